@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+const url = (protocols: string[]) =>
+  z.url({ message: `must be a URL (${protocols.join(' or ')})` }).refine(
+    (value) => protocols.some((p) => value.startsWith(`${p}://`)),
+    { message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}` },
+  );
+
+export const port = z.coerce.number().int().min(1).max(65535);
+
+/** The variables every service process needs: its port, its own database, the broker and Redis. */
+export const serviceEnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: port,
+  DATABASE_URL: url(['postgres', 'postgresql']),
+  KAFKA_BROKERS: z
+    .string()
+    .min(1)
+    .transform((value) => value.split(',').map((b) => b.trim()))
+    .pipe(z.array(z.string().regex(/^[\w.-]+:\d+$/, 'must be a comma-separated list of host:port'))),
+  REDIS_URL: url(['redis', 'rediss']),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** How often the outbox relay polls when no notification arrives (it is woken by LISTEN/NOTIFY). */
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+});
+
+export type ServiceEnv = z.infer<typeof serviceEnvSchema>;
+
+export { url as urlVariable };

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeEvent } from './decode-event';
+
+const example = JSON.parse(
+  readFileSync(join(__dirname, 'events/projects/project-registered/v1/example.json'), 'utf8'),
+) as Record<string, unknown>;
+const encode = (value: unknown) => Buffer.from(JSON.stringify(value));
+
+describe('decodeEvent', () => {
+  it('accepts a valid envelope and returns the parsed payload', () => {
+    const result = decodeEvent(encode(example));
+    expect(result.ok && result.envelope.payload['requestedSupportVnd']).toBe(850000000);
+  });
+
+  it('rejects bytes that are not JSON as malformed', () => {
+    expect(decodeEvent(Buffer.from('{not json'))).toMatchObject({ ok: false, reason: 'malformed' });
+    expect(decodeEvent(null)).toMatchObject({ ok: false, reason: 'malformed' });
+  });
+
+  it('rejects an envelope with a missing id', () => {
+    const { id: _id, ...rest } = example;
+    expect(decodeEvent(encode(rest))).toMatchObject({ ok: false, reason: 'invalid-envelope', detail: expect.stringContaining('id') });
+  });
+
+  it('tells an unknown type from an unknown version', () => {
+    expect(decodeEvent(encode({ ...example, type: 'projects.project.teleported' }))).toMatchObject({ reason: 'unknown-type' });
+    expect(decodeEvent(encode({ ...example, version: 7 }))).toMatchObject({ reason: 'unknown-version' });
+  });
+
+  it('rejects money that is not an integer number of VND', () => {
+    const payload = { ...(example['payload'] as object), requestedSupportVnd: 1.5 };
+    expect(decodeEvent(encode({ ...example, payload }))).toMatchObject({
+      reason: 'invalid-payload',
+      detail: expect.stringContaining('requestedSupportVnd'),
+    });
+  });
+
+  it('rejects unknown payload fields (strict contracts)', () => {
+    const payload = { ...(example['payload'] as object), surprise: true };
+    expect(decodeEvent(encode({ ...example, payload }))).toMatchObject({ reason: 'invalid-payload' });
+  });
+});

@@ -1,0 +1,27 @@
+import type { EventDefinition } from './event-definition';
+import { planCreatedV1 } from './plans/plan-created/v1/schema';
+import { projectRegisteredV1 } from './projects/project-registered/v1/schema';
+import { projectApprovedV1 } from './projects/project-approved/v1/schema';
+import { clusterRegisteredV1 } from './clusters/cluster-registered/v1/schema';
+import { fairCreatedV1 } from './trade-fairs/fair-created/v1/schema';
+import { awardRoundOpenedV1 } from './awards/round-opened/v1/schema';
+
+/** Every event version the platform knows. A consumer accepts only what is listed here. */
+export const EVENT_CATALOG: readonly EventDefinition[] = [
+  planCreatedV1,
+  projectRegisteredV1,
+  projectApprovedV1,
+  clusterRegisteredV1,
+  fairCreatedV1,
+  awardRoundOpenedV1,
+];
+
+const byKey = new Map(EVENT_CATALOG.map((d) => [`${d.type}@${d.version}`, d]));
+
+export function findEventDefinition(type: string, version: number): EventDefinition | undefined {
+  return byKey.get(`${type}@${version}`);
+}
+
+export function isKnownEventType(type: string): boolean {
+  return EVENT_CATALOG.some((d) => d.type === type);
+}

@@ -1,0 +1,6 @@
+export * from './envelope';
+export * from './primitives';
+export * from './topics';
+export * from './events';
+export * from './decode-event';
+export * from './http';

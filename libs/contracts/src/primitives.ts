@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** Money is integer VND, never a float; JSON carries it as a safe integer. */
+export const vnd = z
+  .number({ message: 'must be a number of VND' })
+  .int('must be a whole number of VND')
+  .min(0, 'must not be negative')
+  .max(Number.MAX_SAFE_INTEGER, 'is too large');
+
+export const provinceCode = z.string().regex(/^\d{2}$/, 'must be a two-digit provincial unit code');
+export const year = z.number().int().min(2000).max(2100);
+export const isoDate = z.iso.date();
+export const activityContentCode = z.number().int().min(1).max(9);
+/** Free text is stored NFC-normalised so that searches and comparisons see one spelling of each letter. */
+export const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max)
+    .transform((value) => value.normalize('NFC'));

@@ -1,0 +1,59 @@
+/**
+ * The topic registry: one topic per aggregate stream, keyed by aggregate id. deploy/topics.json holds the
+ * same list for the launcher (a contract test keeps the two equal).
+ */
+export const SERVICE_NAMES = ['plans', 'projects', 'clusters', 'trade-fairs', 'awards', 'reporting', 'gateway'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+export interface TopicDefinition {
+  name: string;
+  producer: ServiceName;
+  consumers: ServiceName[];
+  description: string;
+}
+
+export const TOPICS = {
+  planEvents: {
+    name: 'plans.plan.events',
+    producer: 'plans',
+    consumers: ['projects', 'reporting'],
+    description: 'Facts about national and provincial annual khuyến công plans.',
+  },
+  projectEvents: {
+    name: 'projects.project.events',
+    producer: 'projects',
+    consumers: ['reporting'],
+    description: 'Facts about projects (đề án) along their lifecycle.',
+  },
+  clusterEvents: {
+    name: 'clusters.cluster.events',
+    producer: 'clusters',
+    consumers: ['reporting'],
+    description: 'Facts about industrial clusters (cụm công nghiệp, CCN).',
+  },
+  fairEvents: {
+    name: 'trade-fairs.fair.events',
+    producer: 'trade-fairs',
+    consumers: ['reporting'],
+    description: 'Facts about trade fairs (hội chợ triển lãm) and their booths.',
+  },
+  awardRoundEvents: {
+    name: 'awards.round.events',
+    producer: 'awards',
+    consumers: ['reporting'],
+    description: 'Facts about product award rounds (bình chọn sản phẩm CNNT tiêu biểu).',
+  },
+} as const satisfies Record<string, TopicDefinition>;
+
+export type TopicName = (typeof TOPICS)[keyof typeof TOPICS]['name'];
+
+export const ALL_TOPICS: readonly TopicDefinition[] = Object.values(TOPICS);
+
+/** Every consumer group has its own dead-letter topic, so redriving one group never replays to another. */
+export function deadLetterTopic(topic: string, consumerGroup: string): string {
+  return `${topic}.${consumerGroup}.dlt`;
+}
+
+export function topicsConsumedBy(service: ServiceName): string[] {
+  return ALL_TOPICS.filter((t) => t.consumers.includes(service)).map((t) => t.name);
+}

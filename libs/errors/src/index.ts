@@ -1,0 +1,40 @@
+/**
+ * Framework-free errors that domain and application code throw. The HTTP edge maps each kind to one
+ * problem+json status, so business code never thinks about status codes.
+ */
+export type DomainErrorKind = 'not-found' | 'conflict' | 'rule-violated' | 'forbidden' | 'unauthenticated';
+
+export abstract class DomainError extends Error {
+  abstract readonly kind: DomainErrorKind;
+  constructor(
+    message: string,
+    /** A stable machine-readable code, e.g. `project.illegal-transition`. */
+    readonly code: string,
+    /** The field the rule is about, when there is one (e.g. `approvedSupportVnd`). */
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly kind = 'not-found';
+}
+
+/** The request is well-formed but conflicts with the current state (e.g. an illegal state transition). */
+export class ConflictError extends DomainError {
+  readonly kind = 'conflict';
+}
+
+/** The request is well-formed but breaks a business rule (e.g. approved support above the request). */
+export class RuleViolationError extends DomainError {
+  readonly kind = 'rule-violated';
+}
+
+export class ForbiddenError extends DomainError {
+  readonly kind = 'forbidden';
+}
+
+export class UnauthenticatedError extends DomainError {
+  readonly kind = 'unauthenticated';
+}

@@ -1,0 +1,6 @@
+export * from './problem';
+export * from './problem.filter';
+export * from './validation';
+export * from './health.controller';
+export * from './bootstrap';
+export * from './platform.module';

@@ -1,0 +1,150 @@
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import type { Kafka, Message, Producer } from 'kafkajs';
+import { ENVELOPE_HEADERS, type EventEnvelope } from '@kc/contracts';
+
+interface OutboxRow {
+  seq: string;
+  topic: string;
+  message_key: string;
+  envelope: EventEnvelope;
+}
+
+export interface OutboxRelayOptions {
+  databaseUrl: string;
+  /** Fallback poll period; a NOTIFY from the outbox trigger wakes the relay at once. */
+  pollMs: number;
+  batchSize?: number;
+  onError?: (error: unknown) => void;
+}
+
+const MAX_BACKOFF_MS = 10_000;
+
+/**
+ * Publishes committed outbox rows in commit order with an idempotent producer (acks=all), then marks them
+ * published in the same transaction that locked them. A crash between send and mark republishes the
+ * batch; consumers' inboxes make that invisible. Several relays may run: SKIP LOCKED splits the work.
+ */
+export class OutboxRelay {
+  private producer: Producer;
+  private listener: Client | null = null;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private backoffMs = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    kafka: Kafka,
+    private readonly options: OutboxRelayOptions,
+  ) {
+    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    await this.producer.connect();
+    await this.listen();
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Stops after publishing what is already committed (bounded by a few seconds), then disconnects. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    const deadline = Date.now() + 5_000;
+    try {
+      while (Date.now() < deadline && (await this.publishBatch()) > 0);
+    } catch (error) {
+      this.options.onError?.(error);
+    }
+    await this.listener?.end().catch(() => undefined);
+    await this.producer.disconnect();
+  }
+
+  /** Publishes at most one batch; returns how many rows it published. Exposed for tests and tools. */
+  async publishBatch(): Promise<number> {
+    const batchSize = this.options.batchSize ?? 200;
+    return this.dataSource.transaction(async (manager) => {
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT seq, topic, message_key, envelope FROM outbox
+          WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [batchSize],
+      );
+      if (rows.length === 0) return 0;
+      try {
+        await this.producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
+      } catch (error) {
+        // Record the failure outside the rolled-back transaction so operators can see stuck rows.
+        await this.dataSource
+          .query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE seq = ANY($1)`, [
+            rows.map((r) => r.seq),
+            String((error as Error).message).slice(0, 1000),
+          ])
+          .catch(() => undefined);
+        throw error;
+      }
+      await manager.query(`UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE seq = ANY($1)`, [
+        rows.map((r) => r.seq),
+      ]);
+      return rows.length;
+    });
+  }
+
+  private async listen(): Promise<void> {
+    this.listener = new Client({ connectionString: this.options.databaseUrl, application_name: 'outbox-relay' });
+    this.listener.on('notification', () => this.wake?.());
+    this.listener.on('error', (error) => this.options.onError?.(error));
+    await this.listener.connect();
+    await this.listener.query('LISTEN outbox');
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let published = 0;
+      try {
+        published = await this.publishBatch();
+        this.backoffMs = 0;
+      } catch (error) {
+        this.options.onError?.(error);
+        this.backoffMs = Math.min(Math.max(this.backoffMs * 2, 100), MAX_BACKOFF_MS);
+      }
+      if (published > 0 && this.backoffMs === 0) continue;
+      await this.sleep(this.backoffMs || this.options.pollMs);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      // A notification during backoff must not cut the backoff short.
+      this.wake = this.backoffMs ? () => (this.running ? undefined : done()) : done;
+    });
+  }
+}
+
+function groupByTopic(rows: OutboxRow[]): { topic: string; messages: Message[] }[] {
+  const byTopic = new Map<string, Message[]>();
+  for (const row of rows) {
+    const e = row.envelope;
+    const message: Message = {
+      key: row.message_key,
+      value: JSON.stringify(e),
+      headers: {
+        [ENVELOPE_HEADERS.id]: e.id,
+        [ENVELOPE_HEADERS.type]: e.type,
+        [ENVELOPE_HEADERS.version]: String(e.version),
+        [ENVELOPE_HEADERS.correlationId]: e.correlationId,
+      },
+    };
+    byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), message]);
+  }
+  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}

@@ -1,0 +1,2 @@
+export * from './vnd-column';
+export * from './typeorm-options';

@@ -1,0 +1,31 @@
+export { isIsoDate, type IsoDate } from './iso-date';
+export { isRegionCode, regions, type Region, type RegionCode } from './regions';
+export {
+  COVERAGE_START,
+  provincialUnitRecords,
+  REORGANISATION_2025_DATE,
+  type ProvincialUnitKind,
+  type ProvincialUnitRecord,
+  type UnitAttributeChange,
+} from './provinces.data';
+export { REORGANISATION_2025, reorganisations, type Reorganisation } from './lineage.data';
+export {
+  currentUnitFor,
+  findProvince,
+  isValidProvinceCode,
+  predecessorsOf,
+  provincesAsOf,
+  provincesOfRegion,
+  regionOf,
+  searchProvinces,
+  successorOf,
+  type ProvincialUnit,
+} from './province-lookup';
+export {
+  activityContents,
+  findActivityContent,
+  isActivityContentCode,
+  type ActivityContent,
+  type ActivityContentCode,
+} from './activity-contents';
+export { foldDiacritics } from './text';
