@@ -290,6 +290,11 @@ transaction.state.log.min.isr=1
 transaction.state.log.num.partitions=10
 group.initial.rebalance.delay.ms=0
 
+# after a crash (kill -9) the controller holds the dead broker's registration until its session expires (default
+# 9 s); a short session lets a restarted broker register again within a few seconds
+broker.heartbeat.interval.ms=1000
+broker.session.timeout.ms=3000
+
 # sized for a developer machine
 num.network.threads=2
 num.io.threads=4

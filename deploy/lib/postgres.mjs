@@ -195,7 +195,9 @@ async function startEmbeddedPostgres(profile, reporter) {
   const bin = await embeddedBinaries();
   const ids = await runAsIds();
   const dataDir = paths.postgresData;
+  fs.mkdirSync(dirname(dataDir), { recursive: true });
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dataDir, 0o700);
   fs.mkdirSync(paths.logs, { recursive: true });
   if (!fs.existsSync(PG_LOG)) fs.writeFileSync(PG_LOG, '');
   if (ids.uid !== undefined) {

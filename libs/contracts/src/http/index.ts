@@ -1,2 +1,3 @@
 export * from './pagination';
 export * from './plans';
+export * from './projects';
