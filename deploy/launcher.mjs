@@ -16,7 +16,13 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { getProfile, paths, profileNames } from './profiles.mjs';
 import { ensureKafka, ensureTopics, kafkaAnswers, kafkaVersion } from './lib/kafka.mjs';
-import { embeddedPgRunning, ensureDatabases, ensurePostgres, pgAnswers, stopEmbeddedPostgres } from './lib/postgres.mjs';
+import {
+  embeddedPgRunning,
+  ensureDatabases,
+  ensurePostgres,
+  pgAnswers,
+  stopEmbeddedPostgres,
+} from './lib/postgres.mjs';
 import { EMBEDDED_REDIS_PIDFILE, ensureRedis, redisPing, stopEmbeddedRedis } from './lib/redis.mjs';
 import { listPidFiles, pidFileProcess, portAnswers, stopPidFile, withLock } from './lib/process.mjs';
 import { createReporter, LauncherError, sinceStart, why } from './lib/ui.mjs';
@@ -85,7 +91,9 @@ export async function infraDown(profileName = defaultProfile(), opts = {}) {
         const { pid, result } = await stopPidFile(f.file, { timeoutMs });
         if (result === 'not-running') return;
         stopped.push(f.name);
-        r.ok(`${f.name} stopped (pid ${pid}${result === 'killed' ? ', killed after SIGTERM timed out' : ''}, ${sinceStart(t0)})`);
+        r.ok(
+          `${f.name} stopped (pid ${pid}${result === 'killed' ? ', killed after SIGTERM timed out' : ''}, ${sinceStart(t0)})`,
+        );
       }),
     );
     const kafkaFile = files.find((f) => f.name === 'kafka');
@@ -94,10 +102,16 @@ export async function infraDown(profileName = defaultProfile(), opts = {}) {
       const { pid, result } = await stopPidFile(kafkaFile.file, { timeoutMs });
       if (result !== 'not-running') {
         stopped.push('kafka');
-        r.ok(`Kafka on ${profile.kafka.brokers} stopped (pid ${pid}${result === 'killed' ? ', killed' : ''}, ${sinceStart(t0)})`);
+        r.ok(
+          `Kafka on ${profile.kafka.brokers} stopped (pid ${pid}${result === 'killed' ? ', killed' : ''}, ${sinceStart(t0)})`,
+        );
       }
     }
-    if (!profile.kafka.external && !stopped.includes('kafka') && (await portAnswers(profile.kafka.host, profile.kafka.port))) {
+    if (
+      !profile.kafka.external &&
+      !stopped.includes('kafka') &&
+      (await portAnswers(profile.kafka.host, profile.kafka.port))
+    ) {
       r.info(`Kafka on ${profile.kafka.brokers} was not started by the launcher: left running`);
     }
 
@@ -137,7 +151,16 @@ export async function infraStatus(profileName = defaultProfile()) {
       const proc = k.external ? null : pidFileProcess(k.pidFile);
       const listening = k.external || (await portAnswers(k.host, k.port));
       const answers = listening ? (await kafkaAnswers(k.brokerList)).ok : false;
-      const who = k.external ? 'external' : proc ? `Kafka ${kafkaVersion()}, pid ${proc.pid}` : answers ? 'not started by the launcher' : '';
+      const stale = !k.external && !proc && fs.existsSync(k.pidFile);
+      const who = k.external
+        ? 'external'
+        : proc
+          ? `Kafka ${kafkaVersion()}, pid ${proc.pid}`
+          : answers
+            ? 'not started by the launcher'
+            : stale
+              ? 'stale pid file: the broker died; `up` starts it again'
+              : '';
       return {
         name: 'kafka',
         state: answers ? 'up' : proc ? 'starting' : 'down',
@@ -190,7 +213,9 @@ async function countDatabases(p) {
     c.on('error', () => {});
     await c.connect();
     try {
-      const { rows } = await c.query('SELECT count(*)::int AS n FROM pg_database WHERE datname = ANY($1)', [p.databases]);
+      const { rows } = await c.query('SELECT count(*)::int AS n FROM pg_database WHERE datname = ANY($1)', [
+        p.databases,
+      ]);
       return rows[0].n;
     } finally {
       await c.end().catch(() => {});

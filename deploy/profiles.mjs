@@ -81,14 +81,20 @@ export function getProfile(name = process.env.KC_PROFILE || 'dev', env = process
   const kafkaHost = '127.0.0.1';
   const externalBrokers = (env.KC_KAFKA_BROKERS || '').trim();
   const brokerList = externalBrokers
-    ? externalBrokers.split(',').map((b) => b.trim()).filter(Boolean)
+    ? externalBrokers
+        .split(',')
+        .map((b) => b.trim())
+        .filter(Boolean)
     : [`${kafkaHost}:${def.kafkaPort}`];
 
   const pg = new URL(env.KC_PG_URL || DEFAULT_PG_URL);
   const adminDatabase = decodeURIComponent(pg.pathname.replace(/^\//, '')) || 'postgres';
   pg.pathname = '';
   const pgUrl = pg.toString().replace(/\/$/, '');
-  const redis = { ...redisFor(env.KC_REDIS_URL || DEFAULT_REDIS_URL, def.redisDb), external: Boolean(env.KC_REDIS_URL) };
+  const redis = {
+    ...redisFor(env.KC_REDIS_URL || DEFAULT_REDIS_URL, def.redisDb),
+    external: Boolean(env.KC_REDIS_URL),
+  };
 
   const gatewayPort = def.gatewayPort(env);
   const services = listServices().map((s) => {
@@ -202,7 +208,8 @@ function intFromEnv(env, key, fallback) {
   const v = env[key];
   if (v === undefined || v === '') return fallback;
   const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0 || n > 65535) throw new Error(`${key} must be a port number, got "${v}"`);
+  if (!Number.isInteger(n) || n <= 0 || n > 65535)
+    throw new Error(`${key} must be a port number, got "${v}"`);
   return n;
 }
 

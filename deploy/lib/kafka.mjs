@@ -10,6 +10,7 @@ import {
   run,
   sleep,
   spawnDetached,
+  stopProcess,
   tailFile,
 } from './process.mjs';
 import { LauncherError, sinceStart, why } from './ui.mjs';
@@ -40,7 +41,10 @@ export async function loadKafkajs() {
   return kafkajsModule;
 }
 
-async function adminClient(brokerList, { connectionTimeout = 1500, requestTimeout = 5000, retries = 0 } = {}) {
+async function adminClient(
+  brokerList,
+  { connectionTimeout = 1500, requestTimeout = 5000, retries = 0 } = {},
+) {
   const { Kafka, logLevel } = await loadKafkajs();
   const kafka = new Kafka({
     clientId: 'kc-launcher',
@@ -123,34 +127,51 @@ export async function ensureKafka(profile, reporter) {
       return { state: 'reused', pid: ours?.pid, ms: Date.now() - t0 };
     }
     if (!ours) {
-      throw new LauncherError(`port ${k.port} is taken by something that does not answer as a Kafka broker (${why(r.error)})`, {
-        hint: `free the port or use another profile`,
-      });
+      throw new LauncherError(
+        `port ${k.port} is taken by something that does not answer as a Kafka broker (${why(r.error)})`,
+        {
+          hint: `free the port or use another profile`,
+        },
+      );
     }
   }
   if (ours) {
     // our broker is running but not answering yet (another launcher just started it, or it is recovering its logs)
-    await waitForKafka(k.brokerList, { timeoutMs: 60000, pid: ours.pid, logFile: k.logFile, outFile: k.outFile });
+    await waitForKafka(k.brokerList, {
+      timeoutMs: 60000,
+      pid: ours.pid,
+      logFile: k.logFile,
+      outFile: k.outFile,
+    });
     reporter.ok(`Kafka ${version} on ${k.brokers} (reused, pid ${ours.pid}, ${sinceStart(t0)})`);
     return { state: 'reused', pid: ours.pid, ms: Date.now() - t0 };
   }
   fs.rmSync(k.pidFile, { force: true }); // stale: the broker died (kill -9, reboot)
 
   if (await portAnswers(k.host, k.controllerPort)) {
-    throw new LauncherError(`port ${k.controllerPort} (Kafka controller of profile ${profile.name}) is taken by another program`);
+    throw new LauncherError(
+      `port ${k.controllerPort} (Kafka controller of profile ${profile.name}) is taken by another program`,
+    );
   }
 
   const java = await checkJava();
   await ensureJars(reporter);
   const { clusterId, formatted } = await prepareStorage(profile, java);
-  if (formatted) reporter.info(`Kafka storage formatted in ${rel(join(k.dir, 'data'))} (cluster ${clusterId})`);
+  if (formatted)
+    reporter.info(`Kafka storage formatted in ${rel(join(k.dir, 'data'))} (cluster ${clusterId})`);
 
   const { pid } = await spawnDetached(`kafka-${profile.name}`, java, kafkaJvmArgs(profile), {
     logFile: k.outFile,
     pidFile: k.pidFile,
     cwd: k.dir,
   });
-  await waitForKafka(k.brokerList, { timeoutMs: 60000, pid, logFile: k.logFile, outFile: k.outFile });
+  try {
+    await waitForKafka(k.brokerList, { timeoutMs: 60000, pid, logFile: k.logFile, outFile: k.outFile });
+  } catch (e) {
+    await stopProcess(pid, { timeoutMs: 5000 }); // a broker that never answered is no use to anyone
+    fs.rmSync(k.pidFile, { force: true });
+    throw e;
+  }
   reporter.ok(`Kafka ${version} on ${k.brokers} (started, pid ${pid}, ${sinceStart(t0)})`);
   return { state: 'started', pid, ms: Date.now() - t0 };
 }
@@ -181,15 +202,19 @@ export async function ensureJars(reporter) {
 
   const mvnCheck = await run('mvn', ['-v']);
   if (mvnCheck.notFound) {
-    throw new LauncherError('Maven (mvn) not found: install maven (apt-get install maven); the launcher fetches the Kafka jars with it');
+    throw new LauncherError(
+      'Maven (mvn) not found: install maven (apt-get install maven); the launcher fetches the Kafka jars with it',
+    );
   }
   const t0 = Date.now();
   const tmp = `${lib}.tmp-${process.pid}`;
   fs.rmSync(tmp, { recursive: true, force: true });
   fs.mkdirSync(paths.logs, { recursive: true });
   const r = await run('mvn', [
-    '-q', '-B',
-    '-f', paths.kafkaPom,
+    '-q',
+    '-B',
+    '-f',
+    paths.kafkaPom,
     'dependency:copy-dependencies',
     `-DoutputDirectory=${tmp}`,
     '-DincludeScope=runtime',
@@ -198,10 +223,14 @@ export async function ensureJars(reporter) {
   fs.writeFileSync(mavenLog, `${r.stdout}\n${r.stderr}`);
   if (r.code !== 0 || !fs.existsSync(join(tmp, `kafka_2.13-${version}.jar`))) {
     fs.rmSync(tmp, { recursive: true, force: true });
-    const firstError = `${r.stdout}\n${r.stderr}`.split('\n').find((l) => /ERROR/.test(l)) || `exit code ${r.code}`;
-    throw new LauncherError(`Maven could not fetch the Kafka ${version} jars: ${firstError.replace(/\x1b\[[0-9;]*m/g, '').trim()}`, {
-      hint: `see ${rel(mavenLog)}`,
-    });
+    const firstError =
+      `${r.stdout}\n${r.stderr}`.split('\n').find((l) => /ERROR/.test(l)) || `exit code ${r.code}`;
+    throw new LauncherError(
+      `Maven could not fetch the Kafka ${version} jars: ${firstError.replace(/\x1b\[[0-9;]*m/g, '').trim()}`,
+      {
+        hint: `see ${rel(mavenLog)}`,
+      },
+    );
   }
   fs.writeFileSync(join(tmp, '.complete'), version);
   fs.rmSync(lib, { recursive: true, force: true });
@@ -231,17 +260,29 @@ async function prepareStorage(profile, java) {
     clusterId = newClusterId();
     fs.writeFileSync(idFile, `${clusterId}\n`);
   }
-  const r = await run(java, [
-    '-Xmx256m',
-    `-Dlog4j.configuration=file:${join(k.dir, 'log4j.properties')}`,
-    '-cp', join(k.lib, '*'),
-    'kafka.tools.StorageTool', 'format',
-    '-t', clusterId,
-    '-c', join(k.dir, 'server.properties'),
-    '--ignore-formatted',
-  ], { cwd: k.dir });
+  const r = await run(
+    java,
+    [
+      '-Xmx256m',
+      `-Dlog4j.configuration=file:${join(k.dir, 'log4j.properties')}`,
+      '-cp',
+      join(k.lib, '*'),
+      'kafka.tools.StorageTool',
+      'format',
+      '-t',
+      clusterId,
+      '-c',
+      join(k.dir, 'server.properties'),
+      '--ignore-formatted',
+    ],
+    { cwd: k.dir },
+  );
   if (r.code !== 0) {
-    const msg = `${r.stderr}\n${r.stdout}`.split('\n').filter((l) => l.trim()).slice(-1)[0] || `exit code ${r.code}`;
+    const msg =
+      `${r.stderr}\n${r.stdout}`
+        .split('\n')
+        .filter((l) => l.trim())
+        .slice(-1)[0] || `exit code ${r.code}`;
     throw new LauncherError(`Kafka storage format failed: ${msg}`, { hint: `folder ${rel(dataDir)}` });
   }
   return { clusterId, formatted: true };
@@ -259,7 +300,8 @@ function kafkaJvmArgs(profile) {
     '-Djava.awt.headless=true',
     `-Dlog4j.configuration=file:${join(k.dir, 'log4j.properties')}`,
     `-Dkafka.logs.dir=${paths.logs}`,
-    '-cp', join(k.lib, '*'),
+    '-cp',
+    join(k.lib, '*'),
     'kafka.Kafka',
     join(k.dir, 'server.properties'),
   ];
@@ -388,10 +430,18 @@ export async function ensureTopics(profile, reporter, { waitMs = 60000 } = {}) {
   }
 }
 
+/** The most telling line of a failed start: the exception after the last ERROR/FATAL, else that line. */
 function lastKafkaError(logFile, outFile) {
-  const lines = `${tailFile(logFile, 200)}\n${tailFile(outFile, 50)}`.split('\n');
-  const hit = [...lines].reverse().find((l) => /\b(ERROR|FATAL|Exception|Error:)\b/.test(l));
-  return (hit || lines.filter(Boolean).slice(-1)[0] || 'no output').replace(/^\[[^\]]*\]\s*/, '').slice(0, 300);
+  for (const file of [logFile, outFile]) {
+    const lines = tailFile(file, 300).split('\n');
+    let i = lines.length - 1;
+    while (i >= 0 && !/\b(ERROR|FATAL)\b|^(Exception|Error)\b/.test(lines[i])) i--;
+    if (i < 0) continue;
+    const exception = lines.slice(i, i + 4).find((l) => /^[\w.$]+(Exception|Error)(: |$)/.test(l));
+    const line = exception ? exception.replace(/^([\w$]+\.)+/, '') : lines[i].replace(/^\[[^\]]*\]\s*/, '');
+    return line.slice(0, 300);
+  }
+  return tailFile(outFile, 1) || 'no output';
 }
 
 function splitHostPort(broker) {

@@ -39,7 +39,8 @@ export async function pgAnswers(url, timeoutMs = 3000) {
     return { state: 'up', version: String(rows[0].server_version).split(' ')[0] };
   } catch (error) {
     const code = error.code;
-    if (['ECONNREFUSED', 'ENOENT', 'ECONNRESET', 'EHOSTUNREACH'].includes(code)) return { state: 'down', error };
+    if (['ECONNREFUSED', 'ENOENT', 'ECONNRESET', 'EHOSTUNREACH'].includes(code))
+      return { state: 'down', error };
     if (code === '57P03') return { state: 'starting', error };
     if (['28P01', '28000'].includes(code) || /password/i.test(error.message)) return { state: 'auth', error };
     if (/timeout/i.test(error.message)) return { state: 'down', error };
@@ -101,6 +102,11 @@ export async function ensureDatabases(profile, reporter, { waitMs = 60000 } = {}
   const t0 = Date.now();
   const p = profile.postgres;
   const r = await waitForPg(p.adminUrl, waitMs);
+  if (r.state === 'auth') {
+    throw new LauncherError(`PostgreSQL at ${p.host}:${p.port} refused user "${p.user}": ${why(r.error)}`, {
+      hint: 'set KC_PG_URL=postgres://USER:PASSWORD@HOST:PORT',
+    });
+  }
   if (r.state !== 'up') {
     throw new LauncherError(`PostgreSQL at ${p.host}:${p.port} does not answer: ${why(r.error)}`);
   }
@@ -110,7 +116,9 @@ export async function ensureDatabases(profile, reporter, { waitMs = 60000 } = {}
   const created = [];
   try {
     await client.connect();
-    const { rows } = await client.query('SELECT datname FROM pg_database WHERE datname = ANY($1)', [p.databases]);
+    const { rows } = await client.query('SELECT datname FROM pg_database WHERE datname = ANY($1)', [
+      p.databases,
+    ]);
     const have = new Set(rows.map((row) => row.datname));
     for (const db of p.databases.filter((d) => !have.has(d))) {
       try {
@@ -207,9 +215,18 @@ async function startEmbeddedPostgres(profile, reporter) {
 
   if (!fs.existsSync(join(dataDir, 'PG_VERSION'))) {
     const t0 = Date.now();
-    const common = [`--pgdata=${dataDir}`, '--auth=trust', `--username=${profile.postgres.user}`, '--encoding=UTF8'];
+    const common = [
+      `--pgdata=${dataDir}`,
+      '--auth=trust',
+      `--username=${profile.postgres.user}`,
+      '--encoding=UTF8',
+    ];
     // the builtin provider (PG 17+) gives Unicode-aware lower()/upper() without OS locales; fall back to C.UTF-8
-    let r = await run(bin.initdb, [...common, '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--locale=C'], ids);
+    let r = await run(
+      bin.initdb,
+      [...common, '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--locale=C'],
+      ids,
+    );
     if (r.code !== 0 && /builtin/.test(r.stderr)) {
       fs.rmSync(dataDir, { recursive: true, force: true });
       fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -218,7 +235,9 @@ async function startEmbeddedPostgres(profile, reporter) {
     }
     fs.appendFileSync(PG_LOG, `${r.stdout}\n${r.stderr}\n`);
     if (r.code !== 0) {
-      throw new LauncherError(`initdb failed: ${lastLine(r.stderr) || `exit code ${r.code}`}`, { hint: `see ${rel(PG_LOG)}` });
+      throw new LauncherError(`initdb failed: ${lastLine(r.stderr) || `exit code ${r.code}`}`, {
+        hint: `see ${rel(PG_LOG)}`,
+      });
     }
     reporter.info(`PostgreSQL data folder created in ${rel(dataDir)} (${sinceStart(t0)})`);
   }
@@ -227,15 +246,20 @@ async function startEmbeddedPostgres(profile, reporter) {
   const opts = `-p ${port} -h 127.0.0.1 -k ${dataDir} -c max_connections=200 -c synchronous_commit=off`;
   const r = await run(bin.pg_ctl, ['start', '-D', dataDir, '-l', PG_LOG, '-w', '-t', '60', '-o', opts], ids);
   if (r.code !== 0) {
-    throw new LauncherError(`embedded PostgreSQL did not start: ${lastLine(r.stderr) || lastLine(r.stdout)}`, {
-      hint: `see ${rel(PG_LOG)}`,
-    });
+    throw new LauncherError(
+      `embedded PostgreSQL did not start: ${lastLine(r.stderr) || lastLine(r.stdout)}`,
+      {
+        hint: `see ${rel(PG_LOG)}`,
+      },
+    );
   }
   const pid = readPid(join(dataDir, 'postmaster.pid'));
   if (pid) writePidFile(EMBEDDED_PG_PIDFILE, pid);
   const up = await waitForPg(profile.postgres.adminUrl, 30000);
   if (up.state !== 'up') {
-    throw new LauncherError(`embedded PostgreSQL started but does not answer: ${why(up.error)}`, { hint: `see ${rel(PG_LOG)}` });
+    throw new LauncherError(`embedded PostgreSQL started but does not answer: ${why(up.error)}`, {
+      hint: `see ${rel(PG_LOG)}`,
+    });
   }
   return up.version;
 }
@@ -275,5 +299,11 @@ function quoteIdent(name) {
 }
 
 function lastLine(text) {
-  return String(text || '').split('\n').map((l) => l.trim()).filter(Boolean).slice(-1)[0] || '';
+  return (
+    String(text || '')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .slice(-1)[0] || ''
+  );
 }

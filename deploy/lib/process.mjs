@@ -185,7 +185,12 @@ export function tailFile(file, n = 20) {
     const buf = Buffer.alloc(len);
     fs.readSync(fd, buf, 0, len, size - len);
     fs.closeSync(fd);
-    return buf.toString('utf8').split('\n').filter((l) => l.trim()).slice(-n).join('\n');
+    return buf
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .slice(-n)
+      .join('\n');
   } catch {
     return '';
   }

@@ -11,7 +11,8 @@ const rel = (p) => relative(paths.root, p) || '.';
 export const EMBEDDED_REDIS_PIDFILE = join(paths.run, 'embedded-redis.pid');
 const REDIS_LOG = join(paths.logs, 'redis.log');
 
-const resp = (...parts) => `*${parts.length}\r\n${parts.map((p) => `$${Buffer.byteLength(p)}\r\n${p}\r\n`).join('')}`;
+const resp = (...parts) =>
+  `*${parts.length}\r\n${parts.map((p) => `$${Buffer.byteLength(p)}\r\n${p}\r\n`).join('')}`;
 
 /**
  * PING (after AUTH when the URL has a password).
@@ -63,7 +64,9 @@ export async function ensureRedis(profile, reporter) {
   const ping = await redisPing(r);
   if (ping.state === 'up') {
     const ours = pidFileProcess(EMBEDDED_REDIS_PIDFILE);
-    reporter.ok(`Redis ${ping.version} at ${where} db ${r.db} (${ours ? 'started by the launcher, reused' : 'reused'})`);
+    reporter.ok(
+      `Redis ${ping.version} at ${where} db ${r.db} (${ours ? 'started by the launcher, reused' : 'reused'})`,
+    );
     return { state: 'reused', version: ping.version };
   }
   if (ping.state === 'auth') {
@@ -86,20 +89,31 @@ export async function ensureRedis(profile, reporter) {
   fs.mkdirSync(paths.logs, { recursive: true });
   fs.mkdirSync(paths.run, { recursive: true });
   const started = await run('redis-server', [
-    '--port', String(r.port),
-    '--bind', '127.0.0.1',
-    '--save', '',
-    '--appendonly', 'no',
-    '--daemonize', 'yes',
-    '--pidfile', EMBEDDED_REDIS_PIDFILE,
-    '--logfile', REDIS_LOG,
-    '--dir', paths.redisDir,
+    '--port',
+    String(r.port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--daemonize',
+    'yes',
+    '--pidfile',
+    EMBEDDED_REDIS_PIDFILE,
+    '--logfile',
+    REDIS_LOG,
+    '--dir',
+    paths.redisDir,
     ...(r.password ? ['--requirepass', r.password] : []),
   ]);
   if (started.code !== 0) {
-    throw new LauncherError(`redis-server did not start: ${(started.stderr || started.stdout).trim().split('\n').pop()}`, {
-      hint: `see ${rel(REDIS_LOG)}`,
-    });
+    throw new LauncherError(
+      `redis-server did not start: ${(started.stderr || started.stdout).trim().split('\n').pop()}`,
+      {
+        hint: `see ${rel(REDIS_LOG)}`,
+      },
+    );
   }
   const up = await waitUntil(
     async () => {
@@ -108,7 +122,10 @@ export async function ensureRedis(profile, reporter) {
     },
     { timeoutMs: 10000, intervalMs: 100 },
   );
-  if (!up) throw new LauncherError(`redis-server started but does not answer on ${where}`, { hint: `see ${rel(REDIS_LOG)}` });
+  if (!up)
+    throw new LauncherError(`redis-server started but does not answer on ${where}`, {
+      hint: `see ${rel(REDIS_LOG)}`,
+    });
   const { version } = up;
   reporter.ok(`Redis ${version} on ${where} db ${r.db} (started, ${sinceStart(t0)})`);
   return { state: 'started', version };

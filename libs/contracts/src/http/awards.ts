@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { isoDate, provinceCode, text, year } from '../primitives';
+
+export const awardLevels = ['provincial', 'regional', 'national'] as const;
+export type AwardLevel = (typeof awardLevels)[number];
+const awardRegion = z.enum(['north', 'central', 'south']);
+
+/** POST /api/v1/award-rounds — opens a round of bình chọn sản phẩm CNNT tiêu biểu at one level. */
+export const openAwardRoundRequest = z
+  .strictObject({
+    name: text(300),
+    year,
+    level: z.enum(awardLevels),
+    provinceCode: provinceCode.optional(),
+    regionCode: awardRegion.optional(),
+    closesOn: isoDate.optional(),
+  })
+  .superRefine((round, ctx) => {
+    if (round.level === 'provincial' && !round.provinceCode) {
+      ctx.addIssue({ code: 'custom', path: ['provinceCode'], message: 'is required for a provincial round' });
+    }
+    if (round.level !== 'provincial' && round.provinceCode) {
+      ctx.addIssue({ code: 'custom', path: ['provinceCode'], message: `must be absent for a ${round.level} round` });
+    }
+    if (round.level === 'regional' && !round.regionCode) {
+      ctx.addIssue({ code: 'custom', path: ['regionCode'], message: 'is required for a regional round' });
+    }
+    if (round.level !== 'regional' && round.regionCode) {
+      ctx.addIssue({ code: 'custom', path: ['regionCode'], message: `must be absent for a ${round.level} round` });
+    }
+  });
+export type OpenAwardRoundRequest = z.infer<typeof openAwardRoundRequest>;
+
+export const listAwardRoundsQuery = z.strictObject({
+  year: z.coerce.number().pipe(year).optional(),
+  level: z.enum(awardLevels).optional(),
+  regionCode: awardRegion.optional(),
+  provinceCode: provinceCode.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ListAwardRoundsQuery = z.infer<typeof listAwardRoundsQuery>;
+
+export interface AwardRoundView {
+  id: string;
+  name: string;
+  year: number;
+  level: AwardLevel;
+  provinceCode: string | null;
+  regionCode: z.infer<typeof awardRegion> | null;
+  closesOn: string | null;
+  /** Departures from usual practice that do not block the round (e.g. a national round in an even year). */
+  warnings: string[];
+  createdAt: string;
+}

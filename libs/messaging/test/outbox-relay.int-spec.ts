@@ -1,0 +1,127 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { ENVELOPE_HEADERS, planCreatedV1 } from '@kc/contracts';
+import { collectMessages, collectToEnd, eventually, testInfrastructure, uniqueName } from '@kc/testing';
+import { createKafka, EventConsumer, OutboxRelay, OutboxWriter } from '../src';
+import { countApplication, scratchMessagingDatabase } from './support/scratch-messaging-db';
+
+const topic = planCreatedV1.topic;
+const writer = new OutboxWriter('plans');
+const run = uniqueName('run');
+
+function newPlan(index: number) {
+  const planId = randomUUID();
+  return {
+    aggregateId: planId,
+    provinceCode: null,
+    payload: { planId, name: `${run} #${index}`, year: 2099, level: 'national' as const, provinceCode: null, budgetVnd: 1_000 + index },
+  };
+}
+
+const idOf = (headers: Record<string, unknown> | undefined) => String(headers?.[ENVELOPE_HEADERS.id] ?? '');
+
+describe('transactional outbox and relay', () => {
+  let dataSource: DataSource;
+  let url: string;
+  const kafka = createKafka({ brokers: testInfrastructure().brokers, clientId: 'relay-test' });
+
+  beforeAll(async () => {
+    ({ dataSource, url } = await scratchMessagingDatabase('outbox_relay'));
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+  });
+
+  it('publishes an event after its transaction commits and never one whose transaction rolled back', async () => {
+    const committed = await dataSource.transaction((m) => writer.append(m, planCreatedV1, newPlan(1)));
+    let rolledBack = '';
+    await expect(
+      dataSource.transaction(async (m) => {
+        rolledBack = (await writer.append(m, planCreatedV1, newPlan(2))).id;
+        throw new Error('a rule failed after the write');
+      }),
+    ).rejects.toThrow('a rule failed');
+    const later = await dataSource.transaction((m) => writer.append(m, planCreatedV1, newPlan(3)));
+
+    const relay = new OutboxRelay(dataSource, kafka, { databaseUrl: url, pollMs: 50 });
+    await relay.start();
+    const messages = await collectMessages(kafka, topic, (ms) => ms.some((m) => idOf(m.headers) === later.id));
+    await relay.stop();
+
+    const ids = messages.map((m) => idOf(m.headers));
+    expect(ids).toContain(committed.id);
+    expect(ids).not.toContain(rolledBack);
+    const rows: { id: string; published: boolean }[] = await dataSource.query(
+      `SELECT id, published_at IS NOT NULL AS published FROM outbox ORDER BY seq`,
+    );
+    expect(rows).toEqual([
+      { id: committed.id, published: true },
+      { id: later.id, published: true },
+    ]);
+  });
+
+  it('loses nothing and duplicates nothing visible when the relay is killed mid-way and restarted', async () => {
+    const total = 150;
+    const written = new Set<string>();
+    for (let i = 0; i < total; i += 50) {
+      await dataSource.transaction(async (m) => {
+        for (let j = i; j < i + 50; j++) written.add((await writer.append(m, planCreatedV1, newPlan(100 + j))).aggregateId);
+      });
+    }
+
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'support/run-relay.ts')], {
+      env: { ...process.env, DATABASE_URL: url, KAFKA_BROKERS: testInfrastructure().brokers.join(',') },
+      stdio: 'ignore',
+    });
+    const publishedCount = async () =>
+      Number((await dataSource.query(`SELECT count(*) AS n FROM outbox WHERE published_at IS NOT NULL`))[0].n);
+    const before = await publishedCount();
+    await eventually(async () => (await publishedCount()) >= before + 20);
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    expect(await publishedCount()).toBeLessThan(before + total);
+
+    // Force some republishing too, as a crash between send and mark would.
+    await dataSource.query(
+      `UPDATE outbox SET published_at = NULL WHERE seq IN (SELECT seq FROM outbox WHERE published_at IS NOT NULL ORDER BY seq DESC LIMIT 10)`,
+    );
+    const relay = new OutboxRelay(dataSource, kafka, { databaseUrl: url, pollMs: 50 });
+    await relay.start();
+    await eventually(async () => (await publishedCount()) === before + total);
+    await relay.stop();
+
+    const raw = await collectToEnd(kafka, topic);
+    const ours = raw.filter((m) => written.has(JSON.parse(String(m.value)).aggregateId));
+    expect(ours.length).toBeGreaterThanOrEqual(total + 10);
+
+    let duplicatesIgnored = 0;
+    const consumer = new EventConsumer({
+      kafka,
+      dataSource,
+      group: uniqueName('relay-projection'),
+      topics: [topic],
+      handlerFor: () => async (envelope, manager) => {
+        if (written.has(envelope.aggregateId)) await manager.query(countApplication, [envelope.aggregateId]);
+      },
+      logger: {
+        info: (message, extra) => {
+          const id = (extra as { eventId?: string } | undefined)?.eventId;
+          if (message.startsWith('duplicate') && ours.some((m) => idOf(m.headers) === id)) duplicatesIgnored++;
+        },
+        warn: () => undefined,
+        error: () => undefined,
+      },
+    });
+    await consumer.start();
+    const applied = await eventually(async () => {
+      const rows: { aggregate_id: string; times: number }[] = await dataSource.query(`SELECT * FROM applied`);
+      // Every copy of every event has been seen: applied once, the rest recognised as duplicates.
+      return rows.length === total && total + duplicatesIgnored === ours.length ? rows : undefined;
+    });
+    await consumer.stop();
+    expect(new Set(applied.map((r) => r.aggregate_id))).toEqual(written);
+    expect(applied.every((r) => r.times === 1)).toBe(true);
+  });
+});

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import {
+  awardRoundOpenedV1,
+  type AwardRoundView,
+  type ListAwardRoundsQuery,
+  type OpenAwardRoundRequest,
+  type Page,
+} from '@kc/contracts';
+import { ConflictError, NotFoundError } from '@kc/errors';
+import { OutboxWriter } from '@kc/messaging';
+import { awardRoundWarnings, openAwardRound } from '../domain/award-round';
+import { AwardRoundEntity } from '../infrastructure/persistence/award-round.entity';
+import { referenceProvinces } from '../infrastructure/reference-provinces';
+
+const toView = (r: AwardRoundEntity): AwardRoundView => ({
+  id: r.id,
+  name: r.name,
+  year: r.year,
+  level: r.level,
+  provinceCode: r.provinceCode,
+  regionCode: r.regionCode,
+  closesOn: r.closesOn,
+  warnings: awardRoundWarnings(r),
+  createdAt: r.createdAt.toISOString(),
+});
+
+const scopeOf = (round: { provinceCode: string | null; regionCode: string | null }): string =>
+  round.provinceCode
+    ? ` in province ${round.provinceCode}`
+    : round.regionCode
+      ? ` in the ${round.regionCode} region`
+      : '';
+
+@Injectable()
+export class AwardRoundsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async open(request: OpenAwardRoundRequest): Promise<AwardRoundView> {
+    const round = openAwardRound(
+      {
+        ...request,
+        provinceCode: request.provinceCode ?? null,
+        regionCode: request.regionCode ?? null,
+        closesOn: request.closesOn ?? null,
+      },
+      referenceProvinces,
+    );
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(AwardRoundEntity);
+      const existing = await repo.findOneBy({
+        year: round.year,
+        level: round.level,
+        provinceCode: round.provinceCode ?? IsNull(),
+        regionCode: round.regionCode ?? IsNull(),
+      });
+      if (existing) {
+        throw new ConflictError(
+          `A ${round.level} round for ${round.year}${scopeOf(round)} is already open: ${existing.name} (${existing.id})`,
+          'award-round.already-exists',
+        );
+      }
+      const saved = await repo.save(repo.create({ id: randomUUID(), ...round }));
+      const { closesOn: _closesOn, ...facts } = round;
+      await this.outbox.append(manager, awardRoundOpenedV1, {
+        aggregateId: saved.id,
+        provinceCode: saved.provinceCode,
+        payload: { roundId: saved.id, ...facts },
+      });
+      return toView(saved);
+    });
+  }
+
+  async get(id: string): Promise<AwardRoundView> {
+    const round = await this.dataSource.getRepository(AwardRoundEntity).findOneBy({ id });
+    if (!round) throw new NotFoundError(`Award round ${id} does not exist`, 'award-round.not-found');
+    return toView(round);
+  }
+
+  async list(query: ListAwardRoundsQuery): Promise<Page<AwardRoundView>> {
+    const [items, total] = await this.dataSource.getRepository(AwardRoundEntity).findAndCount({
+      where: {
+        year: query.year,
+        level: query.level,
+        regionCode: query.regionCode,
+        provinceCode: query.provinceCode,
+      },
+      order: { year: 'DESC', level: 'ASC', regionCode: 'ASC', provinceCode: 'ASC' },
+      skip: (query.page - 1) * query.limit,
+      take: query.limit,
+    });
+    return { items: items.map(toView), page: query.page, limit: query.limit, total };
+  }
+}

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  clusterRegisteredV1,
+  type ClusterView,
+  type ListClustersQuery,
+  type Page,
+  type RegisterClusterRequest,
+} from '@kc/contracts';
+import { ConflictError, NotFoundError } from '@kc/errors';
+import { OutboxWriter } from '@kc/messaging';
+import { registerCluster } from '../domain/industrial-cluster';
+import { ClusterEntity } from '../infrastructure/persistence/cluster.entity';
+import { referenceProvinces } from '../infrastructure/reference-provinces';
+import { todayInVietnam } from '../infrastructure/vietnam-clock';
+
+const hectares = (centi: number | null): number | null => (centi === null ? null : centi / 100);
+
+const toView = (c: ClusterEntity): ClusterView => ({
+  id: c.id,
+  code: c.code,
+  name: c.name,
+  provinceCode: c.provinceCode,
+  commune: c.commune,
+  status: c.status,
+  totalAreaHa: c.totalAreaCentiHa / 100,
+  leasableAreaHa: hectares(c.leasableAreaCentiHa),
+  leasedAreaHa: hectares(c.leasedAreaCentiHa),
+  developerName: c.developerName,
+  createdAt: c.createdAt.toISOString(),
+});
+
+@Injectable()
+export class ClustersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async register(request: RegisterClusterRequest): Promise<ClusterView> {
+    const cluster = registerCluster(
+      {
+        ...request,
+        commune: request.commune ?? null,
+        leasableAreaHa: request.leasableAreaHa ?? null,
+        leasedAreaHa: request.leasedAreaHa ?? null,
+        developerName: request.developerName ?? null,
+      },
+      referenceProvinces,
+      todayInVietnam(),
+    );
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(ClusterEntity);
+      const existing = await repo.findOneBy({ code: cluster.code });
+      if (existing) {
+        throw new ConflictError(
+          `Cluster code ${cluster.code} is already registered to ${existing.name} (${existing.id})`,
+          'cluster.code-taken',
+          'code',
+        );
+      }
+      const saved = await repo.save(repo.create({ id: randomUUID(), ...cluster }));
+      await this.outbox.append(manager, clusterRegisteredV1, {
+        aggregateId: saved.id,
+        provinceCode: saved.provinceCode,
+        payload: {
+          clusterId: saved.id,
+          code: cluster.code,
+          name: cluster.name,
+          provinceCode: cluster.provinceCode,
+          status: cluster.status,
+          totalAreaCentiHa: cluster.totalAreaCentiHa,
+        },
+      });
+      return toView(saved);
+    });
+  }
+
+  async get(id: string): Promise<ClusterView> {
+    const cluster = await this.dataSource.getRepository(ClusterEntity).findOneBy({ id });
+    if (!cluster) throw new NotFoundError(`Cluster ${id} does not exist`, 'cluster.not-found');
+    return toView(cluster);
+  }
+
+  async list(query: ListClustersQuery): Promise<Page<ClusterView>> {
+    const [items, total] = await this.dataSource.getRepository(ClusterEntity).findAndCount({
+      where: { provinceCode: query.provinceCode, status: query.status },
+      order: { code: 'ASC' },
+      skip: (query.page - 1) * query.limit,
+      take: query.limit,
+    });
+    return { items: items.map(toView), page: query.page, limit: query.limit, total };
+  }
+}

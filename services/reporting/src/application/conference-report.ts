@@ -1,0 +1,91 @@
+import type { ConferenceGrouping, ConferencePlanFigures, ConferenceReport } from '@kc/contracts';
+import { regions, type RegionCode } from '@kc/reference-data';
+import { addFigures, zeroFigures, type Figures } from '../domain/figures';
+import { historicalUnitsDate, vietnamDate } from '../domain/province-dates';
+import { rollUp, type RecordedFigures } from '../domain/roll-up';
+import type { YearFacts } from './year-facts';
+
+export interface ConferenceRequest {
+  /** Null for the national conference. */
+  region: RegionCode | null;
+  year: number;
+  grouping: ConferenceGrouping;
+  now: Date;
+}
+
+function safeSum(a: number, b: number): number {
+  const sum = a + b;
+  if (!Number.isSafeInteger(sum)) throw new RangeError(`total ${sum} is not a safe integer`);
+  return sum;
+}
+
+/**
+ * Turns one year's grouped facts into the conference view: provincial facts are rolled up to the units of the
+ * chosen grouping; the national plan and regional/national award rounds belong to no province and only
+ * appear in the totals.
+ */
+export function conferenceReport(facts: YearFacts, request: ConferenceRequest): ConferenceReport {
+  const unitsAsOf = request.grouping === 'current' ? vietnamDate(request.now) : historicalUnitsDate(request.year);
+  const recorded: RecordedFigures[] = [];
+  const record = (group: { provinceCode: string | null; asOf: string | null }, figures: Partial<Figures>) => {
+    if (group.provinceCode === null || group.asOf === null) {
+      throw new Error(`a provincial fact has no province code or reading date: ${JSON.stringify(group)}`);
+    }
+    recorded.push({ provinceCode: group.provinceCode, asOf: group.asOf, figures });
+  };
+
+  const nationalPlan: ConferencePlanFigures = { count: 0, budgetVnd: 0 };
+  for (const group of facts.plans) {
+    if (group.level === 'national') {
+      nationalPlan.count = safeSum(nationalPlan.count, group.count);
+      nationalPlan.budgetVnd = safeSum(nationalPlan.budgetVnd, group.budgetVnd);
+    } else {
+      record(group, { plans: group.count, planBudgetVnd: group.budgetVnd });
+    }
+  }
+  for (const group of facts.projects) {
+    record(group, {
+      projects: group.registered + group.approved,
+      projectsRegistered: group.registered,
+      projectsApproved: group.approved,
+      requestedSupportVnd: group.requestedSupportVnd,
+      approvedSupportVnd: group.approvedSupportVnd,
+    });
+  }
+  for (const group of facts.clusters) record(group, { clustersRegistered: group.count });
+  for (const group of facts.fairs) record(group, { fairs: group.count });
+
+  let regionalAwardRounds = 0;
+  let nationalAwardRounds = 0;
+  for (const group of facts.awardRounds) {
+    if (group.level === 'provincial') record(group, { awardRounds: group.count });
+    else if (group.level === 'national') nationalAwardRounds += group.count;
+    else if (request.region === null || group.regionCode === request.region) regionalAwardRounds += group.count;
+  }
+
+  const { units, unattributed } = rollUp(recorded, { unitsOn: unitsAsOf, region: request.region ?? undefined });
+  const provincial = units.reduce((sum, unit) => addFigures(sum, unit), addFigures(zeroFigures(), unattributed));
+  const national = request.region === null;
+  const region = regions.find((r) => r.code === request.region);
+
+  return {
+    scope: national ? 'national' : 'regional',
+    region: region ? { code: region.code, nameVi: region.nameVi, nameEn: region.nameEn } : null,
+    year: request.year,
+    grouping: request.grouping,
+    unitsAsOf,
+    generatedAt: request.now.toISOString(),
+    units,
+    unattributed,
+    totals: {
+      ...provincial,
+      nationalPlan: national ? nationalPlan : null,
+      allPlans: {
+        count: safeSum(provincial.plans, national ? nationalPlan.count : 0),
+        budgetVnd: safeSum(provincial.planBudgetVnd, national ? nationalPlan.budgetVnd : 0),
+      },
+      regionalAwardRounds,
+      nationalAwardRounds: national ? nationalAwardRounds : null,
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import { COVERAGE_START, findProvince, type IsoDate } from '@kc/reference-data';
+
+/**
+ * A province code means nothing without a date (15 was Yên Bái, is now Lào Cai). Projections keep each fact's
+ * code as recorded together with the date to read it on; these rules choose that date.
+ */
+
+/** The first of `candidates` on which `code` names a unit, or undefined when none does (bad data). */
+export function readingDate(code: string, candidates: readonly IsoDate[]): IsoDate | undefined {
+  return candidates.find((date) => date >= COVERAGE_START && findProvince(code, date) !== undefined);
+}
+
+/**
+ * For a fact that belongs to a year (plan, project, award round): the code is read on 1 January, else on
+ * 31 December — the rule the plans service uses to accept a provincial plan, so both read a 2025 code alike.
+ */
+export function readingDateForYear(code: string, year: number): IsoDate | undefined {
+  return readingDate(code, [`${year}-01-01`, `${year}-12-31`]);
+}
+
+/** With grouping=historical a year is shown with the units in force on its 1 January (or when data starts). */
+export function historicalUnitsDate(year: number): IsoDate {
+  const firstDay = `${year}-01-01`;
+  return firstDay < COVERAGE_START ? COVERAGE_START : firstDay;
+}
+
+/** The calendar date in Vietnam (Asia/Ho_Chi_Minh, UTC+7 all year) at `instant`. */
+export function vietnamDate(instant: Date): IsoDate {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(instant);
+}

@@ -1,0 +1,69 @@
+import { currentUnitFor, findProvince, provincesAsOf, type IsoDate, type RegionCode } from '@kc/reference-data';
+import { addFigures, zeroFigures, type Figures } from './figures';
+
+/** Figures recorded against a province code, with the date that code is to be read on. */
+export interface RecordedFigures {
+  provinceCode: string;
+  asOf: IsoDate;
+  figures: Partial<Figures>;
+}
+
+export interface RollUpScope {
+  /** The date whose units the rows show: today for current units, 1 January of the year for historical ones. */
+  unitsOn: IsoDate;
+  /** Only units of this region (on `unitsOn`); all units when absent. */
+  region?: RegionCode;
+}
+
+export interface UnitFigures extends Figures {
+  code: string;
+  nameVi: string;
+  regionCode: RegionCode;
+}
+
+export interface RollUp {
+  /** Every unit of the scope on `unitsOn`, zeros included, by code. */
+  units: UnitFigures[];
+  /** Figures of the scope's region that no row can hold (see placeOn). */
+  unattributed: Figures;
+}
+
+/**
+ * The unit in force on `unitsOn` that holds the territory `code` named on `asOf`. Forward in time it follows
+ * the lineage (old 36 Nam Định → 37 Ninh Bình). Backward it only works while the unit is unchanged: a merged
+ * unit cannot be split into the units it came from, so the answer is undefined.
+ */
+function placeOn(code: string, asOf: IsoDate, unitsOn: IsoDate) {
+  if (asOf <= unitsOn) return currentUnitFor(code, asOf, unitsOn);
+  const recorded = findProvince(code, asOf);
+  const then = findProvince(code, unitsOn);
+  return recorded && then && recorded.validFrom === then.validFrom ? then : undefined;
+}
+
+/**
+ * Rolls figures recorded under old or new codes up to the units in force on `scope.unitsOn` and keeps those of
+ * `scope.region`. A code that names no unit on its date throws (from the reference data): bad data must not
+ * silently drop out of a total.
+ */
+export function rollUp(recorded: readonly RecordedFigures[], scope: RollUpScope): RollUp {
+  const inScope = (region: RegionCode) => scope.region === undefined || scope.region === region;
+  const rows = new Map<string, UnitFigures>(
+    provincesAsOf(scope.unitsOn)
+      .filter((unit) => inScope(unit.regionCode))
+      .map((unit) => [unit.code, { code: unit.code, nameVi: unit.nameVi, regionCode: unit.regionCode, ...zeroFigures() }]),
+  );
+  const unattributed = zeroFigures();
+
+  for (const { provinceCode, asOf, figures } of recorded) {
+    const unit = placeOn(provinceCode, asOf, scope.unitsOn);
+    if (unit) {
+      const row = rows.get(unit.code);
+      if (row) addFigures(row, figures);
+      continue;
+    }
+    const recordedUnit = findProvince(provinceCode, asOf);
+    if (!recordedUnit) throw new RangeError(`no provincial unit has code ${provinceCode} on ${asOf}`);
+    if (inScope(recordedUnit.regionCode)) addFigures(unattributed, figures);
+  }
+  return { units: [...rows.values()].sort((a, b) => a.code.localeCompare(b.code)), unattributed };
+}

@@ -1,0 +1,65 @@
+import { RuleViolationError } from '@kc/errors';
+
+export type FairScale = 'provincial' | 'regional' | 'national';
+export type RegionCode = 'north' | 'central' | 'south';
+
+export interface TradeFair {
+  name: string;
+  year: number;
+  scale: FairScale;
+  /** The region of a regional fair; null for provincial and national fairs. */
+  regionCode: RegionCode | null;
+  /** The host province. */
+  provinceCode: string;
+  startDate: string;
+  endDate: string;
+  boothCount: number;
+  venue: string | null;
+}
+
+export interface ProvinceDirectory {
+  /** True if the code names a provincial unit in force on `date` (YYYY-MM-DD). */
+  isInForce(code: string, date: string): boolean;
+}
+
+const violation = (message: string, code: string, field: string) =>
+  new RuleViolationError(message, code, field);
+
+/**
+ * A trade fair (hội chợ triển lãm hàng CNNT tiêu biểu) at provincial, regional or national scale. It runs within
+ * its year, and its host must be a provincial unit in force when it opens — a fair from 07/2025 on is hosted by
+ * one of the 34 units.
+ */
+export function planTradeFair(fair: TradeFair, provinces: ProvinceDirectory): TradeFair {
+  if ((fair.scale === 'regional') !== (fair.regionCode !== null)) {
+    throw violation(
+      fair.scale === 'regional' ? 'A regional fair needs a region' : `A ${fair.scale} fair has no region`,
+      'fair.region-mismatch',
+      'regionCode',
+    );
+  }
+  if (fair.endDate < fair.startDate) {
+    throw violation(
+      `The fair ends (${fair.endDate}) before it starts (${fair.startDate})`,
+      'fair.ends-before-start',
+      'endDate',
+    );
+  }
+  for (const field of ['startDate', 'endDate'] as const) {
+    if (!fair[field].startsWith(`${fair.year}-`)) {
+      throw violation(
+        `${field} ${fair[field]} is not in ${fair.year}, the fair's year`,
+        'fair.outside-year',
+        field,
+      );
+    }
+  }
+  if (!provinces.isInForce(fair.provinceCode, fair.startDate)) {
+    throw violation(
+      `Provincial unit ${fair.provinceCode} is not in force on ${fair.startDate}, when the fair opens`,
+      'fair.unknown-province',
+      'provinceCode',
+    );
+  }
+  return fair;
+}

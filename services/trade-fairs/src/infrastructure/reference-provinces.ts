@@ -1,0 +1,13 @@
+import { isValidProvinceCode } from '@kc/reference-data';
+import type { ProvinceDirectory } from '../domain/trade-fair';
+
+/** Provincial units from the reference data; a date outside its coverage (before 2008-08-01) names no unit. */
+export const referenceProvinces: ProvinceDirectory = {
+  isInForce(code, date) {
+    try {
+      return isValidProvinceCode(code, date);
+    } catch {
+      return false;
+    }
+  },
+};

@@ -1,0 +1,147 @@
+// A small JSON client for the gateway's public API, for seeding and benchmarks. Plain Node (global fetch).
+import { createHash } from 'node:crypto';
+
+/** A request that failed for good: carries the HTTP status and the problem+json body, if any. */
+export class ApiError extends Error {
+  constructor(message, { status, problem, request } = {}) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem;
+    this.code = problem?.code;
+    this.request = request;
+  }
+}
+
+const TRANSIENT_STATUS = new Set([429, 502, 503, 504]);
+
+/**
+ * @param {string} baseUrl e.g. http://localhost:3000
+ * @param {{ timeoutMs?: number, attempts?: number, headers?: Record<string,string> }} [opts]
+ *   `attempts`: tries for network errors and 429/502/503/504 (a write is retried with the same Idempotency-Key)
+ */
+export function createApi(baseUrl, { timeoutMs = 20000, attempts = 5, headers = {} } = {}) {
+  const base = baseUrl.replace(/\/$/, '');
+
+  async function once(method, path, body, idempotencyKey) {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: {
+        accept: 'application/json, application/problem+json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const text = await res.text();
+    let json;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    return { status: res.status, ok: res.ok, json, text };
+  }
+
+  /**
+   * One call; resolves to the parsed body of a 2xx answer, throws ApiError otherwise.
+   * @param {'GET'|'POST'|'PUT'|'PATCH'|'DELETE'} method
+   * @param {string} path e.g. /api/v1/plans?year=2018
+   * @param {{ body?: unknown, idempotencyKey?: string }} [opts]
+   */
+  async function call(method, path, { body, idempotencyKey } = {}) {
+    const request = `${method} ${path}`;
+    let last;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      try {
+        const r = await once(method, path, body, idempotencyKey);
+        if (r.ok) return r.json;
+        last = new ApiError(describe(request, r), { status: r.status, problem: r.json, request });
+        if (!TRANSIENT_STATUS.has(r.status)) throw last;
+      } catch (e) {
+        if (e instanceof ApiError && !TRANSIENT_STATUS.has(e.status)) throw e;
+        last = e instanceof ApiError ? e : new ApiError(`${request}: ${networkReason(e)}`, { request });
+      }
+      if (attempt < attempts) await sleep(Math.min(200 * 2 ** (attempt - 1), 3000));
+    }
+    throw last;
+  }
+
+  return {
+    baseUrl: base,
+    call,
+    get: (path) => call('GET', path),
+    post: (path, body, idempotencyKey) => call('POST', path, { body, idempotencyKey }),
+  };
+}
+
+function describe(request, r) {
+  const p = r.json;
+  if (p && typeof p === 'object' && (p.detail || p.title)) {
+    const fields = Array.isArray(p.errors) ? p.errors.map((e) => `${e.field}: ${e.message}`).join('; ') : '';
+    return `${request} → ${r.status} ${p.code ? `${p.code}: ` : ''}${p.detail || p.title}${fields ? ` (${fields})` : ''}`;
+  }
+  return `${request} → ${r.status} ${r.text.slice(0, 200)}`;
+}
+
+function networkReason(e) {
+  if (e?.name === 'TimeoutError') return 'no answer in time';
+  const cause = e?.cause;
+  return cause?.code || cause?.message || e?.message || String(e);
+}
+
+export function sleep(ms) {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/**
+ * A stable Idempotency-Key (UUID-shaped, version 5 layout) for one logical write and its exact body: a rerun
+ * sends the same key, and a changed body gets a new key instead of a "key reused with another body" error.
+ */
+export function idempotencyKey(name, body) {
+  const h = createHash('sha1').update(`kc-demo:${name}:${JSON.stringify(body)}`).digest();
+  h[6] = (h[6] & 0x0f) | 0x50;
+  h[8] = (h[8] & 0x3f) | 0x80;
+  const x = h.subarray(0, 16).toString('hex');
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
+}
+
+/** Every item of a page/limit list (`{ items, total }`), following pages. */
+export async function listAll(api, path, limit = 200) {
+  const sep = path.includes('?') ? '&' : '?';
+  const out = [];
+  for (let page = 1; ; page++) {
+    const res = await api.get(`${path}${sep}page=${page}&limit=${limit}`);
+    const items = Array.isArray(res) ? res : (res?.items ?? []);
+    out.push(...items);
+    if (Array.isArray(res) || items.length < limit || out.length >= (res.total ?? 0)) return out;
+  }
+}
+
+/**
+ * Run `fn` over `items` with at most `limit` in flight. After the first failure no new item starts; the
+ * failures are thrown together once the running ones have finished.
+ */
+export async function mapLimit(items, limit, fn) {
+  const results = new Array(items.length);
+  const failures = [];
+  let next = 0;
+  async function worker() {
+    while (failures.length === 0 && next < items.length) {
+      const i = next++;
+      try {
+        results[i] = await fn(items[i], i);
+      } catch (e) {
+        failures.push(e);
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failures.length === 1) throw failures[0];
+  if (failures.length > 1) {
+    throw new AggregateError(failures, `${failures.length} requests failed; first: ${failures[0].message}`);
+  }
+  return results;
+}
