@@ -174,7 +174,7 @@ export function buildDemoDataset({ provinces2018, provincesNow, currentYear }) {
   const known = new Set(provincesNow.map((u) => u.code));
   return {
     plans,
-    clusters: CLUSTERS.filter((c) => known.has(c.provinceCode)).map(clusterRequest),
+    clusters: CLUSTERS.map(clusterRequest).filter((c) => known.has(c.provinceCode)),
     fairs: [northernFair(currentYear)].filter((f) => known.has(f.provinceCode)),
     awardRounds: [awardRound(currentYear)],
   };

@@ -20,13 +20,21 @@ export const openAwardRoundRequest = z
       ctx.addIssue({ code: 'custom', path: ['provinceCode'], message: 'is required for a provincial round' });
     }
     if (round.level !== 'provincial' && round.provinceCode) {
-      ctx.addIssue({ code: 'custom', path: ['provinceCode'], message: `must be absent for a ${round.level} round` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['provinceCode'],
+        message: `must be absent for a ${round.level} round`,
+      });
     }
     if (round.level === 'regional' && !round.regionCode) {
       ctx.addIssue({ code: 'custom', path: ['regionCode'], message: 'is required for a regional round' });
     }
     if (round.level !== 'regional' && round.regionCode) {
-      ctx.addIssue({ code: 'custom', path: ['regionCode'], message: `must be absent for a ${round.level} round` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['regionCode'],
+        message: `must be absent for a ${round.level} round`,
+      });
     }
   });
 export type OpenAwardRoundRequest = z.infer<typeof openAwardRoundRequest>;

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { provinceCode, text } from '../primitives';
 
-export const clusterStatuses = ['planned', 'established', 'detailed-plan', 'infrastructure', 'operating'] as const;
+export const clusterStatuses = [
+  'planned',
+  'established',
+  'detailed-plan',
+  'infrastructure',
+  'operating',
+] as const;
 export type ClusterStatus = (typeof clusterStatuses)[number];
 
 /**
@@ -23,7 +29,10 @@ export const registerClusterRequest = z
       .trim()
       .toUpperCase()
       .max(50)
-      .regex(/^[A-Z0-9]+(-[A-Z0-9]+)*$/, 'must be letters and digits in hyphen-separated groups, e.g. CCN-37-012'),
+      .regex(
+        /^[A-Z0-9]+(-[A-Z0-9]+)*$/,
+        'must be letters and digits in hyphen-separated groups, e.g. CCN-37-012',
+      ),
     name: text(300),
     provinceCode,
     commune: text(200).optional(),

@@ -23,11 +23,19 @@ export const createFairRequest = z
       ctx.addIssue({ code: 'custom', path: ['regionCode'], message: 'is required for a regional fair' });
     }
     if (fair.scale !== 'regional' && fair.regionCode) {
-      ctx.addIssue({ code: 'custom', path: ['regionCode'], message: `must be absent for a ${fair.scale} fair` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['regionCode'],
+        message: `must be absent for a ${fair.scale} fair`,
+      });
     }
     for (const field of ['startDate', 'endDate'] as const) {
       if (!fair[field].startsWith(`${fair.year}-`)) {
-        ctx.addIssue({ code: 'custom', path: [field], message: `must fall in ${fair.year}, the fair's year` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `must fall in ${fair.year}, the fair's year`,
+        });
       }
     }
     if (fair.endDate < fair.startDate) {
