@@ -155,7 +155,7 @@ async function ensureProjects(api, planKey, planId, projects, concurrency) {
       if (project) r.existing++;
       else {
         const request = { planId, ...body };
-        project = await registerProject(api, request, idempotencyKey(`project:${planKey}:${spec.title}`, request));
+        project = await registerProject(api, request, `project:${planKey}:${spec.title}`);
         r.registered++;
       }
       if (approvedSupportVnd !== null && project.status === 'registered') {
@@ -178,12 +178,15 @@ async function approveProject(api, id, approval, name) {
   }
 }
 
-/** The projects service accepts a project once it has seen the plan's event (usually well under a second). */
-async function registerProject(api, request, key, { waitMs = 30000 } = {}) {
+/**
+ * The projects service accepts a project once it has seen the plan's event (usually well under a second).
+ * The gateway replays a 4xx stored under an Idempotency-Key, so each attempt after a 422 has its own key.
+ */
+async function registerProject(api, request, name, { waitMs = 30000 } = {}) {
   const deadline = Date.now() + waitMs;
-  for (let delay = 100; ; delay = Math.min(delay * 2, 2000)) {
+  for (let attempt = 1, delay = 100; ; attempt++, delay = Math.min(delay * 2, 2000)) {
     try {
-      return await api.post('/api/v1/projects', request, key);
+      return await api.post('/api/v1/projects', request, idempotencyKey(`${name}#${attempt}`, request));
     } catch (e) {
       const unknownPlan = e instanceof ApiError && e.status === 422 && e.code === 'project.unknown-plan';
       if (!unknownPlan || Date.now() + delay > deadline) {

@@ -1,0 +1,49 @@
+import { decide, fingerprintOf, isReplayable, isValidIdempotencyKey, type IdempotencyRecord } from './idempotency';
+
+const request = { method: 'POST', path: '/api/v1/plans', body: { year: 2026, level: 'national', budgetVnd: 1 } };
+const fingerprint = fingerprintOf(request);
+const completed: IdempotencyRecord = { state: 'completed', fingerprint, status: 201, contentType: 'application/json', body: '{}' };
+const inFlight: IdempotencyRecord = { state: 'in-flight', fingerprint, token: 't-1' };
+
+describe('idempotency decisions', () => {
+  it('proceeds when nothing is stored under the key', () => {
+    expect(decide(null, fingerprint)).toBe('proceed');
+  });
+
+  it('replays a completed request sent again with the same body', () => {
+    expect(decide(completed, fingerprint)).toBe('replay');
+  });
+
+  it('reports a conflict while the same request is still in flight', () => {
+    expect(decide(inFlight, fingerprint)).toBe('in-flight');
+  });
+
+  it('refuses a key reused with a different body, whether completed or in flight', () => {
+    const other = fingerprintOf({ ...request, body: { ...request.body, budgetVnd: 2 } });
+    expect(decide(completed, other)).toBe('mismatch');
+    expect(decide(inFlight, other)).toBe('mismatch');
+  });
+
+  it('treats the same body with its keys in another order as the same request', () => {
+    const reordered = { method: 'post', path: '/api/v1/plans', body: { budgetVnd: 1, level: 'national', year: 2026 } };
+    expect(fingerprintOf(reordered)).toBe(fingerprint);
+  });
+
+  it('treats a key reused on another route as a different request', () => {
+    expect(fingerprintOf({ ...request, path: '/api/v1/clusters' })).not.toBe(fingerprint);
+  });
+
+  it('keeps answers for replay only when they are the outcome of the request, not a server failure', () => {
+    expect([201, 200, 400, 409, 422].every(isReplayable)).toBe(true);
+    expect([500, 502, 503, 504].some(isReplayable)).toBe(false);
+  });
+
+  it('accepts 1–200 visible ASCII characters as a key', () => {
+    expect(isValidIdempotencyKey('a')).toBe(true);
+    expect(isValidIdempotencyKey('9f1c2a34-0b7e-4c1d-9a55-2f0d1e8b7c11')).toBe(true);
+    expect(isValidIdempotencyKey('x'.repeat(200))).toBe(true);
+    for (const bad of ['', 'x'.repeat(201), 'has space', 'tab\there', 'khóa', 'new\nline']) {
+      expect(isValidIdempotencyKey(bad)).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,84 @@
+import { HttpException, Logger } from '@nestjs/common';
+import { problemType, type Problem } from '@kc/http';
+import { currentContext } from '@kc/observability';
+
+export const UPSTREAMS = ['plans', 'projects', 'clusters', 'trade-fairs', 'awards', 'reporting'] as const;
+export type Upstream = (typeof UPSTREAMS)[number];
+
+export interface UpstreamRequest {
+  method: string;
+  /** Path and query string: services expose the same /api/v1/... paths as the gateway. */
+  path: string;
+  /** The JSON body as received, or undefined for none. */
+  body?: unknown;
+  contentType?: string;
+  idempotencyKey?: string;
+}
+
+export interface UpstreamResponse {
+  status: number;
+  contentType: string | null;
+  location: string | null;
+  body: string;
+}
+
+export interface UpstreamOptions {
+  baseUrls: Record<Upstream, string>;
+  timeoutMs: number;
+}
+
+function upstreamProblem(service: Upstream, timedOut: boolean): HttpException {
+  const status = timedOut ? 504 : 502;
+  const problem: Problem & { service: Upstream } = {
+    type: problemType(timedOut ? 'upstream-timeout' : 'upstream-unavailable'),
+    title: timedOut ? 'Upstream service timed out' : 'Upstream service unavailable',
+    status,
+    detail: timedOut
+      ? `The ${service} service did not answer in time.`
+      : `The ${service} service could not be reached.`,
+    code: timedOut ? 'upstream.timeout' : 'upstream.unavailable',
+    service,
+  };
+  return new HttpException(problem, status);
+}
+
+/**
+ * The one way the gateway talks to a service: forwards method, path, JSON body and the correlation,
+ * content-type and idempotency headers, and hands back status and body untouched. No answer within the
+ * timeout is a 504 problem, no connection a 502; both name the service and keep its address out of the answer.
+ */
+export class UpstreamClient {
+  private readonly log = new Logger('UpstreamClient');
+
+  constructor(private readonly options: UpstreamOptions) {}
+
+  async send(service: Upstream, request: UpstreamRequest): Promise<UpstreamResponse> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    const correlationId = currentContext()?.correlationId;
+    if (correlationId) headers['x-correlation-id'] = correlationId;
+    if (request.idempotencyKey) headers['idempotency-key'] = request.idempotencyKey;
+    const hasBody = request.body !== undefined;
+    if (hasBody) headers['content-type'] = request.contentType ?? 'application/json';
+
+    try {
+      const response = await fetch(new URL(request.path, this.options.baseUrls[service]), {
+        method: request.method,
+        headers,
+        body: hasBody ? JSON.stringify(request.body) : undefined,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+      return {
+        status: response.status,
+        contentType: response.headers.get('content-type'),
+        location: response.headers.get('location'),
+        body: await response.text(),
+      };
+    } catch (error) {
+      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+      const cause = (error as Error & { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+      this.log.warn({ msg: 'upstream call failed', service, path: request.path, timedOut, cause });
+      throw upstreamProblem(service, timedOut);
+    }
+  }
+}

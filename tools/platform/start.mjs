@@ -1,0 +1,167 @@
+#!/usr/bin/env node
+// `npm start`: the whole platform on this machine (dev profile), from a fresh clone to demo data, in one command.
+//
+//   npm start [-- --no-demo-data]        npm stop (= node deploy/launcher.mjs down)
+//
+// Steps: dependencies (npm ci when node_modules is missing or older than package-lock.json) → Kafka, Postgres,
+// Redis, topics and databases (deploy/launcher.mjs) → the six domain services in parallel, then the gateway,
+// each a background process (logs .kc/logs/dev-<service>.log, pid files .kc/run/dev-<service>.pid; a running,
+// healthy one is reused) → demo data through the gateway (tools/seed/demo-data.mjs; checks what is there and
+// writes only what is missing) → where to go next. Safe to run again at any time.
+import fs from 'node:fs';
+import { join, relative } from 'node:path';
+import { getProfile, paths } from '../../deploy/profiles.mjs';
+import { run, withLock } from '../../deploy/lib/process.mjs';
+import { createReporter, LauncherError, seconds, sinceStart, why } from '../../deploy/lib/ui.mjs';
+import { ensureService, serviceFiles, ServiceStartError } from './services.mjs';
+
+const PROFILE = 'dev';
+const USAGE = 'usage: npm start [-- --no-demo-data]';
+
+async function main(argv) {
+  const t0 = Date.now();
+  const args = parseArgs(argv);
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const r = createReporter();
+  const profile = getProfile(PROFILE);
+  r.line(`Starting the khuyến công platform (profile ${profile.name})`);
+
+  await ensureDependencies(r);
+  assertServicesPresent(profile);
+
+  // Imported after the dependency check: the launcher loads kafkajs and pg from node_modules when it runs.
+  const { infraUp } = await import('../../deploy/launcher.mjs');
+  await infraUp(profile.name, { reporter: r });
+
+  await withLock(`${profile.name}-services`, () => startServices(profile, r));
+
+  const gateway = profile.services.find((s) => s.name === 'gateway');
+  let demoFailed = false;
+  if (args.demoData) demoFailed = !(await demoData(gateway.url, r));
+
+  printNextSteps(profile, gateway, r, t0);
+  return demoFailed ? 1 : 0;
+}
+
+/** npm ci when node_modules is missing or older than package-lock.json. */
+async function ensureDependencies(r) {
+  const lock = join(paths.root, 'package-lock.json');
+  const modules = join(paths.root, 'node_modules');
+  const marker = join(modules, '.package-lock.json'); // npm rewrites it on every install
+  const mtime = (f) => fs.statSync(f).mtimeMs;
+  const installed = fs.existsSync(marker) ? marker : fs.existsSync(modules) ? modules : null;
+  if (installed && mtime(installed) >= mtime(lock)) return;
+
+  const t0 = Date.now();
+  const logFile = join(paths.logs, 'npm-ci.log');
+  r.info(`installing dependencies: npm ci (node_modules is ${installed ? 'older than package-lock.json' : 'missing'}; a minute or two)`);
+  fs.mkdirSync(paths.logs, { recursive: true });
+  const npm = process.env.npm_execpath ? [process.execPath, [process.env.npm_execpath]] : ['npm', []];
+  const res = await run(npm[0], [...npm[1], 'ci', '--no-audit', '--no-fund'], { cwd: paths.root });
+  fs.writeFileSync(logFile, `${res.stdout}\n${res.stderr}`);
+  if (res.code !== 0) {
+    const detail = res.notFound ? 'npm is not on the PATH' : `exit code ${res.code}`;
+    throw new LauncherError(`npm ci failed (${detail})`, { hint: `see ${relative(paths.root, logFile)}` });
+  }
+  r.ok(`dependencies installed (${sinceStart(t0)})`);
+}
+
+function assertServicesPresent(profile) {
+  const missing = profile.services.filter((s) => !fs.existsSync(serviceFiles(profile, s.name).entry)).map((s) => s.name);
+  if (missing.length) {
+    throw new LauncherError(`service${missing.length > 1 ? 's' : ''} not in this checkout: ${missing.join(', ')}`, {
+      hint: `expected services/<name>/src/main.ts`,
+    });
+  }
+}
+
+/** The domain services in parallel, then the gateway (it answers /health only once it can reach them). */
+async function startServices(profile, r) {
+  const domain = profile.services.filter((s) => s.name !== 'gateway');
+  const gateway = profile.services.filter((s) => s.name === 'gateway');
+  for (const group of [domain, gateway]) {
+    const settled = await Promise.allSettled(
+      group.map(async (svc) => {
+        const res = await ensureService(profile, svc);
+        r.ok(describeStart(svc, res));
+      }),
+    );
+    const failures = settled.filter((s) => s.status === 'rejected').map((s) => s.reason);
+    if (failures.length) {
+      for (const e of failures.slice(1)) reportFailure(e);
+      throw failures[0];
+    }
+  }
+}
+
+function describeStart(svc, res) {
+  const where = `${svc.name.padEnd(11)} ${svc.url}`;
+  if (res.state === 'started') return `${where} started (pid ${res.pid}, ${seconds(res.ms)})`;
+  if (res.state === 'reused') return `${where} already running (pid ${res.pid})`;
+  return `${where} already answering, not started by npm start (npm stop will not stop it)`;
+}
+
+async function demoData(gatewayUrl, r) {
+  const t0 = Date.now();
+  try {
+    const { loadDemoData } = await import('../seed/demo-data.mjs');
+    const res = await loadDemoData(gatewayUrl);
+    const c = res.counts;
+    const what = `${c.plans} plans, ${c.projects} projects (${c.approvedProjects} approved), ${c.clusters} clusters, ${c.fairs} fair, ${c.awardRounds} award round`;
+    if (res.created === 0) r.ok(`demo data already loaded: ${what} (checked in ${sinceStart(t0)})`);
+    else r.ok(`demo data loaded: ${what}; ${res.created} writes (${sinceStart(t0)})`);
+    return true;
+  } catch (e) {
+    r.warn(`demo data could not be loaded: ${why(e)}`);
+    r.warn('the platform is running; `npm start` again (safe: it only adds what is missing), or `node tools/seed/demo-data.mjs`');
+    return false;
+  }
+}
+
+function printNextSteps(profile, gateway, r, t0) {
+  const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()));
+  const base = `http://localhost:${gateway.port}`;
+  const rows = [
+    ['Gateway (API)', base],
+    ['OpenAPI UI', `${base}/api/docs`],
+    ['Conference view', `${base}/api/v1/conferences/national?year=${year}`],
+    ['', `${base}/api/v1/conferences/national?year=2018`],
+    ['Logs', `${relative(paths.root, paths.logs)}/${profile.name}-<service>.log`],
+    ['Status / stop', 'node deploy/launcher.mjs status  ·  npm stop'],
+  ];
+  r.line('');
+  r.line(`Platform ready in ${sinceStart(t0)}`);
+  for (const [label, value] of rows) r.line(`  ${label.padEnd(16)} ${value}`);
+}
+
+/** `✗ message`, the end of the service's log when a service failed, and the hint; on stderr. */
+function reportFailure(e) {
+  const lines = [`✗ ${why(e)}`];
+  if (e instanceof ServiceStartError && e.logTail) {
+    lines.push(`  last lines of ${relative(paths.root, e.logFile)}:`, ...e.logTail.split('\n').map((l) => `    ${l}`));
+  }
+  if (e instanceof LauncherError && e.hint) lines.push(`  (${e.hint})`);
+  process.stderr.write(`${lines.join('\n')}\n`);
+}
+
+function parseArgs(argv) {
+  const out = { demoData: true, help: false };
+  for (const a of argv) {
+    if (a === '--no-demo-data') out.demoData = false;
+    else if (a === '--help' || a === '-h') out.help = true;
+    else throw new LauncherError(`unexpected argument "${a}"\n${USAGE}`);
+  }
+  return out;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => {
+    if (process.env.KC_DEBUG) console.error(e);
+    reportFailure(e);
+    process.exit(1);
+  },
+);
