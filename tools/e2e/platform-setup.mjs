@@ -1,0 +1,62 @@
+// Starts the whole platform of the `test` profile on a clean slate: fresh databases, an empty Redis db,
+// and every service's consumer group moved to the end of its topics so older test traffic is not replayed.
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { createClient } from 'redis';
+import { Kafka, logLevel } from 'kafkajs';
+import { infraUp } from '../../deploy/launcher.mjs';
+import { getProfile, paths } from '../../deploy/profiles.mjs';
+import { ensureDatabases } from '../../deploy/lib/postgres.mjs';
+import { stopPidFile } from '../../deploy/lib/process.mjs';
+import { createReporter } from '../../deploy/lib/ui.mjs';
+import { ensureService, serviceFiles } from '../platform/services.mjs';
+
+export default async function startPlatformForE2e() {
+  const profile = getProfile('test');
+  await infraUp('test', { quiet: true });
+  await stopServices(profile);
+  await resetDatabases(profile);
+  await resetRedis(profile);
+  await moveConsumerGroupsToEnd(profile);
+  const domain = profile.services.filter((s) => s.name !== 'gateway');
+  await Promise.all(domain.map((svc) => ensureService(profile, svc)));
+  const gateway = profile.services.find((s) => s.name === 'gateway');
+  await ensureService(profile, gateway);
+  process.env.KC_E2E_GATEWAY_URL = gateway.url;
+}
+
+export async function stopServices(profile) {
+  await Promise.all(profile.services.map((svc) => stopPidFile(serviceFiles(profile, svc.name).pidFile)));
+}
+
+async function resetDatabases(profile) {
+  const admin = new pg.Client({ connectionString: profile.postgres.adminUrl });
+  await admin.connect();
+  try {
+    for (const db of profile.postgres.databases) await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+  await ensureDatabases(profile, createReporter({ quiet: true }));
+}
+
+async function resetRedis(profile) {
+  const client = createClient({ url: profile.redis.url });
+  await client.connect();
+  await client.flushDb();
+  await client.close();
+}
+
+async function moveConsumerGroupsToEnd(profile) {
+  const kafka = new Kafka({ clientId: 'e2e-setup', brokers: profile.kafka.brokerList, logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const { topics } = JSON.parse(readFileSync(paths.topicsFile, 'utf8'));
+    for (const topic of topics) {
+      for (const group of topic.consumers) await admin.resetOffsets({ groupId: group, topic: topic.name, earliest: false });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
