@@ -22,9 +22,6 @@ export interface ProvinceDirectory {
   isInForce(code: string, date: string): boolean;
 }
 
-const violation = (message: string, code: string, field: string) =>
-  new RuleViolationError(message, code, field);
-
 /**
  * A trade fair (hội chợ triển lãm hàng CNNT tiêu biểu) at provincial, regional or national scale. It runs within
  * its year, and its host must be a provincial unit in force when it opens — a fair from 07/2025 on is hosted by
@@ -32,14 +29,14 @@ const violation = (message: string, code: string, field: string) =>
  */
 export function planTradeFair(fair: TradeFair, provinces: ProvinceDirectory): TradeFair {
   if ((fair.scale === 'regional') !== (fair.regionCode !== null)) {
-    throw violation(
+    throw new RuleViolationError(
       fair.scale === 'regional' ? 'A regional fair needs a region' : `A ${fair.scale} fair has no region`,
       'fair.region-mismatch',
       'regionCode',
     );
   }
   if (fair.endDate < fair.startDate) {
-    throw violation(
+    throw new RuleViolationError(
       `The fair ends (${fair.endDate}) before it starts (${fair.startDate})`,
       'fair.ends-before-start',
       'endDate',
@@ -47,7 +44,7 @@ export function planTradeFair(fair: TradeFair, provinces: ProvinceDirectory): Tr
   }
   for (const field of ['startDate', 'endDate'] as const) {
     if (!fair[field].startsWith(`${fair.year}-`)) {
-      throw violation(
+      throw new RuleViolationError(
         `${field} ${fair[field]} is not in ${fair.year}, the fair's year`,
         'fair.outside-year',
         field,
@@ -55,7 +52,7 @@ export function planTradeFair(fair: TradeFair, provinces: ProvinceDirectory): Tr
     }
   }
   if (!provinces.isInForce(fair.provinceCode, fair.startDate)) {
-    throw violation(
+    throw new RuleViolationError(
       `Provincial unit ${fair.provinceCode} is not in force on ${fair.startDate}, when the fair opens`,
       'fair.unknown-province',
       'provinceCode',
