@@ -36,6 +36,23 @@ export default tseslint.config(
     },
   },
   {
+    // Tests may also use the shared test helpers.
+    files: ['**/test/**/*.ts', '**/*.spec.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          banTransitiveDependencies: false,
+          depConstraints: depConstraints.map((c) =>
+            c.sourceTag.startsWith('type:') ? { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing'] } : c,
+          ),
+        },
+      ],
+    },
+  },
+  {
     files: ['libs/messaging/**/*.ts', 'tools/bench/**/*.ts', 'libs/testing/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },

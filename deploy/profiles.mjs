@@ -1,7 +1,7 @@
 // Launch profiles: where Kafka, Postgres, Redis and the services live for one run of the platform.
 //
 //   dev  — the demo platform: Kafka 127.0.0.1:9092, databases kc_<db>, Redis db 0, gateway on GATEWAY_PORT or 3000
-//   test — tests: Kafka 127.0.0.1:19092, databases kc_test_<db>, Redis db 1, base port 3200
+//   test — tests: Kafka 127.0.0.1:19092, databases kc_test_<db>, Redis db 1, base port 3400 (3200 + 106 would collide with MySQL's 3306)
 //
 // Both profiles share one Postgres server and one Redis server; they never share a database, a Redis db, a broker
 // or a port, so tests can run while the demo runs. Plain Node, no dependencies: safe to import from any script.
@@ -53,8 +53,8 @@ const PROFILE_DEFS = {
     controllerPort: 19093,
     databasePrefix: 'kc_test_',
     redisDb: 1,
-    basePort: 3200,
-    gatewayPort: () => 3200,
+    basePort: 3400,
+    gatewayPort: () => 3400,
   },
 };
 

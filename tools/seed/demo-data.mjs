@@ -11,7 +11,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { getProfile } from '../../deploy/profiles.mjs';
-import { ApiError, createApi, idempotencyKey, listAll, mapLimit, sleep } from './http.mjs';
+import { ApiError, createApi, createOnce, idempotencyKey, listAll, mapLimit, sleep } from './http.mjs';
 import { buildDemoDataset } from './demo-dataset.mjs';
 
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -40,7 +40,7 @@ export async function loadDemoData(gatewayUrl, { concurrency = 8, now = new Date
   // Plans first: the projects service learns of them from events, which takes a moment.
   const planIds = new Map();
   await mapLimit(data.plans, concurrency, async ({ key, plan }) => {
-    const { id, created } = await ensurePlan(api, key, plan);
+    const { id, created } = await ensurePlan(api, plan);
     planIds.set(key, id);
     note(created);
   });
@@ -50,19 +50,16 @@ export async function loadDemoData(gatewayUrl, { concurrency = 8, now = new Date
       list: () => listAll(api, '/api/v1/clusters'),
       same: (a, b) => a.code === b.code,
       path: '/api/v1/clusters',
-      name: (c) => `cluster:${c.code}`,
     }),
     ensureAll(api, data.fairs, concurrency, {
       list: () => listAll(api, `/api/v1/fairs?year=${currentYear}`),
       same: (a, b) => a.name === b.name,
       path: '/api/v1/fairs',
-      name: (f) => `fair:${f.year}:${f.name}`,
     }),
     ensureAll(api, data.awardRounds, concurrency, {
       list: () => listAll(api, `/api/v1/award-rounds?year=${currentYear}`),
       same: (a, b) => a.name === b.name && a.level === b.level,
       path: '/api/v1/award-rounds',
-      name: (r) => `award-round:${r.year}:${r.level}:${r.name}`,
     }),
   ]);
   for (const r of [clusters, fairs, rounds]) {
@@ -73,7 +70,7 @@ export async function loadDemoData(gatewayUrl, { concurrency = 8, now = new Date
   let registered = 0;
   let approved = 0;
   for (const { key, plan, projects } of data.plans) {
-    const r = await ensureProjects(api, key, planIds.get(key), projects, concurrency);
+    const r = await ensureProjects(api, planIds.get(key), projects, concurrency);
     tally.created += r.registered + r.approved;
     tally.existing += r.existing;
     registered += r.total;
@@ -108,11 +105,11 @@ async function findPlan(api, { year, level, provinceCode }) {
   return page.items.find((p) => p.level === level && (p.provinceCode ?? undefined) === provinceCode);
 }
 
-async function ensurePlan(api, key, plan) {
+async function ensurePlan(api, plan) {
   const existing = await findPlan(api, plan);
   if (existing) return { id: existing.id, created: false };
   try {
-    const created = await api.post('/api/v1/plans', plan, idempotencyKey(`plan:${key}`, plan));
+    const created = await createOnce(api, '/api/v1/plans', plan);
     return { id: created.id, created: true };
   } catch (e) {
     // Created meanwhile by another run: use that one.
@@ -124,13 +121,13 @@ async function ensurePlan(api, key, plan) {
   }
 }
 
-async function ensureAll(api, bodies, concurrency, { list, same, path, name }) {
+async function ensureAll(api, bodies, concurrency, { list, same, path }) {
   if (bodies.length === 0) return { created: 0, existing: 0 };
   const present = await list();
   const missing = bodies.filter((b) => !present.some((p) => same(p, b)));
   await mapLimit(missing, concurrency, async (body) => {
     try {
-      await api.post(path, body, idempotencyKey(name(body), body));
+      await createOnce(api, path, body);
     } catch (e) {
       if (!(e instanceof ApiError && e.status === 409)) throw e; // 409: written meanwhile by another run
     }
@@ -142,7 +139,7 @@ async function ensureAll(api, bodies, concurrency, { list, same, path, name }) {
  * Register and approve a plan's projects. One province's projects go in order, so project codes
  * (KCQG-2018-40-001, …) come out the same on every fresh platform; provinces run in parallel.
  */
-async function ensureProjects(api, planKey, planId, projects, concurrency) {
+async function ensureProjects(api, planId, projects, concurrency) {
   const present = new Map((await listAll(api, `/api/v1/projects?planId=${planId}`)).map((p) => [p.title, p]));
   const byProvince = new Map();
   for (const p of projects) byProvince.set(p.provinceCode, [...(byProvince.get(p.provinceCode) ?? []), p]);
@@ -155,11 +152,11 @@ async function ensureProjects(api, planKey, planId, projects, concurrency) {
       if (project) r.existing++;
       else {
         const request = { planId, ...body };
-        project = await registerProject(api, request, `project:${planKey}:${spec.title}`);
+        project = await registerProject(api, request);
         r.registered++;
       }
       if (approvedSupportVnd !== null && project.status === 'registered') {
-        if (await approveProject(api, project.id, { approvedSupportVnd }, `approve:${planKey}:${spec.title}`)) r.approved++;
+        if (await approveProject(api, project.id, { approvedSupportVnd })) r.approved++;
       }
       if (approvedSupportVnd !== null || project.status === 'approved') r.approvedTotal++;
     }
@@ -168,9 +165,10 @@ async function ensureProjects(api, planKey, planId, projects, concurrency) {
 }
 
 /** Approve; false if another run approved it in the meantime (409 and the project is approved). */
-async function approveProject(api, id, approval, name) {
+async function approveProject(api, id, approval) {
+  const path = `/api/v1/projects/${id}/approve`;
   try {
-    await api.post(`/api/v1/projects/${id}/approve`, approval, idempotencyKey(name, approval));
+    await api.post(path, approval, idempotencyKey(path, approval));
     return true;
   } catch (e) {
     if (e instanceof ApiError && e.status === 409 && (await api.get(`/api/v1/projects/${id}`)).status === 'approved') return false;
@@ -182,11 +180,11 @@ async function approveProject(api, id, approval, name) {
  * The projects service accepts a project once it has seen the plan's event (usually well under a second).
  * The gateway replays a 4xx stored under an Idempotency-Key, so each attempt after a 422 has its own key.
  */
-async function registerProject(api, request, name, { waitMs = 30000 } = {}) {
+async function registerProject(api, request, { waitMs = 30000 } = {}) {
   const deadline = Date.now() + waitMs;
   for (let attempt = 1, delay = 100; ; attempt++, delay = Math.min(delay * 2, 2000)) {
     try {
-      return await api.post('/api/v1/projects', request, idempotencyKey(`${name}#${attempt}`, request));
+      return await createOnce(api, '/api/v1/projects', request, `attempt ${attempt}`);
     } catch (e) {
       const unknownPlan = e instanceof ApiError && e.status === 422 && e.code === 'project.unknown-plan';
       if (!unknownPlan || Date.now() + delay > deadline) {

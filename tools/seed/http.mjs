@@ -14,6 +14,8 @@ export class ApiError extends Error {
 }
 
 const TRANSIENT_STATUS = new Set([429, 502, 503, 504]);
+/** The gateway answers 409 idempotency.in-flight while the first request with the same key is still running. */
+const isTransient = (status, problem) => TRANSIENT_STATUS.has(status) || (status === 409 && problem?.code === 'idempotency.in-flight');
 
 /**
  * @param {string} baseUrl e.g. http://localhost:3000
@@ -42,26 +44,27 @@ export function createApi(baseUrl, { timeoutMs = 20000, attempts = 5, headers = 
     } catch {
       json = undefined;
     }
-    return { status: res.status, ok: res.ok, json, text };
+    return { status: res.status, ok: res.ok, json, text, replayed: res.headers.get('idempotent-replayed') === 'true' };
   }
 
   /**
-   * One call; resolves to the parsed body of a 2xx answer, throws ApiError otherwise.
+   * One call; resolves to the parsed body of a 2xx answer (with `meta`: `{ body, replayed }`, replayed meaning
+   * the gateway answered from its Idempotency-Key record), throws ApiError otherwise.
    * @param {'GET'|'POST'|'PUT'|'PATCH'|'DELETE'} method
    * @param {string} path e.g. /api/v1/plans?year=2018
-   * @param {{ body?: unknown, idempotencyKey?: string }} [opts]
+   * @param {{ body?: unknown, idempotencyKey?: string, meta?: boolean }} [opts]
    */
-  async function call(method, path, { body, idempotencyKey } = {}) {
+  async function call(method, path, { body, idempotencyKey, meta = false } = {}) {
     const request = `${method} ${path}`;
     let last;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       try {
         const r = await once(method, path, body, idempotencyKey);
-        if (r.ok) return r.json;
+        if (r.ok) return meta ? { body: r.json, replayed: r.replayed } : r.json;
         last = new ApiError(describe(request, r), { status: r.status, problem: r.json, request });
-        if (!TRANSIENT_STATUS.has(r.status)) throw last;
+        if (!isTransient(r.status, r.json)) throw last;
       } catch (e) {
-        if (e instanceof ApiError && !TRANSIENT_STATUS.has(e.status)) throw e;
+        if (e instanceof ApiError && !isTransient(e.status, e.problem)) throw e;
         last = e instanceof ApiError ? e : new ApiError(`${request}: ${networkReason(e)}`, { request });
       }
       if (attempt < attempts) await sleep(Math.min(200 * 2 ** (attempt - 1), 3000));
@@ -97,15 +100,36 @@ export function sleep(ms) {
 }
 
 /**
- * A stable Idempotency-Key (UUID-shaped, version 5 layout) for one logical write and its exact body: a rerun
- * sends the same key, and a changed body gets a new key instead of a "key reused with another body" error.
+ * A stable Idempotency-Key (UUID-shaped, version 5 layout) for one write: the same path and body (and `salt`)
+ * always give the same key, so a rerun sends the same key, while a changed request gets a new key instead of
+ * the gateway's "key reused for a different request" error.
  */
-export function idempotencyKey(name, body) {
-  const h = createHash('sha1').update(`kc-demo:${name}:${JSON.stringify(body)}`).digest();
+export function idempotencyKey(path, body, salt = '') {
+  const h = createHash('sha1').update(`kc-demo:POST ${path}:${JSON.stringify(body)}:${salt}`).digest();
   h[6] = (h[6] & 0x0f) | 0x50;
   h[8] = (h[8] & 0x3f) | 0x80;
   const x = h.subarray(0, 16).toString('hex');
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
+}
+
+/**
+ * POST under a stable Idempotency-Key. The gateway remembers keys for 24 hours: if it replays the answer of a
+ * record that no longer exists (the databases were reset meanwhile), post again under a fresh key.
+ */
+export async function createOnce(api, path, body, salt = '') {
+  const first = await api.call('POST', path, { body, idempotencyKey: idempotencyKey(path, body, salt), meta: true });
+  if (!first.replayed || (await exists(api, `${path}/${first.body.id}`))) return first.body;
+  return api.post(path, body, idempotencyKey(path, body, `${salt} ${Date.now()}`));
+}
+
+async function exists(api, path) {
+  try {
+    await api.get(path);
+    return true;
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) return false;
+    throw e;
+  }
 }
 
 /** Every item of a page/limit list (`{ items, total }`), following pages. */

@@ -5,7 +5,10 @@ import { isoDate } from '../primitives';
 /** GET /api/v1/reference/provinces — the units in force on `asOf` (default: today in Asia/Ho_Chi_Minh). */
 export const listProvincesQuery = z.strictObject({
   asOf: isoDate
-    .refine((date) => date >= COVERAGE_START, `must not be before ${COVERAGE_START}, the earliest date covered`)
+    .refine(
+      (date) => date >= COVERAGE_START,
+      `must not be before ${COVERAGE_START}, the earliest date covered`,
+    )
     .optional(),
 });
 export type ListProvincesQuery = z.infer<typeof listProvincesQuery>;

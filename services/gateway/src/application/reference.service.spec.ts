@@ -1,5 +1,4 @@
 import { listProvincesQuery } from '@kc/contracts';
-import { fieldErrors } from '@kc/http';
 import type { Clock } from './clock';
 import { ReferenceService } from './reference.service';
 
@@ -14,7 +13,11 @@ describe('reference data dates', () => {
   it('lists the 63 units on the last day before the 2025 reorganisation, each with its successor', () => {
     const { items } = at('2026-03-02T00:00:00Z').provinces('2025-06-30');
     expect(items).toHaveLength(63);
-    expect(items.find((u) => u.code === '35')).toMatchObject({ nameVi: 'Hà Nam', validTo: '2025-06-30', successorCode: '37' });
+    expect(items.find((u) => u.code === '35')).toMatchObject({
+      nameVi: 'Hà Nam',
+      validTo: '2025-06-30',
+      successorCode: '37',
+    });
     expect(items.find((u) => u.code === '15')).toMatchObject({ nameVi: 'Yên Bái', successorCode: '15' });
   });
 
@@ -34,14 +37,10 @@ describe('reference data dates', () => {
     ]);
   });
 
-  it.each([
-    ['2025-02-30', 'query.asOf'],
-    ['30/06/2025', 'query.asOf'],
-    ['2008-07-31', 'query.asOf'],
-  ])('rejects asOf=%s naming %s', (asOf, field) => {
+  it.each(['2025-02-30', '30/06/2025', '2008-07-31'])('rejects asOf=%s, naming the asOf field', (asOf) => {
     const result = listProvincesQuery.safeParse({ asOf });
     expect(result.success).toBe(false);
-    if (!result.success) expect(fieldErrors(result.error, 'query').map((e) => e.field)).toEqual([field]);
+    expect(result.error?.issues.map((issue) => issue.path)).toEqual([['asOf']]);
   });
 
   it('accepts the first covered day and an absent asOf', () => {

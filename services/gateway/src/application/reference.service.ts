@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { ActivityContentsView, ProvinceView, ProvincesView, RegionsView } from '@kc/contracts';
-import { activityContents, currentUnitFor, provincesAsOf, regions, type ProvincialUnit } from '@kc/reference-data';
+import {
+  activityContents,
+  currentUnitFor,
+  provincesAsOf,
+  regions,
+  type ProvincialUnit,
+} from '@kc/reference-data';
 import { dayAfter, vietnamDate } from '../domain/vietnam-date';
 import { Clock } from './clock';
 
@@ -16,7 +22,8 @@ function toView(unit: ProvincialUnit): ProvinceView {
     validTo: unit.validTo,
   };
   // The unit that holds an ended unit's territory from the next day (Hà Nam → 37 Ninh Bình).
-  if (unit.validTo !== null) view.successorCode = currentUnitFor(unit.code, unit.validTo, dayAfter(unit.validTo)).code;
+  if (unit.validTo !== null)
+    view.successorCode = currentUnitFor(unit.code, unit.validTo, dayAfter(unit.validTo)).code;
   return view;
 }
 

@@ -1,8 +1,25 @@
-import { decide, fingerprintOf, isReplayable, isValidIdempotencyKey, type IdempotencyRecord } from './idempotency';
+import {
+  decide,
+  fingerprintOf,
+  isReplayable,
+  isValidIdempotencyKey,
+  type IdempotencyRecord,
+} from './idempotency';
 
-const request = { method: 'POST', path: '/api/v1/plans', body: { year: 2026, level: 'national', budgetVnd: 1 } };
+const request = {
+  method: 'POST',
+  path: '/api/v1/plans',
+  body: { year: 2026, level: 'national', budgetVnd: 1 },
+};
 const fingerprint = fingerprintOf(request);
-const completed: IdempotencyRecord = { state: 'completed', fingerprint, status: 201, contentType: 'application/json', body: '{}' };
+const completed: IdempotencyRecord = {
+  state: 'completed',
+  fingerprint,
+  status: 201,
+  contentType: 'application/json',
+  location: null,
+  body: '{}',
+};
 const inFlight: IdempotencyRecord = { state: 'in-flight', fingerprint, token: 't-1' };
 
 describe('idempotency decisions', () => {
@@ -25,7 +42,11 @@ describe('idempotency decisions', () => {
   });
 
   it('treats the same body with its keys in another order as the same request', () => {
-    const reordered = { method: 'post', path: '/api/v1/plans', body: { budgetVnd: 1, level: 'national', year: 2026 } };
+    const reordered = {
+      method: 'post',
+      path: '/api/v1/plans',
+      body: { budgetVnd: 1, level: 'national', year: 2026 },
+    };
     expect(fingerprintOf(reordered)).toBe(fingerprint);
   });
 

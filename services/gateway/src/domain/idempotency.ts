@@ -16,7 +16,7 @@ export interface FingerprintedRequest {
   method: string;
   /** Path and query string as the client sent them. */
   path: string;
-  body: unknown;
+  body?: unknown;
 }
 
 /** JSON with object keys sorted, so `{"a":1,"b":2}` and `{"b":2,"a":1}` are the same request. */
@@ -40,7 +40,14 @@ export function fingerprintOf(request: FingerprintedRequest): string {
 
 export type IdempotencyRecord =
   | { state: 'in-flight'; fingerprint: string; token: string }
-  | { state: 'completed'; fingerprint: string; status: number; contentType: string | null; body: string };
+  | {
+      state: 'completed';
+      fingerprint: string;
+      status: number;
+      contentType: string | null;
+      location: string | null;
+      body: string;
+    };
 
 /**
  * - `proceed`: nothing stored under the key — forward the request;

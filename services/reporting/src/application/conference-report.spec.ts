@@ -49,21 +49,35 @@ describe('conference report', () => {
       regionalAwardRounds: 2,
       nationalAwardRounds: 1,
     });
-    expect(report).toMatchObject({ scope: 'national', region: null, unitsAsOf: '2026-03-02', generatedAt: NOW.toISOString() });
+    expect(report).toMatchObject({
+      scope: 'national',
+      region: null,
+      unitsAsOf: '2026-03-02',
+      generatedAt: NOW.toISOString(),
+    });
   });
 
   it('keeps a regional report to its region and leaves out what belongs to the whole country', () => {
     const report = conferenceReport(facts, { region: 'north', year: 2018, grouping: 'current', now: NOW });
     expect(report.units).toHaveLength(18);
     expect(report.region).toEqual({ code: 'north', nameVi: 'Bắc', nameEn: 'Northern' });
-    expect(report.totals).toMatchObject({ plans: 1, nationalPlan: null, nationalAwardRounds: null, regionalAwardRounds: 1 });
+    expect(report.totals).toMatchObject({
+      plans: 1,
+      nationalPlan: null,
+      nationalAwardRounds: null,
+      regionalAwardRounds: 1,
+    });
     expect(report.totals.allPlans).toEqual({ count: 1, budgetVnd: 3_000_000_000 });
   });
 
   it('keeps totals equal to the rows plus what no row could hold', () => {
     const report = conferenceReport(facts, { region: 'north', year: 2018, grouping: 'historical', now: NOW });
     expect(report.unitsAsOf).toBe('2018-01-01');
-    expect(report.units.find((u) => u.code === '36')).toMatchObject({ nameVi: 'Nam Định', plans: 1, clustersRegistered: 0 });
+    expect(report.units.find((u) => u.code === '36')).toMatchObject({
+      nameVi: 'Nam Định',
+      plans: 1,
+      clustersRegistered: 0,
+    });
     expect(report.unattributed.clustersRegistered).toBe(4);
     expect(report.totals.clustersRegistered).toBe(4);
   });

@@ -25,7 +25,8 @@ function safeSum(a: number, b: number): number {
  * appear in the totals.
  */
 export function conferenceReport(facts: YearFacts, request: ConferenceRequest): ConferenceReport {
-  const unitsAsOf = request.grouping === 'current' ? vietnamDate(request.now) : historicalUnitsDate(request.year);
+  const unitsAsOf =
+    request.grouping === 'current' ? vietnamDate(request.now) : historicalUnitsDate(request.year);
   const recorded: RecordedFigures[] = [];
   const record = (group: { provinceCode: string | null; asOf: string | null }, figures: Partial<Figures>) => {
     if (group.provinceCode === null || group.asOf === null) {
@@ -60,11 +61,18 @@ export function conferenceReport(facts: YearFacts, request: ConferenceRequest): 
   for (const group of facts.awardRounds) {
     if (group.level === 'provincial') record(group, { awardRounds: group.count });
     else if (group.level === 'national') nationalAwardRounds += group.count;
-    else if (request.region === null || group.regionCode === request.region) regionalAwardRounds += group.count;
+    else if (request.region === null || group.regionCode === request.region)
+      regionalAwardRounds += group.count;
   }
 
-  const { units, unattributed } = rollUp(recorded, { unitsOn: unitsAsOf, region: request.region ?? undefined });
-  const provincial = units.reduce((sum, unit) => addFigures(sum, unit), addFigures(zeroFigures(), unattributed));
+  const { units, unattributed } = rollUp(recorded, {
+    unitsOn: unitsAsOf,
+    region: request.region ?? undefined,
+  });
+  const provincial = units.reduce(
+    (sum, unit) => addFigures(sum, unit),
+    addFigures(zeroFigures(), unattributed),
+  );
   const national = request.region === null;
   const region = regions.find((r) => r.code === request.region);
 

@@ -24,7 +24,8 @@ type Event<D> = EventEnvelope<PayloadOf<D>>;
 
 /** A code that names no unit on any plausible date cannot be reported; retrying will not change that. */
 function required(date: string | undefined, code: string, when: string): string {
-  if (date === undefined) throw new PermanentHandlerError(`province code ${code} named no provincial unit ${when}`);
+  if (date === undefined)
+    throw new PermanentHandlerError(`province code ${code} named no provincial unit ${when}`);
   return date;
 }
 
@@ -35,9 +36,14 @@ function required(date: string | undefined, code: string, when: string): string 
  */
 @Injectable()
 export class ProjectionsService {
-  async planCreated(manager: EntityManager, { payload: p, occurredAt }: Event<typeof planCreatedV1>): Promise<void> {
+  async planCreated(
+    manager: EntityManager,
+    { payload: p, occurredAt }: Event<typeof planCreatedV1>,
+  ): Promise<void> {
     const provinceAsOf =
-      p.provinceCode === null ? null : required(readingDateForYear(p.provinceCode, p.year), p.provinceCode, `in ${p.year}`);
+      p.provinceCode === null
+        ? null
+        : required(readingDateForYear(p.provinceCode, p.year), p.provinceCode, `in ${p.year}`);
     await manager.upsert(
       PlanProjection,
       {
@@ -55,7 +61,10 @@ export class ProjectionsService {
   }
 
   /** Leaves status and approval alone, so a late replay cannot undo an approval. */
-  async projectRegistered(manager: EntityManager, { payload: p, occurredAt }: Event<typeof projectRegisteredV1>) {
+  async projectRegistered(
+    manager: EntityManager,
+    { payload: p, occurredAt }: Event<typeof projectRegisteredV1>,
+  ) {
     await manager.upsert(
       ProjectProjection,
       {
@@ -64,7 +73,11 @@ export class ProjectionsService {
         planId: p.planId,
         planYear: p.planYear,
         provinceCode: p.provinceCode,
-        provinceAsOf: required(readingDateForYear(p.provinceCode, p.planYear), p.provinceCode, `in ${p.planYear}`),
+        provinceAsOf: required(
+          readingDateForYear(p.provinceCode, p.planYear),
+          p.provinceCode,
+          `in ${p.planYear}`,
+        ),
         activityContents: p.activityContents,
         requestedSupportVnd: p.requestedSupportVnd,
         registeredAt: new Date(occurredAt),
@@ -85,12 +98,17 @@ export class ProjectionsService {
       { status: 'approved', approvedSupportVnd: p.approvedSupportVnd, approvedAt: new Date(occurredAt) },
     );
     if (result.affected === 0) {
-      throw new PermanentHandlerError(`project ${p.projectId} was approved but its registration was never projected`);
+      throw new PermanentHandlerError(
+        `project ${p.projectId} was approved but its registration was never projected`,
+      );
     }
   }
 
   /** Clusters are registered under the code in force on the day of registration (in Vietnam). */
-  async clusterRegistered(manager: EntityManager, { payload: p, occurredAt }: Event<typeof clusterRegisteredV1>) {
+  async clusterRegistered(
+    manager: EntityManager,
+    { payload: p, occurredAt }: Event<typeof clusterRegisteredV1>,
+  ) {
     const day = vietnamDate(new Date(occurredAt));
     await manager.upsert(
       ClusterProjection,
@@ -130,7 +148,10 @@ export class ProjectionsService {
     );
   }
 
-  async awardRoundOpened(manager: EntityManager, { payload: p, occurredAt }: Event<typeof awardRoundOpenedV1>) {
+  async awardRoundOpened(
+    manager: EntityManager,
+    { payload: p, occurredAt }: Event<typeof awardRoundOpenedV1>,
+  ) {
     if (p.level === 'provincial' && p.provinceCode === null) {
       throw new PermanentHandlerError(`provincial award round ${p.roundId} names no province`);
     }
@@ -138,7 +159,9 @@ export class ProjectionsService {
       throw new PermanentHandlerError(`regional award round ${p.roundId} names no region`);
     }
     const provinceAsOf =
-      p.provinceCode === null ? null : required(readingDateForYear(p.provinceCode, p.year), p.provinceCode, `in ${p.year}`);
+      p.provinceCode === null
+        ? null
+        : required(readingDateForYear(p.provinceCode, p.year), p.provinceCode, `in ${p.year}`);
     await manager.upsert(
       AwardRoundProjection,
       {

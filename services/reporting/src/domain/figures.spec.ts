@@ -2,7 +2,11 @@ import { addFigures, zeroFigures } from './figures';
 
 describe('conference figures', () => {
   it('adds figure by figure', () => {
-    expect(addFigures(zeroFigures(), { plans: 1, planBudgetVnd: 5 })).toMatchObject({ plans: 1, planBudgetVnd: 5, fairs: 0 });
+    expect(addFigures(zeroFigures(), { plans: 1, planBudgetVnd: 5 })).toMatchObject({
+      plans: 1,
+      planBudgetVnd: 5,
+      fairs: 0,
+    });
   });
 
   it('refuses a VND total that a number cannot hold exactly', () => {

@@ -1,12 +1,12 @@
 import { historicalUnitsDate, readingDateForYear, readingDate, vietnamDate } from './province-dates';
 
 describe('province reading dates', () => {
-  it('reads a year\'s code on 1 January when it named a unit then', () => {
+  it("reads a year's code on 1 January when it named a unit then", () => {
     expect(readingDateForYear('15', 2025)).toBe('2025-01-01'); // Yên Bái, as the plans service reads it
     expect(readingDateForYear('40', 2027)).toBe('2027-01-01');
   });
 
-  it('falls back to 31 December for a code that only the year\'s end knows', () => {
+  it("falls back to 31 December for a code that only the year's end knows", () => {
     expect(readingDateForYear('36', 2008)).toBe('2008-12-31'); // the data starts on 2008-08-01
   });
 

@@ -17,7 +17,11 @@ describe('conference roll-up', () => {
       ],
       { unitsOn: TODAY },
     );
-    expect(units.find((u) => u.code === '37')).toMatchObject({ nameVi: 'Ninh Bình', plans: 3, planBudgetVnd: 9_000_000_000 });
+    expect(units.find((u) => u.code === '37')).toMatchObject({
+      nameVi: 'Ninh Bình',
+      plans: 3,
+      planBudgetVnd: 9_000_000_000,
+    });
   });
 
   it('lists every unit of the scope with zeros, by code, with its Vietnamese name and region', () => {
@@ -27,18 +31,24 @@ describe('conference roll-up', () => {
     expect(units[0]).toMatchObject({ code: '01', nameVi: 'Hà Nội', regionCode: 'north', plans: 0, fairs: 0 });
   });
 
-  it('reads a retained code by its date: 15 was Yên Bái in 2018 and is Lào Cai now, both in today\'s 15', () => {
+  it("reads a retained code by its date: 15 was Yên Bái in 2018 and is Lào Cai now, both in today's 15", () => {
     const { units } = rollUp(
-      [in2018('15', { projects: 1 }), in2018('10', { projects: 2 }), { provinceCode: '15', asOf: TODAY, figures: { projects: 4 } }],
+      [
+        in2018('15', { projects: 1 }),
+        in2018('10', { projects: 2 }),
+        { provinceCode: '15', asOf: TODAY, figures: { projects: 4 } },
+      ],
       { unitsOn: TODAY },
     );
     expect(units.find((u) => u.code === '15')).toMatchObject({ nameVi: 'Lào Cai', projects: 7 });
     expect(units.find((u) => u.code === '10')).toBeUndefined();
   });
 
-  it('puts an old unit in the region of the unit it went into when grouping by today\'s units', () => {
+  it("puts an old unit in the region of the unit it went into when grouping by today's units", () => {
     const binhThuan = [in2018('60', { fairs: 1 })]; // a Southern province in 2018, in Central Lâm Đồng today
-    expect(rollUp(binhThuan, { unitsOn: TODAY, region: 'central' }).units.find((u) => u.code === '68')?.fairs).toBe(1);
+    expect(
+      rollUp(binhThuan, { unitsOn: TODAY, region: 'central' }).units.find((u) => u.code === '68')?.fairs,
+    ).toBe(1);
     const south = rollUp(binhThuan, { unitsOn: TODAY, region: 'south' });
     expect(south.units.some((u) => u.fairs > 0)).toBe(false);
     expect(south.units).toHaveLength(8);
@@ -54,18 +64,23 @@ describe('conference roll-up', () => {
     expect(units.some((u) => u.plans > 0)).toBe(false); // Nam Định is Northern
   });
 
-  it('cannot split a merged unit back: a cluster registered under today\'s 37 is unattributed in 2018 units', () => {
+  it("cannot split a merged unit back: a cluster registered under today's 37 is unattributed in 2018 units", () => {
     const cluster = { provinceCode: '37', asOf: '2025-09-15', figures: { clustersRegistered: 1 } };
     const north = rollUp([cluster], { unitsOn: '2018-01-01', region: 'north' });
     expect(north.units.find((u) => u.code === '37')?.clustersRegistered).toBe(0);
     expect(north.unattributed.clustersRegistered).toBe(1);
-    expect(rollUp([cluster], { unitsOn: '2018-01-01', region: 'south' }).unattributed.clustersRegistered).toBe(0);
+    expect(
+      rollUp([cluster], { unitsOn: '2018-01-01', region: 'south' }).unattributed.clustersRegistered,
+    ).toBe(0);
   });
 
   it('keeps a unit that has not changed since, even when the fact was recorded later', () => {
-    const { units, unattributed } = rollUp([{ provinceCode: '40', asOf: '2027-01-01', figures: { plans: 1 } }], {
-      unitsOn: TODAY,
-    });
+    const { units, unattributed } = rollUp(
+      [{ provinceCode: '40', asOf: '2027-01-01', figures: { plans: 1 } }],
+      {
+        unitsOn: TODAY,
+      },
+    );
     expect(units.find((u) => u.code === '40')?.plans).toBe(1);
     expect(unattributed.plans).toBe(0);
   });

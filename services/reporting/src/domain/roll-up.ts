@@ -1,4 +1,10 @@
-import { currentUnitFor, findProvince, provincesAsOf, type IsoDate, type RegionCode } from '@kc/reference-data';
+import {
+  currentUnitFor,
+  findProvince,
+  provincesAsOf,
+  type IsoDate,
+  type RegionCode,
+} from '@kc/reference-data';
 import { addFigures, zeroFigures, type Figures } from './figures';
 
 /** Figures recorded against a province code, with the date that code is to be read on. */
@@ -50,7 +56,10 @@ export function rollUp(recorded: readonly RecordedFigures[], scope: RollUpScope)
   const rows = new Map<string, UnitFigures>(
     provincesAsOf(scope.unitsOn)
       .filter((unit) => inScope(unit.regionCode))
-      .map((unit) => [unit.code, { code: unit.code, nameVi: unit.nameVi, regionCode: unit.regionCode, ...zeroFigures() }]),
+      .map((unit) => [
+        unit.code,
+        { code: unit.code, nameVi: unit.nameVi, regionCode: unit.regionCode, ...zeroFigures() },
+      ]),
   );
   const unattributed = zeroFigures();
 

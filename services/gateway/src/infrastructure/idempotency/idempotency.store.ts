@@ -25,9 +25,16 @@ export class IdempotencyStore {
    * after `inFlightMs`, so a gateway that dies mid-request does not block the key for a day.
    */
   async claim(idempotencyKey: string, fingerprint: string, inFlightMs: number): Promise<Claim> {
-    const marker = JSON.stringify({ state: 'in-flight', fingerprint, token: randomUUID() } satisfies IdempotencyRecord);
+    const marker = JSON.stringify({
+      state: 'in-flight',
+      fingerprint,
+      token: randomUUID(),
+    } satisfies IdempotencyRecord);
     for (;;) {
-      const set = await this.redis.set(this.key(idempotencyKey), marker, { condition: 'NX', expiration: { type: 'PX', value: inFlightMs } });
+      const set = await this.redis.set(this.key(idempotencyKey), marker, {
+        condition: 'NX',
+        expiration: { type: 'PX', value: inFlightMs },
+      });
       if (set === 'OK') return { claimed: true, marker };
       const stored = await this.redis.get(this.key(idempotencyKey));
       // Expired between SET and GET: try to claim it again.

@@ -77,7 +77,7 @@ export class UpstreamClient {
     } catch (error) {
       const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
       const cause = (error as Error & { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-      this.log.warn({ msg: 'upstream call failed', service, path: request.path, timedOut, cause });
+      this.log.warn({ msg: 'upstream call failed', upstream: service, path: request.path, timedOut, cause });
       throw upstreamProblem(service, timedOut);
     }
   }

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { AwardRoundGroup, CountGroup, PlanGroup, ProjectGroup, YearFacts } from '../../application/year-facts';
+import type {
+  AwardRoundGroup,
+  CountGroup,
+  PlanGroup,
+  ProjectGroup,
+  YearFacts,
+} from '../../application/year-facts';
 
 /** Postgres sums of bigint come back as numeric strings; a figure must stay an exact integer. */
 function exact(value: string | number): number {

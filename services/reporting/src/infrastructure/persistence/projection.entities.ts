@@ -26,7 +26,8 @@ export class ProjectProjection {
   @Column('date', { name: 'province_as_of' }) provinceAsOf: string;
   @Column('int', { name: 'activity_contents', array: true }) activityContents: number[];
   @Column('text', { default: 'registered' }) status: 'registered' | 'approved';
-  @Column('bigint', { name: 'requested_support_vnd', transformer: vndTransformer }) requestedSupportVnd: number;
+  @Column('bigint', { name: 'requested_support_vnd', transformer: vndTransformer })
+  requestedSupportVnd: number;
   @Column('bigint', { name: 'approved_support_vnd', nullable: true, transformer: vndTransformer })
   approvedSupportVnd: number | null;
   @Column('timestamptz', { name: 'registered_at' }) registeredAt: Date;
@@ -72,4 +73,10 @@ export class AwardRoundProjection {
   @Column('timestamptz', { name: 'opened_at' }) openedAt: Date;
 }
 
-export const PROJECTION_ENTITIES = [PlanProjection, ProjectProjection, ClusterProjection, FairProjection, AwardRoundProjection];
+export const PROJECTION_ENTITIES = [
+  PlanProjection,
+  ProjectProjection,
+  ClusterProjection,
+  FairProjection,
+  AwardRoundProjection,
+];

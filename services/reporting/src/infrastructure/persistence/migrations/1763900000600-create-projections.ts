@@ -90,7 +90,13 @@ export class CreateProjections1763900000600 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['award_round_projection', 'fair_projection', 'cluster_projection', 'project_projection', 'plan_projection']) {
+    for (const table of [
+      'award_round_projection',
+      'fair_projection',
+      'cluster_projection',
+      'project_projection',
+      'plan_projection',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
   }

@@ -1,0 +1,60 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { PlatformModule } from '@kc/http';
+import { Clock } from './application/clock';
+import { ForwardingService, UPSTREAM_TIMEOUT_MS } from './application/forwarding.service';
+import { ReferenceService } from './application/reference.service';
+import type { GatewayConfig } from './config/gateway.config';
+import { IdempotencyStore } from './infrastructure/idempotency/idempotency.store';
+import { UpstreamClient } from './infrastructure/upstream/upstream-client';
+import { AwardRoundsController } from './interface/http/award-rounds.controller';
+import { ClustersController } from './interface/http/clusters.controller';
+import { ConferencesController } from './interface/http/conferences.controller';
+import { FairsController } from './interface/http/fairs.controller';
+import { IndexController } from './interface/http/index.controller';
+import { PlansController } from './interface/http/plans.controller';
+import { ProjectsController } from './interface/http/projects.controller';
+import { ReferenceController } from './interface/http/reference.controller';
+import { Relay } from './interface/http/relay';
+
+@Module({})
+export class GatewayModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
+    const upstream = new UpstreamClient({
+      baseUrls: {
+        plans: config.PLANS_URL,
+        projects: config.PROJECTS_URL,
+        clusters: config.CLUSTERS_URL,
+        'trade-fairs': config.TRADE_FAIRS_URL,
+        awards: config.AWARDS_URL,
+        reporting: config.REPORTING_URL,
+      },
+      timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+    });
+    return {
+      module: GatewayModule,
+      imports: [
+        // Its own database (kc_gateway) is there for the coming auth and audit tables; none yet.
+        PlatformModule.forService({ service: 'gateway', config, entities: [], migrations: [] }),
+      ],
+      controllers: [
+        IndexController,
+        ReferenceController,
+        PlansController,
+        ProjectsController,
+        ClustersController,
+        FairsController,
+        AwardRoundsController,
+        ConferencesController,
+      ],
+      providers: [
+        Clock,
+        ReferenceService,
+        IdempotencyStore,
+        ForwardingService,
+        Relay,
+        { provide: UpstreamClient, useValue: upstream },
+        { provide: UPSTREAM_TIMEOUT_MS, useValue: config.UPSTREAM_TIMEOUT_MS },
+      ],
+    };
+  }
+}

@@ -1,0 +1,89 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConflictError, RuleViolationError } from '@kc/errors';
+import { ValidationProblem } from '@kc/http';
+import {
+  decide,
+  fingerprintOf,
+  isReplayable,
+  isValidIdempotencyKey,
+  type IdempotencyRecord,
+} from '../domain/idempotency';
+import { IdempotencyStore } from '../infrastructure/idempotency/idempotency.store';
+import {
+  UpstreamClient,
+  type Upstream,
+  type UpstreamRequest,
+  type UpstreamResponse,
+} from '../infrastructure/upstream/upstream-client';
+
+export const UPSTREAM_TIMEOUT_MS = Symbol('UPSTREAM_TIMEOUT_MS');
+
+export interface Forwarded {
+  response: UpstreamResponse;
+  /** True when the answer is the stored one of an earlier request with the same Idempotency-Key. */
+  replayed: boolean;
+}
+
+const KEY_FIELD = 'header.idempotency-key';
+
+/** What an already-used key answers: the stored response, or a problem if it cannot be replayed. */
+function replayOf(stored: IdempotencyRecord, fingerprint: string): Forwarded {
+  const decision = decide(stored, fingerprint);
+  if (decision === 'mismatch') {
+    throw new RuleViolationError(
+      'This Idempotency-Key was already used for a different request.',
+      'idempotency.key-reused',
+      KEY_FIELD,
+    );
+  }
+  if (decision === 'in-flight' || stored.state !== 'completed') {
+    throw new ConflictError(
+      'A request with this Idempotency-Key is still being processed; retry later.',
+      'idempotency.in-flight',
+      KEY_FIELD,
+    );
+  }
+  const { status, contentType, location, body } = stored;
+  return { response: { status, contentType, location, body }, replayed: true };
+}
+
+/** Forwards a public request to its service; a POST with an Idempotency-Key goes through the key's record. */
+@Injectable()
+export class ForwardingService {
+  constructor(
+    private readonly upstream: UpstreamClient,
+    private readonly store: IdempotencyStore,
+    @Inject(UPSTREAM_TIMEOUT_MS) private readonly timeoutMs: number,
+  ) {}
+
+  async forward(service: Upstream, request: UpstreamRequest): Promise<Forwarded> {
+    const key = request.idempotencyKey;
+    if (request.method !== 'POST' || key === undefined) {
+      return { response: await this.upstream.send(service, request), replayed: false };
+    }
+    if (!isValidIdempotencyKey(key)) {
+      throw new ValidationProblem([
+        { field: KEY_FIELD, rule: 'invalid_format', message: 'must be 1 to 200 visible ASCII characters' },
+      ]);
+    }
+
+    const fingerprint = fingerprintOf(request);
+    // The in-flight marker outlives the longest wait for the service, then frees the key.
+    const claim = await this.store.claim(key, fingerprint, this.timeoutMs + 5_000);
+    if (!claim.claimed) return replayOf(claim.stored, fingerprint);
+
+    let response: UpstreamResponse;
+    try {
+      response = await this.upstream.send(service, request);
+    } catch (error) {
+      await this.store.release(key, claim.marker);
+      throw error;
+    }
+    if (isReplayable(response.status)) {
+      await this.store.complete(key, claim.marker, { state: 'completed', fingerprint, ...response });
+    } else {
+      await this.store.release(key, claim.marker);
+    }
+    return { response, replayed: false };
+  }
+}

@@ -1,0 +1,35 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { registerClusterRequest, listClustersQuery } from '@kc/contracts';
+import { validBody, validParams, validQuery } from '@kc/http';
+import { ApiIdempotencyKey, ApiUuidParam, ApiZodBody, ApiZodQuery, idParams } from './openapi';
+import { Relay } from './relay';
+
+@ApiTags('Cụm công nghiệp / Industrial clusters')
+@Controller('api/v1/clusters')
+export class ClustersController {
+  constructor(private readonly relay: Relay) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Đăng ký cụm công nghiệp / Register an industrial cluster (CCN)' })
+  @ApiZodBody(registerClusterRequest)
+  @ApiIdempotencyKey()
+  create(@Body(validBody(registerClusterRequest)) _body: unknown, @Req() req: Request, @Res() res: Response) {
+    return this.relay.to('clusters', req, res);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Danh sách cụm công nghiệp / List clusters' })
+  @ApiZodQuery(listClustersQuery)
+  list(@Query(validQuery(listClustersQuery)) _query: unknown, @Req() req: Request, @Res() res: Response) {
+    return this.relay.to('clusters', req, res);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Chi tiết cụm công nghiệp / Get a cluster' })
+  @ApiUuidParam()
+  get(@Param(validParams(idParams)) _params: unknown, @Req() req: Request, @Res() res: Response) {
+    return this.relay.to('clusters', req, res);
+  }
+}

@@ -1,0 +1,28 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+
+/** GET / — where to start. */
+@ApiExcludeController()
+@Controller()
+export class IndexController {
+  @Get()
+  index() {
+    return {
+      name: 'Nền tảng khuyến công — Khuyến công platform API',
+      links: {
+        docs: '/api/docs',
+        openApi: '/api/docs-json',
+        health: '/health',
+        reference: [
+          '/api/v1/reference/provinces',
+          '/api/v1/reference/regions',
+          '/api/v1/reference/activity-contents',
+        ],
+        conferences: [
+          '/api/v1/conferences/national?year=2026',
+          '/api/v1/conferences/regional/north?year=2026',
+        ],
+      },
+    };
+  }
+}

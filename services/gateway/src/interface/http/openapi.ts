@@ -1,0 +1,36 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiParam, ApiQuery } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { z } from 'zod';
+
+/** The request-side JSON schema of a contract (what a client sends, before defaults and transforms). */
+function jsonSchemaOf(schema: z.ZodType): SchemaObject {
+  return z.toJSONSchema(schema, { io: 'input', target: 'openapi-3.0' }) as SchemaObject;
+}
+
+/** Documents a JSON body with the same zod schema the edge validates it with. */
+export const ApiZodBody = (schema: z.ZodType) => ApiBody({ schema: jsonSchemaOf(schema) });
+
+/** Documents each query parameter of a zod object schema. */
+export function ApiZodQuery(schema: z.ZodType) {
+  const { properties = {}, required = [] } = jsonSchemaOf(schema);
+  return applyDecorators(
+    ...Object.entries(properties).map(([name, property]) =>
+      ApiQuery({ name, required: required.includes(name), schema: property as SchemaObject }),
+    ),
+  );
+}
+
+export const ApiUuidParam = () => ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } });
+
+export const ApiIdempotencyKey = () =>
+  ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'Khóa chống gửi trùng / retry key (1–200 visible ASCII characters, kept 24 h): the same key and body replay ' +
+      'the first answer (header idempotent-replayed: true); a different body → 422; while the first is in flight → 409.',
+  });
+
+/** Path parameters of the proxied resources: validated at the edge so a bad id never travels upstream. */
+export const idParams = z.strictObject({ id: z.uuid() });

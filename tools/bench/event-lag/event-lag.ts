@@ -1,0 +1,177 @@
+/**
+ * Event lag: how long after a write is acknowledged (HTTP 201 = committed, with its outbox row) the national
+ * conference view counts it — outbox relay → Kafka → reporting's consumer and projection → the view through
+ * the gateway — compared with the raw produce → consume latency of the same broker. Prints figures; not a test.
+ *
+ *   npm run bench:event-lag -- [--gateway URL] [--brokers host:port,…] [--rate 20] [--duration 30]
+ *                              [--year 2099] [--poll-ms 50] [--settle 30]
+ *
+ * Needs a running platform (`npm start`; defaults are the dev profile's gateway and broker). Both measurements
+ * run at the same time, at the same rate, on the same broker. What stays afterwards: the benchmark's national
+ * plan of --year and the projects registered under it (the API deletes nothing), visible only in that year's
+ * views. The scratch topic `bench.latency` and the benchmark's consumer group are deleted.
+ */
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { KafkaLatencyProbe, SCRATCH_TOPIC } from './kafka-latency';
+import { ms, summarise, type Summary } from './stats';
+import { GatewayClient, ViewLagProbe } from './view-lag';
+
+interface Options {
+  gateway: string;
+  brokers: string[];
+  rate: number;
+  duration: number;
+  year: number;
+  pollMs: number;
+  settle: number;
+}
+
+// The dev profile's defaults (deploy/profiles.mjs), with the same environment overrides.
+const DEFAULTS: Options = {
+  gateway: `http://127.0.0.1:${process.env.GATEWAY_PORT || 3000}`,
+  brokers: (process.env.KC_KAFKA_BROKERS || '127.0.0.1:9092').split(',').map((b) => b.trim()),
+  rate: 20,
+  duration: 30,
+  year: 2099,
+  pollMs: 50,
+  settle: 30,
+};
+
+const USAGE =
+  'usage: npm run bench:event-lag -- [--gateway URL] [--brokers host:port,…] [--rate N/s] [--duration s] [--year YYYY] [--poll-ms ms] [--settle s]';
+
+function parseArgs(argv: string[]): Options {
+  const o = { ...DEFAULTS };
+  const num = (flag: string, v: string | undefined, min: number, max: number) => {
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < min || n > max) throw new Error(`${flag} must be a number from ${min} to ${max}`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
+    const value = () => inline ?? argv[++i];
+    switch (flag) {
+      case '--gateway':
+        o.gateway = value().replace(/\/$/, '');
+        break;
+      case '--brokers':
+        o.brokers = value().split(',').map((b) => b.trim()).filter(Boolean);
+        break;
+      case '--rate':
+        o.rate = num(flag, value(), 0.1, 1000);
+        break;
+      case '--duration':
+        o.duration = num(flag, value(), 1, 3600);
+        break;
+      case '--year':
+        o.year = Math.trunc(num(flag, value(), 2027, 2100));
+        break;
+      case '--poll-ms':
+        o.pollMs = num(flag, value(), 5, 10_000);
+        break;
+      case '--settle':
+        o.settle = num(flag, value(), 1, 600);
+        break;
+      case '--help':
+      case '-h':
+        console.log(USAGE);
+        process.exit(0);
+        break;
+      default:
+        throw new Error(`unknown argument ${argv[i]}\n${USAGE}`);
+    }
+  }
+  return o;
+}
+
+function reproduce(o: Options): string {
+  return (
+    `npm run bench:event-lag -- --gateway ${o.gateway} --brokers ${o.brokers.join(',')} --rate ${o.rate} ` +
+    `--duration ${o.duration} --year ${o.year} --poll-ms ${o.pollMs} --settle ${o.settle}`
+  );
+}
+
+function row(label: string, s: Summary | null, width: number): string {
+  const cells = s ? [String(s.n), ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max)] : ['0', '–', '–', '–', '–'];
+  return `${label.padEnd(width)} ${cells.map((c, i) => c.padStart(i === 0 ? 5 : 9)).join('')}`;
+}
+
+function ratioRow(label: string, a: Summary | null, b: Summary | null, width: number): string {
+  const r = (x: number, y: number) => (y > 0 ? `${(x / y).toFixed(1)}×` : '–');
+  const cells = a && b ? ['', r(a.p50, b.p50), r(a.p95, b.p95), r(a.p99, b.p99), r(a.max, b.max)] : ['', '–', '–', '–', '–'];
+  return `${label.padEnd(width)} ${cells.map((c, i) => c.padStart(i === 0 ? 5 : 9)).join('')}`;
+}
+
+async function main(): Promise<number> {
+  const o = parseArgs(process.argv.slice(2));
+  const runId = randomBytes(3).toString('hex');
+  const abort = new AbortController();
+  process.once('SIGINT', () => {
+    console.log('\n· interrupted: finishing up and cleaning up (Ctrl-C again to quit at once)');
+    abort.abort();
+    process.once('SIGINT', () => process.exit(130));
+  });
+
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  console.log('Event lag benchmark');
+  console.log(`  machine   nproc ${availableParallelism()} (${cpu}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`  node      ${process.version} (${process.platform} ${process.arch})`);
+  console.log(`  platform  gateway ${o.gateway}, brokers ${o.brokers.join(',')}`);
+  console.log(`  load      ${o.rate} writes/s for ${o.duration} s, each way; view polled every ${o.pollMs} ms; run ${runId}`);
+
+  const health = await fetch(`${o.gateway}/health`, { signal: AbortSignal.timeout(5000) }).then(
+    (r) => r.status,
+    () => 0,
+  );
+  if (health !== 200) {
+    console.error(`✗ the gateway at ${o.gateway} is not healthy (${health || 'no answer'}): start the platform with \`npm start\``);
+    return 1;
+  }
+
+  const view = new ViewLagProbe(new GatewayClient(o.gateway));
+  const kafka = new KafkaLatencyProbe(o.brokers);
+  try {
+    await Promise.all([view.prepare(o.year), kafka.prepare()]);
+    console.log('· warmed up (one write seen in the view, one message consumed); measuring…');
+    const [v, k] = await Promise.all([
+      view.run({ year: o.year, rate: o.rate, durationSeconds: o.duration, pollMs: o.pollMs, settleSeconds: o.settle, runId, signal: abort.signal }),
+      kafka.run(o.rate, o.duration, o.settle, abort.signal),
+    ]);
+
+    const lag = summarise(v.lagMs);
+    const raw = summarise(k.endToEndMs);
+    const w = 50;
+    console.log('');
+    console.log(`${''.padEnd(w)} ${'n'.padStart(5)}${['p50', 'p95', 'p99', 'max'].map((h) => h.padStart(9)).join('')}`);
+    console.log(row('write 201 → counted in conference view', lag, w));
+    console.log(row(`Kafka produce → consume (${SCRATCH_TOPIC}, acks=-1)`, raw, w));
+    console.log(ratioRow('ratio view lag / Kafka', lag, raw, w));
+    console.log(row('  for reference: POST /api/v1/projects → 201', summarise(v.writeMs), w));
+    console.log(row('  for reference: Kafka send → ack', summarise(k.ackMs), w));
+    console.log('');
+    console.log(
+      `  view: ${v.writes} writes, ${v.failedWrites} failed, ${v.notVisible} not counted within ${o.settle} s, ` +
+        `${v.visibleBeforeAck} counted before their 201 arrived (lag 0); ${v.polls} polls (${v.failedPolls} failed), ` +
+        `one every ${ms(v.meanPollCycleMs)} on average — the view lag is an upper bound, at most that much high`,
+    );
+    if (v.firstError) console.log(`  first failed write: ${v.firstError}`);
+    console.log(`  kafka: ${k.sent} messages, ${k.lost} not consumed within ${o.settle} s`);
+    console.log(`  reproduce: ${reproduce(o)}`);
+    console.log(
+      `  stays: plan "${v.planName}" (${v.planId}) with this run's projects; the year ${o.year} views count them`,
+    );
+    return v.failedWrites || v.notVisible || k.lost ? 1 : 0;
+  } finally {
+    const left = await kafka.close();
+    if (left.length) console.log(`! could not delete ${left.join(' and ')}: remove by hand`);
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: Error) => {
+    console.error(`✗ ${e.message}`);
+    process.exit(1);
+  },
+);
