@@ -33,7 +33,8 @@ async function resetDatabases(profile) {
   const admin = new pg.Client({ connectionString: profile.postgres.adminUrl });
   await admin.connect();
   try {
-    for (const db of profile.postgres.databases) await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+    for (const db of profile.postgres.databases)
+      await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
   } finally {
     await admin.end();
   }
@@ -48,13 +49,28 @@ async function resetRedis(profile) {
 }
 
 async function moveConsumerGroupsToEnd(profile) {
-  const kafka = new Kafka({ clientId: 'e2e-setup', brokers: profile.kafka.brokerList, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'e2e-setup',
+    brokers: profile.kafka.brokerList,
+    logLevel: logLevel.NOTHING,
+  });
   const admin = kafka.admin();
   await admin.connect();
   try {
     const { topics } = JSON.parse(readFileSync(paths.topicsFile, 'utf8'));
     for (const topic of topics) {
-      for (const group of topic.consumers) await admin.resetOffsets({ groupId: group, topic: topic.name, earliest: false });
+      // Explicit end offsets: resetOffsets({ earliest: false }) commits nothing for a group that has none.
+      const ends = await admin.fetchTopicOffsets(topic.name);
+      const partitions = ends.map((e) => ({ partition: e.partition, offset: e.high }));
+      for (const group of topic.consumers) {
+        await admin.setOffsets({ groupId: group, topic: topic.name, partitions });
+        const [committed] = await admin.fetchOffsets({ groupId: group, topics: [topic.name] });
+        const behind = committed.partitions.filter(
+          (p) => p.offset !== ends.find((e) => e.partition === p.partition)?.high,
+        );
+        if (behind.length)
+          throw new Error(`could not move consumer group ${group} to the end of ${topic.name}`);
+      }
     }
   } finally {
     await admin.disconnect();

@@ -2,7 +2,15 @@
 import fs from 'node:fs';
 import { join, relative } from 'node:path';
 import { paths, serviceEnv } from '../../deploy/profiles.mjs';
-import { isAlive, pidFileProcess, portAnswers, sleep, spawnDetached, tailFile } from '../../deploy/lib/process.mjs';
+import {
+  isAlive,
+  pidFileProcess,
+  portAnswers,
+  processStartedAt,
+  sleep,
+  spawnDetached,
+  tailFile,
+} from '../../deploy/lib/process.mjs';
 import { LauncherError, sinceStart } from '../../deploy/lib/ui.mjs';
 
 export const HEALTH_TIMEOUT_MS = 90_000;
@@ -41,7 +49,8 @@ export async function healthStatus(url, timeoutMs = 2000) {
  * Start one service of the profile unless it already runs, and wait until GET /health answers 200.
  * @param {object} profile from getProfile()
  * @param {{ name: string, port: number, url: string }} svc an entry of profile.services
- * @returns {Promise<{ name: string, state: 'started'|'reused'|'foreign', pid?: number, ms: number }>}
+ * @returns {Promise<{ name: string, state: 'started'|'reused'|'foreign', pid?: number, outdated?: boolean, ms: number }>}
+ *   `outdated`: a reused process started before the latest change to its service's or the libs' sources
  */
 export async function ensureService(profile, svc, { timeoutMs = HEALTH_TIMEOUT_MS } = {}) {
   const t0 = Date.now();
@@ -51,24 +60,56 @@ export async function ensureService(profile, svc, { timeoutMs = HEALTH_TIMEOUT_M
   if (ours) {
     // Ours and alive: healthy now, or still starting (e.g. a concurrent `npm start`).
     await waitHealthy(svc, { pid: ours.pid, logFile, timeoutMs });
-    return { name: svc.name, state: 'reused', pid: ours.pid, ms: Date.now() - t0 };
+    const startedAt = processStartedAt(ours.pid);
+    const outdated = startedAt !== null && newestSourceChange(svc.name) > startedAt;
+    return { name: svc.name, state: 'reused', pid: ours.pid, outdated, ms: Date.now() - t0 };
   }
   if (await portAnswers('127.0.0.1', svc.port)) {
-    if ((await healthStatus(svc.url)) === 200) return { name: svc.name, state: 'foreign', ms: Date.now() - t0 };
-    throw new ServiceStartError(`port ${svc.port} (${svc.name}) is taken by a program that npm start did not start`, {
-      hint: `free the port (ss -ltnp 'sport = :${svc.port}')`,
-    });
+    if ((await healthStatus(svc.url)) === 200)
+      return { name: svc.name, state: 'foreign', ms: Date.now() - t0 };
+    throw new ServiceStartError(
+      `port ${svc.port} (${svc.name}) is taken by a program that npm start did not start`,
+      {
+        hint: `free the port (ss -ltnp 'sport = :${svc.port}')`,
+      },
+    );
   }
   if (!fs.existsSync(entry)) {
-    throw new ServiceStartError(`${rel(entry)} does not exist: the ${svc.name} service is not in this checkout`);
+    throw new ServiceStartError(
+      `${rel(entry)} does not exist: the ${svc.name} service is not in this checkout`,
+    );
   }
-  const { pid } = await spawnDetached(`${profile.name}-${svc.name}`, process.execPath, ['-r', '@swc-node/register', rel(entry)], {
-    env: serviceEnv(profile, svc.name),
-    logFile,
-    pidFile,
-  });
+  const { pid } = await spawnDetached(
+    `${profile.name}-${svc.name}`,
+    process.execPath,
+    ['-r', '@swc-node/register', rel(entry)],
+    {
+      env: serviceEnv(profile, svc.name),
+      logFile,
+      pidFile,
+    },
+  );
   await waitHealthy(svc, { pid, logFile, timeoutMs });
   return { name: svc.name, state: 'started', pid, ms: Date.now() - t0 };
+}
+
+/** The newest modification time (ms) of the TypeScript a service runs: its own sources and the shared libs. */
+function newestSourceChange(name) {
+  let newest = 0;
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules') walk(p);
+      } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) {
+        newest = Math.max(newest, fs.statSync(p).mtimeMs);
+      }
+    }
+  };
+  for (const dir of [join(paths.root, 'services', name, 'src'), join(paths.root, 'libs')]) {
+    if (fs.existsSync(dir)) walk(dir);
+  }
+  return newest;
 }
 
 async function waitHealthy(svc, { pid, logFile, timeoutMs }) {
@@ -94,11 +135,16 @@ async function waitHealthy(svc, { pid, logFile, timeoutMs }) {
 
 const LEVELS = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
 
-/** The last lines of a service log; JSON log lines shown as `time level [context] message: error`. */
+/**
+ * The last lines of a service log written since its latest start (spawnDetached heads each start with
+ * `--- <time> starting …`); JSON log lines shown as `time level [context] message: error`.
+ */
 export function readableTail(logFile, n) {
-  return tailFile(logFile, n)
-    .split('\n')
-    .filter(Boolean)
+  const lines = tailFile(logFile, 400).split('\n');
+  const start = lines.findLastIndex((line) => line.startsWith('--- ') && line.includes(' starting '));
+  return lines
+    .slice(start + 1)
+    .slice(-n)
     .map((line) => {
       let e;
       try {

@@ -10,9 +10,11 @@
 // writes only what is missing) → where to go next. Safe to run again at any time.
 import fs from 'node:fs';
 import { join, relative } from 'node:path';
+import { infraUp } from '../../deploy/launcher.mjs';
 import { getProfile, paths } from '../../deploy/profiles.mjs';
 import { run, withLock } from '../../deploy/lib/process.mjs';
 import { createReporter, LauncherError, seconds, sinceStart, why } from '../../deploy/lib/ui.mjs';
+import { loadDemoData, todayInVietnam } from '../seed/demo-data.mjs';
 import { ensureService, serviceFiles, ServiceStartError } from './services.mjs';
 
 const PROFILE = 'dev';
@@ -32,8 +34,6 @@ async function main(argv) {
   await ensureDependencies(r);
   assertServicesPresent(profile);
 
-  // Imported after the dependency check: the launcher loads kafkajs and pg from node_modules when it runs.
-  const { infraUp } = await import('../../deploy/launcher.mjs');
   await infraUp(profile.name, { reporter: r });
 
   await withLock(`${profile.name}-services`, () => startServices(profile, r));
@@ -42,7 +42,7 @@ async function main(argv) {
   let demoFailed = false;
   if (args.demoData) demoFailed = !(await demoData(gateway.url, r));
 
-  printNextSteps(profile, gateway, r, t0);
+  printNextSteps(profile, gateway, r, { t0, demoFailed });
   return demoFailed ? 1 : 0;
 }
 
@@ -57,7 +57,9 @@ async function ensureDependencies(r) {
 
   const t0 = Date.now();
   const logFile = join(paths.logs, 'npm-ci.log');
-  r.info(`installing dependencies: npm ci (node_modules is ${installed ? 'older than package-lock.json' : 'missing'}; a minute or two)`);
+  r.info(
+    `installing dependencies: npm ci (node_modules is ${installed ? 'older than package-lock.json' : 'missing'}; a minute or two)`,
+  );
   fs.mkdirSync(paths.logs, { recursive: true });
   const npm = process.env.npm_execpath ? [process.execPath, [process.env.npm_execpath]] : ['npm', []];
   const res = await run(npm[0], [...npm[1], 'ci', '--no-audit', '--no-fund'], { cwd: paths.root });
@@ -70,23 +72,30 @@ async function ensureDependencies(r) {
 }
 
 function assertServicesPresent(profile) {
-  const missing = profile.services.filter((s) => !fs.existsSync(serviceFiles(profile, s.name).entry)).map((s) => s.name);
+  const missing = profile.services
+    .filter((s) => !fs.existsSync(serviceFiles(profile, s.name).entry))
+    .map((s) => s.name);
   if (missing.length) {
-    throw new LauncherError(`service${missing.length > 1 ? 's' : ''} not in this checkout: ${missing.join(', ')}`, {
-      hint: `expected services/<name>/src/main.ts`,
-    });
+    throw new LauncherError(
+      `service${missing.length > 1 ? 's' : ''} not in this checkout: ${missing.join(', ')}`,
+      {
+        hint: `expected services/<name>/src/main.ts`,
+      },
+    );
   }
 }
 
-/** The domain services in parallel, then the gateway (it answers /health only once it can reach them). */
+/** The domain services in parallel, then the gateway: once it answers, every public route has a service behind it. */
 async function startServices(profile, r) {
   const domain = profile.services.filter((s) => s.name !== 'gateway');
   const gateway = profile.services.filter((s) => s.name === 'gateway');
+  const outdated = [];
   for (const group of [domain, gateway]) {
     const settled = await Promise.allSettled(
       group.map(async (svc) => {
         const res = await ensureService(profile, svc);
         r.ok(describeStart(svc, res));
+        if (res.outdated) outdated.push(svc.name);
       }),
     );
     const failures = settled.filter((s) => s.status === 'rejected').map((s) => s.reason);
@@ -95,19 +104,24 @@ async function startServices(profile, r) {
       throw failures[0];
     }
   }
+  if (outdated.length) {
+    r.warn(
+      `${outdated.join(', ')}: sources changed since started; \`npm stop\` then \`npm start\` runs the new code`,
+    );
+  }
 }
 
 function describeStart(svc, res) {
   const where = `${svc.name.padEnd(11)} ${svc.url}`;
   if (res.state === 'started') return `${where} started (pid ${res.pid}, ${seconds(res.ms)})`;
-  if (res.state === 'reused') return `${where} already running (pid ${res.pid})`;
+  if (res.state === 'reused')
+    return `${where} already running (pid ${res.pid}${res.outdated ? ', older than its sources' : ''})`;
   return `${where} already answering, not started by npm start (npm stop will not stop it)`;
 }
 
 async function demoData(gatewayUrl, r) {
   const t0 = Date.now();
   try {
-    const { loadDemoData } = await import('../seed/demo-data.mjs');
     const res = await loadDemoData(gatewayUrl);
     const c = res.counts;
     const what = `${c.plans} plans, ${c.projects} projects (${c.approvedProjects} approved), ${c.clusters} clusters, ${c.fairs} fair, ${c.awardRounds} award round`;
@@ -116,24 +130,27 @@ async function demoData(gatewayUrl, r) {
     return true;
   } catch (e) {
     r.warn(`demo data could not be loaded: ${why(e)}`);
-    r.warn('the platform is running; `npm start` again (safe: it only adds what is missing), or `node tools/seed/demo-data.mjs`');
+    r.warn(
+      'the platform is running; `npm start` again (safe: it only adds what is missing), or `node tools/seed/demo-data.mjs`',
+    );
     return false;
   }
 }
 
-function printNextSteps(profile, gateway, r, t0) {
-  const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()));
+function printNextSteps(profile, gateway, r, { t0, demoFailed }) {
+  const year = todayInVietnam().slice(0, 4);
   const base = `http://localhost:${gateway.port}`;
   const rows = [
     ['Gateway (API)', base],
     ['OpenAPI UI', `${base}/api/docs`],
     ['Conference view', `${base}/api/v1/conferences/national?year=${year}`],
-    ['', `${base}/api/v1/conferences/national?year=2018`],
+    ['', `${base}/api/v1/conferences/regional/north?year=${year}`],
+    ['', `${base}/api/v1/conferences/national?year=2018&grouping=historical`],
     ['Logs', `${relative(paths.root, paths.logs)}/${profile.name}-<service>.log`],
     ['Status / stop', 'node deploy/launcher.mjs status  ·  npm stop'],
   ];
   r.line('');
-  r.line(`Platform ready in ${sinceStart(t0)}`);
+  r.line(`Platform ${demoFailed ? 'running, demo data incomplete,' : 'ready'} in ${sinceStart(t0)}`);
   for (const [label, value] of rows) r.line(`  ${label.padEnd(16)} ${value}`);
 }
 
@@ -141,7 +158,10 @@ function printNextSteps(profile, gateway, r, t0) {
 function reportFailure(e) {
   const lines = [`✗ ${why(e)}`];
   if (e instanceof ServiceStartError && e.logTail) {
-    lines.push(`  last lines of ${relative(paths.root, e.logFile)}:`, ...e.logTail.split('\n').map((l) => `    ${l}`));
+    lines.push(
+      `  last lines of ${relative(paths.root, e.logFile)}:`,
+      ...e.logTail.split('\n').map((l) => `    ${l}`),
+    );
   }
   if (e instanceof LauncherError && e.hint) lines.push(`  (${e.hint})`);
   process.stderr.write(`${lines.join('\n')}\n`);

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Demo data for the platform, loaded through the gateway's public HTTP API only (never the databases).
 //
-//   node tools/seed/demo-data.mjs [--gateway http://localhost:3000] [--concurrency 8]
+//   node tools/seed/demo-data.mjs [--gateway URL] [--concurrency 8]
+//     gateway: --gateway, else env KC_GATEWAY_URL, else the dev profile's (http://127.0.0.1:${GATEWAY_PORT:-3000})
 //   import { loadDemoData } from './tools/seed/demo-data.mjs'
 //
 // Safe to rerun, also after a partial failure: every record is looked up before it is written (by plan
@@ -18,7 +19,12 @@ const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 /** Today in Việt Nam as YYYY-MM-DD (deadlines and "the current year" follow Vietnamese time). */
 export function todayInVietnam(now = new Date()) {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 /**
@@ -34,7 +40,10 @@ export async function loadDemoData(gatewayUrl, { concurrency = 8, now = new Date
   const tally = { created: 0, existing: 0 };
   const note = (created) => (created ? tally.created++ : tally.existing++);
 
-  const [provinces2018, provincesNow] = await Promise.all([provinces(api, '2018-06-01'), provinces(api, today)]);
+  const [provinces2018, provincesNow] = await Promise.all([
+    provinces(api, '2018-06-01'),
+    provinces(api, today),
+  ]);
   const data = buildDemoDataset({ provinces2018, provincesNow, currentYear });
 
   // Plans first: the projects service learns of them from events, which takes a moment.
@@ -75,8 +84,13 @@ export async function loadDemoData(gatewayUrl, { concurrency = 8, now = new Date
     tally.existing += r.existing;
     registered += r.total;
     approved += r.approvedTotal;
-    const what = plan.level === 'national' ? `national plan ${plan.year}` : `plan ${plan.year} of unit ${plan.provinceCode}`;
-    log(`${what}: ${r.total} projects (${r.approvedTotal} approved)${r.registered + r.approved ? `, ${r.registered} registered and ${r.approved} approved now` : ''}`);
+    const what =
+      plan.level === 'national'
+        ? `national plan ${plan.year}`
+        : `plan ${plan.year} of unit ${plan.provinceCode}`;
+    log(
+      `${what}: ${r.total} projects (${r.approvedTotal} approved)${r.registered + r.approved ? `, ${r.registered} registered and ${r.approved} approved now` : ''}`,
+    );
   }
 
   const counts = {
@@ -91,12 +105,9 @@ export async function loadDemoData(gatewayUrl, { concurrency = 8, now = new Date
 }
 
 async function provinces(api, asOf) {
-  const res = await api.get(`/api/v1/reference/provinces?asOf=${asOf}`);
-  const list = Array.isArray(res) ? res : res?.items;
-  if (!Array.isArray(list) || list.length === 0) {
-    throw new Error(`GET /api/v1/reference/provinces?asOf=${asOf} returned no provinces`);
-  }
-  return list;
+  const { items } = await api.get(`/api/v1/reference/provinces?asOf=${asOf}`);
+  if (!items?.length) throw new Error(`GET /api/v1/reference/provinces?asOf=${asOf} returned no provinces`);
+  return items;
 }
 
 async function findPlan(api, { year, level, provinceCode }) {
@@ -171,7 +182,8 @@ async function approveProject(api, id, approval) {
     await api.post(path, approval, idempotencyKey(path, approval));
     return true;
   } catch (e) {
-    if (e instanceof ApiError && e.status === 409 && (await api.get(`/api/v1/projects/${id}`)).status === 'approved') return false;
+    const conflict = e instanceof ApiError && e.status === 409;
+    if (conflict && (await api.get(`/api/v1/projects/${id}`)).status === 'approved') return false;
     throw e;
   }
 }
@@ -187,8 +199,9 @@ async function registerProject(api, request, { waitMs = 30000 } = {}) {
       return await createOnce(api, '/api/v1/projects', request, `attempt ${attempt}`);
     } catch (e) {
       const unknownPlan = e instanceof ApiError && e.status === 422 && e.code === 'project.unknown-plan';
-      if (!unknownPlan || Date.now() + delay > deadline) {
-        if (unknownPlan) e.message += ` (the projects service did not learn of the plan within ${waitMs / 1000} s)`;
+      if (!unknownPlan) throw e;
+      if (Date.now() + delay > deadline) {
+        e.message += ` (the projects service did not learn of the plan within ${waitMs / 1000} s)`;
         throw e;
       }
       await sleep(delay);
@@ -199,7 +212,10 @@ async function registerProject(api, request, { waitMs = 30000 } = {}) {
 // ---------------------------------------------------------------------------------------------------- CLI
 
 function parseArgs(argv) {
-  const out = { gateway: process.env.KC_GATEWAY_URL || getProfile('dev').services.find((s) => s.name === 'gateway').url, concurrency: 8 };
+  const out = {
+    gateway: process.env.KC_GATEWAY_URL || getProfile('dev').services.find((s) => s.name === 'gateway').url,
+    concurrency: 8,
+  };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -208,13 +224,17 @@ function parseArgs(argv) {
     else if (flag === '--help' || flag === '-h') out.help = true;
     else throw new Error(`unknown argument ${argv[i]}`);
   }
-  if (!Number.isInteger(out.concurrency) || out.concurrency < 1) throw new Error('--concurrency must be a positive integer');
+  if (!(Number.isInteger(out.concurrency) && out.concurrency > 0))
+    throw new Error('--concurrency must be 1 or more');
   return out;
 }
 
 function isMain() {
   try {
-    return Boolean(process.argv[1]) && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+    return (
+      Boolean(process.argv[1]) &&
+      realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))
+    );
   } catch {
     return false;
   }
@@ -229,11 +249,17 @@ if (isMain()) {
       process.exit(0);
     }
     console.log(`· loading demo data through ${args.gateway}`);
-    const r = await loadDemoData(args.gateway, { concurrency: args.concurrency, log: (l) => console.log(`  ${l}`) });
-    console.log(`✓ demo data: ${r.created} records written, ${r.existing} already there (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    const r = await loadDemoData(args.gateway, {
+      concurrency: args.concurrency,
+      log: (l) => console.log(`  ${l}`),
+    });
+    console.log(
+      `✓ demo data: ${r.created} records written, ${r.existing} already there (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+    );
   } catch (e) {
     if (process.env.KC_DEBUG) console.error(e);
-    console.error(`✗ demo data: ${e.message}`);
+    const unreachable = e instanceof ApiError && e.status === undefined;
+    console.error(`✗ demo data: ${e.message}${unreachable ? ' (is the platform running? `npm start`)' : ''}`);
     process.exit(1);
   }
 }

@@ -36,6 +36,7 @@ export function prng(seedText) {
 }
 
 /** Rural-industry products typical of each region (what a project helps to make). */
+// prettier-ignore
 const PRODUCTS = {
   north: [
     'gốm sứ', 'mây tre đan', 'chè', 'sơn mài', 'đồ đồng mỹ nghệ', 'hàng thêu ren', 'thổ cẩm', 'đồ gỗ mỹ nghệ',
@@ -55,6 +56,7 @@ const PRODUCTS = {
  * Project title templates by activity content (domain.md section 3), with their share of a national plan and
  * the usual range of support requested, in million VND. `{p}` is a product, `{place}` the province, `{year}`.
  */
+// prettier-ignore
 const TEMPLATES = [
   { contents: [3], weight: 30, range: [300, 1000], title: 'Hỗ trợ ứng dụng máy móc thiết bị tiên tiến trong sản xuất {p} tại {place}' },
   { contents: [3], weight: 13, range: [400, 1000], title: 'Xây dựng mô hình trình diễn kỹ thuật sản xuất {p} tại {place}' },
@@ -69,13 +71,12 @@ const TEMPLATES = [
 
 /** "Tỉnh Sơn La" → "tỉnh Sơn La", as it reads inside a title. */
 function placeName(unit) {
-  const full = unit.fullNameVi || unit.nameVi || unit.name || unit.code;
-  return full.charAt(0).toLocaleLowerCase('vi') + full.slice(1);
+  return unit.fullNameVi.charAt(0).toLocaleLowerCase('vi') + unit.fullNameVi.slice(1);
 }
 
 /** `n` project drafts for one province, with distinct titles. */
 function projectsFor(unit, n, year, rnd, { scale = 1 } = {}) {
-  const products = PRODUCTS[unit.regionCode] ?? PRODUCTS.north;
+  const products = PRODUCTS[unit.regionCode];
   const seen = new Set();
   const out = [];
   const totalWeight = TEMPLATES.reduce((s, t) => s + t.weight, 0);
@@ -112,7 +113,9 @@ function spread(units, total, min, rnd) {
 /** Approved support for the selected projects: 80–100% of the request, scaled down to fit `limitVnd`. */
 function approvals(projects, selected, limitVnd, rnd) {
   const floorStep = (v) => Math.floor(v / STEP) * STEP;
-  const first = projects.map((p, i) => (selected(i) ? floorStep(p.requestedSupportVnd * (0.8 + 0.2 * rnd.next())) : null));
+  const first = projects.map((p, i) =>
+    selected(i) ? floorStep(p.requestedSupportVnd * (0.8 + 0.2 * rnd.next())) : null,
+  );
   const sum = first.reduce((s, v) => s + (v ?? 0), 0);
   const factor = sum > limitVnd ? limitVnd / sum : 1;
   return first.map((v) => (v === null ? null : Math.max(STEP, floorStep(v * factor))));
@@ -156,7 +159,7 @@ export function buildDemoDataset({ provinces2018, provincesNow, currentYear }) {
   }
 
   // This year's local plans (KCĐP) of six units, with smaller projects.
-  const localBudgets = { '01': 25, '79': 20, '40': 8, '37': 7, '48': 6, '92': 5 };
+  const localBudgets = { '01': 25, 79: 20, 40: 8, 37: 7, 48: 6, 92: 5 };
   for (const [code, billions] of Object.entries(localBudgets)) {
     const unit = provincesNow.find((u) => u.code === code);
     if (!unit) continue; // not a unit this year (the reference data decides)
@@ -181,6 +184,7 @@ export function buildDemoDataset({ provinces2018, provincesNow, currentYear }) {
 }
 
 // Industrial clusters (CCN) across today's units: [code, name, unit, status, total ha, leased share].
+// prettier-ignore
 const CLUSTERS = [
   ['CCN-37-001', 'Cụm công nghiệp Gián Khẩu', '37', 'operating', 62.5, 0.92],
   ['CCN-37-014', 'Cụm công nghiệp làng nghề Ninh Phong', '37', 'operating', 24.8, 0.71],
@@ -231,7 +235,11 @@ function northernFair(year) {
 /** National rounds run in odd years, regional ones in even years (domain.md section 7). */
 function awardRound(year) {
   return year % 2 === 1
-    ? { name: `Bình chọn sản phẩm công nghiệp nông thôn tiêu biểu cấp quốc gia năm ${year}`, year, level: 'national' }
+    ? {
+        name: `Bình chọn sản phẩm công nghiệp nông thôn tiêu biểu cấp quốc gia năm ${year}`,
+        year,
+        level: 'national',
+      }
     : {
         name: `Bình chọn sản phẩm công nghiệp nông thôn tiêu biểu khu vực phía Bắc năm ${year}`,
         year,

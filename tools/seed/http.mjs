@@ -15,7 +15,8 @@ export class ApiError extends Error {
 
 const TRANSIENT_STATUS = new Set([429, 502, 503, 504]);
 /** The gateway answers 409 idempotency.in-flight while the first request with the same key is still running. */
-const isTransient = (status, problem) => TRANSIENT_STATUS.has(status) || (status === 409 && problem?.code === 'idempotency.in-flight');
+const isTransient = (status, problem) =>
+  TRANSIENT_STATUS.has(status) || (status === 409 && problem?.code === 'idempotency.in-flight');
 
 /**
  * @param {string} baseUrl e.g. http://localhost:3000
@@ -44,7 +45,13 @@ export function createApi(baseUrl, { timeoutMs = 20000, attempts = 5, headers = 
     } catch {
       json = undefined;
     }
-    return { status: res.status, ok: res.ok, json, text, replayed: res.headers.get('idempotent-replayed') === 'true' };
+    return {
+      status: res.status,
+      ok: res.ok,
+      json,
+      text,
+      replayed: res.headers.get('idempotent-replayed') === 'true',
+    };
   }
 
   /**
@@ -105,7 +112,9 @@ export function sleep(ms) {
  * the gateway's "key reused for a different request" error.
  */
 export function idempotencyKey(path, body, salt = '') {
-  const h = createHash('sha1').update(`kc-demo:POST ${path}:${JSON.stringify(body)}:${salt}`).digest();
+  const h = createHash('sha1')
+    .update(`kc-demo:POST ${path}:${JSON.stringify(body)}:${salt}`)
+    .digest();
   h[6] = (h[6] & 0x0f) | 0x50;
   h[8] = (h[8] & 0x3f) | 0x80;
   const x = h.subarray(0, 16).toString('hex');
@@ -117,7 +126,11 @@ export function idempotencyKey(path, body, salt = '') {
  * record that no longer exists (the databases were reset meanwhile), post again under a fresh key.
  */
 export async function createOnce(api, path, body, salt = '') {
-  const first = await api.call('POST', path, { body, idempotencyKey: idempotencyKey(path, body, salt), meta: true });
+  const first = await api.call('POST', path, {
+    body,
+    idempotencyKey: idempotencyKey(path, body, salt),
+    meta: true,
+  });
   if (!first.replayed || (await exists(api, `${path}/${first.body.id}`))) return first.body;
   return api.post(path, body, idempotencyKey(path, body, `${salt} ${Date.now()}`));
 }
@@ -137,10 +150,9 @@ export async function listAll(api, path, limit = 200) {
   const sep = path.includes('?') ? '&' : '?';
   const out = [];
   for (let page = 1; ; page++) {
-    const res = await api.get(`${path}${sep}page=${page}&limit=${limit}`);
-    const items = Array.isArray(res) ? res : (res?.items ?? []);
+    const { items, total } = await api.get(`${path}${sep}page=${page}&limit=${limit}`);
     out.push(...items);
-    if (Array.isArray(res) || items.length < limit || out.length >= (res.total ?? 0)) return out;
+    if (items.length < limit || out.length >= total) return out;
   }
 }
 

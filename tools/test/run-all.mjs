@@ -19,7 +19,11 @@ const lines = [];
 function step(title, cmd, args) {
   process.stdout.write(`\n▶ ${title}\n`);
   const started = Date.now();
-  const { status } = spawnSync(cmd, args, { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  const { status } = spawnSync(cmd, args, {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
   return { ok: status === 0, seconds: ((Date.now() - started) / 1000).toFixed(1) };
 }
 
@@ -39,17 +43,27 @@ function jestTier(title, config, name) {
   }
   const r = JSON.parse(readFileSync(output, 'utf8'));
   // A suite that fails to load has no test results; count it as a failure rather than as nothing.
-  const brokenSuites = r.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0).length;
+  const brokenSuites = r.testResults.filter(
+    (s) => s.status === 'failed' && s.assertionResults.length === 0,
+  ).length;
   totals.passed += r.numPassedTests;
   totals.failed += r.numFailedTests + brokenSuites;
   const empty = r.numTotalTests === 0 ? ' — no tests ran' : '';
   if (r.numTotalTests === 0) totals.failed++;
-  lines.push(`${r.success && !empty ? '✓' : '✗'} ${title}: ${r.numPassedTests} passed, ${r.numFailedTests + brokenSuites} failed (${seconds} s)${empty}`);
+  lines.push(
+    `${r.success && !empty ? '✓' : '✗'} ${title}: ${r.numPassedTests} passed, ${r.numFailedTests + brokenSuites} failed (${seconds} s)${empty}`,
+  );
 }
 
 const t0 = Date.now();
 check('format (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
-check('lint with module boundaries (nx run-many -t lint)', bin('nx'), ['run-many', '-t', 'lint', '--parallel=2', '--outputStyle=static']);
+check('lint with module boundaries (nx run-many -t lint)', bin('nx'), [
+  'run-many',
+  '-t',
+  'lint',
+  '--parallel=2',
+  '--outputStyle=static',
+]);
 check('typecheck (tsc --noEmit, whole workspace)', bin('tsc'), ['-p', 'tsconfig.json']);
 jestTier('unit and contract tests', 'jest.config.js', 'unit');
 
@@ -57,7 +71,11 @@ process.stdout.write('\n▶ test infrastructure (Kafka, PostgreSQL, Redis — pr
 try {
   await infraUp('test');
   jestTier('integration tests', 'jest.int.config.js', 'integration');
-  jestTier('end-to-end tests (all services as processes, through the gateway)', 'tools/e2e/jest.config.js', 'e2e');
+  jestTier(
+    'end-to-end tests (all services as processes, through the gateway)',
+    'tools/e2e/jest.config.js',
+    'e2e',
+  );
 } catch (error) {
   totals.failed++;
   lines.push(`✗ test infrastructure: ${error.message}`);

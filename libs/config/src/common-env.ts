@@ -1,10 +1,11 @@
 import { z } from 'zod';
 
 const url = (protocols: string[]) =>
-  z.url({ message: `must be a URL (${protocols.join(' or ')})` }).refine(
-    (value) => protocols.some((p) => value.startsWith(`${p}://`)),
-    { message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}` },
-  );
+  z
+    .url({ message: `must be a URL (${protocols.join(' or ')})` })
+    .refine((value) => protocols.some((p) => value.startsWith(`${p}://`)), {
+      message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+    });
 
 export const port = z.coerce.number().int().min(1).max(65535);
 

@@ -33,6 +33,8 @@ describe('service configuration', () => {
   });
 
   it('rejects a broker list entry without a port', () => {
-    expect(() => parseConfig(serviceEnvSchema, { ...valid, KAFKA_BROKERS: 'localhost' })).toThrow(/KAFKA_BROKERS/);
+    expect(() => parseConfig(serviceEnvSchema, { ...valid, KAFKA_BROKERS: 'localhost' })).toThrow(
+      /KAFKA_BROKERS/,
+    );
   });
 });

@@ -20,11 +20,17 @@ describe('decodeEvent', () => {
 
   it('rejects an envelope with a missing id', () => {
     const { id: _id, ...rest } = example;
-    expect(decodeEvent(encode(rest))).toMatchObject({ ok: false, reason: 'invalid-envelope', detail: expect.stringContaining('id') });
+    expect(decodeEvent(encode(rest))).toMatchObject({
+      ok: false,
+      reason: 'invalid-envelope',
+      detail: expect.stringContaining('id'),
+    });
   });
 
   it('tells an unknown type from an unknown version', () => {
-    expect(decodeEvent(encode({ ...example, type: 'projects.project.teleported' }))).toMatchObject({ reason: 'unknown-type' });
+    expect(decodeEvent(encode({ ...example, type: 'projects.project.teleported' }))).toMatchObject({
+      reason: 'unknown-type',
+    });
     expect(decodeEvent(encode({ ...example, version: 7 }))).toMatchObject({ reason: 'unknown-version' });
   });
 

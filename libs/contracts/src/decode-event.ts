@@ -3,7 +3,12 @@ import { envelopeSchema, type EventEnvelope } from './envelope';
 import { findEventDefinition, isKnownEventType } from './events/catalog';
 
 /** Why a message cannot be handled; each reason sends it to the dead-letter topic. */
-export type RejectionReason = 'malformed' | 'invalid-envelope' | 'unknown-type' | 'unknown-version' | 'invalid-payload';
+export type RejectionReason =
+  | 'malformed'
+  | 'invalid-envelope'
+  | 'unknown-type'
+  | 'unknown-version'
+  | 'invalid-payload';
 
 export type DecodeResult =
   | { ok: true; envelope: EventEnvelope }

@@ -5,7 +5,10 @@ export const actorSchema = z.strictObject({
   kind: z.enum(['user', 'client', 'system']),
   id: z.string().min(1).max(200),
   role: z.string().max(100).optional(),
-  provinceCode: z.string().regex(/^\d{2}$/).optional(),
+  provinceCode: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
 });
 export type Actor = z.infer<typeof actorSchema>;
 

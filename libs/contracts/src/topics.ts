@@ -2,7 +2,15 @@
  * The topic registry: one topic per aggregate stream, keyed by aggregate id. deploy/topics.json holds the
  * same list for the launcher (a contract test keeps the two equal).
  */
-export const SERVICE_NAMES = ['plans', 'projects', 'clusters', 'trade-fairs', 'awards', 'reporting', 'gateway'] as const;
+export const SERVICE_NAMES = [
+  'plans',
+  'projects',
+  'clusters',
+  'trade-fairs',
+  'awards',
+  'reporting',
+  'gateway',
+] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 export interface TopicDefinition {

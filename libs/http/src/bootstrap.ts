@@ -21,7 +21,12 @@ export interface BootstrapOptions {
 }
 
 /** Body-parser failures happen before Nest's filters; answer them in the same problem format. */
-function bodyParserProblems(error: Error & { status?: number; type?: string }, req: Request, res: Response, next: NextFunction) {
+function bodyParserProblems(
+  error: Error & { status?: number; type?: string },
+  req: Request,
+  res: Response,
+  next: NextFunction,
+) {
   if (!error.status || error.status >= 500) return next(error);
   const tooLarge = error.type === 'entity.too.large';
   res
@@ -38,8 +43,14 @@ function bodyParserProblems(error: Error & { status?: number; type?: string }, r
     );
 }
 
-export async function createServiceApp(module: Type | DynamicModule, options: BootstrapOptions): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
+export async function createServiceApp(
+  module: Type | DynamicModule,
+  options: BootstrapOptions,
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(module, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.use(json({ limit: options.bodyLimit ?? '1mb' }));
@@ -49,7 +60,13 @@ export async function createServiceApp(module: Type | DynamicModule, options: Bo
   if (options.openApi) setUpOpenApi(app, options.openApi);
   if (options.consumesEvents) {
     app.connectMicroservice(
-      { strategy: new KafkaEventServer({ service: options.service, brokers: options.brokers ?? [], dataSource: app.get(DataSource) }) },
+      {
+        strategy: new KafkaEventServer({
+          service: options.service,
+          brokers: options.brokers ?? [],
+          dataSource: app.get(DataSource),
+        }),
+      },
       { inheritAppConfig: true },
     );
   }
@@ -57,14 +74,21 @@ export async function createServiceApp(module: Type | DynamicModule, options: Bo
 }
 
 export function setUpOpenApi(app: INestApplication, info: { title: string; description: string }): void {
-  const config = new DocumentBuilder().setTitle(info.title).setDescription(info.description).setVersion('1').build();
+  const config = new DocumentBuilder()
+    .setTitle(info.title)
+    .setDescription(info.description)
+    .setVersion('1')
+    .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, config), {
     jsonDocumentUrl: 'api/docs-json',
   });
 }
 
 /** Creates the app, starts its consumer (if any) and HTTP listener, and logs where it listens. */
-export async function bootstrapService(module: Type | DynamicModule, options: BootstrapOptions): Promise<NestExpressApplication> {
+export async function bootstrapService(
+  module: Type | DynamicModule,
+  options: BootstrapOptions,
+): Promise<NestExpressApplication> {
   const app = await createServiceApp(module, options);
   if (options.consumesEvents) await app.startAllMicroservices();
   await app.listen(options.port, options.host);

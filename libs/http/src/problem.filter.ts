@@ -67,25 +67,45 @@ export class ProblemFilter implements ExceptionFilter {
         status,
         detail: exception.message,
         code: exception.code,
-        ...(exception.field ? { errors: [{ field: exception.field, rule: exception.code, message: exception.message }] } : {}),
+        ...(exception.field
+          ? { errors: [{ field: exception.field, rule: exception.code, message: exception.message }] }
+          : {}),
       };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
-      if (typeof body === 'object' && body !== null && 'type' in body && 'title' in body) return body as Problem;
+      if (typeof body === 'object' && body !== null && 'type' in body && 'title' in body)
+        return body as Problem;
       const message =
-        typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? exception.message);
-      return { type: problemType(`http-${status}`), title: titles[status] ?? 'Error', status, detail: message };
+        typeof body === 'string'
+          ? body
+          : String((body as { message?: unknown }).message ?? exception.message);
+      return {
+        type: problemType(`http-${status}`),
+        title: titles[status] ?? 'Error',
+        status,
+        detail: message,
+      };
     }
     if (exception instanceof QueryFailedError) {
       const code = (exception.driverError as { code?: string } | undefined)?.code ?? '';
       if (pgConflicts[code]) {
-        return { type: problemType('constraint-violation'), title: titles[409], status: 409, detail: pgConflicts[code] };
+        return {
+          type: problemType('constraint-violation'),
+          title: titles[409],
+          status: 409,
+          detail: pgConflicts[code],
+        };
       }
     }
     const error = exception as Error;
     this.log.error({ msg: 'unhandled error', error: error?.message, stack: error?.stack });
-    return { type: problemType('internal'), title: titles[500], status: 500, detail: 'An unexpected error occurred.' };
+    return {
+      type: problemType('internal'),
+      title: titles[500],
+      status: 500,
+      detail: 'An unexpected error occurred.',
+    };
   }
 }

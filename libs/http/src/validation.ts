@@ -4,7 +4,13 @@ import { problemType, type Problem, type ProblemFieldError } from './problem';
 
 export class ValidationProblem extends HttpException {
   constructor(errors: ProblemFieldError[], detail = 'The request has invalid fields.') {
-    const problem: Problem = { type: problemType('validation'), title: 'Invalid request', status: 400, detail, errors };
+    const problem: Problem = {
+      type: problemType('validation'),
+      title: 'Invalid request',
+      status: 400,
+      detail,
+      errors,
+    };
     super(problem, HttpStatus.BAD_REQUEST);
   }
 }
@@ -13,7 +19,11 @@ export function fieldErrors(error: z.ZodError, location: string): ProblemFieldEr
   return error.issues.flatMap((issue) => {
     const base = [location, ...issue.path.map(String)].join('.');
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ field: `${base}.${key}`, rule: 'unrecognized_keys', message: 'is not a known field' }));
+      return issue.keys.map((key) => ({
+        field: `${base}.${key}`,
+        rule: 'unrecognized_keys',
+        message: 'is not a known field',
+      }));
     }
     return [{ field: base, rule: issue.code, message: issue.message }];
   });

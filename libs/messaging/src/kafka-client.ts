@@ -10,7 +10,13 @@ function logCreator() {
   return ({ namespace, level, log }: LogEntry) => {
     if (level > logLevel.WARN) return;
     const { message, ...extra } = log;
-    const line = { level: level === logLevel.ERROR ? 50 : 40, time: Date.now(), component: `kafkajs:${namespace}`, msg: message, ...extra };
+    const line = {
+      level: level === logLevel.ERROR ? 50 : 40,
+      time: Date.now(),
+      component: `kafkajs:${namespace}`,
+      msg: message,
+      ...extra,
+    };
     process.stdout.write(`${JSON.stringify(line)}\n`);
   };
 }

@@ -30,7 +30,11 @@ class OutboxRelayLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger('OutboxRelay');
   private readonly relay: OutboxRelay;
 
-  constructor(dataSource: DataSource, @Inject(KAFKA) kafka: Kafka, @Inject(OPTIONS) options: MessagingOptions) {
+  constructor(
+    dataSource: DataSource,
+    @Inject(KAFKA) kafka: Kafka,
+    @Inject(OPTIONS) options: MessagingOptions,
+  ) {
     this.relay = new OutboxRelay(dataSource, kafka, {
       databaseUrl: options.databaseUrl,
       pollMs: options.outboxPollMs,
@@ -67,7 +71,10 @@ export class MessagingModule {
       module: MessagingModule,
       providers: [
         { provide: OPTIONS, useValue: options },
-        { provide: KAFKA, useFactory: () => createKafka({ brokers: options.brokers, clientId: options.service }) },
+        {
+          provide: KAFKA,
+          useFactory: () => createKafka({ brokers: options.brokers, clientId: options.service }),
+        },
         { provide: OutboxWriter, useFactory: () => new OutboxWriter(options.service) },
         { provide: KafkaProbe, useClass: KafkaProbeLifecycle },
         OutboxRelayLifecycle,

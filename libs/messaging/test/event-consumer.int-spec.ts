@@ -36,9 +36,16 @@ describe('idempotent consumer with dead letters and redrive', () => {
   const broken = new Set<string>();
 
   const send = (value: string | EventEnvelope, key = 'k') =>
-    producer.send({ topic, acks: -1, messages: [{ key, value: typeof value === 'string' ? value : JSON.stringify(value) }] });
+    producer.send({
+      topic,
+      acks: -1,
+      messages: [{ key, value: typeof value === 'string' ? value : JSON.stringify(value) }],
+    });
   const timesApplied = async (aggregateId: string): Promise<number> =>
-    Number((await dataSource.query(`SELECT times FROM applied WHERE aggregate_id = $1`, [aggregateId]))[0]?.times ?? 0);
+    Number(
+      (await dataSource.query(`SELECT times FROM applied WHERE aggregate_id = $1`, [aggregateId]))[0]
+        ?.times ?? 0,
+    );
 
   beforeAll(async () => {
     ({ dataSource } = await scratchMessagingDatabase('event_consumer'));
@@ -76,7 +83,9 @@ describe('idempotent consumer with dead letters and redrive', () => {
     await send(marker);
     await eventually(async () => (await timesApplied(marker.aggregateId)) === 1);
     expect(await timesApplied(event.aggregateId)).toBe(1);
-    const inbox = await dataSource.query(`SELECT count(*)::int AS n FROM inbox WHERE message_id = $1`, [event.id]);
+    const inbox = await dataSource.query(`SELECT count(*)::int AS n FROM inbox WHERE message_id = $1`, [
+      event.id,
+    ]);
     expect(inbox[0].n).toBe(1);
   });
 
@@ -138,7 +147,11 @@ describe('idempotent consumer with dead letters and redrive', () => {
       },
     });
     await flaky.start();
-    await producer.send({ topic: flakyTopic, acks: -1, messages: [{ key: 'k', value: JSON.stringify(event) }] });
+    await producer.send({
+      topic: flakyTopic,
+      acks: -1,
+      messages: [{ key: 'k', value: JSON.stringify(event) }],
+    });
     await eventually(async () => (await timesApplied(`flaky:${event.aggregateId}`)) === 1);
     await flaky.stop();
     expect(failures).toBe(3);

@@ -16,7 +16,14 @@ function newPlan(index: number) {
   return {
     aggregateId: planId,
     provinceCode: null,
-    payload: { planId, name: `${run} #${index}`, year: 2099, level: 'national' as const, provinceCode: null, budgetVnd: 1_000 + index },
+    payload: {
+      planId,
+      name: `${run} #${index}`,
+      year: 2099,
+      level: 'national' as const,
+      provinceCode: null,
+      budgetVnd: 1_000 + index,
+    },
   };
 }
 
@@ -47,7 +54,9 @@ describe('transactional outbox and relay', () => {
 
     const relay = new OutboxRelay(dataSource, kafka, { databaseUrl: url, pollMs: 50 });
     await relay.start();
-    const messages = await collectMessages(kafka, topic, (ms) => ms.some((m) => idOf(m.headers) === later.id));
+    const messages = await collectMessages(kafka, topic, (ms) =>
+      ms.some((m) => idOf(m.headers) === later.id),
+    );
     await relay.stop();
 
     const ids = messages.map((m) => idOf(m.headers));
@@ -67,16 +76,23 @@ describe('transactional outbox and relay', () => {
     const written = new Set<string>();
     for (let i = 0; i < total; i += 50) {
       await dataSource.transaction(async (m) => {
-        for (let j = i; j < i + 50; j++) written.add((await writer.append(m, planCreatedV1, newPlan(100 + j))).aggregateId);
+        for (let j = i; j < i + 50; j++)
+          written.add((await writer.append(m, planCreatedV1, newPlan(100 + j))).aggregateId);
       });
     }
 
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'support/run-relay.ts')], {
-      env: { ...process.env, DATABASE_URL: url, KAFKA_BROKERS: testInfrastructure().brokers.join(',') },
-      stdio: 'ignore',
-    });
+    const child = spawn(
+      process.execPath,
+      ['-r', '@swc-node/register', join(__dirname, 'support/run-relay.ts')],
+      {
+        env: { ...process.env, DATABASE_URL: url, KAFKA_BROKERS: testInfrastructure().brokers.join(',') },
+        stdio: 'ignore',
+      },
+    );
     const publishedCount = async () =>
-      Number((await dataSource.query(`SELECT count(*) AS n FROM outbox WHERE published_at IS NOT NULL`))[0].n);
+      Number(
+        (await dataSource.query(`SELECT count(*) AS n FROM outbox WHERE published_at IS NOT NULL`))[0].n,
+      );
     const before = await publishedCount();
     await eventually(async () => (await publishedCount()) >= before + 20);
     child.kill('SIGKILL');
@@ -108,7 +124,8 @@ describe('transactional outbox and relay', () => {
       logger: {
         info: (message, extra) => {
           const id = (extra as { eventId?: string } | undefined)?.eventId;
-          if (message.startsWith('duplicate') && ours.some((m) => idOf(m.headers) === id)) duplicatesIgnored++;
+          if (message.startsWith('duplicate') && ours.some((m) => idOf(m.headers) === id))
+            duplicatesIgnored++;
         },
         warn: () => undefined,
         error: () => undefined,

@@ -23,7 +23,8 @@ export class ObservabilityModule {
               const context = currentContext();
               return context ? { correlationId: context.correlationId } : {};
             },
-            genReqId: (req: IncomingMessage) => currentContext()?.correlationId ?? String(req.headers['x-correlation-id'] ?? ''),
+            genReqId: (req: IncomingMessage) =>
+              currentContext()?.correlationId ?? String(req.headers['x-correlation-id'] ?? ''),
             redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
             autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
             serializers: {

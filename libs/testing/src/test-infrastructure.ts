@@ -6,7 +6,9 @@ import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
 export function testInfrastructure(): { pgUrl: string; brokers: string[]; redisUrl: string } {
   const { KC_TEST_PG_URL, KC_TEST_KAFKA_BROKERS, KC_TEST_REDIS_URL } = process.env;
   if (!KC_TEST_PG_URL || !KC_TEST_KAFKA_BROKERS || !KC_TEST_REDIS_URL) {
-    throw new Error('Integration tests run with `npx jest -c jest.int.config.js` (it starts the test infrastructure)');
+    throw new Error(
+      'Integration tests run with `npx jest -c jest.int.config.js` (it starts the test infrastructure)',
+    );
   }
   return { pgUrl: KC_TEST_PG_URL, brokers: KC_TEST_KAFKA_BROKERS.split(','), redisUrl: KC_TEST_REDIS_URL };
 }
@@ -36,7 +38,10 @@ export async function createTopics(kafka: Kafka, topics: string[], partitions = 
   const admin = kafka.admin();
   await admin.connect();
   try {
-    await admin.createTopics({ waitForLeaders: true, topics: topics.map((topic) => ({ topic, numPartitions: partitions })) });
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: topics.map((topic) => ({ topic, numPartitions: partitions })),
+    });
   } finally {
     await admin.disconnect();
   }
@@ -59,7 +64,10 @@ export async function collectMessages(
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`collected ${messages.length} message(s) from ${topic} in ${timeoutMs} ms, not enough`)),
+        () =>
+          reject(
+            new Error(`collected ${messages.length} message(s) from ${topic} in ${timeoutMs} ms, not enough`),
+          ),
         timeoutMs,
       );
       if (done(messages)) {
@@ -86,7 +94,11 @@ export async function collectMessages(
 }
 
 /** Polls `check` until it returns a value other than undefined/false, or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 20_000, intervalMs = 50): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 20_000,
+  intervalMs = 50,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -96,7 +108,8 @@ export async function eventually<T>(check: () => Promise<T | undefined | false>,
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
@@ -107,7 +120,9 @@ export async function collectToEnd(kafka: Kafka, topic: string, timeoutMs = 30_0
   await admin.connect();
   const ends = await admin.fetchTopicOffsets(topic);
   await admin.disconnect();
-  const remaining = new Map(ends.filter((e) => Number(e.high) > Number(e.low)).map((e) => [e.partition, Number(e.high)]));
+  const remaining = new Map(
+    ends.filter((e) => Number(e.high) > Number(e.low)).map((e) => [e.partition, Number(e.high)]),
+  );
   const byPartition = new Map<number, number>();
   const collected: (KafkaMessage & { partition?: number })[] = [];
   const consumer = kafka.consumer({ groupId: uniqueName('to-end') });
@@ -115,7 +130,10 @@ export async function collectToEnd(kafka: Kafka, topic: string, timeoutMs = 30_0
   await consumer.subscribe({ topic, fromBeginning: true });
   try {
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`did not reach the end of ${topic} in ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`did not reach the end of ${topic} in ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       const check = () => {
         if ([...remaining].every(([p, high]) => (byPartition.get(p) ?? -1) >= high - 1)) {
           clearTimeout(timer);

@@ -45,7 +45,8 @@ function parseArgs(argv: string[]): Options {
   const o = { ...DEFAULTS };
   const num = (flag: string, v: string | undefined, min: number, max: number) => {
     const n = Number(v);
-    if (!Number.isFinite(n) || n < min || n > max) throw new Error(`${flag} must be a number from ${min} to ${max}`);
+    if (!Number.isFinite(n) || n < min || n > max)
+      throw new Error(`${flag} must be a number from ${min} to ${max}`);
     return n;
   };
   for (let i = 0; i < argv.length; i++) {
@@ -56,7 +57,10 @@ function parseArgs(argv: string[]): Options {
         o.gateway = value().replace(/\/$/, '');
         break;
       case '--brokers':
-        o.brokers = value().split(',').map((b) => b.trim()).filter(Boolean);
+        o.brokers = value()
+          .split(',')
+          .map((b) => b.trim())
+          .filter(Boolean);
         break;
       case '--rate':
         o.rate = num(flag, value(), 0.1, 1000);
@@ -99,7 +103,10 @@ function row(label: string, s: Summary | null, width: number): string {
 
 function ratioRow(label: string, a: Summary | null, b: Summary | null, width: number): string {
   const r = (x: number, y: number) => (y > 0 ? `${(x / y).toFixed(1)}×` : '–');
-  const cells = a && b ? ['', r(a.p50, b.p50), r(a.p95, b.p95), r(a.p99, b.p99), r(a.max, b.max)] : ['', '–', '–', '–', '–'];
+  const cells =
+    a && b
+      ? ['', r(a.p50, b.p50), r(a.p95, b.p95), r(a.p99, b.p99), r(a.max, b.max)]
+      : ['', '–', '–', '–', '–'];
   return `${label.padEnd(width)} ${cells.map((c, i) => c.padStart(i === 0 ? 5 : 9)).join('')}`;
 }
 
@@ -115,17 +122,25 @@ async function main(): Promise<number> {
 
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   console.log('Event lag benchmark');
-  console.log(`  machine   nproc ${availableParallelism()} (${cpu}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `  machine   nproc ${availableParallelism()} (${cpu}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, load ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   console.log(`  node      ${process.version} (${process.platform} ${process.arch})`);
   console.log(`  platform  gateway ${o.gateway}, brokers ${o.brokers.join(',')}`);
-  console.log(`  load      ${o.rate} writes/s for ${o.duration} s, each way; view polled every ${o.pollMs} ms; run ${runId}`);
+  console.log(
+    `  load      ${o.rate} writes/s for ${o.duration} s, each way; view polled every ${o.pollMs} ms; run ${runId}`,
+  );
 
   const health = await fetch(`${o.gateway}/health`, { signal: AbortSignal.timeout(5000) }).then(
     (r) => r.status,
     () => 0,
   );
   if (health !== 200) {
-    console.error(`✗ the gateway at ${o.gateway} is not healthy (${health || 'no answer'}): start the platform with \`npm start\``);
+    console.error(
+      `✗ the gateway at ${o.gateway} is not healthy (${health || 'no answer'}): start the platform with \`npm start\``,
+    );
     return 1;
   }
 
@@ -135,16 +150,27 @@ async function main(): Promise<number> {
     await Promise.all([view.prepare(o.year), kafka.prepare()]);
     console.log('· warmed up (one write seen in the view, one message consumed); measuring…');
     const [v, k] = await Promise.all([
-      view.run({ year: o.year, rate: o.rate, durationSeconds: o.duration, pollMs: o.pollMs, settleSeconds: o.settle, runId, signal: abort.signal }),
+      view.run({
+        year: o.year,
+        rate: o.rate,
+        durationSeconds: o.duration,
+        pollMs: o.pollMs,
+        settleSeconds: o.settle,
+        runId,
+        signal: abort.signal,
+      }),
       kafka.run(o.rate, o.duration, o.settle, abort.signal),
     ]);
 
     const lag = summarise(v.lagMs);
     const raw = summarise(k.endToEndMs);
-    const w = 50;
+    const w = 52;
     console.log('');
-    console.log(`${''.padEnd(w)} ${'n'.padStart(5)}${['p50', 'p95', 'p99', 'max'].map((h) => h.padStart(9)).join('')}`);
+    console.log(
+      `${''.padEnd(w)} ${'n'.padStart(5)}${['p50', 'p95', 'p99', 'max'].map((h) => h.padStart(9)).join('')}`,
+    );
     console.log(row('write 201 → counted in conference view', lag, w));
+    console.log(row('  lower bound (the poll before did not count it)', summarise(v.lagLowerMs), w));
     console.log(row(`Kafka produce → consume (${SCRATCH_TOPIC}, acks=-1)`, raw, w));
     console.log(ratioRow('ratio view lag / Kafka', lag, raw, w));
     console.log(row('  for reference: POST /api/v1/projects → 201', summarise(v.writeMs), w));
@@ -153,10 +179,15 @@ async function main(): Promise<number> {
     console.log(
       `  view: ${v.writes} writes, ${v.failedWrites} failed, ${v.notVisible} not counted within ${o.settle} s, ` +
         `${v.visibleBeforeAck} counted before their 201 arrived (lag 0); ${v.polls} polls (${v.failedPolls} failed), ` +
-        `one every ${ms(v.meanPollCycleMs)} on average — the view lag is an upper bound, at most that much high`,
+        `one every ${ms(v.meanPollCycleMs)} on average (the view lag lies between the two rows)`,
     );
     if (v.firstError) console.log(`  first failed write: ${v.firstError}`);
     console.log(`  kafka: ${k.sent} messages, ${k.lost} not consumed within ${o.settle} s`);
+    console.log(
+      `  load average after the run: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} (other processes skew the figures)`,
+    );
     console.log(`  reproduce: ${reproduce(o)}`);
     console.log(
       `  stays: plan "${v.planName}" (${v.planId}) with this run's projects; the year ${o.year} views count them`,

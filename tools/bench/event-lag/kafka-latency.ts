@@ -33,7 +33,11 @@ export class KafkaLatencyProbe {
   constructor(brokers: string[]) {
     this.kafka = new Kafka({ clientId: 'kc-bench-event-lag', brokers, logLevel: logLevel.NOTHING });
     this.admin = this.kafka.admin();
-    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.producer = this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+    });
     this.consumer = this.kafka.consumer({ groupId: this.group });
   }
 
@@ -41,7 +45,10 @@ export class KafkaLatencyProbe {
   async prepare(): Promise<void> {
     await this.admin.connect();
     if ((await this.admin.listTopics()).includes(SCRATCH_TOPIC)) await this.deleteTopic(); // left by an interrupted run
-    await this.admin.createTopics({ topics: [{ topic: SCRATCH_TOPIC, numPartitions: 1 }], waitForLeaders: true });
+    await this.admin.createTopics({
+      topics: [{ topic: SCRATCH_TOPIC, numPartitions: 1 }],
+      waitForLeaders: true,
+    });
     this.topicCreated = true;
 
     await this.producer.connect();
@@ -59,13 +66,23 @@ export class KafkaLatencyProbe {
     });
     const deadline = Date.now() + 30_000;
     while (!this.warmedUp) {
-      if (Date.now() > deadline) throw new Error(`the consumer of ${SCRATCH_TOPIC} received nothing within 30 s`);
-      await this.producer.send({ topic: SCRATCH_TOPIC, acks: -1, messages: [{ key: '-1', value: 'warm-up' }] });
+      if (Date.now() > deadline)
+        throw new Error(`the consumer of ${SCRATCH_TOPIC} received nothing within 30 s`);
+      await this.producer.send({
+        topic: SCRATCH_TOPIC,
+        acks: -1,
+        messages: [{ key: '-1', value: 'warm-up' }],
+      });
       await sleep(500);
     }
   }
 
-  async run(rate: number, durationSeconds: number, settleSeconds: number, signal: AbortSignal): Promise<KafkaLatencyResult> {
+  async run(
+    rate: number,
+    durationSeconds: number,
+    settleSeconds: number,
+    signal: AbortSignal,
+  ): Promise<KafkaLatencyResult> {
     const ackMs: number[] = [];
     const pending: Promise<unknown>[] = [];
     const sent = await atSteadyRate(
@@ -94,7 +111,8 @@ export class KafkaLatencyProbe {
     const left: string[] = [];
     await this.consumer.disconnect().catch(() => undefined);
     await this.producer.disconnect().catch(() => undefined);
-    if (this.consumerJoined) await this.admin.deleteGroups([this.group]).catch(() => left.push(`consumer group ${this.group}`));
+    if (this.consumerJoined)
+      await this.admin.deleteGroups([this.group]).catch(() => left.push(`consumer group ${this.group}`));
     if (this.topicCreated) await this.deleteTopic().catch(() => left.push(`topic ${SCRATCH_TOPIC}`));
     await this.admin.disconnect().catch(() => undefined);
     return left;

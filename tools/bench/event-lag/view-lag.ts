@@ -32,7 +32,11 @@ export class GatewayClient {
       } catch {
         // not problem+json: the raw text goes into the message
       }
-      throw new HttpError(`${method} ${path} → ${res.status} ${problem.detail ?? text.slice(0, 200)}`, res.status, problem.code);
+      throw new HttpError(
+        `${method} ${path} → ${res.status} ${problem.detail ?? text.slice(0, 200)}`,
+        res.status,
+        problem.code,
+      );
     }
     return JSON.parse(text) as T;
   }
@@ -56,8 +60,10 @@ export interface ViewLagResult {
   firstError?: string;
   /** POST → 201, per successful write. */
   writeMs: number[];
-  /** 201 → first poll of the conference view that counts the write. */
+  /** 201 → answer of the first poll of the conference view that counts the write (an upper bound). */
   lagMs: number[];
+  /** 201 → start of the poll before it, which did not count the write yet (a lower bound, 0 if after the 201). */
+  lagLowerMs: number[];
   /** Writes the view already counted when their 201 arrived (lag recorded as 0). */
   visibleBeforeAck: number;
   notVisible: number;
@@ -72,6 +78,8 @@ interface Write {
   /** 1 for the first write of its unit in this run, 2 for the second, … */
   ordinal: number;
   visibleAt?: number;
+  /** When the last poll that did not count this write yet was sent. */
+  notYetAt?: number;
 }
 
 const PLAN_NAME = (year: number) => `Kế hoạch thử nghiệm đo độ trễ sự kiện (benchmark) năm ${year}`;
@@ -80,7 +88,8 @@ const PLAN_NAME = (year: number) => `Kế hoạch thử nghiệm đo độ trễ
  * Registers projects under the benchmark's own national plan (a far-future year, so nothing else counts
  * there), spread round-robin over today's provincial units, and polls the national conference view of that
  * year. At 20 writes/s over 34 units a unit gets a write every 1.7 s, so "the view counts k projects of unit U"
- * identifies exactly which writes are visible.
+ * identifies which writes are visible. (Only if a write takes longer than that spacing can two writes of a
+ * unit commit in another order than their 201s arrive; their lags are then swapped, the distribution barely.)
  */
 export class ViewLagProbe {
   private planId = '';
@@ -97,7 +106,10 @@ export class ViewLagProbe {
 
     const before = await this.counts(year);
     const unit = this.units[0];
-    await this.registerWhenPlanKnown({ title: `Đề án khởi động đo độ trễ ${new Date().toISOString()}`, unit });
+    await this.registerWhenPlanKnown({
+      title: `Đề án khởi động đo độ trễ ${new Date().toISOString()}`,
+      unit,
+    });
     const deadline = Date.now() + 30_000;
     for (;;) {
       const now = await this.counts(year);
@@ -106,7 +118,9 @@ export class ViewLagProbe {
         return;
       }
       if (Date.now() > deadline) {
-        throw new Error(`a warm-up project did not show in GET /api/v1/conferences/national?year=${year} within 30 s`);
+        throw new Error(
+          `a warm-up project did not show in GET /api/v1/conferences/national?year=${year} within 30 s`,
+        );
       }
       await sleep(100);
     }
@@ -155,6 +169,7 @@ export class ViewLagProbe {
     const pollStarted = performance.now();
     const poller = (async () => {
       let settleDeadline = Infinity;
+      let previousPollAt = performance.now();
       for (;;) {
         const t = performance.now();
         const counts = await this.counts(o.year).catch(() => {
@@ -166,8 +181,14 @@ export class ViewLagProbe {
         for (const [unit, count] of counts ?? []) {
           const c = count - (this.baseline.get(unit) ?? 0);
           seen.set(unit, Math.max(seen.get(unit) ?? 0, c));
-          for (const w of acked.get(unit) ?? []) if (w.visibleAt === undefined && w.ordinal <= c) w.visibleAt = at;
+          for (const w of acked.get(unit) ?? []) {
+            if (w.visibleAt === undefined && w.ordinal <= c) {
+              w.visibleAt = at;
+              w.notYetAt = previousPollAt;
+            }
+          }
         }
+        previousPollAt = t;
         if (!writing && inFlight.size === 0) {
           if (settleDeadline === Infinity) settleDeadline = at + o.settleSeconds * 1000;
           const pending = [...acked.values()].flat().some((w) => w.visibleAt === undefined);
@@ -193,6 +214,7 @@ export class ViewLagProbe {
       firstError,
       writeMs,
       lagMs: visible.map((w) => (w.visibleAt as number) - w.ackAt),
+      lagLowerMs: visible.map((w) => Math.max(0, (w.notYetAt ?? w.ackAt) - w.ackAt)),
       visibleBeforeAck: visible.filter((w) => w.visibleAt === w.ackAt).length,
       notVisible: all.length - visible.length,
       polls,
@@ -203,7 +225,10 @@ export class ViewLagProbe {
 
   /** Projects per unit in the national conference view of `year`. */
   private async counts(year: number): Promise<Map<string, number>> {
-    const report = await this.gw.request<ConferenceReport>('GET', `/api/v1/conferences/national?year=${year}`);
+    const report = await this.gw.request<ConferenceReport>(
+      'GET',
+      `/api/v1/conferences/national?year=${year}`,
+    );
     return new Map(report.units.map((u) => [u.code, u.projects]));
   }
 
@@ -212,7 +237,9 @@ export class ViewLagProbe {
     const existing = page.items.find((p) => p.level === 'national');
     if (existing) {
       if (existing.name !== PLAN_NAME(year)) {
-        throw new Error(`the national plan of ${year} ("${existing.name}") is not the benchmark's: choose another --year`);
+        throw new Error(
+          `the national plan of ${year} ("${existing.name}") is not the benchmark's: choose another --year`,
+        );
       }
       return existing.id;
     }
@@ -222,7 +249,13 @@ export class ViewLagProbe {
 
   /** Right after the plan is created the projects service may not know it yet (it learns from the plan's event). */
   private async registerWhenPlanKnown({ title, unit }: { title: string; unit: string }): Promise<void> {
-    const body = { planId: this.planId, title, provinceCode: unit, activityContents: [9], requestedSupportVnd: 1_000_000 };
+    const body = {
+      planId: this.planId,
+      title,
+      provinceCode: unit,
+      activityContents: [9],
+      requestedSupportVnd: 1_000_000,
+    };
     const deadline = Date.now() + 30_000;
     for (;;) {
       try {

@@ -7,8 +7,13 @@ describe('the public edge', () => {
     expect(today.body.items).toHaveLength(34);
     const then = await get<ProvincesView>('/api/v1/reference/provinces?asOf=2018-06-01');
     expect(then.body.items).toHaveLength(63);
-    expect(then.body.items.find((p) => p.code === '15')).toMatchObject({ nameVi: 'Yên Bái', successorCode: '15' });
-    const regions = await get<{ items: { code: string; provinceCodes: string[] }[] }>('/api/v1/reference/regions');
+    expect(then.body.items.find((p) => p.code === '15')).toMatchObject({
+      nameVi: 'Yên Bái',
+      successorCode: '15',
+    });
+    const regions = await get<{ items: { code: string; provinceCodes: string[] }[] }>(
+      '/api/v1/reference/regions',
+    );
     expect(regions.body.items.map((r) => [r.code, r.provinceCodes.length])).toEqual([
       ['north', 18],
       ['central', 8],
@@ -20,7 +25,12 @@ describe('the public edge', () => {
 
   it('answers bad input with problem+json that names the field and the rule, and changes nothing', async () => {
     const before = await get<{ total: number }>('/api/v1/plans?year=2031');
-    const bad = await post('/api/v1/plans', { year: 2031, level: 'provincial', budgetVnd: 1.5, surprise: true });
+    const bad = await post('/api/v1/plans', {
+      year: 2031,
+      level: 'provincial',
+      budgetVnd: 1.5,
+      surprise: true,
+    });
     expect(bad.status).toBe(400);
     expect(bad.headers.get('content-type')).toMatch(/application\/problem\+json/);
     const fields = (bad.body['errors'] as { field: string; rule: string }[]).map((e) => e.field);
@@ -41,7 +51,11 @@ describe('the public edge', () => {
     expect(first.status).toBe(201);
     expect(second.status).toBe(201);
     expect(second.body.id).toBe(first.body.id);
-    const other = await post('/api/v1/plans', { ...body, budgetVnd: 1 }, { 'idempotency-key': 'e2e-plan-92' });
+    const other = await post(
+      '/api/v1/plans',
+      { ...body, budgetVnd: 1 },
+      { 'idempotency-key': 'e2e-plan-92' },
+    );
     expect(other.status).toBe(422);
     const list = await get<{ total: number }>('/api/v1/plans?year=2031&provinceCode=92');
     expect(list.body.total).toBe(1);

@@ -7,7 +7,8 @@ export interface Reply<T = unknown> {
 
 export const gatewayUrl = () => {
   const url = process.env['KC_E2E_GATEWAY_URL'];
-  if (!url) throw new Error('run e2e tests with `npx jest -c tools/e2e/jest.config.js` (it starts the platform)');
+  if (!url)
+    throw new Error('run e2e tests with `npx jest -c tools/e2e/jest.config.js` (it starts the platform)');
   return url;
 };
 
@@ -28,5 +29,8 @@ export async function call<T = Record<string, unknown>>(
 
 export const get = <T = Record<string, unknown>>(path: string, headers?: Record<string, string>) =>
   call<T>('GET', path, undefined, headers);
-export const post = <T = Record<string, unknown>>(path: string, body: unknown, headers?: Record<string, string>) =>
-  call<T>('POST', path, body, headers);
+export const post = <T = Record<string, unknown>>(
+  path: string,
+  body: unknown,
+  headers?: Record<string, string>,
+) => call<T>('POST', path, body, headers);

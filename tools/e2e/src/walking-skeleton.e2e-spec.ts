@@ -18,10 +18,17 @@ describe('walking skeleton through the gateway', () => {
   });
 
   it('creates the national plan and a provincial plan', async () => {
-    const national = await post<PlanView>('/api/v1/plans', { year: YEAR, level: 'national', budgetVnd: 150_000_000_000 });
+    const national = await post<PlanView>('/api/v1/plans', {
+      year: YEAR,
+      level: 'national',
+      budgetVnd: 150_000_000_000,
+    });
     expect(national.status).toBe(201);
     nationalPlan = national.body;
-    expect(nationalPlan).toMatchObject({ name: `Kế hoạch khuyến công quốc gia năm ${YEAR}`, budgetVnd: 150_000_000_000 });
+    expect(nationalPlan).toMatchObject({
+      name: `Kế hoạch khuyến công quốc gia năm ${YEAR}`,
+      budgetVnd: 150_000_000_000,
+    });
 
     const provincial = await post<PlanView>('/api/v1/plans', {
       year: YEAR,
@@ -52,12 +59,16 @@ describe('walking skeleton through the gateway', () => {
     await register(ngheAnPlan.id, '40', 100_000_000);
     expect(national.code).toBe(`KCQG-${YEAR}-40-001`);
 
-    const tooMuch = await post(`/api/v1/projects/${national.id}/approve`, { approvedSupportVnd: 800_000_001 });
+    const tooMuch = await post(`/api/v1/projects/${national.id}/approve`, {
+      approvedSupportVnd: 800_000_001,
+    });
     expect(tooMuch.status).toBe(422);
     expect(tooMuch.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect(tooMuch.body).toMatchObject({ errors: [{ field: 'approvedSupportVnd' }] });
 
-    const approved = await post<ProjectView>(`/api/v1/projects/${national.id}/approve`, { approvedSupportVnd: 750_000_000 });
+    const approved = await post<ProjectView>(`/api/v1/projects/${national.id}/approve`, {
+      approvedSupportVnd: 750_000_000,
+    });
     expect(approved.status).toBe(200);
     approvedProject = approved.body;
     expect(approvedProject).toMatchObject({ status: 'approved', approvedSupportVnd: 750_000_000 });
@@ -99,7 +110,11 @@ describe('walking skeleton through the gateway', () => {
     const report = await eventually(async () => {
       const reply = await get<ConferenceReport>(`/api/v1/conferences/national?year=${YEAR}`);
       const ngheAn = reply.body.units?.find((u) => u.code === '40');
-      return ngheAn && ngheAn.projectsApproved === 1 && ngheAn.fairs === 1 && ngheAn.awardRounds === 1 && ngheAn.clustersRegistered === 1
+      return ngheAn &&
+        ngheAn.projectsApproved === 1 &&
+        ngheAn.fairs === 1 &&
+        ngheAn.awardRounds === 1 &&
+        ngheAn.clustersRegistered === 1
         ? reply.body
         : undefined;
     });
@@ -116,7 +131,10 @@ describe('walking skeleton through the gateway', () => {
       requestedSupportVnd: 900_000_000,
       approvedSupportVnd: 750_000_000,
     });
-    expect(report.units.find((u) => u.code === '01')).toMatchObject({ projects: 1, requestedSupportVnd: 300_000_000 });
+    expect(report.units.find((u) => u.code === '01')).toMatchObject({
+      projects: 1,
+      requestedSupportVnd: 300_000_000,
+    });
     expect(report.totals).toMatchObject({
       nationalPlan: { count: 1, budgetVnd: 150_000_000_000 },
       projects: 3,

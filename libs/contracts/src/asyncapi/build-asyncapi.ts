@@ -43,7 +43,10 @@ export function buildAsyncApi(): JsonObject {
   for (const topic of ALL_TOPICS) {
     const defs = EVENT_CATALOG.filter((d) => d.topic === topic.name);
     const refs = Object.fromEntries(
-      defs.map((d) => [messageId(d.type, d.version), { $ref: `#/components/messages/${messageId(d.type, d.version)}` }]),
+      defs.map((d) => [
+        messageId(d.type, d.version),
+        { $ref: `#/components/messages/${messageId(d.type, d.version)}` },
+      ]),
     );
     const id = channelId(topic.name);
     channels[id] = {
@@ -80,7 +83,13 @@ export function buildAsyncApi(): JsonObject {
         'the envelope id is the idempotency key.',
     },
     defaultContentType: 'application/json',
-    servers: { local: { host: '127.0.0.1:9092', protocol: 'kafka', description: 'Broker started by deploy/launcher.mjs' } },
+    servers: {
+      local: {
+        host: '127.0.0.1:9092',
+        protocol: 'kafka',
+        description: 'Broker started by deploy/launcher.mjs',
+      },
+    },
     channels,
     operations,
     components: { messages },

@@ -20,18 +20,24 @@ function exampleFiles(): string[] {
 }
 
 describe('event catalog', () => {
-  it.each(exampleFiles().map((f) => [f.slice(eventsDir.length + 1), f]))('fixture %s decodes', (_name, file) => {
-    const result = decodeEvent(readFileSync(file));
-    expect(result).toMatchObject({ ok: true });
-  });
+  it.each(exampleFiles().map((f) => [f.slice(eventsDir.length + 1), f]))(
+    'fixture %s decodes',
+    (_name, file) => {
+      const result = decodeEvent(readFileSync(file));
+      expect(result).toMatchObject({ ok: true });
+    },
+  );
 
-  it.each(EVENT_CATALOG.map((d) => [`${d.type}@${d.version}`, d]))('%s has an example fixture in its version folder', (_k, def) => {
-    const [context, entity, verb] = def.type.split('.');
-    const folder = join(eventsDir, context, `${entity}-${verb}`, `v${def.version}`);
-    expect(existsSync(join(folder, 'example.json'))).toBe(true);
-    const example = JSON.parse(readFileSync(join(folder, 'example.json'), 'utf8'));
-    expect(example).toMatchObject({ type: def.type, version: def.version, producer: context });
-  });
+  it.each(EVENT_CATALOG.map((d) => [`${d.type}@${d.version}`, d]))(
+    '%s has an example fixture in its version folder',
+    (_k, def) => {
+      const [context, entity, verb] = def.type.split('.');
+      const folder = join(eventsDir, context, `${entity}-${verb}`, `v${def.version}`);
+      expect(existsSync(join(folder, 'example.json'))).toBe(true);
+      const example = JSON.parse(readFileSync(join(folder, 'example.json'), 'utf8'));
+      expect(example).toMatchObject({ type: def.type, version: def.version, producer: context });
+    },
+  );
 
   it('routes each event to a registered topic produced by the event context', () => {
     for (const def of EVENT_CATALOG) {
@@ -45,7 +51,9 @@ describe('event catalog', () => {
       topics: { name: string; producer: string; consumers: string[] }[];
     };
     const simplify = (ts: readonly { name: string; producer: string; consumers: readonly string[] }[]) =>
-      ts.map((t) => ({ name: t.name, producer: t.producer, consumers: [...t.consumers].sort() })).sort((a, b) => a.name.localeCompare(b.name));
+      ts
+        .map((t) => ({ name: t.name, producer: t.producer, consumers: [...t.consumers].sort() }))
+        .sort((a, b) => a.name.localeCompare(b.name));
     expect(simplify(deployed.topics)).toEqual(simplify(ALL_TOPICS));
   });
 });

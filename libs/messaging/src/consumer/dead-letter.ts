@@ -22,7 +22,11 @@ export interface DeadLetter {
 }
 
 /** Parks a message in `<topic>.<group>.dlt` with headers that say where it came from and why it failed. */
-export async function sendToDeadLetter(producer: Producer, consumerGroup: string, letter: DeadLetter): Promise<void> {
+export async function sendToDeadLetter(
+  producer: Producer,
+  consumerGroup: string,
+  letter: DeadLetter,
+): Promise<void> {
   const headers: IHeaders = {
     ...(letter.message.headers ?? {}),
     [DLT_HEADERS.reason]: letter.reason,

@@ -8,7 +8,11 @@ import { sendToDeadLetter } from './dead-letter';
 import { DEFAULT_RETRY_POLICY, backoffFor, isPermanent, type RetryPolicy } from './failure-policy';
 import type { DeliveryInfo } from './event-context';
 
-export type EventHandler = (envelope: EventEnvelope, manager: EntityManager, delivery: DeliveryInfo) => Promise<unknown>;
+export type EventHandler = (
+  envelope: EventEnvelope,
+  manager: EntityManager,
+  delivery: DeliveryInfo,
+) => Promise<unknown>;
 
 export interface ConsumerLogger {
   info(message: string, extra?: object): void;
@@ -43,8 +47,16 @@ export class EventConsumer {
   private readonly log: ConsumerLogger;
 
   constructor(private readonly options: EventConsumerOptions) {
-    this.consumer = options.kafka.consumer({ groupId: options.group, sessionTimeout: 30_000, heartbeatInterval: 3_000 });
-    this.deadLetters = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.consumer = options.kafka.consumer({
+      groupId: options.group,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+    });
+    this.deadLetters = options.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+    });
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
     this.log = options.logger ?? silent;
   }
@@ -65,7 +77,14 @@ export class EventConsumer {
     const delivery: DeliveryInfo = { topic, partition, offset: message.offset };
     const park = (reason: string, error: string, attempts: number) => {
       this.log.warn('event parked in dead-letter topic', { ...delivery, reason, error });
-      return sendToDeadLetter(this.deadLetters, this.options.group, { topic, partition, message, reason, error, attempts });
+      return sendToDeadLetter(this.deadLetters, this.options.group, {
+        topic,
+        partition,
+        message,
+        reason,
+        error,
+        attempts,
+      });
     };
 
     const decoded = decodeEvent(message.value);
@@ -74,13 +93,20 @@ export class EventConsumer {
     const handler = this.options.handlerFor(envelope.type);
     if (!handler) return;
 
-    const context = { correlationId: envelope.correlationId, causationId: envelope.id, actor: envelope.actor };
+    const context = {
+      correlationId: envelope.correlationId,
+      causationId: envelope.id,
+      actor: envelope.actor,
+    };
     for (let attempt = 1; ; attempt++) {
       try {
         const outcome = await runWithContext(context, () =>
-          handleOnce(this.options.dataSource, this.options.group, envelope, (manager) => handler(envelope, manager, delivery)),
+          handleOnce(this.options.dataSource, this.options.group, envelope, (manager) =>
+            handler(envelope, manager, delivery),
+          ),
         );
-        if (outcome === 'duplicate') this.log.info('duplicate event ignored', { eventId: envelope.id, type: envelope.type });
+        if (outcome === 'duplicate')
+          this.log.info('duplicate event ignored', { eventId: envelope.id, type: envelope.type });
         return;
       } catch (error) {
         const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

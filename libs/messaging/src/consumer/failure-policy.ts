@@ -16,7 +16,11 @@ export interface RetryPolicy {
   maxBackoffMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, initialBackoffMs: 200, maxBackoffMs: 5_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 5,
+  initialBackoffMs: 200,
+  maxBackoffMs: 5_000,
+};
 
 export function backoffFor(attempt: number, policy: RetryPolicy): number {
   return Math.min(policy.initialBackoffMs * 2 ** (attempt - 1), policy.maxBackoffMs);

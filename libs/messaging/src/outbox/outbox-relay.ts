@@ -38,7 +38,11 @@ export class OutboxRelay {
     kafka: Kafka,
     private readonly options: OutboxRelayOptions,
   ) {
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+    });
   }
 
   async start(): Promise<void> {
@@ -87,15 +91,19 @@ export class OutboxRelay {
           .catch(() => undefined);
         throw error;
       }
-      await manager.query(`UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE seq = ANY($1)`, [
-        rows.map((r) => r.seq),
-      ]);
+      await manager.query(
+        `UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE seq = ANY($1)`,
+        [rows.map((r) => r.seq)],
+      );
       return rows.length;
     });
   }
 
   private async listen(): Promise<void> {
-    this.listener = new Client({ connectionString: this.options.databaseUrl, application_name: 'outbox-relay' });
+    this.listener = new Client({
+      connectionString: this.options.databaseUrl,
+      application_name: 'outbox-relay',
+    });
     this.listener.on('notification', () => this.wake?.());
     this.listener.on('error', (error) => this.options.onError?.(error));
     await this.listener.connect();

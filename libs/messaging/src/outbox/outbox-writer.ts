@@ -42,7 +42,14 @@ export class OutboxWriter {
     };
     await manager.query(
       `INSERT INTO outbox (id, topic, message_key, type, version, envelope) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [envelope.id, definition.topic, event.aggregateId, envelope.type, envelope.version, JSON.stringify(envelope)],
+      [
+        envelope.id,
+        definition.topic,
+        event.aggregateId,
+        envelope.type,
+        envelope.version,
+        JSON.stringify(envelope),
+      ],
     );
     return envelope;
   }

@@ -13,13 +13,22 @@ async function main(): Promise<void> {
     },
   });
   if (!values.topic || !values.group) {
-    process.stderr.write('usage: npm run redrive -- --topic <topic> --group <consumer group> [--brokers h:p] [--dry-run]\n');
+    process.stderr.write(
+      'usage: npm run redrive -- --topic <topic> --group <consumer group> [--brokers h:p] [--dry-run]\n',
+    );
     process.exit(2);
   }
   const kafka = createKafka({ brokers: values.brokers!.split(','), clientId: 'redrive' });
-  const report = await redriveDeadLetters({ kafka, topic: values.topic, group: values.group, dryRun: values['dry-run'] });
+  const report = await redriveDeadLetters({
+    kafka,
+    topic: values.topic,
+    group: values.group,
+    dryRun: values['dry-run'],
+  });
   const verb = values['dry-run'] ? 'would replay' : 'replayed';
-  process.stdout.write(`${verb} ${report.replayed} dead letter(s) from ${values.topic} for ${values.group}\n`);
+  process.stdout.write(
+    `${verb} ${report.replayed} dead letter(s) from ${values.topic} for ${values.group}\n`,
+  );
   for (const s of report.skipped) process.stdout.write(`left in place: offset ${s.offset} (${s.reason})\n`);
 }
 

@@ -38,7 +38,9 @@ export async function redriveDeadLetters(options: RedriveOptions): Promise<Redri
     return Number(offset) >= 0 ? Number(offset) : Number(low);
   };
   const pending = new Map(
-    ends.map((e) => [e.partition, Number(e.high)] as const).filter(([partition, high]) => startOf(partition) < high),
+    ends
+      .map((e) => [e.partition, Number(e.high)] as const)
+      .filter(([partition, high]) => startOf(partition) < high),
   );
   const report: RedriveReport = { replayed: 0, skipped: [] };
   if (pending.size === 0) return report;
@@ -58,7 +60,9 @@ export async function redriveDeadLetters(options: RedriveOptions): Promise<Redri
           if (high === undefined || Number(message.offset) >= high) return;
           await replayOne(message);
           if (!options.dryRun) {
-            await consumer.commitOffsets([{ topic: dlt, partition, offset: String(Number(message.offset) + 1) }]);
+            await consumer.commitOffsets([
+              { topic: dlt, partition, offset: String(Number(message.offset) + 1) },
+            ]);
           }
           if (Number(message.offset) + 1 >= high) pending.delete(partition);
           if (pending.size === 0) resolve();
@@ -82,6 +86,10 @@ export async function redriveDeadLetters(options: RedriveOptions): Promise<Redri
       Object.entries(message.headers ?? {}).filter(([name]) => !dltHeaderNames.has(name)),
     );
     headers['kc-redriven-from'] = `${dlt}@${message.offset}`;
-    await producer.send({ topic: options.topic, acks: -1, messages: [{ key: message.key, value: message.value, headers }] });
+    await producer.send({
+      topic: options.topic,
+      acks: -1,
+      messages: [{ key: message.key, value: message.value, headers }],
+    });
   }
 }

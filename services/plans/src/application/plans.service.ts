@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { planCreatedV1, type CreatePlanRequest, type ListPlansQuery, type Page, type PlanView } from '@kc/contracts';
+import {
+  planCreatedV1,
+  type CreatePlanRequest,
+  type ListPlansQuery,
+  type Page,
+  type PlanView,
+} from '@kc/contracts';
 import { ConflictError, NotFoundError } from '@kc/errors';
 import { OutboxWriter } from '@kc/messaging';
 import { draftAnnualPlan } from '../domain/annual-plan';
@@ -26,10 +32,17 @@ export class PlansService {
   ) {}
 
   async create(request: CreatePlanRequest): Promise<PlanView> {
-    const plan = draftAnnualPlan({ ...request, provinceCode: request.provinceCode ?? null }, referenceProvinces);
+    const plan = draftAnnualPlan(
+      { ...request, provinceCode: request.provinceCode ?? null },
+      referenceProvinces,
+    );
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(PlanEntity);
-      const existing = await repo.findOneBy({ year: plan.year, level: plan.level, provinceCode: plan.provinceCode ?? undefined });
+      const existing = await repo.findOneBy({
+        year: plan.year,
+        level: plan.level,
+        provinceCode: plan.provinceCode ?? undefined,
+      });
       if (existing && existing.provinceCode === plan.provinceCode) {
         throw new ConflictError(`${existing.name} already exists (${existing.id})`, 'plan.already-exists');
       }

@@ -29,7 +29,11 @@ export interface ProvinceDirectory {
  */
 export function draftAnnualPlan(draft: AnnualPlanDraft, provinces: ProvinceDirectory): AnnualPlan {
   if (draft.level === 'national') {
-    return { ...draft, provinceCode: null, name: draft.name ?? `Kế hoạch khuyến công quốc gia năm ${draft.year}` };
+    return {
+      ...draft,
+      provinceCode: null,
+      name: draft.name ?? `Kế hoạch khuyến công quốc gia năm ${draft.year}`,
+    };
   }
   const provinceName = draft.provinceCode ? provinces.nameDuring(draft.provinceCode, draft.year) : undefined;
   if (!draft.provinceCode || !provinceName) {

@@ -42,7 +42,11 @@ export class ProjectsService {
     return this.dataSource.transaction(async (manager) => {
       const plan = await manager.getRepository(PlanRefEntity).findOneBy({ id: request.planId });
       if (!plan) {
-        throw new RuleViolationError(`Plan ${request.planId} is not known to the projects service`, 'project.unknown-plan', 'planId');
+        throw new RuleViolationError(
+          `Plan ${request.planId} is not known to the projects service`,
+          'project.unknown-plan',
+          'planId',
+        );
       }
       assertPlanAcceptsProvince(plan, request.provinceCode);
       const sequence = await this.nextSequence(manager, plan.id, request.provinceCode);
@@ -112,7 +116,12 @@ export class ProjectsService {
 
   async list(query: ListProjectsQuery): Promise<Page<ProjectView>> {
     const [items, total] = await this.dataSource.getRepository(ProjectEntity).findAndCount({
-      where: { planId: query.planId, planYear: query.year, provinceCode: query.provinceCode, status: query.status },
+      where: {
+        planId: query.planId,
+        planYear: query.year,
+        provinceCode: query.provinceCode,
+        status: query.status,
+      },
       order: { code: 'ASC' },
       skip: (query.page - 1) * query.limit,
       take: query.limit,
@@ -132,7 +141,11 @@ export class ProjectsService {
   }
 
   /** The sum approved under a plan never exceeds its budget: a guarded UPDATE, backed by a CHECK constraint. */
-  private async reserveWithinPlanBudget(manager: EntityManager, planId: string, amountVnd: number): Promise<void> {
+  private async reserveWithinPlanBudget(
+    manager: EntityManager,
+    planId: string,
+    amountVnd: number,
+  ): Promise<void> {
     const [rows]: [{ budget_vnd: string; approved_total_vnd: string }[], number] = await manager.query(
       `UPDATE plan_ref SET approved_total_vnd = approved_total_vnd + $2
         WHERE id = $1 AND approved_total_vnd + $2 <= budget_vnd

@@ -32,7 +32,10 @@ export function approve(
   approvedSupportVnd: number,
 ): { status: 'approved'; approvedSupportVnd: number } {
   if (project.status !== 'registered') {
-    throw new ConflictError(`A project in status "${project.status}" cannot be approved`, 'project.illegal-transition');
+    throw new ConflictError(
+      `A project in status "${project.status}" cannot be approved`,
+      'project.illegal-transition',
+    );
   }
   if (approvedSupportVnd > project.requestedSupportVnd) {
     throw new RuleViolationError(

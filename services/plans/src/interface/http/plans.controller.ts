@@ -1,5 +1,10 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { createPlanRequest, listPlansQuery, type CreatePlanRequest, type ListPlansQuery } from '@kc/contracts';
+import {
+  createPlanRequest,
+  listPlansQuery,
+  type CreatePlanRequest,
+  type ListPlansQuery,
+} from '@kc/contracts';
 import { validBody, validQuery } from '@kc/http';
 import { PlansService } from '../../application/plans.service';
 

@@ -11,7 +11,8 @@ export class ProjectEntity {
   @Column('text') title: string;
   @Column('text', { name: 'province_code' }) provinceCode: string;
   @Column('int', { name: 'activity_contents', array: true }) activityContents: number[];
-  @Column('bigint', { name: 'requested_support_vnd', transformer: vndTransformer }) requestedSupportVnd: number;
+  @Column('bigint', { name: 'requested_support_vnd', transformer: vndTransformer })
+  requestedSupportVnd: number;
   @Column('bigint', { name: 'approved_support_vnd', nullable: true, transformer: vndTransformer })
   approvedSupportVnd: number | null;
   @Column('text') status: ProjectStatus;

@@ -7,7 +7,10 @@ import type { EventContext } from '@kc/messaging';
 @Controller()
 export class PlanEventsHandler {
   @EventPattern(planCreatedV1.type)
-  async onPlanCreated(@Payload() event: EventEnvelope<PayloadOf<typeof planCreatedV1>>, @Ctx() ctx: EventContext) {
+  async onPlanCreated(
+    @Payload() event: EventEnvelope<PayloadOf<typeof planCreatedV1>>,
+    @Ctx() ctx: EventContext,
+  ) {
     const plan = event.payload;
     await ctx.manager.query(
       `INSERT INTO plan_ref (id, year, level, province_code, budget_vnd) VALUES ($1, $2, $3, $4, $5)

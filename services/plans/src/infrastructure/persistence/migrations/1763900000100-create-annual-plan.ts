@@ -16,7 +16,9 @@ export class CreateAnnualPlan1763900000100 implements MigrationInterface {
         CHECK ((level = 'national') = (province_code IS NULL))
       )`);
     // One national plan per year and one plan per provincial unit per year.
-    await q.query(`CREATE UNIQUE INDEX annual_plan_one_per_year ON annual_plan (year, level, coalesce(province_code, ''))`);
+    await q.query(
+      `CREATE UNIQUE INDEX annual_plan_one_per_year ON annual_plan (year, level, coalesce(province_code, ''))`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
