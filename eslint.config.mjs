@@ -74,5 +74,10 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Jest configs are CommonJS.
+    files: ['**/jest.config.js', 'jest.*.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   prettier,
 );
