@@ -165,10 +165,17 @@ export function serviceEnv(profile, serviceName) {
     REDIS_URL: p.redisUrl,
     LOG_LEVEL: p.logLevel,
   };
+  const gateway = p.services.find((s) => s.name === 'gateway');
   if (serviceName === 'gateway') {
     for (const other of p.services) {
       if (other.name !== 'gateway') env[serviceUrlVar(other.name)] = other.url;
     }
+    // Demo accounts (README) exist in the dev and test profiles only; the password can be overridden.
+    env.AUTH_DEMO_USERS = 'true';
+    if (process.env.DEMO_PASSWORD) env.DEMO_PASSWORD = process.env.DEMO_PASSWORD;
+  } else {
+    // Every service verifies callers' tokens against the gateway's public keys.
+    env.AUTH_JWKS_URL = `${gateway.url}/api/v1/auth/jwks`;
   }
   return env;
 }

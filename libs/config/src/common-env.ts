@@ -22,6 +22,10 @@ export const serviceEnvSchema = z.object({
   REDIS_URL: url(['redis', 'rediss']),
   HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Issuer of the access tokens every service verifies (the gateway's built-in identity provider). */
+  AUTH_ISSUER: z.string().min(1).default('kc-gateway'),
+  /** Where the gateway publishes its token-signing public keys; services need it, the gateway does not. */
+  AUTH_JWKS_URL: url(['http', 'https']).optional(),
   /** How often the outbox relay polls when no notification arrives (it is woken by LISTEN/NOTIFY). */
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
 });

@@ -4,3 +4,4 @@ export * from './topics';
 export * from './events';
 export * from './decode-event';
 export * from './http';
+export * from './principal';

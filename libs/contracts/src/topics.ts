@@ -15,7 +15,7 @@ export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 export interface TopicDefinition {
   name: string;
-  producer: ServiceName;
+  producers: ServiceName[];
   consumers: ServiceName[];
   description: string;
 }
@@ -23,33 +23,39 @@ export interface TopicDefinition {
 export const TOPICS = {
   planEvents: {
     name: 'plans.plan.events',
-    producer: 'plans',
+    producers: ['plans'],
     consumers: ['projects', 'reporting'],
     description: 'Facts about national and provincial annual khuyến công plans.',
   },
   projectEvents: {
     name: 'projects.project.events',
-    producer: 'projects',
+    producers: ['projects'],
     consumers: ['reporting'],
     description: 'Facts about projects (đề án) along their lifecycle.',
   },
   clusterEvents: {
     name: 'clusters.cluster.events',
-    producer: 'clusters',
+    producers: ['clusters'],
     consumers: ['reporting'],
     description: 'Facts about industrial clusters (cụm công nghiệp, CCN).',
   },
   fairEvents: {
     name: 'trade-fairs.fair.events',
-    producer: 'trade-fairs',
+    producers: ['trade-fairs'],
     consumers: ['reporting'],
     description: 'Facts about trade fairs (hội chợ triển lãm) and their booths.',
   },
   awardRoundEvents: {
     name: 'awards.round.events',
-    producer: 'awards',
+    producers: ['awards'],
     consumers: ['reporting'],
     description: 'Facts about product award rounds (bình chọn sản phẩm CNNT tiêu biểu).',
+  },
+  auditEvents: {
+    name: 'audit.record.events',
+    producers: ['plans', 'projects', 'clusters', 'trade-fairs', 'awards', 'reporting'],
+    consumers: ['gateway'],
+    description: 'The audit trail: every state change of every service, kept append-only by the gateway.',
   },
 } as const satisfies Record<string, TopicDefinition>;
 

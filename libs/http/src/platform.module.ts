@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { EntitySchema, MixedList } from 'typeorm';
+import { AuthModule, type AuthOptions } from '@kc/auth';
 import { RedisModule } from '@kc/cache';
 import type { ServiceEnv } from '@kc/config';
 import { MessagingModule, MessagingTables1763900000000 } from '@kc/messaging';
@@ -16,11 +17,19 @@ export interface PlatformOptions {
   /** The service's own migrations; the outbox/inbox tables migration is added in front. */
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: Function[];
+  /** Defaults to verifying tokens against the gateway's JWKS (AUTH_JWKS_URL); the gateway brings its own keys. */
+  auth?: AuthOptions;
+}
+
+function authOptions({ auth, config, service }: PlatformOptions): AuthOptions {
+  if (auth) return auth;
+  if (!config.AUTH_JWKS_URL) throw new Error(`${service}: AUTH_JWKS_URL is required to verify callers' tokens`);
+  return { issuer: config.AUTH_ISSUER, keys: { jwksUrl: config.AUTH_JWKS_URL } };
 }
 
 /**
  * What every service has in common: JSON logs with correlation ids, its own database (migrated at boot),
- * Redis, the outbox and its relay, and GET /health. A service module imports this once.
+ * Redis, the outbox and its relay, verified callers on every route, and GET /health.
  */
 @Module({})
 export class PlatformModule implements NestModule {
@@ -39,6 +48,7 @@ export class PlatformModule implements NestModule {
           }),
         ),
         RedisModule.forRoot(config.REDIS_URL),
+        AuthModule.forRoot(authOptions(options)),
         MessagingModule.forService({
           service,
           brokers: config.KAFKA_BROKERS,

@@ -8,6 +8,9 @@ export class CorrelationMiddleware implements NestMiddleware {
   use(req: Request, res: Response, next: NextFunction): void {
     const correlationId = correlationIdFrom(req.headers[CORRELATION_HEADER]);
     res.setHeader(CORRELATION_HEADER, correlationId);
-    runWithContext({ correlationId, causationId: null, actor: null }, next);
+    // Behind the gateway the caller's address arrives in X-Forwarded-For; the first entry is the client.
+    const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',')[0].trim();
+    const origin = { ip: forwarded || req.socket.remoteAddress || null, userAgent: req.headers['user-agent'] ?? null };
+    runWithContext({ correlationId, causationId: null, actor: null, principal: null, origin }, next);
   }
 }

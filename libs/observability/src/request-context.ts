@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '@kc/contracts';
+import type { Actor, Principal } from '@kc/contracts';
 
 /**
  * What follows one piece of work from an HTTP request into the events it causes and the handlers of those
@@ -11,6 +11,20 @@ export interface RequestContext {
   correlationId: string;
   causationId: string | null;
   actor: Actor | null;
+  /** The verified caller of an HTTP request (set by the auth guard); null in event handlers. */
+  principal?: Principal | null;
+  /** Where the request came from, for the audit trail. */
+  origin?: { ip: string | null; userAgent: string | null } | null;
+}
+
+/** The actor recorded in events and the audit trail for a verified caller. */
+export function actorOf(principal: Principal): Actor {
+  return {
+    kind: principal.kind,
+    id: principal.kind === 'user' ? principal.name : `client:${principal.id}`,
+    role: principal.role,
+    ...(principal.provinceCode ? { provinceCode: principal.provinceCode } : {}),
+  };
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

@@ -57,12 +57,14 @@ export function buildAsyncApi(): JsonObject {
       messages: refs,
     };
     const channelMessages = Object.keys(refs).map((m) => ({ $ref: `#/channels/${id}/messages/${m}` }));
-    operations[`${topic.producer}_publishes_${id}`] = {
-      action: 'send',
-      channel: { $ref: `#/channels/${id}` },
-      summary: `${topic.producer} publishes through its transactional outbox.`,
-      messages: channelMessages,
-    };
+    for (const producer of topic.producers) {
+      operations[`${producer.replace(/-/g, '_')}_publishes_${id}`] = {
+        action: 'send',
+        channel: { $ref: `#/channels/${id}` },
+        summary: `${producer} publishes through its transactional outbox.`,
+        messages: channelMessages,
+      };
+    }
     for (const consumer of topic.consumers) {
       operations[`${consumer.replace(/-/g, '_')}_consumes_${id}`] = {
         action: 'receive',

@@ -5,6 +5,7 @@ import { projectApprovedV1 } from './projects/project-approved/v1/schema';
 import { clusterRegisteredV1 } from './clusters/cluster-registered/v1/schema';
 import { fairCreatedV1 } from './trade-fairs/fair-created/v1/schema';
 import { awardRoundOpenedV1 } from './awards/round-opened/v1/schema';
+import { auditRecordAppendedV1 } from './audit/record-appended/v1/schema';
 
 /** Every event version the platform knows. A consumer accepts only what is listed here. */
 export const EVENT_CATALOG: readonly EventDefinition[] = [
@@ -14,6 +15,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   clusterRegisteredV1,
   fairCreatedV1,
   awardRoundOpenedV1,
+  auditRecordAppendedV1,
 ];
 
 const byKey = new Map(EVENT_CATALOG.map((d) => [`${d.type}@${d.version}`, d]));

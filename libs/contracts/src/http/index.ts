@@ -6,3 +6,4 @@ export * from './trade-fairs';
 export * from './awards';
 export * from './reference';
 export * from './conferences';
+export * from './auth';

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { SYSTEM_ACTOR, type EventDefinition, type EventEnvelope, type PayloadOf } from '@kc/contracts';
+import {
+  auditRecordAppendedV1,
+  SYSTEM_ACTOR,
+  type EventDefinition,
+  type EventEnvelope,
+  type PayloadOf,
+} from '@kc/contracts';
 import { currentContext } from '@kc/observability';
 
 export interface NewEvent<D extends EventDefinition> {
@@ -53,4 +59,33 @@ export class OutboxWriter {
     );
     return envelope;
   }
+
+  /**
+   * Records one audit entry for a state change, in the same transaction as the change, so the trail has
+   * exactly one entry per committed change. Who and from where come from the request (or event) context.
+   */
+  async audit(manager: EntityManager, entry: AuditEntry): Promise<void> {
+    const context = currentContext();
+    await this.append(manager, auditRecordAppendedV1, {
+      aggregateId: entry.resourceId,
+      provinceCode: entry.provinceCode,
+      payload: {
+        ...entry,
+        summary: entry.summary.slice(0, 1000),
+        ip: context?.origin?.ip ?? null,
+        userAgent: context?.origin?.userAgent?.slice(0, 500) ?? null,
+        causedByEvent: context?.principal ? null : (context?.causationId ?? null),
+      },
+    });
+  }
+}
+
+export interface AuditEntry {
+  /** `<resource>.<verb>`, e.g. `plan.create`, `project.approve`, `projection.update`. */
+  action: string;
+  resourceType: string;
+  resourceId: string;
+  provinceCode: string | null;
+  /** A short human summary of the change, in Vietnamese where it describes domain facts. */
+  summary: string;
 }

@@ -1,0 +1,35 @@
+import { Global, Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { REDIS, type Redis } from '@kc/cache';
+import { AuthGuard } from './auth.guard';
+import { TokenVerifier, redisRevocationList, remoteKeys, type KeySource } from './token-verifier';
+
+export interface AuthOptions {
+  issuer: string;
+  /** The gateway's JWKS URL (services), or a provider of the key source (the gateway, which owns the keys). */
+  keys: { jwksUrl: string } | { provider: Provider<KeySource>; token: symbol };
+}
+
+/** Token verification and the fail-closed route guard for one app. */
+@Global()
+@Module({})
+export class AuthModule {
+  static forRoot(options: AuthOptions): DynamicModule {
+    const keys = options.keys;
+    const keyProviders: Provider[] = 'jwksUrl' in keys ? [] : [keys.provider];
+    return {
+      module: AuthModule,
+      providers: [
+        ...keyProviders,
+        {
+          provide: TokenVerifier,
+          inject: [REDIS, ...('jwksUrl' in keys ? [] : [keys.token])],
+          useFactory: (redis: Redis, local?: KeySource) =>
+            new TokenVerifier('jwksUrl' in keys ? remoteKeys(keys.jwksUrl) : local!, options.issuer, redisRevocationList(redis)),
+        },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+      exports: [TokenVerifier],
+    };
+  }
+}
