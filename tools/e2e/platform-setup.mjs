@@ -23,6 +23,8 @@ export default async function startPlatformForE2e() {
   const gateway = profile.services.find((s) => s.name === 'gateway');
   await ensureService(profile, gateway);
   process.env.KC_E2E_GATEWAY_URL = gateway.url;
+  // Tests also call services directly, to prove they refuse what bypasses the gateway.
+  process.env.KC_E2E_SERVICE_PORTS = profile.services.map((s) => `${s.name}=${s.port}`).join(',');
 }
 
 export async function stopServices(profile) {

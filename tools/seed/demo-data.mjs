@@ -12,7 +12,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { getProfile } from '../../deploy/profiles.mjs';
-import { ApiError, createApi, createOnce, idempotencyKey, listAll, mapLimit, sleep } from './http.mjs';
+import { ApiError, createApi, createOnce, idempotencyKey, listAll, login, mapLimit, sleep } from './http.mjs';
 import { buildDemoDataset } from './demo-dataset.mjs';
 
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -34,7 +34,9 @@ export function todayInVietnam(now = new Date()) {
  * @returns {Promise<{ created: number, existing: number, counts: Record<string, number>, currentYear: number }>}
  */
 export async function loadDemoData(gatewayUrl, { concurrency = 8, now = new Date(), log = () => {} } = {}) {
-  const api = createApi(gatewayUrl);
+  // The agency's administrator loads the national picture; every write is audited under that account.
+  const token = await login(gatewayUrl, 'cuc.admin');
+  const api = createApi(gatewayUrl, { headers: { authorization: `Bearer ${token}` } });
   const today = todayInVietnam(now);
   const currentYear = Number(today.slice(0, 4));
   const tally = { created: 0, existing: 0 };

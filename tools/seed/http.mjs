@@ -181,3 +181,28 @@ export async function mapLimit(items, limit, fn) {
   }
   return results;
 }
+
+/** The demo accounts' password (README): DEMO_PASSWORD or the documented default. */
+export const demoPassword = () => process.env.DEMO_PASSWORD || 'khuyencong2026';
+
+/**
+ * Logs in with the built-in identity provider and returns an access token.
+ * @param {string} baseUrl the gateway
+ * @param {string} username e.g. cuc.admin
+ */
+export async function login(baseUrl, username, password = demoPassword()) {
+  const res = await fetch(`${baseUrl.replace(/\/$/, '')}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+    signal: AbortSignal.timeout(20000),
+  });
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    throw new ApiError(`login as ${username} → ${res.status} ${body.detail ?? ''}`.trim(), {
+      status: res.status,
+      problem: body,
+    });
+  }
+  return body.accessToken;
+}

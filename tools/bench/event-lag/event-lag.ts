@@ -144,7 +144,9 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const view = new ViewLagProbe(new GatewayClient(o.gateway));
+  const gateway = new GatewayClient(o.gateway);
+  await gateway.login();
+  const view = new ViewLagProbe(gateway);
   const kafka = new KafkaLatencyProbe(o.brokers);
   try {
     await Promise.all([view.prepare(o.year), kafka.prepare()]);

@@ -15,12 +15,29 @@ class HttpError extends Error {
 }
 
 export class GatewayClient {
+  private token = '';
+
   constructor(readonly baseUrl: string) {}
+
+  /** Logs in as the agency's administrator (the demo account of the README). */
+  async login(
+    username = 'cuc.admin',
+    password = process.env['DEMO_PASSWORD'] || 'khuyencong2026',
+  ): Promise<void> {
+    const { accessToken } = await this.request<{ accessToken: string }>('POST', '/api/v1/auth/login', {
+      username,
+      password,
+    });
+    this.token = accessToken;
+  }
 
   async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(15_000),
     });

@@ -1,7 +1,15 @@
 import type { PlanView, ProvincesView } from '@kc/contracts';
-import { get, post, call } from './gateway-client';
+import { anonymous, as, call, type Session } from './gateway-client';
+
+const { get } = anonymous;
 
 describe('the public edge', () => {
+  let agency: Session;
+
+  beforeAll(async () => {
+    agency = await as('cuc.canbo');
+  });
+
   it('serves the 34 provincial units in force today and the 63 of 2018 with their successors', async () => {
     const today = await get<ProvincesView>('/api/v1/reference/provinces');
     expect(today.body.items).toHaveLength(34);
@@ -24,8 +32,8 @@ describe('the public edge', () => {
   });
 
   it('answers bad input with problem+json that names the field and the rule, and changes nothing', async () => {
-    const before = await get<{ total: number }>('/api/v1/plans?year=2031');
-    const bad = await post('/api/v1/plans', {
+    const before = await agency.get<{ total: number }>('/api/v1/plans?year=2031');
+    const bad = await agency.post('/api/v1/plans', {
       year: 2031,
       level: 'provincial',
       budgetVnd: 1.5,
@@ -38,31 +46,33 @@ describe('the public edge', () => {
     const badDate = await get('/api/v1/reference/provinces?asOf=2025-02-30');
     expect(badDate.status).toBe(400);
     expect(JSON.stringify(badDate.body)).toMatch(/query\.asOf/);
-    const notJson = await call('POST', '/api/v1/plans', '{"year": 20', {});
+    const notJson = await call('POST', '/api/v1/plans', '{"year": 20', {
+      authorization: `Bearer ${agency.token}`,
+    });
     expect(notJson.status).toBe(400);
-    const after = await get<{ total: number }>('/api/v1/plans?year=2031');
+    const after = await agency.get<{ total: number }>('/api/v1/plans?year=2031');
     expect(after.body.total).toBe(before.body.total);
   });
 
   it('returns the same result for a repeated Idempotency-Key without a second plan', async () => {
     const body = { year: 2031, level: 'provincial', provinceCode: '92', budgetVnd: 3_000_000_000 };
-    const first = await post<PlanView>('/api/v1/plans', body, { 'idempotency-key': 'e2e-plan-92' });
-    const second = await post<PlanView>('/api/v1/plans', body, { 'idempotency-key': 'e2e-plan-92' });
+    const first = await agency.post<PlanView>('/api/v1/plans', body, { 'idempotency-key': 'e2e-plan-92' });
+    const second = await agency.post<PlanView>('/api/v1/plans', body, { 'idempotency-key': 'e2e-plan-92' });
     expect(first.status).toBe(201);
     expect(second.status).toBe(201);
     expect(second.body.id).toBe(first.body.id);
-    const other = await post(
+    const other = await agency.post(
       '/api/v1/plans',
       { ...body, budgetVnd: 1 },
       { 'idempotency-key': 'e2e-plan-92' },
     );
     expect(other.status).toBe(422);
-    const list = await get<{ total: number }>('/api/v1/plans?year=2031&provinceCode=92');
+    const list = await agency.get<{ total: number }>('/api/v1/plans?year=2031&provinceCode=92');
     expect(list.body.total).toBe(1);
   });
 
   it('echoes the caller correlation id', async () => {
-    const reply = await get('/api/v1/plans?year=2031', { 'x-correlation-id': 'e2e-corr-42' });
+    const reply = await agency.get('/api/v1/plans?year=2031', { 'x-correlation-id': 'e2e-corr-42' });
     expect(reply.headers.get('x-correlation-id')).toBe('e2e-corr-42');
   });
 

@@ -1,24 +1,31 @@
 import type { ConferenceReport, PlanView, ProjectView } from '@kc/contracts';
 import { eventually } from '@kc/testing';
-import { get, post } from './gateway-client';
+import { anonymous, as, type Session } from './gateway-client';
 
 // The walking skeleton through all seven services: every fact written through the gateway reaches the
 // conference views by way of the outbox, Kafka and the reporting projections.
 const YEAR = 2030;
 
 describe('walking skeleton through the gateway', () => {
+  let agency: Session;
+  let ngheAnOfficer: Session;
   let nationalPlan: PlanView;
   let ngheAnPlan: PlanView;
   let approvedProject: ProjectView;
 
+  beforeAll(async () => {
+    agency = await as('cuc.canbo');
+    ngheAnOfficer = await as('sct.40');
+  });
+
   it('reports every service healthy', async () => {
-    const health = await get('/health');
+    const health = await anonymous.get('/health');
     expect(health.status).toBe(200);
     expect(health.body).toMatchObject({ status: 'ok' });
   });
 
   it('creates the national plan and a provincial plan', async () => {
-    const national = await post<PlanView>('/api/v1/plans', {
+    const national = await agency.post<PlanView>('/api/v1/plans', {
       year: YEAR,
       level: 'national',
       budgetVnd: 150_000_000_000,
@@ -30,7 +37,7 @@ describe('walking skeleton through the gateway', () => {
       budgetVnd: 150_000_000_000,
     });
 
-    const provincial = await post<PlanView>('/api/v1/plans', {
+    const provincial = await ngheAnOfficer.post<PlanView>('/api/v1/plans', {
       year: YEAR,
       level: 'provincial',
       provinceCode: '40',
@@ -42,9 +49,14 @@ describe('walking skeleton through the gateway', () => {
   });
 
   it('registers projects under the plans and approves one within its request', async () => {
-    const register = (planId: string, provinceCode: string, requestedSupportVnd: number) =>
+    const register = (
+      planId: string,
+      provinceCode: string,
+      requestedSupportVnd: number,
+      by = ngheAnOfficer,
+    ) =>
       eventually(async () => {
-        const reply = await post<ProjectView>('/api/v1/projects', {
+        const reply = await by.post<ProjectView>('/api/v1/projects', {
           planId,
           title: 'Hỗ trợ ứng dụng máy móc thiết bị tiên tiến trong sản xuất gốm sứ',
           provinceCode,
@@ -55,30 +67,30 @@ describe('walking skeleton through the gateway', () => {
         return reply.status === 201 ? reply.body : undefined;
       });
     const national = await register(nationalPlan.id, '40', 800_000_000);
-    await register(nationalPlan.id, '01', 300_000_000);
+    await register(nationalPlan.id, '01', 300_000_000, await as('sct.01'));
     await register(ngheAnPlan.id, '40', 100_000_000);
     expect(national.code).toBe(`KCQG-${YEAR}-40-001`);
 
-    const tooMuch = await post(`/api/v1/projects/${national.id}/approve`, {
+    const tooMuch = await agency.post(`/api/v1/projects/${national.id}/approve`, {
       approvedSupportVnd: 800_000_001,
     });
     expect(tooMuch.status).toBe(422);
     expect(tooMuch.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect(tooMuch.body).toMatchObject({ errors: [{ field: 'approvedSupportVnd' }] });
 
-    const approved = await post<ProjectView>(`/api/v1/projects/${national.id}/approve`, {
+    const approved = await agency.post<ProjectView>(`/api/v1/projects/${national.id}/approve`, {
       approvedSupportVnd: 750_000_000,
     });
     expect(approved.status).toBe(200);
     approvedProject = approved.body;
     expect(approvedProject).toMatchObject({ status: 'approved', approvedSupportVnd: 750_000_000 });
 
-    const again = await post(`/api/v1/projects/${national.id}/approve`, { approvedSupportVnd: 1 });
+    const again = await agency.post(`/api/v1/projects/${national.id}/approve`, { approvedSupportVnd: 1 });
     expect(again.status).toBe(409);
   });
 
   it('registers a cluster, creates a fair and opens an award round', async () => {
-    const cluster = await post('/api/v1/clusters', {
+    const cluster = await ngheAnOfficer.post('/api/v1/clusters', {
       code: 'CCN-40-E2E',
       name: 'Cụm công nghiệp Nghi Phong',
       provinceCode: '40',
@@ -86,7 +98,7 @@ describe('walking skeleton through the gateway', () => {
       totalAreaHa: 48.5,
     });
     expect(cluster.status).toBe(201);
-    const fair = await post('/api/v1/fairs', {
+    const fair = await agency.post('/api/v1/fairs', {
       name: `Hội chợ triển lãm hàng CNNT tiêu biểu khu vực phía Bắc ${YEAR}`,
       year: YEAR,
       scale: 'regional',
@@ -97,7 +109,7 @@ describe('walking skeleton through the gateway', () => {
       boothCount: 270,
     });
     expect(fair.status).toBe(201);
-    const round = await post('/api/v1/award-rounds', {
+    const round = await ngheAnOfficer.post('/api/v1/award-rounds', {
       name: `Bình chọn sản phẩm CNNT tiêu biểu tỉnh Nghệ An năm ${YEAR}`,
       year: YEAR,
       level: 'provincial',
@@ -108,7 +120,9 @@ describe('walking skeleton through the gateway', () => {
 
   it('shows all of it in the national conference view, per province and in total', async () => {
     const report = await eventually(async () => {
-      const reply = await get<ConferenceReport>(`/api/v1/conferences/national?year=${YEAR}`);
+      const reply = await (
+        await as('xem')
+      ).get<ConferenceReport>(`/api/v1/conferences/national?year=${YEAR}`);
       const ngheAn = reply.body.units?.find((u) => u.code === '40');
       return ngheAn &&
         ngheAn.projectsApproved === 1 &&
@@ -144,11 +158,11 @@ describe('walking skeleton through the gateway', () => {
   });
 
   it('shows Nghệ An in the northern regional view and not in the southern one', async () => {
-    const north = await get<ConferenceReport>(`/api/v1/conferences/regional/north?year=${YEAR}`);
+    const north = await agency.get<ConferenceReport>(`/api/v1/conferences/regional/north?year=${YEAR}`);
     expect(north.status).toBe(200);
     expect(north.body.units).toHaveLength(18);
     expect(north.body.units.find((u) => u.code === '40')).toMatchObject({ projectsApproved: 1 });
-    const south = await get<ConferenceReport>(`/api/v1/conferences/regional/south?year=${YEAR}`);
+    const south = await agency.get<ConferenceReport>(`/api/v1/conferences/regional/south?year=${YEAR}`);
     expect(south.body.units.map((u) => u.code)).not.toContain('40');
     expect(south.body.totals.projects).toBe(0);
   });
