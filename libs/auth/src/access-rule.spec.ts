@@ -12,7 +12,11 @@ describe('access rules', () => {
   });
 
   it('requires an API client to hold the rule scope', () => {
-    expect(permits(rule, { kind: 'client', role: 'province-officer', scopes: ['projects:read'] })).toBe(false);
-    expect(permits(rule, { kind: 'client', role: 'province-officer', scopes: ['projects:write'] })).toBe(true);
+    expect(permits(rule, { kind: 'client', role: 'province-officer', scopes: ['projects:read'] })).toBe(
+      false,
+    );
+    expect(permits(rule, { kind: 'client', role: 'province-officer', scopes: ['projects:write'] })).toBe(
+      true,
+    );
   });
 });

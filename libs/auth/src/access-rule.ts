@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Role } from '@kc/contracts';
+import { CENTRAL_ROLES, ROLES, type Role } from '@kc/contracts';
 
 /** Who may call a route: the roles, and for API clients the scope their registration must grant. */
 export interface AccessRule {
@@ -14,20 +14,15 @@ export const PUBLIC_ROUTE = 'kc:public-route';
 export const Permit = (rule: AccessRule) => SetMetadata(ACCESS_RULE, rule);
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
-export const ALL_ROLES: readonly Role[] = [
-  'central-admin',
-  'central-officer',
-  'province-officer',
-  'fair-organizer',
-  'business',
-  'juror',
-  'viewer',
-];
-export const STAFF: readonly Role[] = ['central-admin', 'central-officer', 'province-officer'];
-export const CENTRAL: readonly Role[] = ['central-admin', 'central-officer'];
+export const ALL_ROLES: readonly Role[] = ROLES;
+export const CENTRAL: readonly Role[] = CENTRAL_ROLES;
+export const STAFF: readonly Role[] = [...CENTRAL_ROLES, 'province-officer'];
 
 /** Pure decision: may this principal use a route with this rule? */
-export function permits(rule: AccessRule, principal: { kind: 'user' | 'client'; role: Role; scopes: string[] }): boolean {
+export function permits(
+  rule: AccessRule,
+  principal: { kind: 'user' | 'client'; role: Role; scopes: string[] },
+): boolean {
   if (!rule.roles.includes(principal.role)) return false;
   return principal.kind === 'user' || !rule.scope || principal.scopes.includes(rule.scope);
 }

@@ -1,10 +1,20 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, Optional, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ForbiddenError, UnauthenticatedError } from '@kc/errors';
 import { actorOf, currentContext } from '@kc/observability';
 import { ACCESS_RULE, PUBLIC_ROUTE, permits, type AccessRule } from './access-rule';
 import { TokenVerifier } from './token-verifier';
+
+/**
+ * At the public edge, credentials other than an internal token (an API key, an external issuer's token) are
+ * exchanged for an internal token before it is verified. Only the gateway provides one (AuthOptions.exchange).
+ */
+export interface CredentialExchange {
+  /** The internal token standing for the request's credentials, or undefined to use its bearer token as is. */
+  internalTokenFor(req: Request): Promise<string | undefined>;
+}
+export const CREDENTIAL_EXCHANGE = Symbol('CREDENTIAL_EXCHANGE');
 
 function bearerToken(req: Request): string | undefined {
   const header = req.headers.authorization;
@@ -21,6 +31,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
+    @Optional() @Inject(CREDENTIAL_EXCHANGE) private readonly exchange?: CredentialExchange,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -29,7 +40,7 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
 
     const req = context.switchToHttp().getRequest<Request>();
-    const token = bearerToken(req);
+    const token = (await this.exchange?.internalTokenFor(req)) ?? bearerToken(req);
     if (!token) throw new UnauthenticatedError('a bearer access token is required', 'auth.missing-token');
     const principal = await this.verifier.verify(token);
     const store = currentContext();
@@ -41,7 +52,10 @@ export class AuthGuard implements CanActivate {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, targets);
     if (!rule) throw new ForbiddenError('this route declares no access rule', 'auth.no-rule');
     if (!permits(rule, principal)) {
-      throw new ForbiddenError(`role ${principal.role} may not ${req.method} ${req.route?.path ?? req.path}`, 'auth.forbidden');
+      throw new ForbiddenError(
+        `role ${principal.role} may not ${req.method} ${req.route?.path ?? req.path}`,
+        'auth.forbidden',
+      );
     }
     return true;
   }

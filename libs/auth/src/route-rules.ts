@@ -9,7 +9,11 @@ export interface RouteRule {
   rule: AccessRule | 'public' | null;
 }
 
-const join = (...parts: string[]) => `/${parts.map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/')}`;
+const join = (...parts: string[]) =>
+  `/${parts
+    .map((p) => p.replace(/^\/|\/$/g, ''))
+    .filter(Boolean)
+    .join('/')}`;
 
 /** The app's route table with each route's access rule, for the authorization matrix tests. */
 export function collectRouteRules(app: INestApplication): RouteRule[] {

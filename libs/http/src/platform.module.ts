@@ -23,7 +23,8 @@ export interface PlatformOptions {
 
 function authOptions({ auth, config, service }: PlatformOptions): AuthOptions {
   if (auth) return auth;
-  if (!config.AUTH_JWKS_URL) throw new Error(`${service}: AUTH_JWKS_URL is required to verify callers' tokens`);
+  if (!config.AUTH_JWKS_URL)
+    throw new Error(`${service}: AUTH_JWKS_URL is required to verify callers' tokens`);
   return { issuer: config.AUTH_ISSUER, keys: { jwksUrl: config.AUTH_JWKS_URL } };
 }
 

@@ -9,8 +9,13 @@ export class CorrelationMiddleware implements NestMiddleware {
     const correlationId = correlationIdFrom(req.headers[CORRELATION_HEADER]);
     res.setHeader(CORRELATION_HEADER, correlationId);
     // Behind the gateway the caller's address arrives in X-Forwarded-For; the first entry is the client.
-    const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',')[0].trim();
-    const origin = { ip: forwarded || req.socket.remoteAddress || null, userAgent: req.headers['user-agent'] ?? null };
+    const forwarded = String(req.headers['x-forwarded-for'] ?? '')
+      .split(',')[0]
+      .trim();
+    const origin = {
+      ip: forwarded || req.socket.remoteAddress || null,
+      userAgent: req.headers['user-agent'] ?? null,
+    };
     runWithContext({ correlationId, causationId: null, actor: null, principal: null, origin }, next);
   }
 }

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { PlatformModule } from '@kc/http';
-import { Clock } from './application/clock';
+import { ACCESS_ENTITIES, ACCESS_MIGRATIONS, AccessModule, gatewayAuthOptions } from './access.module';
 import { ForwardingService, UPSTREAM_TIMEOUT_MS } from './application/forwarding.service';
 import { ReferenceService } from './application/reference.service';
 import type { GatewayConfig } from './config/gateway.config';
@@ -33,8 +34,17 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        // Its own database (kc_gateway) is there for the coming auth and audit tables; none yet.
-        PlatformModule.forService({ service: 'gateway', config, entities: [], migrations: [] }),
+        // Its own database (kc_gateway): users, API clients, signing keys and the platform's audit trail.
+        PlatformModule.forService({
+          service: 'gateway',
+          config,
+          entities: ACCESS_ENTITIES,
+          migrations: ACCESS_MIGRATIONS,
+          auth: gatewayAuthOptions(config),
+        }),
+        AccessModule.forRoot(config),
+        // The route table (with each route's access rule) for the OpenAPI security and the matrix tests.
+        DiscoveryModule,
       ],
       controllers: [
         IndexController,
@@ -47,7 +57,6 @@ export class GatewayModule {
         ConferencesController,
       ],
       providers: [
-        Clock,
         ReferenceService,
         IdempotencyStore,
         ForwardingService,

@@ -43,7 +43,10 @@ export const registerClientRequest = z.strictObject({
   name: z.string().trim().min(1).max(200),
   role: z.enum(ROLES),
   provinceCode: provinceCode.optional(),
-  scopes: z.array(z.string().regex(/^[a-z-]+:(read|write)$/, 'must look like projects:write')).min(1).max(50),
+  scopes: z
+    .array(z.string().regex(/^[a-z-]+:(read|write)$/, 'must look like projects:write'))
+    .min(1)
+    .max(50),
   rateLimitPerMinute: z.number().int().min(1).max(100_000).default(600),
 });
 export type RegisterClientRequest = z.infer<typeof registerClientRequest>;

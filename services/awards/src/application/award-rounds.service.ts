@@ -1,18 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
+import { assertMayActFor } from '@kc/auth';
 import {
   awardRoundOpenedV1,
   type AwardRoundView,
   type ListAwardRoundsQuery,
   type OpenAwardRoundRequest,
   type Page,
+  type Principal,
 } from '@kc/contracts';
 import { ConflictError, NotFoundError } from '@kc/errors';
 import { OutboxWriter } from '@kc/messaging';
 import { awardRoundWarnings, openAwardRound } from '../domain/award-round';
 import { AwardRoundEntity } from '../infrastructure/persistence/award-round.entity';
 import { referenceProvinces } from '../infrastructure/reference-provinces';
+import { maySeeRound, roundListScope } from './round-access';
+import { roundOpenedSummary } from './round-audit';
 
 const toView = (r: AwardRoundEntity): AwardRoundView => ({
   id: r.id,
@@ -40,7 +44,9 @@ export class AwardRoundsService {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  async open(request: OpenAwardRoundRequest): Promise<AwardRoundView> {
+  /** A province officer opens only their own province's rounds; regional and national ones are the agency's. */
+  async open(principal: Principal, request: OpenAwardRoundRequest): Promise<AwardRoundView> {
+    assertMayActFor(principal, request.provinceCode ?? null);
     const round = openAwardRound(
       {
         ...request,
@@ -71,24 +77,36 @@ export class AwardRoundsService {
         provinceCode: saved.provinceCode,
         payload: { roundId: saved.id, ...facts },
       });
+      await this.outbox.audit(manager, {
+        action: 'award-round.open',
+        resourceType: 'award-round',
+        resourceId: saved.id,
+        provinceCode: saved.provinceCode,
+        summary: roundOpenedSummary(round),
+      });
       return toView(saved);
     });
   }
 
-  async get(id: string): Promise<AwardRoundView> {
+  /** A round the caller may not see answers exactly like a missing one, so ids reveal nothing. */
+  async get(principal: Principal, id: string): Promise<AwardRoundView> {
     const round = await this.dataSource.getRepository(AwardRoundEntity).findOneBy({ id });
-    if (!round) throw new NotFoundError(`Award round ${id} does not exist`, 'award-round.not-found');
+    if (!round || !maySeeRound(principal, round))
+      throw new NotFoundError(`Award round ${id} does not exist`, 'award-round.not-found');
     return toView(round);
   }
 
-  async list(query: ListAwardRoundsQuery): Promise<Page<AwardRoundView>> {
+  async list(principal: Principal, query: ListAwardRoundsQuery): Promise<Page<AwardRoundView>> {
+    const scope = roundListScope(principal, query.provinceCode);
+    if (scope.roundIds?.length === 0) return { items: [], page: query.page, limit: query.limit, total: 0 };
+    const filter = {
+      year: query.year,
+      level: query.level,
+      regionCode: query.regionCode,
+      id: scope.roundIds && In(scope.roundIds),
+    };
     const [items, total] = await this.dataSource.getRepository(AwardRoundEntity).findAndCount({
-      where: {
-        year: query.year,
-        level: query.level,
-        regionCode: query.regionCode,
-        provinceCode: query.provinceCode,
-      },
+      where: scope.provinces?.map((code) => ({ ...filter, provinceCode: code ?? IsNull() })) ?? filter,
       order: { year: 'DESC', level: 'ASC', regionCode: 'ASC', provinceCode: 'ASC' },
       skip: (query.page - 1) * query.limit,
       take: query.limit,

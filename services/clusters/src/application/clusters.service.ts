@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { assertMayActFor, maySee } from '@kc/auth';
 import {
   clusterRegisteredV1,
   type ClusterView,
   type ListClustersQuery,
   type Page,
+  type Principal,
   type RegisterClusterRequest,
 } from '@kc/contracts';
 import { ConflictError, NotFoundError } from '@kc/errors';
@@ -14,6 +16,8 @@ import { registerCluster } from '../domain/industrial-cluster';
 import { ClusterEntity } from '../infrastructure/persistence/cluster.entity';
 import { referenceProvinces } from '../infrastructure/reference-provinces';
 import { todayInVietnam } from '../infrastructure/vietnam-clock';
+import { clusterProvinceFilter } from './cluster-access';
+import { clusterRegisteredSummary } from './cluster-audit';
 
 const hectares = (centi: number | null): number | null => (centi === null ? null : centi / 100);
 
@@ -38,7 +42,8 @@ export class ClustersService {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  async register(request: RegisterClusterRequest): Promise<ClusterView> {
+  async register(principal: Principal, request: RegisterClusterRequest): Promise<ClusterView> {
+    assertMayActFor(principal, request.provinceCode);
     const cluster = registerCluster(
       {
         ...request,
@@ -54,8 +59,12 @@ export class ClustersService {
       const repo = manager.getRepository(ClusterEntity);
       const existing = await repo.findOneBy({ code: cluster.code });
       if (existing) {
+        // Codes are unique nationwide; another province's cluster is not named to the caller.
+        const holder = maySee(principal, existing.provinceCode)
+          ? ` to ${existing.name} (${existing.id})`
+          : '';
         throw new ConflictError(
-          `Cluster code ${cluster.code} is already registered to ${existing.name} (${existing.id})`,
+          `Cluster code ${cluster.code} is already registered${holder}`,
           'cluster.code-taken',
           'code',
         );
@@ -73,19 +82,28 @@ export class ClustersService {
           totalAreaCentiHa: cluster.totalAreaCentiHa,
         },
       });
+      await this.outbox.audit(manager, {
+        action: 'cluster.register',
+        resourceType: 'cluster',
+        resourceId: saved.id,
+        provinceCode: saved.provinceCode,
+        summary: clusterRegisteredSummary(cluster),
+      });
       return toView(saved);
     });
   }
 
-  async get(id: string): Promise<ClusterView> {
+  /** Another province's cluster answers exactly like a missing one, so ids reveal nothing. */
+  async get(principal: Principal, id: string): Promise<ClusterView> {
     const cluster = await this.dataSource.getRepository(ClusterEntity).findOneBy({ id });
-    if (!cluster) throw new NotFoundError(`Cluster ${id} does not exist`, 'cluster.not-found');
+    if (!cluster || !maySee(principal, cluster.provinceCode))
+      throw new NotFoundError(`Cluster ${id} does not exist`, 'cluster.not-found');
     return toView(cluster);
   }
 
-  async list(query: ListClustersQuery): Promise<Page<ClusterView>> {
+  async list(principal: Principal, query: ListClustersQuery): Promise<Page<ClusterView>> {
     const [items, total] = await this.dataSource.getRepository(ClusterEntity).findAndCount({
-      where: { provinceCode: query.provinceCode, status: query.status },
+      where: { provinceCode: clusterProvinceFilter(principal, query.provinceCode), status: query.status },
       order: { code: 'ASC' },
       skip: (query.page - 1) * query.limit,
       take: query.limit,

@@ -26,6 +26,11 @@ export interface Forwarded {
 
 const KEY_FIELD = 'header.idempotency-key';
 
+export interface ForwardedRequest extends UpstreamRequest {
+  /** Who is calling (`user:<id>`, `client:<id>`): idempotency keys are kept per caller. */
+  caller: string;
+}
+
 /** What an already-used key answers: the stored response, or a problem if it cannot be replayed. */
 function replayOf(stored: IdempotencyRecord, fingerprint: string): Forwarded {
   const decision = decide(stored, fingerprint);
@@ -56,17 +61,18 @@ export class ForwardingService {
     @Inject(UPSTREAM_TIMEOUT_MS) private readonly timeoutMs: number,
   ) {}
 
-  async forward(service: Upstream, request: UpstreamRequest): Promise<Forwarded> {
-    const key = request.idempotencyKey;
-    if (request.method !== 'POST' || key === undefined) {
+  async forward(service: Upstream, { caller, ...request }: ForwardedRequest): Promise<Forwarded> {
+    const given = request.idempotencyKey;
+    if (request.method !== 'POST' || given === undefined) {
       return { response: await this.upstream.send(service, request), replayed: false };
     }
-    if (!isValidIdempotencyKey(key)) {
+    if (!isValidIdempotencyKey(given)) {
       throw new ValidationProblem([
         { field: KEY_FIELD, rule: 'invalid_format', message: 'must be 1 to 200 visible ASCII characters' },
       ]);
     }
 
+    const key = `${caller}:${given}`;
     const fingerprint = fingerprintOf(request);
     // The in-flight marker outlives the longest wait for the service, then frees the key.
     const claim = await this.store.claim(key, fingerprint, this.timeoutMs + 5_000);

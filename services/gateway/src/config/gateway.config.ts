@@ -2,17 +2,91 @@ import { z } from 'zod';
 import { loadConfigOrExit, serviceEnvSchema, urlVariable } from '@kc/config';
 
 const upstreamUrl = urlVariable(['http', 'https']);
+/** Compose passes unset variables as empty strings: treat them as absent. */
+const blankAsUnset = (value: unknown) => (value === '' ? undefined : value);
+const optional = <S extends z.ZodType>(schema: S) => z.preprocess(blankAsUnset, schema.optional());
+const withDefault = <S extends z.ZodType>(schema: S, fallback: z.input<S>) =>
+  z.preprocess(blankAsUnset, schema.default(fallback as never));
+const seconds = (min: number, max: number, fallback: number) =>
+  withDefault(z.coerce.number().int().min(min).max(max), fallback);
 
-/** The services behind the gateway and how long it waits for any of them. */
-export const gatewayEnvSchema = serviceEnvSchema.extend({
-  PLANS_URL: upstreamUrl,
-  PROJECTS_URL: upstreamUrl,
-  CLUSTERS_URL: upstreamUrl,
-  TRADE_FAIRS_URL: upstreamUrl,
-  AWARDS_URL: upstreamUrl,
-  REPORTING_URL: upstreamUrl,
-  UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
-});
+/** The services behind the gateway, how long it waits for them, and its identity provider and edge rules. */
+export const gatewayEnvSchema = serviceEnvSchema
+  .extend({
+    PLANS_URL: upstreamUrl,
+    PROJECTS_URL: upstreamUrl,
+    CLUSTERS_URL: upstreamUrl,
+    TRADE_FAIRS_URL: upstreamUrl,
+    AWARDS_URL: upstreamUrl,
+    REPORTING_URL: upstreamUrl,
+    UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+
+    /** ES256 private key (PKCS#8 PEM; `\n` escapes allowed). Without it a key is generated and kept in the DB. */
+    AUTH_SIGNING_KEY: optional(z.string().includes('PRIVATE KEY', { message: 'must be a PKCS#8 PEM key' })),
+    AUTH_SIGNING_KEY_ID: optional(z.string().regex(/^[\w.-]{1,64}$/, 'must be 1–64 letters, digits, . _ -')),
+    AUTH_ACCESS_TOKEN_TTL: seconds(60, 86_400, 900),
+    AUTH_REFRESH_TOKEN_TTL: seconds(300, 30 * 86_400, 12 * 3600),
+    AUTH_DEMO_USERS: optional(z.enum(['true', 'false'])).transform((value) => value === 'true'),
+    DEMO_PASSWORD: optional(z.string().min(12, 'must be at least 12 characters').max(200)),
+
+    /** An external OIDC issuer whose tokens are accepted (production): all three or none. */
+    AUTH_OIDC_ISSUER: optional(z.string().min(1)),
+    AUTH_OIDC_JWKS_URL: optional(urlVariable(['http', 'https'])),
+    AUTH_OIDC_AUDIENCE: optional(z.string().min(1)),
+    AUTH_OIDC_ROLE_CLAIM: withDefault(z.string().min(1), 'kc_role'),
+    AUTH_OIDC_PROVINCE_CLAIM: withDefault(z.string().min(1), 'kc_province'),
+    AUTH_OIDC_USERNAME_CLAIM: withDefault(z.string().min(1), 'preferred_username'),
+
+    /** Browser origins allowed to call the API (comma list); none by default. */
+    CORS_ORIGINS: optional(z.string())
+      .transform((value) =>
+        (value ?? '')
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url().regex(/^https?:\/\/[^/]+$/, 'must be an origin like https://app.example.vn'))),
+    RATE_LIMIT_PER_IP_PER_MINUTE: withDefault(z.coerce.number().int().min(1).max(1_000_000), 1200),
+    /**
+     * Express `trust proxy`: unset = the socket address is the client; a hop count or a list of proxy
+     * addresses/subnets when a load balancer in front sets X-Forwarded-For.
+     */
+    TRUST_PROXY: optional(z.string().regex(/^(\d{1,2}|[\w.:/, -]+)$/)),
+  })
+  .superRefine((env, ctx) => {
+    const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_JWKS_URL, env.AUTH_OIDC_AUDIENCE];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_OIDC_ISSUER'],
+        message: 'AUTH_OIDC_ISSUER, AUTH_OIDC_JWKS_URL and AUTH_OIDC_AUDIENCE go together',
+      });
+    }
+    if (env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_ISSUER === env.AUTH_ISSUER) {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_OIDC_ISSUER'], message: 'must differ from AUTH_ISSUER' });
+    }
+    if (env.AUTH_SIGNING_KEY_ID && !env.AUTH_SIGNING_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_SIGNING_KEY_ID'], message: 'needs AUTH_SIGNING_KEY' });
+    }
+  });
 
 export type GatewayConfig = z.infer<typeof gatewayEnvSchema>;
 export const loadGatewayConfig = (): GatewayConfig => loadConfigOrExit(gatewayEnvSchema);
+
+export const DEFAULT_DEMO_PASSWORD = 'khuyencong2026';
+
+/** The OIDC settings when an external issuer is configured. */
+export function oidcSettings(config: GatewayConfig) {
+  const { AUTH_OIDC_ISSUER: issuer, AUTH_OIDC_JWKS_URL: jwksUrl, AUTH_OIDC_AUDIENCE: audience } = config;
+  if (!issuer || !jwksUrl || !audience) return null;
+  return {
+    issuer,
+    jwksUrl,
+    audience,
+    claims: {
+      role: config.AUTH_OIDC_ROLE_CLAIM,
+      province: config.AUTH_OIDC_PROVINCE_CLAIM,
+      username: config.AUTH_OIDC_USERNAME_CLAIM,
+    },
+  };
+}

@@ -1,18 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import { assertMayActFor, maySee } from '@kc/auth';
 import {
   planCreatedV1,
   type CreatePlanRequest,
   type ListPlansQuery,
   type Page,
   type PlanView,
+  type Principal,
 } from '@kc/contracts';
 import { ConflictError, NotFoundError } from '@kc/errors';
 import { OutboxWriter } from '@kc/messaging';
 import { draftAnnualPlan } from '../domain/annual-plan';
 import { PlanEntity } from '../infrastructure/persistence/plan.entity';
 import { referenceProvinces } from '../infrastructure/reference-provinces';
+import { visiblePlanProvinces } from './plan-access';
+import { planCreatedSummary } from './plan-audit';
 
 const toView = (p: PlanEntity): PlanView => ({
   id: p.id,
@@ -31,7 +35,8 @@ export class PlansService {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  async create(request: CreatePlanRequest): Promise<PlanView> {
+  async create(principal: Principal, request: CreatePlanRequest): Promise<PlanView> {
+    assertMayActFor(principal, request.provinceCode ?? null);
     const plan = draftAnnualPlan(
       { ...request, provinceCode: request.provinceCode ?? null },
       referenceProvinces,
@@ -52,19 +57,30 @@ export class PlansService {
         provinceCode: saved.provinceCode,
         payload: { planId: saved.id, ...plan },
       });
+      await this.outbox.audit(manager, {
+        action: 'plan.create',
+        resourceType: 'plan',
+        resourceId: saved.id,
+        provinceCode: saved.provinceCode,
+        summary: planCreatedSummary(plan),
+      });
       return toView(saved);
     });
   }
 
-  async get(id: string): Promise<PlanView> {
+  /** Another province's plan answers exactly like a missing one, so ids reveal nothing. */
+  async get(principal: Principal, id: string): Promise<PlanView> {
     const plan = await this.dataSource.getRepository(PlanEntity).findOneBy({ id });
-    if (!plan) throw new NotFoundError(`Plan ${id} does not exist`, 'plan.not-found');
+    if (!plan || !maySee(principal, plan.provinceCode))
+      throw new NotFoundError(`Plan ${id} does not exist`, 'plan.not-found');
     return toView(plan);
   }
 
-  async list(query: ListPlansQuery): Promise<Page<PlanView>> {
+  async list(principal: Principal, query: ListPlansQuery): Promise<Page<PlanView>> {
+    const filter = { year: query.year, level: query.level };
+    const provinces = visiblePlanProvinces(principal, query.provinceCode);
     const [items, total] = await this.dataSource.getRepository(PlanEntity).findAndCount({
-      where: { year: query.year, level: query.level, provinceCode: query.provinceCode },
+      where: provinces?.map((code) => ({ ...filter, provinceCode: code ?? IsNull() })) ?? filter,
       order: { year: 'DESC', level: 'ASC', provinceCode: 'ASC' },
       skip: (query.page - 1) * query.limit,
       take: query.limit,

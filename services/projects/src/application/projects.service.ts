@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { assertMayActFor, maySee } from '@kc/auth';
 import {
   projectApprovedV1,
   projectRegisteredV1,
   type ApproveProjectRequest,
   type ListProjectsQuery,
   type Page,
+  type Principal,
   type ProjectView,
   type RegisterProjectRequest,
 } from '@kc/contracts';
@@ -15,6 +17,8 @@ import { OutboxWriter } from '@kc/messaging';
 import { approve, assertPlanAcceptsProvince, projectCode } from '../domain/project';
 import { PlanRefEntity } from '../infrastructure/persistence/plan-ref.entity';
 import { ProjectEntity } from '../infrastructure/persistence/project.entity';
+import { assertMayApprove, projectProvinceFilter } from './project-access';
+import { projectApprovedSummary, projectRegisteredSummary } from './project-audit';
 
 const toView = (p: ProjectEntity): ProjectView => ({
   id: p.id,
@@ -38,10 +42,12 @@ export class ProjectsService {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  async register(request: RegisterProjectRequest): Promise<ProjectView> {
+  async register(principal: Principal, request: RegisterProjectRequest): Promise<ProjectView> {
+    assertMayActFor(principal, request.provinceCode);
     return this.dataSource.transaction(async (manager) => {
       const plan = await manager.getRepository(PlanRefEntity).findOneBy({ id: request.planId });
-      if (!plan) {
+      // Another province's plan is as unknown to the caller as a missing one.
+      if (!plan || !maySee(principal, plan.provinceCode)) {
         throw new RuleViolationError(
           `Plan ${request.planId} is not known to the projects service`,
           'project.unknown-plan',
@@ -80,11 +86,19 @@ export class ProjectsService {
           requestedSupportVnd: project.requestedSupportVnd,
         },
       });
+      await this.outbox.audit(manager, {
+        action: 'project.register',
+        resourceType: 'project',
+        resourceId: project.id,
+        provinceCode: project.provinceCode,
+        summary: projectRegisteredSummary(project),
+      });
       return toView(project);
     });
   }
 
-  async approve(id: string, request: ApproveProjectRequest): Promise<ProjectView> {
+  async approve(principal: Principal, id: string, request: ApproveProjectRequest): Promise<ProjectView> {
+    assertMayApprove(principal);
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(ProjectEntity);
       const project = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -104,22 +118,31 @@ export class ProjectsService {
           approvedSupportVnd: approved.approvedSupportVnd,
         },
       });
+      await this.outbox.audit(manager, {
+        action: 'project.approve',
+        resourceType: 'project',
+        resourceId: project.id,
+        provinceCode: project.provinceCode,
+        summary: projectApprovedSummary({ ...project, approvedSupportVnd: approved.approvedSupportVnd }),
+      });
       return toView(project);
     });
   }
 
-  async get(id: string): Promise<ProjectView> {
+  /** Another province's project answers exactly like a missing one, so ids reveal nothing. */
+  async get(principal: Principal, id: string): Promise<ProjectView> {
     const project = await this.dataSource.getRepository(ProjectEntity).findOneBy({ id });
-    if (!project) throw new NotFoundError(`Project ${id} does not exist`, 'project.not-found');
+    if (!project || !maySee(principal, project.provinceCode))
+      throw new NotFoundError(`Project ${id} does not exist`, 'project.not-found');
     return toView(project);
   }
 
-  async list(query: ListProjectsQuery): Promise<Page<ProjectView>> {
+  async list(principal: Principal, query: ListProjectsQuery): Promise<Page<ProjectView>> {
     const [items, total] = await this.dataSource.getRepository(ProjectEntity).findAndCount({
       where: {
         planId: query.planId,
         planYear: query.year,
-        provinceCode: query.provinceCode,
+        provinceCode: projectProvinceFilter(principal, query.provinceCode),
         status: query.status,
       },
       order: { code: 'ASC' },

@@ -10,7 +10,7 @@ import type {
   projectApprovedV1,
   projectRegisteredV1,
 } from '@kc/contracts';
-import { PermanentHandlerError } from '@kc/messaging';
+import { OutboxWriter, PermanentHandlerError } from '@kc/messaging';
 import { readingDate, readingDateForYear, vietnamDate } from '../domain/province-dates';
 import {
   AwardRoundProjection,
@@ -19,6 +19,7 @@ import {
   PlanProjection,
   ProjectProjection,
 } from '../infrastructure/persistence/projection.entities';
+import { projectionSummaries } from './projection-audit';
 
 type Event<D> = EventEnvelope<PayloadOf<D>>;
 
@@ -32,14 +33,14 @@ function required(date: string | undefined, code: string, when: string): string 
 /**
  * Keeps the read models. Every write is an upsert (or an update) by aggregate id, so a handler is idempotent
  * on its own, on top of the inbox that already drops redelivered events. All writes go through the manager
- * of the inbox transaction.
+ * of the inbox transaction, and each handled event adds one audit record in it.
  */
 @Injectable()
 export class ProjectionsService {
-  async planCreated(
-    manager: EntityManager,
-    { payload: p, occurredAt }: Event<typeof planCreatedV1>,
-  ): Promise<void> {
+  constructor(private readonly outbox: OutboxWriter) {}
+
+  async planCreated(manager: EntityManager, event: Event<typeof planCreatedV1>): Promise<void> {
+    const { payload: p, occurredAt } = event;
     const provinceAsOf =
       p.provinceCode === null
         ? null
@@ -58,13 +59,12 @@ export class ProjectionsService {
       },
       ['planId'],
     );
+    await this.recordUpdate(manager, event, 'plan-projection', projectionSummaries.planCreated(p));
   }
 
   /** Leaves status and approval alone, so a late replay cannot undo an approval. */
-  async projectRegistered(
-    manager: EntityManager,
-    { payload: p, occurredAt }: Event<typeof projectRegisteredV1>,
-  ) {
+  async projectRegistered(manager: EntityManager, event: Event<typeof projectRegisteredV1>) {
+    const { payload: p, occurredAt } = event;
     await manager.upsert(
       ProjectProjection,
       {
@@ -84,6 +84,7 @@ export class ProjectionsService {
       },
       ['projectId'],
     );
+    await this.recordUpdate(manager, event, 'project-projection', projectionSummaries.projectRegistered(p));
   }
 
   /**
@@ -91,7 +92,8 @@ export class ProjectionsService {
    * registration before its approval (one partition, in order). A missing row therefore means the registration
    * was parked in the dead-letter topic: park the approval too, and a redrive replays both in order.
    */
-  async projectApproved(manager: EntityManager, { payload: p, occurredAt }: Event<typeof projectApprovedV1>) {
+  async projectApproved(manager: EntityManager, event: Event<typeof projectApprovedV1>) {
+    const { payload: p, occurredAt } = event;
     const result = await manager.update(
       ProjectProjection,
       { projectId: p.projectId },
@@ -102,13 +104,12 @@ export class ProjectionsService {
         `project ${p.projectId} was approved but its registration was never projected`,
       );
     }
+    await this.recordUpdate(manager, event, 'project-projection', projectionSummaries.projectApproved(p));
   }
 
   /** Clusters are registered under the code in force on the day of registration (in Vietnam). */
-  async clusterRegistered(
-    manager: EntityManager,
-    { payload: p, occurredAt }: Event<typeof clusterRegisteredV1>,
-  ) {
+  async clusterRegistered(manager: EntityManager, event: Event<typeof clusterRegisteredV1>) {
+    const { payload: p, occurredAt } = event;
     const day = vietnamDate(new Date(occurredAt));
     await manager.upsert(
       ClusterProjection,
@@ -124,10 +125,12 @@ export class ProjectionsService {
       },
       ['clusterId'],
     );
+    await this.recordUpdate(manager, event, 'cluster-projection', projectionSummaries.clusterRegistered(p));
   }
 
   /** A fair's host code is read on its opening day, else by its year like other yearly facts. */
-  async fairCreated(manager: EntityManager, { payload: p, occurredAt }: Event<typeof fairCreatedV1>) {
+  async fairCreated(manager: EntityManager, event: Event<typeof fairCreatedV1>) {
+    const { payload: p, occurredAt } = event;
     const asOf = readingDate(p.provinceCode, [p.startDate, `${p.year}-01-01`, `${p.year}-12-31`]);
     await manager.upsert(
       FairProjection,
@@ -146,12 +149,11 @@ export class ProjectionsService {
       },
       ['fairId'],
     );
+    await this.recordUpdate(manager, event, 'fair-projection', projectionSummaries.fairCreated(p));
   }
 
-  async awardRoundOpened(
-    manager: EntityManager,
-    { payload: p, occurredAt }: Event<typeof awardRoundOpenedV1>,
-  ) {
+  async awardRoundOpened(manager: EntityManager, event: Event<typeof awardRoundOpenedV1>) {
+    const { payload: p, occurredAt } = event;
     if (p.level === 'provincial' && p.provinceCode === null) {
       throw new PermanentHandlerError(`provincial award round ${p.roundId} names no province`);
     }
@@ -176,5 +178,27 @@ export class ProjectionsService {
       },
       ['roundId'],
     );
+    await this.recordUpdate(
+      manager,
+      event,
+      'award-round-projection',
+      projectionSummaries.awardRoundOpened(p),
+    );
+  }
+
+  /** One audit record per handled event; the causing event and its actor are taken from the context. */
+  private recordUpdate(
+    manager: EntityManager,
+    event: { aggregateId: string; provinceCode: string | null },
+    projection: string,
+    summary: string,
+  ): Promise<void> {
+    return this.outbox.audit(manager, {
+      action: 'projection.update',
+      resourceType: projection,
+      resourceId: event.aggregateId,
+      provinceCode: event.provinceCode,
+      summary,
+    });
   }
 }

@@ -1,18 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { assertMayActFor } from '@kc/auth';
 import {
   fairCreatedV1,
   type CreateFairRequest,
   type FairView,
   type ListFairsQuery,
   type Page,
+  type Principal,
 } from '@kc/contracts';
 import { NotFoundError } from '@kc/errors';
 import { OutboxWriter } from '@kc/messaging';
 import { planTradeFair } from '../domain/trade-fair';
 import { FairEntity } from '../infrastructure/persistence/fair.entity';
 import { referenceProvinces } from '../infrastructure/reference-provinces';
+import { fairCreatedSummary } from './fair-audit';
 
 const toView = (f: FairEntity): FairView => ({
   id: f.id,
@@ -35,7 +38,9 @@ export class FairsService {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  async create(request: CreateFairRequest): Promise<FairView> {
+  /** The route lets only the agency create fairs; were provinces let in, each would create only its own. */
+  async create(principal: Principal, request: CreateFairRequest): Promise<FairView> {
+    assertMayActFor(principal, request.provinceCode);
     const fair = planTradeFair(
       { ...request, regionCode: request.regionCode ?? null, venue: request.venue ?? null },
       referenceProvinces,
@@ -48,6 +53,13 @@ export class FairsService {
         aggregateId: saved.id,
         provinceCode: saved.provinceCode,
         payload: { fairId: saved.id, ...facts },
+      });
+      await this.outbox.audit(manager, {
+        action: 'fair.create',
+        resourceType: 'fair',
+        resourceId: saved.id,
+        provinceCode: saved.provinceCode,
+        summary: fairCreatedSummary(fair),
       });
       return toView(saved);
     });

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Permit, STAFF, currentPrincipal } from '@kc/auth';
 import {
   listAwardRoundsQuery,
   openAwardRoundRequest,
@@ -13,17 +14,20 @@ export class AwardRoundsController {
   constructor(private readonly rounds: AwardRoundsService) {}
 
   @Post()
+  @Permit({ roles: STAFF, scope: 'awards:write' })
   open(@Body(validBody(openAwardRoundRequest)) body: OpenAwardRoundRequest) {
-    return this.rounds.open(body);
+    return this.rounds.open(currentPrincipal(), body);
   }
 
   @Get()
+  @Permit({ roles: [...STAFF, 'juror'], scope: 'awards:read' })
   list(@Query(validQuery(listAwardRoundsQuery)) query: ListAwardRoundsQuery) {
-    return this.rounds.list(query);
+    return this.rounds.list(currentPrincipal(), query);
   }
 
   @Get(':id')
+  @Permit({ roles: [...STAFF, 'juror'], scope: 'awards:read' })
   get(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.rounds.get(id);
+    return this.rounds.get(currentPrincipal(), id);
   }
 }

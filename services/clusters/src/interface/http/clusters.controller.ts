@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Permit, STAFF, currentPrincipal } from '@kc/auth';
 import {
   listClustersQuery,
   registerClusterRequest,
@@ -13,17 +14,20 @@ export class ClustersController {
   constructor(private readonly clusters: ClustersService) {}
 
   @Post()
+  @Permit({ roles: STAFF, scope: 'clusters:write' })
   register(@Body(validBody(registerClusterRequest)) body: RegisterClusterRequest) {
-    return this.clusters.register(body);
+    return this.clusters.register(currentPrincipal(), body);
   }
 
   @Get()
+  @Permit({ roles: STAFF, scope: 'clusters:read' })
   list(@Query(validQuery(listClustersQuery)) query: ListClustersQuery) {
-    return this.clusters.list(query);
+    return this.clusters.list(currentPrincipal(), query);
   }
 
   @Get(':id')
+  @Permit({ roles: STAFF, scope: 'clusters:read' })
   get(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.clusters.get(id);
+    return this.clusters.get(currentPrincipal(), id);
   }
 }

@@ -13,6 +13,11 @@ export interface UpstreamRequest {
   body?: unknown;
   contentType?: string;
   idempotencyKey?: string;
+  /** `Bearer <internal token>`: the token the gateway verified, so the service can check the caller again. */
+  authorization?: string;
+  /** The client's address (the gateway is the edge: one entry) and user agent, for the services' audit. */
+  forwardedFor?: string;
+  userAgent?: string;
 }
 
 export interface UpstreamResponse {
@@ -44,7 +49,8 @@ function upstreamProblem(service: Upstream, timedOut: boolean): HttpException {
 
 /**
  * The one way the gateway talks to a service: forwards method, path, JSON body and the correlation,
- * content-type and idempotency headers, and hands back status and body untouched. No answer within the
+ * content-type, idempotency, authorization, forwarded-for and user-agent headers, and hands back status and
+ * body untouched. No answer within the
  * timeout is a 504 problem, no connection a 502; both name the service and keep its address out of the answer.
  */
 export class UpstreamClient {
@@ -57,6 +63,9 @@ export class UpstreamClient {
     const correlationId = currentContext()?.correlationId;
     if (correlationId) headers['x-correlation-id'] = correlationId;
     if (request.idempotencyKey) headers['idempotency-key'] = request.idempotencyKey;
+    if (request.authorization) headers['authorization'] = request.authorization;
+    if (request.forwardedFor) headers['x-forwarded-for'] = request.forwardedFor;
+    if (request.userAgent) headers['user-agent'] = request.userAgent;
     const hasBody = request.body !== undefined;
     if (hasBody) headers['content-type'] = request.contentType ?? 'application/json';
 

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { ALL_ROLES, Permit } from '@kc/auth';
 import { conferenceQuery, conferenceRegions, regionalConferenceParams } from '@kc/contracts';
 import { validParams, validQuery } from '@kc/http';
 import { ApiZodQuery } from './openapi';
@@ -19,6 +20,7 @@ export class ConferencesController {
       'projects by status, requested and approved support (VND), clusters registered as of now, fairs, award rounds.',
   })
   @ApiZodQuery(conferenceQuery)
+  @Permit({ roles: ALL_ROLES, scope: 'reports:read' })
   national(@Query(validQuery(conferenceQuery)) _query: unknown, @Req() req: Request, @Res() res: Response) {
     return this.relay.to('reporting', req, res);
   }
@@ -27,6 +29,7 @@ export class ConferencesController {
   @ApiOperation({ summary: 'Số liệu hội nghị khuyến công khu vực / Regional conference figures' })
   @ApiParam({ name: 'region', enum: conferenceRegions })
   @ApiZodQuery(conferenceQuery)
+  @Permit({ roles: ALL_ROLES, scope: 'reports:read' })
   regional(
     @Param(validParams(regionalConferenceParams)) _params: unknown,
     @Query(validQuery(conferenceQuery)) _query: unknown,

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { ALL_ROLES, CENTRAL, Permit } from '@kc/auth';
 import { createFairRequest, listFairsQuery } from '@kc/contracts';
 import { validBody, validParams, validQuery } from '@kc/http';
 import { ApiIdempotencyKey, ApiUuidParam, ApiZodBody, ApiZodQuery, idParams } from './openapi';
@@ -15,6 +16,7 @@ export class FairsController {
   @ApiOperation({ summary: 'Tạo hội chợ triển lãm / Create a trade fair' })
   @ApiZodBody(createFairRequest)
   @ApiIdempotencyKey()
+  @Permit({ roles: CENTRAL, scope: 'fairs:write' })
   create(@Body(validBody(createFairRequest)) _body: unknown, @Req() req: Request, @Res() res: Response) {
     return this.relay.to('trade-fairs', req, res);
   }
@@ -22,6 +24,7 @@ export class FairsController {
   @Get()
   @ApiOperation({ summary: 'Danh sách hội chợ / List trade fairs' })
   @ApiZodQuery(listFairsQuery)
+  @Permit({ roles: ALL_ROLES, scope: 'fairs:read' })
   list(@Query(validQuery(listFairsQuery)) _query: unknown, @Req() req: Request, @Res() res: Response) {
     return this.relay.to('trade-fairs', req, res);
   }
@@ -29,6 +32,7 @@ export class FairsController {
   @Get(':id')
   @ApiOperation({ summary: 'Chi tiết hội chợ / Get a trade fair' })
   @ApiUuidParam()
+  @Permit({ roles: ALL_ROLES, scope: 'fairs:read' })
   get(@Param(validParams(idParams)) _params: unknown, @Req() req: Request, @Res() res: Response) {
     return this.relay.to('trade-fairs', req, res);
   }

@@ -1,11 +1,13 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { Public } from '@kc/auth';
 
 /** GET / — where to start. */
 @ApiExcludeController()
 @Controller()
 export class IndexController {
   @Get()
+  @Public()
   index() {
     return {
       name: 'Nền tảng khuyến công — Khuyến công platform API',
@@ -13,6 +15,8 @@ export class IndexController {
         docs: '/api/docs',
         openApi: '/api/docs-json',
         health: '/health',
+        login: '/api/v1/auth/login',
+        jwks: '/api/v1/auth/jwks',
         reference: [
           '/api/v1/reference/provinces',
           '/api/v1/reference/regions',

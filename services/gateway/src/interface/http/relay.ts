@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import type { Principal } from '@kc/contracts';
+import { currentContext } from '@kc/observability';
 import { ForwardingService } from '../../application/forwarding.service';
 import type { Upstream } from '../../infrastructure/upstream/upstream-client';
 
@@ -8,9 +10,14 @@ function header(req: Request, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** Idempotency keys are per caller: another caller's key never replays someone else's answer. */
+const callerOf = (principal: Principal | null | undefined) =>
+  principal ? `${principal.kind}:${principal.id}` : 'anonymous';
+
 /**
- * What the proxy controllers call once their edge validation has passed: forwards the request as the client
- * sent it (path, query, body) and writes the service's status, content type and body back unchanged.
+ * What the proxy controllers call once the guard and their edge validation have passed: forwards the request
+ * as the client sent it (path, query, body) with the verified internal token (the caller's own, or the one
+ * exchanged for an API key or external token) and writes the service's answer back unchanged.
  */
 @Injectable()
 export class Relay {
@@ -23,6 +30,10 @@ export class Relay {
       body: req.method === 'GET' ? undefined : req.body,
       contentType: header(req, 'content-type'),
       idempotencyKey: header(req, 'idempotency-key'),
+      authorization: header(req, 'authorization'),
+      forwardedFor: header(req, 'x-forwarded-for'),
+      userAgent: header(req, 'user-agent'),
+      caller: callerOf(currentContext()?.principal),
     });
     res.status(response.status);
     if (response.contentType) res.setHeader('content-type', response.contentType);

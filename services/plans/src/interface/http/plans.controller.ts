@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Permit, STAFF, currentPrincipal } from '@kc/auth';
 import {
   createPlanRequest,
   listPlansQuery,
@@ -13,17 +14,20 @@ export class PlansController {
   constructor(private readonly plans: PlansService) {}
 
   @Post()
+  @Permit({ roles: STAFF, scope: 'plans:write' })
   create(@Body(validBody(createPlanRequest)) body: CreatePlanRequest) {
-    return this.plans.create(body);
+    return this.plans.create(currentPrincipal(), body);
   }
 
   @Get()
+  @Permit({ roles: STAFF, scope: 'plans:read' })
   list(@Query(validQuery(listPlansQuery)) query: ListPlansQuery) {
-    return this.plans.list(query);
+    return this.plans.list(currentPrincipal(), query);
   }
 
   @Get(':id')
+  @Permit({ roles: STAFF, scope: 'plans:read' })
   get(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.plans.get(id);
+    return this.plans.get(currentPrincipal(), id);
   }
 }

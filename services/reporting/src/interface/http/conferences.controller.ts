@@ -1,4 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ALL_ROLES, Permit } from '@kc/auth';
 import {
   conferenceQuery,
   regionalConferenceParams,
@@ -8,7 +9,8 @@ import {
 import { validParams, validQuery } from '@kc/http';
 import { ConferenceService } from '../../application/conference.service';
 
-/** Internal HTTP: the gateway serves these paths to the public. */
+/** Internal HTTP: the gateway serves these paths to the public. Published figures: every role reads them. */
+@Permit({ roles: ALL_ROLES, scope: 'reports:read' })
 @Controller('api/v1/conferences')
 export class ConferencesController {
   constructor(private readonly conferences: ConferenceService) {}

@@ -1,0 +1,31 @@
+import type { Principal } from '@kc/contracts';
+import { ForbiddenError } from '@kc/errors';
+import { clusterProvinceFilter } from './cluster-access';
+
+const central: Principal = { kind: 'user', id: 'u1', name: 'cuc.canbo', role: 'central-officer', scopes: [] };
+const ninhBinh: Principal = {
+  kind: 'user',
+  id: 'u2',
+  name: 'sct.37',
+  role: 'province-officer',
+  provinceCode: '37',
+  scopes: [],
+};
+
+describe('cluster list filter', () => {
+  it('lets the agency list every province, or the one it asks for', () => {
+    expect(clusterProvinceFilter(central, undefined)).toBeUndefined();
+    expect(clusterProvinceFilter(central, '01')).toBe('01');
+  });
+
+  it('forces a province officer to their own province', () => {
+    expect(clusterProvinceFilter(ninhBinh, undefined)).toBe('37');
+    expect(clusterProvinceFilter(ninhBinh, '37')).toBe('37');
+  });
+
+  it("refuses a province officer who asks for another province's clusters", () => {
+    const ask = () => clusterProvinceFilter(ninhBinh, '01');
+    expect(ask).toThrow(ForbiddenError);
+    expect(ask).toThrow(expect.objectContaining({ code: 'auth.other-province', field: 'provinceCode' }));
+  });
+});

@@ -1,0 +1,115 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import type { AuthOptions } from '@kc/auth';
+import { REDIS, type Redis } from '@kc/cache';
+import { AuditTrail } from './application/audit/audit-trail';
+import { Clock } from './application/clock';
+import { AuthService } from './application/identity/auth.service';
+import { ClientDirectory } from './application/identity/client-directory';
+import { ClientsService } from './application/identity/clients.service';
+import { DEMO_SETTINGS, DemoAccountsSeeder } from './application/identity/demo-accounts.seeder';
+import { EdgeCredentials, OIDC_SETTINGS } from './application/identity/edge-credentials';
+import { DEFAULT_DEMO_PASSWORD, oidcSettings, type GatewayConfig } from './config/gateway.config';
+import { LoginAttempts } from './infrastructure/identity/login-attempts.store';
+import { PasswordHasher } from './infrastructure/identity/password-hasher';
+import { RateLimiter } from './infrastructure/identity/rate-limiter.store';
+import { RefreshTokens } from './infrastructure/identity/refresh-tokens.store';
+import { SigningKeys } from './infrastructure/identity/signing-keys';
+import { TokenIssuer } from './infrastructure/identity/token-issuer';
+import { AuditRecordEntity } from './infrastructure/persistence/audit-record.entity';
+import {
+  ApiClientEntity,
+  AppUserEntity,
+  SigningKeyEntity,
+} from './infrastructure/persistence/identity.entities';
+import { Identity1763900000700 } from './infrastructure/persistence/migrations/1763900000700-identity';
+import { AuditRecord1763900000710 } from './infrastructure/persistence/migrations/1763900000710-audit-record';
+import { AuditEventsHandler } from './interface/events/audit-events.handler';
+import { AuditController } from './interface/http/audit.controller';
+import { AuthController } from './interface/http/auth.controller';
+import { ClientLimitsInterceptor } from './interface/http/client-limits.interceptor';
+import { ClientsController } from './interface/http/clients.controller';
+
+export const ACCESS_ENTITIES = [SigningKeyEntity, AppUserEntity, ApiClientEntity, AuditRecordEntity];
+export const ACCESS_MIGRATIONS = [Identity1763900000700, AuditRecord1763900000710];
+
+const GATEWAY_KEYS = Symbol('GATEWAY_KEYS');
+
+/** How the gateway's own auth guard verifies tokens: with the gateway's keys, and its edge credentials. */
+export const gatewayAuthOptions = (config: GatewayConfig): AuthOptions => ({
+  issuer: config.AUTH_ISSUER,
+  keys: {
+    provider: {
+      provide: GATEWAY_KEYS,
+      inject: [SigningKeys],
+      useFactory: (keys: SigningKeys) => keys.keySource,
+    },
+    token: GATEWAY_KEYS,
+  },
+  exchange: EdgeCredentials,
+});
+
+/**
+ * Identity, access and audit at the edge: the built-in identity provider (users, signing keys, tokens), API
+ * clients, the exchange of API keys and external OIDC tokens, per-client limits, and the audit trail.
+ * Global, so that the auth guard (in AuthModule) finds the keys and the credential exchange.
+ */
+@Module({})
+export class AccessModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
+    return {
+      module: AccessModule,
+      global: true,
+      controllers: [AuthController, ClientsController, AuditController, AuditEventsHandler],
+      providers: [
+        Clock,
+        {
+          provide: SigningKeys,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) =>
+            config.AUTH_SIGNING_KEY
+              ? SigningKeys.fromPem(config.AUTH_SIGNING_KEY, config.AUTH_SIGNING_KEY_ID)
+              : SigningKeys.fromDatabase(dataSource),
+        },
+        {
+          provide: TokenIssuer,
+          inject: [SigningKeys],
+          useFactory: (keys: SigningKeys) =>
+            new TokenIssuer(keys, config.AUTH_ISSUER, config.AUTH_ACCESS_TOKEN_TTL),
+        },
+        {
+          provide: PasswordHasher,
+          useFactory: async () => {
+            const hasher = new PasswordHasher();
+            await hasher.warmUp();
+            return hasher;
+          },
+        },
+        { provide: LoginAttempts, inject: [REDIS], useFactory: (redis: Redis) => new LoginAttempts(redis) },
+        {
+          provide: RefreshTokens,
+          inject: [REDIS],
+          useFactory: (redis: Redis) => new RefreshTokens(redis, config.AUTH_REFRESH_TOKEN_TTL),
+        },
+        { provide: RateLimiter, inject: [REDIS], useFactory: (redis: Redis) => new RateLimiter(redis) },
+        { provide: OIDC_SETTINGS, useValue: oidcSettings(config) },
+        {
+          provide: DEMO_SETTINGS,
+          useValue: {
+            enabled: config.AUTH_DEMO_USERS,
+            password: config.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD,
+          },
+        },
+        AuditTrail,
+        ClientDirectory,
+        EdgeCredentials,
+        AuthService,
+        ClientsService,
+        DemoAccountsSeeder,
+        { provide: APP_INTERCEPTOR, useClass: ClientLimitsInterceptor },
+      ],
+      exports: [SigningKeys, TokenIssuer, EdgeCredentials, RateLimiter, Clock],
+    };
+  }
+}

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  SYSTEM_ACTOR,
+  type Actor,
+  type auditRecordAppendedV1,
+  type EventEnvelope,
+  type Page,
+  type PayloadOf,
+} from '@kc/contracts';
+import { currentContext } from '@kc/observability';
+import { AuditRecordEntity } from '../../infrastructure/persistence/audit-record.entity';
+import type { AuditQuery, AuditRecordView } from './audit-query';
+
+export interface GatewayAuditEntry {
+  action: string;
+  resourceType: string;
+  resourceId: string;
+  provinceCode: string | null;
+  summary: string;
+}
+
+const toView = (r: AuditRecordEntity): AuditRecordView => ({
+  id: r.id,
+  eventId: r.eventId,
+  occurredAt: r.occurredAt.toISOString(),
+  producer: r.producer,
+  actor: {
+    kind: r.actorKind,
+    id: r.actorId,
+    role: r.actorRole,
+    provinceCode: r.actorProvince,
+  },
+  action: r.action,
+  resourceType: r.resourceType,
+  resourceId: r.resourceId,
+  provinceCode: r.provinceCode,
+  summary: r.summary,
+  ip: r.ip,
+  userAgent: r.userAgent,
+  correlationId: r.correlationId,
+  causedByEvent: r.causedByEvent,
+});
+
+/**
+ * The audit trail kept by the gateway: the services' audit events and the gateway's own changes (logins,
+ * password changes, logouts, API clients), written only by INSERT — the table refuses anything else.
+ */
+@Injectable()
+export class AuditTrail {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** One of the gateway's own changes, in the caller's transaction; who and from where come from the request. */
+  async record(manager: EntityManager, entry: GatewayAuditEntry, actor?: Actor): Promise<void> {
+    const context = currentContext();
+    const id = randomUUID();
+    const who = actor ?? context?.actor ?? SYSTEM_ACTOR;
+    await this.insert(manager, {
+      id,
+      eventId: id,
+      occurredAt: new Date(),
+      producer: 'gateway',
+      actorKind: who.kind,
+      actorId: who.id,
+      actorRole: who.role ?? null,
+      actorProvince: who.provinceCode ?? null,
+      ...entry,
+      summary: entry.summary.slice(0, 1000),
+      ip: context?.origin?.ip ?? null,
+      userAgent: context?.origin?.userAgent?.slice(0, 500) ?? null,
+      correlationId: context?.correlationId ?? randomUUID(),
+      causedByEvent: null,
+    });
+  }
+
+  /** A service's audit event (in the inbox transaction of the consumer: applied exactly once). */
+  async append(
+    manager: EntityManager,
+    envelope: EventEnvelope<PayloadOf<typeof auditRecordAppendedV1>>,
+  ): Promise<void> {
+    const { payload, actor } = envelope;
+    await this.insert(manager, {
+      id: randomUUID(),
+      eventId: envelope.id,
+      occurredAt: new Date(envelope.occurredAt),
+      producer: envelope.producer,
+      actorKind: actor.kind,
+      actorId: actor.id,
+      actorRole: actor.role ?? null,
+      actorProvince: actor.provinceCode ?? null,
+      action: payload.action,
+      resourceType: payload.resourceType,
+      resourceId: payload.resourceId,
+      provinceCode: payload.provinceCode,
+      summary: payload.summary,
+      ip: payload.ip,
+      userAgent: payload.userAgent,
+      correlationId: envelope.correlationId,
+      causedByEvent: payload.causedByEvent ?? envelope.causationId,
+    });
+  }
+
+  async query(query: AuditQuery): Promise<Page<AuditRecordView>> {
+    const builder = this.dataSource.getRepository(AuditRecordEntity).createQueryBuilder('r');
+    if (query.actor) builder.andWhere('r.actorId = :actor', { actor: query.actor });
+    if (query.provinceCode) builder.andWhere('r.provinceCode = :province', { province: query.provinceCode });
+    if (query.resourceType) builder.andWhere('r.resourceType = :type', { type: query.resourceType });
+    if (query.resourceId) builder.andWhere('r.resourceId = :resource', { resource: query.resourceId });
+    if (query.action) builder.andWhere('r.action = :action', { action: query.action });
+    if (query.from) builder.andWhere('r.occurredAt >= :from', { from: query.from });
+    if (query.to) builder.andWhere('r.occurredAt < :to', { to: query.to });
+    const [rows, total] = await builder
+      .orderBy('r.occurredAt', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .skip((query.page - 1) * query.limit)
+      .take(query.limit)
+      .getManyAndCount();
+    return { items: rows.map(toView), page: query.page, limit: query.limit, total };
+  }
+
+  private async insert(manager: EntityManager, row: AuditRecordEntity): Promise<void> {
+    // ON CONFLICT: an event id already recorded (a replay that bypassed the inbox) adds nothing.
+    await manager.createQueryBuilder().insert().into(AuditRecordEntity).values(row).orIgnore().execute();
+  }
+}

@@ -1,0 +1,72 @@
+import { principalSchema, ROLES, type Principal, type Role } from '@kc/contracts';
+import { ForbiddenError, UnauthenticatedError } from '@kc/errors';
+import { SCOPES_OF_ROLE } from './scopes';
+
+/** Which claims of the external issuer's token carry the role, the provincial unit and the login name. */
+export interface OidcClaimNames {
+  role: string;
+  province: string;
+  username: string;
+}
+
+/** Optional claims for the roles bound to fairs, a facility or award rounds (fixed names, documented). */
+export const BINDING_CLAIMS = { fairIds: 'kc_fairs', facilityTaxCode: 'kc_facility', roundIds: 'kc_rounds' };
+
+const isRole = (value: unknown): value is Role => ROLES.includes(value as Role);
+
+function stringList(value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  const list = Array.isArray(value) ? value : String(value).split(/[\s,]+/);
+  return list.map(String).filter(Boolean);
+}
+
+/**
+ * Maps a verified token of the external issuer to the platform's principal. A person whose token names no
+ * role of ours is authenticated but may do nothing here (403); a province officer must name their unit.
+ */
+export function principalFromOidcClaims(claims: Record<string, unknown>, names: OidcClaimNames): Principal {
+  const subject = claims['sub'];
+  if (typeof subject !== 'string' || subject.length === 0) {
+    throw new UnauthenticatedError('the identity token has no subject', 'auth.invalid-token');
+  }
+  // Some issuers put roles in a list; exactly one of ours must be there.
+  const roleClaim = claims[names.role];
+  const roles = (Array.isArray(roleClaim) ? roleClaim : [roleClaim]).filter(isRole);
+  if (roles.length !== 1) {
+    throw new ForbiddenError(
+      `the identity token must carry exactly one platform role in claim ${names.role}`,
+      'auth.unknown-role',
+    );
+  }
+  const role = roles[0];
+  const province = claims[names.province];
+  const provinceCode =
+    typeof province === 'string' || typeof province === 'number' ? String(province) : undefined;
+  if (role === 'province-officer' && !/^\d{2}$/.test(provinceCode ?? '')) {
+    throw new ForbiddenError(
+      `a province officer's identity token must carry a two-digit unit code in claim ${names.province}`,
+      'auth.no-province',
+    );
+  }
+  const username = claims[names.username];
+  const facility = claims[BINDING_CLAIMS.facilityTaxCode];
+  const candidate = {
+    kind: 'user' as const,
+    id: subject.slice(0, 100),
+    name: (typeof username === 'string' && username ? username : subject).slice(0, 200),
+    role,
+    ...(role === 'province-officer' ? { provinceCode } : {}),
+    ...(role === 'fair-organizer' ? { fairIds: stringList(claims[BINDING_CLAIMS.fairIds]) ?? [] } : {}),
+    ...(role === 'business' && typeof facility === 'string' ? { facilityTaxCode: facility } : {}),
+    ...(role === 'juror' ? { roundIds: stringList(claims[BINDING_CLAIMS.roundIds]) ?? [] } : {}),
+    scopes: [...SCOPES_OF_ROLE[role]],
+  };
+  const principal = principalSchema.safeParse(candidate);
+  if (!principal.success) {
+    throw new ForbiddenError(
+      'the identity token does not describe a caller of this platform',
+      'auth.bad-claims',
+    );
+  }
+  return principal.data;
+}

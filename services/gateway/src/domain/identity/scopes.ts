@@ -1,0 +1,69 @@
+import type { Role } from '@kc/contracts';
+
+/**
+ * API scopes (`<resource>:read|write`). Route rules name the scope an API client must hold; a person's
+ * scopes follow from their role (the token carries them for the services' information only: a person is
+ * judged by role, a client by role and scope).
+ */
+export const SCOPES_OF_ROLE: Record<Role, readonly string[]> = {
+  'central-admin': [
+    'plans:read',
+    'plans:write',
+    'projects:read',
+    'projects:write',
+    'clusters:read',
+    'clusters:write',
+    'fairs:read',
+    'fairs:write',
+    'awards:read',
+    'awards:write',
+    'reports:read',
+    'audit:read',
+    'clients:read',
+    'clients:write',
+  ],
+  'central-officer': [
+    'plans:read',
+    'plans:write',
+    'projects:read',
+    'projects:write',
+    'clusters:read',
+    'clusters:write',
+    'fairs:read',
+    'fairs:write',
+    'awards:read',
+    'awards:write',
+    'reports:read',
+  ],
+  'province-officer': [
+    'plans:read',
+    'plans:write',
+    'projects:read',
+    'projects:write',
+    'clusters:read',
+    'clusters:write',
+    'fairs:read',
+    'awards:read',
+    'awards:write',
+    'reports:read',
+  ],
+  'fair-organizer': ['fairs:read', 'reports:read'],
+  business: ['fairs:read', 'reports:read'],
+  juror: ['awards:read', 'fairs:read', 'reports:read'],
+  viewer: ['fairs:read', 'reports:read'],
+};
+
+export const KNOWN_SCOPES: readonly string[] = SCOPES_OF_ROLE['central-admin'];
+
+/** Roles an integrating system may be registered with: never the agency's administrators. */
+export const CLIENT_ROLES: readonly Role[] = [
+  'central-officer',
+  'province-officer',
+  'fair-organizer',
+  'viewer',
+];
+
+/** Scopes a client of this role asks for that its role could never use (empty when all are fine). */
+export function scopesBeyondRole(role: Role, scopes: readonly string[]): string[] {
+  return scopes.filter((scope) => !SCOPES_OF_ROLE[role].includes(scope));
+}

@@ -1,0 +1,78 @@
+import { redisKey, type Redis } from '@kc/cache';
+import { randomSecret, sha256 } from '../../domain/identity/api-key';
+
+interface Session {
+  userId: string;
+  /** Seconds since the epoch: the end of the login session, kept across rotations. */
+  sessionEndsAt: number;
+}
+
+const tokenKey = (hash: string) => redisKey('gateway', 'refresh', hash);
+const usedKey = (hash: string) => redisKey('gateway', 'refresh-used', hash);
+const userKey = (userId: string) => redisKey('gateway', 'refresh-user', userId);
+
+export type Rotation =
+  | { outcome: 'rotated'; userId: string; refreshToken: string }
+  | { outcome: 'unknown' | 'reused' };
+
+/**
+ * Opaque refresh tokens, stored only as SHA-256 hashes with the login session's remaining lifetime. Each use
+ * rotates the token; presenting a used one again means it was copied, so all of that user's tokens are revoked.
+ */
+export class RefreshTokens {
+  constructor(
+    private readonly redis: Redis,
+    private readonly sessionSeconds: number,
+  ) {}
+
+  issue(userId: string): Promise<string> {
+    return this.store({ userId, sessionEndsAt: Math.floor(Date.now() / 1000) + this.sessionSeconds });
+  }
+
+  async rotate(refreshToken: string): Promise<Rotation> {
+    const hash = sha256(refreshToken);
+    const stored = await this.redis.getDel(tokenKey(hash));
+    if (stored === null) {
+      const thief = await this.redis.get(usedKey(hash));
+      if (thief === null) return { outcome: 'unknown' };
+      await this.revokeAll(thief);
+      return { outcome: 'reused' };
+    }
+    const session = JSON.parse(stored) as Session;
+    const left = session.sessionEndsAt - Math.floor(Date.now() / 1000);
+    await this.redis
+      .multi()
+      .set(usedKey(hash), session.userId, { expiration: { type: 'EX', value: this.sessionSeconds } })
+      .sRem(userKey(session.userId), hash)
+      .exec();
+    if (left <= 0) return { outcome: 'unknown' };
+    return { outcome: 'rotated', userId: session.userId, refreshToken: await this.store(session) };
+  }
+
+  /** Deletes one token if it is the user's own (logout); unknown tokens are ignored. */
+  async revoke(userId: string, refreshToken: string): Promise<void> {
+    const hash = sha256(refreshToken);
+    const stored = await this.redis.get(tokenKey(hash));
+    if (stored === null || (JSON.parse(stored) as Session).userId !== userId) return;
+    await this.redis.multi().del(tokenKey(hash)).sRem(userKey(userId), hash).exec();
+  }
+
+  /** Every refresh token of the user (password change, detected token theft). */
+  async revokeAll(userId: string): Promise<void> {
+    const hashes = await this.redis.sMembers(userKey(userId));
+    await this.redis.del([...hashes.map(tokenKey), userKey(userId)]);
+  }
+
+  private async store(session: Session): Promise<string> {
+    const token = randomSecret();
+    const hash = sha256(token);
+    const ttl = Math.max(1, session.sessionEndsAt - Math.floor(Date.now() / 1000));
+    await this.redis
+      .multi()
+      .set(tokenKey(hash), JSON.stringify(session), { expiration: { type: 'EX', value: ttl } })
+      .sAdd(userKey(session.userId), hash)
+      .expire(userKey(session.userId), this.sessionSeconds)
+      .exec();
+    return token;
+  }
+}

@@ -1,0 +1,124 @@
+import { Logger, type DynamicModule } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { urlencoded, type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { createServiceApp, PROBLEM_CONTENT_TYPE } from '@kc/http';
+import { TooManyRequestsError } from '../../application/too-many-requests';
+import { GatewayModule } from '../../app.module';
+import type { GatewayConfig } from '../../config/gateway.config';
+import { RateLimiter } from '../../infrastructure/identity/rate-limiter.store';
+import { setUpGatewayOpenApi } from './openapi-security';
+
+export const OPEN_API_INFO = {
+  title: 'Nền tảng khuyến công — Khuyến công platform API',
+  description:
+    'Cổng API công khai của nền tảng quản lý khuyến công: kế hoạch, đề án, cụm công nghiệp, hội chợ, bình chọn ' +
+    'sản phẩm CNNT tiêu biểu, số liệu hội nghị và danh mục dùng chung. Lỗi trả về dạng application/problem+json.\n\n' +
+    "Public API of Vietnam's industrial promotion (khuyến công) platform: annual plans, projects, industrial " +
+    'clusters, trade fairs, product award rounds, conference figures and reference data. Errors are ' +
+    'application/problem+json (RFC 9457); POST requests accept an Idempotency-Key header.\n\n' +
+    'Authenticate with a bearer token (POST /api/v1/auth/login for people, POST /api/v1/auth/token for API ' +
+    'clients, or a token of the configured OIDC issuer) or with an API key in X-API-Key. Each route lists the ' +
+    'roles (and, for API clients, the scope) it allows. Requests are limited per address and per API client ' +
+    '(429 with Retry-After).',
+};
+
+/** Express `trust proxy` from TRUST_PROXY: off unless a proxy in front is named (hops or addresses). */
+function trustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+/**
+ * The gateway is the edge: X-Forwarded-For is replaced by the one client address it trusts, so a caller
+ * cannot pick its own address for the rate limits, the lockout or the audit trail.
+ */
+function clientAddress(req: Request, _res: Response, next: NextFunction): void {
+  req.headers['x-forwarded-for'] = (req.ip ?? req.socket.remoteAddress ?? 'unknown').replace(/^::ffff:/, '');
+  next();
+}
+
+function limitPerAddress(limiter: RateLimiter, perMinute: number) {
+  const log = new Logger('RateLimit');
+  return async (req: Request, res: Response, next: NextFunction) => {
+    if (req.path === '/health') return next();
+    const address = String(req.headers['x-forwarded-for']);
+    let verdict;
+    try {
+      verdict = await limiter.hit(`ip:${address}`, perMinute);
+    } catch (error) {
+      // Redis unreachable: serve rather than refuse everyone (health reports the outage).
+      log.warn({ msg: 'rate limit not checked', error: String(error) });
+      return next();
+    }
+    if (verdict.allowed) return next();
+    const problem = TooManyRequestsError.problem(
+      'rate.address-limit',
+      `At most ${perMinute} requests a minute are accepted from one address.`,
+    );
+    res
+      .status(429)
+      .setHeader('retry-after', String(verdict.retryAfterSeconds))
+      .type(PROBLEM_CONTENT_TYPE)
+      .send(JSON.stringify({ ...problem, instance: req.originalUrl }));
+  };
+}
+
+/** Security headers: no content at all for API answers; Swagger UI gets its own scripts, styles and images. */
+function securityHeaders() {
+  const api = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    },
+  });
+  const docs = helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        frameAncestors: ["'none'"],
+        // The demo serves plain HTTP: upgrading the UI's own script URLs to https would break it.
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  return (req: Request, res: Response, next: NextFunction) =>
+    (req.path.startsWith('/api/docs') ? docs : api)(req, res, next);
+}
+
+/**
+ * The gateway app as main.ts runs it and the integration tests boot it: the service app of @kc/http (JSON
+ * body limit, problem+json, event consumer for the audit trail) plus the edge: client address, per-address
+ * rate limit, security headers, CORS allow-list, form bodies for the token endpoint, OpenAPI with security.
+ */
+export async function createGatewayApp(
+  config: GatewayConfig,
+  module: DynamicModule = GatewayModule.forRoot(config),
+): Promise<NestExpressApplication> {
+  const app = await createServiceApp(module, {
+    service: 'gateway',
+    port: config.PORT,
+    host: config.HOST,
+    brokers: config.KAFKA_BROKERS,
+    consumesEvents: true,
+  });
+  app.set('trust proxy', trustProxy(config.TRUST_PROXY));
+  app.use(clientAddress);
+  app.use(limitPerAddress(app.get(RateLimiter), config.RATE_LIMIT_PER_IP_PER_MINUTE));
+  app.use(securityHeaders());
+  app.enableCors({
+    origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false,
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-api-key', 'x-correlation-id'],
+    exposedHeaders: ['x-correlation-id', 'idempotent-replayed', 'location', 'retry-after'],
+    maxAge: 600,
+  });
+  // OAuth2 clients send the client-credentials grant as a form.
+  app.use('/api/v1/auth/token', urlencoded({ extended: false, limit: '16kb' }));
+  setUpGatewayOpenApi(app, OPEN_API_INFO);
+  return app;
+}

@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { collectRouteRules, type RouteRule } from '@kc/auth';
+import { ROLES, type Principal, type Role } from '@kc/contracts';
+import { ClientsService } from '../src/application/identity/clients.service';
+import { CLIENT_ROLES, SCOPES_OF_ROLE } from '../src/domain/identity/scopes';
+import { TokenIssuer } from '../src/infrastructure/identity/token-issuer';
+import { bootGateway, client, startStubUpstream, type BootedGateway } from './support/gateway-harness';
+
+const PUBLIC = 'public';
+const ALL = ROLES;
+const STAFF: Role[] = ['central-admin', 'central-officer', 'province-officer'];
+const CENTRAL: Role[] = ['central-admin', 'central-officer'];
+const ADMIN: Role[] = ['central-admin'];
+
+/**
+ * Who may call each gateway route, written out by hand (not read from the decorators): the authorization
+ * matrix below checks every route × role against it. A route added without an entry here fails the suite.
+ */
+const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
+  'GET /': PUBLIC,
+  'GET /health': PUBLIC,
+  'GET /api/v1/reference/provinces': PUBLIC,
+  'GET /api/v1/reference/regions': PUBLIC,
+  'GET /api/v1/reference/activity-contents': PUBLIC,
+  'GET /api/v1/auth/jwks': PUBLIC,
+  'POST /api/v1/auth/login': PUBLIC,
+  'POST /api/v1/auth/refresh': PUBLIC,
+  'POST /api/v1/auth/token': PUBLIC,
+  'POST /api/v1/auth/logout': ALL,
+  'POST /api/v1/auth/password': ALL,
+  'GET /api/v1/auth/me': ALL,
+  'POST /api/v1/auth/clients': ADMIN,
+  'GET /api/v1/auth/clients': ADMIN,
+  'POST /api/v1/auth/clients/:id/revoke': ADMIN,
+  'GET /api/v1/audit': ADMIN,
+  'POST /api/v1/plans': STAFF,
+  'GET /api/v1/plans': STAFF,
+  'GET /api/v1/plans/:id': STAFF,
+  'POST /api/v1/projects': STAFF,
+  'POST /api/v1/projects/:id/approve': CENTRAL,
+  'GET /api/v1/projects': STAFF,
+  'GET /api/v1/projects/:id': STAFF,
+  'POST /api/v1/clusters': STAFF,
+  'GET /api/v1/clusters': STAFF,
+  'GET /api/v1/clusters/:id': STAFF,
+  'POST /api/v1/fairs': CENTRAL,
+  'GET /api/v1/fairs': ALL,
+  'GET /api/v1/fairs/:id': ALL,
+  'POST /api/v1/award-rounds': STAFF,
+  'GET /api/v1/award-rounds': [...STAFF, 'juror'],
+  'GET /api/v1/award-rounds/:id': [...STAFF, 'juror'],
+  'GET /api/v1/conferences/national': ALL,
+  'GET /api/v1/conferences/regional/:region': ALL,
+};
+
+const concrete = (path: string) => path.replace(':id', randomUUID()).replace(':region', 'north');
+const denied = (status: number) => status === 401 || status === 403;
+
+function personOf(role: Role): Principal {
+  return {
+    kind: 'user',
+    id: randomUUID(),
+    name: `matrix.${role}`,
+    role,
+    ...(role === 'province-officer' ? { provinceCode: '40' } : {}),
+    scopes: [...SCOPES_OF_ROLE[role]],
+  };
+}
+
+describe('authorization matrix of the gateway route table', () => {
+  let gateway: BootedGateway;
+  let upstream: Awaited<ReturnType<typeof startStubUpstream>>;
+  let call: ReturnType<typeof client>;
+  let routes: RouteRule[];
+  let issuer: TokenIssuer;
+
+  beforeAll(async () => {
+    upstream = await startStubUpstream();
+    gateway = await bootGateway({ database: 'gateway_matrix', upstreamUrl: upstream.url });
+    call = client(gateway.url);
+    routes = collectRouteRules(gateway.app);
+    issuer = gateway.app.get(TokenIssuer);
+  }, 120_000);
+
+  afterAll(async () => {
+    await gateway?.close();
+    await upstream?.close();
+  });
+
+  it('declares a rule on every route, and the expected table names exactly the routes there are', () => {
+    expect(routes.filter((r) => r.rule === null).map((r) => `${r.method} ${r.path}`)).toEqual([]);
+    expect(routes.map((r) => `${r.method} ${r.path}`).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('declares on each route the roles of the table', () => {
+    for (const route of routes) {
+      const expected = EXPECTED[`${route.method} ${route.path}`];
+      const declared = route.rule === PUBLIC ? PUBLIC : [...(route.rule?.roles ?? [])].sort();
+      expect([route.path, declared]).toEqual([
+        route.path,
+        expected === PUBLIC ? PUBLIC : [...expected].sort(),
+      ]);
+    }
+  });
+
+  it.each(Object.keys(EXPECTED))('%s: every role gets exactly what the table says', async (route) => {
+    const [method, path] = route.split(' ');
+    const expected = EXPECTED[route];
+    const body = method === 'POST' ? {} : undefined;
+    const anonymous = await call(method, concrete(path), { body });
+    expect([route, 'anonymous', denied(anonymous.status)]).toEqual([route, 'anonymous', expected !== PUBLIC]);
+    if (expected !== PUBLIC) expect(anonymous.status).toBe(401);
+    for (const role of ROLES) {
+      const { token } = await issuer.issue(personOf(role));
+      const reply = await call(method, concrete(path), { body, token });
+      const allowed = expected === PUBLIC || expected.includes(role);
+      expect([route, role, reply.status === 403 ? 'denied' : 'allowed']).toEqual([
+        route,
+        role,
+        allowed ? 'allowed' : 'denied',
+      ]);
+      expect(reply.status).not.toBe(401);
+    }
+  });
+
+  it('requires an API client to hold the route scope besides an allowed role', async () => {
+    const clients = gateway.app.get(ClientsService);
+    const scoped = routes.filter(
+      (r): r is RouteRule & { rule: { roles: readonly Role[]; scope: string } } =>
+        typeof r.rule === 'object' && r.rule !== null && Boolean(r.rule.scope),
+    );
+    let checked = 0;
+    for (const route of scoped) {
+      const role = route.rule.roles.find((r) => CLIENT_ROLES.includes(r));
+      if (!role) continue; // admin-only routes: no client can ever have the role
+      const provinceCode = role === 'province-officer' ? '40' : undefined;
+      const others = SCOPES_OF_ROLE[role].filter((s) => s !== route.rule.scope);
+      const [withScope, without] = await Promise.all(
+        [SCOPES_OF_ROLE[role], others].map((scopes) =>
+          clients.register({
+            name: `matrix ${role}`,
+            role,
+            provinceCode,
+            scopes: [...scopes],
+            rateLimitPerMinute: 1000,
+          }),
+        ),
+      );
+      const body = route.method === 'POST' ? {} : undefined;
+      const path = concrete(route.path);
+      const allowed = await call(route.method, path, { body, headers: { 'x-api-key': withScope.apiKey } });
+      const refused = await call(route.method, path, { body, headers: { 'x-api-key': without.apiKey } });
+      expect([route.path, denied(allowed.status), refused.status]).toEqual([route.path, false, 403]);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+});

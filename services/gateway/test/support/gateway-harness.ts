@@ -1,0 +1,114 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { parseConfig } from '@kc/config';
+import { createScratchDatabase, testInfrastructure } from '@kc/testing';
+import { gatewayEnvSchema } from '../../src/config/gateway.config';
+import { createGatewayApp } from '../../src/interface/http/gateway-app';
+
+export interface UpstreamCall {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+}
+
+/**
+ * Stands in for the six services (and an external OIDC issuer's JWKS): answers 200 with what it received and
+ * remembers each call, so a test can see exactly what the gateway forwarded.
+ */
+export async function startStubUpstream(jwks: () => unknown = () => ({ keys: [] })) {
+  const calls: UpstreamCall[] = [];
+  const server: Server = createServer((req, res) => {
+    if (req.url === '/oidc/jwks') {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify(jwks()));
+      return;
+    }
+    calls.push({ method: req.method!, url: req.url!, headers: req.headers });
+    req.resume();
+    req.on('end', () => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ items: [], page: 1, limit: 50, total: 0 }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { url, calls, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+export interface BootedGateway {
+  app: NestExpressApplication;
+  url: string;
+  databaseUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real gateway app (createGatewayApp, as main.ts runs it) on a scratch database, the test Redis (db 1)
+ * and the test broker, listening on a free port.
+ */
+export async function bootGateway(options: {
+  database: string;
+  upstreamUrl: string;
+  env?: Record<string, string>;
+  consumeEvents?: boolean;
+}): Promise<BootedGateway> {
+  const infra = testInfrastructure();
+  const databaseUrl = await createScratchDatabase(options.database);
+  const services = ['PLANS', 'PROJECTS', 'CLUSTERS', 'TRADE_FAIRS', 'AWARDS', 'REPORTING'];
+  const config = parseConfig(gatewayEnvSchema, {
+    NODE_ENV: 'test',
+    PORT: '3499',
+    DATABASE_URL: databaseUrl,
+    KAFKA_BROKERS: infra.brokers.join(','),
+    REDIS_URL: infra.redisUrl,
+    LOG_LEVEL: 'error',
+    ...Object.fromEntries(services.map((s) => [`${s}_URL`, options.upstreamUrl])),
+    ...options.env,
+  });
+  const app = await createGatewayApp(config);
+  if (options.consumeEvents) await app.startAllMicroservices();
+  await app.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  return { app, url, databaseUrl, close: () => app.close() };
+}
+
+export interface Reply<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/** A small fetch wrapper: JSON in, JSON (or text) out. */
+export function client(baseUrl: string) {
+  return async function call<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    options: {
+      body?: unknown;
+      token?: string;
+      headers?: Record<string, string>;
+      form?: Record<string, string>;
+    } = {},
+  ): Promise<Reply<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers['authorization'] = `Bearer ${options.token}`;
+    let body: string | undefined;
+    if (options.form) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      body = new URLSearchParams(options.form).toString();
+    } else if (options.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(options.body);
+    }
+    const res = await fetch(`${baseUrl}${path}`, { method, headers, body });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON
+    }
+    return { status: res.status, headers: res.headers, body: parsed as T };
+  };
+}
