@@ -54,8 +54,9 @@ describe('transactional outbox and relay', () => {
 
     const relay = new OutboxRelay(dataSource, kafka, { databaseUrl: url, pollMs: 50 });
     await relay.start();
+    // The two committed events may sit in different partitions: wait until both have arrived.
     const messages = await collectMessages(kafka, topic, (ms) =>
-      ms.some((m) => idOf(m.headers) === later.id),
+      [committed.id, later.id].every((id) => ms.some((m) => idOf(m.headers) === id)),
     );
     await relay.stop();
 
