@@ -38,3 +38,12 @@ export function maySee(principal: Principal, provinceCode: string | null): boole
   if (isCentral(principal) || provinceCode === null) return true;
   return principal.role === 'province-officer' && principal.provinceCode === provinceCode;
 }
+
+/**
+ * The province a list of provincial records is limited to, or undefined for all: a province officer's own,
+ * whatever they ask; asking for another province's records is refused rather than answered with nothing.
+ */
+export function listProvinceFilter(principal: Principal, requested: string | undefined): string | undefined {
+  if (requested !== undefined) assertMayActFor(principal, requested);
+  return provinceScope(principal) ?? requested;
+}

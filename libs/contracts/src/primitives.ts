@@ -7,6 +7,9 @@ export const vnd = z
   .min(0, 'must not be negative')
   .max(Number.MAX_SAFE_INTEGER, 'is too large');
 
+/** `150000000000` → `150.000.000.000`, the Vietnamese way of grouping digits (for summaries and messages). */
+export const formatVnd = (amount: number): string => String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+
 export const provinceCode = z.string().regex(/^\d{2}$/, 'must be a two-digit provincial unit code');
 export const year = z.number().int().min(2000).max(2100);
 export const isoDate = z.iso.date();

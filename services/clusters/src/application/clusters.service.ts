@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { assertMayActFor, maySee } from '@kc/auth';
+import { assertMayActFor, maySee, listProvinceFilter } from '@kc/auth';
 import {
   clusterRegisteredV1,
   type ClusterView,
@@ -16,7 +16,6 @@ import { registerCluster } from '../domain/industrial-cluster';
 import { ClusterEntity } from '../infrastructure/persistence/cluster.entity';
 import { referenceProvinces } from '../infrastructure/reference-provinces';
 import { todayInVietnam } from '../infrastructure/vietnam-clock';
-import { clusterProvinceFilter } from './cluster-access';
 import { clusterRegisteredSummary } from './cluster-audit';
 
 const hectares = (centi: number | null): number | null => (centi === null ? null : centi / 100);
@@ -103,7 +102,7 @@ export class ClustersService {
 
   async list(principal: Principal, query: ListClustersQuery): Promise<Page<ClusterView>> {
     const [items, total] = await this.dataSource.getRepository(ClusterEntity).findAndCount({
-      where: { provinceCode: clusterProvinceFilter(principal, query.provinceCode), status: query.status },
+      where: { provinceCode: listProvinceFilter(principal, query.provinceCode), status: query.status },
       order: { code: 'ASC' },
       skip: (query.page - 1) * query.limit,
       take: query.limit,

@@ -1,4 +1,5 @@
-import { formatVnd, planCreatedSummary } from './plan-audit';
+import { formatVnd } from '@kc/contracts';
+import { planCreatedSummary } from './plan-audit';
 
 describe('plan audit summary', () => {
   it('groups VND digits the Vietnamese way', () => {

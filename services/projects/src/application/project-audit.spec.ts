@@ -1,4 +1,5 @@
-import { formatVnd, planRefSummary, projectApprovedSummary, projectRegisteredSummary } from './project-audit';
+import { formatVnd } from '@kc/contracts';
+import { planRefSummary, projectApprovedSummary, projectRegisteredSummary } from './project-audit';
 
 describe('project audit summaries', () => {
   it('groups VND digits the Vietnamese way', () => {

@@ -1,6 +1,4 @@
-/** Integer VND with Vietnamese digit grouping (1.500.000.000), independent of the runtime's ICU data. */
-export const formatVnd = (amount: number): string => String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-
+import { formatVnd } from '@kc/contracts';
 export const projectRegisteredSummary = (project: {
   code: string;
   title: string;

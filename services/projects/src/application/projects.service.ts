@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { assertMayActFor, maySee } from '@kc/auth';
+import { assertMayActFor, maySee, listProvinceFilter } from '@kc/auth';
 import {
   projectApprovedV1,
   projectRegisteredV1,
@@ -17,7 +17,7 @@ import { OutboxWriter } from '@kc/messaging';
 import { approve, assertPlanAcceptsProvince, projectCode } from '../domain/project';
 import { PlanRefEntity } from '../infrastructure/persistence/plan-ref.entity';
 import { ProjectEntity } from '../infrastructure/persistence/project.entity';
-import { assertMayApprove, projectProvinceFilter } from './project-access';
+import { assertMayApprove } from './project-access';
 import { projectApprovedSummary, projectRegisteredSummary } from './project-audit';
 
 const toView = (p: ProjectEntity): ProjectView => ({
@@ -142,7 +142,7 @@ export class ProjectsService {
       where: {
         planId: query.planId,
         planYear: query.year,
-        provinceCode: projectProvinceFilter(principal, query.provinceCode),
+        provinceCode: listProvinceFilter(principal, query.provinceCode),
         status: query.status,
       },
       order: { code: 'ASC' },

@@ -1,6 +1,6 @@
 import type { Principal } from '@kc/contracts';
 import { ForbiddenError } from '@kc/errors';
-import { clusterProvinceFilter } from './cluster-access';
+import { listProvinceFilter } from './principal-scope';
 
 const central: Principal = { kind: 'user', id: 'u1', name: 'cuc.canbo', role: 'central-officer', scopes: [] };
 const ninhBinh: Principal = {
@@ -12,19 +12,19 @@ const ninhBinh: Principal = {
   scopes: [],
 };
 
-describe('cluster list filter', () => {
+describe('province filter of a list', () => {
   it('lets the agency list every province, or the one it asks for', () => {
-    expect(clusterProvinceFilter(central, undefined)).toBeUndefined();
-    expect(clusterProvinceFilter(central, '01')).toBe('01');
+    expect(listProvinceFilter(central, undefined)).toBeUndefined();
+    expect(listProvinceFilter(central, '01')).toBe('01');
   });
 
   it('forces a province officer to their own province', () => {
-    expect(clusterProvinceFilter(ninhBinh, undefined)).toBe('37');
-    expect(clusterProvinceFilter(ninhBinh, '37')).toBe('37');
+    expect(listProvinceFilter(ninhBinh, undefined)).toBe('37');
+    expect(listProvinceFilter(ninhBinh, '37')).toBe('37');
   });
 
-  it("refuses a province officer who asks for another province's clusters", () => {
-    const ask = () => clusterProvinceFilter(ninhBinh, '01');
+  it("refuses a province officer who asks for another province's records", () => {
+    const ask = () => listProvinceFilter(ninhBinh, '01');
     expect(ask).toThrow(ForbiddenError);
     expect(ask).toThrow(expect.objectContaining({ code: 'auth.other-province', field: 'provinceCode' }));
   });
