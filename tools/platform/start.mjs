@@ -146,6 +146,14 @@ function printNextSteps(profile, gateway, r, { t0, demoFailed }) {
     ['Conference view', `${base}/api/v1/conferences/national?year=${year}`],
     ['', `${base}/api/v1/conferences/regional/north?year=${year}`],
     ['', `${base}/api/v1/conferences/national?year=2018&grouping=historical`],
+    [
+      'Demo accounts',
+      `cuc.admin, cuc.canbo, sct.<unit code> (e.g. sct.40), btc.hoicho, dn.demo, giamkhao.1–9, xem`,
+    ],
+    [
+      '',
+      `password ${process.env.DEMO_PASSWORD ? '$DEMO_PASSWORD' : 'khuyencong2026'} — POST ${base}/api/v1/auth/login`,
+    ],
     ['Logs', `${relative(paths.root, paths.logs)}/${profile.name}-<service>.log`],
     ['Status / stop', 'node deploy/launcher.mjs status  ·  npm stop'],
   ];
