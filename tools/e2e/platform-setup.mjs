@@ -24,6 +24,9 @@ export default async function startPlatformForE2e() {
   await ensureService(profile, gateway);
   process.env.KC_E2E_GATEWAY_URL = gateway.url;
   // Tests also call services directly, to prove they refuse what bypasses the gateway.
+  process.env.KC_TEST_PG_URL = profile.postgres.url;
+  process.env.KC_TEST_KAFKA_BROKERS = profile.kafka.brokers;
+  process.env.KC_TEST_REDIS_URL = profile.redis.url;
   process.env.KC_E2E_SERVICE_PORTS = profile.services.map((s) => `${s.name}=${s.port}`).join(',');
 }
 
