@@ -8,6 +8,7 @@ import type { GatewayConfig } from './config/gateway.config';
 import { IdempotencyStore } from './infrastructure/idempotency/idempotency.store';
 import { UpstreamClient } from './infrastructure/upstream/upstream-client';
 import { AwardRoundsController } from './interface/http/award-rounds.controller';
+import { FairBoothsController } from './interface/http/booths.controller';
 import { ClustersController } from './interface/http/clusters.controller';
 import { ConferencesController } from './interface/http/conferences.controller';
 import { FairsController } from './interface/http/fairs.controller';
@@ -53,6 +54,7 @@ export class GatewayModule {
         ProjectsController,
         ClustersController,
         FairsController,
+        FairBoothsController,
         AwardRoundsController,
         ConferencesController,
       ],

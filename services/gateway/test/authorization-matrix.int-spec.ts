@@ -11,6 +11,7 @@ const ALL = ROLES;
 const STAFF: Role[] = ['central-admin', 'central-officer', 'province-officer'];
 const CENTRAL: Role[] = ['central-admin', 'central-officer'];
 const ADMIN: Role[] = ['central-admin'];
+const REGISTRANTS: Role[] = [...STAFF, 'business'];
 
 /**
  * Who may call each gateway route, written out by hand (not read from the decorators): the authorization
@@ -46,6 +47,16 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
   'POST /api/v1/fairs': CENTRAL,
   'GET /api/v1/fairs': ALL,
   'GET /api/v1/fairs/:id': ALL,
+  'POST /api/v1/fairs/:id/booths': CENTRAL,
+  'GET /api/v1/fairs/:id/booths': ALL,
+  'POST /api/v1/fairs/:id/quotas': CENTRAL,
+  'GET /api/v1/fairs/:id/quotas': ALL,
+  'POST /api/v1/fairs/:id/registration-window': CENTRAL,
+  'POST /api/v1/fairs/:id/registrations': REGISTRANTS,
+  'GET /api/v1/fairs/:id/registrations': REGISTRANTS,
+  'GET /api/v1/fairs/:id/registrations/:rid': REGISTRANTS,
+  'POST /api/v1/fairs/:id/registrations/:rid/confirm': REGISTRANTS,
+  'POST /api/v1/fairs/:id/registrations/:rid/cancel': REGISTRANTS,
   'POST /api/v1/award-rounds': STAFF,
   'GET /api/v1/award-rounds': [...STAFF, 'juror'],
   'GET /api/v1/award-rounds/:id': [...STAFF, 'juror'],
@@ -53,7 +64,8 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
   'GET /api/v1/conferences/regional/:region': ALL,
 };
 
-const concrete = (path: string) => path.replace(':id', randomUUID()).replace(':region', 'north');
+const concrete = (path: string) =>
+  path.replace(':id', randomUUID()).replace(':rid', randomUUID()).replace(':region', 'north');
 const denied = (status: number) => status === 401 || status === 403;
 
 function personOf(role: Role): Principal {

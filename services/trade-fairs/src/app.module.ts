@@ -1,10 +1,20 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule } from '@kc/http';
+import { BoothAllocation } from './application/booth-allocation';
+import { BOOTH_SWEEP_MS, BoothSweeper } from './application/booth-sweeper';
+import { BoothsService } from './application/booths.service';
 import { FairsService } from './application/fairs.service';
+import { RegistrationsService } from './application/registrations.service';
 import type { TradeFairsConfig } from './config/trade-fairs.config';
+import { BoothBucketEntity } from './infrastructure/persistence/booth-bucket.entity';
+import { BoothEntity } from './infrastructure/persistence/booth.entity';
 import { FairEntity } from './infrastructure/persistence/fair.entity';
 import { CreateTradeFair1763900000300 } from './infrastructure/persistence/migrations/1763900000300-create-trade-fair';
+import { CreateBoothRegistration1763900000310 } from './infrastructure/persistence/migrations/1763900000310-create-booth-registration';
+import { RegistrationEntity } from './infrastructure/persistence/registration.entity';
+import { BoothsController } from './interface/http/booths.controller';
 import { FairsController } from './interface/http/fairs.controller';
+import { RegistrationsController } from './interface/http/registrations.controller';
 
 @Module({})
 export class TradeFairsModule {
@@ -15,12 +25,19 @@ export class TradeFairsModule {
         PlatformModule.forService({
           service: 'trade-fairs',
           config,
-          entities: [FairEntity],
-          migrations: [CreateTradeFair1763900000300],
+          entities: [FairEntity, BoothEntity, RegistrationEntity, BoothBucketEntity],
+          migrations: [CreateTradeFair1763900000300, CreateBoothRegistration1763900000310],
         }),
       ],
-      controllers: [FairsController],
-      providers: [FairsService],
+      controllers: [FairsController, BoothsController, RegistrationsController],
+      providers: [
+        FairsService,
+        BoothsService,
+        RegistrationsService,
+        BoothAllocation,
+        BoothSweeper,
+        { provide: BOOTH_SWEEP_MS, useValue: config.BOOTH_SWEEP_MS },
+      ],
     };
   }
 }

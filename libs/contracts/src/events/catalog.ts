@@ -4,6 +4,14 @@ import { projectRegisteredV1 } from './projects/project-registered/v1/schema';
 import { projectApprovedV1 } from './projects/project-approved/v1/schema';
 import { clusterRegisteredV1 } from './clusters/cluster-registered/v1/schema';
 import { fairCreatedV1 } from './trade-fairs/fair-created/v1/schema';
+import { boothAddedV1 } from './trade-fairs/booth-added/v1/schema';
+import { quotaSetV1 } from './trade-fairs/quota-set/v1/schema';
+import { registrationWindowScheduledV1 } from './trade-fairs/registration-window-scheduled/v1/schema';
+import { boothHeldV1 } from './trade-fairs/booth-held/v1/schema';
+import { boothAllocatedV1 } from './trade-fairs/booth-allocated/v1/schema';
+import { registrationWaitlistedV1 } from './trade-fairs/registration-waitlisted/v1/schema';
+import { registrationCancelledV1 } from './trade-fairs/registration-cancelled/v1/schema';
+import { holdExpiredV1 } from './trade-fairs/hold-expired/v1/schema';
 import { awardRoundOpenedV1 } from './awards/round-opened/v1/schema';
 import { auditRecordAppendedV1 } from './audit/record-appended/v1/schema';
 
@@ -14,6 +22,14 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   projectApprovedV1,
   clusterRegisteredV1,
   fairCreatedV1,
+  boothAddedV1,
+  quotaSetV1,
+  registrationWindowScheduledV1,
+  boothHeldV1,
+  boothAllocatedV1,
+  registrationWaitlistedV1,
+  registrationCancelledV1,
+  holdExpiredV1,
   awardRoundOpenedV1,
   auditRecordAppendedV1,
 ];

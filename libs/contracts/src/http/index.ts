@@ -3,6 +3,7 @@ export * from './plans';
 export * from './projects';
 export * from './clusters';
 export * from './trade-fairs';
+export * from './booths';
 export * from './awards';
 export * from './reference';
 export * from './conferences';

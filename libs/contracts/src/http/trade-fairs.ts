@@ -17,8 +17,32 @@ export const createFairRequest = z
     endDate: isoDate,
     boothCount: z.number().int().min(1).max(100_000),
     venue: text(300).optional(),
+    /** The registration window; registration stays closed until both are set. */
+    registrationOpensAt: z.iso.datetime({ offset: true }).optional(),
+    registrationClosesAt: z.iso.datetime({ offset: true }).optional(),
+    /** How long a booth hold lasts before it must be confirmed (default 15 minutes). */
+    holdMinutes: z.number().int().min(1).max(1_440).optional(),
+    /** The most booths one facility may book at this fair (default 2). */
+    facilityBoothLimit: z.number().int().min(1).max(20).optional(),
   })
   .superRefine((fair, ctx) => {
+    if ((fair.registrationOpensAt === undefined) !== (fair.registrationClosesAt === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['registrationClosesAt'],
+        message: 'registrationOpensAt and registrationClosesAt go together',
+      });
+    } else if (
+      fair.registrationOpensAt &&
+      fair.registrationClosesAt &&
+      Date.parse(fair.registrationOpensAt) >= Date.parse(fair.registrationClosesAt)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['registrationClosesAt'],
+        message: 'must be after registrationOpensAt',
+      });
+    }
     if (fair.scale === 'regional' && !fair.regionCode) {
       ctx.addIssue({ code: 'custom', path: ['regionCode'], message: 'is required for a regional fair' });
     }
@@ -65,5 +89,9 @@ export interface FairView {
   endDate: string;
   boothCount: number;
   venue: string | null;
+  registrationOpensAt: string | null;
+  registrationClosesAt: string | null;
+  holdMinutes: number;
+  facilityBoothLimit: number;
   createdAt: string;
 }

@@ -1,21 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { assertMayActFor } from '@kc/auth';
 import {
   fairCreatedV1,
+  registrationWindowScheduledV1,
   type CreateFairRequest,
   type FairView,
   type ListFairsQuery,
   type Page,
   type Principal,
 } from '@kc/contracts';
-import { NotFoundError } from '@kc/errors';
 import { OutboxWriter } from '@kc/messaging';
 import { planTradeFair } from '../domain/trade-fair';
 import { FairEntity } from '../infrastructure/persistence/fair.entity';
 import { referenceProvinces } from '../infrastructure/reference-provinces';
 import { fairCreatedSummary } from './fair-audit';
+import { fairOrThrow } from './transactions';
 
 const toView = (f: FairEntity): FairView => ({
   id: f.id,
@@ -28,6 +29,10 @@ const toView = (f: FairEntity): FairView => ({
   endDate: f.endDate,
   boothCount: f.boothCount,
   venue: f.venue,
+  registrationOpensAt: f.registrationOpensAt?.toISOString() ?? null,
+  registrationClosesAt: f.registrationClosesAt?.toISOString() ?? null,
+  holdMinutes: f.holdMinutes,
+  facilityBoothLimit: f.facilityBoothLimit,
   createdAt: f.createdAt.toISOString(),
 });
 
@@ -41,13 +46,24 @@ export class FairsService {
   /** The route lets only the agency create fairs; were provinces let in, each would create only its own. */
   async create(principal: Principal, request: CreateFairRequest): Promise<FairView> {
     assertMayActFor(principal, request.provinceCode);
+    const { registrationOpensAt, registrationClosesAt, holdMinutes, facilityBoothLimit, ...planned } =
+      request;
     const fair = planTradeFair(
-      { ...request, regionCode: request.regionCode ?? null, venue: request.venue ?? null },
+      { ...planned, regionCode: planned.regionCode ?? null, venue: planned.venue ?? null },
       referenceProvinces,
     );
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(FairEntity);
-      const saved = await repo.save(repo.create({ id: randomUUID(), ...fair }));
+      const saved = await repo.save(
+        repo.create({
+          id: randomUUID(),
+          ...fair,
+          registrationOpensAt: registrationOpensAt ? new Date(registrationOpensAt) : null,
+          registrationClosesAt: registrationClosesAt ? new Date(registrationClosesAt) : null,
+          holdMinutes: holdMinutes ?? 15,
+          facilityBoothLimit: facilityBoothLimit ?? 2,
+        }),
+      );
       const { venue: _venue, ...facts } = fair;
       await this.outbox.append(manager, fairCreatedV1, {
         aggregateId: saved.id,
@@ -61,14 +77,39 @@ export class FairsService {
         provinceCode: saved.provinceCode,
         summary: fairCreatedSummary(fair),
       });
+      if (saved.registrationOpensAt) await this.recordWindow(manager, saved);
       return toView(saved);
     });
   }
 
+  /** The event and audit entry of a fair's (new) registration window, in the caller's transaction. */
+  async recordWindow(manager: EntityManager, fair: FairEntity): Promise<void> {
+    const opensAt = fair.registrationOpensAt!.toISOString();
+    const closesAt = fair.registrationClosesAt!.toISOString();
+    await this.outbox.append(manager, registrationWindowScheduledV1, {
+      aggregateId: fair.id,
+      provinceCode: fair.provinceCode,
+      payload: {
+        fairId: fair.id,
+        opensAt,
+        closesAt,
+        holdMinutes: fair.holdMinutes,
+        facilityBoothLimit: fair.facilityBoothLimit,
+      },
+    });
+    await this.outbox.audit(manager, {
+      action: 'fair.schedule-registration',
+      resourceType: 'fair',
+      resourceId: fair.id,
+      provinceCode: fair.provinceCode,
+      summary:
+        `Mở đăng ký gian hàng hội chợ "${fair.name}" từ ${opensAt} đến ${closesAt}; ` +
+        `giữ chỗ ${fair.holdMinutes} phút, tối đa ${fair.facilityBoothLimit} gian mỗi cơ sở`,
+    });
+  }
+
   async get(id: string): Promise<FairView> {
-    const fair = await this.dataSource.getRepository(FairEntity).findOneBy({ id });
-    if (!fair) throw new NotFoundError(`Fair ${id} does not exist`, 'fair.not-found');
-    return toView(fair);
+    return toView(await fairOrThrow(this.dataSource.manager, id));
   }
 
   async list(query: ListFairsQuery): Promise<Page<FairView>> {

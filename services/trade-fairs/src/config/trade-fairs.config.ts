@@ -1,4 +1,10 @@
-import { loadConfigOrExit, serviceEnvSchema, type ServiceEnv } from '@kc/config';
+import { z } from 'zod';
+import { loadConfigOrExit, serviceEnvSchema } from '@kc/config';
 
-export type TradeFairsConfig = ServiceEnv;
-export const loadTradeFairsConfig = (): TradeFairsConfig => loadConfigOrExit(serviceEnvSchema);
+export const tradeFairsEnvSchema = serviceEnvSchema.extend({
+  /** How often lapsed holds are returned, due quotas released and the waiting lists promoted; 0 turns it off. */
+  BOOTH_SWEEP_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
+});
+
+export type TradeFairsConfig = z.infer<typeof tradeFairsEnvSchema>;
+export const loadTradeFairsConfig = (): TradeFairsConfig => loadConfigOrExit(tradeFairsEnvSchema);

@@ -43,6 +43,8 @@ export const SCOPES_OF_ROLE: Record<Role, readonly string[]> = {
     'clusters:read',
     'clusters:write',
     'fairs:read',
+    // A provincial system books booths for its delegation; creating fairs stays with the agency by role.
+    'fairs:write',
     'awards:read',
     'awards:write',
     'reports:read',

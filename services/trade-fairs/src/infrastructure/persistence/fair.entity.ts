@@ -14,5 +14,10 @@ export class FairEntity {
   @Column('date', { name: 'end_date' }) endDate: string;
   @Column('int', { name: 'booth_count' }) boothCount: number;
   @Column('text', { nullable: true }) venue: string | null;
+  @Column('timestamptz', { name: 'registration_opens_at', nullable: true }) registrationOpensAt: Date | null;
+  @Column('timestamptz', { name: 'registration_closes_at', nullable: true })
+  registrationClosesAt: Date | null;
+  @Column('int', { name: 'hold_minutes', default: 15 }) holdMinutes: number;
+  @Column('int', { name: 'facility_booth_limit', default: 2 }) facilityBoothLimit: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

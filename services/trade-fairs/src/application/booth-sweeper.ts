@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { SYSTEM_ACTOR } from '@kc/contracts';
+import { runWithContext } from '@kc/observability';
+import { BoothAllocation } from './booth-allocation';
+import { fairOrThrow, inTransaction } from './transactions';
+
+export const BOOTH_SWEEP_MS = Symbol('BOOTH_SWEEP_MS');
+
+export interface SweepResult {
+  fairs: number;
+  expired: number;
+  promoted: number;
+  quotasReleased: number;
+}
+
+/**
+ * The platform's own rounds through the fairs: holds past their deadline are expired, quotas past their
+ * release time return their unused booths to the common pool, and waiting lists are promoted into whatever
+ * is free. Requests do the same for their own fair as they come, so this only catches up on quiet fairs.
+ * Several instances may sweep at once: every row they change is taken with SKIP LOCKED.
+ */
+@Injectable()
+export class BoothSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger('BoothSweeper');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly allocation: BoothAllocation,
+    @Inject(BOOTH_SWEEP_MS) private readonly intervalMs: number,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.intervalMs <= 0) return;
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.running = this.sweep()
+        .catch((error: Error) => this.log.error({ msg: 'booth sweep failed', error: error.message }))
+        .finally(() => (this.running = undefined));
+    }, this.intervalMs);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  async sweep(): Promise<SweepResult> {
+    const fairs: { fair_id: string }[] = await this.dataSource.query(
+      `SELECT fair_id FROM fair_registration WHERE state = 'held' AND hold_expires_at <= now()
+       UNION SELECT fair_id FROM booth_bucket WHERE NOT released AND release_at <= now()
+       UNION SELECT r.fair_id FROM fair_registration r WHERE r.state = 'waitlisted'
+         AND EXISTS (SELECT 1 FROM booth b WHERE b.fair_id = r.fair_id AND b.state = 'free')`,
+    );
+    const result: SweepResult = { fairs: fairs.length, expired: 0, promoted: 0, quotasReleased: 0 };
+    for (const { fair_id } of fairs) {
+      const context = {
+        correlationId: randomUUID(),
+        causationId: null,
+        actor: SYSTEM_ACTOR,
+        principal: null,
+      };
+      // Counted after commit: a transaction run again after a deadlock must not count twice.
+      const swept = await runWithContext(context, () =>
+        inTransaction(this.dataSource, async (manager) => {
+          const fair = await fairOrThrow(manager, fair_id);
+          const quotasReleased = await this.allocation.releaseDueQuotas(manager, fair_id);
+          const expired = await this.allocation.expireDue(manager, fair_id);
+          const promoted = await this.allocation.promote(manager, fair);
+          return { expired, promoted, quotasReleased };
+        }),
+      ).catch((error: Error) => {
+        // One fair's failure must not keep the others waiting; it is tried again on the next round.
+        this.log.error({ msg: 'booth sweep of a fair failed', fairId: fair_id, error: error.message });
+        return { expired: 0, promoted: 0, quotasReleased: 0 };
+      });
+      result.expired += swept.expired;
+      result.promoted += swept.promoted;
+      result.quotasReleased += swept.quotasReleased;
+    }
+    return result;
+  }
+}

@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type Repository } from 'typeorm';
+import {
+  boothAddedV1,
+  DEFAULT_BOOTH_AREA_M2,
+  quotaSetV1,
+  type AddBoothsRequest,
+  type BoothView,
+  type FairView,
+  type QuotaView,
+  type RegistrationWindowRequest,
+  type SetQuotasRequest,
+} from '@kc/contracts';
+import { ConflictError } from '@kc/errors';
+import { OutboxWriter } from '@kc/messaging';
+import { assertInventoryFits, planQuotas } from '../domain/booth-registration';
+import { BoothBucketEntity } from '../infrastructure/persistence/booth-bucket.entity';
+import { BoothEntity } from '../infrastructure/persistence/booth.entity';
+import { referenceProvinces } from '../infrastructure/reference-provinces';
+import { BoothAllocation, sql } from './booth-allocation';
+import { FairsService } from './fairs.service';
+import { fairOrThrow, inTransaction } from './transactions';
+
+/** The fair's booth inventory, its provincial quotas and its registration window. */
+@Injectable()
+export class BoothsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly allocation: BoothAllocation,
+    private readonly fairs: FairsService,
+  ) {}
+
+  /** New booths join the common pool; waiting requests get them first. */
+  async addBooths(fairId: string, request: AddBoothsRequest): Promise<BoothView[]> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const fair = await fairOrThrow(manager, fairId, true);
+      const repo = manager.getRepository(BoothEntity);
+      const existing = await repo.find({ where: { fairId }, select: { code: true } });
+      assertInventoryFits(existing.length, request.booths.length, fair.boothCount);
+      const taken = new Set(existing.map((b) => b.code));
+      const clash = request.booths.find((b) => taken.has(b.code));
+      if (clash)
+        throw new ConflictError(`Booth ${clash.code} already exists at this fair`, 'booth.code-taken');
+      const booths = request.booths.map((b) =>
+        repo.create({
+          id: randomUUID(),
+          fairId,
+          code: b.code,
+          hall: b.hall,
+          zone: b.zone ?? null,
+          kind: b.kind,
+          areaM2: b.areaM2 ?? DEFAULT_BOOTH_AREA_M2[b.kind],
+          rentVnd: b.rentVnd,
+          ...b.layout,
+          state: 'free',
+          registrationId: null,
+        }),
+      );
+      await repo.insert(booths);
+      await sql(
+        manager,
+        `INSERT INTO booth_bucket (fair_id, bucket, capacity) VALUES ($1, 'pool', $2)
+         ON CONFLICT (fair_id, bucket) DO UPDATE SET capacity = booth_bucket.capacity + EXCLUDED.capacity`,
+        [fairId, booths.length],
+      );
+      const inventorySize = existing.length + booths.length;
+      await this.outbox.append(manager, boothAddedV1, {
+        aggregateId: fairId,
+        provinceCode: fair.provinceCode,
+        payload: {
+          fairId,
+          booths: booths.map(({ code, hall, zone, kind, areaM2, rentVnd, x, y, w, h }) => ({
+            code,
+            hall,
+            zone,
+            kind,
+            areaM2,
+            rentVnd,
+            layout: { x, y, w, h },
+          })),
+          inventorySize,
+        },
+      });
+      await this.outbox.audit(manager, {
+        action: 'fair-booth.add',
+        resourceType: 'fair',
+        resourceId: fairId,
+        provinceCode: fair.provinceCode,
+        summary: `Thêm ${booths.length} gian hàng vào hội chợ "${fair.name}" (tổng ${inventorySize} gian)`,
+      });
+      await this.allocation.promote(manager, fair);
+      return booths.map((b) => boothView(b, 'free'));
+    });
+  }
+
+  /** Every booth with its state now: a hold past its deadline shows as free, since anyone may take it. */
+  async listBooths(fairId: string): Promise<BoothView[]> {
+    await fairOrThrow(this.dataSource.manager, fairId);
+    const rows: (BoothEntity & { liveState: BoothView['state'] })[] = await this.dataSource
+      .getRepository(BoothEntity)
+      .createQueryBuilder('b')
+      .leftJoin('fair_registration', 'r', 'r.id = b.registration_id')
+      .addSelect(
+        `CASE WHEN b.state = 'held' AND r.hold_expires_at <= now() THEN 'free' ELSE b.state END`,
+        'live_state',
+      )
+      .where('b.fair_id = :fairId', { fairId })
+      .orderBy('b.hall')
+      .addOrderBy('b.code')
+      .getRawAndEntities()
+      .then(({ entities, raw }) =>
+        entities.map((e, i) =>
+          Object.assign(e, { liveState: (raw[i] as { live_state: BoothView['state'] }).live_state }),
+        ),
+      );
+    return rows.map((b) => boothView(b, b.liveState));
+  }
+
+  /**
+   * Reserves booths for provinces of a regional fair's region until `releaseAt`; the rest is the common
+   * pool. Quotas are settled before anyone registers, so no booth is ever charged to a quota that changes.
+   */
+  async setQuotas(fairId: string, request: SetQuotasRequest): Promise<QuotaView[]> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const fair = await fairOrThrow(manager, fairId, true);
+      const [{ registrations, inventory }] = await sql<{ registrations: number; inventory: number }>(
+        manager,
+        `SELECT (SELECT count(*)::int FROM fair_registration WHERE fair_id = $1) AS registrations,
+                (SELECT count(*)::int FROM booth WHERE fair_id = $1) AS inventory`,
+        [fairId],
+      );
+      if (registrations > 0) {
+        throw new ConflictError(
+          'Businesses have already registered for this fair: its quotas can no longer change',
+          'quota.registrations-exist',
+        );
+      }
+      const pool = planQuotas(fair, request.quotas, inventory, referenceProvinces);
+      await sql(manager, `DELETE FROM booth_bucket WHERE fair_id = $1`, [fairId]);
+      await sql(manager, `INSERT INTO booth_bucket (fair_id, bucket, capacity) VALUES ($1, 'pool', $2)`, [
+        fairId,
+        pool,
+      ]);
+      for (const quota of request.quotas) {
+        await sql(
+          manager,
+          `INSERT INTO booth_bucket (fair_id, bucket, capacity, release_at) VALUES ($1, $2, $3, $4)`,
+          [fairId, quota.provinceCode, quota.booths, request.releaseAt],
+        );
+      }
+      await this.outbox.append(manager, quotaSetV1, {
+        aggregateId: fairId,
+        provinceCode: fair.provinceCode,
+        payload: { fairId, quotas: request.quotas, poolBooths: pool, releaseAt: request.releaseAt },
+      });
+      await this.outbox.audit(manager, {
+        action: 'fair-quota.set',
+        resourceType: 'fair',
+        resourceId: fairId,
+        provinceCode: fair.provinceCode,
+        summary:
+          `Phân bổ chỉ tiêu gian hàng hội chợ "${fair.name}": ` +
+          request.quotas.map((q) => `${q.provinceCode}: ${q.booths}`).join(', ') +
+          `; dùng chung: ${pool}; trả về dùng chung sau ${request.releaseAt}`,
+      });
+      return this.quotasIn(manager.getRepository(BoothBucketEntity), fairId);
+    });
+  }
+
+  async listQuotas(fairId: string): Promise<QuotaView[]> {
+    await fairOrThrow(this.dataSource.manager, fairId);
+    return this.quotasIn(this.dataSource.getRepository(BoothBucketEntity), fairId);
+  }
+
+  async setRegistrationWindow(fairId: string, request: RegistrationWindowRequest): Promise<FairView> {
+    await inTransaction(this.dataSource, async (manager) => {
+      const fair = await fairOrThrow(manager, fairId, true);
+      fair.registrationOpensAt = new Date(request.opensAt);
+      fair.registrationClosesAt = new Date(request.closesAt);
+      fair.holdMinutes = request.holdMinutes ?? fair.holdMinutes;
+      fair.facilityBoothLimit = request.facilityBoothLimit ?? fair.facilityBoothLimit;
+      await manager.save(fair);
+      await this.fairs.recordWindow(manager, fair);
+    });
+    return this.fairs.get(fairId);
+  }
+
+  private async quotasIn(repo: Repository<BoothBucketEntity>, fairId: string): Promise<QuotaView[]> {
+    const buckets = await repo.find({ where: { fairId }, order: { bucket: 'ASC' } });
+    return buckets.map((b) => ({
+      bucket: b.bucket,
+      capacity: b.capacity,
+      used: b.used,
+      releaseAt: b.releaseAt?.toISOString() ?? null,
+      released: b.released,
+    }));
+  }
+}
+
+const boothView = (b: BoothEntity, state: BoothView['state']): BoothView => ({
+  id: b.id,
+  code: b.code,
+  hall: b.hall,
+  zone: b.zone,
+  kind: b.kind,
+  areaM2: b.areaM2,
+  rentVnd: b.rentVnd,
+  layout: { x: b.x, y: b.y, w: b.w, h: b.h },
+  state,
+});

@@ -1,0 +1,416 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import {
+  boothAllocatedV1,
+  registrationCancelledV1,
+  registrationWaitlistedV1,
+  type CreateRegistrationRequest,
+  type ListRegistrationsQuery,
+  type Page,
+  type Principal,
+  type RegistrationView,
+} from '@kc/contracts';
+import { ConflictError, NotFoundError } from '@kc/errors';
+import { OutboxWriter } from '@kc/messaging';
+import {
+  assertFacilityMayAttend,
+  assertWindowOpen,
+  assertWithinFacilityLimit,
+} from '../domain/booth-registration';
+import { BoothEntity } from '../infrastructure/persistence/booth.entity';
+import { RegistrationEntity } from '../infrastructure/persistence/registration.entity';
+import { referenceProvinces } from '../infrastructure/reference-provinces';
+import { BoothAllocation, REGISTRATION_COLUMNS, sql, type RegistrationRow } from './booth-allocation';
+import { assertMayRegister, mayManage, registrationListScope } from './registration-access';
+import { fairOrThrow, inTransaction, pgCode, pgConstraint } from './transactions';
+
+/** JSON with object keys sorted, so the same request hashes the same whatever its key order. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** The same key means the same request only from the same caller with the same body. */
+const requestHashOf = (principal: Principal, request: CreateRegistrationRequest) =>
+  createHash('sha256')
+    .update(`${principal.kind}:${principal.id}\n${canonicalJson(request)}`)
+    .digest('hex');
+
+/** Thrown inside the transaction to undo it when a concurrent request with the same key won the race. */
+class KeyAlreadyUsed extends Error {}
+
+export interface Registered {
+  view: RegistrationView;
+  /** True when the key had already been used for this request: nothing new was created. */
+  replayed: boolean;
+}
+
+const notFound = (id: string) =>
+  new NotFoundError(`Registration ${id} does not exist`, 'registration.not-found');
+
+const LIVE_STATES = "(state IN ('allocated', 'waitlisted') OR (state = 'held' AND hold_expires_at > now()))";
+
+@Injectable()
+export class RegistrationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly allocation: BoothAllocation,
+  ) {}
+
+  /**
+   * Holds booths for the facility, or puts the request on the waiting list when none it may use are free.
+   * A request with an already used key answers with the registration the key made.
+   */
+  async register(
+    principal: Principal,
+    fairId: string,
+    idempotencyKey: string,
+    request: CreateRegistrationRequest,
+  ): Promise<Registered> {
+    const fair = await fairOrThrow(this.dataSource.manager, fairId);
+    const requestHash = requestHashOf(principal, request);
+    const previous = await this.byKey(fairId, idempotencyKey);
+    if (previous) return this.replay(previous, requestHash);
+
+    assertMayRegister(principal, request.facility);
+    assertWindowOpen({ opensAt: fair.registrationOpensAt, closesAt: fair.registrationClosesAt }, new Date());
+    assertWithinFacilityLimit(request.boothCount, fair.facilityBoothLimit);
+    assertFacilityMayAttend(fair, request.facility.provinceCode, referenceProvinces);
+    await this.assertNoLiveRegistration(fairId, request.facility.taxCode);
+
+    const id = randomUUID();
+    const facility = request.facility;
+    try {
+      await inTransaction(this.dataSource, async (manager) => {
+        // Whatever has lapsed is returned, and the waiting list served, before this request takes anything.
+        await this.allocation.releaseDueQuotas(manager, fairId);
+        await this.allocation.expireDue(manager, fairId);
+        await this.allocation.promote(manager, fair);
+        const wanted = {
+          id,
+          fair_id: fairId,
+          facility_tax_code: facility.taxCode,
+          facility_province_code: facility.provinceCode,
+          booth_count: request.boothCount,
+          booth_kind: request.boothKind,
+        };
+        const hold = await this.allocation.tryHold(manager, fair, wanted);
+        const position = hold
+          ? null
+          : (
+              await sql<{ position: number }>(
+                manager,
+                `UPDATE trade_fair SET last_waitlist_position = last_waitlist_position + 1
+                  WHERE id = $1 RETURNING last_waitlist_position AS position`,
+                [fairId],
+              )
+            )[0].position;
+        const inserted = await sql(
+          manager,
+          `INSERT INTO fair_registration (id, fair_id, idempotency_key, request_hash, facility_tax_code,
+             facility_name, facility_province_code, facility_legal_form, products, booth_count, booth_kind, state,
+             charged_to, hold_expires_at, waitlist_position)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+           ON CONFLICT (fair_id, idempotency_key) DO NOTHING RETURNING id`,
+          [
+            id,
+            fairId,
+            idempotencyKey,
+            requestHash,
+            facility.taxCode,
+            facility.name,
+            facility.provinceCode,
+            facility.legalForm,
+            JSON.stringify(request.products),
+            request.boothCount,
+            request.boothKind,
+            hold ? 'held' : 'waitlisted',
+            hold?.chargedTo ?? null,
+            hold?.expiresAt ?? null,
+            position,
+          ],
+        );
+        if (inserted.length === 0) throw new KeyAlreadyUsed();
+        if (hold) {
+          await this.allocation.recordHold(manager, wanted, hold, false);
+        } else {
+          await this.recordWaitlisted(manager, { ...wanted, position: position! });
+        }
+      });
+    } catch (error) {
+      if (error instanceof KeyAlreadyUsed)
+        return this.replay((await this.byKey(fairId, idempotencyKey))!, requestHash);
+      if (pgCode(error) === '23505' && pgConstraint(error) === 'fair_registration_one_live_per_facility') {
+        throw this.alreadyRegistered(facility.taxCode);
+      }
+      throw error;
+    }
+    return { view: await this.get(principal, fairId, id), replayed: false };
+  }
+
+  /** Turns a live hold into an allocation. A lapsed hold cannot be confirmed: its booths go back at once. */
+  async confirm(principal: Principal, fairId: string, id: string): Promise<RegistrationView> {
+    const fair = await fairOrThrow(this.dataSource.manager, fairId);
+    const outcome = await inTransaction(this.dataSource, async (manager) => {
+      const registration = await this.lockVisible(manager, principal, fairId, id);
+      if (registration.state === 'allocated') return 'allocated';
+      if (registration.state !== 'held') return registration.state;
+      // The hold counts only while hold_expires_at > now(), checked by this very statement.
+      const allocated = await sql(
+        manager,
+        `UPDATE fair_registration SET state = 'allocated', hold_expires_at = NULL, updated_at = now()
+          WHERE id = $1 AND state = 'held' AND hold_expires_at > now() RETURNING id`,
+        [id],
+      );
+      if (allocated.length === 0) {
+        await this.allocation.expire(manager, registration);
+        await this.allocation.promote(manager, fair);
+        return 'lapsed';
+      }
+      const booths = await sql<{ code: string; rent_vnd: string }>(
+        manager,
+        `UPDATE booth SET state = 'allocated' WHERE registration_id = $1 RETURNING code, rent_vnd`,
+        [id],
+      );
+      const codes = booths.map((b) => b.code).sort();
+      const rentVnd = booths.reduce((sum, b) => sum + Number(b.rent_vnd), 0);
+      await this.outbox.append(manager, boothAllocatedV1, {
+        aggregateId: fairId,
+        provinceCode: registration.facility_province_code,
+        payload: {
+          fairId,
+          registrationId: id,
+          facilityTaxCode: registration.facility_tax_code,
+          provinceCode: registration.facility_province_code,
+          boothCodes: codes,
+          rentVnd,
+        },
+      });
+      await this.outbox.audit(manager, {
+        action: 'fair-registration.allocate',
+        resourceType: 'fair-registration',
+        resourceId: id,
+        provinceCode: registration.facility_province_code,
+        summary: `Xác nhận gian hàng ${codes.join(', ')} cho cơ sở ${registration.facility_tax_code}`,
+      });
+      return 'allocated';
+    });
+    if (outcome === 'lapsed') {
+      throw new ConflictError(
+        'The hold expired before it was confirmed; its booths were released',
+        'registration.hold-expired',
+      );
+    }
+    if (outcome !== 'allocated') {
+      throw new ConflictError(
+        `The registration is ${outcome}, not held: nothing to confirm`,
+        'registration.not-held',
+      );
+    }
+    return this.get(principal, fairId, id);
+  }
+
+  /** Cancels a waiting, held or allocated registration; its booths go to the waiting list first. */
+  async cancel(principal: Principal, fairId: string, id: string, reason: string): Promise<RegistrationView> {
+    const fair = await fairOrThrow(this.dataSource.manager, fairId);
+    const cancelled = await inTransaction(this.dataSource, async (manager) => {
+      const registration = await this.lockVisible(manager, principal, fairId, id);
+      if (!['held', 'allocated', 'waitlisted'].includes(registration.state)) return false;
+      const freed = await this.allocation.freeBooths(manager, registration);
+      await sql(
+        manager,
+        `UPDATE fair_registration SET state = 'cancelled', charged_to = NULL, hold_expires_at = NULL,
+           cancel_reason = $2, updated_at = now() WHERE id = $1`,
+        [id, reason],
+      );
+      await this.outbox.append(manager, registrationCancelledV1, {
+        aggregateId: fairId,
+        provinceCode: registration.facility_province_code,
+        payload: {
+          fairId,
+          registrationId: id,
+          facilityTaxCode: registration.facility_tax_code,
+          provinceCode: registration.facility_province_code,
+          previousState: registration.state as 'held' | 'allocated' | 'waitlisted',
+          freedBoothCodes: freed,
+          reason,
+        },
+      });
+      await this.outbox.audit(manager, {
+        action: 'fair-registration.cancel',
+        resourceType: 'fair-registration',
+        resourceId: id,
+        provinceCode: registration.facility_province_code,
+        summary:
+          `Hủy đăng ký của cơ sở ${registration.facility_tax_code}` +
+          (freed.length ? `, trả lại gian hàng ${freed.join(', ')}` : '') +
+          `. Lý do: ${reason}`,
+      });
+      await this.allocation.promote(manager, fair);
+      return true;
+    });
+    if (!cancelled) {
+      throw new ConflictError(
+        'The registration is no longer live: nothing to cancel',
+        'registration.not-cancellable',
+      );
+    }
+    return this.get(principal, fairId, id);
+  }
+
+  /** Another facility's or province's registration answers exactly like a missing one. */
+  async get(principal: Principal, fairId: string, id: string): Promise<RegistrationView> {
+    const registration = await this.dataSource.getRepository(RegistrationEntity).findOneBy({ id, fairId });
+    if (!registration || !mayManage(principal, registration)) throw notFound(id);
+    const [view] = await this.toViews([registration]);
+    return view;
+  }
+
+  async list(
+    principal: Principal,
+    fairId: string,
+    query: ListRegistrationsQuery,
+  ): Promise<Page<RegistrationView>> {
+    await fairOrThrow(this.dataSource.manager, fairId);
+    const scope = registrationListScope(principal, query.provinceCode);
+    const [items, total] = await this.dataSource.getRepository(RegistrationEntity).findAndCount({
+      where: {
+        fairId,
+        state: query.state,
+        facilityProvinceCode: scope.provinceCode,
+        facilityTaxCode: scope.facilityTaxCode,
+      },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      skip: (query.page - 1) * query.limit,
+      take: query.limit,
+    });
+    return { items: await this.toViews(items), page: query.page, limit: query.limit, total };
+  }
+
+  private async toViews(registrations: RegistrationEntity[]): Promise<RegistrationView[]> {
+    const booths = await this.dataSource
+      .getRepository(BoothEntity)
+      .find({ where: { registrationId: In(registrations.map((r) => r.id)) }, order: { code: 'ASC' } });
+    const now = new Date();
+    return registrations.map((r) => {
+      // A lapsed hold no longer holds anything, even before the sweeper records it.
+      const lapsed = r.state === 'held' && r.holdExpiresAt !== null && r.holdExpiresAt <= now;
+      return {
+        id: r.id,
+        fairId: r.fairId,
+        facility: {
+          taxCode: r.facilityTaxCode,
+          name: r.facilityName,
+          provinceCode: r.facilityProvinceCode,
+          legalForm: r.facilityLegalForm,
+        },
+        products: r.products,
+        boothCount: r.boothCount,
+        boothKind: r.boothKind,
+        state: lapsed ? 'expired' : r.state,
+        holdExpiresAt: lapsed ? null : (r.holdExpiresAt?.toISOString() ?? null),
+        booths: lapsed
+          ? []
+          : booths
+              .filter((b) => b.registrationId === r.id)
+              .map((b) => ({ code: b.code, hall: b.hall, kind: b.kind, rentVnd: b.rentVnd })),
+        waitlistPosition: r.waitlistPosition,
+        cancelReason: r.cancelReason,
+        createdAt: r.createdAt.toISOString(),
+        updatedAt: r.updatedAt.toISOString(),
+      };
+    });
+  }
+
+  private byKey(fairId: string, idempotencyKey: string) {
+    return this.dataSource.getRepository(RegistrationEntity).findOneBy({ fairId, idempotencyKey });
+  }
+
+  private async replay(previous: RegistrationEntity, requestHash: string): Promise<Registered> {
+    if (previous.requestHash !== requestHash) {
+      throw new ConflictError(
+        'This Idempotency-Key was already used for a different registration request',
+        'registration.idempotency-key-reused',
+        'header.idempotency-key',
+      );
+    }
+    const [view] = await this.toViews([previous]);
+    return { view, replayed: true };
+  }
+
+  private async assertNoLiveRegistration(fairId: string, taxCode: string): Promise<void> {
+    const [live] = await this.dataSource.query(
+      `SELECT 1 FROM fair_registration WHERE fair_id = $1 AND facility_tax_code = $2 AND ${LIVE_STATES}`,
+      [fairId, taxCode],
+    );
+    if (live) throw this.alreadyRegistered(taxCode);
+  }
+
+  private alreadyRegistered(taxCode: string): ConflictError {
+    return new ConflictError(
+      `Facility ${taxCode} already has a registration for this fair; cancel it to register again`,
+      'registration.facility-already-registered',
+      'facility.taxCode',
+    );
+  }
+
+  private async lockVisible(
+    manager: EntityManager,
+    principal: Principal,
+    fairId: string,
+    id: string,
+  ): Promise<RegistrationRow> {
+    const [registration] = await sql<RegistrationRow>(
+      manager,
+      `SELECT ${REGISTRATION_COLUMNS} FROM fair_registration WHERE id = $1 AND fair_id = $2 FOR UPDATE`,
+      [id, fairId],
+    );
+    const visible =
+      registration &&
+      mayManage(principal, {
+        facilityTaxCode: registration.facility_tax_code,
+        facilityProvinceCode: registration.facility_province_code,
+      });
+    if (!visible) throw notFound(id);
+    return registration;
+  }
+
+  private async recordWaitlisted(
+    manager: EntityManager,
+    registration: Pick<
+      RegistrationRow,
+      'id' | 'fair_id' | 'facility_tax_code' | 'facility_province_code' | 'booth_count' | 'booth_kind'
+    > & { position: number },
+  ): Promise<void> {
+    await this.outbox.append(manager, registrationWaitlistedV1, {
+      aggregateId: registration.fair_id,
+      provinceCode: registration.facility_province_code,
+      payload: {
+        fairId: registration.fair_id,
+        registrationId: registration.id,
+        facilityTaxCode: registration.facility_tax_code,
+        provinceCode: registration.facility_province_code,
+        boothCount: registration.booth_count,
+        boothKind: registration.booth_kind,
+        position: registration.position,
+      },
+    });
+    await this.outbox.audit(manager, {
+      action: 'fair-registration.waitlist',
+      resourceType: 'fair-registration',
+      resourceId: registration.id,
+      provinceCode: registration.facility_province_code,
+      summary:
+        `Hết gian hàng: cơ sở ${registration.facility_tax_code} vào danh sách chờ, số thứ tự ${registration.position} ` +
+        `(${registration.booth_count} gian)`,
+    });
+  }
+}
