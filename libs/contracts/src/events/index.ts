@@ -15,3 +15,4 @@ export { registrationCancelledV1 } from './trade-fairs/registration-cancelled/v1
 export { holdExpiredV1 } from './trade-fairs/hold-expired/v1/schema';
 export { awardRoundOpenedV1 } from './awards/round-opened/v1/schema';
 export { auditRecordAppendedV1 } from './audit/record-appended/v1/schema';
+export { registrationCertifiedV1 } from './trade-fairs/registration-certified/v1/schema';
