@@ -12,6 +12,7 @@ const STAFF: Role[] = ['central-admin', 'central-officer', 'province-officer'];
 const CENTRAL: Role[] = ['central-admin', 'central-officer'];
 const ADMIN: Role[] = ['central-admin'];
 const REGISTRANTS: Role[] = [...STAFF, 'business'];
+const CHECK_IN: Role[] = [...CENTRAL, 'fair-organizer'];
 
 /**
  * Who may call each gateway route, written out by hand (not read from the decorators): the authorization
@@ -57,6 +58,13 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
   'GET /api/v1/fairs/:id/registrations/:rid': REGISTRANTS,
   'POST /api/v1/fairs/:id/registrations/:rid/confirm': REGISTRANTS,
   'POST /api/v1/fairs/:id/registrations/:rid/cancel': REGISTRANTS,
+  'GET /api/v1/fairs/:id/subsidy-policy': ALL,
+  'POST /api/v1/fairs/:id/subsidy-policy': CENTRAL,
+  'POST /api/v1/fairs/:id/registrations/:rid/certify': STAFF,
+  'POST /api/v1/fairs/:id/certifications': STAFF,
+  'POST /api/v1/fairs/:id/registrations/:rid/check-in': CHECK_IN,
+  'GET /api/v1/fairs/:id/contract-data': STAFF,
+  'GET /api/v1/fairs/:id/contract-data.xlsx': STAFF,
   'POST /api/v1/award-rounds': STAFF,
   'GET /api/v1/award-rounds': [...STAFF, 'juror'],
   'GET /api/v1/award-rounds/:id': [...STAFF, 'juror'],

@@ -6,6 +6,7 @@ import { ProjectionsService } from './application/projections.service';
 import type { ReportingConfig } from './config/reporting.config';
 import { ConferenceQueries } from './infrastructure/persistence/conference.queries';
 import { CreateProjections1763900000600 } from './infrastructure/persistence/migrations/1763900000600-create-projections';
+import { CreateBoothProjection1763900000610 } from './infrastructure/persistence/migrations/1763900000610-create-booth-projection';
 import { PROJECTION_ENTITIES } from './infrastructure/persistence/projection.entities';
 import { ConferencesController } from './interface/http/conferences.controller';
 import { ProjectionEventsController } from './interface/messaging/projection-events.controller';
@@ -20,7 +21,7 @@ export class ReportingModule {
           service: 'reporting',
           config,
           entities: PROJECTION_ENTITIES,
-          migrations: [CreateProjections1763900000600],
+          migrations: [CreateProjections1763900000600, CreateBoothProjection1763900000610],
         }),
       ],
       controllers: [ConferencesController, ProjectionEventsController],

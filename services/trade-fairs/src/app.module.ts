@@ -3,17 +3,23 @@ import { PlatformModule } from '@kc/http';
 import { BoothAllocation } from './application/booth-allocation';
 import { BOOTH_SWEEP_MS, BoothSweeper } from './application/booth-sweeper';
 import { BoothsService } from './application/booths.service';
+import { ContractDataService } from './application/contract-data.service';
 import { FairsService } from './application/fairs.service';
+import { ParticipationService } from './application/participation.service';
 import { RegistrationsService } from './application/registrations.service';
+import { DEFAULT_SUBSIDY_POLICY, SubsidyPoliciesService } from './application/subsidy-policies.service';
 import type { TradeFairsConfig } from './config/trade-fairs.config';
 import { BoothBucketEntity } from './infrastructure/persistence/booth-bucket.entity';
 import { BoothEntity } from './infrastructure/persistence/booth.entity';
 import { FairEntity } from './infrastructure/persistence/fair.entity';
 import { CreateTradeFair1763900000300 } from './infrastructure/persistence/migrations/1763900000300-create-trade-fair';
 import { CreateBoothRegistration1763900000310 } from './infrastructure/persistence/migrations/1763900000310-create-booth-registration';
+import { CreateSubsidyCertification1763900000320 } from './infrastructure/persistence/migrations/1763900000320-create-subsidy-certification';
 import { RegistrationEntity } from './infrastructure/persistence/registration.entity';
+import { SubsidyPolicyEntity } from './infrastructure/persistence/subsidy-policy.entity';
 import { BoothsController } from './interface/http/booths.controller';
 import { FairsController } from './interface/http/fairs.controller';
+import { ParticipationController } from './interface/http/participation.controller';
 import { RegistrationsController } from './interface/http/registrations.controller';
 
 @Module({})
@@ -25,18 +31,26 @@ export class TradeFairsModule {
         PlatformModule.forService({
           service: 'trade-fairs',
           config,
-          entities: [FairEntity, BoothEntity, RegistrationEntity, BoothBucketEntity],
-          migrations: [CreateTradeFair1763900000300, CreateBoothRegistration1763900000310],
+          entities: [FairEntity, BoothEntity, RegistrationEntity, BoothBucketEntity, SubsidyPolicyEntity],
+          migrations: [
+            CreateTradeFair1763900000300,
+            CreateBoothRegistration1763900000310,
+            CreateSubsidyCertification1763900000320,
+          ],
         }),
       ],
-      controllers: [FairsController, BoothsController, RegistrationsController],
+      controllers: [FairsController, BoothsController, RegistrationsController, ParticipationController],
       providers: [
         FairsService,
         BoothsService,
         RegistrationsService,
+        SubsidyPoliciesService,
+        ParticipationService,
+        ContractDataService,
         BoothAllocation,
         BoothSweeper,
         { provide: BOOTH_SWEEP_MS, useValue: config.BOOTH_SWEEP_MS },
+        { provide: DEFAULT_SUBSIDY_POLICY, useValue: config.FAIR_DEFAULT_SUBSIDY_POLICY },
       ],
     };
   }

@@ -12,6 +12,7 @@ import { boothAllocatedV1 } from './trade-fairs/booth-allocated/v1/schema';
 import { registrationWaitlistedV1 } from './trade-fairs/registration-waitlisted/v1/schema';
 import { registrationCancelledV1 } from './trade-fairs/registration-cancelled/v1/schema';
 import { registrationCertifiedV1 } from './trade-fairs/registration-certified/v1/schema';
+import { registrationCheckedInV1 } from './trade-fairs/registration-checked-in/v1/schema';
 import { holdExpiredV1 } from './trade-fairs/hold-expired/v1/schema';
 import { awardRoundOpenedV1 } from './awards/round-opened/v1/schema';
 import { auditRecordAppendedV1 } from './audit/record-appended/v1/schema';
@@ -31,6 +32,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   registrationWaitlistedV1,
   registrationCancelledV1,
   registrationCertifiedV1,
+  registrationCheckedInV1,
   holdExpiredV1,
   awardRoundOpenedV1,
   auditRecordAppendedV1,

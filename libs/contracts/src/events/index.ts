@@ -16,3 +16,4 @@ export { holdExpiredV1 } from './trade-fairs/hold-expired/v1/schema';
 export { awardRoundOpenedV1 } from './awards/round-opened/v1/schema';
 export { auditRecordAppendedV1 } from './audit/record-appended/v1/schema';
 export { registrationCertifiedV1 } from './trade-fairs/registration-certified/v1/schema';
+export { registrationCheckedInV1 } from './trade-fairs/registration-checked-in/v1/schema';

@@ -3,7 +3,8 @@ import { provinceCode, text, vnd, year } from '../primitives';
 
 export const boothKinds = ['standard', 'double', 'corner'] as const;
 export type BoothKind = (typeof boothKinds)[number];
-export const boothStates = ['free', 'held', 'allocated'] as const;
+/** `checked-in`: allocated, and the facility has arrived at the fair. */
+export const boothStates = ['free', 'held', 'allocated', 'checked-in'] as const;
 export type BoothState = (typeof boothStates)[number];
 
 /** Floor area when none is given: a standard booth is 3×3 m, a double one two of them, a corner one 3×3 m. */
@@ -173,9 +174,87 @@ export interface RegistrationView {
   /** The stable ticket number on the fair's waiting list, if the request ever waited. */
   waitlistPosition: number | null;
   cancelReason: string | null;
+  /** Set once the facility's provincial department certified the allocation: its support is then fixed. */
+  certification: { certifiedAt: string; rentVnd: number; supportVnd: number } | null;
+  /** When the facility checked in at the fair. */
+  checkedInAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
 
 /** Path parameters of one registration of one fair. */
 export const registrationParams = z.strictObject({ id: z.uuid(), rid: z.uuid() });
+
+/** A subsidy policy (định mức hỗ trợ gian hàng): one version of it, with its legal basis and period. */
+export interface SubsidyPolicyView {
+  code: string;
+  version: number;
+  title: string;
+  legalBasis: string;
+  /** False while the values have not been checked against the text in force. */
+  verified: boolean;
+  /** Share of the booth rent supported, in basis points (10000 = 100%). */
+  supportBp: number;
+  /** Most support one facility gets at one fair; null for no cap. */
+  capVndPerFacility: number | null;
+  validFrom: string;
+  /** Last day in force, or null while in force. */
+  validTo: string | null;
+}
+
+/** GET /api/v1/fairs/:id/subsidy-policy — the fair's policy and those it could use (in force when it opens). */
+export interface FairSubsidyPolicyView {
+  fairId: string;
+  policy: SubsidyPolicyView | null;
+  available: SubsidyPolicyView[];
+}
+
+/**
+ * POST /api/v1/fairs/:id/subsidy-policy — picks another policy for the fair (the version in force on its
+ * start date), as long as no registration has been certified under the present one.
+ */
+export const chooseSubsidyPolicyRequest = z.strictObject({
+  code: z.string().regex(/^[a-z0-9-]{1,60}$/, 'must be a policy code'),
+});
+export type ChooseSubsidyPolicyRequest = z.infer<typeof chooseSubsidyPolicyRequest>;
+
+/** POST /api/v1/fairs/:id/certifications — certifies a province's whole delegation at once. */
+export const certifyDelegationRequest = z.strictObject({ provinceCode });
+export type CertifyDelegationRequest = z.infer<typeof certifyDelegationRequest>;
+
+export interface DelegationCertifiedView {
+  fairId: string;
+  provinceCode: string;
+  /** How many registrations this call certified (0 when all already were). */
+  newlyCertified: number;
+  /** Every certified allocation of the province's delegation. */
+  items: RegistrationView[];
+}
+
+/** GET /api/v1/fairs/:id/contract-data(.xlsx) — a province officer always gets their own province. */
+export const contractDataQuery = z.strictObject({ provinceCode: provinceCode.optional() });
+export type ContractDataQuery = z.infer<typeof contractDataQuery>;
+
+/** One facility's line of the booth contract data in the payment dossier. */
+export interface ContractLine {
+  registrationId: string;
+  facilityTaxCode: string;
+  facilityName: string;
+  provinceCode: string;
+  booths: { code: string; hall: string; zone: string | null }[];
+  boothCount: number;
+  rentVnd: number;
+  /** The support fixed at certification; 0 while not certified (only certified booths are supported). */
+  supportVnd: number;
+  certified: boolean;
+  checkedIn: boolean;
+}
+
+export interface ContractDataView {
+  fair: { id: string; name: string; provinceCode: string; startDate: string; endDate: string };
+  policy: SubsidyPolicyView | null;
+  /** The province the lines are limited to, or null for all. */
+  provinceCode: string | null;
+  lines: ContractLine[];
+  totals: { facilities: number; booths: number; rentVnd: number; supportVnd: number; certified: number };
+}

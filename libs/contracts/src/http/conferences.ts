@@ -54,6 +54,13 @@ export interface ConferenceFigures {
   fairs: number;
   /** Provincial award rounds of the year. */
   awardRounds: number;
+  /**
+   * Booths allocated to the unit's facilities at the year's fairs (any host, any level), cancellations taken
+   * off; of them, those the provincial department certified (only these are supported) and their support.
+   */
+  boothsAllocated: number;
+  boothsSupported: number;
+  boothSupportVnd: number;
 }
 
 export interface ConferenceUnitRow extends ConferenceFigures {

@@ -55,6 +55,14 @@ export function conferenceReport(facts: YearFacts, request: ConferenceRequest): 
   }
   for (const group of facts.clusters) record(group, { clustersRegistered: group.count });
   for (const group of facts.fairs) record(group, { fairs: group.count });
+  // Booths count for the facility's unit, wherever the fair was held.
+  for (const group of facts.booths) {
+    record(group, {
+      boothsAllocated: group.allocated,
+      boothsSupported: group.supported,
+      boothSupportVnd: group.supportVnd,
+    });
+  }
 
   let regionalAwardRounds = 0;
   let nationalAwardRounds = 0;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type {
   awardRoundOpenedV1,
+  boothAllocatedV1,
   clusterRegisteredV1,
   EventEnvelope,
   fairCreatedV1,
@@ -9,11 +10,14 @@ import type {
   planCreatedV1,
   projectApprovedV1,
   projectRegisteredV1,
+  registrationCancelledV1,
+  registrationCertifiedV1,
 } from '@kc/contracts';
 import { OutboxWriter, PermanentHandlerError } from '@kc/messaging';
 import { readingDate, readingDateForYear, vietnamDate } from '../domain/province-dates';
 import {
   AwardRoundProjection,
+  BoothProjection,
   ClusterProjection,
   FairProjection,
   PlanProjection,
@@ -184,6 +188,112 @@ export class ProjectionsService {
       'award-round-projection',
       projectionSummaries.awardRoundOpened(p),
     );
+  }
+
+  /**
+   * The first fact about a registration's booths makes its row; a replayed allocation changes nothing, so it
+   * cannot undo a later certification. All of a fair's events travel on one partition keyed by fair id, after
+   * the fair's creation; a fair missing here was parked in the dead-letter topic, so this event is parked too
+   * and a redrive replays both in order.
+   */
+  async boothAllocated(manager: EntityManager, event: Event<typeof boothAllocatedV1>) {
+    const { payload: p, occurredAt } = event;
+    const fair = await this.fairOf(manager, p.fairId, p.provinceCode);
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(BoothProjection)
+      .values({
+        registrationId: p.registrationId,
+        fairId: p.fairId,
+        fairYear: fair.year,
+        facilityTaxCode: p.facilityTaxCode,
+        provinceCode: p.provinceCode,
+        provinceAsOf: fair.provinceAsOf,
+        boothCount: p.boothCodes.length,
+        rentVnd: p.rentVnd,
+        allocatedAt: new Date(occurredAt),
+      })
+      .orIgnore()
+      .execute();
+    await this.recordUpdate(
+      manager,
+      { aggregateId: p.registrationId, provinceCode: event.provinceCode },
+      'booth-projection',
+      projectionSummaries.boothAllocated({ ...p, fairName: fair.name, year: fair.year }),
+    );
+  }
+
+  /**
+   * Certification fixes the booths, rent and support. It implies the allocation, so it stands on its own: if
+   * the allocation was never projected, the row is made here (allocated by the certification at the latest).
+   */
+  async registrationCertified(manager: EntityManager, event: Event<typeof registrationCertifiedV1>) {
+    const { payload: p, occurredAt } = event;
+    const fair = await this.fairOf(manager, p.fairId, p.provinceCode);
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(BoothProjection)
+      .values({
+        registrationId: p.registrationId,
+        fairId: p.fairId,
+        fairYear: fair.year,
+        facilityTaxCode: p.facilityTaxCode,
+        provinceCode: p.provinceCode,
+        provinceAsOf: fair.provinceAsOf,
+        boothCount: p.boothCodes.length,
+        rentVnd: p.rentVnd,
+        supportVnd: p.supportVnd,
+        allocatedAt: new Date(occurredAt),
+        certifiedAt: new Date(occurredAt),
+      })
+      .orUpdate(['booth_count', 'rent_vnd', 'support_vnd', 'certified_at'], ['registration_id'])
+      .execute();
+    await this.recordUpdate(
+      manager,
+      { aggregateId: p.registrationId, provinceCode: event.provinceCode },
+      'booth-projection',
+      projectionSummaries.registrationCertified({ ...p, fairName: fair.name }),
+    );
+  }
+
+  /**
+   * A cancelled allocation no longer counts (certified or not). A registration cancelled while held or
+   * waiting never had booths and was never counted: nothing changes, so nothing is recorded.
+   */
+  async registrationCancelled(manager: EntityManager, event: Event<typeof registrationCancelledV1>) {
+    const { payload: p, occurredAt } = event;
+    if (p.previousState !== 'allocated') return;
+    const result = await manager.update(
+      BoothProjection,
+      { registrationId: p.registrationId },
+      { cancelledAt: new Date(occurredAt) },
+    );
+    if (result.affected === 0) {
+      throw new PermanentHandlerError(
+        `registration ${p.registrationId} was cancelled but its allocation was never projected`,
+      );
+    }
+    await this.recordUpdate(
+      manager,
+      { aggregateId: p.registrationId, provinceCode: event.provinceCode },
+      'booth-projection',
+      projectionSummaries.registrationCancelled(p),
+    );
+  }
+
+  /** The fair a booth fact belongs to: its year, and the date the facility's code is read on. */
+  private async fairOf(manager: EntityManager, fairId: string, provinceCode: string) {
+    const fair = await manager.findOneBy(FairProjection, { fairId });
+    if (!fair) throw new PermanentHandlerError(`fair ${fairId} has booth facts but was never projected`);
+    // trade-fairs accepts a facility's code as in force on the fair's opening day.
+    const asOf = readingDate(provinceCode, [fair.startDate, `${fair.year}-01-01`, `${fair.year}-12-31`]);
+    return {
+      name: fair.name,
+      year: fair.year,
+      provinceAsOf: required(asOf, provinceCode, `on ${fair.startDate} or in ${fair.year}`),
+    };
   }
 
   /** One audit record per handled event; the causing event and its actor are taken from the context. */

@@ -27,6 +27,14 @@ export interface AwardRoundGroup extends CountGroup {
   regionCode: string | null;
 }
 
+/** Booths allocated to facilities of one code at the year's fairs, cancellations taken off. */
+export interface BoothGroup extends Recorded {
+  allocated: number;
+  /** Of them, certified by the provincial department: the supported booths. */
+  supported: number;
+  supportVnd: number;
+}
+
 export interface YearFacts {
   plans: PlanGroup[];
   projects: ProjectGroup[];
@@ -34,4 +42,6 @@ export interface YearFacts {
   clusters: CountGroup[];
   fairs: CountGroup[];
   awardRounds: AwardRoundGroup[];
+  /** By the fair's year, whoever hosted it. */
+  booths: BoothGroup[];
 }

@@ -9,6 +9,14 @@ describe('conference figures', () => {
     });
   });
 
+  it('starts the booth figures at zero and adds them like the others', () => {
+    expect(addFigures(zeroFigures(), { boothsAllocated: 3, boothSupportVnd: 9_600_000 })).toMatchObject({
+      boothsAllocated: 3,
+      boothsSupported: 0,
+      boothSupportVnd: 9_600_000,
+    });
+  });
+
   it('refuses a VND total that a number cannot hold exactly', () => {
     const big = addFigures(zeroFigures(), { approvedSupportVnd: Number.MAX_SAFE_INTEGER });
     expect(() => addFigures(big, { approvedSupportVnd: 1 })).toThrow(RangeError);

@@ -10,6 +10,9 @@ export const FIGURE_KEYS = [
   'clustersRegistered',
   'fairs',
   'awardRounds',
+  'boothsAllocated',
+  'boothsSupported',
+  'boothSupportVnd',
 ] as const;
 
 export type FigureKey = (typeof FIGURE_KEYS)[number];

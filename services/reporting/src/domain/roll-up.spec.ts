@@ -24,11 +24,36 @@ describe('conference roll-up', () => {
     });
   });
 
+  it('rolls booth counts and support up with the other figures', () => {
+    const { units } = rollUp(
+      [
+        in2018('35', { boothsAllocated: 2, boothsSupported: 1, boothSupportVnd: 9_600_000 }),
+        in2018('36', { boothsAllocated: 1, boothsSupported: 1, boothSupportVnd: 8_000_000 }),
+        { provinceCode: '37', asOf: '2027-03-10', figures: { boothsAllocated: 4 } },
+      ],
+      { unitsOn: TODAY },
+    );
+    expect(units.find((u) => u.code === '37')).toMatchObject({
+      boothsAllocated: 7,
+      boothsSupported: 2,
+      boothSupportVnd: 17_600_000,
+    });
+  });
+
   it('lists every unit of the scope with zeros, by code, with its Vietnamese name and region', () => {
     const { units } = rollUp([], { unitsOn: TODAY });
     expect(units).toHaveLength(34);
     expect(units.map((u) => u.code)).toEqual([...units.map((u) => u.code)].sort());
-    expect(units[0]).toMatchObject({ code: '01', nameVi: 'Hà Nội', regionCode: 'north', plans: 0, fairs: 0 });
+    expect(units[0]).toMatchObject({
+      code: '01',
+      nameVi: 'Hà Nội',
+      regionCode: 'north',
+      plans: 0,
+      fairs: 0,
+      boothsAllocated: 0,
+      boothsSupported: 0,
+      boothSupportVnd: 0,
+    });
   });
 
   it("reads a retained code by its date: 15 was Yên Bái in 2018 and is Lào Cai now, both in today's 15", () => {

@@ -95,7 +95,10 @@ export class BoothsService {
     });
   }
 
-  /** Every booth with its state now: a hold past its deadline shows as free, since anyone may take it. */
+  /**
+   * Every booth with its state now: a hold past its deadline shows as free, since anyone may take it; an
+   * allocated booth whose facility has arrived shows as checked in.
+   */
   async listBooths(fairId: string): Promise<BoothView[]> {
     await fairOrThrow(this.dataSource.manager, fairId);
     const rows: (BoothEntity & { liveState: BoothView['state'] })[] = await this.dataSource
@@ -103,7 +106,9 @@ export class BoothsService {
       .createQueryBuilder('b')
       .leftJoin('fair_registration', 'r', 'r.id = b.registration_id')
       .addSelect(
-        `CASE WHEN b.state = 'held' AND r.hold_expires_at <= now() THEN 'free' ELSE b.state END`,
+        `CASE WHEN b.state = 'held' AND r.hold_expires_at <= now() THEN 'free'
+              WHEN b.state = 'allocated' AND r.checked_in_at IS NOT NULL THEN 'checked-in'
+              ELSE b.state END`,
         'live_state',
       )
       .where('b.fair_id = :fairId', { fairId })

@@ -7,7 +7,7 @@ const SCALE_VI: Record<FairScale, string> = {
 };
 
 /** 2026-09-15 → 15/09/2026, as dates are written in Vietnamese. */
-const dayVi = (isoDate: string): string => isoDate.split('-').reverse().join('/');
+export const dayVi = (isoDate: string): string => isoDate.split('-').reverse().join('/');
 
 export const fairCreatedSummary = (
   fair: Pick<TradeFair, 'name' | 'scale' | 'startDate' | 'endDate' | 'boothCount'>,

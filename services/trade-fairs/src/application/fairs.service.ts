@@ -16,6 +16,7 @@ import { planTradeFair } from '../domain/trade-fair';
 import { FairEntity } from '../infrastructure/persistence/fair.entity';
 import { referenceProvinces } from '../infrastructure/reference-provinces';
 import { fairCreatedSummary } from './fair-audit';
+import { SubsidyPoliciesService } from './subsidy-policies.service';
 import { fairOrThrow } from './transactions';
 
 const toView = (f: FairEntity): FairView => ({
@@ -41,6 +42,7 @@ export class FairsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
+    private readonly policies: SubsidyPoliciesService,
   ) {}
 
   /** The route lets only the agency create fairs; were provinces let in, each would create only its own. */
@@ -54,6 +56,7 @@ export class FairsService {
     );
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(FairEntity);
+      const policy = await this.policies.defaultFor(manager, fair.startDate);
       const saved = await repo.save(
         repo.create({
           id: randomUUID(),
@@ -62,6 +65,8 @@ export class FairsService {
           registrationClosesAt: registrationClosesAt ? new Date(registrationClosesAt) : null,
           holdMinutes: holdMinutes ?? 15,
           facilityBoothLimit: facilityBoothLimit ?? 2,
+          subsidyPolicyCode: policy?.code ?? null,
+          subsidyPolicyVersion: policy?.version ?? null,
         }),
       );
       const { venue: _venue, ...facts } = fair;

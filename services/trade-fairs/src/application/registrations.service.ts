@@ -295,7 +295,8 @@ export class RegistrationsService {
     return { items: await this.toViews(items), page: query.page, limit: query.limit, total };
   }
 
-  private async toViews(registrations: RegistrationEntity[]): Promise<RegistrationView[]> {
+  /** Views of registrations the caller has already been let see. */
+  async toViews(registrations: RegistrationEntity[]): Promise<RegistrationView[]> {
     const booths = await this.dataSource
       .getRepository(BoothEntity)
       .find({ where: { registrationId: In(registrations.map((r) => r.id)) }, order: { code: 'ASC' } });
@@ -324,6 +325,14 @@ export class RegistrationsService {
               .map((b) => ({ code: b.code, hall: b.hall, kind: b.kind, rentVnd: b.rentVnd })),
         waitlistPosition: r.waitlistPosition,
         cancelReason: r.cancelReason,
+        certification: r.certifiedAt
+          ? {
+              certifiedAt: r.certifiedAt.toISOString(),
+              rentVnd: r.certifiedRentVnd!,
+              supportVnd: r.certifiedSupportVnd!,
+            }
+          : null,
+        checkedInAt: r.checkedInAt?.toISOString() ?? null,
         createdAt: r.createdAt.toISOString(),
         updatedAt: r.updatedAt.toISOString(),
       };

@@ -4,6 +4,11 @@ import { loadConfigOrExit, serviceEnvSchema } from '@kc/config';
 export const tradeFairsEnvSchema = serviceEnvSchema.extend({
   /** How often lapsed holds are returned, due quotas released and the waiting lists promoted; 0 turns it off. */
   BOOTH_SWEEP_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
+  /** The subsidy policy (code in table subsidy_policy) a new fair follows unless another is chosen. */
+  FAIR_DEFAULT_SUBSIDY_POLICY: z
+    .string()
+    .regex(/^[a-z0-9-]{1,60}$/)
+    .default('domestic-fair-organiser'),
 });
 
 export type TradeFairsConfig = z.infer<typeof tradeFairsEnvSchema>;

@@ -27,6 +27,13 @@ export interface UpstreamResponse {
   body: string;
 }
 
+export interface UpstreamDownload {
+  status: number;
+  contentType: string | null;
+  contentDisposition: string | null;
+  body: Buffer;
+}
+
 export interface UpstreamOptions {
   baseUrls: Record<Upstream, string>;
   timeoutMs: number;
@@ -50,8 +57,8 @@ function upstreamProblem(service: Upstream, timedOut: boolean): HttpException {
 /**
  * The one way the gateway talks to a service: forwards method, path, JSON body and the correlation,
  * content-type, idempotency, authorization, forwarded-for and user-agent headers, and hands back status and
- * body untouched. No answer within the
- * timeout is a 504 problem, no connection a 502; both name the service and keep its address out of the answer.
+ * body untouched (as text with `send`, as bytes with `download`). No answer within the timeout is a 504
+ * problem, no connection a 502; both name the service and keep its address out of the answer.
  */
 export class UpstreamClient {
   private readonly log = new Logger('UpstreamClient');
@@ -59,7 +66,28 @@ export class UpstreamClient {
   constructor(private readonly options: UpstreamOptions) {}
 
   async send(service: Upstream, request: UpstreamRequest): Promise<UpstreamResponse> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const response = await this.call(service, request, 'application/json');
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type'),
+      location: response.headers.get('location'),
+      body: await this.guard(service, request, () => response.text()),
+    };
+  }
+
+  /** A file (an .xlsx export): its bytes untouched, where `send` would decode them as text. */
+  async download(service: Upstream, request: UpstreamRequest): Promise<UpstreamDownload> {
+    const response = await this.call(service, request, '*/*');
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type'),
+      contentDisposition: response.headers.get('content-disposition'),
+      body: await this.guard(service, request, async () => Buffer.from(await response.arrayBuffer())),
+    };
+  }
+
+  private async call(service: Upstream, request: UpstreamRequest, accept: string): Promise<Response> {
+    const headers: Record<string, string> = { accept };
     const correlationId = currentContext()?.correlationId;
     if (correlationId) headers['x-correlation-id'] = correlationId;
     if (request.idempotencyKey) headers['idempotency-key'] = request.idempotencyKey;
@@ -68,21 +96,21 @@ export class UpstreamClient {
     if (request.userAgent) headers['user-agent'] = request.userAgent;
     const hasBody = request.body !== undefined;
     if (hasBody) headers['content-type'] = request.contentType ?? 'application/json';
-
-    try {
-      const response = await fetch(new URL(request.path, this.options.baseUrls[service]), {
+    return this.guard(service, request, () =>
+      fetch(new URL(request.path, this.options.baseUrls[service]), {
         method: request.method,
         headers,
         body: hasBody ? JSON.stringify(request.body) : undefined,
         redirect: 'manual',
         signal: AbortSignal.timeout(this.options.timeoutMs),
-      });
-      return {
-        status: response.status,
-        contentType: response.headers.get('content-type'),
-        location: response.headers.get('location'),
-        body: await response.text(),
-      };
+      }),
+    );
+  }
+
+  /** Runs one step of the exchange; a failure (no connection, timeout, cut body) becomes the 502/504 problem. */
+  private async guard<T>(service: Upstream, request: UpstreamRequest, step: () => Promise<T>): Promise<T> {
+    try {
+      return await step();
     } catch (error) {
       const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
       const cause = (error as Error & { cause?: { code?: string } }).cause?.code ?? (error as Error).message;

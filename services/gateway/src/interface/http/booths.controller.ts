@@ -16,6 +16,9 @@ import { ALL_ROLES, CENTRAL, Permit, STAFF } from '@kc/auth';
 import {
   addBoothsRequest,
   cancelRegistrationRequest,
+  certifyDelegationRequest,
+  chooseSubsidyPolicyRequest,
+  contractDataQuery,
   createRegistrationRequest,
   listRegistrationsQuery,
   registrationParams,
@@ -24,11 +27,19 @@ import {
   type Role,
 } from '@kc/contracts';
 import { validBody, validParams, validQuery } from '@kc/http';
+import { UpstreamClient } from '../../infrastructure/upstream/upstream-client';
 import { ApiIdempotencyKey, ApiUuidParam, ApiZodBody, ApiZodQuery, idParams } from './openapi';
 import { Relay } from './relay';
 
 /** Businesses book for their own facility, province officers for their delegation, the agency for anyone. */
 const REGISTRANTS: readonly Role[] = [...STAFF, 'business'];
+/** Who checks facilities in at the fair: its organiser (the service checks the binding), or the agency. */
+const CHECK_IN: readonly Role[] = [...CENTRAL, 'fair-organizer'];
+
+function header(req: Request, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
 
 const ApiRegistrationParams = () =>
   applyDecorators(ApiUuidParam(), ApiParam({ name: 'rid', schema: { type: 'string', format: 'uuid' } }));
@@ -37,7 +48,10 @@ const ApiRegistrationParams = () =>
 @ApiTags('Hội chợ / Trade fairs')
 @Controller('api/v1/fairs/:id')
 export class FairBoothsController {
-  constructor(private readonly relay: Relay) {}
+  constructor(
+    private readonly relay: Relay,
+    private readonly upstream: UpstreamClient,
+  ) {}
 
   @Post('booths')
   @ApiOperation({ summary: 'Thêm gian hàng / Add booths to the inventory' })
@@ -173,5 +187,116 @@ export class FairBoothsController {
     @Res() res: Response,
   ) {
     return this.relay.to('trade-fairs', req, res);
+  }
+
+  @Get('subsidy-policy')
+  @ApiOperation({ summary: "Định mức hỗ trợ / The fair's booth subsidy policy and those it could use" })
+  @ApiUuidParam()
+  @Permit({ roles: ALL_ROLES, scope: 'fairs:read' })
+  subsidyPolicy(@Param(validParams(idParams)) _params: unknown, @Req() req: Request, @Res() res: Response) {
+    return this.relay.to('trade-fairs', req, res);
+  }
+
+  @Post('subsidy-policy')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Chọn định mức hỗ trợ / Choose the fair's subsidy policy (before any certification)",
+  })
+  @ApiUuidParam()
+  @ApiZodBody(chooseSubsidyPolicyRequest)
+  @ApiIdempotencyKey()
+  @Permit({ roles: CENTRAL, scope: 'fairs:write' })
+  chooseSubsidyPolicy(
+    @Param(validParams(idParams)) _params: unknown,
+    @Body(validBody(chooseSubsidyPolicyRequest)) _body: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    return this.relay.to('trade-fairs', req, res);
+  }
+
+  @Post('registrations/:rid/certify')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Xác nhận tham gia / Certify an allocation (the facility's province), fixing its support",
+  })
+  @ApiRegistrationParams()
+  @ApiIdempotencyKey()
+  @Permit({ roles: STAFF, scope: 'fairs:write' })
+  certify(
+    @Param(validParams(registrationParams)) _params: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    return this.relay.to('trade-fairs', req, res);
+  }
+
+  @Post('certifications')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Xác nhận đoàn của tỉnh / Certify every allocation of a province's delegation" })
+  @ApiUuidParam()
+  @ApiZodBody(certifyDelegationRequest)
+  @ApiIdempotencyKey()
+  @Permit({ roles: STAFF, scope: 'fairs:write' })
+  certifyDelegation(
+    @Param(validParams(idParams)) _params: unknown,
+    @Body(validBody(certifyDelegationRequest)) _body: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    return this.relay.to('trade-fairs', req, res);
+  }
+
+  @Post('registrations/:rid/check-in')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Check-in tại hội chợ / Check an allocated facility in, on the fair's days" })
+  @ApiRegistrationParams()
+  @ApiIdempotencyKey()
+  @Permit({ roles: CHECK_IN, scope: 'fairs:write' })
+  checkIn(
+    @Param(validParams(registrationParams)) _params: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    return this.relay.to('trade-fairs', req, res);
+  }
+
+  @Get('contract-data')
+  @ApiOperation({ summary: 'Dữ liệu hợp đồng gian hàng / Booth contract data per facility (own province)' })
+  @ApiUuidParam()
+  @ApiZodQuery(contractDataQuery)
+  @Permit({ roles: STAFF, scope: 'fairs:read' })
+  contractData(
+    @Param(validParams(idParams)) _params: unknown,
+    @Query(validQuery(contractDataQuery)) _query: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    return this.relay.to('trade-fairs', req, res);
+  }
+
+  /** The .xlsx goes through as bytes: the relay's text path would corrupt it. */
+  @Get('contract-data.xlsx')
+  @ApiOperation({ summary: 'Xuất hợp đồng gian hàng (.xlsx) / Booth contract data as a spreadsheet' })
+  @ApiUuidParam()
+  @ApiZodQuery(contractDataQuery)
+  @Permit({ roles: STAFF, scope: 'fairs:read' })
+  async contractSheet(
+    @Param(validParams(idParams)) _params: unknown,
+    @Query(validQuery(contractDataQuery)) _query: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const file = await this.upstream.download('trade-fairs', {
+      method: 'GET',
+      path: req.originalUrl,
+      authorization: header(req, 'authorization'),
+      forwardedFor: header(req, 'x-forwarded-for'),
+      userAgent: header(req, 'user-agent'),
+    });
+    res.status(file.status);
+    if (file.contentType) res.setHeader('content-type', file.contentType);
+    if (file.contentDisposition) res.setHeader('content-disposition', file.contentDisposition);
+    res.send(file.body);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type {
   AwardRoundGroup,
+  BoothGroup,
   CountGroup,
   PlanGroup,
   ProjectGroup,
@@ -18,7 +19,7 @@ function exact(value: string | number): number {
 const RECORDED = `province_code AS "provinceCode", to_char(province_as_of, 'YYYY-MM-DD') AS "asOf"`;
 
 /**
- * One grouped query per projection (five in all, run together), each returning a row per (code, reading date):
+ * One grouped query per projection (six in all, run together), each returning a row per (code, reading date):
  * at most a few hundred rows whatever the number of facts. Rolling codes up to units happens in the domain.
  */
 @Injectable()
@@ -26,7 +27,7 @@ export class ConferenceQueries {
   constructor(private readonly dataSource: DataSource) {}
 
   async factsOf(year: number): Promise<YearFacts> {
-    const [plans, projects, clusters, fairs, awardRounds] = await Promise.all([
+    const [plans, projects, clusters, fairs, awardRounds, booths] = await Promise.all([
       this.dataSource.query(
         `SELECT level, ${RECORDED}, count(*) AS count, coalesce(sum(budget_vnd), 0) AS "budgetVnd"
            FROM plan_projection WHERE year = $1
@@ -58,6 +59,16 @@ export class ConferenceQueries {
           GROUP BY level, region_code, province_code, province_as_of`,
         [year],
       ),
+      this.dataSource.query(
+        `SELECT ${RECORDED},
+                coalesce(sum(booth_count) FILTER (WHERE cancelled_at IS NULL), 0) AS allocated,
+                coalesce(sum(booth_count) FILTER (WHERE cancelled_at IS NULL AND certified_at IS NOT NULL), 0)
+                  AS supported,
+                coalesce(sum(support_vnd) FILTER (WHERE cancelled_at IS NULL), 0) AS "supportVnd"
+           FROM booth_projection WHERE fair_year = $1
+          GROUP BY province_code, province_as_of`,
+        [year],
+      ),
     ]);
     return {
       plans: plans.map((r: PlanGroup) => ({ ...r, count: exact(r.count), budgetVnd: exact(r.budgetVnd) })),
@@ -71,6 +82,12 @@ export class ConferenceQueries {
       clusters: clusters.map((r: CountGroup) => ({ ...r, count: exact(r.count) })),
       fairs: fairs.map((r: CountGroup) => ({ ...r, count: exact(r.count) })),
       awardRounds: awardRounds.map((r: AwardRoundGroup) => ({ ...r, count: exact(r.count) })),
+      booths: booths.map((r: BoothGroup) => ({
+        ...r,
+        allocated: exact(r.allocated),
+        supported: exact(r.supported),
+        supportVnd: exact(r.supportVnd),
+      })),
     };
   }
 }

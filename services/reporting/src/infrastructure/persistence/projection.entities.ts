@@ -73,10 +73,32 @@ export class AwardRoundProjection {
   @Column('timestamptz', { name: 'opened_at' }) openedAt: Date;
 }
 
+/**
+ * One booth registration that got its booths, at a fair of `fairYear`. The facility's province code is read on
+ * the fair's opening day, as trade-fairs accepted it. Only a certified, not cancelled row is supported.
+ */
+@Entity('booth_projection')
+export class BoothProjection {
+  @PrimaryColumn('uuid', { name: 'registration_id' }) registrationId: string;
+  @Column('uuid', { name: 'fair_id' }) fairId: string;
+  @Column('int', { name: 'fair_year' }) fairYear: number;
+  @Column('text', { name: 'facility_tax_code' }) facilityTaxCode: string;
+  @Column('text', { name: 'province_code' }) provinceCode: string;
+  @Column('date', { name: 'province_as_of' }) provinceAsOf: string;
+  @Column('int', { name: 'booth_count' }) boothCount: number;
+  @Column('bigint', { name: 'rent_vnd', transformer: vndTransformer }) rentVnd: number;
+  @Column('bigint', { name: 'support_vnd', nullable: true, transformer: vndTransformer })
+  supportVnd: number | null;
+  @Column('timestamptz', { name: 'allocated_at' }) allocatedAt: Date;
+  @Column('timestamptz', { name: 'certified_at', nullable: true }) certifiedAt: Date | null;
+  @Column('timestamptz', { name: 'cancelled_at', nullable: true }) cancelledAt: Date | null;
+}
+
 export const PROJECTION_ENTITIES = [
   PlanProjection,
   ProjectProjection,
   ClusterProjection,
   FairProjection,
   AwardRoundProjection,
+  BoothProjection,
 ];

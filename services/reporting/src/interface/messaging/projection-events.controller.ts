@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type {
   awardRoundOpenedV1,
+  boothAllocatedV1,
   clusterRegisteredV1,
   EventEnvelope,
   fairCreatedV1,
@@ -9,13 +10,18 @@ import type {
   planCreatedV1,
   projectApprovedV1,
   projectRegisteredV1,
+  registrationCancelledV1,
+  registrationCertifiedV1,
 } from '@kc/contracts';
 import { EventContext } from '@kc/messaging';
 import { ProjectionsService } from '../../application/projections.service';
 
 type Event<D> = EventEnvelope<PayloadOf<D>>;
 
-/** Every event of the catalog feeds a projection; each runs once per event id, in the inbox transaction. */
+/**
+ * The events that feed a projection (the others on the same topics are skipped); each runs once per event id,
+ * in the inbox transaction.
+ */
 @Controller()
 export class ProjectionEventsController {
   constructor(private readonly projections: ProjectionsService) {}
@@ -43,6 +49,27 @@ export class ProjectionEventsController {
   @EventPattern('trade-fairs.fair.created')
   fairCreated(@Payload() envelope: Event<typeof fairCreatedV1>, @Ctx() ctx: EventContext) {
     return this.projections.fairCreated(ctx.manager, envelope);
+  }
+
+  @EventPattern('trade-fairs.booth.allocated')
+  boothAllocated(@Payload() envelope: Event<typeof boothAllocatedV1>, @Ctx() ctx: EventContext) {
+    return this.projections.boothAllocated(ctx.manager, envelope);
+  }
+
+  @EventPattern('trade-fairs.registration.certified')
+  registrationCertified(
+    @Payload() envelope: Event<typeof registrationCertifiedV1>,
+    @Ctx() ctx: EventContext,
+  ) {
+    return this.projections.registrationCertified(ctx.manager, envelope);
+  }
+
+  @EventPattern('trade-fairs.registration.cancelled')
+  registrationCancelled(
+    @Payload() envelope: Event<typeof registrationCancelledV1>,
+    @Ctx() ctx: EventContext,
+  ) {
+    return this.projections.registrationCancelled(ctx.manager, envelope);
   }
 
   @EventPattern('awards.round.opened')

@@ -19,5 +19,8 @@ export class FairEntity {
   registrationClosesAt: Date | null;
   @Column('int', { name: 'hold_minutes', default: 15 }) holdMinutes: number;
   @Column('int', { name: 'facility_booth_limit', default: 2 }) facilityBoothLimit: number;
+  /** The subsidy policy version the fair's booth support follows (null: none was in force when it opens). */
+  @Column('text', { name: 'subsidy_policy_code', nullable: true }) subsidyPolicyCode: string | null;
+  @Column('int', { name: 'subsidy_policy_version', nullable: true }) subsidyPolicyVersion: number | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { vndTransformer } from '@kc/persistence';
 import type { BoothKind, CreateRegistrationRequest, RegistrationState } from '@kc/contracts';
 
 @Entity('fair_registration')
@@ -22,6 +23,14 @@ export class RegistrationEntity {
   @Column('timestamptz', { name: 'hold_expires_at', nullable: true }) holdExpiresAt: Date | null;
   @Column('int', { name: 'waitlist_position', nullable: true }) waitlistPosition: number | null;
   @Column('text', { name: 'cancel_reason', nullable: true }) cancelReason: string | null;
+  @Column('timestamptz', { name: 'certified_at', nullable: true }) certifiedAt: Date | null;
+  @Column('text', { name: 'certified_by', nullable: true }) certifiedBy: string | null;
+  /** Rent and support as certified: fixed then, whatever policy versions come later. */
+  @Column('bigint', { name: 'certified_rent_vnd', nullable: true, transformer: vndTransformer })
+  certifiedRentVnd: number | null;
+  @Column('bigint', { name: 'certified_support_vnd', nullable: true, transformer: vndTransformer })
+  certifiedSupportVnd: number | null;
+  @Column('timestamptz', { name: 'checked_in_at', nullable: true }) checkedInAt: Date | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
 }

@@ -1,0 +1,213 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, Not, IsNull, type EntityManager } from 'typeorm';
+import { assertMayActFor, isCentral, maySee } from '@kc/auth';
+import {
+  formatVnd,
+  registrationCertifiedV1,
+  registrationCheckedInV1,
+  type DelegationCertifiedView,
+  type Principal,
+  type RegistrationView,
+} from '@kc/contracts';
+import { ConflictError, ForbiddenError, NotFoundError } from '@kc/errors';
+import { OutboxWriter } from '@kc/messaging';
+import { assertFairInSession } from '../domain/check-in';
+import { supportVnd } from '../domain/subsidy';
+import type { FairEntity } from '../infrastructure/persistence/fair.entity';
+import { RegistrationEntity } from '../infrastructure/persistence/registration.entity';
+import type { SubsidyPolicyEntity } from '../infrastructure/persistence/subsidy-policy.entity';
+import { REGISTRATION_COLUMNS, sql, type RegistrationRow } from './booth-allocation';
+import { RegistrationsService } from './registrations.service';
+import { SubsidyPoliciesService } from './subsidy-policies.service';
+import { fairOrThrow, inTransaction } from './transactions';
+
+type ParticipationRow = RegistrationRow & { certified_at: Date | null; checked_in_at: Date | null };
+const COLUMNS = `${REGISTRATION_COLUMNS}, certified_at, checked_in_at`;
+
+const notFound = (id: string) =>
+  new NotFoundError(`Registration ${id} does not exist`, 'registration.not-found');
+
+const notAllocated = (row: ParticipationRow, what: string) =>
+  new ConflictError(
+    `The registration is ${row.state}, not allocated: nothing to ${what}`,
+    'registration.not-allocated',
+  );
+
+/** The organiser of this fair (bound to it in their account) or the agency. */
+function assertRunsFair(principal: Principal, fairId: string): void {
+  if (isCentral(principal)) return;
+  if (principal.role === 'fair-organizer' && principal.fairIds?.includes(fairId)) return;
+  throw new ForbiddenError(`the caller does not organise fair ${fairId}`, 'fair.not-organizer');
+}
+
+/**
+ * After allocation: the facility's provincial department certifies the participation (fixing the support
+ * under the fair's subsidy policy), and the organiser checks the facility in at the fair.
+ */
+@Injectable()
+export class ParticipationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly policies: SubsidyPoliciesService,
+    private readonly registrations: RegistrationsService,
+  ) {}
+
+  /** Certifies one allocation; a certified one answers as it is, with no second event. */
+  async certify(principal: Principal, fairId: string, id: string): Promise<RegistrationView> {
+    await inTransaction(this.dataSource, async (manager) => {
+      const fair = await fairOrThrow(manager, fairId);
+      const [row] = await sql<ParticipationRow>(
+        manager,
+        `SELECT ${COLUMNS} FROM fair_registration WHERE id = $1 AND fair_id = $2 FOR UPDATE`,
+        [id, fairId],
+      );
+      if (!row || !maySee(principal, row.facility_province_code)) throw notFound(id);
+      if (row.state !== 'allocated') throw notAllocated(row, 'certify');
+      if (row.certified_at) return;
+      await this.certifyRow(manager, principal, fair, await this.policyOrThrow(manager, fair), row);
+    });
+    return this.view(fairId, id);
+  }
+
+  /** Certifies every allocated, not yet certified registration of the province's delegation at once. */
+  async certifyDelegation(
+    principal: Principal,
+    fairId: string,
+    provinceCode: string,
+  ): Promise<DelegationCertifiedView> {
+    assertMayActFor(principal, provinceCode);
+    const newlyCertified = await inTransaction(this.dataSource, async (manager) => {
+      const fair = await fairOrThrow(manager, fairId);
+      const rows = await sql<ParticipationRow>(
+        manager,
+        `SELECT ${COLUMNS} FROM fair_registration
+          WHERE fair_id = $1 AND facility_province_code = $2 AND state = 'allocated' AND certified_at IS NULL
+          ORDER BY id FOR UPDATE`,
+        [fairId, provinceCode],
+      );
+      if (rows.length === 0) return 0;
+      const policy = await this.policyOrThrow(manager, fair);
+      for (const row of rows) await this.certifyRow(manager, principal, fair, policy, row);
+      return rows.length;
+    });
+    const certified = await this.dataSource.getRepository(RegistrationEntity).find({
+      where: { fairId, facilityProvinceCode: provinceCode, state: 'allocated', certifiedAt: Not(IsNull()) },
+      order: { facilityTaxCode: 'ASC' },
+    });
+    return { fairId, provinceCode, newlyCertified, items: await this.registrations.toViews(certified) };
+  }
+
+  /** On the fair's days only; checking in again answers as it is, with no second event. */
+  async checkIn(principal: Principal, fairId: string, id: string): Promise<RegistrationView> {
+    assertRunsFair(principal, fairId);
+    await inTransaction(this.dataSource, async (manager) => {
+      const fair = await fairOrThrow(manager, fairId);
+      const [row] = await sql<ParticipationRow>(
+        manager,
+        `SELECT ${COLUMNS} FROM fair_registration WHERE id = $1 AND fair_id = $2 FOR UPDATE`,
+        [id, fairId],
+      );
+      if (!row) throw notFound(id);
+      if (row.state !== 'allocated') throw notAllocated(row, 'check in');
+      if (row.checked_in_at) return;
+      assertFairInSession(fair, new Date());
+      const [{ checked_in_at }] = await sql<{ checked_in_at: Date }>(
+        manager,
+        `UPDATE fair_registration SET checked_in_at = now(), updated_at = now() WHERE id = $1
+          RETURNING checked_in_at`,
+        [id],
+      );
+      const codes = await this.boothCodes(manager, id);
+      await this.outbox.append(manager, registrationCheckedInV1, {
+        aggregateId: fairId,
+        provinceCode: row.facility_province_code,
+        payload: {
+          fairId,
+          registrationId: id,
+          facilityTaxCode: row.facility_tax_code,
+          provinceCode: row.facility_province_code,
+          boothCodes: codes.map((b) => b.code),
+          checkedInAt: checked_in_at.toISOString(),
+        },
+      });
+      await this.outbox.audit(manager, {
+        action: 'fair-registration.check-in',
+        resourceType: 'fair-registration',
+        resourceId: id,
+        provinceCode: row.facility_province_code,
+        summary: `Cơ sở ${row.facility_tax_code} đã có mặt tại hội chợ, gian hàng ${codes.map((b) => b.code).join(', ')}`,
+      });
+    });
+    return this.view(fairId, id);
+  }
+
+  private async certifyRow(
+    manager: EntityManager,
+    principal: Principal,
+    fair: FairEntity,
+    policy: SubsidyPolicyEntity,
+    row: ParticipationRow,
+  ): Promise<void> {
+    const booths = await this.boothCodes(manager, row.id);
+    const rentVnd = booths.reduce((sum, b) => sum + Number(b.rent_vnd), 0);
+    const support = supportVnd(rentVnd, policy);
+    await sql(
+      manager,
+      `UPDATE fair_registration SET certified_at = now(), certified_by = $2, certified_rent_vnd = $3,
+          certified_support_vnd = $4, updated_at = now()
+        WHERE id = $1`,
+      [row.id, `${principal.kind}:${principal.id}`, rentVnd, support],
+    );
+    const codes = booths.map((b) => b.code);
+    await this.outbox.append(manager, registrationCertifiedV1, {
+      aggregateId: fair.id,
+      provinceCode: row.facility_province_code,
+      payload: {
+        fairId: fair.id,
+        registrationId: row.id,
+        facilityTaxCode: row.facility_tax_code,
+        provinceCode: row.facility_province_code,
+        boothCodes: codes,
+        rentVnd,
+        supportVnd: support,
+      },
+    });
+    await this.outbox.audit(manager, {
+      action: 'fair-registration.certify',
+      resourceType: 'fair-registration',
+      resourceId: row.id,
+      provinceCode: row.facility_province_code,
+      summary:
+        `Xác nhận cơ sở ${row.facility_tax_code} tham gia hội chợ "${fair.name}", gian hàng ${codes.join(', ')}: ` +
+        `tiền thuê ${formatVnd(rentVnd)} đồng, hỗ trợ ${formatVnd(support)} đồng (${policy.code} v${policy.version})`,
+    });
+  }
+
+  private async policyOrThrow(manager: EntityManager, fair: FairEntity): Promise<SubsidyPolicyEntity> {
+    const policy = await this.policies.policyOf(manager, fair);
+    if (!policy) {
+      throw new ConflictError(
+        'The fair has no subsidy policy: choose one before certifying its participants',
+        'subsidy.no-policy',
+      );
+    }
+    return policy;
+  }
+
+  private boothCodes(manager: EntityManager, registrationId: string) {
+    return sql<{ code: string; rent_vnd: string }>(
+      manager,
+      `SELECT code, rent_vnd FROM booth WHERE registration_id = $1 ORDER BY code`,
+      [registrationId],
+    );
+  }
+
+  private async view(fairId: string, id: string): Promise<RegistrationView> {
+    const registration = await this.dataSource
+      .getRepository(RegistrationEntity)
+      .findOneByOrFail({ id, fairId });
+    const [view] = await this.registrations.toViews([registration]);
+    return view;
+  }
+}

@@ -1,0 +1,103 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, IsNull, LessThanOrEqual, MoreThanOrEqual, type EntityManager } from 'typeorm';
+import type { ChooseSubsidyPolicyRequest, FairSubsidyPolicyView, SubsidyPolicyView } from '@kc/contracts';
+import { ConflictError } from '@kc/errors';
+import { OutboxWriter } from '@kc/messaging';
+import { policyForFair } from '../domain/subsidy';
+import type { FairEntity } from '../infrastructure/persistence/fair.entity';
+import { SubsidyPolicyEntity } from '../infrastructure/persistence/subsidy-policy.entity';
+import { sql } from './booth-allocation';
+import { dayVi } from './fair-audit';
+import { fairOrThrow, inTransaction } from './transactions';
+
+export const DEFAULT_SUBSIDY_POLICY = Symbol('DEFAULT_SUBSIDY_POLICY');
+
+export const policyView = (p: SubsidyPolicyEntity): SubsidyPolicyView => ({
+  code: p.code,
+  version: p.version,
+  title: p.title,
+  legalBasis: p.legalBasis,
+  verified: p.verified,
+  supportBp: p.supportBp,
+  capVndPerFacility: p.capVndPerFacility,
+  validFrom: p.validFrom,
+  validTo: p.validTo,
+});
+
+/** The booth subsidy policies (reference data seeded by migration) and each fair's choice among them. */
+@Injectable()
+export class SubsidyPoliciesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    @Inject(DEFAULT_SUBSIDY_POLICY) private readonly defaultCode: string,
+  ) {}
+
+  /** Every policy version in force on `date`. */
+  inForce(manager: EntityManager, date: string): Promise<SubsidyPolicyEntity[]> {
+    return manager.getRepository(SubsidyPolicyEntity).find({
+      where: [
+        { validFrom: LessThanOrEqual(date), validTo: IsNull() },
+        { validFrom: LessThanOrEqual(date), validTo: MoreThanOrEqual(date) },
+      ],
+      order: { code: 'ASC' },
+    });
+  }
+
+  /** What a new fair follows: the configured policy's version in force on its start date, if any. */
+  async defaultFor(manager: EntityManager, startDate: string): Promise<SubsidyPolicyEntity | null> {
+    return (await this.inForce(manager, startDate)).find((p) => p.code === this.defaultCode) ?? null;
+  }
+
+  async policyOf(manager: EntityManager, fair: FairEntity): Promise<SubsidyPolicyEntity | null> {
+    if (!fair.subsidyPolicyCode) return null;
+    return manager
+      .getRepository(SubsidyPolicyEntity)
+      .findOneBy({ code: fair.subsidyPolicyCode, version: fair.subsidyPolicyVersion! });
+  }
+
+  async ofFair(fairId: string): Promise<FairSubsidyPolicyView> {
+    const manager = this.dataSource.manager;
+    const fair = await fairOrThrow(manager, fairId);
+    const [policy, available] = await Promise.all([
+      this.policyOf(manager, fair),
+      this.inForce(manager, fair.startDate),
+    ]);
+    return { fairId, policy: policy && policyView(policy), available: available.map(policyView) };
+  }
+
+  /** Support fixed at certification must not change under it: once one is certified, the policy stays. */
+  async choose(fairId: string, request: ChooseSubsidyPolicyRequest): Promise<FairSubsidyPolicyView> {
+    await inTransaction(this.dataSource, async (manager) => {
+      const fair = await fairOrThrow(manager, fairId, true);
+      const policy = policyForFair(await this.inForce(manager, fair.startDate), request.code, fair.startDate);
+      if (fair.subsidyPolicyCode === policy.code && fair.subsidyPolicyVersion === policy.version) return;
+      const [certified] = await sql(
+        manager,
+        `SELECT 1 FROM fair_registration WHERE fair_id = $1 AND certified_at IS NOT NULL LIMIT 1`,
+        [fairId],
+      );
+      if (certified) {
+        throw new ConflictError(
+          'Registrations of this fair are already certified under its subsidy policy: it can no longer change',
+          'subsidy.certifications-exist',
+        );
+      }
+      await sql(
+        manager,
+        `UPDATE trade_fair SET subsidy_policy_code = $2, subsidy_policy_version = $3 WHERE id = $1`,
+        [fairId, policy.code, policy.version],
+      );
+      await this.outbox.audit(manager, {
+        action: 'fair.choose-subsidy-policy',
+        resourceType: 'fair',
+        resourceId: fairId,
+        provinceCode: fair.provinceCode,
+        summary:
+          `Áp dụng định mức hỗ trợ "${policy.title}" (${policy.code} v${policy.version}, ` +
+          `từ ${dayVi(policy.validFrom)}) cho hội chợ "${fair.name}". Căn cứ: ${policy.legalBasis}`,
+      });
+    });
+    return this.ofFair(fairId);
+  }
+}
