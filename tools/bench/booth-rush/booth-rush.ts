@@ -14,11 +14,12 @@
  * nothing), visible only in that year's views. The scratch tables are dropped.
  */
 import { randomBytes } from 'node:crypto';
-import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BoothView, FairView, Page, ProvincesView, QuotaView, RegistrationView } from '@kc/contracts';
-import { ms, summarise, type Summary } from '../event-lag/stats';
+import { benchFlags, numberFlag } from '../shared/cli';
+import { loadAverage, machineLine } from '../shared/machine';
+import { ms, summarise, type Summary } from '../shared/stats';
 import { syntheticFacilities, type SyntheticFacility } from './facilities';
 import { HttpPool, describe, withConcurrency, type Answer } from './http-pool';
 import { SqlFloor, type FloorResult } from './sql-floor';
@@ -55,55 +56,33 @@ const REGION = 'north';
 const PASSWORD = process.env['DEMO_PASSWORD'] || 'khuyencong2026';
 const RENT_VND = 12_000_000;
 
-function parseArgs(argv: string[]): Options {
-  const o = { ...DEFAULTS };
-  const int = (flag: string, v: string | undefined, min: number, max: number) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < min || n > max)
-      throw new Error(`${flag} must be an integer from ${min} to ${max}`);
-    return n;
+function options(argv: string[]): Options {
+  const names = [
+    'gateway',
+    'db',
+    'requests',
+    'booths',
+    'quota',
+    'concurrency',
+    'sql-connections',
+    'year',
+    'resend',
+  ];
+  const v = benchFlags(argv, names, USAGE);
+  const d = DEFAULTS;
+  const int = (name: string, fallback: number, min: number, max: number) =>
+    numberFlag(name, v[name], fallback, { min, max, integer: true });
+  return {
+    gateway: (v['gateway'] ?? d.gateway).replace(/\/$/, ''),
+    db: v['db'] ?? d.db,
+    requests: int('requests', d.requests, 1, 100_000),
+    booths: int('booths', d.booths, 1, 2_000),
+    quota: int('quota', d.quota, 0, 2_000),
+    concurrency: int('concurrency', d.concurrency, 1, 5_000),
+    sqlConnections: int('sql-connections', d.sqlConnections, 1, 50),
+    year: int('year', d.year, 2027, 2100),
+    resend: int('resend', d.resend, 0, 100_000),
   };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
-    const value = () => inline ?? argv[++i];
-    switch (flag) {
-      case '--gateway':
-        o.gateway = value().replace(/\/$/, '');
-        break;
-      case '--db':
-        o.db = value();
-        break;
-      case '--requests':
-        o.requests = int(flag, value(), 1, 100_000);
-        break;
-      case '--booths':
-        o.booths = int(flag, value(), 1, 2_000);
-        break;
-      case '--quota':
-        o.quota = int(flag, value(), 0, 2_000);
-        break;
-      case '--concurrency':
-        o.concurrency = int(flag, value(), 1, 5_000);
-        break;
-      case '--sql-connections':
-        o.sqlConnections = int(flag, value(), 1, 50);
-        break;
-      case '--year':
-        o.year = int(flag, value(), 2027, 2100);
-        break;
-      case '--resend':
-        o.resend = int(flag, value(), 0, 100_000);
-        break;
-      case '--help':
-      case '-h':
-        console.log(USAGE);
-        process.exit(0);
-        break;
-      default:
-        throw new Error(`unknown argument ${argv[i]}\n${USAGE}`);
-    }
-  }
-  return o;
 }
 
 function reproduce(o: Options): string {
@@ -113,11 +92,6 @@ function reproduce(o: Options): string {
     `--sql-connections ${o.sqlConnections} --year ${o.year} --resend ${o.resend}`
   );
 }
-
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
 
 function latencyRow(label: string, s: Summary | null): string {
   const cells = s ? [String(s.n), ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max)] : ['0', '–', '–', '–', '–'];
@@ -320,13 +294,10 @@ function verify(booths: BoothView[], confirmations: Confirmation[], inventory: n
 }
 
 async function main(): Promise<number> {
-  const o = parseArgs(process.argv.slice(2));
+  const o = options(process.argv.slice(2));
   const runId = randomBytes(3).toString('hex');
-  const cpu = cpus()[0]?.model ?? 'unknown CPU';
   console.log('Booth rush benchmark');
-  console.log(
-    `  machine   nproc ${availableParallelism()} (${cpu}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, load ${load()}`,
-  );
+  console.log(`  machine   ${machineLine()}`);
   console.log(`  node      ${process.version} (${process.platform} ${process.arch})`);
   console.log(`  platform  gateway ${o.gateway}; trade-fairs database ${o.db.replace(/\/\/[^@]*@/, '//…@')}`);
   console.log(
@@ -468,7 +439,7 @@ async function main(): Promise<number> {
     console.log(`  quotas            ${quotas.map((q) => `${q.bucket} ${q.used}/${q.capacity}`).join(', ')}`);
     const firstError = failed[0]?.error ?? confirmations.find((c) => c.error)?.error;
     if (firstError) console.log(`  first error       ${firstError}`);
-    console.log(`  load average after the run: ${load()} (other processes skew the figures)`);
+    console.log(`  load average after the run: ${loadAverage()} (other processes skew the figures)`);
     console.log(`  reproduce: ${reproduce(o)}`);
     console.log(`  stays: fair "${fair.name}" (${fair.id}) with its booths and ${stored} registrations`);
     const bad =

@@ -11,10 +11,11 @@
  * plan of --year and the projects registered under it (the API deletes nothing), visible only in that year's
  * views. The scratch topic `bench.latency` and the benchmark's consumer group are deleted.
  */
-import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { KafkaLatencyProbe, SCRATCH_TOPIC } from './kafka-latency';
-import { ms, summarise, type Summary } from './stats';
+import { benchFlags, numberFlag } from '../shared/cli';
+import { loadAverage, machineLine } from '../shared/machine';
+import { ms, summarise, type Summary } from '../shared/stats';
 import { GatewayClient, ViewLagProbe } from './view-lag';
 
 interface Options {
@@ -41,52 +42,23 @@ const DEFAULTS: Options = {
 const USAGE =
   'usage: npm run bench:event-lag -- [--gateway URL] [--brokers host:port,…] [--rate N/s] [--duration s] [--year YYYY] [--poll-ms ms] [--settle s]';
 
-function parseArgs(argv: string[]): Options {
-  const o = { ...DEFAULTS };
-  const num = (flag: string, v: string | undefined, min: number, max: number) => {
-    const n = Number(v);
-    if (!Number.isFinite(n) || n < min || n > max)
-      throw new Error(`${flag} must be a number from ${min} to ${max}`);
-    return n;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
-    const value = () => inline ?? argv[++i];
-    switch (flag) {
-      case '--gateway':
-        o.gateway = value().replace(/\/$/, '');
-        break;
-      case '--brokers':
-        o.brokers = value()
+function options(argv: string[]): Options {
+  const v = benchFlags(argv, ['gateway', 'brokers', 'rate', 'duration', 'year', 'poll-ms', 'settle'], USAGE);
+  const d = DEFAULTS;
+  return {
+    gateway: (v['gateway'] ?? d.gateway).replace(/\/$/, ''),
+    brokers: v['brokers']
+      ? v['brokers']
           .split(',')
           .map((b) => b.trim())
-          .filter(Boolean);
-        break;
-      case '--rate':
-        o.rate = num(flag, value(), 0.1, 1000);
-        break;
-      case '--duration':
-        o.duration = num(flag, value(), 1, 3600);
-        break;
-      case '--year':
-        o.year = Math.trunc(num(flag, value(), 2027, 2100));
-        break;
-      case '--poll-ms':
-        o.pollMs = num(flag, value(), 5, 10_000);
-        break;
-      case '--settle':
-        o.settle = num(flag, value(), 1, 600);
-        break;
-      case '--help':
-      case '-h':
-        console.log(USAGE);
-        process.exit(0);
-        break;
-      default:
-        throw new Error(`unknown argument ${argv[i]}\n${USAGE}`);
-    }
-  }
-  return o;
+          .filter(Boolean)
+      : d.brokers,
+    rate: numberFlag('rate', v['rate'], d.rate, { min: 0.1, max: 1000 }),
+    duration: numberFlag('duration', v['duration'], d.duration, { min: 1, max: 3600 }),
+    year: numberFlag('year', v['year'], d.year, { min: 2027, max: 2100, integer: true }),
+    pollMs: numberFlag('poll-ms', v['poll-ms'], d.pollMs, { min: 5, max: 10_000 }),
+    settle: numberFlag('settle', v['settle'], d.settle, { min: 1, max: 600 }),
+  };
 }
 
 function reproduce(o: Options): string {
@@ -111,7 +83,7 @@ function ratioRow(label: string, a: Summary | null, b: Summary | null, width: nu
 }
 
 async function main(): Promise<number> {
-  const o = parseArgs(process.argv.slice(2));
+  const o = options(process.argv.slice(2));
   const runId = randomBytes(3).toString('hex');
   const abort = new AbortController();
   process.once('SIGINT', () => {
@@ -120,13 +92,8 @@ async function main(): Promise<number> {
     process.once('SIGINT', () => process.exit(130));
   });
 
-  const cpu = cpus()[0]?.model ?? 'unknown CPU';
   console.log('Event lag benchmark');
-  console.log(
-    `  machine   nproc ${availableParallelism()} (${cpu}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, load ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
-  );
+  console.log(`  machine   ${machineLine()}`);
   console.log(`  node      ${process.version} (${process.platform} ${process.arch})`);
   console.log(`  platform  gateway ${o.gateway}, brokers ${o.brokers.join(',')}`);
   console.log(
@@ -185,11 +152,7 @@ async function main(): Promise<number> {
     );
     if (v.firstError) console.log(`  first failed write: ${v.firstError}`);
     console.log(`  kafka: ${k.sent} messages, ${k.lost} not consumed within ${o.settle} s`);
-    console.log(
-      `  load average after the run: ${loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')} (other processes skew the figures)`,
-    );
+    console.log(`  load average after the run: ${loadAverage()} (other processes skew the figures)`);
     console.log(`  reproduce: ${reproduce(o)}`);
     console.log(
       `  stays: plan "${v.planName}" (${v.planId}) with this run's projects; the year ${o.year} views count them`,

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Kafka, logLevel, type Admin, type Consumer, type Producer } from 'kafkajs';
-import { atSteadyRate } from './stats';
+import { atSteadyRate } from '../shared/stats';
 
 export const SCRATCH_TOPIC = 'bench.latency';
 

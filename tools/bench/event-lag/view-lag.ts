@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ConferenceReport, Page, PlanView, ProjectView, ProvincesView } from '@kc/contracts';
-import { atSteadyRate } from './stats';
+import { atSteadyRate } from '../shared/stats';
 
 /** A failed HTTP call, with the problem+json detail when there is one. */
 class HttpError extends Error {
