@@ -4,30 +4,7 @@ import type { Principal, RegistrationView } from '@kc/contracts';
 import { eventually } from '@kc/testing';
 import { BoothSweeper } from '../src/application/booth-sweeper';
 import { bootTradeFairs, client, type BootedService, type Reply } from './support/service-harness';
-
-const central: Principal = {
-  kind: 'user',
-  id: 'u-central',
-  name: 'cuc.canbo',
-  role: 'central-officer',
-  scopes: [],
-};
-const officer = (provinceCode: string): Principal => ({
-  kind: 'user',
-  id: `u-sct-${provinceCode}`,
-  name: `sct.${provinceCode}`,
-  role: 'province-officer',
-  provinceCode,
-  scopes: [],
-});
-const business = (facilityTaxCode: string): Principal => ({
-  kind: 'user',
-  id: `u-dn-${facilityTaxCode}`,
-  name: `dn.${facilityTaxCode}`,
-  role: 'business',
-  facilityTaxCode,
-  scopes: [],
-});
+import { central, officer, business } from './support/principals';
 
 const NORTH = ['40', '01', '31', '38', '19'];
 const BOOTHS = 30;

@@ -11,30 +11,7 @@ import type {
 import { vietnamDate } from '../src/domain/check-in';
 import { CONTRACT_HEADERS } from '../src/infrastructure/contract-workbook';
 import { bootTradeFairs, client, type BootedService, type Reply } from './support/service-harness';
-
-const central: Principal = {
-  kind: 'user',
-  id: 'u-central',
-  name: 'cuc.canbo',
-  role: 'central-officer',
-  scopes: [],
-};
-const officer = (provinceCode: string): Principal => ({
-  kind: 'user',
-  id: `u-sct-${provinceCode}`,
-  name: `sct.${provinceCode}`,
-  role: 'province-officer',
-  provinceCode,
-  scopes: [],
-});
-const organizer = (fairIds: string[]): Principal => ({
-  kind: 'user',
-  id: `u-btc-${fairIds.join('-')}`,
-  name: 'btc.hoicho',
-  role: 'fair-organizer',
-  fairIds,
-  scopes: [],
-});
+import { central, officer, organizer } from './support/principals';
 
 const FAIR_NAME = 'Hội chợ triển lãm hàng CNNT tiêu biểu khu vực phía Bắc 2026';
 

@@ -10,6 +10,21 @@ export type BoothState = (typeof boothStates)[number];
 /** Floor area when none is given: a standard booth is 3×3 m, a double one two of them, a corner one 3×3 m. */
 export const DEFAULT_BOOTH_AREA_M2: Record<BoothKind, number> = { standard: 9, double: 18, corner: 9 };
 
+/** Flags every item of a list whose `key` repeats an earlier item's, at `<list>.<index>.<key>`. */
+function reportRepeats<T, K extends keyof T & string>(
+  items: T[],
+  list: string,
+  key: K,
+  message: string,
+  ctx: z.RefinementCtx,
+): void {
+  const seen = new Set<T[K]>();
+  items.forEach((item, index) => {
+    if (seen.has(item[key])) ctx.addIssue({ code: 'custom', path: [list, index, key], message });
+    seen.add(item[key]);
+  });
+}
+
 const metres = z.number().min(0).max(10_000);
 const boothInput = z.strictObject({
   /** Printed on the floor plan and the booth contract, e.g. `A-012`. */
@@ -29,19 +44,9 @@ const boothInput = z.strictObject({
 /** POST /api/v1/fairs/:id/booths — adds a batch of booths to the fair's inventory. */
 export const addBoothsRequest = z
   .strictObject({ booths: z.array(boothInput).min(1).max(2_000) })
-  .superRefine(({ booths }, ctx) => {
-    const seen = new Set<string>();
-    booths.forEach((booth, index) => {
-      if (seen.has(booth.code)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['booths', index, 'code'],
-          message: 'appears twice in the batch',
-        });
-      }
-      seen.add(booth.code);
-    });
-  });
+  .superRefine(({ booths }, ctx) =>
+    reportRepeats(booths, 'booths', 'code', 'appears twice in the batch', ctx),
+  );
 export type AddBoothsRequest = z.infer<typeof addBoothsRequest>;
 
 export interface BoothView {
@@ -67,19 +72,7 @@ export const setQuotasRequest = z
     /** After this moment the booths a province has not taken return to the common pool. */
     releaseAt: z.iso.datetime({ offset: true }),
   })
-  .superRefine(({ quotas }, ctx) => {
-    const seen = new Set<string>();
-    quotas.forEach((quota, index) => {
-      if (seen.has(quota.provinceCode)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['quotas', index, 'provinceCode'],
-          message: 'appears twice',
-        });
-      }
-      seen.add(quota.provinceCode);
-    });
-  });
+  .superRefine(({ quotas }, ctx) => reportRepeats(quotas, 'quotas', 'provinceCode', 'appears twice', ctx));
 export type SetQuotasRequest = z.infer<typeof setQuotasRequest>;
 
 export interface QuotaView {

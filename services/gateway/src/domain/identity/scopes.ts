@@ -5,50 +5,26 @@ import type { Role } from '@kc/contracts';
  * scopes follow from their role (the token carries them for the services' information only: a person is
  * judged by role, a client by role and scope).
  */
+const AGENCY_SCOPES = [
+  'plans:read',
+  'plans:write',
+  'projects:read',
+  'projects:write',
+  'clusters:read',
+  'clusters:write',
+  'fairs:read',
+  'fairs:write',
+  'awards:read',
+  'awards:write',
+  'reports:read',
+] as const;
+
 export const SCOPES_OF_ROLE: Record<Role, readonly string[]> = {
-  'central-admin': [
-    'plans:read',
-    'plans:write',
-    'projects:read',
-    'projects:write',
-    'clusters:read',
-    'clusters:write',
-    'fairs:read',
-    'fairs:write',
-    'awards:read',
-    'awards:write',
-    'reports:read',
-    'audit:read',
-    'clients:read',
-    'clients:write',
-  ],
-  'central-officer': [
-    'plans:read',
-    'plans:write',
-    'projects:read',
-    'projects:write',
-    'clusters:read',
-    'clusters:write',
-    'fairs:read',
-    'fairs:write',
-    'awards:read',
-    'awards:write',
-    'reports:read',
-  ],
-  'province-officer': [
-    'plans:read',
-    'plans:write',
-    'projects:read',
-    'projects:write',
-    'clusters:read',
-    'clusters:write',
-    'fairs:read',
-    // A provincial system books booths for its delegation; creating fairs stays with the agency by role.
-    'fairs:write',
-    'awards:read',
-    'awards:write',
-    'reports:read',
-  ],
+  'central-admin': [...AGENCY_SCOPES, 'audit:read', 'clients:read', 'clients:write'],
+  'central-officer': AGENCY_SCOPES,
+  // The same scopes, limited to its own province by the services; a provincial system books booths for its
+  // delegation (fairs:write) while creating fairs stays with the agency by role.
+  'province-officer': AGENCY_SCOPES,
   'fair-organizer': ['fairs:read', 'reports:read'],
   business: ['fairs:read', 'reports:read'],
   juror: ['awards:read', 'fairs:read', 'reports:read'],
