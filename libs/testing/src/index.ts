@@ -1,1 +1,3 @@
 export * from './test-infrastructure';
+export * from './service-harness';
+export * from './principals';

@@ -3,8 +3,8 @@ import { Client } from 'pg';
 import type { Principal, RegistrationView } from '@kc/contracts';
 import { eventually } from '@kc/testing';
 import { BoothSweeper } from '../src/application/booth-sweeper';
-import { bootTradeFairs, client, type BootedService, type Reply } from './support/service-harness';
-import { central, officer, business } from './support/principals';
+import { central, officer, business, client, type BootedService, type Reply } from '@kc/testing';
+import { bootTradeFairs } from './support/service-harness';
 
 const NORTH = ['40', '01', '31', '38', '19'];
 const BOOTHS = 30;

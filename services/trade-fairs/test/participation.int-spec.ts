@@ -10,8 +10,8 @@ import type {
 } from '@kc/contracts';
 import { vietnamDate } from '../src/domain/check-in';
 import { CONTRACT_HEADERS } from '../src/infrastructure/contract-workbook';
-import { bootTradeFairs, client, type BootedService, type Reply } from './support/service-harness';
-import { central, officer, organizer } from './support/principals';
+import { central, officer, organizer, client, type BootedService, type Reply } from '@kc/testing';
+import { bootTradeFairs } from './support/service-harness';
 
 const FAIR_NAME = 'Hội chợ triển lãm hàng CNNT tiêu biểu khu vực phía Bắc 2026';
 
