@@ -1,5 +1,6 @@
-// The demo data set, built deterministically (seeded PRNG): the same provinces and year always give the same
-// plans, projects, clusters, fair and award round. Pure: no I/O, so it can be inspected on its own.
+// The demo data set, built deterministically (seeded PRNG): the same provinces, year and day always give the
+// same plans, projects with the stage each reaches and its dated steps, clusters, fair and award round. Pure: no
+// I/O, so it can be inspected and unit-tested on its own (demo-dataset.spec.ts).
 
 const MILLION = 1_000_000;
 const BILLION = 1_000 * MILLION;
@@ -54,19 +55,20 @@ const PRODUCTS = {
 
 /**
  * Project title templates by activity content (domain.md section 3), with their share of a national plan and
- * the usual range of support requested, in million VND. `{p}` is a product, `{place}` the province, `{year}`.
+ * the usual range of support requested, in million VND, and the advance rule that applies (the projects
+ * service's advance categories). `{p}` is a product, `{place}` the province, `{year}`.
  */
 // prettier-ignore
 const TEMPLATES = [
-  { contents: [3], weight: 30, range: [300, 1000], title: 'Hỗ trợ ứng dụng máy móc thiết bị tiên tiến trong sản xuất {p} tại {place}' },
-  { contents: [3], weight: 13, range: [400, 1000], title: 'Xây dựng mô hình trình diễn kỹ thuật sản xuất {p} tại {place}' },
-  { contents: [1], weight: 15, range: [150, 400], title: 'Đào tạo nghề, truyền nghề sản xuất {p} cho lao động nông thôn tại {place}' },
-  { contents: [4], weight: 10, range: [150, 500], title: 'Hỗ trợ xây dựng thương hiệu và phòng trưng bày sản phẩm {p} tại {place}' },
-  { contents: [2, 5], weight: 7, range: [150, 600], title: 'Tư vấn áp dụng sản xuất sạch hơn cho cơ sở sản xuất {p} tại {place}' },
-  { contents: [1, 3], weight: 5, range: [500, 1000], title: 'Đào tạo nghề và chuyển giao công nghệ sản xuất {p} tại {place}' },
-  { contents: [4], weight: 7, range: [300, 1000], title: 'Tổ chức hội chợ triển lãm hàng công nghiệp nông thôn tiêu biểu {place} năm {year}' },
-  { contents: [7], weight: 5, range: [500, 1000], title: 'Hỗ trợ xử lý ô nhiễm môi trường tại làng nghề sản xuất {p} thuộc {place}' },
-  { contents: [6], weight: 8, range: [150, 300], title: 'Xây dựng chuyên mục khuyến công trên đài phát thanh và truyền hình {place}' },
+  { contents: [3], weight: 30, range: [300, 1000], advance: 'model-machinery', title: 'Hỗ trợ ứng dụng máy móc thiết bị tiên tiến trong sản xuất {p} tại {place}' },
+  { contents: [3], weight: 13, range: [400, 1000], advance: 'model-machinery', title: 'Xây dựng mô hình trình diễn kỹ thuật sản xuất {p} tại {place}' },
+  { contents: [1], weight: 15, range: [150, 400], advance: 'training-events-media', title: 'Đào tạo nghề, truyền nghề sản xuất {p} cho lao động nông thôn tại {place}' },
+  { contents: [4], weight: 10, range: [150, 500], advance: 'training-events-media', title: 'Hỗ trợ xây dựng thương hiệu và phòng trưng bày sản phẩm {p} tại {place}' },
+  { contents: [2, 5], weight: 7, range: [150, 600], advance: 'training-events-media', title: 'Tư vấn áp dụng sản xuất sạch hơn cho cơ sở sản xuất {p} tại {place}' },
+  { contents: [1, 3], weight: 5, range: [500, 1000], advance: 'model-machinery', title: 'Đào tạo nghề và chuyển giao công nghệ sản xuất {p} tại {place}' },
+  { contents: [4], weight: 7, range: [300, 1000], advance: 'training-events-media', title: 'Tổ chức hội chợ triển lãm hàng công nghiệp nông thôn tiêu biểu {place} năm {year}' },
+  { contents: [7], weight: 5, range: [500, 1000], advance: 'model-machinery', title: 'Hỗ trợ xử lý ô nhiễm môi trường tại làng nghề sản xuất {p} thuộc {place}' },
+  { contents: [6], weight: 8, range: [150, 300], advance: 'training-events-media', title: 'Xây dựng chuyên mục khuyến công trên đài phát thanh và truyền hình {place}' },
 ];
 
 /** "Tỉnh Sơn La" → "tỉnh Sơn La", as it reads inside a title. */
@@ -74,8 +76,8 @@ function placeName(unit) {
   return unit.fullNameVi.charAt(0).toLocaleLowerCase('vi') + unit.fullNameVi.slice(1);
 }
 
-/** `n` project drafts for one province, with distinct titles. */
-function projectsFor(unit, n, year, rnd, { scale = 1 } = {}) {
+/** `n` project drafts for one province, with distinct titles: title, contents, advance rule, a weight. */
+function draftsFor(unit, n, year, rnd) {
   const products = PRODUCTS[unit.regionCode];
   const seen = new Set();
   const out = [];
@@ -83,18 +85,21 @@ function projectsFor(unit, n, year, rnd, { scale = 1 } = {}) {
   while (out.length < n) {
     let w = rnd.next() * totalWeight;
     const template = TEMPLATES.find((t) => (w -= t.weight) < 0) ?? TEMPLATES[0];
+    const product = rnd.pick(products);
     const title = template.title
-      .replace('{p}', rnd.pick(products))
+      .replace('{p}', product)
       .replace('{place}', placeName(unit))
       .replace('{year}', String(year));
     if (seen.has(title)) continue;
     seen.add(title);
     const [min, max] = template.range;
     out.push({
+      unit,
       title,
-      provinceCode: unit.code,
+      product,
       activityContents: template.contents,
-      requestedSupportVnd: rnd.amount(Math.max(100, min * scale), Math.max(150, max * scale)),
+      advanceCategory: template.advance,
+      weight: rnd.amount(min, max),
     });
   }
   return out;
@@ -110,69 +115,315 @@ function spread(units, total, min, rnd) {
   return counts;
 }
 
-/** Approved support for the selected projects: 80–100% of the request, scaled down to fit `limitVnd`. */
-function approvals(projects, selected, limitVnd, rnd) {
-  const floorStep = (v) => Math.floor(v / STEP) * STEP;
-  const first = projects.map((p, i) =>
-    selected(i) ? floorStep(p.requestedSupportVnd * (0.8 + 0.2 * rnd.next())) : null,
-  );
-  const sum = first.reduce((s, v) => s + (v ?? 0), 0);
-  const factor = sum > limitVnd ? limitVnd / sum : 1;
-  return first.map((v) => (v === null ? null : Math.max(STEP, floorStep(v * factor))));
+/**
+ * Splits `totalVnd` (a multiple of STEP) over the weights in multiples of STEP, each at least `minVnd`, so the
+ * parts add up to the total exactly (largest remainders, ties by position).
+ */
+export function splitExactly(totalVnd, weights, minVnd) {
+  const steps = totalVnd / STEP;
+  const minSteps = minVnd / STEP;
+  if (!Number.isInteger(steps) || steps < minSteps * weights.length) {
+    throw new RangeError(`cannot split ${totalVnd} VND into ${weights.length} parts of at least ${minVnd}`);
+  }
+  const free = steps - minSteps * weights.length;
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const exact = weights.map((w) => (free * w) / sum);
+  const parts = exact.map(Math.floor);
+  const order = exact.map((e, i) => [e - Math.floor(e), i]).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (let left = free - parts.reduce((a, b) => a + b, 0), k = 0; left > 0; left--, k++) parts[order[k][1]]++;
+  return parts.map((p) => (p + minSteps) * STEP);
 }
+
+const floorStep = (v) => Math.floor(v / STEP) * STEP;
+const pad = (n) => String(n).padStart(2, '0');
+const monthOf = (date) => date.slice(0, 7);
+const addDays = (date, days) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+function monthsFrom(first, last) {
+  const out = [];
+  for (let m = first; m <= last; ) {
+    out.push(m);
+    const [y, mo] = m.split('-').map(Number);
+    m = mo === 12 ? `${y + 1}-01` : `${y}-${pad(mo + 1)}`;
+  }
+  return out;
+}
+/** Share of [start, end] elapsed on `date`, in whole percent. */
+function elapsed(start, end, date) {
+  const span = Date.parse(end) - Date.parse(start);
+  return Math.max(0, Math.min(100, Math.floor(((Date.parse(date) - Date.parse(start)) / span) * 100)));
+}
+
+/** The lifecycle stages a demo project can be driven to, in order ('extended' is in-progress plus an extension). */
+export const STAGES = [
+  'registered',
+  'base-appraised',
+  'submitted',
+  'ministry-appraised',
+  'in-plan',
+  'contracted',
+  'in-progress',
+  'accepted',
+  'liquidated',
+  'settled',
+];
+const rank = (stage) => STAGES.indexOf(stage === 'extended' ? 'in-progress' : stage);
+/** Whether a project driven to `target` passes through `stage`. */
+export const reaches = (target, stage) =>
+  stage === 'extended' ? target === 'extended' : rank(target) >= rank(stage);
+
+const LEGAL_FORMS = ['household-business', 'cooperative', 'enterprise', 'cooperative-group'];
+
+/**
+ * One project: its draft (the POST /api/v1/projects body without the plan id), the stage it is driven to and
+ * every dated step on the way. Money: requested ≥ appraised ≥ allocated = contract = paid = settled.
+ */
+function projectSpec(draft, i, { plan, taxPrefix, allocatedVnd, rnd, journey }) {
+  const { unit } = draft;
+  const appraisedSupportVnd = allocatedVnd + STEP * rnd.int(0, 4);
+  const requestedSupportVnd = appraisedSupportVnd + STEP * rnd.int(0, 10);
+  const national = plan.level === 'national';
+  return {
+    create: {
+      title: draft.title,
+      kind: 'ordinary',
+      activityContents: draft.activityContents,
+      implementingUnit: `Trung tâm Khuyến công ${unit.nameVi}`,
+      partners: [],
+      provinceCode: unit.code,
+      startDate: journey.startDate,
+      endDate: journey.endDate,
+      kcqgVnd: national ? requestedSupportVnd : 0,
+      kcdpVnd: national ? 0 : requestedSupportVnd,
+      counterpartVnd: floorStep(requestedSupportVnd * (0.8 + 0.8 * rnd.next())),
+      otherVnd: 0,
+      procurementMode: 'selection',
+      advanceCategory: draft.advanceCategory,
+      beneficiaries: [
+        {
+          taxCode: String(taxPrefix + i).padStart(10, '0'),
+          name: `Cơ sở sản xuất ${draft.product} số ${i + 1} ${unit.nameVi}`,
+          legalForm: LEGAL_FORMS[i % LEGAL_FORMS.length],
+        },
+      ],
+    },
+    appraisedSupportVnd,
+    allocatedVnd,
+    ...journey,
+  };
+}
+
+/** The dated steps of a project of plan year `year` driven to `target`, no step on or after `today`. */
+function journeyOf(year, target, variant, { today, rnd, endDate = `${year}-11-30` }) {
+  const startDate = `${year}-03-01`;
+  const j = {
+    target,
+    startDate,
+    endDate,
+    baseAppraisedOn: `${year - 1}-06-05`,
+    ministryAppraisedOn: `${year - 1}-10-20`,
+    contract: null,
+    reports: [],
+    drawsAdvance: false,
+    extension: null,
+    acceptedOn: null,
+    paymentOn: null,
+    liquidatedOn: null,
+    settledOn: null,
+  };
+  if (!reaches(target, 'contracted')) return j;
+  const signedOn = variant === 'recent' ? addDays(today, -12) : `${year}-03-${pad(rnd.int(5, 20))}`;
+  j.contract = { mode: 'contract', signedOn };
+  if (!reaches(target, 'in-progress')) return j;
+
+  // Reports up to the last month due (the 25th passed), or up to the schedule's end for finished work.
+  const lastDue = today.slice(8) > '25' ? monthOf(today) : monthOf(addDays(`${monthOf(today)}-01`, -1));
+  const finished = reaches(target, 'accepted');
+  const last = monthOf(endDate) < lastDue ? monthOf(endDate) : lastDue;
+  const months = monthsFrom(monthOf(addDays(signedOn, 20)), last);
+  const kept = variant === 'silent' ? months.slice(0, Math.max(1, months.length - 3)) : months;
+  let percent = 0;
+  j.reports = kept.map((month, k) => {
+    const onTime = elapsed(startDate, endDate, `${month}-25`) + 5;
+    const wanted =
+      finished && k === kept.length - 1
+        ? 100
+        : variant === 'behind'
+          ? onTime - 35
+          : target === 'extended'
+            ? Math.min(60, onTime)
+            : onTime;
+    percent = Math.min(100, Math.max(percent, 5, Math.round(wanted / 5) * 5));
+    return { month, percentDone: percent };
+  });
+  if (j.reports.length === 0) j.reports = [{ month: monthOf(today), percentDone: 5 }];
+  // An advance once the rule allows it: training/events/media any time, models/machinery after > 70% reported.
+  j.drawsAdvance = variant !== 'no-advance';
+  if (target === 'extended') {
+    j.extension = {
+      newEndDate: `${year + 1}-06-30`,
+      decidedOn: `${year}-11-20`,
+      decisionNumber: `${1500 + rnd.int(0, 99)}/QĐ-BCT`,
+      reason: 'Đơn vị thụ hưởng chậm lắp đặt thiết bị do nhà cung cấp giao hàng muộn',
+    };
+  }
+  if (finished) j.acceptedOn = addDays(endDate, 10);
+  if (reaches(target, 'liquidated')) {
+    j.paymentOn = addDays(endDate, 20);
+    j.liquidatedOn = addDays(endDate, 25);
+  }
+  if (reaches(target, 'settled'))
+    j.settledOn = year < Number(today.slice(0, 4)) ? `${year + 1}-01-15` : addDays(endDate, 35);
+  return j;
+}
+
+/** Drops the steps dated on or after `today` and lowers the target to what is left. */
+function upTo(journey, today) {
+  const cut = (date, stage) => date !== null && date >= today && rank(journey.target) >= rank(stage);
+  if (journey.settledOn && cut(journey.settledOn, 'settled'))
+    Object.assign(journey, { target: 'liquidated', settledOn: null });
+  if (journey.liquidatedOn && cut(journey.liquidatedOn, 'liquidated'))
+    Object.assign(journey, { target: 'accepted', liquidatedOn: null, paymentOn: null });
+  if (journey.acceptedOn && cut(journey.acceptedOn, 'accepted'))
+    Object.assign(journey, { target: 'in-progress', acceptedOn: null });
+  if (journey.contract && journey.contract.signedOn >= today)
+    Object.assign(journey, { target: 'in-plan', contract: null, reports: [] });
+  return journey;
+}
+
+/** Stage slots of this year's national plan: every stage, and the troubles a watchlist should show. */
+// prettier-ignore
+const CURRENT_SLOTS = [
+  ['registered', 3], ['base-appraised', 3], ['submitted', 2], ['ministry-appraised', 2], ['in-plan', 4],
+  ['contracted/recent', 3], ['in-progress/on-track', 6], ['in-progress/behind', 5], ['in-progress/silent', 4],
+  ['in-progress/no-advance', 2], ['accepted', 2], ['liquidated', 2], ['settled', 2],
+].flatMap(([slot, n]) => Array(n).fill(slot));
 
 /**
  * The whole data set.
- * @param {{ provinces2018: object[], provincesNow: object[], currentYear: number }} input provinces as the
- *   reference API lists them ({ code, nameVi, fullNameVi, regionCode }) for mid-2018 and for today
+ * @param {{ provinces2018: object[], provincesNow: object[], currentYear: number, today: string }} input
+ *   provinces as the reference API lists them ({ code, nameVi, fullNameVi, regionCode }) for mid-2018 and for
+ *   today, and today's date in Việt Nam (YYYY-MM-DD): no step of the current year is dated on or after it
  */
-export function buildDemoDataset({ provinces2018, provincesNow, currentYear }) {
+export function buildDemoDataset({ provinces2018, provincesNow, currentYear, today }) {
   const plans = [];
 
-  // 2018: 120 billion VND for 262 projects over the 63 units of the time; 99.6% completed → 261 approved.
+  // 2018: 120 billion VND allocated in full to 262 projects over the 63 units of the time; 261 completed
+  // (accepted, liquidated or settled: 99.6%), one extended into 2019.
   {
     const rnd = prng('kc-demo/2018/national');
     const budgetVnd = 120 * BILLION;
     const counts = spread(provinces2018, 262, 2, rnd);
-    const projects = provinces2018.flatMap((u) => projectsFor(u, counts.get(u.code), 2018, rnd));
-    const notApproved = rnd.int(0, projects.length - 1);
-    const approved = approvals(projects, (i) => i !== notApproved, budgetVnd * 0.995, rnd);
+    const drafts = provinces2018.flatMap((u) => draftsFor(u, counts.get(u.code), 2018, rnd));
+    const allocations = splitExactly(
+      budgetVnd,
+      drafts.map((d) => d.weight),
+      100 * MILLION,
+    );
+    const extended = rnd.int(0, drafts.length - 1);
+    const plan = { year: 2018, level: 'national', budgetVnd, registrationDeadline: '2017-06-20' };
+    const projects = drafts.map((draft, i) => {
+      const target =
+        i === extended ? 'extended' : i % 40 === 7 ? 'liquidated' : i % 97 === 3 ? 'accepted' : 'settled';
+      const journey = journeyOf(2018, target, 'on-track', {
+        today,
+        rnd,
+        endDate: `2018-${rnd.pick(['10-31', '11-15', '11-30'])}`,
+      });
+      return projectSpec(draft, i, {
+        plan,
+        taxPrefix: 4_810_000_000,
+        allocatedVnd: allocations[i],
+        rnd,
+        journey,
+      });
+    });
     plans.push({
       key: 'national-2018',
-      plan: { year: 2018, level: 'national', budgetVnd },
-      projects: projects.map((p, i) => ({ ...p, approvedSupportVnd: approved[i] })),
+      plan,
+      owner: 'central',
+      decision: { number: '4588/QĐ-BCT', signedOn: '2017-12-29' },
+      projects,
     });
   }
 
-  // This year: 150 billion VND, ~40 projects over today's units, about 60% approved so far.
+  // This year: 150 billion VND, ~40 projects over today's units, spread over every stage.
   {
     const rnd = prng(`kc-demo/${currentYear}/national`);
     const budgetVnd = 150 * BILLION;
-    const counts = spread(provincesNow, Math.max(40, provincesNow.length), 1, rnd);
-    const projects = provincesNow.flatMap((u) => projectsFor(u, counts.get(u.code), currentYear, rnd));
-    const approved = approvals(projects, () => rnd.next() < 0.6, budgetVnd, rnd);
+    const total = Math.max(CURRENT_SLOTS.length, provincesNow.length);
+    const counts = spread(provincesNow, total, 1, rnd);
+    const drafts = provincesNow.flatMap((u) => draftsFor(u, counts.get(u.code), currentYear, rnd));
+    const slots = rnd.shuffle([
+      ...CURRENT_SLOTS,
+      ...Array(total - CURRENT_SLOTS.length).fill('in-progress/on-track'),
+    ]);
+    const plan = {
+      year: currentYear,
+      level: 'national',
+      budgetVnd,
+      registrationDeadline: `${currentYear - 1}-06-20`,
+    };
+    const projects = drafts.map((draft, i) => {
+      const [target, variant = 'on-track'] = slots[i].split('/');
+      const finished = reaches(target, 'accepted');
+      const journey = upTo(
+        journeyOf(currentYear, target, variant, {
+          today,
+          rnd,
+          endDate: finished ? `${currentYear}-08-31` : undefined,
+        }),
+        today,
+      );
+      const allocatedVnd = rnd.amount(300, 1000);
+      return projectSpec(draft, i, { plan, taxPrefix: 4_820_000_000, allocatedVnd, rnd, journey });
+    });
     plans.push({
       key: `national-${currentYear}`,
-      plan: { year: currentYear, level: 'national', budgetVnd },
-      projects: projects.map((p, i) => ({ ...p, approvedSupportVnd: approved[i] })),
+      plan,
+      owner: 'central',
+      decision: { number: `${4200 + (currentYear % 100)}/QĐ-BCT`, signedOn: `${currentYear - 1}-12-28` },
+      projects,
     });
   }
 
-  // This year's local plans (KCĐP) of six units, with smaller projects.
+  // This year's local plans (KCĐP) of six units, run by their own departments, with smaller projects.
   const localBudgets = { '01': 25, 79: 20, 40: 8, 37: 7, 48: 6, 92: 5 };
-  for (const [code, billions] of Object.entries(localBudgets)) {
+  const LOCAL_SLOTS = ['in-progress/behind', 'settled', 'in-plan', 'in-progress/on-track', 'registered'];
+  Object.entries(localBudgets).forEach(([code, billions], k) => {
     const unit = provincesNow.find((u) => u.code === code);
-    if (!unit) continue; // not a unit this year (the reference data decides)
+    if (!unit) return; // not a unit this year (the reference data decides)
     const rnd = prng(`kc-demo/${currentYear}/provincial/${code}`);
-    const budgetVnd = billions * BILLION;
-    const projects = projectsFor(unit, rnd.int(3, 5), currentYear, rnd, { scale: 0.6 });
-    const approved = approvals(projects, () => rnd.next() < 0.5, budgetVnd, rnd);
+    const plan = {
+      year: currentYear,
+      level: 'provincial',
+      provinceCode: code,
+      budgetVnd: billions * BILLION,
+      registrationDeadline: `${currentYear - 1}-09-30`,
+    };
+    const drafts = draftsFor(unit, rnd.int(3, 5), currentYear, rnd);
+    const projects = drafts.map((draft, i) => {
+      const [target, variant = 'on-track'] = LOCAL_SLOTS[i % LOCAL_SLOTS.length].split('/');
+      const finished = reaches(target, 'accepted');
+      const journey = upTo(
+        journeyOf(currentYear, target, variant, {
+          today,
+          rnd,
+          endDate: finished ? `${currentYear}-08-31` : undefined,
+        }),
+        today,
+      );
+      const allocatedVnd = rnd.amount(100, 500);
+      return projectSpec(draft, i, { plan, taxPrefix: 4_830_000_000 + k * 1000, allocatedVnd, rnd, journey });
+    });
     plans.push({
       key: `provincial-${currentYear}-${code}`,
-      plan: { year: currentYear, level: 'provincial', provinceCode: code, budgetVnd },
-      projects: projects.map((p, i) => ({ ...p, approvedSupportVnd: approved[i] })),
+      plan,
+      owner: code,
+      decision: { number: `${120 + k}/QĐ-UBND`, signedOn: `${currentYear - 1}-12-20` },
+      projects,
     });
-  }
+  });
 
   const known = new Set(provincesNow.map((u) => u.code));
   return {

@@ -30,7 +30,7 @@ export const TOPICS = {
   projectEvents: {
     name: 'projects.project.events',
     producers: ['projects'],
-    consumers: ['reporting'],
+    consumers: ['plans', 'reporting'],
     description: 'Facts about projects (đề án) along their lifecycle.',
   },
   clusterEvents: {

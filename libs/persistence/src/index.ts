@@ -1,2 +1,3 @@
 export * from './vnd-column';
 export * from './typeorm-options';
+export * from './transactions';

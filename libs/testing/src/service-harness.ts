@@ -10,10 +10,10 @@ import type { DynamicModule } from '@nestjs/common';
 import type { z } from 'zod';
 import { createScratchDatabase, testInfrastructure } from './test-infrastructure';
 
-const ISSUER = 'kc-gateway';
+export const TEST_ISSUER = 'kc-gateway';
 
 /** Stands in for the gateway's identity provider: serves a JWKS and mints internal tokens with its key. */
-async function startIssuer() {
+export async function startIssuer() {
   const { publicKey, privateKey } = await generateKeyPair('ES256');
   const kid = randomUUID();
   const jwk = { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' };
@@ -26,7 +26,7 @@ async function startIssuer() {
   const tokenFor = (principal: Principal) =>
     new SignJWT({ [PRINCIPAL_CLAIM]: principal })
       .setProtectedHeader({ alg: 'ES256', kid, typ: 'JWT' })
-      .setIssuer(ISSUER)
+      .setIssuer(TEST_ISSUER)
       .setAudience(INTERNAL_AUDIENCE)
       .setSubject(principal.id)
       .setJti(randomUUID())
@@ -70,7 +70,7 @@ export async function bootService<S extends z.ZodType>(
     KAFKA_BROKERS: infra.brokers.join(','),
     REDIS_URL: infra.redisUrl,
     LOG_LEVEL: 'error',
-    AUTH_ISSUER: ISSUER,
+    AUTH_ISSUER: TEST_ISSUER,
     AUTH_JWKS_URL: issuer.jwksUrl,
     ...spec.env,
   }) as z.infer<S> & { HOST: string; KAFKA_BROKERS: string[]; PORT: number };

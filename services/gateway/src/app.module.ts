@@ -14,9 +14,13 @@ import { ConferencesController } from './interface/http/conferences.controller';
 import { FairsController } from './interface/http/fairs.controller';
 import { IndexController } from './interface/http/index.controller';
 import { PlansController } from './interface/http/plans.controller';
+import { ProgrammesController } from './interface/http/programmes.controller';
+import { FundingNormsController } from './interface/http/funding-norms.controller';
+import { ProjectFinanceController } from './interface/http/project-finance.controller';
 import { ProjectsController } from './interface/http/projects.controller';
 import { ReferenceController } from './interface/http/reference.controller';
 import { Relay } from './interface/http/relay';
+import { WatchlistController } from './interface/http/watchlist.controller';
 
 @Module({})
 export class GatewayModule {
@@ -51,12 +55,17 @@ export class GatewayModule {
         IndexController,
         ReferenceController,
         PlansController,
+        ProgrammesController,
+        FundingNormsController,
+        // Before ProjectsController: its `projects/:id` would otherwise take `projects/export.xlsx`.
+        ProjectFinanceController,
         ProjectsController,
         ClustersController,
         FairsController,
         FairBoothsController,
         AwardRoundsController,
         ConferencesController,
+        WatchlistController,
       ],
       providers: [
         ReferenceService,

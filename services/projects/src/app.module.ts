@@ -1,11 +1,32 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule } from '@kc/http';
+import { AdjustmentsService } from './application/adjustments.service';
+import { DisbursementsService } from './application/disbursements.service';
+import { ProgressService } from './application/progress.service';
+import { ProjectExportService } from './application/project-export.service';
+import { ProjectImportService } from './application/project-import.service';
+import { PlanEventsService } from './application/plan-events.service';
+import { ProjectLifecycleService } from './application/project-lifecycle.service';
 import { ProjectsService } from './application/projects.service';
 import type { ProjectsConfig } from './config/projects.config';
-import { CreateProjects1763900000500 } from './infrastructure/persistence/migrations/1763900000500-create-projects';
+import { AdvanceRuleEntity } from './infrastructure/persistence/advance-rule.entity';
+import { DisbursementEntity } from './infrastructure/persistence/disbursement.entity';
+import { ProjectsBaseline1764400000500 } from './infrastructure/persistence/migrations/1764400000500-projects-baseline';
+import { ProgressAndDisbursements1764400000700 } from './infrastructure/persistence/migrations/1764400000700-progress-and-disbursements';
+import { ProgressReportEntity } from './infrastructure/persistence/progress-report.entity';
+import { ProjectImportEntity } from './infrastructure/persistence/project-import.entity';
 import { PlanRefEntity } from './infrastructure/persistence/plan-ref.entity';
 import { ProjectEntity } from './infrastructure/persistence/project.entity';
+import {
+  AdjustmentEntity,
+  AppraisalEntity,
+  DoubleFundingExemptionEntity,
+  ProjectBeneficiaryEntity,
+} from './infrastructure/persistence/project-records.entity';
 import { PlanEventsHandler } from './interface/events/plan-events.handler';
+import { DisbursementsController } from './interface/http/disbursements.controller';
+import { ImportsController } from './interface/http/imports.controller';
+import { ProgressController } from './interface/http/progress.controller';
 import { ProjectsController } from './interface/http/projects.controller';
 
 @Module({})
@@ -17,12 +38,39 @@ export class ProjectsModule {
         PlatformModule.forService({
           service: 'projects',
           config,
-          entities: [ProjectEntity, PlanRefEntity],
-          migrations: [CreateProjects1763900000500],
+          entities: [
+            ProjectEntity,
+            PlanRefEntity,
+            ProjectBeneficiaryEntity,
+            AppraisalEntity,
+            AdjustmentEntity,
+            DoubleFundingExemptionEntity,
+            ProgressReportEntity,
+            DisbursementEntity,
+            AdvanceRuleEntity,
+            ProjectImportEntity,
+          ],
+          migrations: [ProjectsBaseline1764400000500, ProgressAndDisbursements1764400000700],
         }),
       ],
-      controllers: [ProjectsController, PlanEventsHandler],
-      providers: [ProjectsService],
+      // ImportsController first: its `export.xlsx` and `import-template.xlsx` would otherwise match `:id`.
+      controllers: [
+        ImportsController,
+        ProjectsController,
+        PlanEventsHandler,
+        ProgressController,
+        DisbursementsController,
+      ],
+      providers: [
+        ProjectsService,
+        ProjectLifecycleService,
+        AdjustmentsService,
+        PlanEventsService,
+        ProgressService,
+        DisbursementsService,
+        ProjectImportService,
+        ProjectExportService,
+      ],
     };
   }
 }

@@ -2,13 +2,21 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule } from '@kc/http';
 import { Clock } from './application/clock';
 import { ConferenceService } from './application/conference.service';
+import { FairFiguresService } from './application/fair-figures.service';
+import { ProjectProjectionsService } from './application/project-projections.service';
 import { ProjectionsService } from './application/projections.service';
+import { WatchlistService } from './application/watchlist.service';
 import type { ReportingConfig } from './config/reporting.config';
 import { ConferenceQueries } from './infrastructure/persistence/conference.queries';
 import { CreateProjections1763900000600 } from './infrastructure/persistence/migrations/1763900000600-create-projections';
 import { CreateBoothProjection1763900000610 } from './infrastructure/persistence/migrations/1763900000610-create-booth-projection';
+import { ProjectLifecycleProjection1763900000620 } from './infrastructure/persistence/migrations/1763900000620-project-lifecycle-projection';
 import { PROJECTION_ENTITIES } from './infrastructure/persistence/projection.entities';
+import { WatchlistQueries } from './infrastructure/persistence/watchlist.queries';
 import { ConferencesController } from './interface/http/conferences.controller';
+import { FairFiguresController } from './interface/http/fair-figures.controller';
+import { WatchlistController } from './interface/http/watchlist.controller';
+import { ProjectEventsController } from './interface/messaging/project-events.controller';
 import { ProjectionEventsController } from './interface/messaging/projection-events.controller';
 
 @Module({})
@@ -21,11 +29,30 @@ export class ReportingModule {
           service: 'reporting',
           config,
           entities: PROJECTION_ENTITIES,
-          migrations: [CreateProjections1763900000600, CreateBoothProjection1763900000610],
+          migrations: [
+            CreateProjections1763900000600,
+            CreateBoothProjection1763900000610,
+            ProjectLifecycleProjection1763900000620,
+          ],
         }),
       ],
-      controllers: [ConferencesController, ProjectionEventsController],
-      providers: [Clock, ConferenceQueries, ConferenceService, ProjectionsService],
+      controllers: [
+        ConferencesController,
+        WatchlistController,
+        ProjectionEventsController,
+        ProjectEventsController,
+        FairFiguresController,
+      ],
+      providers: [
+        Clock,
+        ConferenceQueries,
+        ConferenceService,
+        ProjectionsService,
+        ProjectProjectionsService,
+        WatchlistQueries,
+        WatchlistService,
+        FairFiguresService,
+      ],
     };
   }
 }

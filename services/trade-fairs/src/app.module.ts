@@ -4,7 +4,9 @@ import { BoothAllocation } from './application/booth-allocation';
 import { BOOTH_SWEEP_MS, BoothSweeper } from './application/booth-sweeper';
 import { BoothsService } from './application/booths.service';
 import { ContractDataService } from './application/contract-data.service';
+import { FloorPlanService } from './application/floor-plan.service';
 import { FairsService } from './application/fairs.service';
+import { LotteryService } from './application/lottery.service';
 import { ParticipationService } from './application/participation.service';
 import { RegistrationsService } from './application/registrations.service';
 import { DEFAULT_SUBSIDY_POLICY, SubsidyPoliciesService } from './application/subsidy-policies.service';
@@ -15,10 +17,13 @@ import { FairEntity } from './infrastructure/persistence/fair.entity';
 import { CreateTradeFair1763900000300 } from './infrastructure/persistence/migrations/1763900000300-create-trade-fair';
 import { CreateBoothRegistration1763900000310 } from './infrastructure/persistence/migrations/1763900000310-create-booth-registration';
 import { CreateSubsidyCertification1763900000320 } from './infrastructure/persistence/migrations/1763900000320-create-subsidy-certification';
+import { CreateLotterySettings1763900000330 } from './infrastructure/persistence/migrations/1763900000330-create-lottery-settings';
 import { RegistrationEntity } from './infrastructure/persistence/registration.entity';
 import { SubsidyPolicyEntity } from './infrastructure/persistence/subsidy-policy.entity';
 import { BoothsController } from './interface/http/booths.controller';
 import { FairsController } from './interface/http/fairs.controller';
+import { FloorPlanController } from './interface/http/floor-plan.controller';
+import { LotteryController } from './interface/http/lottery.controller';
 import { ParticipationController } from './interface/http/participation.controller';
 import { RegistrationsController } from './interface/http/registrations.controller';
 
@@ -36,10 +41,18 @@ export class TradeFairsModule {
             CreateTradeFair1763900000300,
             CreateBoothRegistration1763900000310,
             CreateSubsidyCertification1763900000320,
+            CreateLotterySettings1763900000330,
           ],
         }),
       ],
-      controllers: [FairsController, BoothsController, RegistrationsController, ParticipationController],
+      controllers: [
+        FairsController,
+        BoothsController,
+        RegistrationsController,
+        ParticipationController,
+        LotteryController,
+        FloorPlanController,
+      ],
       providers: [
         FairsService,
         BoothsService,
@@ -47,6 +60,8 @@ export class TradeFairsModule {
         SubsidyPoliciesService,
         ParticipationService,
         ContractDataService,
+        LotteryService,
+        FloorPlanService,
         BoothAllocation,
         BoothSweeper,
         { provide: BOOTH_SWEEP_MS, useValue: config.BOOTH_SWEEP_MS },

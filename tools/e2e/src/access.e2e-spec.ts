@@ -5,6 +5,24 @@ import { eventually } from '@kc/testing';
 import { anonymous, as, call, DEMO_PASSWORD, withToken, type Session } from './gateway-client';
 
 const YEAR = 2032;
+
+/** A draft project of `provinceCode` under `planId` (the body of POST /api/v1/projects). */
+const draft = (planId: string, provinceCode: string, title: string) => ({
+  planId,
+  title,
+  kind: 'ordinary',
+  activityContents: [1],
+  implementingUnit: 'Trung tâm Khuyến công',
+  provinceCode,
+  startDate: `${YEAR}-03-01`,
+  endDate: `${YEAR}-10-31`,
+  kcqgVnd: 0,
+  kcdpVnd: 200_000_000,
+  counterpartVnd: 50_000_000,
+  otherVnd: 0,
+  procurementMode: 'selection',
+  advanceCategory: 'training-events-media',
+});
 const servicePort = (name: string) =>
   Number(
     process.env['KC_E2E_SERVICE_PORTS']
@@ -44,16 +62,14 @@ describe('province isolation: sct.40 cannot touch a province-01 record by any ro
         level: 'provincial',
         provinceCode: '01',
         budgetVnd: 900_000_000,
+        registrationDeadline: `${YEAR - 1}-09-30`,
       })
     ).body;
     project01 = await eventually(async () => {
-      const reply = await haNoi.post<ProjectView>('/api/v1/projects', {
-        planId: plan01.id,
-        title: 'Đào tạo nghề mây tre đan xuất khẩu',
-        provinceCode: '01',
-        activityContents: [1],
-        requestedSupportVnd: 200_000_000,
-      });
+      const reply = await haNoi.post<ProjectView>(
+        '/api/v1/projects',
+        draft(plan01.id, '01', 'Đào tạo nghề mây tre đan xuất khẩu'),
+      );
       return reply.status === 201 ? reply.body : undefined;
     });
     cluster01 = (
@@ -98,13 +114,7 @@ describe('province isolation: sct.40 cannot touch a province-01 record by any ro
     expect(plan.status).toBe(403);
     const national = await ngheAn.post('/api/v1/plans', { year: YEAR + 1, level: 'national', budgetVnd: 1 });
     expect(national.status).toBe(403);
-    const project = await ngheAn.post('/api/v1/projects', {
-      planId: plan01.id,
-      title: 'Dự án chen ngang',
-      provinceCode: '01',
-      activityContents: [1],
-      requestedSupportVnd: 1,
-    });
+    const project = await ngheAn.post('/api/v1/projects', draft(plan01.id, '01', 'Dự án chen ngang'));
     expect(project.status).toBe(403);
     const cluster = await ngheAn.post('/api/v1/clusters', {
       code: 'CCN-01-X',
@@ -114,9 +124,18 @@ describe('province isolation: sct.40 cannot touch a province-01 record by any ro
       totalAreaHa: 10,
     });
     expect(cluster.status).toBe(403);
-    const approve = await ngheAn.post(`/api/v1/projects/${project01.id}/approve`, { approvedSupportVnd: 1 });
-    expect(approve.status).toBe(403);
-    expect((await haNoi.get<ProjectView>(`/api/v1/projects/${project01.id}`)).body.status).toBe('registered');
+    // A lifecycle step on another province's project: it does not exist for them (404), and nothing changes.
+    expect((await ngheAn.post(`/api/v1/projects/${project01.id}/register`, {})).status).toBe(404);
+    const appraise = await ngheAn.post(`/api/v1/projects/${project01.id}/base-appraisal`, {
+      reviewer: 'Sở Công Thương Nghệ An',
+      criteria: [{ name: 'Phù hợp nội dung khuyến công', passed: true }],
+      result: 'passed',
+      appraisedOn: `${YEAR - 1}-06-05`,
+    });
+    expect(appraise.status).toBe(404);
+    expect((await haNoi.get<ProjectView>(`/api/v1/projects/${project01.id}`)).body.status).toBe('draft');
+    // Nor can they see its figures' reasons: the watchlist is limited to their own unit.
+    expect((await ngheAn.get('/api/v1/watchlist?provinceCode=01')).status).toBe(403);
   });
 
   it('is refused at the service too when it bypasses the gateway with its own valid token', async () => {

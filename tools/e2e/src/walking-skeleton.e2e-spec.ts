@@ -5,13 +5,15 @@ import { anonymous, as, type Session } from './gateway-client';
 // The walking skeleton through all seven services: every fact written through the gateway reaches the
 // conference views by way of the outbox, Kafka and the reporting projections.
 const YEAR = 2030;
+/** Appraisals, reports and decisions are dated today (Vietnam): a record is never dated in the future. */
+const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 
 describe('walking skeleton through the gateway', () => {
   let agency: Session;
   let ngheAnOfficer: Session;
   let nationalPlan: PlanView;
   let ngheAnPlan: PlanView;
-  let approvedProject: ProjectView;
+  let inPlanProject: ProjectView;
 
   beforeAll(async () => {
     agency = await as('cuc.canbo');
@@ -42,51 +44,131 @@ describe('walking skeleton through the gateway', () => {
       level: 'provincial',
       provinceCode: '40',
       budgetVnd: 2_000_000_000,
+      registrationDeadline: `${YEAR - 1}-09-30`,
     });
     expect(provincial.status).toBe(201);
     ngheAnPlan = provincial.body;
     expect(ngheAnPlan.name).toBe(`Kế hoạch khuyến công địa phương năm ${YEAR} — Nghệ An`);
   });
 
-  it('registers projects under the plans and approves one within its request', async () => {
-    const register = (
+  it('takes a project from draft into the plan: appraisals, registration report, assignment decision', async () => {
+    const create = (
       planId: string,
       provinceCode: string,
-      requestedSupportVnd: number,
-      by = ngheAnOfficer,
+      requestedVnd: number,
+      by: Session,
+      national = true,
     ) =>
       eventually(async () => {
         const reply = await by.post<ProjectView>('/api/v1/projects', {
           planId,
           title: 'Hỗ trợ ứng dụng máy móc thiết bị tiên tiến trong sản xuất gốm sứ',
-          provinceCode,
+          kind: 'ordinary',
           activityContents: [3],
-          requestedSupportVnd,
+          implementingUnit: 'Trung tâm Khuyến công',
+          provinceCode,
+          startDate: `${YEAR}-03-01`,
+          endDate: `${YEAR}-11-30`,
+          kcqgVnd: national ? requestedVnd : 0,
+          kcdpVnd: national ? 0 : requestedVnd,
+          counterpartVnd: 1_200_000_000,
+          otherVnd: 0,
+          procurementMode: 'selection',
+          advanceCategory: 'model-machinery',
+          beneficiaries: [
+            {
+              taxCode: `29001${provinceCode}${national ? '456' : '789'}`,
+              name: 'Hợp tác xã gốm',
+              legalForm: 'cooperative',
+            },
+          ],
         });
         // The projects service learns of a new plan from its event: until then the plan is unknown (422).
         return reply.status === 201 ? reply.body : undefined;
       });
-    const national = await register(nationalPlan.id, '40', 800_000_000);
-    await register(nationalPlan.id, '01', 300_000_000, await as('sct.01'));
-    await register(ngheAnPlan.id, '40', 100_000_000);
-    expect(national.code).toBe(`KCQG-${YEAR}-40-001`);
+    const national = await create(nationalPlan.id, '40', 800_000_000, ngheAnOfficer);
+    const haNoi = await as('sct.01');
+    const others = [
+      { by: haNoi, project: await create(nationalPlan.id, '01', 300_000_000, haNoi) },
+      { by: ngheAnOfficer, project: await create(ngheAnPlan.id, '40', 100_000_000, ngheAnOfficer, false) },
+    ];
+    expect(national).toMatchObject({ code: `KCQG-${YEAR}-40-001`, status: 'draft' });
+    // Drafts are the department's own work: reports count a project from its registration.
+    for (const { by, project } of others)
+      expect((await by.post<ProjectView>(`/api/v1/projects/${project.id}/register`, {})).status).toBe(200);
 
-    const tooMuch = await agency.post(`/api/v1/projects/${national.id}/approve`, {
-      approvedSupportVnd: 800_000_001,
+    const step = async (by: Session, action: string, body: unknown, status = 200) => {
+      const reply = await by.post<ProjectView>(`/api/v1/projects/${national.id}/${action}`, body);
+      expect([action, reply.status]).toEqual([action, status]);
+      return reply.body;
+    };
+    const criteria = [{ name: 'Phù hợp nội dung khuyến công', passed: true }];
+    await step(ngheAnOfficer, 'register', {});
+    await step(ngheAnOfficer, 'base-appraisal', {
+      reviewer: 'Sở Công Thương Nghệ An',
+      criteria,
+      result: 'passed',
+      appraisedOn: TODAY,
+    });
+    // The plans service lists a project once it has seen its base appraisal (an event).
+    await eventually(async () => {
+      const reply = await ngheAnOfficer.post(`/api/v1/plans/${nationalPlan.id}/registrations`, {
+        provinceCode: '40',
+        reportNumber: '12/BC-SCT',
+        reportDate: TODAY,
+        projectIds: [national.id],
+      });
+      return reply.status === 201 ? reply.body : undefined;
+    });
+    await eventually(async () => {
+      const reply = await agency.get<ProjectView>(`/api/v1/projects/${national.id}`);
+      return reply.body.status === 'submitted' ? reply.body : undefined;
+    });
+    const tooMuch = await agency.post(`/api/v1/projects/${national.id}/ministry-appraisal`, {
+      reviewer: 'Cục Công Thương địa phương',
+      criteria,
+      result: 'passed',
+      appraisedSupportVnd: 800_000_001,
+      appraisedOn: TODAY,
     });
     expect(tooMuch.status).toBe(422);
     expect(tooMuch.headers.get('content-type')).toMatch(/application\/problem\+json/);
-    expect(tooMuch.body).toMatchObject({ errors: [{ field: 'approvedSupportVnd' }] });
-
-    const approved = await agency.post<ProjectView>(`/api/v1/projects/${national.id}/approve`, {
-      approvedSupportVnd: 750_000_000,
+    await step(agency, 'ministry-appraisal', {
+      reviewer: 'Cục Công Thương địa phương',
+      criteria,
+      result: 'passed',
+      appraisedSupportVnd: 750_000_000,
+      appraisedOn: TODAY,
     });
-    expect(approved.status).toBe(200);
-    approvedProject = approved.body;
-    expect(approvedProject).toMatchObject({ status: 'approved', approvedSupportVnd: 750_000_000 });
+    await eventually(async () => {
+      const reply = await agency.post(`/api/v1/plans/${nationalPlan.id}/decisions`, {
+        number: '125/QĐ-BCT',
+        signedOn: TODAY,
+        kind: 'initial',
+        allocations: [{ projectId: national.id, fundingSource: 'KCQG', amountVnd: 750_000_000 }],
+      });
+      return reply.status === 201 ? reply.body : undefined;
+    });
+    inPlanProject = await eventually(async () => {
+      const reply = await agency.get<ProjectView>(`/api/v1/projects/${national.id}`);
+      return reply.body.status === 'in-plan' ? reply.body : undefined;
+    });
+    expect(inPlanProject).toMatchObject({
+      appraisedSupportVnd: 750_000_000,
+      allocatedSupportVnd: 750_000_000,
+    });
 
-    const again = await agency.post(`/api/v1/projects/${national.id}/approve`, { approvedSupportVnd: 1 });
-    expect(again.status).toBe(409);
+    // Approval is a plans decision now: the old route is gone.
+    expect(
+      (await agency.post(`/api/v1/projects/${national.id}/approve`, { approvedSupportVnd: 1 })).status,
+    ).toBe(404);
+    // Out of order: a plan owner cannot settle a project in the plan (409 says from, action and what is allowed).
+    const early = await agency.post(`/api/v1/projects/${national.id}/settle`, {
+      settledVnd: 1,
+      settledOn: `${YEAR}-12-01`,
+    });
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ code: 'project.illegal-transition' });
   });
 
   it('registers a cluster, creates a fair and opens an award round', async () => {
@@ -125,7 +207,8 @@ describe('walking skeleton through the gateway', () => {
       ).get<ConferenceReport>(`/api/v1/conferences/national?year=${YEAR}`);
       const ngheAn = reply.body.units?.find((u) => u.code === '40');
       return ngheAn &&
-        ngheAn.projectsApproved === 1 &&
+        ngheAn.projectsInPlan === 1 &&
+        ngheAn.allocatedVnd === 750_000_000 &&
         ngheAn.fairs === 1 &&
         ngheAn.awardRounds === 1 &&
         ngheAn.clustersRegistered === 1
@@ -140,20 +223,30 @@ describe('walking skeleton through the gateway', () => {
       plans: 1,
       planBudgetVnd: 2_000_000_000,
       projects: 3 - 1, // the Hà Nội project is Hà Nội's
-      projectsRegistered: 1,
-      projectsApproved: 1,
+      projectsInPlan: 1,
+      projectsCompleted: 0,
+      completionPercent: 0,
       requestedSupportVnd: 900_000_000,
-      approvedSupportVnd: 750_000_000,
+      appraisedSupportVnd: 750_000_000,
+      allocatedVnd: 750_000_000,
+      counterpartVnd: 2_400_000_000,
     });
+    expect(ngheAn.projectsByStatus).toMatchObject({ 'in-plan': 1, registered: 1, draft: 0 });
     expect(report.units.find((u) => u.code === '01')).toMatchObject({
       projects: 1,
       requestedSupportVnd: 300_000_000,
+      completionPercent: null,
     });
     expect(report.totals).toMatchObject({
       nationalPlan: { count: 1, budgetVnd: 150_000_000_000 },
       projects: 3,
-      approvedSupportVnd: 750_000_000,
+      allocatedVnd: 750_000_000,
       requestedSupportVnd: 1_200_000_000,
+      completionPercent: 0,
+    });
+    expect(report.byContent.find((c) => c.activityContent === 3)).toMatchObject({
+      projects: 3,
+      projectsInPlan: 1,
     });
   });
 
@@ -161,7 +254,7 @@ describe('walking skeleton through the gateway', () => {
     const north = await agency.get<ConferenceReport>(`/api/v1/conferences/regional/north?year=${YEAR}`);
     expect(north.status).toBe(200);
     expect(north.body.units).toHaveLength(18);
-    expect(north.body.units.find((u) => u.code === '40')).toMatchObject({ projectsApproved: 1 });
+    expect(north.body.units.find((u) => u.code === '40')).toMatchObject({ projectsInPlan: 1 });
     const south = await agency.get<ConferenceReport>(`/api/v1/conferences/regional/south?year=${YEAR}`);
     expect(south.body.units.map((u) => u.code)).not.toContain('40');
     expect(south.body.totals.projects).toBe(0);

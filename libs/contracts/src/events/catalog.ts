@@ -1,7 +1,19 @@
 import type { EventDefinition } from './event-definition';
 import { planCreatedV1 } from './plans/plan-created/v1/schema';
+import { planCeilingSetV1 } from './plans/plan-ceiling-set/v1/schema';
+import { registrationSubmittedV1 } from './plans/registration-submitted/v1/schema';
+import { assignmentDecidedV1 } from './plans/assignment-decided/v1/schema';
 import { projectRegisteredV1 } from './projects/project-registered/v1/schema';
 import { projectApprovedV1 } from './projects/project-approved/v1/schema';
+import { projectRegisteredV2 } from './projects/project-registered/v2/schema';
+import { projectStatusChangedV1 } from './projects/project-status-changed/v1/schema';
+import { projectAppraisedV1 } from './projects/project-appraised/v1/schema';
+import { projectContractedV1 } from './projects/project-contracted/v1/schema';
+import { progressReportedV1 } from './projects/progress-reported/v1/schema';
+import { disbursementRecordedV1 } from './projects/disbursement-recorded/v1/schema';
+import { projectSettledV1 } from './projects/project-settled/v1/schema';
+import { projectAdjustedV1 } from './projects/project-adjusted/v1/schema';
+import { projectStoppedV1 } from './projects/project-stopped/v1/schema';
 import { clusterRegisteredV1 } from './clusters/cluster-registered/v1/schema';
 import { fairCreatedV1 } from './trade-fairs/fair-created/v1/schema';
 import { boothAddedV1 } from './trade-fairs/booth-added/v1/schema';
@@ -14,14 +26,30 @@ import { registrationCancelledV1 } from './trade-fairs/registration-cancelled/v1
 import { registrationCertifiedV1 } from './trade-fairs/registration-certified/v1/schema';
 import { registrationCheckedInV1 } from './trade-fairs/registration-checked-in/v1/schema';
 import { holdExpiredV1 } from './trade-fairs/hold-expired/v1/schema';
+import { fairCreatedV2 } from './trade-fairs/fair-created/v2/schema';
+import { registrationRequestedV1 } from './trade-fairs/registration-requested/v1/schema';
+import { lotteryDrawnV1 } from './trade-fairs/lottery-drawn/v1/schema';
+import { registrationCancelledV2 } from './trade-fairs/registration-cancelled/v2/schema';
 import { awardRoundOpenedV1 } from './awards/round-opened/v1/schema';
 import { auditRecordAppendedV1 } from './audit/record-appended/v1/schema';
 
 /** Every event version the platform knows. A consumer accepts only what is listed here. */
 export const EVENT_CATALOG: readonly EventDefinition[] = [
   planCreatedV1,
+  planCeilingSetV1,
+  registrationSubmittedV1,
+  assignmentDecidedV1,
   projectRegisteredV1,
   projectApprovedV1,
+  projectRegisteredV2,
+  projectStatusChangedV1,
+  projectAppraisedV1,
+  projectContractedV1,
+  progressReportedV1,
+  disbursementRecordedV1,
+  projectSettledV1,
+  projectAdjustedV1,
+  projectStoppedV1,
   clusterRegisteredV1,
   fairCreatedV1,
   boothAddedV1,
@@ -34,6 +62,10 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   registrationCertifiedV1,
   registrationCheckedInV1,
   holdExpiredV1,
+  fairCreatedV2,
+  registrationRequestedV1,
+  lotteryDrawnV1,
+  registrationCancelledV2,
   awardRoundOpenedV1,
   auditRecordAppendedV1,
 ];

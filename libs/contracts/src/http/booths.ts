@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { provinceCode, text, vnd, year } from '../primitives';
+import { isoDate, provinceCode, text, vnd, year } from '../primitives';
 
 export const boothKinds = ['standard', 'double', 'corner'] as const;
 export type BoothKind = (typeof boothKinds)[number];
@@ -114,16 +114,35 @@ export const facilitySchema = z.strictObject({
 });
 export type Facility = z.infer<typeof facilitySchema>;
 
+/** Certificates are valid until 31 December of the third year counted from the issue year. */
+export const certificateLegalEnd = (issueYear: number): string => `${issueYear + 2}-12-31`;
+
+const awardCertificate = z
+  .strictObject({
+    number: text(100),
+    level: z.enum(['commune', 'provincial', 'regional', 'national']),
+    /** The year it was issued. */
+    year,
+    /** The last day printed on it; the legal end (31/12 of the third year) when absent. */
+    validUntil: isoDate.optional(),
+  })
+  .superRefine((cert, ctx) => {
+    if (cert.validUntil === undefined) return;
+    if (cert.validUntil < `${cert.year}-01-01`) {
+      ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'must not be before the issue year' });
+    } else if (cert.validUntil > certificateLegalEnd(cert.year)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['validUntil'],
+        message: `must not be after ${certificateLegalEnd(cert.year)}: a certificate is valid until 31/12 of the third year`,
+      });
+    }
+  });
+
 const productSchema = z.strictObject({
   name: text(300),
   /** A product award (sản phẩm CNNT tiêu biểu) the product holds. */
-  awardCertificate: z
-    .strictObject({
-      number: text(100),
-      level: z.enum(['provincial', 'regional', 'national']),
-      year,
-    })
-    .optional(),
+  awardCertificate: awardCertificate.optional(),
 });
 
 /**
@@ -141,7 +160,15 @@ export type CreateRegistrationRequest = z.infer<typeof createRegistrationRequest
 export const cancelRegistrationRequest = z.strictObject({ reason: text(1000) });
 export type CancelRegistrationRequest = z.infer<typeof cancelRegistrationRequest>;
 
-export const registrationStates = ['held', 'allocated', 'waitlisted', 'expired', 'cancelled'] as const;
+/** `requested`: collected for the lottery of a lottery fair, not drawn yet. */
+export const registrationStates = [
+  'requested',
+  'held',
+  'allocated',
+  'waitlisted',
+  'expired',
+  'cancelled',
+] as const;
 export type RegistrationState = (typeof registrationStates)[number];
 
 export const listRegistrationsQuery = z.strictObject({
@@ -160,6 +187,8 @@ export interface RegistrationView {
   boothCount: number;
   boothKind: BoothKind;
   state: RegistrationState;
+  /** A product holds an award certificate valid on the fair's opening day (priority in a lottery that grants it). */
+  awardCertified: boolean;
   /** While held: the moment the hold lapses unless confirmed. */
   holdExpiresAt: string | null;
   /** The booths held or allocated (empty otherwise). */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COVERAGE_START } from '@kc/reference-data';
 import { year } from '../primitives';
+import { projectStatuses, type ProjectStatus } from '../events/projects/vocabulary';
 
 export const conferenceGroupings = ['current', 'historical'] as const;
 export type ConferenceGrouping = (typeof conferenceGroupings)[number];
@@ -41,13 +42,26 @@ export interface ConferenceFigures {
   /** Provincial plans (KCĐP) of the year and their budget ceilings. */
   plans: number;
   planBudgetVnd: number;
-  /** Projects under the year's plans: all of them, and by status. */
+  /** Projects under the year's plans (in the unit the project was recorded in): all of them, and by status. */
   projects: number;
-  projectsRegistered: number;
-  projectsApproved: number;
-  /** Support requested by all of the year's projects; support granted to the approved ones. */
+  projectsByStatus: Record<ProjectStatus, number>;
+  /** Projects in the plan: allocated by a decision (in-plan or further along), stopped and rejected excluded. */
+  projectsInPlan: number;
+  /** Of them, accepted, liquidated or settled. */
+  projectsCompleted: number;
+  /** projectsCompleted ÷ projectsInPlan in percent, one decimal (99.6); null when no project is in the plan. */
+  completionPercent: number | null;
+  /** Support requested by all of the year's projects, and what the ministry-level appraisal accepted. */
   requestedSupportVnd: number;
-  approvedSupportVnd: number;
+  appraisedSupportVnd: number;
+  /** Money of the year's projects: allocated by decisions, contracted, advances outstanding, paid, settled. */
+  allocatedVnd: number;
+  contractedVnd: number;
+  advancedVnd: number;
+  paidVnd: number;
+  settledVnd: number;
+  /** The counterpart funds (vốn đối ứng) the beneficiaries put in, per the projects' budget split. */
+  counterpartVnd: number;
   /** Industrial clusters registered as of now — clusters have no year. */
   clustersRegistered: number;
   /** Trade fairs of the year hosted in the unit. */
@@ -85,6 +99,23 @@ export interface ConferenceTotals extends ConferenceFigures {
   nationalAwardRounds: number | null;
 }
 
+/** One activity content (1–9) of the report's scope: a project with several contents counts under each. */
+export interface ConferenceContentRow {
+  activityContent: number;
+  nameVi: string;
+  nameEn: string;
+  projects: number;
+  projectsInPlan: number;
+  projectsCompleted: number;
+  completionPercent: number | null;
+  allocatedVnd: number;
+  contractedVnd: number;
+  advancedVnd: number;
+  paidVnd: number;
+  settledVnd: number;
+  counterpartVnd: number;
+}
+
 export interface ConferenceReport {
   scope: 'national' | 'regional';
   region: { code: ConferenceRegion; nameVi: string; nameEn: string } | null;
@@ -101,4 +132,10 @@ export interface ConferenceReport {
    */
   unattributed: ConferenceFigures;
   totals: ConferenceTotals;
+  /** The scope's projects per activity content (1–9, zeros included); these rows overlap, they do not add up. */
+  byContent: ConferenceContentRow[];
 }
+
+/** The lifecycle statuses the figures count projects by (those of the projects events). */
+export const conferenceProjectStatuses = projectStatuses;
+export type ConferenceProjectStatus = ProjectStatus;

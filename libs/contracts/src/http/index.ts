@@ -1,6 +1,9 @@
 export * from './pagination';
 export * from './plans';
+export * from './programmes';
+export * from './funding-norms';
 export * from './projects';
+export * from './project-finance';
 export * from './clusters';
 export * from './trade-fairs';
 export * from './booths';
@@ -8,3 +11,4 @@ export * from './awards';
 export * from './reference';
 export * from './conferences';
 export * from './auth';
+export * from './watchlist';

@@ -1,7 +1,16 @@
 import { z } from 'zod';
-import { provinceCode, text, vnd, year } from '../primitives';
+import { isoDate, provinceCode, text, vnd, year } from '../primitives';
 
-/** POST /api/v1/plans — an annual plan, national or for one provincial unit. */
+/** KCQG: national khuyến công funds; KCDP: a province's own (KCĐP) funds. */
+export const planFundingSource = z.enum(['KCQG', 'KCDP']);
+export type PlanFundingSource = z.infer<typeof planFundingSource>;
+
+const decisionNumber = text(60);
+
+/**
+ * POST /api/v1/plans — an annual plan, national or for one provincial unit. `budgetVnd` is the ceiling of the
+ * plan's own source (KCQG for the national plan, KCĐP for a provincial one).
+ */
 export const createPlanRequest = z
   .strictObject({
     year,
@@ -9,6 +18,10 @@ export const createPlanRequest = z
     provinceCode: provinceCode.optional(),
     name: text(300).optional(),
     budgetVnd: vnd,
+    /** Last day for provincial registration reports; default from configuration (20 June of the year before). */
+    registrationDeadline: isoDate.optional(),
+    /** The programme (chương trình khuyến công) the plan belongs to; it must cover the plan's year. */
+    programmeId: z.uuid().optional(),
   })
   .superRefine((plan, ctx) => {
     if (plan.level === 'provincial' && !plan.provinceCode) {
@@ -29,12 +42,93 @@ export const listPlansQuery = z.strictObject({
 });
 export type ListPlansQuery = z.infer<typeof listPlansQuery>;
 
+export interface PlanCeilingView {
+  fundingSource: PlanFundingSource;
+  ceilingVnd: number;
+  allocatedVnd: number;
+}
+
 export interface PlanView {
   id: string;
   name: string;
   year: number;
   level: 'national' | 'provincial';
   provinceCode: string | null;
+  /** Σ of the ceilings. */
   budgetVnd: number;
+  programmeId: string | null;
+  registrationDeadline: string;
+  ceilings: PlanCeilingView[];
+  createdAt: string;
+}
+
+/** POST /api/v1/plans/:id/ceilings — a budget adjustment decision for one funding source. */
+export const setCeilingRequest = z.strictObject({
+  fundingSource: planFundingSource,
+  ceilingVnd: vnd,
+  decisionNumber,
+  signedOn: isoDate,
+});
+export type SetCeilingRequest = z.infer<typeof setCeilingRequest>;
+
+/** POST /api/v1/plans/:id/registrations — a province's registration report listing its base-appraised projects. */
+export const submitRegistrationRequest = z.strictObject({
+  provinceCode,
+  reportNumber: text(60),
+  reportDate: isoDate,
+  projectIds: z
+    .array(z.uuid())
+    .min(1)
+    .max(500)
+    .refine((ids) => new Set(ids).size === ids.length, 'must not list a project twice'),
+});
+export type SubmitRegistrationRequest = z.infer<typeof submitRegistrationRequest>;
+
+export interface PlanRegistrationView {
+  id: string;
+  planId: string;
+  provinceCode: string;
+  reportNumber: string;
+  reportDate: string;
+  submittedAt: string;
+  deadline: string;
+  late: boolean;
+  projectIds: string[];
+}
+
+/**
+ * POST /api/v1/plans/:id/decisions — a plan-assignment decision (Quyết định giao kế hoạch). Each amount is the
+ * project's allocation from that source **after** the decision.
+ */
+export const decideAssignmentRequest = z.strictObject({
+  number: decisionNumber,
+  signedOn: isoDate,
+  kind: z.enum(['initial', 'adjustment']),
+  allocations: z
+    .array(z.strictObject({ projectId: z.uuid(), fundingSource: planFundingSource, amountVnd: vnd }))
+    .min(1)
+    .max(1000)
+    .refine(
+      (items) => new Set(items.map((a) => `${a.projectId}/${a.fundingSource}`)).size === items.length,
+      'must not allocate to the same project and source twice',
+    ),
+});
+export type DecideAssignmentRequest = z.infer<typeof decideAssignmentRequest>;
+
+export interface PlanAllocationView {
+  projectId: string;
+  provinceCode: string;
+  fundingSource: PlanFundingSource;
+  amountVnd: number;
+  previousVnd: number;
+}
+
+export interface AssignmentDecisionView {
+  id: string;
+  planId: string;
+  number: string;
+  signedOn: string;
+  kind: 'initial' | 'adjustment';
+  allocations: PlanAllocationView[];
   createdAt: string;
 }

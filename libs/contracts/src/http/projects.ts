@@ -1,34 +1,210 @@
 import { z } from 'zod';
-import { activityContentCode, provinceCode, text, vnd, year } from '../primitives';
+import { activityContentCode, isoDate, provinceCode, text, vnd, year } from '../primitives';
+import {
+  adjustmentKinds,
+  advanceCategories,
+  approvalLevels,
+  fundingSources,
+  planLevels,
+  procurementModes,
+  projectKinds,
+  projectStatuses,
+  type ProjectStatus,
+} from '../events/projects/vocabulary';
+import { legalForms, taxCode } from './booths';
 
-export const projectStatuses = ['registered', 'approved'] as const;
-export type ProjectStatus = (typeof projectStatuses)[number];
+const activityContentList = z
+  .array(activityContentCode)
+  .min(1, 'must list at least one activity content')
+  .max(9)
+  .refine((codes) => new Set(codes).size === codes.length, 'must not repeat a content');
 
-/** POST /api/v1/projects — register a project (đề án) under an annual plan. */
-export const registerProjectRequest = z.strictObject({
-  planId: z.uuid(),
-  title: text(500),
-  provinceCode,
-  activityContents: z
-    .array(activityContentCode)
-    .min(1, 'must list at least one activity content')
-    .max(9)
-    .refine((codes) => new Set(codes).size === codes.length, 'must not repeat a content'),
-  requestedSupportVnd: vnd.min(1, 'must be at least 1 VND'),
+export const beneficiary = z.strictObject({
+  taxCode,
+  name: text(300),
+  legalForm: z.enum(legalForms),
 });
-export type RegisterProjectRequest = z.infer<typeof registerProjectRequest>;
+export type Beneficiary = z.infer<typeof beneficiary>;
 
-/** POST /api/v1/projects/:id/approve */
-export const approveProjectRequest = z.strictObject({
-  approvedSupportVnd: vnd.min(1, 'must be at least 1 VND'),
+const beneficiaryList = z
+  .array(beneficiary)
+  .max(500)
+  .refine((list) => new Set(list.map((b) => b.taxCode)).size === list.length, 'must not repeat a tax code');
+
+const dateOrder = (
+  value: { startDate: string; endDate: string },
+  ctx: z.RefinementCtx,
+  startField = 'startDate',
+  endField = 'endDate',
+) => {
+  if (value.endDate < value.startDate) {
+    ctx.addIssue({ code: 'custom', path: [endField], message: `must not be before ${startField}` });
+  }
+};
+
+/** POST /api/v1/projects — a new project (đề án) as a draft under an annual plan. */
+export const createProjectRequest = z
+  .strictObject({
+    planId: z.uuid(),
+    title: text(500),
+    kind: z.enum(projectKinds),
+    activityContents: activityContentList,
+    implementingUnit: text(300),
+    partners: z.array(text(300)).max(50).default([]),
+    provinceCode,
+    commune: text(200).optional(),
+    startDate: isoDate,
+    endDate: isoDate,
+    kcqgVnd: vnd,
+    kcdpVnd: vnd,
+    counterpartVnd: vnd,
+    otherVnd: vnd,
+    normCode: z.string().trim().min(1).max(50).optional(),
+    normUnits: z.number().int().min(1).max(1_000_000).optional(),
+    procurementMode: z.enum(procurementModes),
+    advanceCategory: z.enum(advanceCategories),
+    /** Group projects (nhóm) name their beneficiaries later (adjustment `group-detail`). */
+    beneficiaries: beneficiaryList.default([]),
+  })
+  .superRefine((p, ctx) => {
+    dateOrder(p, ctx);
+    if ((p.normCode === undefined) !== (p.normUnits === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['normUnits'], message: 'normCode and normUnits go together' });
+    }
+  });
+export type CreateProjectRequest = z.infer<typeof createProjectRequest>;
+
+/** POST /api/v1/projects/:id/register — no body: the draft as it stands is registered. */
+export const registerProjectRequest = z.strictObject({});
+
+const criterion = z.strictObject({
+  name: text(300),
+  passed: z.boolean(),
+  remark: text(2000).optional(),
 });
-export type ApproveProjectRequest = z.infer<typeof approveProjectRequest>;
+
+const appraisalFields = {
+  reviewer: text(200),
+  criteria: z.array(criterion).min(1, 'must list at least one criterion').max(50),
+  result: z.enum(['passed', 'failed']),
+  remarks: text(4000).optional(),
+  appraisedOn: isoDate,
+};
+
+/** POST /api/v1/projects/:id/base-appraisal — by the project's provincial department. */
+export const baseAppraisalRequest = z.strictObject(appraisalFields);
+export type BaseAppraisalRequest = z.infer<typeof baseAppraisalRequest>;
+
+/** POST /api/v1/projects/:id/ministry-appraisal — by the plan owner; a pass fixes the appraised support. */
+export const ministryAppraisalRequest = z
+  .strictObject({ ...appraisalFields, appraisedSupportVnd: vnd.min(1, 'must be at least 1 VND').optional() })
+  .superRefine((a, ctx) => {
+    if (a.result === 'passed' && a.appraisedSupportVnd === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['appraisedSupportVnd'], message: 'is required when passed' });
+    }
+    if (a.result === 'failed' && a.appraisedSupportVnd !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['appraisedSupportVnd'], message: 'must be absent when failed' });
+    }
+  });
+export type MinistryAppraisalRequest = z.infer<typeof ministryAppraisalRequest>;
+
+/** POST /api/v1/projects/:id/contract — contract (hợp đồng) or task assignment (giao nhiệm vụ). */
+export const contractProjectRequest = z.strictObject({
+  mode: z.enum(['contract', 'task-assignment']),
+  number: text(100),
+  signedOn: isoDate,
+  valueVnd: vnd.min(1, 'must be at least 1 VND'),
+  parties: z.array(text(300)).min(1, 'must name at least one party').max(10),
+});
+export type ContractProjectRequest = z.infer<typeof contractProjectRequest>;
+
+/** POST /api/v1/projects/:id/accept — acceptance (nghiệm thu) by the provincial department. */
+export const acceptProjectRequest = z.strictObject({
+  acceptedOn: isoDate,
+  result: text(2000),
+});
+export type AcceptProjectRequest = z.infer<typeof acceptProjectRequest>;
+
+/** POST /api/v1/projects/:id/liquidate — liquidation (thanh lý) by the plan owner. */
+export const liquidateProjectRequest = z.strictObject({
+  liquidatedOn: isoDate,
+  finalValueVnd: vnd,
+});
+export type LiquidateProjectRequest = z.infer<typeof liquidateProjectRequest>;
+
+/** POST /api/v1/projects/:id/settle — settlement (quyết toán) by the plan owner. */
+export const settleProjectRequest = z.strictObject({
+  settledVnd: vnd,
+  settledOn: isoDate,
+});
+export type SettleProjectRequest = z.infer<typeof settleProjectRequest>;
+
+const decision = {
+  decisionNumber: text(100).optional(),
+  decidedOn: isoDate.optional(),
+  reason: text(2000),
+};
+
+/** POST /api/v1/projects/:id/adjustments — one adjustment; its kind decides the approval level. */
+export const adjustProjectRequest = z
+  .discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('extension'), ...decision, newEndDate: isoDate }),
+    z.strictObject({ kind: z.literal('stop'), ...decision }),
+    z.strictObject({ kind: z.literal('content-change'), ...decision, activityContents: activityContentList }),
+    z.strictObject({ kind: z.literal('location'), ...decision, commune: text(200) }),
+    z.strictObject({ kind: z.literal('partner'), ...decision, partners: z.array(text(300)).max(50) }),
+    z.strictObject({ kind: z.literal('timing'), ...decision, startDate: isoDate, endDate: isoDate }),
+    z.strictObject({ kind: z.literal('beneficiary'), ...decision, beneficiaries: beneficiaryList }),
+    z.strictObject({ kind: z.literal('group-detail'), ...decision, beneficiaries: beneficiaryList }),
+  ])
+  .superRefine((a, ctx) => {
+    if ((a.decisionNumber === undefined) !== (a.decidedOn === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['decidedOn'],
+        message: 'decisionNumber and decidedOn go together',
+      });
+    }
+    if (a.kind === 'timing') dateOrder(a, ctx);
+  });
+export type AdjustProjectRequest = z.infer<typeof adjustProjectRequest>;
+
+/** POST /api/v1/double-funding-exemptions — the agency's justification for supporting a facility twice. */
+export const doubleFundingExemptionRequest = z
+  .strictObject({
+    taxCode,
+    activityContent: activityContentCode,
+    startDate: isoDate,
+    endDate: isoDate,
+    justification: text(4000),
+    decisionNumber: text(100).optional(),
+  })
+  .superRefine((e, ctx) => dateOrder(e, ctx));
+export type DoubleFundingExemptionRequest = z.infer<typeof doubleFundingExemptionRequest>;
+
+export interface DoubleFundingExemptionView {
+  id: string;
+  taxCode: string;
+  activityContent: number;
+  startDate: string;
+  endDate: string;
+  justification: string;
+  decisionNumber: string | null;
+  recordedBy: string;
+  recordedAt: string;
+}
 
 export const listProjectsQuery = z.strictObject({
+  /** Diacritic-blind search in code, title and implementing unit ("ha noi" finds "Hà Nội"). */
+  q: z.string().trim().min(1).max(200).optional(),
   planId: z.uuid().optional(),
   year: z.coerce.number().pipe(year).optional(),
   provinceCode: provinceCode.optional(),
+  regionCode: z.enum(['north', 'central', 'south']).optional(),
   status: z.enum(projectStatuses).optional(),
+  activityContent: z.coerce.number().pipe(activityContentCode).optional(),
+  kind: z.enum(projectKinds).optional(),
+  fundingSource: z.enum(fundingSources).optional(),
   page: z.coerce.number().int().min(1).default(1),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -39,12 +215,81 @@ export interface ProjectView {
   code: string;
   planId: string;
   planYear: number;
+  planLevel: (typeof planLevels)[number];
+  fundingSource: (typeof fundingSources)[number];
   title: string;
-  provinceCode: string;
+  kind: (typeof projectKinds)[number];
   activityContents: number[];
+  implementingUnit: string;
+  partners: string[];
+  provinceCode: string;
+  commune: string | null;
+  startDate: string;
+  endDate: string;
+  kcqgVnd: number;
+  kcdpVnd: number;
+  counterpartVnd: number;
+  otherVnd: number;
+  totalCostVnd: number;
   requestedSupportVnd: number;
-  approvedSupportVnd: number | null;
+  normCode: string | null;
+  normUnits: number | null;
+  procurementMode: (typeof procurementModes)[number];
+  advanceCategory: (typeof advanceCategories)[number];
   status: ProjectStatus;
+  appraisedSupportVnd: number | null;
+  allocatedSupportVnd: number;
+  contract: {
+    mode: 'contract' | 'task-assignment';
+    number: string;
+    signedOn: string;
+    valueVnd: number;
+    parties: string[];
+  } | null;
+  advancedVnd: number;
+  paidVnd: number;
+  lastProgressMonth: string | null;
+  lastProgressPercent: number | null;
+  acceptedOn: string | null;
+  liquidatedOn: string | null;
+  finalValueVnd: number | null;
+  settledVnd: number | null;
+  settledOn: string | null;
+  settlementLate: boolean | null;
+  stoppedOn: string | null;
   createdAt: string;
-  approvedAt: string | null;
+  updatedAt: string;
+}
+
+export interface AppraisalView {
+  id: string;
+  level: 'base' | 'ministry';
+  reviewer: string;
+  criteria: { name: string; passed: boolean; remark: string | null }[];
+  result: 'passed' | 'failed';
+  appraisedSupportVnd: number | null;
+  remarks: string | null;
+  appraisedOn: string;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface AdjustmentView {
+  id: string;
+  kind: (typeof adjustmentKinds)[number];
+  level: (typeof approvalLevels)[number];
+  decisionNumber: string | null;
+  decidedOn: string | null;
+  reason: string;
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+/** GET /api/v1/projects/:id — the project with its beneficiaries and histories. */
+export interface ProjectDetailView extends ProjectView {
+  beneficiaries: Beneficiary[];
+  appraisals: AppraisalView[];
+  adjustments: AdjustmentView[];
 }

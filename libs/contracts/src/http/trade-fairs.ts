@@ -1,9 +1,16 @@
 import { z } from 'zod';
 import { isoDate, provinceCode, text, year } from '../primitives';
 
-export const fairScales = ['provincial', 'regional', 'national'] as const;
+export const fairScales = ['provincial', 'regional', 'national', 'international'] as const;
 export type FairScale = (typeof fairScales)[number];
 const fairRegion = z.enum(['north', 'central', 'south']);
+/** Levels of product award certificates (commune included) and of the ceremonies that announce them. */
+export const certificateLevels = ['commune', 'provincial', 'regional', 'national'] as const;
+export type CertificateLevel = (typeof certificateLevels)[number];
+/** First come, first served; or a lottery of the requests collected during the window, drawn at its close. */
+export const allocationMethods = ['first-come', 'lottery'] as const;
+export type AllocationMethod = (typeof allocationMethods)[number];
+const policyCode = z.string().regex(/^[a-z0-9-]{1,60}$/, 'must be a policy code');
 
 /** POST /api/v1/fairs — a trade fair (hội chợ triển lãm hàng CNNT tiêu biểu) with its host and dates. */
 export const createFairRequest = z
@@ -24,8 +31,39 @@ export const createFairRequest = z
     holdMinutes: z.number().int().min(1).max(1_440).optional(),
     /** The most booths one facility may book at this fair (default 2). */
     facilityBoothLimit: z.number().int().min(1).max(20).optional(),
+    /** The unit that organises the fair (đơn vị tổ chức). */
+    organiser: text(300).optional(),
+    /** The award ceremony held with the fair, if any (its level and date when known). */
+    awardCeremony: z
+      .strictObject({
+        name: text(300),
+        level: z.enum(certificateLevels).optional(),
+        date: isoDate.optional(),
+      })
+      .optional(),
+    /** The subsidy policy (code) the fair follows; the configured default when absent. */
+    subsidyPolicyCode: policyCode.optional(),
+    /** How booths are given out (default first-come). */
+    allocationMethod: z.enum(allocationMethods).optional(),
+    /** Lottery only: requests with a product award certificate valid on the opening day are drawn first. */
+    awardPriority: z.boolean().optional(),
   })
   .superRefine((fair, ctx) => {
+    if (fair.awardPriority && fair.allocationMethod !== 'lottery') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['awardPriority'],
+        message: 'gives priority in a lottery: set allocationMethod to lottery',
+      });
+    }
+    const ceremonyDate = fair.awardCeremony?.date;
+    if (ceremonyDate && (ceremonyDate < fair.startDate || ceremonyDate > fair.endDate)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['awardCeremony', 'date'],
+        message: "must fall within the fair's dates",
+      });
+    }
     if ((fair.registrationOpensAt === undefined) !== (fair.registrationClosesAt === undefined)) {
       ctx.addIssue({
         code: 'custom',
@@ -93,5 +131,67 @@ export interface FairView {
   registrationClosesAt: string | null;
   holdMinutes: number;
   facilityBoothLimit: number;
+  organiser: string | null;
+  awardCeremony: { name: string; level: CertificateLevel | null; date: string | null } | null;
+  /** The subsidy policy version the fair follows (null when none was in force on its opening day). */
+  subsidyPolicy: { code: string; version: number } | null;
+  allocationMethod: AllocationMethod;
+  awardPriority: boolean;
+  /** When the lottery was drawn (lottery fairs only). */
+  lotteryDrawnAt: string | null;
   createdAt: string;
+}
+
+/** POST /api/v1/fairs/:id/lottery — draws a lottery fair after its window closed. */
+export const drawLotteryRequest = z.strictObject({
+  /**
+   * A seed announced in advance (e.g. a public draw's number); when absent the service draws 32 random bytes.
+   * Either way it is published with the draw.
+   */
+  seed: z
+    .string()
+    .regex(/^[\x21-\x7e]{8,200}$/, 'must be 8 to 200 visible ASCII characters')
+    .optional(),
+});
+export type DrawLotteryRequest = z.infer<typeof drawLotteryRequest>;
+
+/** One request's place in the draw. */
+export interface LotteryEntryView {
+  rank: number;
+  registrationId: string;
+  /** hex(SHA-256(seed + ":" + registrationId)): recompute it to check the order. */
+  ticket: string;
+  /** Drawn ahead of the others because the fair grants priority to award-certified products. */
+  awardPriority: boolean;
+  outcome: 'held' | 'waitlisted';
+}
+
+/** GET /api/v1/fairs/:id/lottery — everything needed to recompute the draw. */
+export interface LotteryView {
+  fairId: string;
+  seed: string;
+  algorithm: string;
+  awardPriority: boolean;
+  /** hex(SHA-256) of the lines `<rank> <registrationId> <ticket>\n` in rank order. */
+  drawDigest: string;
+  drawnAt: string;
+  entries: LotteryEntryView[];
+}
+
+/** GET /api/v1/fairs/:id/figures (reporting) — booths and support of one fair, by province. */
+export interface FairFiguresView {
+  fair: { id: string; name: string; year: number; scale: string; regionCode: string | null };
+  provinces: FairFiguresRow[];
+  totals: Omit<FairFiguresRow, 'provinceCode'>;
+}
+
+export interface FairFiguresRow {
+  provinceCode: string;
+  /** Facilities with booths allocated (not cancelled). */
+  facilities: number;
+  boothsAllocated: number;
+  /** Booths of certified, not cancelled allocations: the booths the state supports. */
+  boothsSupported: number;
+  rentVnd: number;
+  supportVnd: number;
 }

@@ -32,6 +32,7 @@ export class OutboxRelay {
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private backoffMs = 0;
+  private connected = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -47,7 +48,8 @@ export class OutboxRelay {
 
   async start(): Promise<void> {
     if (this.running) return;
-    await this.producer.connect();
+    // Kafka is connected on first publish, not here: a service must start and commit its writes while the
+    // broker is down; the rows wait in the outbox and go out when it returns.
     await this.listen();
     this.running = true;
     this.loop = this.run();
@@ -66,12 +68,16 @@ export class OutboxRelay {
       this.options.onError?.(error);
     }
     await this.listener?.end().catch(() => undefined);
-    await this.producer.disconnect();
+    if (this.connected) await this.producer.disconnect();
   }
 
   /** Publishes at most one batch; returns how many rows it published. Exposed for tests and tools. */
   async publishBatch(): Promise<number> {
     const batchSize = this.options.batchSize ?? 200;
+    if (!this.connected) {
+      await this.producer.connect();
+      this.connected = true;
+    }
     return this.dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
         `SELECT seq, topic, message_key, envelope FROM outbox

@@ -1,6 +1,7 @@
 import { RuleViolationError } from '@kc/errors';
 
 export type PlanLevel = 'national' | 'provincial';
+export type FundingSource = 'KCQG' | 'KCDP';
 
 export interface AnnualPlanDraft {
   year: number;
@@ -8,6 +9,7 @@ export interface AnnualPlanDraft {
   provinceCode: string | null;
   name?: string;
   budgetVnd: number;
+  registrationDeadline?: string;
 }
 
 export interface AnnualPlan {
@@ -16,6 +18,35 @@ export interface AnnualPlan {
   provinceCode: string | null;
   name: string;
   budgetVnd: number;
+  registrationDeadline: string;
+}
+
+export interface ProgrammeSpan {
+  code: string;
+  level: PlanLevel;
+  provinceCode: string | null;
+  firstYear: number;
+  lastYear: number;
+}
+
+/** The plan's own source: the national plan spends KCQG funds, a provincial plan its province's KCĐP funds. */
+export const ownFundingSource = (level: PlanLevel): FundingSource => (level === 'national' ? 'KCQG' : 'KCDP');
+
+/** `MM-DD` of the year before the plan's year, e.g. 20 June 2025 for the 2026 plan. */
+export const defaultRegistrationDeadline = (year: number, monthDay: string): string =>
+  `${year - 1}-${monthDay}`;
+
+/** A plan belongs to a programme of its level (and province) that covers its year. */
+export function assertProgrammeCovers(programme: ProgrammeSpan, plan: AnnualPlan): void {
+  const sameOwner = programme.level === plan.level && programme.provinceCode === plan.provinceCode;
+  if (!sameOwner || plan.year < programme.firstYear || plan.year > programme.lastYear) {
+    throw new RuleViolationError(
+      `Programme ${programme.code} (${programme.firstYear}–${programme.lastYear}, ${programme.level}) ` +
+        `does not cover the ${plan.level} plan of ${plan.year}`,
+      'plan.programme-not-covering',
+      'programmeId',
+    );
+  }
 }
 
 export interface ProvinceDirectory {
@@ -25,12 +56,21 @@ export interface ProvinceDirectory {
 
 /**
  * An annual khuyến công plan: the national plan (KCQG funds) or one province's plan (KCĐP funds). A
- * provincial plan must name a unit that existed in its year — 2024 plans use the 63 old units.
+ * provincial plan must name a unit that existed in its year — 2024 plans use the 63 old units. Without a given
+ * registration deadline, provinces report by the configured day of the year before (a province running its own
+ * KCĐP procedure may set another when it creates its plan).
  */
-export function draftAnnualPlan(draft: AnnualPlanDraft, provinces: ProvinceDirectory): AnnualPlan {
+export function draftAnnualPlan(
+  draft: AnnualPlanDraft,
+  provinces: ProvinceDirectory,
+  deadlineMonthDay: string,
+): AnnualPlan {
+  const registrationDeadline =
+    draft.registrationDeadline ?? defaultRegistrationDeadline(draft.year, deadlineMonthDay);
   if (draft.level === 'national') {
     return {
       ...draft,
+      registrationDeadline,
       provinceCode: null,
       name: draft.name ?? `Kế hoạch khuyến công quốc gia năm ${draft.year}`,
     };
@@ -45,6 +85,7 @@ export function draftAnnualPlan(draft: AnnualPlanDraft, provinces: ProvinceDirec
   }
   return {
     ...draft,
+    registrationDeadline,
     name: draft.name ?? `Kế hoạch khuyến công địa phương năm ${draft.year} — ${provinceName}`,
   };
 }

@@ -1,39 +1,43 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { assertMayActFor, maySee, listProvinceFilter } from '@kc/auth';
+import { assertMayActFor, isCentral, listProvinceFilter, maySee } from '@kc/auth';
 import {
-  projectApprovedV1,
-  projectRegisteredV1,
-  type ApproveProjectRequest,
+  projectRegisteredV2,
+  projectStatusChangedV1,
+  type CreateProjectRequest,
+  type DoubleFundingExemptionRequest,
+  type DoubleFundingExemptionView,
   type ListProjectsQuery,
   type Page,
   type Principal,
+  type ProjectDetailView,
   type ProjectView,
-  type RegisterProjectRequest,
 } from '@kc/contracts';
-import { NotFoundError, RuleViolationError } from '@kc/errors';
+import { ForbiddenError, RuleViolationError } from '@kc/errors';
 import { OutboxWriter } from '@kc/messaging';
-import { approve, assertPlanAcceptsProvince, projectCode } from '../domain/project';
+import { foldDiacritics } from '@kc/reference-data';
+import { transition } from '../domain/lifecycle';
+import {
+  assertKindRules,
+  assertPlanAcceptsProvince,
+  fundingSourceOf,
+  projectCode,
+  requestedSupport,
+} from '../domain/project';
 import { PlanRefEntity } from '../infrastructure/persistence/plan-ref.entity';
 import { ProjectEntity } from '../infrastructure/persistence/project.entity';
-import { assertMayApprove } from './project-access';
-import { projectApprovedSummary, projectRegisteredSummary } from './project-audit';
-
-const toView = (p: ProjectEntity): ProjectView => ({
-  id: p.id,
-  code: p.code,
-  planId: p.planId,
-  planYear: p.planYear,
-  title: p.title,
-  provinceCode: p.provinceCode,
-  activityContents: p.activityContents,
-  requestedSupportVnd: p.requestedSupportVnd,
-  approvedSupportVnd: p.approvedSupportVnd,
-  status: p.status,
-  createdAt: p.createdAt.toISOString(),
-  approvedAt: p.approvedAt?.toISOString() ?? null,
-});
+import {
+  AdjustmentEntity,
+  AppraisalEntity,
+  DoubleFundingExemptionEntity,
+  ProjectBeneficiaryEntity,
+} from '../infrastructure/persistence/project-records.entity';
+import { claimFunding } from './double-funding';
+import { auditSummary } from './project-audit';
+import { projectListWhere } from './project-search';
+import { actorOf, lockVisibleProject, projectNotFound, recordTransition } from './project-store';
+import { toProjectDetail, toProjectView } from './project-view';
 
 @Injectable()
 export class ProjectsService {
@@ -42,117 +46,252 @@ export class ProjectsService {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  async register(principal: Principal, request: RegisterProjectRequest): Promise<ProjectView> {
-    assertMayActFor(principal, request.provinceCode);
-    return this.dataSource.transaction(async (manager) => {
-      const plan = await manager.getRepository(PlanRefEntity).findOneBy({ id: request.planId });
-      // Another province's plan is as unknown to the caller as a missing one.
-      if (!plan || !maySee(principal, plan.provinceCode)) {
-        throw new RuleViolationError(
-          `Plan ${request.planId} is not known to the projects service`,
-          'project.unknown-plan',
-          'planId',
-        );
-      }
-      assertPlanAcceptsProvince(plan, request.provinceCode);
-      const sequence = await this.nextSequence(manager, plan.id, request.provinceCode);
-      const repo = manager.getRepository(ProjectEntity);
-      const project = await repo.save(
-        repo.create({
-          id: randomUUID(),
-          code: projectCode(plan, request.provinceCode, sequence),
-          planId: plan.id,
-          planYear: plan.year,
-          title: request.title,
-          provinceCode: request.provinceCode,
-          activityContents: [...request.activityContents].sort((a, b) => a - b),
-          requestedSupportVnd: request.requestedSupportVnd,
-          approvedSupportVnd: null,
-          status: 'registered',
-          approvedAt: null,
-        }),
-      );
-      await this.outbox.append(manager, projectRegisteredV1, {
-        aggregateId: project.id,
-        provinceCode: project.provinceCode,
-        payload: {
-          projectId: project.id,
-          code: project.code,
-          planId: project.planId,
-          planYear: project.planYear,
-          title: project.title,
-          provinceCode: project.provinceCode,
-          activityContents: project.activityContents,
-          requestedSupportVnd: project.requestedSupportVnd,
-        },
-      });
-      await this.outbox.audit(manager, {
-        action: 'project.register',
-        resourceType: 'project',
-        resourceId: project.id,
-        provinceCode: project.provinceCode,
-        summary: projectRegisteredSummary(project),
-      });
-      return toView(project);
-    });
+  /** A new project starts as a draft; nothing is claimed until it is registered. */
+  async create(principal: Principal, request: CreateProjectRequest): Promise<ProjectView> {
+    return this.dataSource.transaction((manager) => this.createIn(manager, principal, request));
   }
 
-  async approve(principal: Principal, id: string, request: ApproveProjectRequest): Promise<ProjectView> {
-    assertMayApprove(principal);
-    return this.dataSource.transaction(async (manager) => {
-      const repo = manager.getRepository(ProjectEntity);
-      const project = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!project) throw new NotFoundError(`Project ${id} does not exist`, 'project.not-found');
-      const approved = approve(project, request.approvedSupportVnd);
-      await this.reserveWithinPlanBudget(manager, project.planId, approved.approvedSupportVnd);
-      Object.assign(project, approved, { approvedAt: new Date() });
-      await repo.save(project);
-      await this.outbox.append(manager, projectApprovedV1, {
-        aggregateId: project.id,
+  /** `create` inside the caller's transaction (the Excel import writes many rows in one). */
+  async createIn(
+    manager: EntityManager,
+    principal: Principal,
+    request: CreateProjectRequest,
+  ): Promise<ProjectView> {
+    assertMayActFor(principal, request.provinceCode);
+    const plan = await manager.getRepository(PlanRefEntity).findOneBy({ id: request.planId });
+    // Another province's plan is as unknown to the caller as a missing one.
+    if (!plan || !maySee(principal, plan.provinceCode)) {
+      throw new RuleViolationError(
+        `Không có kế hoạch ${request.planId} / plan ${request.planId} is not known to the projects service`,
+        'project.unknown-plan',
+        'planId',
+      );
+    }
+    assertPlanAcceptsProvince(plan, request.provinceCode);
+    const contents = [...request.activityContents].sort((a, b) => a - b);
+    const draft = { ...request, activityContents: contents };
+    assertKindRules(draft);
+    const requested = requestedSupport(plan, draft);
+    const sequence = await this.nextSequence(manager, plan.id, request.provinceCode);
+    const repo = manager.getRepository(ProjectEntity);
+    const now = new Date();
+    const project = await repo.save(
+      repo.create({
+        id: randomUUID(),
+        code: projectCode(plan, request.provinceCode, sequence),
+        planId: plan.id,
+        planYear: plan.year,
+        planLevel: plan.level,
+        fundingSource: fundingSourceOf(plan),
+        title: request.title,
+        titleSearch: foldDiacritics(request.title),
+        kind: request.kind,
+        activityContents: contents,
+        implementingUnit: request.implementingUnit,
+        unitSearch: foldDiacritics(request.implementingUnit),
+        partners: request.partners,
+        provinceCode: request.provinceCode,
+        commune: request.commune ?? null,
+        startDate: request.startDate,
+        endDate: request.endDate,
+        kcqgVnd: request.kcqgVnd,
+        kcdpVnd: request.kcdpVnd,
+        counterpartVnd: request.counterpartVnd,
+        otherVnd: request.otherVnd,
+        requestedSupportVnd: requested,
+        normCode: request.normCode ?? null,
+        normUnits: request.normUnits ?? null,
+        procurementMode: request.procurementMode,
+        advanceCategory: request.advanceCategory,
+        status: 'draft',
+        appraisedSupportVnd: null,
+        allocatedSupportVnd: 0,
+        contractMode: null,
+        contractNumber: null,
+        contractSignedOn: null,
+        contractParties: null,
+        contractValueVnd: null,
+        advancedVnd: 0,
+        paidVnd: 0,
+        lastProgressMonth: null,
+        lastProgressPercent: null,
+        acceptedOn: null,
+        acceptanceResult: null,
+        liquidatedOn: null,
+        finalValueVnd: null,
+        settledVnd: null,
+        settledOn: null,
+        settlementLate: null,
+        stoppedOn: null,
+        version: 1,
+        updatedAt: now,
+      }),
+    );
+    await manager
+      .getRepository(ProjectBeneficiaryEntity)
+      .insert(request.beneficiaries.map((b) => ({ projectId: project.id, ...b })));
+    await this.outbox.append(manager, projectStatusChangedV1, {
+      aggregateId: project.id,
+      provinceCode: project.provinceCode,
+      payload: {
+        projectId: project.id,
+        planId: project.planId,
+        planYear: project.planYear,
         provinceCode: project.provinceCode,
-        payload: {
-          projectId: project.id,
-          planId: project.planId,
-          planYear: project.planYear,
-          provinceCode: project.provinceCode,
-          approvedSupportVnd: approved.approvedSupportVnd,
-        },
-      });
-      await this.outbox.audit(manager, {
-        action: 'project.approve',
-        resourceType: 'project',
-        resourceId: project.id,
-        provinceCode: project.provinceCode,
-        summary: projectApprovedSummary({ ...project, approvedSupportVnd: approved.approvedSupportVnd }),
-      });
-      return toView(project);
+        from: null,
+        to: 'draft',
+        action: 'create',
+        at: now.toISOString(),
+      },
     });
+    await this.outbox.audit(manager, {
+      action: 'project.create',
+      resourceType: 'project',
+      resourceId: project.id,
+      provinceCode: project.provinceCode,
+      summary: auditSummary.created(project),
+    });
+    return toProjectView(project);
+  }
+
+  /** draft → registered: the beneficiaries' support is claimed (no double funding) and the full facts published. */
+  async register(principal: Principal, id: string): Promise<ProjectView> {
+    return this.dataSource.transaction((manager) => this.registerIn(manager, principal, id));
+  }
+
+  /** `register` inside the caller's transaction (the Excel import writes many rows in one). */
+  async registerIn(manager: EntityManager, principal: Principal, id: string): Promise<ProjectView> {
+    const project = await lockVisibleProject(manager, id, principal);
+    const step = transition(project, 'register', actorOf(principal));
+    await recordTransition(manager, this.outbox, project, step);
+    const beneficiaries = await manager
+      .getRepository(ProjectBeneficiaryEntity)
+      .find({ where: { projectId: id }, order: { taxCode: 'ASC' } });
+    await claimFunding(
+      manager,
+      project,
+      beneficiaries.map((b) => b.taxCode),
+    );
+    await this.outbox.append(manager, projectRegisteredV2, {
+      aggregateId: project.id,
+      provinceCode: project.provinceCode,
+      payload: {
+        projectId: project.id,
+        code: project.code,
+        planId: project.planId,
+        planYear: project.planYear,
+        planLevel: project.planLevel,
+        fundingSource: project.fundingSource,
+        title: project.title,
+        kind: project.kind,
+        activityContents: project.activityContents,
+        implementingUnit: project.implementingUnit,
+        provinceCode: project.provinceCode,
+        commune: project.commune,
+        startDate: project.startDate,
+        endDate: project.endDate,
+        kcqgVnd: project.kcqgVnd,
+        kcdpVnd: project.kcdpVnd,
+        counterpartVnd: project.counterpartVnd,
+        otherVnd: project.otherVnd,
+        requestedSupportVnd: project.requestedSupportVnd,
+        normCode: project.normCode,
+        normUnits: project.normUnits,
+        procurementMode: project.procurementMode,
+        advanceCategory: project.advanceCategory,
+        beneficiaryTaxCodes: beneficiaries.map((b) => b.taxCode),
+      },
+    });
+    await this.outbox.audit(manager, {
+      action: 'project.register',
+      resourceType: 'project',
+      resourceId: project.id,
+      provinceCode: project.provinceCode,
+      summary: auditSummary.transition(project, step.from, step.to, 'đăng ký'),
+    });
+    return toProjectView(project);
   }
 
   /** Another province's project answers exactly like a missing one, so ids reveal nothing. */
-  async get(principal: Principal, id: string): Promise<ProjectView> {
+  async get(principal: Principal, id: string): Promise<ProjectDetailView> {
     const project = await this.dataSource.getRepository(ProjectEntity).findOneBy({ id });
-    if (!project || !maySee(principal, project.provinceCode))
-      throw new NotFoundError(`Project ${id} does not exist`, 'project.not-found');
-    return toView(project);
+    if (!project || !maySee(principal, project.provinceCode)) throw projectNotFound(id);
+    const [beneficiaries, appraisals, adjustments] = await Promise.all([
+      this.dataSource.getRepository(ProjectBeneficiaryEntity).find({
+        where: { projectId: id },
+        order: { taxCode: 'ASC' },
+      }),
+      this.dataSource.getRepository(AppraisalEntity).find({
+        where: { projectId: id },
+        order: { createdAt: 'ASC' },
+      }),
+      this.dataSource.getRepository(AdjustmentEntity).find({
+        where: { projectId: id },
+        order: { createdAt: 'ASC' },
+      }),
+    ]);
+    return toProjectDetail(project, beneficiaries, appraisals, adjustments);
   }
 
   async list(principal: Principal, query: ListProjectsQuery): Promise<Page<ProjectView>> {
-    const [items, total] = await this.dataSource.getRepository(ProjectEntity).findAndCount({
-      where: {
-        planId: query.planId,
-        planYear: query.year,
-        provinceCode: listProvinceFilter(principal, query.provinceCode),
-        status: query.status,
-      },
-      order: { code: 'ASC' },
-      skip: (query.page - 1) * query.limit,
-      take: query.limit,
-    });
-    return { items: items.map(toView), page: query.page, limit: query.limit, total };
+    const builder = this.dataSource.getRepository(ProjectEntity).createQueryBuilder('p');
+    projectListWhere(builder, { ...query, provinceCode: listProvinceFilter(principal, query.provinceCode) });
+    const [items, total] = await builder
+      .orderBy('p.plan_year', 'DESC')
+      .addOrderBy('p.code', 'ASC')
+      .skip((query.page - 1) * query.limit)
+      .take(query.limit)
+      .getManyAndCount();
+    return { items: items.map(toProjectView), page: query.page, limit: query.limit, total };
   }
 
-  /** Atomic per (plan, province): concurrent registrations get distinct sequence numbers. */
+  /** The agency's justification for supporting one facility twice for one content in one period. */
+  async recordExemption(
+    principal: Principal,
+    request: DoubleFundingExemptionRequest,
+  ): Promise<DoubleFundingExemptionView> {
+    if (!isCentral(principal)) {
+      throw new ForbiddenError(
+        'only the agency records double-funding exemptions',
+        'project.exemption-central',
+      );
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(DoubleFundingExemptionEntity);
+      const exemption = await repo.save(
+        repo.create({
+          id: randomUUID(),
+          taxCode: request.taxCode,
+          activityContent: request.activityContent,
+          period: `[${request.startDate},${request.endDate}]`,
+          justification: request.justification,
+          decisionNumber: request.decisionNumber ?? null,
+          recordedBy: principal.name,
+        }),
+      );
+      await this.outbox.audit(manager, {
+        action: 'double-funding-exemption.record',
+        resourceType: 'double-funding-exemption',
+        resourceId: exemption.id,
+        provinceCode: null,
+        summary: auditSummary.exemption(request),
+      });
+      const saved = await repo.findOneByOrFail({ id: exemption.id });
+      return {
+        id: saved.id,
+        taxCode: saved.taxCode,
+        activityContent: saved.activityContent,
+        startDate: request.startDate,
+        endDate: request.endDate,
+        justification: saved.justification,
+        decisionNumber: saved.decisionNumber,
+        recordedBy: saved.recordedBy,
+        recordedAt: saved.recordedAt.toISOString(),
+      };
+    });
+  }
+
+  /** Atomic per (plan, province): concurrent creations get distinct sequence numbers. */
   private async nextSequence(manager: EntityManager, planId: string, provinceCode: string): Promise<number> {
     const [row]: { last_sequence: number }[] = await manager.query(
       `INSERT INTO project_code_counter (plan_id, province_code, last_sequence) VALUES ($1, $2, 1)
@@ -161,27 +300,5 @@ export class ProjectsService {
       [planId, provinceCode],
     );
     return row.last_sequence;
-  }
-
-  /** The sum approved under a plan never exceeds its budget: a guarded UPDATE, backed by a CHECK constraint. */
-  private async reserveWithinPlanBudget(
-    manager: EntityManager,
-    planId: string,
-    amountVnd: number,
-  ): Promise<void> {
-    const [rows]: [{ budget_vnd: string; approved_total_vnd: string }[], number] = await manager.query(
-      `UPDATE plan_ref SET approved_total_vnd = approved_total_vnd + $2
-        WHERE id = $1 AND approved_total_vnd + $2 <= budget_vnd
-        RETURNING budget_vnd, approved_total_vnd`,
-      [planId, amountVnd],
-    );
-    if (rows.length === 0) {
-      const plan = await manager.getRepository(PlanRefEntity).findOneByOrFail({ id: planId });
-      throw new RuleViolationError(
-        `Approving ${amountVnd} VND would exceed the plan budget: ${plan.approvedTotalVnd} of ${plan.budgetVnd} VND already approved`,
-        'project.plan-budget-exceeded',
-        'approvedSupportVnd',
-      );
-    }
   }
 }

@@ -1,39 +1,48 @@
-import { ConflictError, RuleViolationError } from '@kc/errors';
-import { approve, assertPlanAcceptsProvince, projectCode, type PlanFacts } from './project';
+import { RuleViolationError } from '@kc/errors';
+import { approvalLevel } from './adjustment';
+import { assertKindRules, isSettlementLate, projectCode, requestedSupport } from './project';
 
-const national: PlanFacts = { id: 'p', year: 2026, level: 'national', provinceCode: null };
-const ngheAn: PlanFacts = { id: 'q', year: 2026, level: 'provincial', provinceCode: '40' };
+const draft = {
+  kind: 'flagship' as const,
+  activityContents: [3, 4],
+  startDate: '2026-03-01',
+  endDate: '2027-03-02',
+  kcqgVnd: 900_000_000,
+  kcdpVnd: 0,
+};
 
 describe('project rules', () => {
-  it('codes projects by fund, year, province and sequence', () => {
-    expect(projectCode(national, '01', 7)).toBe('KCQG-2026-01-007');
-    expect(projectCode(ngheAn, '40', 12)).toBe('KCDP-2026-40-012');
+  it('codes a project by fund, year, province and sequence', () => {
+    expect(projectCode({ id: 'x', year: 2026, level: 'national', provinceCode: null }, '40', 7)).toBe(
+      'KCQG-2026-40-007',
+    );
+    expect(projectCode({ id: 'x', year: 2026, level: 'provincial', provinceCode: '40' }, '40', 12)).toBe(
+      'KCDP-2026-40-012',
+    );
   });
 
-  it('lets the national plan fund any province but a provincial plan only its own', () => {
-    expect(() => assertPlanAcceptsProvince(national, '01')).not.toThrow();
-    expect(() => assertPlanAcceptsProvince(ngheAn, '40')).not.toThrow();
-    expect(() => assertPlanAcceptsProvince(ngheAn, '01')).toThrow(RuleViolationError);
+  it("asks support from the plan's own source", () => {
+    expect(requestedSupport({ level: 'national' }, draft)).toBe(900_000_000);
+    expect(() => requestedSupport({ level: 'provincial' }, draft)).toThrow(RuleViolationError);
   });
 
-  it('approves up to the requested support', () => {
-    expect(approve({ status: 'registered', requestedSupportVnd: 500 }, 500)).toEqual({
-      status: 'approved',
-      approvedSupportVnd: 500,
-    });
+  it('needs a flagship project to have two contents and run more than a year', () => {
+    expect(() => assertKindRules(draft)).not.toThrow();
+    expect(() => assertKindRules({ ...draft, activityContents: [3] })).toThrow(/at least 2/);
+    expect(() => assertKindRules({ ...draft, endDate: '2027-03-01' })).toThrow(/more than one year/);
+    expect(() => assertKindRules({ ...draft, kind: 'ordinary', activityContents: [3] })).not.toThrow();
   });
 
-  it('refuses to approve more than was requested, naming the field', () => {
-    try {
-      approve({ status: 'registered', requestedSupportVnd: 500 }, 501);
-      throw new Error('expected a rule violation');
-    } catch (error) {
-      expect(error).toBeInstanceOf(RuleViolationError);
-      expect((error as RuleViolationError).field).toBe('approvedSupportVnd');
-    }
+  it('flags settlement after 22 January of the year after the (extended) budget year', () => {
+    expect(isSettlementLate('2027-01-22', 2026, '2026-11-30')).toBe(false);
+    expect(isSettlementLate('2027-01-23', 2026, '2026-11-30')).toBe(true);
+    expect(isSettlementLate('2028-01-20', 2026, '2027-03-31')).toBe(false);
   });
 
-  it('refuses to approve a project twice', () => {
-    expect(() => approve({ status: 'approved', requestedSupportVnd: 500 }, 100)).toThrow(ConflictError);
+  it('sets the approval level by kind, all provincial for a provincial plan', () => {
+    expect(approvalLevel('extension', { planLevel: 'national' })).toBe('minister');
+    expect(approvalLevel('partner', { planLevel: 'national' })).toBe('agency');
+    expect(approvalLevel('group-detail', { planLevel: 'national' })).toBe('province');
+    expect(approvalLevel('stop', { planLevel: 'provincial' })).toBe('province');
   });
 });

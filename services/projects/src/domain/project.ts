@@ -1,11 +1,10 @@
-import { ConflictError, RuleViolationError } from '@kc/errors';
-
-export type ProjectStatus = 'registered' | 'approved';
+import { RuleViolationError } from '@kc/errors';
+import type { PlanLevel } from './lifecycle';
 
 export interface PlanFacts {
   id: string;
   year: number;
-  level: 'national' | 'provincial';
+  level: PlanLevel;
   provinceCode: string | null;
 }
 
@@ -13,36 +12,99 @@ export interface PlanFacts {
 export function assertPlanAcceptsProvince(plan: PlanFacts, provinceCode: string): void {
   if (plan.level === 'provincial' && plan.provinceCode !== provinceCode) {
     throw new RuleViolationError(
-      `The provincial plan of unit ${plan.provinceCode} cannot fund a project of unit ${provinceCode}`,
+      `Kế hoạch của tỉnh ${plan.provinceCode} không hỗ trợ đề án của tỉnh ${provinceCode} / ` +
+        `the provincial plan of unit ${plan.provinceCode} cannot fund a project of unit ${provinceCode}`,
       'project.plan-province-mismatch',
       'provinceCode',
     );
   }
 }
 
+export const fundingSourceOf = (plan: { level: PlanLevel }): 'KCQG' | 'KCDP' =>
+  plan.level === 'national' ? 'KCQG' : 'KCDP';
+
 /** `KCQG-2026-40-007` for the national plan, `KCDP-2026-40-007` for a provincial one. */
 export function projectCode(plan: PlanFacts, provinceCode: string, sequence: number): string {
-  const fund = plan.level === 'national' ? 'KCQG' : 'KCDP';
-  return `${fund}-${plan.year}-${provinceCode}-${String(sequence).padStart(3, '0')}`;
+  return `${fundingSourceOf(plan)}-${plan.year}-${provinceCode}-${String(sequence).padStart(3, '0')}`;
 }
 
-/** Approval fixes the support a project receives: never more than it asked for, and only once. */
-export function approve(
-  project: { status: ProjectStatus; requestedSupportVnd: number },
-  approvedSupportVnd: number,
-): { status: 'approved'; approvedSupportVnd: number } {
-  if (project.status !== 'registered') {
-    throw new ConflictError(
-      `A project in status "${project.status}" cannot be approved`,
-      'project.illegal-transition',
-    );
-  }
-  if (approvedSupportVnd > project.requestedSupportVnd) {
+export interface DraftFacts {
+  kind: 'ordinary' | 'flagship' | 'group';
+  activityContents: number[];
+  startDate: string;
+  endDate: string;
+  kcqgVnd: number;
+  kcdpVnd: number;
+}
+
+/** The day one year after `date` (29 Feb → 1 Mar). */
+const oneYearAfter = (date: string): string => {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() + 1);
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * The support a project asks for is its budget line of the plan's own source (KCQG for the national plan,
+ * KCĐP for a provincial one); a flagship project (đề án điểm) needs ≥ 2 contents and runs more than a year.
+ */
+export function requestedSupport(plan: { level: PlanLevel }, draft: DraftFacts): number {
+  const source = fundingSourceOf(plan);
+  const requested = source === 'KCQG' ? draft.kcqgVnd : draft.kcdpVnd;
+  if (requested <= 0) {
+    const field = source === 'KCQG' ? 'kcqgVnd' : 'kcdpVnd';
     throw new RuleViolationError(
-      `Approved support ${approvedSupportVnd} VND exceeds the requested ${project.requestedSupportVnd} VND`,
-      'project.approved-above-requested',
-      'approvedSupportVnd',
+      `Đề án thuộc kế hoạch ${source} phải đề nghị kinh phí ${source} / a project of a ${source} plan must ask for ${source} support`,
+      'project.no-requested-support',
+      field,
     );
   }
-  return { status: 'approved', approvedSupportVnd };
+  return requested;
+}
+
+export function assertKindRules(draft: DraftFacts): void {
+  if (draft.kind !== 'flagship') return;
+  if (draft.activityContents.length < 2) {
+    throw new RuleViolationError(
+      'Đề án điểm phải có ít nhất 2 nội dung / a flagship project needs at least 2 activity contents',
+      'project.flagship-contents',
+      'activityContents',
+    );
+  }
+  if (draft.endDate <= oneYearAfter(draft.startDate)) {
+    throw new RuleViolationError(
+      'Đề án điểm phải kéo dài hơn 1 năm / a flagship project must run for more than one year',
+      'project.flagship-duration',
+      'endDate',
+    );
+  }
+}
+
+/**
+ * Settlement (quyết toán) is due by 22 January of the year after the project's budget year: the plan year,
+ * or the year its (extended) end date falls in when that is later.
+ */
+export function settlementDeadline(planYear: number, endDate: string): string {
+  const budgetYear = Math.max(planYear, Number(endDate.slice(0, 4)));
+  return `${budgetYear + 1}-01-22`;
+}
+
+export const isSettlementLate = (settledOn: string, planYear: number, endDate: string): boolean =>
+  settledOn > settlementDeadline(planYear, endDate);
+
+/** A money ceiling breached by a request: 422 naming the field. */
+export function assertAtMost(
+  value: number,
+  limit: number,
+  field: string,
+  code: string,
+  what: { vi: string; en: string },
+): void {
+  if (value > limit) {
+    throw new RuleViolationError(
+      `${what.vi}: ${value} VND vượt ${limit} VND / ${what.en}: ${value} VND exceeds ${limit} VND`,
+      code,
+      field,
+    );
+  }
 }

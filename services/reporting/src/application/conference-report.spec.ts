@@ -1,8 +1,44 @@
 import { conferenceReport } from './conference-report';
-import type { YearFacts } from './year-facts';
+import type { ContentGroup, ProjectGroup, YearFacts } from './year-facts';
 
 const NOW = new Date('2026-03-02T03:00:00Z');
-const none: YearFacts = { plans: [], projects: [], clusters: [], fairs: [], awardRounds: [], booths: [] };
+const none: YearFacts = {
+  plans: [],
+  projects: [],
+  contents: [],
+  clusters: [],
+  fairs: [],
+  awardRounds: [],
+  booths: [],
+};
+
+/** `count` projects of one status, each with the same money. */
+function projects(
+  provinceCode: string,
+  asOf: string,
+  status: ProjectGroup['status'],
+  count: number,
+  each: { allocated?: number; paid?: number; counterpart?: number } = {},
+): ProjectGroup {
+  return {
+    provinceCode,
+    asOf,
+    status,
+    count,
+    requestedSupportVnd: count * 500_000_000,
+    appraisedSupportVnd: count * 480_000_000,
+    allocatedVnd: count * (each.allocated ?? 0),
+    contractedVnd: count * (each.allocated ?? 0),
+    advancedVnd: 0,
+    paidVnd: count * (each.paid ?? 0),
+    settledVnd: status === 'settled' ? count * (each.paid ?? 0) : 0,
+    counterpartVnd: count * (each.counterpart ?? 0),
+  };
+}
+const inContent = (activityContent: number, group: ProjectGroup): ContentGroup => ({
+  ...group,
+  activityContent,
+});
 
 const facts: YearFacts = {
   ...none,
@@ -12,14 +48,8 @@ const facts: YearFacts = {
     { level: 'provincial', provinceCode: '79', asOf: '2018-01-01', count: 1, budgetVnd: 9_000_000_000 },
   ],
   projects: [
-    {
-      provinceCode: '36',
-      asOf: '2018-01-01',
-      registered: 2,
-      approved: 1,
-      requestedSupportVnd: 2_400_000_000,
-      approvedSupportVnd: 700_000_000,
-    },
+    projects('36', '2018-01-01', 'registered', 2),
+    projects('36', '2018-01-01', 'settled', 1, { allocated: 700_000_000, paid: 690_000_000 }),
   ],
   clusters: [{ provinceCode: '37', asOf: '2025-09-15', count: 4 }],
   // Codes read on the fair's opening day: Nam Định (36) and Hà Nam (35) are in today's Ninh Bình (37).
@@ -44,8 +74,10 @@ describe('conference report', () => {
       plans: 1,
       planBudgetVnd: 3_000_000_000,
       projects: 3,
-      projectsRegistered: 2,
-      projectsApproved: 1,
+      projectsInPlan: 1,
+      projectsCompleted: 1,
+      completionPercent: 100,
+      allocatedVnd: 700_000_000,
       clustersRegistered: 4,
     });
     expect(report.totals).toMatchObject({
@@ -131,5 +163,111 @@ describe('conference report', () => {
     });
     expect(report.unattributed.clustersRegistered).toBe(4);
     expect(report.totals.clustersRegistered).toBe(4);
+  });
+
+  describe('project figures', () => {
+    // The 2018 national plan: 262 projects over the 63 units of the time, 261 completed, one still going.
+    const year2018: YearFacts = {
+      ...none,
+      plans: [{ level: 'national', provinceCode: null, asOf: null, count: 1, budgetVnd: 120_000_000_000 }],
+      projects: [
+        projects('36', '2018-01-01', 'settled', 100, {
+          allocated: 460_000_000,
+          paid: 455_000_000,
+          counterpart: 1,
+        }),
+        projects('01', '2018-01-01', 'settled', 158, { allocated: 460_000_000, paid: 455_000_000 }),
+        projects('01', '2018-01-01', 'liquidated', 2, { allocated: 460_000_000, paid: 455_000_000 }),
+        projects('79', '2018-01-01', 'accepted', 1, { allocated: 460_000_000, paid: 300_000_000 }),
+        projects('79', '2018-01-01', 'extended', 1, { allocated: 200_000_000, paid: 100_000_000 }),
+        projects('79', '2018-01-01', 'stopped', 1),
+      ],
+    };
+
+    it('gives the plan, the projects and the completion of the year in the totals', () => {
+      const report = conferenceReport(year2018, { region: null, year: 2018, grouping: 'current', now: NOW });
+      expect(report.totals).toMatchObject({
+        nationalPlan: { count: 1, budgetVnd: 120_000_000_000 },
+        projects: 263,
+        projectsInPlan: 262,
+        projectsCompleted: 261,
+        completionPercent: 99.6,
+        allocatedVnd: 261 * 460_000_000 + 200_000_000,
+        counterpartVnd: 100,
+      });
+      expect(report.totals.projectsByStatus).toMatchObject({
+        settled: 258,
+        liquidated: 2,
+        accepted: 1,
+        extended: 1,
+        stopped: 1,
+        'in-plan': 0,
+      });
+    });
+
+    it("rolls 2018's units up to today's and recomputes the rate per row, never sums it", () => {
+      const report = conferenceReport(year2018, { region: null, year: 2018, grouping: 'current', now: NOW });
+      // Nam Định (36) is in today's Ninh Bình (37).
+      expect(report.units.find((u) => u.code === '37')).toMatchObject({
+        projects: 100,
+        completionPercent: 100,
+      });
+      expect(report.units.find((u) => u.code === '79')).toMatchObject({
+        projectsInPlan: 2,
+        projectsCompleted: 1,
+        completionPercent: 50,
+      });
+      expect(report.units.find((u) => u.code === '40')).toMatchObject({
+        projects: 0,
+        completionPercent: null,
+      });
+      const historical = conferenceReport(year2018, {
+        region: 'north',
+        year: 2018,
+        grouping: 'historical',
+        now: NOW,
+      });
+      expect(historical.units.find((u) => u.code === '36')).toMatchObject({
+        nameVi: 'Nam Định',
+        projects: 100,
+      });
+    });
+
+    it('gives every activity content of the scope, a project counted under each of its contents', () => {
+      const withContents: YearFacts = {
+        ...none,
+        contents: [
+          inContent(1, projects('40', '2026-01-01', 'in-progress', 2, { allocated: 100_000_000 })),
+          inContent(3, projects('40', '2026-01-01', 'in-progress', 2, { allocated: 100_000_000 })),
+          inContent(3, projects('79', '2026-01-01', 'accepted', 1, { allocated: 300_000_000 })),
+        ],
+      };
+      const national = conferenceReport(withContents, {
+        region: null,
+        year: 2026,
+        grouping: 'current',
+        now: NOW,
+      });
+      expect(national.byContent).toHaveLength(9);
+      expect(national.byContent[2]).toMatchObject({
+        activityContent: 3,
+        nameVi: 'Mô hình trình diễn kỹ thuật, chuyển giao công nghệ, ứng dụng máy móc tiên tiến',
+        projects: 3,
+        projectsInPlan: 3,
+        projectsCompleted: 1,
+        completionPercent: 33.3,
+        allocatedVnd: 500_000_000,
+      });
+      expect(national.byContent[0]).toMatchObject({ activityContent: 1, projects: 2, completionPercent: 0 });
+      expect(national.byContent[8]).toMatchObject({ projects: 0, completionPercent: null });
+      const south = conferenceReport(withContents, {
+        region: 'south',
+        year: 2026,
+        grouping: 'current',
+        now: NOW,
+      });
+      expect(south.byContent[2]).toMatchObject({ projects: 1, allocatedVnd: 300_000_000 });
+      expect(south.byContent[0].projects).toBe(0);
+    });
   });
 });

@@ -1,8 +1,15 @@
-import type { ConferenceGrouping, ConferencePlanFigures, ConferenceReport } from '@kc/contracts';
-import { regions, type RegionCode } from '@kc/reference-data';
-import { addFigures, zeroFigures, type Figures } from '../domain/figures';
+import type {
+  ConferenceContentRow,
+  ConferenceFigures,
+  ConferenceGrouping,
+  ConferencePlanFigures,
+  ConferenceReport,
+} from '@kc/contracts';
+import { activityContents, regions, type RegionCode } from '@kc/reference-data';
+import { addFigures, projectFigures, zeroFigures, type FigureDelta, type Figures } from '../domain/figures';
+import { completionPercent } from '../domain/project-stages';
 import { historicalUnitsDate, vietnamDate } from '../domain/province-dates';
-import { rollUp, type RecordedFigures } from '../domain/roll-up';
+import { regionCounted, rollUp, type RecordedFigures } from '../domain/roll-up';
 import type { YearFacts } from './year-facts';
 
 export interface ConferenceRequest {
@@ -28,7 +35,7 @@ export function conferenceReport(facts: YearFacts, request: ConferenceRequest): 
   const unitsAsOf =
     request.grouping === 'current' ? vietnamDate(request.now) : historicalUnitsDate(request.year);
   const recorded: RecordedFigures[] = [];
-  const record = (group: { provinceCode: string | null; asOf: string | null }, figures: Partial<Figures>) => {
+  const record = (group: { provinceCode: string | null; asOf: string | null }, figures: FigureDelta) => {
     if (group.provinceCode === null || group.asOf === null) {
       throw new Error(`a provincial fact has no province code or reading date: ${JSON.stringify(group)}`);
     }
@@ -44,15 +51,7 @@ export function conferenceReport(facts: YearFacts, request: ConferenceRequest): 
       record(group, { plans: group.count, planBudgetVnd: group.budgetVnd });
     }
   }
-  for (const group of facts.projects) {
-    record(group, {
-      projects: group.registered + group.approved,
-      projectsRegistered: group.registered,
-      projectsApproved: group.approved,
-      requestedSupportVnd: group.requestedSupportVnd,
-      approvedSupportVnd: group.approvedSupportVnd,
-    });
-  }
+  for (const group of facts.projects) record(group, projectFigures(group));
   for (const group of facts.clusters) record(group, { clustersRegistered: group.count });
   for (const group of facts.fairs) record(group, { fairs: group.count });
   // Booths count for the facility's unit, wherever the fair was held.
@@ -81,6 +80,7 @@ export function conferenceReport(facts: YearFacts, request: ConferenceRequest): 
     (sum, unit) => addFigures(sum, unit),
     addFigures(zeroFigures(), unattributed),
   );
+  const byContent = contentRows(facts, request, unitsAsOf);
   const national = request.region === null;
   const region = regions.find((r) => r.code === request.region);
 
@@ -91,10 +91,10 @@ export function conferenceReport(facts: YearFacts, request: ConferenceRequest): 
     grouping: request.grouping,
     unitsAsOf,
     generatedAt: request.now.toISOString(),
-    units,
-    unattributed,
+    units: units.map((unit) => ({ ...unit, ...withCompletion(unit) })),
+    unattributed: withCompletion(unattributed),
     totals: {
-      ...provincial,
+      ...withCompletion(provincial),
       nationalPlan: national ? nationalPlan : null,
       allPlans: {
         count: safeSum(provincial.plans, national ? nationalPlan.count : 0),
@@ -103,5 +103,51 @@ export function conferenceReport(facts: YearFacts, request: ConferenceRequest): 
       regionalAwardRounds,
       nationalAwardRounds: national ? nationalAwardRounds : null,
     },
+    byContent,
   };
+}
+
+/** The additive figures with the completion rate they give (a rate is never summed, always recomputed). */
+function withCompletion(figures: Figures): ConferenceFigures {
+  return {
+    ...figures,
+    completionPercent: completionPercent(figures.projectsCompleted, figures.projectsInPlan),
+  };
+}
+
+/** Per activity content, the projects of the report's scope (placed in a region as the unit rows place them). */
+function contentRows(
+  facts: YearFacts,
+  request: ConferenceRequest,
+  unitsAsOf: string,
+): ConferenceContentRow[] {
+  const sums = new Map(activityContents.map((content) => [content.code as number, zeroFigures()]));
+  for (const group of facts.contents) {
+    const figures = sums.get(group.activityContent);
+    if (!figures) throw new RangeError(`activity content ${group.activityContent} is not one of 1–9`);
+    if (
+      request.region !== null &&
+      regionCounted(group.provinceCode, group.asOf, unitsAsOf) !== request.region
+    )
+      continue;
+    addFigures(figures, projectFigures(group));
+  }
+  return activityContents.map((content) => {
+    const f = sums.get(content.code)!;
+    return {
+      activityContent: content.code,
+      nameVi: content.nameVi,
+      nameEn: content.nameEn,
+      projects: f.projects,
+      projectsInPlan: f.projectsInPlan,
+      projectsCompleted: f.projectsCompleted,
+      completionPercent: completionPercent(f.projectsCompleted, f.projectsInPlan),
+      allocatedVnd: f.allocatedVnd,
+      contractedVnd: f.contractedVnd,
+      advancedVnd: f.advancedVnd,
+      paidVnd: f.paidVnd,
+      settledVnd: f.settledVnd,
+      counterpartVnd: f.counterpartVnd,
+    };
+  });
 }

@@ -8,8 +8,6 @@ import type {
   fairCreatedV1,
   PayloadOf,
   planCreatedV1,
-  projectApprovedV1,
-  projectRegisteredV1,
   registrationCancelledV1,
   registrationCertifiedV1,
 } from '@kc/contracts';
@@ -21,7 +19,6 @@ import {
   ClusterProjection,
   FairProjection,
   PlanProjection,
-  ProjectProjection,
 } from '../infrastructure/persistence/projection.entities';
 import { projectionSummaries } from './projection-audit';
 
@@ -64,51 +61,6 @@ export class ProjectionsService {
       ['planId'],
     );
     await this.recordUpdate(manager, event, 'plan-projection', projectionSummaries.planCreated(p));
-  }
-
-  /** Leaves status and approval alone, so a late replay cannot undo an approval. */
-  async projectRegistered(manager: EntityManager, event: Event<typeof projectRegisteredV1>) {
-    const { payload: p, occurredAt } = event;
-    await manager.upsert(
-      ProjectProjection,
-      {
-        projectId: p.projectId,
-        code: p.code,
-        planId: p.planId,
-        planYear: p.planYear,
-        provinceCode: p.provinceCode,
-        provinceAsOf: required(
-          readingDateForYear(p.provinceCode, p.planYear),
-          p.provinceCode,
-          `in ${p.planYear}`,
-        ),
-        activityContents: p.activityContents,
-        requestedSupportVnd: p.requestedSupportVnd,
-        registeredAt: new Date(occurredAt),
-      },
-      ['projectId'],
-    );
-    await this.recordUpdate(manager, event, 'project-projection', projectionSummaries.projectRegistered(p));
-  }
-
-  /**
-   * Both project events travel on projects.project.events keyed by project id, so Kafka delivers a project's
-   * registration before its approval (one partition, in order). A missing row therefore means the registration
-   * was parked in the dead-letter topic: park the approval too, and a redrive replays both in order.
-   */
-  async projectApproved(manager: EntityManager, event: Event<typeof projectApprovedV1>) {
-    const { payload: p, occurredAt } = event;
-    const result = await manager.update(
-      ProjectProjection,
-      { projectId: p.projectId },
-      { status: 'approved', approvedSupportVnd: p.approvedSupportVnd, approvedAt: new Date(occurredAt) },
-    );
-    if (result.affected === 0) {
-      throw new PermanentHandlerError(
-        `project ${p.projectId} was approved but its registration was never projected`,
-      );
-    }
-    await this.recordUpdate(manager, event, 'project-projection', projectionSummaries.projectApproved(p));
   }
 
   /** Clusters are registered under the code in force on the day of registration (in Vietnam). */

@@ -1,3 +1,5 @@
+import type { ProjectGroupFigures } from '../domain/figures';
+
 /** What the projections hold for one year, grouped by province code and the date that code is read on. */
 interface Recorded {
   /** Null for facts that belong to no province (the national plan, regional and national award rounds). */
@@ -11,11 +13,15 @@ export interface PlanGroup extends Recorded {
   budgetVnd: number;
 }
 
-export interface ProjectGroup extends Recorded {
-  registered: number;
-  approved: number;
-  requestedSupportVnd: number;
-  approvedSupportVnd: number;
+/** The year's projects of one status recorded under one code and reading date, with their money. */
+export interface ProjectGroup extends Recorded, ProjectGroupFigures {
+  provinceCode: string;
+  asOf: string;
+}
+
+/** The same, for the projects that list one activity content (a project with several is in several). */
+export interface ContentGroup extends ProjectGroup {
+  activityContent: number;
 }
 
 export interface CountGroup extends Recorded {
@@ -38,6 +44,7 @@ export interface BoothGroup extends Recorded {
 export interface YearFacts {
   plans: PlanGroup[];
   projects: ProjectGroup[];
+  contents: ContentGroup[];
   /** All clusters registered as of now, whatever the year. */
   clusters: CountGroup[];
   fairs: CountGroup[];

@@ -1,12 +1,21 @@
-/** The figures a conference report gives per provincial unit; all are counts or integer VND. */
+import { conferenceProjectStatuses, type ConferenceProjectStatus as ProjectStatus } from '@kc/contracts';
+import { COMPLETED, IN_PLAN } from './project-stages';
+
+/** The additive figures a conference report gives per provincial unit; all are counts or integer VND. */
 export const FIGURE_KEYS = [
   'plans',
   'planBudgetVnd',
   'projects',
-  'projectsRegistered',
-  'projectsApproved',
+  'projectsInPlan',
+  'projectsCompleted',
   'requestedSupportVnd',
-  'approvedSupportVnd',
+  'appraisedSupportVnd',
+  'allocatedVnd',
+  'contractedVnd',
+  'advancedVnd',
+  'paidVnd',
+  'settledVnd',
+  'counterpartVnd',
   'clustersRegistered',
   'fairs',
   'awardRounds',
@@ -16,18 +25,70 @@ export const FIGURE_KEYS = [
 ] as const;
 
 export type FigureKey = (typeof FIGURE_KEYS)[number];
-export type Figures = Record<FigureKey, number>;
+export type StatusCounts = Record<ProjectStatus, number>;
+export type Figures = Record<FigureKey, number> & { projectsByStatus: StatusCounts };
+/** What one fact adds: any of the figures, and counts for some statuses. */
+export type FigureDelta = Partial<Record<FigureKey, number>> & { projectsByStatus?: Partial<StatusCounts> };
+
+export function zeroStatusCounts(): StatusCounts {
+  return Object.fromEntries(conferenceProjectStatuses.map((status) => [status, 0])) as StatusCounts;
+}
 
 export function zeroFigures(): Figures {
-  return Object.fromEntries(FIGURE_KEYS.map((key) => [key, 0])) as Figures;
+  return {
+    ...(Object.fromEntries(FIGURE_KEYS.map((key) => [key, 0])) as Record<FigureKey, number>),
+    projectsByStatus: zeroStatusCounts(),
+  };
+}
+
+function safeAdd(name: string, a: number, b: number): number {
+  const sum = a + b;
+  if (!Number.isSafeInteger(sum)) throw new RangeError(`${name} total ${sum} is not a safe integer`);
+  return sum;
 }
 
 /** Adds `more` into `into`; a sum that a number cannot hold exactly is an error, never a rounded figure. */
-export function addFigures(into: Figures, more: Partial<Figures>): Figures {
-  for (const key of FIGURE_KEYS) {
-    const sum = into[key] + (more[key] ?? 0);
-    if (!Number.isSafeInteger(sum)) throw new RangeError(`${key} total ${sum} is not a safe integer`);
-    into[key] = sum;
+export function addFigures(into: Figures, more: FigureDelta): Figures {
+  for (const key of FIGURE_KEYS) into[key] = safeAdd(key, into[key], more[key] ?? 0);
+  for (const status of conferenceProjectStatuses) {
+    into.projectsByStatus[status] = safeAdd(
+      status,
+      into.projectsByStatus[status],
+      more.projectsByStatus?.[status] ?? 0,
+    );
   }
   return into;
+}
+
+/** The year's projects of one status recorded under one code, with their money (read from the projection). */
+export interface ProjectGroupFigures {
+  status: ProjectStatus;
+  count: number;
+  requestedSupportVnd: number;
+  appraisedSupportVnd: number;
+  allocatedVnd: number;
+  contractedVnd: number;
+  advancedVnd: number;
+  paidVnd: number;
+  settledVnd: number;
+  counterpartVnd: number;
+}
+
+/** What a group of projects of one status adds to the figures: counts by stage, and all their money. */
+export function projectFigures(group: ProjectGroupFigures): FigureDelta {
+  const { status, count } = group;
+  return {
+    projects: count,
+    projectsByStatus: { [status]: count },
+    projectsInPlan: IN_PLAN.has(status) ? count : 0,
+    projectsCompleted: COMPLETED.has(status) ? count : 0,
+    requestedSupportVnd: group.requestedSupportVnd,
+    appraisedSupportVnd: group.appraisedSupportVnd,
+    allocatedVnd: group.allocatedVnd,
+    contractedVnd: group.contractedVnd,
+    advancedVnd: group.advancedVnd,
+    paidVnd: group.paidVnd,
+    settledVnd: group.settledVnd,
+    counterpartVnd: group.counterpartVnd,
+  };
 }

@@ -3,15 +3,16 @@ import {
   findProvince,
   provincesAsOf,
   type IsoDate,
+  type ProvincialUnit,
   type RegionCode,
 } from '@kc/reference-data';
-import { addFigures, zeroFigures, type Figures } from './figures';
+import { addFigures, zeroFigures, type FigureDelta, type Figures } from './figures';
 
 /** Figures recorded against a province code, with the date that code is to be read on. */
 export interface RecordedFigures {
   provinceCode: string;
   asOf: IsoDate;
-  figures: Partial<Figures>;
+  figures: FigureDelta;
 }
 
 export interface RollUpScope {
@@ -44,6 +45,21 @@ function placeOn(code: string, asOf: IsoDate, unitsOn: IsoDate) {
   const recorded = findProvince(code, asOf);
   const then = findProvince(code, unitsOn);
   return recorded && then && recorded.validFrom === then.validFrom ? then : undefined;
+}
+
+/**
+ * The unit a fact recorded under `code` on `asOf` is shown in when the rows show the units of `unitsOn`: the
+ * unit that holds it then, else (it cannot be placed, e.g. a future year's code) the unit it was recorded in.
+ */
+export function unitCounted(code: string, asOf: IsoDate, unitsOn: IsoDate): ProvincialUnit {
+  const unit = placeOn(code, asOf, unitsOn) ?? findProvince(code, asOf);
+  if (!unit) throw new RangeError(`no provincial unit has code ${code} on ${asOf}`);
+  return unit;
+}
+
+/** The region such a fact counts for (see unitCounted). */
+export function regionCounted(code: string, asOf: IsoDate, unitsOn: IsoDate): RegionCode {
+  return unitCounted(code, asOf, unitsOn).regionCode;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import {
   boothHeldV1,
   holdExpiredV1,
+  registrationWaitlistedV1,
   SYSTEM_ACTOR,
   type BoothKind,
   type RegistrationState,
@@ -311,6 +312,37 @@ export class BoothAllocation {
       summary:
         `${promotedFromWaitlist ? 'Chuyển từ danh sách chờ: giữ' : 'Giữ'} gian hàng ${hold.boothCodes.join(', ')} ` +
         `cho cơ sở ${registration.facility_tax_code} đến ${hold.expiresAt.toISOString()}`,
+    });
+  }
+
+  async recordWaitlisted(
+    manager: EntityManager,
+    registration: Pick<
+      RegistrationRow,
+      'id' | 'fair_id' | 'facility_tax_code' | 'facility_province_code' | 'booth_count' | 'booth_kind'
+    > & { position: number },
+  ): Promise<void> {
+    await this.outbox.append(manager, registrationWaitlistedV1, {
+      aggregateId: registration.fair_id,
+      provinceCode: registration.facility_province_code,
+      payload: {
+        fairId: registration.fair_id,
+        registrationId: registration.id,
+        facilityTaxCode: registration.facility_tax_code,
+        provinceCode: registration.facility_province_code,
+        boothCount: registration.booth_count,
+        boothKind: registration.booth_kind,
+        position: registration.position,
+      },
+    });
+    await this.outbox.audit(manager, {
+      action: 'fair-registration.waitlist',
+      resourceType: 'fair-registration',
+      resourceId: registration.id,
+      provinceCode: registration.facility_province_code,
+      summary:
+        `Hết gian hàng: cơ sở ${registration.facility_tax_code} vào danh sách chờ, số thứ tự ${registration.position} ` +
+        `(${registration.booth_count} gian)`,
     });
   }
 }

@@ -16,3 +16,29 @@ describe('fair audit summary', () => {
     );
   });
 });
+
+describe('fair audit summary with its settings', () => {
+  it('adds the organiser, the award ceremony and a lottery with award priority', () => {
+    expect(
+      fairCreatedSummary(
+        {
+          name: 'Hội chợ quốc tế hàng thủ công mỹ nghệ 2026',
+          scale: 'international',
+          startDate: '2026-10-01',
+          endDate: '2026-10-04',
+          boothCount: 500,
+        },
+        {
+          organiser: 'Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công',
+          awardCeremonyName: 'Lễ tôn vinh sản phẩm CNNT tiêu biểu cấp quốc gia',
+          allocationMethod: 'lottery',
+          awardPriority: true,
+        },
+      ),
+    ).toBe(
+      'Tạo hội chợ "Hội chợ quốc tế hàng thủ công mỹ nghệ 2026" (quốc tế), từ 01/10/2026 đến 04/10/2026, ' +
+        '500 gian hàng; đơn vị tổ chức: Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công; ' +
+        'lễ tôn vinh: Lễ tôn vinh sản phẩm CNNT tiêu biểu cấp quốc gia; phân bổ bằng bốc thăm, ưu tiên sản phẩm đạt giải',
+    );
+  });
+});

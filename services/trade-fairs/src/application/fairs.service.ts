@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { assertMayActFor } from '@kc/auth';
 import {
-  fairCreatedV1,
+  fairCreatedV2,
   registrationWindowScheduledV1,
   type CreateFairRequest,
   type FairView,
@@ -12,14 +12,15 @@ import {
   type Principal,
 } from '@kc/contracts';
 import { OutboxWriter } from '@kc/messaging';
-import { planTradeFair } from '../domain/trade-fair';
+import { policyForFair } from '../domain/subsidy';
+import { assertAllocationSettings, planTradeFair } from '../domain/trade-fair';
 import { FairEntity } from '../infrastructure/persistence/fair.entity';
 import { referenceProvinces } from '../infrastructure/reference-provinces';
 import { fairCreatedSummary } from './fair-audit';
 import { SubsidyPoliciesService } from './subsidy-policies.service';
 import { fairOrThrow } from './transactions';
 
-const toView = (f: FairEntity): FairView => ({
+const toView = (f: FairEntity, lotteryDrawnAt: Date | null = null): FairView => ({
   id: f.id,
   name: f.name,
   year: f.year,
@@ -34,6 +35,14 @@ const toView = (f: FairEntity): FairView => ({
   registrationClosesAt: f.registrationClosesAt?.toISOString() ?? null,
   holdMinutes: f.holdMinutes,
   facilityBoothLimit: f.facilityBoothLimit,
+  organiser: f.organiser,
+  awardCeremony: f.awardCeremonyName
+    ? { name: f.awardCeremonyName, level: f.awardCeremonyLevel, date: f.awardCeremonyDate }
+    : null,
+  subsidyPolicy: f.subsidyPolicyCode ? { code: f.subsidyPolicyCode, version: f.subsidyPolicyVersion! } : null,
+  allocationMethod: f.allocationMethod,
+  awardPriority: f.awardPriority,
+  lotteryDrawnAt: lotteryDrawnAt?.toISOString() ?? null,
   createdAt: f.createdAt.toISOString(),
 });
 
@@ -48,15 +57,39 @@ export class FairsService {
   /** The route lets only the agency create fairs; were provinces let in, each would create only its own. */
   async create(principal: Principal, request: CreateFairRequest): Promise<FairView> {
     assertMayActFor(principal, request.provinceCode);
-    const { registrationOpensAt, registrationClosesAt, holdMinutes, facilityBoothLimit, ...planned } =
-      request;
+    const {
+      registrationOpensAt,
+      registrationClosesAt,
+      holdMinutes,
+      facilityBoothLimit,
+      organiser,
+      awardCeremony,
+      subsidyPolicyCode,
+      allocationMethod,
+      awardPriority,
+      ...planned
+    } = request;
     const fair = planTradeFair(
       { ...planned, regionCode: planned.regionCode ?? null, venue: planned.venue ?? null },
       referenceProvinces,
     );
+    const settings = {
+      allocationMethod: allocationMethod ?? 'first-come',
+      awardPriority: awardPriority ?? false,
+      awardCeremonyDate: awardCeremony?.date ?? null,
+    };
+    assertAllocationSettings(fair, settings);
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(FairEntity);
-      const policy = await this.policies.defaultFor(manager, fair.startDate);
+      // A chosen policy must have a version in force when the fair opens; the default may have none.
+      const policy = subsidyPolicyCode
+        ? policyForFair(
+            await this.policies.inForce(manager, fair.startDate),
+            subsidyPolicyCode,
+            fair.startDate,
+            'subsidyPolicyCode',
+          )
+        : await this.policies.defaultFor(manager, fair.startDate);
       const saved = await repo.save(
         repo.create({
           id: randomUUID(),
@@ -67,20 +100,40 @@ export class FairsService {
           facilityBoothLimit: facilityBoothLimit ?? 2,
           subsidyPolicyCode: policy?.code ?? null,
           subsidyPolicyVersion: policy?.version ?? null,
+          organiser: organiser ?? null,
+          awardCeremonyName: awardCeremony?.name ?? null,
+          awardCeremonyLevel: awardCeremony?.level ?? null,
+          awardCeremonyDate: awardCeremony?.date ?? null,
+          allocationMethod: settings.allocationMethod,
+          awardPriority: settings.awardPriority,
         }),
       );
       const { venue: _venue, ...facts } = fair;
-      await this.outbox.append(manager, fairCreatedV1, {
+      await this.outbox.append(manager, fairCreatedV2, {
         aggregateId: saved.id,
         provinceCode: saved.provinceCode,
-        payload: { fairId: saved.id, ...facts },
+        payload: {
+          fairId: saved.id,
+          ...facts,
+          organiser: saved.organiser,
+          awardCeremony: saved.awardCeremonyName
+            ? {
+                name: saved.awardCeremonyName,
+                level: saved.awardCeremonyLevel,
+                date: saved.awardCeremonyDate,
+              }
+            : null,
+          subsidyPolicy: policy ? { code: policy.code, version: policy.version } : null,
+          allocationMethod: saved.allocationMethod,
+          awardPriority: saved.awardPriority,
+        },
       });
       await this.outbox.audit(manager, {
         action: 'fair.create',
         resourceType: 'fair',
         resourceId: saved.id,
         provinceCode: saved.provinceCode,
-        summary: fairCreatedSummary(fair),
+        summary: fairCreatedSummary(fair, saved),
       });
       if (saved.registrationOpensAt) await this.recordWindow(manager, saved);
       return toView(saved);
@@ -114,7 +167,8 @@ export class FairsService {
   }
 
   async get(id: string): Promise<FairView> {
-    return toView(await fairOrThrow(this.dataSource.manager, id));
+    const fair = await fairOrThrow(this.dataSource.manager, id);
+    return toView(fair, (await this.drawnAt([id])).get(id));
   }
 
   async list(query: ListFairsQuery): Promise<Page<FairView>> {
@@ -129,6 +183,20 @@ export class FairsService {
       skip: (query.page - 1) * query.limit,
       take: query.limit,
     });
-    return { items: items.map(toView), page: query.page, limit: query.limit, total };
+    const drawn = await this.drawnAt(items.map((f) => f.id));
+    return {
+      items: items.map((f) => toView(f, drawn.get(f.id))),
+      page: query.page,
+      limit: query.limit,
+      total,
+    };
+  }
+
+  private async drawnAt(fairIds: string[]): Promise<Map<string, Date>> {
+    const rows: { fair_id: string; drawn_at: Date }[] = await this.dataSource.query(
+      `SELECT fair_id, drawn_at FROM fair_lottery WHERE fair_id = ANY($1::uuid[])`,
+      [fairIds],
+    );
+    return new Map(rows.map((r) => [r.fair_id, r.drawn_at]));
   }
 }

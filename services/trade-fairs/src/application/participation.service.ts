@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, Not, IsNull, type EntityManager } from 'typeorm';
-import { assertMayActFor, isCentral, maySee } from '@kc/auth';
+import { assertMayActFor, maySee } from '@kc/auth';
 import {
   formatVnd,
   registrationCertifiedV1,
@@ -9,7 +9,7 @@ import {
   type Principal,
   type RegistrationView,
 } from '@kc/contracts';
-import { ConflictError, ForbiddenError, NotFoundError } from '@kc/errors';
+import { ConflictError, NotFoundError } from '@kc/errors';
 import { OutboxWriter } from '@kc/messaging';
 import { assertFairInSession } from '../domain/check-in';
 import { supportVnd } from '../domain/subsidy';
@@ -17,6 +17,7 @@ import type { FairEntity } from '../infrastructure/persistence/fair.entity';
 import { RegistrationEntity } from '../infrastructure/persistence/registration.entity';
 import type { SubsidyPolicyEntity } from '../infrastructure/persistence/subsidy-policy.entity';
 import { REGISTRATION_COLUMNS, sql, type RegistrationRow } from './booth-allocation';
+import { assertRunsFair } from './registration-access';
 import { RegistrationsService } from './registrations.service';
 import { SubsidyPoliciesService } from './subsidy-policies.service';
 import { fairOrThrow, inTransaction } from './transactions';
@@ -32,13 +33,6 @@ const notAllocated = (row: ParticipationRow, what: string) =>
     `The registration is ${row.state}, not allocated: nothing to ${what}`,
     'registration.not-allocated',
   );
-
-/** The organiser of this fair (bound to it in their account) or the agency. */
-function assertRunsFair(principal: Principal, fairId: string): void {
-  if (isCentral(principal)) return;
-  if (principal.role === 'fair-organizer' && principal.fairIds?.includes(fairId)) return;
-  throw new ForbiddenError(`the caller does not organise fair ${fairId}`, 'fair.not-organizer');
-}
 
 /**
  * After allocation: the facility's provincial department certifies the participation (fixing the support

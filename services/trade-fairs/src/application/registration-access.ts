@@ -46,3 +46,16 @@ export function registrationListScope(
   if (requestedProvince !== undefined) assertMayActFor(principal, requestedProvince);
   return { provinceCode: provinceScope(principal) ?? requestedProvince };
 }
+
+/** The organiser of this fair (bound to it in their account) or the agency. */
+export function runsFair(principal: Principal, fairId: string): boolean {
+  return (
+    isCentral(principal) || (principal.role === 'fair-organizer' && !!principal.fairIds?.includes(fairId))
+  );
+}
+
+export function assertRunsFair(principal: Principal, fairId: string): void {
+  if (!runsFair(principal, fairId)) {
+    throw new ForbiddenError(`the caller does not organise fair ${fairId}`, 'fair.not-organizer');
+  }
+}

@@ -1,10 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { isCentral } from '@kc/auth';
 import {
   boothAllocatedV1,
-  registrationCancelledV1,
-  registrationWaitlistedV1,
+  registrationCancelledV2,
+  registrationRequestedV1,
   type CreateRegistrationRequest,
   type ListRegistrationsQuery,
   type Page,
@@ -13,11 +14,14 @@ import {
 } from '@kc/contracts';
 import { ConflictError, NotFoundError } from '@kc/errors';
 import { OutboxWriter } from '@kc/messaging';
+import { assertCertificatesIssued, holdsValidAward } from '../domain/award-certificate';
 import {
   assertFacilityMayAttend,
   assertWindowOpen,
   assertWithinFacilityLimit,
 } from '../domain/booth-registration';
+import { assertMayCancel } from '../domain/cancellation';
+import { vietnamDate } from '../domain/check-in';
 import { BoothEntity } from '../infrastructure/persistence/booth.entity';
 import { RegistrationEntity } from '../infrastructure/persistence/registration.entity';
 import { referenceProvinces } from '../infrastructure/reference-provinces';
@@ -55,7 +59,8 @@ export interface Registered {
 const notFound = (id: string) =>
   new NotFoundError(`Registration ${id} does not exist`, 'registration.not-found');
 
-const LIVE_STATES = "(state IN ('allocated', 'waitlisted') OR (state = 'held' AND hold_expires_at > now()))";
+const LIVE_STATES =
+  "(state IN ('requested', 'allocated', 'waitlisted') OR (state = 'held' AND hold_expires_at > now()))";
 
 @Injectable()
 export class RegistrationsService {
@@ -66,8 +71,9 @@ export class RegistrationsService {
   ) {}
 
   /**
-   * Holds booths for the facility, or puts the request on the waiting list when none it may use are free.
-   * A request with an already used key answers with the registration the key made.
+   * Holds booths for the facility, or puts the request on the waiting list when none it may use are free; at
+   * a lottery fair, collects the request for the draw. A request with an already used key answers with the
+   * registration the key made.
    */
   async register(
     principal: Principal,
@@ -84,16 +90,15 @@ export class RegistrationsService {
     assertWindowOpen({ opensAt: fair.registrationOpensAt, closesAt: fair.registrationClosesAt }, new Date());
     assertWithinFacilityLimit(request.boothCount, fair.facilityBoothLimit);
     assertFacilityMayAttend(fair, request.facility.provinceCode, referenceProvinces);
+    assertCertificatesIssued(request.products, vietnamDate(new Date()));
     await this.assertNoLiveRegistration(fairId, request.facility.taxCode);
 
     const id = randomUUID();
     const facility = request.facility;
+    const awardCertified = holdsValidAward(request.products, fair.startDate);
+    const lottery = fair.allocationMethod === 'lottery';
     try {
       await inTransaction(this.dataSource, async (manager) => {
-        // Whatever has lapsed is returned, and the waiting list served, before this request takes anything.
-        await this.allocation.releaseDueQuotas(manager, fairId);
-        await this.allocation.expireDue(manager, fairId);
-        await this.allocation.promote(manager, fair);
         const wanted = {
           id,
           fair_id: fairId,
@@ -102,23 +107,31 @@ export class RegistrationsService {
           booth_count: request.boothCount,
           booth_kind: request.boothKind,
         };
-        const hold = await this.allocation.tryHold(manager, fair, wanted);
-        const position = hold
-          ? null
-          : (
-              await sql<{ position: number }>(
-                manager,
-                `UPDATE trade_fair SET last_waitlist_position = last_waitlist_position + 1
+        if (!lottery) {
+          // Whatever has lapsed is returned, and the waiting list served, before this request takes anything.
+          await this.allocation.releaseDueQuotas(manager, fairId);
+          await this.allocation.expireDue(manager, fairId);
+          await this.allocation.promote(manager, fair);
+        }
+        // A lottery request takes nothing now: the draw at the close of the window decides.
+        const hold = lottery ? null : await this.allocation.tryHold(manager, fair, wanted);
+        const position =
+          hold || lottery
+            ? null
+            : (
+                await sql<{ position: number }>(
+                  manager,
+                  `UPDATE trade_fair SET last_waitlist_position = last_waitlist_position + 1
                   WHERE id = $1 RETURNING last_waitlist_position AS position`,
-                [fairId],
-              )
-            )[0].position;
+                  [fairId],
+                )
+              )[0].position;
         const inserted = await sql(
           manager,
           `INSERT INTO fair_registration (id, fair_id, idempotency_key, request_hash, facility_tax_code,
              facility_name, facility_province_code, facility_legal_form, products, booth_count, booth_kind, state,
-             charged_to, hold_expires_at, waitlist_position)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+             charged_to, hold_expires_at, waitlist_position, award_certified)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
            ON CONFLICT (fair_id, idempotency_key) DO NOTHING RETURNING id`,
           [
             id,
@@ -132,17 +145,20 @@ export class RegistrationsService {
             JSON.stringify(request.products),
             request.boothCount,
             request.boothKind,
-            hold ? 'held' : 'waitlisted',
+            lottery ? 'requested' : hold ? 'held' : 'waitlisted',
             hold?.chargedTo ?? null,
             hold?.expiresAt ?? null,
             position,
+            awardCertified,
           ],
         );
         if (inserted.length === 0) throw new KeyAlreadyUsed();
-        if (hold) {
+        if (lottery) {
+          await this.recordRequested(manager, { ...wanted, award_certified: awardCertified });
+        } else if (hold) {
           await this.allocation.recordHold(manager, wanted, hold, false);
         } else {
-          await this.recordWaitlisted(manager, { ...wanted, position: position! });
+          await this.allocation.recordWaitlisted(manager, { ...wanted, position: position! });
         }
       });
     } catch (error) {
@@ -218,12 +234,20 @@ export class RegistrationsService {
     return this.get(principal, fairId, id);
   }
 
-  /** Cancels a waiting, held or allocated registration; its booths go to the waiting list first. */
+  /**
+   * Cancels a live registration; its booths go to the waiting list first. A certified one only by the agency
+   * (assertMayCancel): its certification then no longer counts.
+   */
   async cancel(principal: Principal, fairId: string, id: string, reason: string): Promise<RegistrationView> {
     const fair = await fairOrThrow(this.dataSource.manager, fairId);
-    const cancelled = await inTransaction(this.dataSource, async (manager) => {
+    await inTransaction(this.dataSource, async (manager) => {
       const registration = await this.lockVisible(manager, principal, fairId, id);
-      if (!['held', 'allocated', 'waitlisted'].includes(registration.state)) return false;
+      const [{ certified }] = await sql<{ certified: boolean }>(
+        manager,
+        `SELECT certified_at IS NOT NULL AS certified FROM fair_registration WHERE id = $1`,
+        [id],
+      );
+      assertMayCancel({ state: registration.state, certified }, isCentral(principal));
       const freed = await this.allocation.freeBooths(manager, registration);
       await sql(
         manager,
@@ -231,7 +255,7 @@ export class RegistrationsService {
            cancel_reason = $2, updated_at = now() WHERE id = $1`,
         [id, reason],
       );
-      await this.outbox.append(manager, registrationCancelledV1, {
+      await this.outbox.append(manager, registrationCancelledV2, {
         aggregateId: fairId,
         provinceCode: registration.facility_province_code,
         payload: {
@@ -239,9 +263,10 @@ export class RegistrationsService {
           registrationId: id,
           facilityTaxCode: registration.facility_tax_code,
           provinceCode: registration.facility_province_code,
-          previousState: registration.state as 'held' | 'allocated' | 'waitlisted',
+          previousState: registration.state as 'requested' | 'held' | 'allocated' | 'waitlisted',
           freedBoothCodes: freed,
           reason,
+          wasCertified: certified,
         },
       });
       await this.outbox.audit(manager, {
@@ -251,18 +276,12 @@ export class RegistrationsService {
         provinceCode: registration.facility_province_code,
         summary:
           `Hủy đăng ký của cơ sở ${registration.facility_tax_code}` +
+          (certified ? ' (đã được xác nhận: thu hồi hỗ trợ)' : '') +
           (freed.length ? `, trả lại gian hàng ${freed.join(', ')}` : '') +
           `. Lý do: ${reason}`,
       });
       await this.allocation.promote(manager, fair);
-      return true;
     });
-    if (!cancelled) {
-      throw new ConflictError(
-        'The registration is no longer live: nothing to cancel',
-        'registration.not-cancellable',
-      );
-    }
     return this.get(principal, fairId, id);
   }
 
@@ -317,6 +336,7 @@ export class RegistrationsService {
         boothCount: r.boothCount,
         boothKind: r.boothKind,
         state: lapsed ? 'expired' : r.state,
+        awardCertified: r.awardCertified,
         holdExpiresAt: lapsed ? null : (r.holdExpiresAt?.toISOString() ?? null),
         booths: lapsed
           ? []
@@ -392,14 +412,14 @@ export class RegistrationsService {
     return registration;
   }
 
-  private async recordWaitlisted(
+  private async recordRequested(
     manager: EntityManager,
     registration: Pick<
       RegistrationRow,
       'id' | 'fair_id' | 'facility_tax_code' | 'facility_province_code' | 'booth_count' | 'booth_kind'
-    > & { position: number },
+    > & { award_certified: boolean },
   ): Promise<void> {
-    await this.outbox.append(manager, registrationWaitlistedV1, {
+    await this.outbox.append(manager, registrationRequestedV1, {
       aggregateId: registration.fair_id,
       provinceCode: registration.facility_province_code,
       payload: {
@@ -409,17 +429,18 @@ export class RegistrationsService {
         provinceCode: registration.facility_province_code,
         boothCount: registration.booth_count,
         boothKind: registration.booth_kind,
-        position: registration.position,
+        awardCertified: registration.award_certified,
       },
     });
     await this.outbox.audit(manager, {
-      action: 'fair-registration.waitlist',
+      action: 'fair-registration.request',
       resourceType: 'fair-registration',
       resourceId: registration.id,
       provinceCode: registration.facility_province_code,
       summary:
-        `Hết gian hàng: cơ sở ${registration.facility_tax_code} vào danh sách chờ, số thứ tự ${registration.position} ` +
-        `(${registration.booth_count} gian)`,
+        `Ghi nhận yêu cầu ${registration.booth_count} gian của cơ sở ${registration.facility_tax_code} ` +
+        `để bốc thăm khi hết hạn đăng ký` +
+        (registration.award_certified ? ' (có sản phẩm đạt giải còn hiệu lực)' : ''),
     });
   }
 }

@@ -29,13 +29,18 @@ export const isInForce = (policy: Pick<SubsidyPolicy, 'validFrom' | 'validTo'>, 
   policy.validFrom <= date && (policy.validTo === null || date <= policy.validTo);
 
 /** The version of `code` in force on the fair's start date; a fair can only use a policy in force then. */
-export function policyForFair<T extends SubsidyPolicy>(versions: T[], code: string, startDate: string): T {
+export function policyForFair<T extends SubsidyPolicy>(
+  versions: T[],
+  code: string,
+  startDate: string,
+  field = 'code',
+): T {
   const found = versions.find((p) => p.code === code && isInForce(p, startDate));
   if (!found) {
     throw new RuleViolationError(
       `No version of subsidy policy ${code} is in force on ${startDate}, when the fair opens`,
       'subsidy.policy-not-in-force',
-      'code',
+      field,
     );
   }
   return found;

@@ -1,5 +1,11 @@
 import { RuleViolationError } from '@kc/errors';
-import { planTradeFair, type ProvinceDirectory, type TradeFair } from './trade-fair';
+import {
+  assertAllocationSettings,
+  planTradeFair,
+  type AllocationSettings,
+  type ProvinceDirectory,
+  type TradeFair,
+} from './trade-fair';
 
 // 01 is Hà Nội in both maps; 30 (Hải Dương) ended on 2025-06-30 and went into 31 (Hải Phòng).
 const provinces: ProvinceDirectory = {
@@ -62,5 +68,40 @@ describe('trade fair', () => {
     expect(ruleOf({ provinceCode: '30', startDate: '2025-07-01', endDate: '2025-07-03', year: 2025 })).toBe(
       'fair.unknown-province @ provinceCode',
     );
+  });
+});
+
+describe('allocation settings', () => {
+  const ruleOfSettings = (settings: Partial<AllocationSettings>): string | undefined => {
+    try {
+      assertAllocationSettings(northern2024, {
+        allocationMethod: 'first-come',
+        awardPriority: false,
+        awardCeremonyDate: null,
+        ...settings,
+      });
+    } catch (error) {
+      if (error instanceof RuleViolationError) return `${error.code} @ ${error.field}`;
+      throw error;
+    }
+    return undefined;
+  };
+
+  it('grants award priority only in a lottery', () => {
+    expect(ruleOfSettings({ allocationMethod: 'lottery', awardPriority: true })).toBeUndefined();
+    expect(ruleOfSettings({ awardPriority: true })).toBe('fair.priority-without-lottery @ awardPriority');
+  });
+
+  it('holds the award ceremony during the fair', () => {
+    expect(ruleOfSettings({ awardCeremonyDate: '2024-05-16' })).toBeUndefined();
+    expect(ruleOfSettings({ awardCeremonyDate: '2024-05-19' })).toBeUndefined();
+    expect(ruleOfSettings({ awardCeremonyDate: '2024-05-20' })).toBe(
+      'fair.ceremony-outside-dates @ awardCeremony.date',
+    );
+  });
+
+  it('plans an international fair without a region', () => {
+    expect(ruleOf({ scale: 'international', regionCode: null })).toBeUndefined();
+    expect(ruleOf({ scale: 'international' })).toBe('fair.region-mismatch @ regionCode');
   });
 });

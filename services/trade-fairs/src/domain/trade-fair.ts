@@ -1,6 +1,6 @@
 import { RuleViolationError } from '@kc/errors';
 
-export type FairScale = 'provincial' | 'regional' | 'national';
+export type FairScale = 'provincial' | 'regional' | 'national' | 'international';
 export type RegionCode = 'north' | 'central' | 'south';
 
 export interface TradeFair {
@@ -23,7 +23,7 @@ export interface ProvinceDirectory {
 }
 
 /**
- * A trade fair (hội chợ triển lãm hàng CNNT tiêu biểu) at provincial, regional or national scale. It runs within
+ * A trade fair (hội chợ triển lãm hàng CNNT tiêu biểu) at provincial, regional, national or international scale. It runs within
  * its year, and its host must be a provincial unit in force when it opens — a fair from 07/2025 on is hosted by
  * one of the 34 units.
  */
@@ -59,4 +59,32 @@ export function planTradeFair(fair: TradeFair, provinces: ProvinceDirectory): Tr
     );
   }
   return fair;
+}
+
+export interface AllocationSettings {
+  allocationMethod: 'first-come' | 'lottery';
+  awardPriority: boolean;
+  awardCeremonyDate: string | null;
+}
+
+/** Priority orders a draw, so only a lottery fair grants it; an award ceremony is held during the fair. */
+export function assertAllocationSettings(
+  fair: Pick<TradeFair, 'startDate' | 'endDate'>,
+  settings: AllocationSettings,
+): void {
+  if (settings.awardPriority && settings.allocationMethod !== 'lottery') {
+    throw new RuleViolationError(
+      'Priority for award-certified products applies to a lottery; this fair allocates first come, first served',
+      'fair.priority-without-lottery',
+      'awardPriority',
+    );
+  }
+  const date = settings.awardCeremonyDate;
+  if (date !== null && (date < fair.startDate || date > fair.endDate)) {
+    throw new RuleViolationError(
+      `The award ceremony (${date}) is not within the fair (${fair.startDate} to ${fair.endDate})`,
+      'fair.ceremony-outside-dates',
+      'awardCeremony.date',
+    );
+  }
 }

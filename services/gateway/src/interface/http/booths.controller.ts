@@ -10,9 +10,10 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ALL_ROLES, CENTRAL, Permit, STAFF } from '@kc/auth';
+import { ALL_ROLES, CENTRAL, Permit, Public, STAFF } from '@kc/auth';
 import {
   addBoothsRequest,
   cancelRegistrationRequest,
@@ -20,6 +21,7 @@ import {
   chooseSubsidyPolicyRequest,
   contractDataQuery,
   createRegistrationRequest,
+  drawLotteryRequest,
   listRegistrationsQuery,
   registrationParams,
   registrationWindowRequest,
@@ -39,6 +41,23 @@ const CHECK_IN: readonly Role[] = [...CENTRAL, 'fair-organizer'];
 function header(req: Request, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
+}
+
+/** The same strong validator as the service's: a hash of the exact bytes. */
+const etagOf = (body: Buffer) => `"${createHash('sha256').update(body).digest('hex').slice(0, 32)}"`;
+
+const notModified = (ifNoneMatch: string | undefined, etag: string) =>
+  !!ifNoneMatch && ifNoneMatch.split(',').some((t) => [etag, '*'].includes(t.trim().replace(/^W\//, '')));
+
+/** The page's own inline scripts, admitted by hash: the edge's default policy allows no script at all. */
+function pagePolicy(html: string): string {
+  const hashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+    ([, script]) => `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`,
+  );
+  return (
+    `default-src 'none'; script-src ${hashes.join(' ') || "'none'"}; style-src 'unsafe-inline'; ` +
+    `connect-src 'self'; img-src 'self' data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'`
+  );
 }
 
 const ApiRegistrationParams = () =>
@@ -298,5 +317,86 @@ export class FairBoothsController {
     if (file.contentType) res.setHeader('content-type', file.contentType);
     if (file.contentDisposition) res.setHeader('content-disposition', file.contentDisposition);
     res.send(file.body);
+  }
+
+  @Post('lottery')
+  @ApiOperation({
+    summary: 'Bốc thăm gian hàng / Draw a lottery fair after its window, with a published seed',
+  })
+  @ApiUuidParam()
+  @ApiZodBody(drawLotteryRequest)
+  @ApiIdempotencyKey()
+  @Permit({ roles: CHECK_IN, scope: 'fairs:write' })
+  drawLottery(
+    @Param(validParams(idParams)) _params: unknown,
+    @Body(validBody(drawLotteryRequest)) _body: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    return this.relay.to('trade-fairs', req, res);
+  }
+
+  @Get('lottery')
+  @ApiOperation({ summary: 'Kết quả bốc thăm / The published draw: seed, algorithm and the order' })
+  @ApiUuidParam()
+  @Permit({ roles: ALL_ROLES, scope: 'fairs:read' })
+  lottery(@Param(validParams(idParams)) _params: unknown, @Req() req: Request, @Res() res: Response) {
+    return this.relay.to('trade-fairs', req, res);
+  }
+
+  /** SVG bytes through the download path; the ETag is computed here, so polling gets 304 at the edge. */
+  @Get('floor-plan.svg')
+  @ApiOperation({ summary: 'Sơ đồ gian hàng (SVG) / Floor plan with booth states; ETag for polling' })
+  @ApiUuidParam()
+  @Permit({ roles: ALL_ROLES, scope: 'fairs:read' })
+  async floorPlanSvg(
+    @Param(validParams(idParams)) _params: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const file = await this.download(req);
+    if (file.status !== 200) {
+      res.status(file.status);
+      if (file.contentType) res.setHeader('content-type', file.contentType);
+      res.send(file.body);
+      return;
+    }
+    const etag = etagOf(file.body);
+    res.setHeader('cache-control', 'private, no-cache');
+    res.setHeader('vary', 'authorization');
+    res.setHeader('etag', etag);
+    if (notModified(header(req, 'if-none-match'), etag)) {
+      res.status(304).end();
+      return;
+    }
+    res.status(200).setHeader('content-type', file.contentType ?? 'image/svg+xml; charset=utf-8');
+    res.send(file.body);
+  }
+
+  /** A page with no data of its own (it fetches the SVG with the viewer's token), so it needs no login. */
+  @Get('floor-plan')
+  @ApiOperation({ summary: 'Sơ đồ gian hàng trực tiếp (HTML) / Live floor plan page, polling the SVG' })
+  @ApiUuidParam()
+  @Public()
+  async floorPlanPage(
+    @Param(validParams(idParams)) _params: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const file = await this.download(req);
+    res.status(file.status);
+    if (file.contentType) res.setHeader('content-type', file.contentType);
+    if (file.status === 200) res.setHeader('content-security-policy', pagePolicy(file.body.toString('utf8')));
+    res.send(file.body);
+  }
+
+  private download(req: Request) {
+    return this.upstream.download('trade-fairs', {
+      method: 'GET',
+      path: req.originalUrl,
+      authorization: header(req, 'authorization'),
+      forwardedFor: header(req, 'x-forwarded-for'),
+      userAgent: header(req, 'user-agent'),
+    });
   }
 }

@@ -17,7 +17,10 @@ export class ConferencesController {
     summary: 'Số liệu hội nghị khuyến công toàn quốc / National conference figures',
     description:
       "Per provincial unit (today's 34, or the units of that year with grouping=historical) and in total: plans, " +
-      'projects by status, requested and approved support (VND), clusters registered as of now, fairs, award rounds.',
+      'projects by status, projects in the plan and completed (accepted, liquidated or settled) with the ' +
+      'completion rate (stopped excluded), requested, appraised, allocated, contracted, advanced, paid and ' +
+      'settled support and counterpart funds (VND), clusters registered as of now, fairs, award rounds; and ' +
+      'the same project figures per activity content (byContent).',
   })
   @ApiZodQuery(conferenceQuery)
   @Permit({ roles: ALL_ROLES, scope: 'reports:read' })
@@ -26,7 +29,10 @@ export class ConferencesController {
   }
 
   @Get('regional/:region')
-  @ApiOperation({ summary: 'Số liệu hội nghị khuyến công khu vực / Regional conference figures' })
+  @ApiOperation({
+    summary: 'Số liệu hội nghị khuyến công khu vực / Regional conference figures',
+    description: "The national figures limited to one region's units (the national plan is in no region).",
+  })
   @ApiParam({ name: 'region', enum: conferenceRegions })
   @ApiZodQuery(conferenceQuery)
   @Permit({ roles: ALL_ROLES, scope: 'reports:read' })

@@ -29,6 +29,16 @@ export class FairsController {
     return this.relay.to('trade-fairs', req, res);
   }
 
+  @Get(':id/figures')
+  @ApiOperation({
+    summary: 'Số liệu hội chợ / Booths allocated and supported, support in VND, by province (reporting)',
+  })
+  @ApiUuidParam()
+  @Permit({ roles: ALL_ROLES, scope: 'reports:read' })
+  figures(@Param(validParams(idParams)) _params: unknown, @Req() req: Request, @Res() res: Response) {
+    return this.relay.to('reporting', req, res);
+  }
+
   @Get(':id')
   @ApiOperation({ summary: 'Chi tiết hội chợ / Get a trade fair' })
   @ApiUuidParam()

@@ -1,31 +1,38 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { planCreatedV1, type EventEnvelope, type PayloadOf } from '@kc/contracts';
-import { OutboxWriter, type EventContext } from '@kc/messaging';
-import { planRefSummary } from '../../application/project-audit';
+import {
+  assignmentDecidedV1,
+  planCreatedV1,
+  registrationSubmittedV1,
+  type EventEnvelope,
+  type PayloadOf,
+} from '@kc/contracts';
+import type { EventContext } from '@kc/messaging';
+import { PlanEventsService } from '../../application/plan-events.service';
 
-/** Keeps this service's copy of the plans it may fund (see PlanRefEntity). */
+/** Plans events that move projects (writes only through the inbox transaction of `ctx.manager`). */
 @Controller()
 export class PlanEventsHandler {
-  constructor(private readonly outbox: OutboxWriter) {}
+  constructor(private readonly planEvents: PlanEventsService) {}
 
   @EventPattern(planCreatedV1.type)
-  async onPlanCreated(
-    @Payload() event: EventEnvelope<PayloadOf<typeof planCreatedV1>>,
+  onPlanCreated(@Payload() event: EventEnvelope<PayloadOf<typeof planCreatedV1>>, @Ctx() ctx: EventContext) {
+    return this.planEvents.planCreated(ctx.manager, event.payload);
+  }
+
+  @EventPattern(registrationSubmittedV1.type)
+  onRegistrationSubmitted(
+    @Payload() event: EventEnvelope<PayloadOf<typeof registrationSubmittedV1>>,
     @Ctx() ctx: EventContext,
   ) {
-    const plan = event.payload;
-    await ctx.manager.query(
-      `INSERT INTO plan_ref (id, year, level, province_code, budget_vnd) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (id) DO NOTHING`,
-      [plan.planId, plan.year, plan.level, plan.provinceCode, plan.budgetVnd],
-    );
-    await this.outbox.audit(ctx.manager, {
-      action: 'plan-ref.update',
-      resourceType: 'plan-ref',
-      resourceId: plan.planId,
-      provinceCode: plan.provinceCode,
-      summary: planRefSummary(plan),
-    });
+    return this.planEvents.registrationSubmitted(ctx.manager, event);
+  }
+
+  @EventPattern(assignmentDecidedV1.type)
+  onAssignmentDecided(
+    @Payload() event: EventEnvelope<PayloadOf<typeof assignmentDecidedV1>>,
+    @Ctx() ctx: EventContext,
+  ) {
+    return this.planEvents.assignmentDecided(ctx.manager, event);
   }
 }

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type {
   AwardRoundGroup,
   BoothGroup,
+  ContentGroup,
   CountGroup,
   PlanGroup,
   ProjectGroup,
@@ -19,7 +20,47 @@ function exact(value: string | number): number {
 const RECORDED = `province_code AS "provinceCode", to_char(province_as_of, 'YYYY-MM-DD') AS "asOf"`;
 
 /**
- * One grouped query per projection (six in all, run together), each returning a row per (code, reading date):
+ * The year's projects with their allocation: what the year's decisions left each with (every allocation row
+ * carries the change it made), less what a stop gave back to the plan.
+ */
+const YEAR_PROJECTS = `year_projects AS (
+  SELECT p.*, coalesce(a.allocated_vnd, 0) - p.released_vnd AS allocated_vnd
+    FROM project_projection p
+    LEFT JOIN (SELECT project_id, sum(amount_vnd - previous_vnd) AS allocated_vnd
+                 FROM allocation_projection WHERE plan_year = $1 GROUP BY project_id) a USING (project_id)
+   WHERE p.plan_year = $1)`;
+
+/** The money of a group of the year's projects. */
+const PROJECT_SUMS = `count(*) AS count,
+  coalesce(sum(requested_support_vnd), 0) AS "requestedSupportVnd",
+  coalesce(sum(appraised_support_vnd), 0) AS "appraisedSupportVnd",
+  coalesce(sum(allocated_vnd), 0) AS "allocatedVnd",
+  coalesce(sum(contract_value_vnd), 0) AS "contractedVnd",
+  coalesce(sum(advanced_vnd), 0) AS "advancedVnd",
+  coalesce(sum(paid_vnd), 0) AS "paidVnd",
+  coalesce(sum(settled_vnd), 0) AS "settledVnd",
+  coalesce(sum(counterpart_vnd), 0) AS "counterpartVnd"`;
+
+const PROJECT_MONEY = [
+  'count',
+  'requestedSupportVnd',
+  'appraisedSupportVnd',
+  'allocatedVnd',
+  'contractedVnd',
+  'advancedVnd',
+  'paidVnd',
+  'settledVnd',
+  'counterpartVnd',
+] as const;
+
+function projectGroup<G extends ProjectGroup>(row: G): G {
+  const out = { ...row };
+  for (const key of PROJECT_MONEY) out[key] = exact(row[key]);
+  return out;
+}
+
+/**
+ * One grouped query per projection (seven in all, run together), each returning a row per (code, reading date):
  * at most a few hundred rows whatever the number of facts. Rolling codes up to units happens in the domain.
  */
 @Injectable()
@@ -27,7 +68,7 @@ export class ConferenceQueries {
   constructor(private readonly dataSource: DataSource) {}
 
   async factsOf(year: number): Promise<YearFacts> {
-    const [plans, projects, clusters, fairs, awardRounds, booths] = await Promise.all([
+    const [plans, projects, contents, clusters, fairs, awardRounds, booths] = await Promise.all([
       this.dataSource.query(
         `SELECT level, ${RECORDED}, count(*) AS count, coalesce(sum(budget_vnd), 0) AS "budgetVnd"
            FROM plan_projection WHERE year = $1
@@ -35,13 +76,17 @@ export class ConferenceQueries {
         [year],
       ),
       this.dataSource.query(
-        `SELECT ${RECORDED},
-                count(*) FILTER (WHERE status = 'registered') AS registered,
-                count(*) FILTER (WHERE status = 'approved') AS approved,
-                coalesce(sum(requested_support_vnd), 0) AS "requestedSupportVnd",
-                coalesce(sum(approved_support_vnd), 0) AS "approvedSupportVnd"
-           FROM project_projection WHERE plan_year = $1
-          GROUP BY province_code, province_as_of`,
+        `WITH ${YEAR_PROJECTS}
+         SELECT ${RECORDED}, status, ${PROJECT_SUMS}
+           FROM year_projects
+          GROUP BY province_code, province_as_of, status`,
+        [year],
+      ),
+      this.dataSource.query(
+        `WITH ${YEAR_PROJECTS}
+         SELECT content AS "activityContent", ${RECORDED}, status, ${PROJECT_SUMS}
+           FROM year_projects CROSS JOIN LATERAL unnest(activity_contents) AS content
+          GROUP BY content, province_code, province_as_of, status`,
         [year],
       ),
       // Clusters have no year: every registered cluster counts, as of now.
@@ -72,13 +117,8 @@ export class ConferenceQueries {
     ]);
     return {
       plans: plans.map((r: PlanGroup) => ({ ...r, count: exact(r.count), budgetVnd: exact(r.budgetVnd) })),
-      projects: projects.map((r: ProjectGroup) => ({
-        ...r,
-        registered: exact(r.registered),
-        approved: exact(r.approved),
-        requestedSupportVnd: exact(r.requestedSupportVnd),
-        approvedSupportVnd: exact(r.approvedSupportVnd),
-      })),
+      projects: projects.map((r: ProjectGroup) => projectGroup(r)),
+      contents: contents.map((r: ContentGroup) => projectGroup(r)),
       clusters: clusters.map((r: CountGroup) => ({ ...r, count: exact(r.count) })),
       fairs: fairs.map((r: CountGroup) => ({ ...r, count: exact(r.count) })),
       awardRounds: awardRounds.map((r: AwardRoundGroup) => ({ ...r, count: exact(r.count) })),

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ConferenceProjectStatus } from '@kc/contracts';
 import { vndTransformer } from '@kc/persistence';
 
 // Read models only: written by the event handlers, read by the conference queries. Dates to read a province
@@ -16,22 +17,83 @@ export class PlanProjection {
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
 }
 
+/** One project along its lifecycle; province as recorded, read on the plan year (see province_as_of). */
 @Entity('project_projection')
 export class ProjectProjection {
   @PrimaryColumn('uuid', { name: 'project_id' }) projectId: string;
   @Column('text') code: string;
+  @Column('text') title: string;
   @Column('uuid', { name: 'plan_id' }) planId: string;
   @Column('int', { name: 'plan_year' }) planYear: number;
+  @Column('text', { name: 'plan_level' }) planLevel: 'national' | 'provincial';
+  @Column('text', { name: 'funding_source' }) fundingSource: 'KCQG' | 'KCDP';
+  @Column('text') kind: 'ordinary' | 'flagship' | 'group';
+  @Column('int', { name: 'activity_contents', array: true }) activityContents: number[];
+  @Column('text', { name: 'advance_category' }) advanceCategory: string;
   @Column('text', { name: 'province_code' }) provinceCode: string;
   @Column('date', { name: 'province_as_of' }) provinceAsOf: string;
-  @Column('int', { name: 'activity_contents', array: true }) activityContents: number[];
-  @Column('text', { default: 'registered' }) status: 'registered' | 'approved';
+  @Column('date', { name: 'start_date' }) startDate: string;
+  @Column('date', { name: 'end_date' }) endDate: string;
+  @Column('text') status: ConferenceProjectStatus;
+  @Column('timestamptz', { name: 'status_changed_at' }) statusChangedAt: Date;
   @Column('bigint', { name: 'requested_support_vnd', transformer: vndTransformer })
   requestedSupportVnd: number;
-  @Column('bigint', { name: 'approved_support_vnd', nullable: true, transformer: vndTransformer })
-  approvedSupportVnd: number | null;
+  @Column('bigint', { name: 'appraised_support_vnd', nullable: true, transformer: vndTransformer })
+  appraisedSupportVnd: number | null;
+  @Column('bigint', { name: 'counterpart_vnd', transformer: vndTransformer }) counterpartVnd: number;
+  @Column('bigint', { name: 'contract_value_vnd', nullable: true, transformer: vndTransformer })
+  contractValueVnd: number | null;
+  @Column('date', { name: 'contracted_on', nullable: true }) contractedOn: string | null;
+  @Column('bigint', { name: 'advanced_vnd', default: 0, transformer: vndTransformer }) advancedVnd: number;
+  @Column('bigint', { name: 'paid_vnd', default: 0, transformer: vndTransformer }) paidVnd: number;
+  @Column('date', { name: 'first_advance_on', nullable: true }) firstAdvanceOn: string | null;
+  @Column('bigint', { name: 'settled_vnd', nullable: true, transformer: vndTransformer })
+  settledVnd: number | null;
+  @Column('date', { name: 'settled_on', nullable: true }) settledOn: string | null;
+  @Column('boolean', { name: 'settled_late', nullable: true }) settledLate: boolean | null;
+  /** What a stop gave back to the plan (allocated − paid then). */
+  @Column('bigint', { name: 'released_vnd', default: 0, transformer: vndTransformer }) releasedVnd: number;
+  @Column('date', { name: 'stopped_on', nullable: true }) stoppedOn: string | null;
+  @Column('text', { name: 'last_progress_month', nullable: true }) lastProgressMonth: string | null;
+  @Column('int', { name: 'last_progress_percent', nullable: true }) lastProgressPercent: number | null;
+  @Column('timestamptz', { name: 'last_report_received_at', nullable: true })
+  lastReportReceivedAt: Date | null;
   @Column('timestamptz', { name: 'registered_at' }) registeredAt: Date;
-  @Column('timestamptz', { name: 'approved_at', nullable: true }) approvedAt: Date | null;
+}
+
+/** One monthly progress report as received (one per project and month). */
+@Entity('progress_report_projection')
+export class ProgressReportProjection {
+  @PrimaryColumn('uuid', { name: 'project_id' }) projectId: string;
+  @PrimaryColumn('text') month: string;
+  @Column('uuid', { name: 'report_id' }) reportId: string;
+  @Column('int', { name: 'percent_done' }) percentDone: number;
+  @Column('bigint', { name: 'spent_vnd', transformer: vndTransformer }) spentVnd: number;
+  @Column('timestamptz', { name: 'received_at' }) receivedAt: Date;
+  @Column('boolean') late: boolean;
+}
+
+/** One project's allocation from one source by one decision: the amount after it and the amount before. */
+@Entity('allocation_projection')
+export class AllocationProjection {
+  @PrimaryColumn('uuid', { name: 'decision_id' }) decisionId: string;
+  @PrimaryColumn('uuid', { name: 'project_id' }) projectId: string;
+  @PrimaryColumn('text', { name: 'funding_source' }) fundingSource: 'KCQG' | 'KCDP';
+  @Column('uuid', { name: 'plan_id' }) planId: string;
+  @Column('int', { name: 'plan_year' }) planYear: number;
+  @Column('text', { name: 'decision_number' }) decisionNumber: string;
+  @Column('date', { name: 'signed_on' }) signedOn: string;
+  @Column('bigint', { name: 'amount_vnd', transformer: vndTransformer }) amountVnd: number;
+  @Column('bigint', { name: 'previous_vnd', transformer: vndTransformer }) previousVnd: number;
+}
+
+@Entity('plan_ceiling_projection')
+export class PlanCeilingProjection {
+  @PrimaryColumn('uuid', { name: 'plan_id' }) planId: string;
+  @PrimaryColumn('text', { name: 'funding_source' }) fundingSource: 'KCQG' | 'KCDP';
+  @Column('bigint', { name: 'ceiling_vnd', transformer: vndTransformer }) ceilingVnd: number;
+  @Column('text', { name: 'decision_number', nullable: true }) decisionNumber: string | null;
+  @Column('date', { name: 'signed_on', nullable: true }) signedOn: string | null;
 }
 
 @Entity('cluster_projection')
@@ -96,7 +158,10 @@ export class BoothProjection {
 
 export const PROJECTION_ENTITIES = [
   PlanProjection,
+  PlanCeilingProjection,
   ProjectProjection,
+  ProgressReportProjection,
+  AllocationProjection,
   ClusterProjection,
   FairProjection,
   AwardRoundProjection,

@@ -8,8 +8,6 @@ import type {
   fairCreatedV1,
   PayloadOf,
   planCreatedV1,
-  projectApprovedV1,
-  projectRegisteredV1,
   registrationCancelledV1,
   registrationCertifiedV1,
 } from '@kc/contracts';
@@ -29,16 +27,6 @@ export class ProjectionEventsController {
   @EventPattern('plans.plan.created')
   planCreated(@Payload() envelope: Event<typeof planCreatedV1>, @Ctx() ctx: EventContext) {
     return this.projections.planCreated(ctx.manager, envelope);
-  }
-
-  @EventPattern('projects.project.registered')
-  projectRegistered(@Payload() envelope: Event<typeof projectRegisteredV1>, @Ctx() ctx: EventContext) {
-    return this.projections.projectRegistered(ctx.manager, envelope);
-  }
-
-  @EventPattern('projects.project.approved')
-  projectApproved(@Payload() envelope: Event<typeof projectApprovedV1>, @Ctx() ctx: EventContext) {
-    return this.projections.projectApproved(ctx.manager, envelope);
   }
 
   @EventPattern('clusters.cluster.registered')

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { AllocationMethod, CertificateLevel } from '@kc/contracts';
 import type { FairScale, RegionCode } from '../../domain/trade-fair';
 
 @Entity('trade_fair')
@@ -22,5 +23,12 @@ export class FairEntity {
   /** The subsidy policy version the fair's booth support follows (null: none was in force when it opens). */
   @Column('text', { name: 'subsidy_policy_code', nullable: true }) subsidyPolicyCode: string | null;
   @Column('int', { name: 'subsidy_policy_version', nullable: true }) subsidyPolicyVersion: number | null;
+  @Column('text', { nullable: true }) organiser: string | null;
+  @Column('text', { name: 'award_ceremony_name', nullable: true }) awardCeremonyName: string | null;
+  @Column('text', { name: 'award_ceremony_level', nullable: true })
+  awardCeremonyLevel: CertificateLevel | null;
+  @Column('date', { name: 'award_ceremony_date', nullable: true }) awardCeremonyDate: string | null;
+  @Column('text', { name: 'allocation_method', default: 'first-come' }) allocationMethod: AllocationMethod;
+  @Column('boolean', { name: 'award_priority', default: false }) awardPriority: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

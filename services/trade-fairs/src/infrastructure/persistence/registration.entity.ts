@@ -18,6 +18,7 @@ export class RegistrationEntity {
   @Column('int', { name: 'booth_count' }) boothCount: number;
   @Column('text', { name: 'booth_kind' }) boothKind: BoothKind;
   @Column('text') state: RegistrationState;
+  @Column('boolean', { name: 'award_certified', default: false }) awardCertified: boolean;
   /** The province quota (its code) or `pool` the held or allocated booths count against. */
   @Column('text', { name: 'charged_to', nullable: true }) chargedTo: string | null;
   @Column('timestamptz', { name: 'hold_expires_at', nullable: true }) holdExpiresAt: Date | null;

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { activityContentCode, isoDate, text, vnd } from '../primitives';
+
+const normCode = z.string().regex(/^[a-z0-9-]{1,60}$/, 'must be lower-case letters, digits and dashes');
+const basisPoints = z.number().int().min(1).max(10_000);
+
+/** GET /api/v1/funding-norms — the versions in force on `asOf` (default: today, Vietnamese time). */
+export const listFundingNormsQuery = z.strictObject({
+  asOf: isoDate.optional(),
+  activityContent: z.coerce.number().pipe(activityContentCode).optional(),
+});
+export type ListFundingNormsQuery = z.infer<typeof listFundingNormsQuery>;
+
+/**
+ * POST /api/v1/funding-norms — a new version of a norm (or a new norm). The version in force until then ends
+ * the day before `validFrom`.
+ */
+export const createFundingNormRequest = z
+  .strictObject({
+    code: normCode,
+    nameVi: text(300),
+    nameEn: text(300),
+    activityContent: activityContentCode,
+    legalBasis: text(300),
+    validFrom: isoDate,
+    validTo: isoDate.optional(),
+    /** Cap as a share of the item's cost, in basis points (3000 = 30 %); absent when the norm sets none. */
+    maxPercentBp: basisPoints.optional(),
+    /** Cap in VND per unit; absent when the norm sets none. */
+    maxVndPerUnit: vnd.optional(),
+    unit: text(60),
+    /** How far the per-unit cap may be raised in the norm's priority case (1500 = 1.5×); 1000 = none. */
+    priorityMultiplierPermille: z.number().int().min(1000).max(5000).default(1000),
+    verified: z.boolean(),
+  })
+  .superRefine((norm, ctx) => {
+    if (norm.maxPercentBp === undefined && norm.maxVndPerUnit === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['maxPercentBp'],
+        message: 'a norm needs a percentage or a VND cap',
+      });
+    }
+    if (norm.validTo !== undefined && norm.validTo < norm.validFrom) {
+      ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'must not be before validFrom' });
+    }
+  });
+export type CreateFundingNormRequest = z.infer<typeof createFundingNormRequest>;
+
+/** POST /api/v1/funding-norms/check — is this support within the norm in force on `asOf`? */
+export const checkFundingNormRequest = z.strictObject({
+  code: normCode,
+  asOf: isoDate,
+  costVnd: vnd,
+  supportVnd: vnd,
+  units: z.number().int().min(1).max(100_000).default(1),
+  /** The norm's priority case applies (a priority area; for machinery, a full technology line). */
+  priority: z.boolean().default(false),
+});
+export type CheckFundingNormRequest = z.infer<typeof checkFundingNormRequest>;
+
+export interface FundingNormView {
+  code: string;
+  version: number;
+  nameVi: string;
+  nameEn: string;
+  activityContent: number;
+  legalBasis: string;
+  validFrom: string;
+  validTo: string | null;
+  maxPercentBp: number | null;
+  maxVndPerUnit: number | null;
+  unit: string;
+  priorityMultiplierPermille: number;
+  verified: boolean;
+}
+
+export interface FundingNormCheckView {
+  withinNorm: boolean;
+  /** The most the norm allows for this cost and these units. */
+  maxSupportVnd: number;
+  /** Which cap binds: the share of cost or the per-unit amount. */
+  bindingCap: 'percent' | 'per-unit';
+  norm: FundingNormView;
+}

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { isoDate, text, vnd } from '../primitives';
+import { advanceCategories, disbursementKinds, yearMonth } from '../events/projects/vocabulary';
+import { listProjectsQuery } from './projects';
+
+const attachment = z.strictObject({
+  name: text(255),
+  mediaType: z
+    .string()
+    .regex(/^[a-z]+\/[a-z0-9.+-]+$/i, 'must be a media type such as application/pdf')
+    .max(100),
+  bytes: z.number().int().min(1).max(500_000_000),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex digits')
+    .transform((v) => v.toLowerCase()),
+});
+
+/** POST /api/v1/projects/:id/progress-reports — the implementing unit's monthly report (due by the 25th). */
+export const progressReportRequest = z.strictObject({
+  month: yearMonth,
+  percentDone: z.number().int().min(0, 'must be 0–100').max(100, 'must be 0–100'),
+  spentVnd: vnd,
+  narrative: text(10_000),
+  /** Metadata only: the files themselves live in the document store. */
+  attachments: z.array(attachment).max(20).default([]),
+});
+export type ProgressReportRequest = z.infer<typeof progressReportRequest>;
+
+export interface ProgressReportView {
+  id: string;
+  projectId: string;
+  month: string;
+  percentDone: number;
+  spentVnd: number;
+  narrative: string;
+  attachments: { name: string; mediaType: string; bytes: number; sha256: string }[];
+  receivedAt: string;
+  /** Received after the 25th of its month, Vietnamese time. */
+  late: boolean;
+  reportedBy: string;
+}
+
+/** POST /api/v1/projects/:id/disbursements — an advance (tạm ứng), payment (thanh toán) or refund (hoàn trả). */
+export const disbursementRequest = z.strictObject({
+  kind: z.enum(disbursementKinds),
+  amountVnd: vnd.min(1, 'must be at least 1 VND'),
+  on: isoDate,
+  /** The payment order or document number. */
+  reference: text(200).optional(),
+});
+export type DisbursementRequest = z.infer<typeof disbursementRequest>;
+
+export interface DisbursementView {
+  id: string;
+  projectId: string;
+  kind: (typeof disbursementKinds)[number];
+  amountVnd: number;
+  on: string;
+  reference: string | null;
+  /** The advance rule applied (advances only). */
+  advanceRuleId: string | null;
+  /** The project's totals right after this disbursement. */
+  advancedVndAfter: number;
+  paidVndAfter: number;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+/** GET /api/v1/projects/:id/disbursements — the movements and the totals they add up to. */
+export interface DisbursementsView {
+  projectId: string;
+  contractValueVnd: number | null;
+  advancedVnd: number;
+  paidVnd: number;
+  items: DisbursementView[];
+}
+
+/** GET /api/v1/advance-rules?asOf= — the advance rules in force on a date (today by default). */
+export const advanceRulesQuery = z.strictObject({ asOf: isoDate.optional() });
+export type AdvanceRulesQuery = z.infer<typeof advanceRulesQuery>;
+
+/** One advance rule (data, with its legal basis). */
+export interface AdvanceRuleView {
+  id: string;
+  category: (typeof advanceCategories)[number];
+  ratePercent: number;
+  progressAbovePercent: number | null;
+  onlyAfterAcceptance: boolean;
+  legalBasis: string;
+  validFrom: string;
+  validTo: string | null;
+  verified: boolean;
+}
+
+/** Base64 of at most ~700 KB of .xlsx, inside the platform's 1 MB JSON body limit. */
+const MAX_BASE64 = 960_000;
+
+/** POST /api/v1/projects/imports — a province's registration sheet (.xlsx, the template's columns). */
+export const projectImportRequest = z.strictObject({
+  planId: z.uuid(),
+  fileName: text(255).refine((n) => n.toLowerCase().endsWith('.xlsx'), 'must be an .xlsx file'),
+  contentBase64: z
+    .string()
+    .min(1, 'must not be empty')
+    .max(MAX_BASE64, `must be at most ${MAX_BASE64} characters (about 700 KB of .xlsx)`)
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64'),
+  /** Check everything and write nothing. */
+  dryRun: z.boolean().default(false),
+  /** `all`: write only a fully valid sheet; `valid-rows`: write the valid rows and report the others. */
+  mode: z.enum(['all', 'valid-rows']).default('all'),
+});
+export type ProjectImportRequest = z.infer<typeof projectImportRequest>;
+
+export interface ImportProblem {
+  /** Sheet row number as Excel shows it. */
+  row: number;
+  /** Column letter, or null for a problem with a whole row or the sheet. */
+  column: string | null;
+  field: string | null;
+  rule: string;
+  message: string;
+}
+
+export interface ProjectImportView {
+  /** The stored import (null for a dry run or when nothing was written). */
+  importId: string | null;
+  planId: string;
+  fileName: string;
+  sha256: string;
+  dryRun: boolean;
+  mode: 'all' | 'valid-rows';
+  rows: number;
+  validRows: number;
+  invalidRows: number;
+  /** Whether projects were written (never for a dry run). */
+  written: boolean;
+  created: { row: number; projectId: string; code: string }[];
+  problems: ImportProblem[];
+  /** True when the same file was already imported for this plan: this is that first result, nothing new. */
+  replayed: boolean;
+}
+
+/** GET /api/v1/projects/export.xlsx — the list's filters, every matching project (no pages). */
+export const exportProjectsQuery = listProjectsQuery.omit({ page: true, limit: true });
+export type ExportProjectsQuery = z.infer<typeof exportProjectsQuery>;

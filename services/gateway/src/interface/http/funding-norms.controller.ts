@@ -1,0 +1,50 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CENTRAL, Permit, STAFF } from '@kc/auth';
+import { checkFundingNormRequest, createFundingNormRequest, listFundingNormsQuery } from '@kc/contracts';
+import { validBody, validQuery } from '@kc/http';
+import { ApiIdempotencyKey, ApiZodBody, ApiZodQuery } from './openapi';
+import { Relay } from './relay';
+
+@ApiTags('Định mức hỗ trợ / Funding norms')
+@Controller('api/v1/funding-norms')
+export class FundingNormsController {
+  constructor(private readonly relay: Relay) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Định mức đang có hiệu lực / Funding norms in force on a date (asOf, default today)',
+  })
+  @ApiZodQuery(listFundingNormsQuery)
+  @Permit({ roles: STAFF, scope: 'plans:read' })
+  list(@Query(validQuery(listFundingNormsQuery)) _query: unknown, @Req() req: Request, @Res() res: Response) {
+    return this.relay.to('plans', req, res);
+  }
+
+  @Post()
+  @ApiOperation({
+    summary: 'Ban hành phiên bản định mức mới / A new version of a funding norm (the agency)',
+  })
+  @ApiZodBody(createFundingNormRequest)
+  @ApiIdempotencyKey()
+  @Permit({ roles: CENTRAL, scope: 'plans:write' })
+  create(
+    @Body(validBody(createFundingNormRequest)) _body: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    return this.relay.to('plans', req, res);
+  }
+
+  @Post('check')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Kiểm tra mức hỗ trợ theo định mức / Check a support amount against the norm in force',
+  })
+  @ApiZodBody(checkFundingNormRequest)
+  @Permit({ roles: STAFF, scope: 'plans:read' })
+  check(@Body(validBody(checkFundingNormRequest)) _body: unknown, @Req() req: Request, @Res() res: Response) {
+    return this.relay.to('plans', req, res);
+  }
+}

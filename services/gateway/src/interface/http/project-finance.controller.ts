@@ -1,0 +1,141 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Permit, STAFF } from '@kc/auth';
+import {
+  advanceRulesQuery,
+  disbursementRequest,
+  exportProjectsQuery,
+  progressReportRequest,
+  projectImportRequest,
+} from '@kc/contracts';
+import { validBody, validParams, validQuery } from '@kc/http';
+import { UpstreamClient } from '../../infrastructure/upstream/upstream-client';
+import { ApiIdempotencyKey, ApiUuidParam, ApiZodBody, ApiZodQuery, idParams } from './openapi';
+import { Relay } from './relay';
+
+const WRITE = { roles: STAFF, scope: 'projects:write' } as const;
+const READ = { roles: STAFF, scope: 'projects:read' } as const;
+
+function header(req: Request, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * Progress reports, money (advances, payments, refunds) and spreadsheets of projects (projects service).
+ * Registered before the projects controller: its `projects/:id` would otherwise take `export.xlsx`.
+ */
+@ApiTags('Đề án: tiến độ, giải ngân, Excel / Projects: progress, money, spreadsheets')
+@Controller('api/v1')
+export class ProjectFinanceController {
+  constructor(
+    private readonly relay: Relay,
+    private readonly upstream: UpstreamClient,
+  ) {}
+
+  @Post('projects/imports')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Nhập danh sách đề án từ Excel / Import a registration sheet (.xlsx): dry run, all-or-nothing or valid rows',
+  })
+  @ApiZodBody(projectImportRequest)
+  @ApiIdempotencyKey()
+  @Permit(WRITE)
+  import(@Body(validBody(projectImportRequest)) _body: unknown, @Req() req: Request, @Res() res: Response) {
+    return this.relay.to('projects', req, res);
+  }
+
+  @Get('projects/import-template.xlsx')
+  @ApiOperation({ summary: 'Mẫu danh sách đề án (.xlsx) / The registration sheet template' })
+  @Permit(READ)
+  template(@Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.download(req, res);
+  }
+
+  @Get('projects/export.xlsx')
+  @ApiOperation({ summary: 'Xuất danh sách đề án (.xlsx) / Export the filtered project list' })
+  @ApiZodQuery(exportProjectsQuery)
+  @Permit(READ)
+  export(
+    @Query(validQuery(exportProjectsQuery)) _query: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    return this.download(req, res);
+  }
+
+  @Post('projects/:id/progress-reports')
+  @ApiOperation({ summary: 'Báo cáo tiến độ tháng / Report monthly progress (due by the 25th)' })
+  @ApiUuidParam()
+  @ApiZodBody(progressReportRequest)
+  @ApiIdempotencyKey()
+  @Permit(WRITE)
+  report(
+    @Param(validParams(idParams)) _params: unknown,
+    @Body(validBody(progressReportRequest)) _body: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    return this.relay.to('projects', req, res);
+  }
+
+  @Get('projects/:id/progress-reports')
+  @ApiOperation({ summary: 'Các báo cáo tiến độ / Monthly progress reports of a project' })
+  @ApiUuidParam()
+  @Permit(READ)
+  reports(@Param(validParams(idParams)) _params: unknown, @Req() req: Request, @Res() res: Response) {
+    return this.relay.to('projects', req, res);
+  }
+
+  @Post('projects/:id/disbursements')
+  @ApiOperation({ summary: 'Tạm ứng, thanh toán, hoàn trả / Record an advance, payment or refund' })
+  @ApiUuidParam()
+  @ApiZodBody(disbursementRequest)
+  @ApiIdempotencyKey()
+  @Permit(WRITE)
+  disburse(
+    @Param(validParams(idParams)) _params: unknown,
+    @Body(validBody(disbursementRequest)) _body: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    return this.relay.to('projects', req, res);
+  }
+
+  @Get('projects/:id/disbursements')
+  @ApiOperation({ summary: 'Giải ngân của đề án / Disbursements of a project with its totals' })
+  @ApiUuidParam()
+  @Permit(READ)
+  disbursements(@Param(validParams(idParams)) _params: unknown, @Req() req: Request, @Res() res: Response) {
+    return this.relay.to('projects', req, res);
+  }
+
+  @Get('advance-rules')
+  @ApiOperation({ summary: 'Quy định tạm ứng / Advance rules in force, with their legal basis' })
+  @ApiZodQuery(advanceRulesQuery)
+  @Permit(READ)
+  advanceRules(
+    @Query(validQuery(advanceRulesQuery)) _query: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    return this.relay.to('projects', req, res);
+  }
+
+  /** An .xlsx goes through as bytes: the relay's text path would corrupt it. */
+  private async download(req: Request, res: Response): Promise<void> {
+    const file = await this.upstream.download('projects', {
+      method: 'GET',
+      path: req.originalUrl,
+      authorization: header(req, 'authorization'),
+      forwardedFor: header(req, 'x-forwarded-for'),
+      userAgent: header(req, 'user-agent'),
+    });
+    res.status(file.status);
+    if (file.contentType) res.setHeader('content-type', file.contentType);
+    if (file.contentDisposition) res.setHeader('content-disposition', file.contentDisposition);
+    res.send(file.body);
+  }
+}

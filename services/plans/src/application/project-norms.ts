@@ -1,0 +1,39 @@
+import type { EntityManager } from 'typeorm';
+import { checkSupport, requireNormInForce } from '../domain/funding-norm';
+import type { ProjectRef } from '../domain/project-ref';
+import type { FundingNormsService } from './funding-norms.service';
+
+/**
+ * The most each project's funding norm allows for its cost and units, by the norm version in force on the
+ * project's start date (null for a project that names no norm). `fieldOf` names the request field to blame.
+ */
+export async function normAllowances(
+  norms: FundingNormsService,
+  manager: EntityManager,
+  projects: readonly ProjectRef[],
+  fieldOf: (project: ProjectRef) => string,
+): Promise<Map<string, number | null>> {
+  const codes = [...new Set(projects.flatMap((p) => (p.normCode ? [p.normCode] : [])))];
+  const versions = await norms.versionsOf(manager, codes);
+  const allowances = new Map<string, number | null>();
+  for (const project of projects) {
+    if (!project.normCode) {
+      allowances.set(project.projectId, null);
+      continue;
+    }
+    const norm = requireNormInForce(
+      project.normCode,
+      versions.filter((v) => v.code === project.normCode),
+      project.startDate,
+      fieldOf(project),
+    );
+    const { maxSupportVnd } = checkSupport(norm, {
+      costVnd: project.totalCostVnd,
+      supportVnd: 0,
+      units: project.normUnits ?? 1,
+      priority: false,
+    });
+    allowances.set(project.projectId, maxSupportVnd);
+  }
+  return allowances;
+}

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { assertMayActFor, maySee } from '@kc/auth';
+import {
+  registrationSubmittedV1,
+  type PlanRegistrationView,
+  type Principal,
+  type SubmitRegistrationRequest,
+} from '@kc/contracts';
+import { ConflictError } from '@kc/errors';
+import { OutboxWriter } from '@kc/messaging';
+import { assertRegistrable, isLate } from '../domain/registration';
+import {
+  RegistrationEntity,
+  RegistrationProjectEntity,
+} from '../infrastructure/persistence/registration.entity';
+import { FundingNormsService } from './funding-norms.service';
+import { visiblePlan } from './plan-access';
+import { registrationSummary } from './plan-audit';
+import { normAllowances } from './project-norms';
+import { lockedProjects } from './project-refs';
+import { inTransaction, pgConstraint } from '@kc/persistence';
+
+const toView = (r: RegistrationEntity, projectIds: string[]): PlanRegistrationView => ({
+  id: r.id,
+  planId: r.planId,
+  provinceCode: r.provinceCode,
+  reportNumber: r.reportNumber,
+  reportDate: r.reportDate,
+  submittedAt: r.submittedAt.toISOString(),
+  deadline: r.deadline,
+  late: r.late,
+  projectIds,
+});
+
+/** A province's registration report for a plan: its base-appraised projects, flagged late after the deadline. */
+@Injectable()
+export class RegistrationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly norms: FundingNormsService,
+  ) {}
+
+  async submit(
+    principal: Principal,
+    planId: string,
+    request: SubmitRegistrationRequest,
+  ): Promise<PlanRegistrationView> {
+    assertMayActFor(principal, request.provinceCode);
+    return inTransaction(this.dataSource, async (manager) => {
+      const plan = await visiblePlan(manager, principal, planId);
+      const projects = await lockedProjects(manager, request.projectIds);
+      const found = [...projects.values()];
+      const allowances = await normAllowances(
+        this.norms,
+        manager,
+        found.filter((p) => p.planId === planId),
+        (p) => `projectIds[${request.projectIds.indexOf(p.projectId)}]`,
+      );
+      assertRegistrable(
+        { planId, level: plan.level, provinceCode: plan.provinceCode },
+        request.provinceCode,
+        request.projectIds.map((projectId) => {
+          const project = projects.get(projectId);
+          const max = allowances.get(projectId);
+          return {
+            projectId,
+            project,
+            withinNorm:
+              project && max !== undefined && max !== null ? project.requestedSupportVnd <= max : null,
+          };
+        }),
+      );
+      const submittedAt = new Date();
+      const registration = manager.getRepository(RegistrationEntity).create({
+        id: randomUUID(),
+        planId,
+        provinceCode: request.provinceCode,
+        reportNumber: request.reportNumber,
+        reportDate: request.reportDate,
+        submittedAt,
+        deadline: plan.registrationDeadline,
+        late: isLate(submittedAt, plan.registrationDeadline),
+        submittedBy: principal.name,
+      });
+      try {
+        await manager.getRepository(RegistrationEntity).insert(registration);
+        await manager
+          .getRepository(RegistrationProjectEntity)
+          .insert(
+            request.projectIds.map((projectId) => ({ registrationId: registration.id, planId, projectId })),
+          );
+      } catch (error) {
+        const constraint = pgConstraint(error);
+        if (constraint === 'registration_plan_id_province_code_report_number_key') {
+          throw new ConflictError(
+            `Report ${request.reportNumber} of province ${request.provinceCode} is already registered for this plan`,
+            'registration.duplicate-report',
+            'reportNumber',
+          );
+        }
+        if (constraint === 'registration_project_plan_id_project_id_key') {
+          throw new ConflictError(
+            'A listed project is already in another registration report of this plan',
+            'registration.project-already-listed',
+            'projectIds',
+          );
+        }
+        throw error;
+      }
+      await this.outbox.append(manager, registrationSubmittedV1, {
+        aggregateId: planId,
+        provinceCode: request.provinceCode,
+        payload: {
+          registrationId: registration.id,
+          planId,
+          planYear: plan.year,
+          provinceCode: request.provinceCode,
+          reportNumber: request.reportNumber,
+          submittedAt: submittedAt.toISOString(),
+          deadline: plan.registrationDeadline,
+          late: registration.late,
+          projectIds: request.projectIds,
+        },
+      });
+      await this.outbox.audit(manager, {
+        action: 'plan.register-projects',
+        resourceType: 'registration',
+        resourceId: registration.id,
+        provinceCode: request.provinceCode,
+        summary: registrationSummary(
+          plan.name,
+          request.reportNumber,
+          request.projectIds.length,
+          registration.late,
+        ),
+      });
+      return toView(registration, request.projectIds);
+    });
+  }
+
+  /** A province officer sees their own province's reports; the agency every report of the plan. */
+  async list(principal: Principal, planId: string): Promise<PlanRegistrationView[]> {
+    const manager = this.dataSource.manager;
+    await visiblePlan(manager, principal, planId);
+    const registrations = (
+      await manager
+        .getRepository(RegistrationEntity)
+        .find({ where: { planId }, order: { submittedAt: 'ASC' } })
+    ).filter((r) => maySee(principal, r.provinceCode));
+    const listed = await manager.getRepository(RegistrationProjectEntity).findBy({ planId });
+    return registrations.map((r) =>
+      toView(
+        r,
+        listed.filter((l) => l.registrationId === r.id).map((l) => l.projectId),
+      ),
+    );
+  }
+}

@@ -1,0 +1,73 @@
+import { RuleViolationError } from '@kc/errors';
+
+/** One version of a funding norm (định mức hỗ trợ) as the versioned table holds it. */
+export interface FundingNorm {
+  code: string;
+  version: number;
+  validFrom: string;
+  validTo: string | null;
+  /** Cap as a share of the item's cost in basis points; null when the norm sets none. */
+  maxPercentBp: number | null;
+  /** Cap per unit (model, facility, cluster…); null when the norm sets none. */
+  maxVndPerUnit: number | null;
+  /** How far the per-unit cap rises in the norm's priority case, in permille (1500 = 1.5×). */
+  priorityMultiplierPermille: number;
+}
+
+export interface SupportClaim {
+  costVnd: number;
+  supportVnd: number;
+  units: number;
+  priority: boolean;
+}
+
+export interface NormCheck {
+  withinNorm: boolean;
+  maxSupportVnd: number;
+  bindingCap: 'percent' | 'per-unit';
+}
+
+/** The version of a norm in force on `date` (ISO dates compare as strings), if any. */
+export function normInForce<N extends FundingNorm>(versions: readonly N[], date: string): N | undefined {
+  return versions.find((n) => n.validFrom <= date && (n.validTo === null || date <= n.validTo));
+}
+
+/**
+ * support ≤ min(cost × percent, cap × units × multiplier). Worked in bigint: cost × basis points passes 2^53
+ * for costs above about a trillion VND; the allowance rounds down to whole VND.
+ */
+export function checkSupport(norm: FundingNorm, claim: SupportClaim): NormCheck {
+  const caps: { kind: NormCheck['bindingCap']; vnd: bigint }[] = [];
+  if (norm.maxPercentBp !== null) {
+    caps.push({ kind: 'percent', vnd: (BigInt(claim.costVnd) * BigInt(norm.maxPercentBp)) / 10_000n });
+  }
+  if (norm.maxVndPerUnit !== null) {
+    const multiplier = claim.priority ? norm.priorityMultiplierPermille : 1000;
+    caps.push({
+      kind: 'per-unit',
+      vnd: (BigInt(norm.maxVndPerUnit) * BigInt(claim.units) * BigInt(multiplier)) / 1000n,
+    });
+  }
+  if (caps.length === 0) throw new Error(`funding norm ${norm.code} v${norm.version} sets no cap`);
+  const binding = caps.reduce((low, cap) => (cap.vnd < low.vnd ? cap : low));
+  const maxSupportVnd = Number(binding.vnd);
+  return { withinNorm: claim.supportVnd <= maxSupportVnd, maxSupportVnd, bindingCap: binding.kind };
+}
+
+/** The norm in force for a claim, or a 422 naming the field the caller must fix. */
+export function requireNormInForce<N extends FundingNorm>(
+  code: string,
+  versions: readonly N[],
+  date: string,
+  field: string,
+): N {
+  const norm = normInForce(versions, date);
+  if (!norm) {
+    throw new RuleViolationError(
+      `No version of funding norm ${code} is in force on ${date}`,
+      'norm.not-in-force',
+      field,
+    );
+  }
+  return norm;
+}

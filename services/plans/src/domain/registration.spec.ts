@@ -1,0 +1,68 @@
+import { RuleViolationError } from '@kc/errors';
+import { assertRegistrable, isLate, vietnamDay } from './registration';
+import type { ProjectRef } from './project-ref';
+
+const project = (over: Partial<ProjectRef> = {}): ProjectRef => ({
+  projectId: 'p1',
+  code: 'KCQG-2026-40-001',
+  planId: 'plan',
+  provinceCode: '40',
+  fundingSource: 'KCQG',
+  status: 'base-appraised',
+  totalCostVnd: 3_000_000_000,
+  requestedSupportVnd: 900_000_000,
+  appraisedSupportVnd: null,
+  normCode: 'demonstration-model',
+  normUnits: 1,
+  startDate: '2026-03-01',
+  ...over,
+});
+const national = { planId: 'plan', level: 'national' as const, provinceCode: null };
+
+describe('registration deadline', () => {
+  it('counts the whole deadline day in Vietnamese time', () => {
+    expect(isLate(new Date('2025-06-20T16:59:59Z'), '2025-06-20')).toBe(false);
+    expect(isLate(new Date('2025-06-20T17:00:00Z'), '2025-06-20')).toBe(true);
+    expect(vietnamDay(new Date('2025-06-20T17:00:00Z'))).toBe('2025-06-21');
+  });
+});
+
+describe('registrable projects', () => {
+  it('accepts base-appraised projects of the province within their norm', () => {
+    expect(() =>
+      assertRegistrable(national, '40', [{ projectId: 'p1', project: project(), withinNorm: true }]),
+    ).not.toThrow();
+  });
+
+  it.each([
+    ['an unknown project', undefined, true, 'registration.unknown-project'],
+    ['another province', project({ provinceCode: '01' }), true, 'registration.unknown-project'],
+    ['another plan', project({ planId: 'other' }), true, 'registration.unknown-project'],
+    [
+      'a project not base-appraised',
+      project({ status: 'registered' }),
+      true,
+      'registration.project-not-base-appraised',
+    ],
+    ['a project over its norm', project(), false, 'registration.over-norm'],
+  ])('refuses %s, naming the listed project', (_name, found, withinNorm, code) => {
+    const listed = [
+      { projectId: 'ok', project: project({ projectId: 'ok' }), withinNorm: true },
+      { projectId: 'p1', project: found, withinNorm },
+    ];
+    const error = (() => {
+      try {
+        assertRegistrable(national, '40', listed);
+      } catch (e) {
+        return e as RuleViolationError;
+      }
+    })();
+    expect(error).toBeInstanceOf(RuleViolationError);
+    expect(error).toMatchObject({ code, field: 'projectIds[1]' });
+  });
+
+  it('takes only its own province into a provincial plan', () => {
+    const provincial = { planId: 'plan', level: 'provincial' as const, provinceCode: '01' };
+    expect(() => assertRegistrable(provincial, '40', [])).toThrow(/its own province/);
+  });
+});

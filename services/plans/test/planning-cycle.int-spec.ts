@@ -1,0 +1,632 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import type { AssignmentDecisionView, PlanRegistrationView, PlanView, Principal } from '@kc/contracts';
+import { central, client, eventually, officer, testKafka, type BootedService, type Reply } from '@kc/testing';
+import { bootPlans } from './support/service-harness';
+
+const TOPIC = 'projects.project.events';
+
+/** Plans, registrations and decisions against a real plans app, fed by real project events on the test broker. */
+describe('planning cycle: registrations, plan-assignment decisions and ceilings', () => {
+  let service: BootedService;
+  let db: Client;
+  let producer: ReturnType<ReturnType<typeof testKafka>['producer']>;
+  let call: ReturnType<typeof client>;
+  const tokens = new Map<string, string>();
+  const as = async <T = Record<string, unknown>>(
+    p: Principal,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<Reply<T>> => {
+    if (!tokens.has(p.id)) tokens.set(p.id, await service.tokenFor(p));
+    return call<T>(method, path, { token: tokens.get(p.id)!, body });
+  };
+  const rows = async <T>(text: string, params: unknown[] = []) => (await db.query(text, params)).rows as T[];
+
+  beforeAll(async () => {
+    service = await bootPlans('plans_planning_cycle');
+    call = client(service.url);
+    db = new Client({ connectionString: service.databaseUrl });
+    await db.connect();
+    producer = testKafka('plans-test-projects').producer();
+    await producer.connect();
+  });
+
+  afterAll(async () => {
+    await producer?.disconnect();
+    await db?.end();
+    await service?.close();
+  });
+
+  const publish = async (
+    type: string,
+    version: number,
+    projectId: string,
+    provinceCode: string,
+    payload: object,
+  ) => {
+    const envelope = {
+      id: randomUUID(),
+      type,
+      version,
+      occurredAt: new Date().toISOString(),
+      producer: 'projects',
+      aggregateId: projectId,
+      provinceCode,
+      actor: { kind: 'user', id: 'test', role: 'province-officer', provinceCode },
+      correlationId: randomUUID(),
+      causationId: null,
+      payload,
+    };
+    return {
+      key: projectId,
+      value: JSON.stringify(envelope),
+      headers: { 'kc-event-id': envelope.id, 'kc-event-type': type, 'kc-event-version': String(version) },
+    };
+  };
+
+  interface Seed {
+    planId: string;
+    planYear: number;
+    provinceCode: string;
+    status: 'base-appraised' | 'ministry-appraised' | 'submitted';
+    costVnd?: number;
+    requestedVnd?: number;
+    appraisedVnd?: number;
+    normCode?: string | null;
+  }
+
+  /** Projects as the projects service announces them: registered (v2), moved along, appraised. */
+  const seedProjects = async (count: number, seed: Seed): Promise<string[]> => {
+    const ids = Array.from({ length: count }, () => randomUUID());
+    const path: [string | null, string, string][] = [
+      ['draft', 'registered', 'register'],
+      ['registered', 'base-appraised', 'base-appraise'],
+    ];
+    if (seed.status !== 'base-appraised') path.push(['base-appraised', 'submitted', 'submit']);
+    if (seed.status === 'ministry-appraised')
+      path.push(['submitted', 'ministry-appraised', 'ministry-appraise']);
+    const messages = [];
+    for (const [i, projectId] of ids.entries()) {
+      const base = {
+        projectId,
+        planId: seed.planId,
+        planYear: seed.planYear,
+        provinceCode: seed.provinceCode,
+      };
+      const cost = seed.costVnd ?? 3_000_000_000;
+      messages.push(
+        await publish('projects.project.registered', 2, projectId, seed.provinceCode, {
+          ...base,
+          code: `KCQG-${seed.planYear}-${seed.provinceCode}-${String(i + 1).padStart(3, '0')}`,
+          planLevel: 'national',
+          fundingSource: 'KCQG',
+          title: `Xây dựng mô hình trình diễn kỹ thuật số ${i + 1}`,
+          kind: 'ordinary',
+          activityContents: [3],
+          implementingUnit: 'Trung tâm Khuyến công Nghệ An',
+          commune: null,
+          startDate: `${seed.planYear}-03-01`,
+          endDate: `${seed.planYear}-11-30`,
+          kcqgVnd: seed.requestedVnd ?? 900_000_000,
+          kcdpVnd: 0,
+          counterpartVnd: cost - (seed.requestedVnd ?? 900_000_000),
+          otherVnd: 0,
+          requestedSupportVnd: seed.requestedVnd ?? 900_000_000,
+          normCode: seed.normCode === undefined ? 'demonstration-model' : seed.normCode,
+          normUnits: seed.normCode === null ? null : 1,
+          procurementMode: 'selection',
+          advanceCategory: 'model-machinery',
+          beneficiaryTaxCodes: [],
+        }),
+      );
+      for (const [from, to, action] of path) {
+        messages.push(
+          await publish('projects.project.status-changed', 1, projectId, seed.provinceCode, {
+            ...base,
+            from,
+            to,
+            action,
+            at: new Date().toISOString(),
+          }),
+        );
+      }
+      if (seed.status === 'ministry-appraised') {
+        messages.push(
+          await publish('projects.project.appraised', 1, projectId, seed.provinceCode, {
+            ...base,
+            appraisalId: randomUUID(),
+            level: 'ministry',
+            result: 'passed',
+            appraisedSupportVnd: seed.appraisedVnd ?? 800_000_000,
+            reviewer: 'Hội đồng thẩm định cấp Bộ',
+            appraisedOn: `${seed.planYear - 1}-11-15`,
+          }),
+        );
+      }
+    }
+    await producer.send({ topic: TOPIC, messages });
+    await eventually(async () => {
+      const [{ n }] = await rows<{ n: number }>(
+        `SELECT count(*)::int AS n FROM project_ref WHERE project_id = ANY($1) AND status = $2
+             AND ($3 OR appraised_support_vnd IS NOT NULL)`,
+        [ids, seed.status, seed.status !== 'ministry-appraised'],
+      );
+      return n === count;
+    }, 60_000);
+    return ids;
+  };
+
+  const createPlan = async (body: Record<string, unknown>) => {
+    const reply = await as<PlanView>(central, 'POST', '/api/v1/plans', body);
+    expect(reply.status).toBe(201);
+    return reply.body;
+  };
+  const ceilingOf = async (planId: string) =>
+    (
+      await rows<{ ceiling: string; allocated: string }>(
+        `SELECT ceiling_vnd AS ceiling, allocated_vnd AS allocated FROM plan_ceiling
+          WHERE plan_id = $1 AND funding_source = 'KCQG'`,
+        [planId],
+      )
+    ).map((r) => ({ ceiling: Number(r.ceiling), allocated: Number(r.allocated) }))[0];
+  const countOf = async (table: string, planId: string) =>
+    (await rows<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE plan_id = $1`, [planId]))[0].n;
+
+  it('keeps creating plans from budgetVnd: the ceiling of the plan’s own source, deadline by default', async () => {
+    const plan = await createPlan({ year: 2091, level: 'national', budgetVnd: 150_000_000_000 });
+    expect(plan).toMatchObject({
+      budgetVnd: 150_000_000_000,
+      registrationDeadline: '2090-06-20',
+      programmeId: null,
+      ceilings: [{ fundingSource: 'KCQG', ceilingVnd: 150_000_000_000, allocatedVnd: 0 }],
+    });
+    const provincial = await as<PlanView>(officer('40'), 'POST', '/api/v1/plans', {
+      year: 2091,
+      level: 'provincial',
+      provinceCode: '40',
+      budgetVnd: 5_000_000_000,
+      registrationDeadline: '2090-09-30',
+    });
+    expect(provincial.status).toBe(201);
+    expect(provincial.body).toMatchObject({
+      registrationDeadline: '2090-09-30',
+      ceilings: [{ fundingSource: 'KCDP', ceilingVnd: 5_000_000_000 }],
+    });
+    const types = await rows<{ type: string }>(
+      `SELECT type FROM outbox WHERE message_key = $1 AND type LIKE 'plans.%' ORDER BY seq`,
+      [plan.id],
+    );
+    expect(types.map((t) => t.type)).toEqual(['plans.plan.created', 'plans.plan.ceiling-set']);
+  });
+
+  it('ties a plan to a programme covering its year, and refuses one that does not', async () => {
+    const programmes = await as<{ id: string; code: string }[]>(
+      central,
+      'GET',
+      '/api/v1/programmes?year=2027',
+    );
+    expect(programmes.body.map((p) => p.code)).toEqual(['KCQG-2026-2030']);
+    const ok = await as<PlanView>(central, 'POST', '/api/v1/plans', {
+      year: 2027,
+      level: 'national',
+      budgetVnd: 1,
+      programmeId: programmes.body[0].id,
+    });
+    expect(ok.status).toBe(201);
+    const wrong = await as(central, 'POST', '/api/v1/plans', {
+      year: 2092,
+      level: 'national',
+      budgetVnd: 1,
+      programmeId: programmes.body[0].id,
+    });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body).toMatchObject({ code: 'plan.programme-not-covering' });
+  });
+
+  it('never lets parallel decisions allocate beyond the ceiling: the refused ones change nothing', async () => {
+    const CEILING = 8_000_000_000;
+    const plan = await createPlan({ year: 2093, level: 'national', budgetVnd: CEILING });
+    const projects = await seedProjects(40, {
+      planId: plan.id,
+      planYear: 2093,
+      provinceCode: '40',
+      status: 'ministry-appraised',
+      appraisedVnd: 800_000_000,
+    });
+    // Amounts 500–800 million: which decisions fit depends on the order the database sees them in.
+    const amountOf = (i: number) => 500_000_000 + (i % 4) * 100_000_000;
+    const replies = await Promise.all(
+      projects.map((projectId, i) =>
+        as<AssignmentDecisionView & { code?: string; detail?: string }>(
+          central,
+          'POST',
+          `/api/v1/plans/${plan.id}/decisions`,
+          {
+            number: `${100 + i}/QĐ-BCT`,
+            signedOn: '2093-01-10',
+            kind: 'initial',
+            allocations: [{ projectId, fundingSource: 'KCQG', amountVnd: amountOf(i) }],
+          },
+        ),
+      ),
+    );
+    const accepted = replies.flatMap((r, i) => (r.status === 201 ? [{ i, body: r.body }] : []));
+    const refused = replies.flatMap((r, i) => (r.status !== 201 ? [{ i, reply: r }] : []));
+    expect(accepted.length).toBeGreaterThan(0);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const { reply } of refused) {
+      expect(reply.status).toBe(422);
+      expect(reply.body).toMatchObject({ code: 'plan.ceiling-exceeded' });
+      expect(reply.body.detail).toMatch(/ceiling of 8\.000\.000\.000 VND/);
+    }
+
+    const { ceiling, allocated } = await ceilingOf(plan.id);
+    const acceptedSum = accepted.reduce((sum, a) => sum + amountOf(a.i), 0);
+    expect(ceiling).toBe(CEILING);
+    expect(allocated).toBe(acceptedSum);
+    expect(allocated).toBeLessThanOrEqual(CEILING);
+    // Allocated only grows here, so a refusal was right: the refused amount does not fit even now.
+    for (const { i } of refused) expect(allocated + amountOf(i)).toBeGreaterThan(CEILING);
+
+    const allocations = await rows<{ project_id: string; amount_vnd: string }>(
+      `SELECT project_id, amount_vnd FROM project_allocation WHERE plan_id = $1`,
+      [plan.id],
+    );
+    expect(allocations.map((a) => a.project_id).sort()).toEqual(accepted.map((a) => projects[a.i]).sort());
+    expect(allocations.reduce((sum, a) => sum + Number(a.amount_vnd), 0)).toBe(acceptedSum);
+    expect(await countOf('assignment_decision', plan.id)).toBe(accepted.length);
+
+    const events = await rows<{
+      envelope: { payload: { decisionId: string; allocations: { amountVnd: number }[] } };
+    }>(`SELECT envelope FROM outbox WHERE type = 'plans.assignment.decided' AND message_key = $1`, [plan.id]);
+    expect(events.map((e) => e.envelope.payload.decisionId).sort()).toEqual(
+      accepted.map((a) => a.body.id).sort(),
+    );
+    expect(events.flatMap((e) => e.envelope.payload.allocations).every((a) => a.amountVnd > 0)).toBe(true);
+  });
+
+  describe('decision validation: refused with 4xx and nothing written', () => {
+    let plan: PlanView;
+    let appraised: string[];
+    let submitted: string[];
+    let noNorm: string[];
+
+    beforeAll(async () => {
+      plan = await createPlan({ year: 2094, level: 'national', budgetVnd: 50_000_000_000 });
+      const base = { planId: plan.id, planYear: 2094, provinceCode: '40' };
+      appraised = await seedProjects(2, {
+        ...base,
+        status: 'ministry-appraised',
+        appraisedVnd: 800_000_000,
+        costVnd: 2_000_000_000,
+        requestedVnd: 900_000_000,
+      });
+      submitted = await seedProjects(1, { ...base, status: 'submitted' });
+      noNorm = await seedProjects(1, { ...base, status: 'ministry-appraised', normCode: null });
+    });
+
+    const decide = (number: string, allocations: unknown[], kind = 'initial', who: Principal = central) =>
+      as<{ code?: string; errors?: { field: string }[]; detail?: string }>(
+        who,
+        'POST',
+        `/api/v1/plans/${plan.id}/decisions`,
+        { number, signedOn: '2094-01-05', kind, allocations },
+      );
+    const expectNothingWritten = async () => {
+      expect(await ceilingOf(plan.id)).toEqual({ ceiling: 50_000_000_000, allocated: 0 });
+      expect(await countOf('assignment_decision', plan.id)).toBe(0);
+      expect(await countOf('project_allocation', plan.id)).toBe(0);
+      const [{ n }] = await rows<{ n: number }>(
+        `SELECT count(*)::int AS n FROM outbox WHERE type = 'plans.assignment.decided' AND message_key = $1`,
+        [plan.id],
+      );
+      expect(n).toBe(0);
+    };
+
+    it.each([
+      [
+        'an unknown project',
+        () => [{ projectId: randomUUID(), fundingSource: 'KCQG', amountVnd: 1 }],
+        'decision.unknown-project',
+      ],
+      [
+        'a project not ministry-appraised',
+        () => [{ projectId: submitted[0], fundingSource: 'KCQG', amountVnd: 1 }],
+        'decision.project-not-appraised',
+      ],
+      [
+        'more than the appraised support',
+        () => [{ projectId: appraised[0], fundingSource: 'KCQG', amountVnd: 800_000_001 }],
+        'decision.over-appraised-support',
+      ],
+      [
+        'a source the plan has no ceiling for',
+        () => [{ projectId: noNorm[0], fundingSource: 'KCDP', amountVnd: 1 }],
+        'decision.no-ceiling',
+      ],
+    ])('refuses %s with 422 naming the rule', async (_name, allocations, code) => {
+      const reply = await decide('1/QĐ-BCT', allocations());
+      expect(reply.status).toBe(422);
+      expect(reply.body.code).toBe(code);
+      await expectNothingWritten();
+    });
+
+    it('refuses an amount over the funding norm (30 % of a 2,000,000,000 VND model) even within the appraisal', async () => {
+      const reply = await decide('1/QĐ-BCT', [
+        { projectId: appraised[1], fundingSource: 'KCQG', amountVnd: 650_000_000 },
+      ]);
+      expect(reply.status).toBe(422);
+      expect(reply.body.code).toBe('decision.over-norm');
+      expect(reply.body.detail).toMatch(/600\.000\.000 VND funding norm demonstration-model/);
+      await expectNothingWritten();
+    });
+
+    it('is all or nothing: one bad line refuses the good ones with it', async () => {
+      const reply = await decide('1/QĐ-BCT', [
+        { projectId: appraised[0], fundingSource: 'KCQG', amountVnd: 500_000_000 },
+        { projectId: submitted[0], fundingSource: 'KCQG', amountVnd: 1 },
+      ]);
+      expect(reply.status).toBe(422);
+      await expectNothingWritten();
+    });
+
+    it('refuses a malformed decision with 400 naming the field', async () => {
+      const reply = await decide('1/QĐ-BCT', [
+        { projectId: appraised[0], fundingSource: 'KCQG', amountVnd: 1 },
+        { projectId: appraised[0], fundingSource: 'KCQG', amountVnd: 2 },
+      ]);
+      expect(reply.status).toBe(400);
+      expect(reply.body.errors?.map((e) => e.field)).toContain('body.allocations');
+      await expectNothingWritten();
+    });
+
+    it('lets only the plan owner decide: a province officer may not decide the national plan', async () => {
+      const reply = await decide(
+        '1/QĐ-BCT',
+        [{ projectId: appraised[0], fundingSource: 'KCQG', amountVnd: 1 }],
+        'initial',
+        officer('40'),
+      );
+      expect(reply.status).toBe(403);
+      await expectNothingWritten();
+    });
+
+    it('refuses a second decision with the same number (409) and keeps the first', async () => {
+      const first = await decide('7/QĐ-BCT', [
+        { projectId: appraised[0], fundingSource: 'KCQG', amountVnd: 500_000_000 },
+      ]);
+      expect(first.status).toBe(201);
+      const again = await decide('7/QĐ-BCT', [
+        { projectId: noNorm[0], fundingSource: 'KCQG', amountVnd: 300_000_000 },
+      ]);
+      expect(again.status).toBe(409);
+      expect(again.body.code).toBe('decision.duplicate-number');
+      expect(await ceilingOf(plan.id)).toEqual({ ceiling: 50_000_000_000, allocated: 500_000_000 });
+      expect(await countOf('assignment_decision', plan.id)).toBe(1);
+      expect(await countOf('project_allocation', plan.id)).toBe(1);
+    });
+
+    it('refuses to lower the ceiling below what is allocated, and accepts a ceiling down to it', async () => {
+      const set = (ceilingVnd: number, decisionNumber: string) =>
+        as<PlanView & { code?: string }>(central, 'POST', `/api/v1/plans/${plan.id}/ceilings`, {
+          fundingSource: 'KCQG',
+          ceilingVnd,
+          decisionNumber,
+          signedOn: '2094-06-01',
+        });
+      const below = await set(499_999_999, '20/QĐ-BCT');
+      expect(below.status).toBe(422);
+      expect(below.body.code).toBe('plan.ceiling-below-allocated');
+      expect(await ceilingOf(plan.id)).toEqual({ ceiling: 50_000_000_000, allocated: 500_000_000 });
+      const [{ n }] = await rows<{ n: number }>(
+        `SELECT count(*)::int AS n FROM outbox WHERE type = 'plans.plan.ceiling-set' AND message_key = $1`,
+        [plan.id],
+      );
+      expect(n).toBe(1);
+
+      const down = await set(500_000_000, '21/QĐ-BCT');
+      expect(down.status).toBe(200);
+      expect(down.body).toMatchObject({
+        budgetVnd: 500_000_000,
+        ceilings: [{ fundingSource: 'KCQG', ceilingVnd: 500_000_000, allocatedVnd: 500_000_000 }],
+      });
+      await expect(
+        db.query(`UPDATE plan_ceiling SET ceiling_vnd = 1 WHERE plan_id = $1`, [plan.id]),
+      ).rejects.toThrow(/plan_ceiling_not_exceeded/);
+    });
+  });
+
+  describe('registration reports', () => {
+    const register = (
+      planId: string,
+      projectIds: string[],
+      who: Principal = officer('40'),
+      provinceCode = '40',
+    ) =>
+      as<PlanRegistrationView & { code?: string; errors?: unknown }>(
+        who,
+        'POST',
+        `/api/v1/plans/${planId}/registrations`,
+        {
+          provinceCode,
+          reportNumber: '215/BC-SCT',
+          reportDate: '2025-06-15',
+          projectIds,
+        },
+      );
+
+    it('accepts a report before the deadline as on time and one after it as late', async () => {
+      const onTime = await createPlan({
+        year: 2095,
+        level: 'national',
+        budgetVnd: 1,
+        registrationDeadline: '2099-06-20',
+      });
+      const late = await createPlan({
+        year: 2096,
+        level: 'national',
+        budgetVnd: 1,
+        registrationDeadline: '2024-06-20',
+      });
+      const early = await seedProjects(2, {
+        planId: onTime.id,
+        planYear: 2095,
+        provinceCode: '40',
+        status: 'base-appraised',
+      });
+      const tardy = await seedProjects(1, {
+        planId: late.id,
+        planYear: 2096,
+        provinceCode: '40',
+        status: 'base-appraised',
+      });
+
+      const first = await register(onTime.id, early);
+      expect(first.status).toBe(201);
+      expect(first.body).toMatchObject({ late: false, deadline: '2099-06-20', projectIds: early });
+      const second = await register(late.id, tardy);
+      expect(second.status).toBe(201);
+      expect(second.body).toMatchObject({ late: true, deadline: '2024-06-20' });
+
+      const [event] = await rows<{ envelope: { payload: { late: boolean; projectIds: string[] } } }>(
+        `SELECT envelope FROM outbox WHERE type = 'plans.registration.submitted' AND message_key = $1`,
+        [late.id],
+      );
+      expect(event.envelope.payload).toMatchObject({ late: true, projectIds: tardy });
+    });
+
+    it('refuses projects not base-appraised, of another province, and another province’s officer', async () => {
+      const plan = await createPlan({ year: 2097, level: 'national', budgetVnd: 1 });
+      const [appraisedAlready] = await seedProjects(1, {
+        planId: plan.id,
+        planYear: 2097,
+        provinceCode: '40',
+        status: 'submitted',
+      });
+      const [haNoi] = await seedProjects(1, {
+        planId: plan.id,
+        planYear: 2097,
+        provinceCode: '01',
+        status: 'base-appraised',
+      });
+
+      const notBase = await register(plan.id, [appraisedAlready]);
+      expect(notBase.status).toBe(422);
+      expect(notBase.body).toMatchObject({ code: 'registration.project-not-base-appraised' });
+      const other = await register(plan.id, [haNoi]);
+      expect(other.status).toBe(422);
+      expect(other.body).toMatchObject({ code: 'registration.unknown-project' });
+      const foreign = await register(plan.id, [haNoi], officer('40'), '01');
+      expect(foreign.status).toBe(403);
+      expect(await countOf('registration', plan.id)).toBe(0);
+    });
+  });
+  describe('funding norms', () => {
+    type NormView = { code: string; version: number; validTo: string | null; verified: boolean };
+    const normsOn = async (asOf: string) =>
+      (await as<NormView[]>(central, 'GET', `/api/v1/funding-norms?asOf=${asOf}&activityContent=3`)).body;
+
+    it('lists the versions in force on a date, verified 2018 values and unverified 2014 ones', async () => {
+      expect((await normsOn('2020-01-01')).map((n) => [n.code, n.version, n.verified])).toEqual([
+        ['demonstration-model', 1, true],
+        ['machinery-technology', 1, true],
+      ]);
+      expect(await normsOn('2015-01-01')).toEqual([]);
+      const all = (await as<NormView[]>(central, 'GET', '/api/v1/funding-norms?asOf=2020-01-01')).body;
+      expect(all.find((n) => n.code === 'brand-consulting')).toMatchObject({ verified: false });
+    });
+
+    it('takes a new version from the agency, ending the one before it, and checks by the version in force', async () => {
+      const version = {
+        code: 'demonstration-model',
+        nameVi: 'Xây dựng mô hình trình diễn kỹ thuật',
+        nameEn: 'Technical demonstration model',
+        activityContent: 3,
+        legalBasis: 'Thông tư thay thế (thử nghiệm)',
+        validFrom: '2097-01-01',
+        maxPercentBp: 4000,
+        maxVndPerUnit: 1_500_000_000,
+        unit: 'mô hình',
+        verified: false,
+      };
+      expect((await as(officer('40'), 'POST', '/api/v1/funding-norms', version)).status).toBe(403);
+      const created = await as<NormView>(central, 'POST', '/api/v1/funding-norms', version);
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ version: 2, validTo: null });
+      expect((await normsOn('2096-12-31')).find((n) => n.code === 'demonstration-model')).toMatchObject({
+        version: 1,
+        validTo: '2096-12-31',
+      });
+      const overlapping = await as(central, 'POST', '/api/v1/funding-norms', {
+        ...version,
+        validFrom: '2096-06-01',
+        validTo: '2096-12-31',
+      });
+      expect(overlapping.status).toBe(409);
+      expect(overlapping.body).toMatchObject({ code: 'funding-norm.overlap' });
+
+      const check = (asOf: string) =>
+        as<{ withinNorm: boolean; maxSupportVnd: number; norm: NormView }>(
+          officer('40'),
+          'POST',
+          '/api/v1/funding-norms/check',
+          { code: 'demonstration-model', asOf, costVnd: 2_000_000_000, supportVnd: 700_000_000 },
+        );
+      const before = await check('2096-12-31');
+      expect(before.status).toBe(200);
+      expect(before.body).toMatchObject({
+        withinNorm: false,
+        maxSupportVnd: 600_000_000,
+        norm: { version: 1 },
+      });
+      expect((await check('2097-01-01')).body).toMatchObject({
+        withinNorm: true,
+        maxSupportVnd: 800_000_000,
+        norm: { version: 2 },
+      });
+    });
+  });
+
+  it('gives a stopped project’s unspent allocation back to its plan’s ceiling', async () => {
+    const plan = await createPlan({ year: 2098, level: 'national', budgetVnd: 2_000_000_000 });
+    const [projectId] = await seedProjects(1, {
+      planId: plan.id,
+      planYear: 2098,
+      provinceCode: '40',
+      status: 'ministry-appraised',
+    });
+    const decided = await as(central, 'POST', `/api/v1/plans/${plan.id}/decisions`, {
+      number: '5/QĐ-BCT',
+      signedOn: '2098-01-05',
+      kind: 'initial',
+      allocations: [{ projectId, fundingSource: 'KCQG', amountVnd: 800_000_000 }],
+    });
+    expect(decided.status).toBe(201);
+    await producer.send({
+      topic: TOPIC,
+      messages: [
+        await publish('projects.project.stopped', 1, projectId, '40', {
+          projectId,
+          planId: plan.id,
+          planYear: 2098,
+          provinceCode: '40',
+          fundingSource: 'KCQG',
+          decisionNumber: '900/QĐ-BCT',
+          stoppedOn: '2098-08-01',
+          reason: 'Cơ sở không đảm bảo tiến độ đầu tư',
+          allocatedVnd: 800_000_000,
+          paidVnd: 300_000_000,
+          unspentVnd: 500_000_000,
+        }),
+      ],
+    });
+    await eventually(async () => (await ceilingOf(plan.id)).allocated === 300_000_000, 30_000);
+    const [allocation] = await rows<{ amount_vnd: string }>(
+      `SELECT amount_vnd FROM project_allocation WHERE project_id = $1`,
+      [projectId],
+    );
+    expect(Number(allocation.amount_vnd)).toBe(300_000_000);
+  });
+});

@@ -1,0 +1,230 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  projectAppraisedV1,
+  projectContractedV1,
+  projectSettledV1,
+  type AcceptProjectRequest,
+  type BaseAppraisalRequest,
+  type ContractProjectRequest,
+  type LiquidateProjectRequest,
+  type MinistryAppraisalRequest,
+  type Principal,
+  type ProjectView,
+} from '@kc/contracts';
+import { OutboxWriter } from '@kc/messaging';
+import { transition, type Transition, type TransitionAction } from '../domain/lifecycle';
+import { assertAtMost, isSettlementLate } from '../domain/project';
+import type { ProjectEntity } from '../infrastructure/persistence/project.entity';
+import { AppraisalEntity } from '../infrastructure/persistence/project-records.entity';
+import { releaseFunding } from './double-funding';
+import { auditSummary } from './project-audit';
+import { actorOf, lockVisibleProject, recordTransition } from './project-store';
+import { toProjectView } from './project-view';
+
+const WHAT: Partial<Record<TransitionAction, string>> = {
+  'base-appraise': 'thẩm định cấp cơ sở',
+  'ministry-appraise': 'thẩm định cấp Bộ',
+  contract: 'ký hợp đồng / giao nhiệm vụ',
+  accept: 'nghiệm thu',
+  liquidate: 'thanh lý',
+  settle: 'quyết toán',
+};
+
+/** The request-driven lifecycle steps after registration (appraisals, contract, acceptance, liquidation, settlement). */
+@Injectable()
+export class ProjectLifecycleService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  baseAppraise(principal: Principal, id: string, request: BaseAppraisalRequest): Promise<ProjectView> {
+    return this.step(principal, id, 'base-appraise', request.result, async (manager, project, step) => {
+      await recordTransition(manager, this.outbox, project, step);
+      await this.recordAppraisal(manager, principal, project, 'base', request, null);
+    });
+  }
+
+  ministryAppraise(
+    principal: Principal,
+    id: string,
+    request: MinistryAppraisalRequest,
+  ): Promise<ProjectView> {
+    return this.step(principal, id, 'ministry-appraise', request.result, async (manager, project, step) => {
+      const appraised = request.result === 'passed' ? (request.appraisedSupportVnd ?? 0) : null;
+      if (appraised !== null) {
+        assertAtMost(
+          appraised,
+          project.requestedSupportVnd,
+          'appraisedSupportVnd',
+          'project.appraised-above-requested',
+          { vi: 'Kinh phí thẩm định vượt kinh phí đề nghị', en: 'appraised support is above the requested' },
+        );
+      }
+      await recordTransition(manager, this.outbox, project, step, { appraisedSupportVnd: appraised });
+      await this.recordAppraisal(manager, principal, project, 'ministry', request, appraised);
+    });
+  }
+
+  contract(principal: Principal, id: string, request: ContractProjectRequest): Promise<ProjectView> {
+    return this.step(principal, id, 'contract', 'passed', async (manager, project, step) => {
+      assertAtMost(
+        request.valueVnd,
+        project.allocatedSupportVnd,
+        'valueVnd',
+        'project.contract-above-allocated',
+        {
+          vi: 'Giá trị hợp đồng vượt kinh phí được giao',
+          en: 'contract value is above the allocated support',
+        },
+      );
+      await recordTransition(manager, this.outbox, project, step, {
+        contractMode: request.mode,
+        contractNumber: request.number,
+        contractSignedOn: request.signedOn,
+        contractParties: request.parties,
+        contractValueVnd: request.valueVnd,
+      });
+      await this.outbox.append(manager, projectContractedV1, {
+        aggregateId: project.id,
+        provinceCode: project.provinceCode,
+        payload: {
+          ...this.keys(project),
+          mode: request.mode,
+          number: request.number,
+          signedOn: request.signedOn,
+          contractValueVnd: request.valueVnd,
+          allocatedVnd: project.allocatedSupportVnd,
+          parties: request.parties,
+        },
+      });
+    });
+  }
+
+  accept(principal: Principal, id: string, request: AcceptProjectRequest): Promise<ProjectView> {
+    return this.step(principal, id, 'accept', 'passed', (manager, project, step) =>
+      recordTransition(manager, this.outbox, project, step, {
+        acceptedOn: request.acceptedOn,
+        acceptanceResult: request.result,
+      }).then(() => undefined),
+    );
+  }
+
+  liquidate(principal: Principal, id: string, request: LiquidateProjectRequest): Promise<ProjectView> {
+    return this.step(principal, id, 'liquidate', 'passed', async (manager, project, step) => {
+      assertAtMost(
+        request.finalValueVnd,
+        project.contractValueVnd ?? 0,
+        'finalValueVnd',
+        'project.final-above-contract',
+        { vi: 'Giá trị thanh lý vượt giá trị hợp đồng', en: 'final value is above the contract value' },
+      );
+      await recordTransition(manager, this.outbox, project, step, {
+        liquidatedOn: request.liquidatedOn,
+        finalValueVnd: request.finalValueVnd,
+      });
+    });
+  }
+
+  settle(
+    principal: Principal,
+    id: string,
+    request: { settledVnd: number; settledOn: string },
+  ): Promise<ProjectView> {
+    return this.step(principal, id, 'settle', 'passed', async (manager, project, step) => {
+      assertAtMost(request.settledVnd, project.paidVnd, 'settledVnd', 'project.settled-above-paid', {
+        vi: 'Kinh phí quyết toán vượt số đã thanh toán',
+        en: 'settled amount is above what was paid',
+      });
+      const late = isSettlementLate(request.settledOn, project.planYear, project.endDate);
+      await recordTransition(manager, this.outbox, project, step, {
+        settledVnd: request.settledVnd,
+        settledOn: request.settledOn,
+        settlementLate: late,
+      });
+      await this.outbox.append(manager, projectSettledV1, {
+        aggregateId: project.id,
+        provinceCode: project.provinceCode,
+        payload: {
+          ...this.keys(project),
+          settledVnd: request.settledVnd,
+          settledOn: request.settledOn,
+          late,
+        },
+      });
+    });
+  }
+
+  /** One lifecycle step: lock, decide, write (with its events), audit once — all in one transaction. */
+  private step(
+    principal: Principal,
+    id: string,
+    action: TransitionAction,
+    outcome: 'passed' | 'failed',
+    write: (manager: EntityManager, project: ProjectEntity, step: Transition) => Promise<void>,
+  ): Promise<ProjectView> {
+    return this.dataSource.transaction(async (manager) => {
+      const project = await lockVisibleProject(manager, id, principal);
+      const step = transition(project, action, actorOf(principal), outcome);
+      await write(manager, project, step);
+      if (step.to === 'rejected') await releaseFunding(manager, project.id);
+      await this.outbox.audit(manager, {
+        action: `project.${action}`,
+        resourceType: 'project',
+        resourceId: project.id,
+        provinceCode: project.provinceCode,
+        summary: auditSummary.transition(project, step.from, step.to, WHAT[action] ?? action),
+      });
+      return toProjectView(project);
+    });
+  }
+
+  private keys(project: ProjectEntity) {
+    return {
+      projectId: project.id,
+      planId: project.planId,
+      planYear: project.planYear,
+      provinceCode: project.provinceCode,
+    };
+  }
+
+  private async recordAppraisal(
+    manager: EntityManager,
+    principal: Principal,
+    project: ProjectEntity,
+    level: 'base' | 'ministry',
+    request: BaseAppraisalRequest,
+    appraisedSupportVnd: number | null,
+  ): Promise<void> {
+    const repo = manager.getRepository(AppraisalEntity);
+    const appraisal = await repo.save(
+      repo.create({
+        id: randomUUID(),
+        projectId: project.id,
+        level,
+        reviewer: request.reviewer,
+        criteria: request.criteria.map((c) => ({ name: c.name, passed: c.passed, remark: c.remark ?? null })),
+        result: request.result,
+        appraisedSupportVnd,
+        remarks: request.remarks ?? null,
+        appraisedOn: request.appraisedOn,
+        recordedBy: principal.name,
+      }),
+    );
+    await this.outbox.append(manager, projectAppraisedV1, {
+      aggregateId: project.id,
+      provinceCode: project.provinceCode,
+      payload: {
+        ...this.keys(project),
+        appraisalId: appraisal.id,
+        level,
+        result: request.result,
+        appraisedSupportVnd,
+        reviewer: request.reviewer,
+        appraisedOn: request.appraisedOn,
+      },
+    });
+  }
+}

@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { bootService, central, client, officer, type BootedService } from '@kc/testing';
+import { ProjectsModule } from '../src/app.module';
+import { serviceEnvSchema } from '@kc/config';
+
+/**
+ * Money under concurrency: many real HTTP clients at once against one project, the sums checked in the
+ * database afterwards. Projects are created and registered through the API; the steps owned by other flows
+ * (appraisals, the plans decision, the contract) are put in place with SQL, standing for their events.
+ */
+describe('disbursements (advances, payments, refunds)', () => {
+  let svc: BootedService;
+  let db: Client;
+  let call: ReturnType<typeof client>;
+  let agency: string;
+  const planId = randomUUID();
+
+  beforeAll(async () => {
+    svc = await bootService(
+      {
+        service: 'projects',
+        envSchema: serviceEnvSchema,
+        module: (config) => ProjectsModule.forRoot(config),
+      },
+      'projects_disbursements',
+    );
+    call = client(svc.url);
+    agency = await svc.tokenFor(central);
+    db = new Client({ connectionString: svc.databaseUrl });
+    await db.connect();
+    await db.query(
+      `INSERT INTO plan_ref (id, name, year, level, province_code) VALUES ($1, $2, 2026, 'national', NULL)`,
+      [planId, 'Kế hoạch khuyến công quốc gia năm 2026'],
+    );
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    await svc?.close();
+  });
+
+  /** A registered project moved to `contracted` with a contract of `contractVnd`. */
+  async function contractedProject(category: string, contractVnd: number): Promise<string> {
+    const created = await call<{ id: string }>('POST', '/api/v1/projects', {
+      token: agency,
+      body: {
+        planId,
+        title: `Đề án thử chi tiền ${randomUUID().slice(0, 6)}`,
+        kind: 'ordinary',
+        activityContents: [3],
+        implementingUnit: 'Trung tâm Khuyến công Nghệ An',
+        provinceCode: '40',
+        startDate: '2026-02-01',
+        endDate: '2026-11-30',
+        kcqgVnd: contractVnd,
+        kcdpVnd: 0,
+        counterpartVnd: 500_000_000,
+        otherVnd: 0,
+        procurementMode: 'selection',
+        advanceCategory: category,
+      },
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    expect((await call('POST', `/api/v1/projects/${id}/register`, { token: agency })).status).toBe(200);
+    await db.query(
+      `UPDATE project SET status = 'contracted', appraised_support_vnd = $2, allocated_support_vnd = $2,
+              contract_mode = 'contract', contract_number = 'HĐ-01/2026', contract_signed_on = '2026-02-15',
+              contract_parties = ARRAY['Cục ĐMST, CĐX và KC', 'Trung tâm Khuyến công Nghệ An'],
+              contract_value_vnd = $2
+        WHERE id = $1`,
+      [id, contractVnd],
+    );
+    return id;
+  }
+
+  const disburse = (id: string, kind: string, amountVnd: number, token = agency) =>
+    call<{ code?: string; detail?: string }>('POST', `/api/v1/projects/${id}/disbursements`, {
+      token,
+      body: { kind, amountVnd, on: '2026-03-01', reference: `UNC-${randomUUID().slice(0, 8)}` },
+    });
+
+  async function sums(id: string) {
+    const { rows } = await db.query(
+      `SELECT p.advanced_vnd::bigint AS advanced, p.paid_vnd::bigint AS paid, p.contract_value_vnd::bigint AS contract,
+              coalesce(sum(d.amount_vnd) FILTER (WHERE d.kind = 'advance'), 0)::bigint AS advances,
+              coalesce(sum(d.amount_vnd) FILTER (WHERE d.kind = 'payment'), 0)::bigint AS payments,
+              coalesce(sum(d.amount_vnd) FILTER (WHERE d.kind = 'refund'), 0)::bigint AS refunds
+         FROM project p LEFT JOIN disbursement d ON d.project_id = p.id
+        WHERE p.id = $1 GROUP BY p.id`,
+      [id],
+    );
+    return Object.fromEntries(Object.entries(rows[0]).map(([k, v]) => [k, Number(v)]));
+  }
+
+  it('never lets parallel advances pass 70 % of the contract; the refused ones are 422 naming the rule', async () => {
+    const id = await contractedProject('training-events-media', 1_000_000_000);
+    // 40 clients at once ask 45,000,000 each (1.8 billion in all): 15 fit under 700,000,000, the 16th does not.
+    const answers = await Promise.all(Array.from({ length: 40 }, () => disburse(id, 'advance', 45_000_000)));
+    const accepted = answers.filter((a) => a.status === 201);
+    const refused = answers.filter((a) => a.status === 422);
+    expect(accepted).toHaveLength(15);
+    expect(refused).toHaveLength(25);
+    for (const r of refused) expect(r.body.code).toBe('disbursement.advance-cap-70');
+    const s = await sums(id);
+    expect(s).toMatchObject({ advanced: 675_000_000, paid: 675_000_000, advances: 675_000_000 });
+    expect(s.paid * 10).toBeLessThanOrEqual(s.contract * 7);
+    // What is left under the cap can still be drawn, to the đồng.
+    expect((await disburse(id, 'advance', 25_000_001)).status).toBe(422);
+    expect((await disburse(id, 'advance', 25_000_000)).status).toBe(201);
+    expect(await sums(id)).toMatchObject({ advanced: 700_000_000, advances: 700_000_000 });
+    // One projects.disbursement.recorded per recorded advance, in the same commits, with the running totals.
+    const events = await db.query(
+      `SELECT max((envelope->'payload'->>'advancedVnd')::bigint)::bigint AS last, count(*)::int AS n FROM outbox
+        WHERE type = 'projects.disbursement.recorded' AND message_key = $1`,
+      [id],
+    );
+    expect([events.rows[0].n, Number(events.rows[0].last)]).toEqual([16, 700_000_000]);
+  });
+
+  it('never lets parallel payments after acceptance pass the contract, and refunds never go below zero', async () => {
+    const id = await contractedProject('training-events-media', 800_000_000);
+    expect((await disburse(id, 'advance', 560_000_000)).status).toBe(201);
+    // Payments come after acceptance only.
+    const early = await disburse(id, 'payment', 1);
+    expect([early.status, early.body.code]).toEqual([422, 'disbursement.payment-before-acceptance']);
+    const province = await svc.tokenFor(officer('40'));
+    const report = await call('POST', `/api/v1/projects/${id}/progress-reports`, {
+      token: province,
+      body: { month: '2026-03', percentDone: 100, spentVnd: 1_300_000_000, narrative: 'Hoàn thành toàn bộ' },
+    });
+    expect(report.status).toBe(201);
+    const accept = await call('POST', `/api/v1/projects/${id}/accept`, {
+      token: province,
+      body: { acceptedOn: '2026-04-10', result: 'Đạt' },
+    });
+    expect(accept.status).toBe(200);
+
+    // 30 clients at once pay 20,000,000 each (600,000,000) against the 240,000,000 left: 12 fit.
+    const answers = await Promise.all(Array.from({ length: 30 }, () => disburse(id, 'payment', 20_000_000)));
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(12);
+    const refused = answers.filter((a) => a.status === 422);
+    expect(refused).toHaveLength(18);
+    for (const r of refused) expect(r.body.code).toBe('disbursement.contract-exceeded');
+    expect(await sums(id)).toMatchObject({ paid: 800_000_000, contract: 800_000_000, payments: 240_000_000 });
+
+    // Parallel refunds: 10 × 100,000,000 against 800,000,000 disbursed: 8 fit, nothing goes below zero.
+    const refunds = await Promise.all(Array.from({ length: 10 }, () => disburse(id, 'refund', 100_000_000)));
+    expect(refunds.filter((a) => a.status === 201)).toHaveLength(8);
+    for (const r of refunds.filter((a) => a.status !== 201))
+      expect(r.body.code).toBe('disbursement.refund-exceeds-paid');
+    expect(await sums(id)).toMatchObject({ paid: 0, advanced: 0, refunds: 800_000_000 });
+  });
+
+  it('refuses a model or machinery advance until more than 70 % of the work is reported', async () => {
+    const id = await contractedProject('model-machinery', 1_000_000_000);
+    const before = await disburse(id, 'advance', 100_000_000);
+    expect([before.status, before.body.code]).toEqual([422, 'disbursement.advance-progress-required']);
+    expect(before.body.detail).toContain('70%');
+    const province = await svc.tokenFor(officer('40'));
+    const report = (month: string, percentDone: number) =>
+      call('POST', `/api/v1/projects/${id}/progress-reports`, {
+        token: province,
+        body: { month, percentDone, spentVnd: 0, narrative: 'Lắp đặt máy móc' },
+      });
+    expect((await report('2026-03', 70)).status).toBe(201);
+    expect((await disburse(id, 'advance', 100_000_000)).body.code).toBe(
+      'disbursement.advance-progress-required',
+    );
+    expect((await report('2026-04', 71)).status).toBe(201);
+    expect((await disburse(id, 'advance', 700_000_000)).status).toBe(201);
+    expect(await sums(id)).toMatchObject({ advanced: 700_000_000 });
+  });
+
+  it("lets only the plan owner move money, and hides another province's project", async () => {
+    const id = await contractedProject('training-events-media', 100_000_000);
+    const own = await disburse(id, 'advance', 1_000_000, await svc.tokenFor(officer('40')));
+    expect([own.status, own.body.code]).toEqual([403, 'disbursement.not-plan-owner']);
+    expect((await disburse(id, 'advance', 1_000_000, await svc.tokenFor(officer('01')))).status).toBe(404);
+    const list = await call<{ items: unknown[]; advancedVnd: number }>(
+      'GET',
+      `/api/v1/projects/${id}/disbursements`,
+      {
+        token: agency,
+      },
+    );
+    expect(list.status).toBe(200);
+    expect(list.body).toMatchObject({ items: [], advancedVnd: 0 });
+    const rules = await call<{ category: string; ratePercent: number }[]>(
+      'GET',
+      '/api/v1/advance-rules?asOf=2026-03-01',
+      {
+        token: agency,
+      },
+    );
+    expect(rules.body.map((r) => [r.category, r.ratePercent])).toEqual([
+      ['cluster-infrastructure', 30],
+      ['enterprise-founding', 100],
+      ['model-machinery', 70],
+      ['training-events-media', 70],
+    ]);
+  });
+});

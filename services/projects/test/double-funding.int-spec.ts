@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import type { Principal, ProjectView } from '@kc/contracts';
+import { assignmentDecidedV1, planCreatedV1, registrationSubmittedV1 } from '@kc/contracts';
+import { central, client, officer, type BootedService, type Reply } from '@kc/testing';
+import {
+  appraisal,
+  bootProjects,
+  deliverPlanEvent,
+  draftBody,
+  planCreated,
+} from './support/projects-harness';
+
+/** No double funding across national and provincial projects (exclusion constraint beneficiary_funding_no_double). */
+describe('double funding', () => {
+  let service: BootedService;
+  let db: Client;
+  let call: ReturnType<typeof client>;
+  const tokens = new Map<string, string>();
+  const as = async <T = Record<string, unknown>>(
+    p: Principal,
+    method: string,
+    path: string,
+    body?: unknown,
+  ) => {
+    const key = `${p.id}:${p.role}`;
+    if (!tokens.has(key)) tokens.set(key, await service.tokenFor(p));
+    return call<T>(method, path, { token: tokens.get(key), body }) as Promise<Reply<T>>;
+  };
+  const sct40 = officer('40');
+  const national = planCreated(2026, 'national');
+  const provincial = planCreated(2026, 'provincial', '40');
+  const facility = (taxCode: string) => [
+    { taxCode, name: 'Hợp tác xã Mây tre đan Hưng Nguyên', legalForm: 'cooperative' },
+  ];
+
+  const draft = async (planId: string, overrides: Record<string, unknown>) => {
+    const body = draftBody(
+      planId,
+      planId === provincial.planId ? { kcqgVnd: 0, kcdpVnd: 300_000_000, ...overrides } : overrides,
+    );
+    const reply = await as<ProjectView>(sct40, 'POST', '/api/v1/projects', body);
+    expect(reply.status).toBe(201);
+    return reply.body;
+  };
+  const register = (id: string) =>
+    as<ProjectView & { detail?: string; code?: string }>(
+      sct40,
+      'POST',
+      `/api/v1/projects/${id}/register`,
+      {},
+    );
+  const state = async (id: string) => ({
+    status: (await db.query(`SELECT status FROM project WHERE id = $1`, [id])).rows[0].status,
+    claims: Number(
+      (await db.query(`SELECT count(*) AS n FROM beneficiary_funding WHERE project_id = $1`, [id])).rows[0].n,
+    ),
+    events: Number(
+      (await db.query(`SELECT count(*) AS n FROM outbox WHERE message_key = $1`, [id])).rows[0].n,
+    ),
+  });
+
+  beforeAll(async () => {
+    service = await bootProjects('kc_it_projects_double_funding');
+    call = client(service.url);
+    db = new Client({ connectionString: service.databaseUrl });
+    await db.connect();
+    for (const plan of [national, provincial]) await deliverPlanEvent(service, planCreatedV1, plan);
+  }, 60_000);
+
+  afterAll(async () => {
+    await db?.end();
+    await service?.close();
+  });
+
+  it('refuses the same facility, content and overlapping period across a national and a provincial project', async () => {
+    const first = await draft(national.planId, {
+      beneficiaries: facility('2900111111'),
+      activityContents: [3, 5],
+    });
+    expect((await register(first.id)).status).toBe(200);
+
+    const second = await draft(provincial.planId, {
+      beneficiaries: facility('2900111111'),
+      activityContents: [5],
+      startDate: '2026-10-01',
+      endDate: '2026-12-31',
+    });
+    const before = await state(second.id);
+    const refused = await register(second.id);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'project.double-funding' });
+    expect(refused.body.detail).toContain(first.code);
+    expect(refused.body.detail).toContain('2900111111');
+    expect(await state(second.id)).toEqual({ ...before, status: 'draft', claims: 0 });
+
+    // Another content, or a period that does not overlap, is no double funding.
+    const otherContent = await draft(provincial.planId, {
+      beneficiaries: facility('2900111111'),
+      activityContents: [4],
+    });
+    expect((await register(otherContent.id)).status).toBe(200);
+    const later = await draft(provincial.planId, {
+      beneficiaries: facility('2900111111'),
+      activityContents: [3],
+      startDate: '2026-12-01',
+      endDate: '2026-12-31',
+    });
+    expect((await register(later.id)).status).toBe(200);
+  });
+
+  it('allows it when the agency has recorded an exemption covering the claim', async () => {
+    const first = await draft(national.planId, { beneficiaries: facility('2900222222') });
+    expect((await register(first.id)).status).toBe(200);
+    const second = await draft(provincial.planId, { beneficiaries: facility('2900222222') });
+    expect((await register(second.id)).status).toBe(409);
+
+    const exemption = {
+      taxCode: '2900222222',
+      activityContent: 3,
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+      justification: 'Hỗ trợ bổ sung theo chỉ đạo của Bộ sau thiên tai',
+      decisionNumber: '77/QĐ-BCT',
+    };
+    expect((await as(sct40, 'POST', '/api/v1/double-funding-exemptions', exemption)).status).toBe(403);
+    expect((await as(central, 'POST', '/api/v1/double-funding-exemptions', exemption)).status).toBe(201);
+    expect((await register(second.id)).status).toBe(200);
+    const claim = await db.query(`SELECT exemption_id FROM beneficiary_funding WHERE project_id = $1`, [
+      second.id,
+    ]);
+    expect(claim.rows[0].exemption_id).not.toBeNull();
+  });
+
+  it('allows it once the first project is stopped', async () => {
+    const first = await draft(national.planId, { beneficiaries: facility('2900333333') });
+    expect((await register(first.id)).status).toBe(200);
+    const second = await draft(provincial.planId, { beneficiaries: facility('2900333333') });
+    expect((await register(second.id)).status).toBe(409);
+
+    // first: → base-appraised → submitted → ministry-appraised → in-plan → stopped
+    expect((await as(sct40, 'POST', `/api/v1/projects/${first.id}/base-appraisal`, appraisal())).status).toBe(
+      200,
+    );
+    await deliverPlanEvent(service, registrationSubmittedV1, {
+      registrationId: randomUUID(),
+      planId: national.planId,
+      planYear: 2026,
+      provinceCode: '40',
+      reportNumber: '5/SCT',
+      submittedAt: '2025-06-18T09:00:00.000+07:00',
+      deadline: '2025-06-20',
+      late: false,
+      projectIds: [first.id],
+    });
+    expect(
+      (
+        await as(
+          central,
+          'POST',
+          `/api/v1/projects/${first.id}/ministry-appraisal`,
+          appraisal('passed', { appraisedSupportVnd: 500_000_000 }),
+        )
+      ).status,
+    ).toBe(200);
+    await deliverPlanEvent(service, assignmentDecidedV1, {
+      decisionId: randomUUID(),
+      planId: national.planId,
+      planYear: 2026,
+      number: '3500/QĐ-BCT',
+      signedOn: '2025-12-20',
+      kind: 'initial',
+      allocations: [
+        {
+          projectId: first.id,
+          provinceCode: '40',
+          fundingSource: 'KCQG',
+          amountVnd: 500_000_000,
+          previousVnd: 0,
+        },
+      ],
+    });
+    const stopped = await as(central, 'POST', `/api/v1/projects/${first.id}/adjustments`, {
+      kind: 'stop',
+      decisionNumber: '1500/QĐ-BCT',
+      decidedOn: '2026-05-01',
+      reason: 'Cơ sở không còn nhu cầu',
+    });
+    expect(stopped.body).toMatchObject({ status: 'stopped' });
+    expect((await register(second.id)).status).toBe(200);
+  });
+
+  it('lets exactly one of two parallel conflicting registrations through', async () => {
+    const drafts = await Promise.all([
+      draft(national.planId, { beneficiaries: facility('2900444444') }),
+      draft(provincial.planId, { beneficiaries: facility('2900444444') }),
+      draft(provincial.planId, { beneficiaries: facility('2900444444') }),
+    ]);
+    const replies = await Promise.all(drafts.map((d) => register(d.id)));
+    expect(replies.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    const active = await db.query(
+      `SELECT count(*) AS n FROM beneficiary_funding WHERE tax_code = '2900444444' AND active AND exemption_id IS NULL`,
+    );
+    expect(Number(active.rows[0].n)).toBe(1);
+  });
+});

@@ -1,0 +1,124 @@
+import { buildDemoDataset, reaches, splitExactly, type DemoProject, type DemoUnit } from './demo-dataset.mjs';
+
+const REGIONS = ['north', 'central', 'south'] as const;
+const unit = (code: string, i: number): DemoUnit => ({
+  code,
+  nameVi: `Tỉnh ${code}`,
+  fullNameVi: `Tỉnh Thử ${code}`,
+  regionCode: REGIONS[i % 3],
+});
+const provinces2018 = Array.from({ length: 63 }, (_, i) => unit(String(i + 1).padStart(2, '0'), i));
+const provincesNow = [
+  '01',
+  '04',
+  '08',
+  '11',
+  '12',
+  '14',
+  '15',
+  '19',
+  '20',
+  '22',
+  '24',
+  '25',
+  '31',
+  '33',
+  '37',
+  '38',
+]
+  .concat([
+    '40',
+    '42',
+    '44',
+    '46',
+    '48',
+    '51',
+    '52',
+    '56',
+    '66',
+    '68',
+    '75',
+    '79',
+    '80',
+    '82',
+    '86',
+    '91',
+    '92',
+    '96',
+  ])
+  .map(unit);
+const build = (today = '2026-11-29') =>
+  buildDemoDataset({ provinces2018, provincesNow, currentYear: Number(today.slice(0, 4)), today });
+
+type Spec = DemoProject;
+
+describe('demo data set', () => {
+  const data = build();
+  const plan2018 = data.plans.find((p: { key: string }) => p.key === 'national-2018')!;
+  const projects2018: Spec[] = plan2018.projects;
+
+  it('reproduces the 2018 national plan: 120 billion VND allocated in full to 262 projects of 63 units', () => {
+    expect(plan2018.plan).toMatchObject({ year: 2018, level: 'national', budgetVnd: 120_000_000_000 });
+    expect(projects2018).toHaveLength(262);
+    expect(projects2018.reduce((sum, p) => sum + p.allocatedVnd, 0)).toBe(120_000_000_000);
+    expect(new Set(projects2018.map((p) => p.create.provinceCode)).size).toBe(63);
+  });
+
+  it('completes 261 of them (99.6%) and leaves one extended into 2019', () => {
+    const completed = projects2018.filter((p) => reaches(p.target, 'accepted'));
+    expect(completed).toHaveLength(261);
+    expect(Math.round((completed.length * 1000) / projects2018.length) / 10).toBe(99.6);
+    expect(projects2018.filter((p) => p.target === 'extended')).toHaveLength(1);
+  });
+
+  it('keeps the money in order: requested ≥ appraised ≥ allocated, reports rising to 100% when done', () => {
+    for (const p of projects2018) {
+      expect(p.create.kcqgVnd).toBeGreaterThanOrEqual(p.appraisedSupportVnd);
+      expect(p.appraisedSupportVnd).toBeGreaterThanOrEqual(p.allocatedVnd);
+      expect(p.allocatedVnd % 5_000_000).toBe(0);
+      const percents = p.reports.map((r) => r.percentDone);
+      expect(percents).toEqual([...percents].sort((a, b) => a - b));
+      if (reaches(p.target, 'accepted')) expect(percents.at(-1)).toBe(100);
+    }
+  });
+
+  it('gives every project its own beneficiary, so no two are double funding', () => {
+    const codes = data.plans.flatMap((p: { projects: Spec[] }) =>
+      p.projects.map((s) => s.create.beneficiaries[0].taxCode),
+    );
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(codes.every((c: string) => /^\d{10}$/.test(c))).toBe(true);
+  });
+
+  it("spreads this year's national plan over every stage, nothing dated today or later", () => {
+    const current: Spec[] = data.plans.find((p: { key: string }) => p.key === 'national-2026')!.projects;
+    const targets = new Set(current.map((p) => p.target));
+    for (const stage of ['registered', 'in-plan', 'contracted', 'in-progress', 'accepted', 'settled'])
+      expect(targets).toContain(stage);
+    for (const p of current) {
+      for (const date of [p.contract?.signedOn, p.acceptedOn, p.settledOn]) {
+        if (date) expect(date < '2026-11-29').toBe(true);
+      }
+      expect(p.reports.every((r) => r.month <= '2026-11')).toBe(true);
+    }
+  });
+
+  it('cuts this year short early in the year: only what could have happened by then', () => {
+    const early: Spec[] = build('2026-02-10').plans.find(
+      (p: { key: string }) => p.key === 'national-2026',
+    )!.projects;
+    expect(early.filter((p) => reaches(p.target, 'accepted'))).toEqual([]);
+    expect(early.every((p) => p.contract === null || p.contract.signedOn < '2026-02-10')).toBe(true);
+  });
+
+  it('is the same on every run', () => {
+    expect(JSON.stringify(build())).toBe(JSON.stringify(data));
+  });
+
+  it('splits an amount exactly in 5-million steps, each at least the minimum', () => {
+    const parts = splitExactly(1_000_000_000, [1, 1, 1], 100_000_000);
+    expect(parts.reduce((a: number, b: number) => a + b, 0)).toBe(1_000_000_000);
+    expect(parts.every((p: number) => p % 5_000_000 === 0 && p >= 100_000_000)).toBe(true);
+    expect(() => splitExactly(100_000_000, [1, 1], 100_000_000)).toThrow(RangeError);
+  });
+});
