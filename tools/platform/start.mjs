@@ -124,7 +124,7 @@ async function demoData(gatewayUrl, r) {
   try {
     const res = await loadDemoData(gatewayUrl);
     const c = res.counts;
-    const what = `${c.plans} plans, ${c.projects} projects (${c.approvedProjects} approved), ${c.clusters} clusters, ${c.fairs} fair, ${c.awardRounds} award round`;
+    const what = `${c.plans} plans, ${c.projects} projects (${c.lifecycleSteps} lifecycle steps), ${c.clusters} clusters, ${c.fairs} fair, ${c.awardRounds} award round`;
     if (res.created === 0) r.ok(`demo data already loaded: ${what} (checked in ${sinceStart(t0)})`);
     else r.ok(`demo data loaded: ${what}; ${res.created} writes (${sinceStart(t0)})`);
     return true;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { decodeEvent } from './decode-event';
 
 const example = JSON.parse(
-  readFileSync(join(__dirname, 'events/projects/project-registered/v1/example.json'), 'utf8'),
+  readFileSync(join(__dirname, 'events/projects/project-registered/v2/example.json'), 'utf8'),
 ) as Record<string, unknown>;
 const encode = (value: unknown) => Buffer.from(JSON.stringify(value));
 

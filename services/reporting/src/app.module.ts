@@ -11,6 +11,7 @@ import { ConferenceQueries } from './infrastructure/persistence/conference.queri
 import { CreateProjections1763900000600 } from './infrastructure/persistence/migrations/1763900000600-create-projections';
 import { CreateBoothProjection1763900000610 } from './infrastructure/persistence/migrations/1763900000610-create-booth-projection';
 import { ProjectLifecycleProjection1763900000620 } from './infrastructure/persistence/migrations/1763900000620-project-lifecycle-projection';
+import { InternationalFairs1763900000630 } from './infrastructure/persistence/migrations/1763900000630-international-fairs';
 import { PROJECTION_ENTITIES } from './infrastructure/persistence/projection.entities';
 import { WatchlistQueries } from './infrastructure/persistence/watchlist.queries';
 import { ConferencesController } from './interface/http/conferences.controller';
@@ -33,6 +34,7 @@ export class ReportingModule {
             CreateProjections1763900000600,
             CreateBoothProjection1763900000610,
             ProjectLifecycleProjection1763900000620,
+            InternationalFairs1763900000630,
           ],
         }),
       ],

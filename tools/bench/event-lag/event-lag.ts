@@ -1,5 +1,5 @@
 /**
- * Event lag: how long after a write is acknowledged (HTTP 201 = committed, with its outbox row) the national
+ * Event lag: how long after a write is acknowledged (HTTP 200 of the registration = committed, with its outbox row) the national
  * conference view counts it — outbox relay → Kafka → reporting's consumer and projection → the view through
  * the gateway — compared with the raw produce → consume latency of the same broker. Prints figures; not a test.
  *
@@ -138,16 +138,16 @@ async function main(): Promise<number> {
     console.log(
       `${''.padEnd(w)} ${'n'.padStart(5)}${['p50', 'p95', 'p99', 'max'].map((h) => h.padStart(9)).join('')}`,
     );
-    console.log(row('write 201 → counted in conference view', lag, w));
+    console.log(row('register 200 → counted in conference view', lag, w));
     console.log(row('  lower bound (the poll before did not count it)', summarise(v.lagLowerMs), w));
     console.log(row(`Kafka produce → consume (${SCRATCH_TOPIC}, acks=-1)`, raw, w));
     console.log(ratioRow('ratio view lag / Kafka', lag, raw, w));
-    console.log(row('  for reference: POST /api/v1/projects → 201', summarise(v.writeMs), w));
+    console.log(row('  for reference: POST /api/v1/projects/:id/register → 200', summarise(v.writeMs), w));
     console.log(row('  for reference: Kafka send → ack', summarise(k.ackMs), w));
     console.log('');
     console.log(
       `  view: ${v.writes} writes, ${v.failedWrites} failed, ${v.notVisible} not counted within ${o.settle} s, ` +
-        `${v.visibleBeforeAck} counted before their 201 arrived (lag 0); ${v.polls} polls (${v.failedPolls} failed), ` +
+        `${v.visibleBeforeAck} counted before their 200 arrived (lag 0); ${v.polls} polls (${v.failedPolls} failed), ` +
         `one every ${ms(v.meanPollCycleMs)} on average (the view lag lies between the two rows)`,
     );
     if (v.firstError) console.log(`  first failed write: ${v.firstError}`);

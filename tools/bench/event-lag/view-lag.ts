@@ -75,9 +75,9 @@ export interface ViewLagResult {
   writes: number;
   failedWrites: number;
   firstError?: string;
-  /** POST → 201, per successful write. */
+  /** POST …/register → 200, per successful write. */
   writeMs: number[];
-  /** 201 → answer of the first poll of the conference view that counts the write (an upper bound). */
+  /** 200 → answer of the first poll of the conference view that counts the write (an upper bound). */
   lagMs: number[];
   /** 201 → start of the poll before it, which did not count the write yet (a lower bound, 0 if after the 201). */
   lagLowerMs: number[];
@@ -110,6 +110,7 @@ const PLAN_NAME = (year: number) => `Kế hoạch thử nghiệm đo độ trễ
  */
 export class ViewLagProbe {
   private planId = '';
+  private planYear = 0;
   private units: string[] = [];
   private baseline = new Map<string, number>();
 
@@ -118,6 +119,7 @@ export class ViewLagProbe {
   /** The benchmark plan, today's units, one warm-up write seen end to end, and the view's starting counts. */
   async prepare(year: number): Promise<void> {
     this.planId = await this.ensurePlan(year);
+    this.planYear = year;
     const provinces = await this.gw.request<ProvincesView>('GET', '/api/v1/reference/provinces');
     this.units = provinces.items.map((p) => p.code);
 
@@ -153,16 +155,16 @@ export class ViewLagProbe {
 
     const write = (i: number) => {
       const unit = this.units[i % this.units.length];
-      const body = {
-        planId: this.planId,
-        title: `Đề án đo độ trễ sự kiện — lần chạy ${o.runId}, số ${i + 1}`,
-        provinceCode: unit,
-        activityContents: [9],
-        requestedSupportVnd: 1_000_000,
-      };
-      const sentAt = performance.now();
+      const title = `Đề án đo độ trễ sự kiện — lần chạy ${o.runId}, số ${i + 1}`;
+      let sentAt = performance.now();
+      // The view counts a project from its registration: the draft is written first, the timed write is
+      // POST …/register.
       const p = this.gw
-        .request<ProjectView>('POST', '/api/v1/projects', body)
+        .request<ProjectView>('POST', '/api/v1/projects', this.projectBody(title, unit))
+        .then((draft) => {
+          sentAt = performance.now();
+          return this.gw.request<ProjectView>('POST', `/api/v1/projects/${draft.id}/register`, {});
+        })
         .then(() => {
           const ackAt = performance.now();
           writeMs.push(ackAt - sentAt);
@@ -266,22 +268,40 @@ export class ViewLagProbe {
 
   /** Right after the plan is created the projects service may not know it yet (it learns from the plan's event). */
   private async registerWhenPlanKnown({ title, unit }: { title: string; unit: string }): Promise<void> {
-    const body = {
-      planId: this.planId,
-      title,
-      provinceCode: unit,
-      activityContents: [9],
-      requestedSupportVnd: 1_000_000,
-    };
     const deadline = Date.now() + 30_000;
     for (;;) {
       try {
-        await this.gw.request<ProjectView>('POST', '/api/v1/projects', body);
+        const draft = await this.gw.request<ProjectView>(
+          'POST',
+          '/api/v1/projects',
+          this.projectBody(title, unit),
+        );
+        await this.gw.request<ProjectView>('POST', `/api/v1/projects/${draft.id}/register`, {});
         return;
       } catch (e) {
         if (!(e instanceof HttpError && e.code === 'project.unknown-plan') || Date.now() > deadline) throw e;
         await sleep(200);
       }
     }
+  }
+
+  /** A small training project (content 1) of the benchmark plan: no beneficiaries, so nothing to claim. */
+  private projectBody(title: string, unit: string) {
+    return {
+      planId: this.planId,
+      title,
+      kind: 'ordinary',
+      activityContents: [1],
+      implementingUnit: `Trung tâm Khuyến công đơn vị ${unit}`,
+      provinceCode: unit,
+      startDate: `${this.planYear}-03-01`,
+      endDate: `${this.planYear}-10-31`,
+      kcqgVnd: 1_000_000,
+      kcdpVnd: 0,
+      counterpartVnd: 0,
+      otherVnd: 0,
+      procurementMode: 'selection',
+      advanceCategory: 'training-events-media',
+    };
   }
 }

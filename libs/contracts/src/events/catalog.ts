@@ -3,8 +3,6 @@ import { planCreatedV1 } from './plans/plan-created/v1/schema';
 import { planCeilingSetV1 } from './plans/plan-ceiling-set/v1/schema';
 import { registrationSubmittedV1 } from './plans/registration-submitted/v1/schema';
 import { assignmentDecidedV1 } from './plans/assignment-decided/v1/schema';
-import { projectRegisteredV1 } from './projects/project-registered/v1/schema';
-import { projectApprovedV1 } from './projects/project-approved/v1/schema';
 import { projectRegisteredV2 } from './projects/project-registered/v2/schema';
 import { projectStatusChangedV1 } from './projects/project-status-changed/v1/schema';
 import { projectAppraisedV1 } from './projects/project-appraised/v1/schema';
@@ -39,8 +37,6 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   planCeilingSetV1,
   registrationSubmittedV1,
   assignmentDecidedV1,
-  projectRegisteredV1,
-  projectApprovedV1,
   projectRegisteredV2,
   projectStatusChangedV1,
   projectAppraisedV1,

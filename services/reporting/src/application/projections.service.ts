@@ -5,7 +5,7 @@ import type {
   boothAllocatedV1,
   clusterRegisteredV1,
   EventEnvelope,
-  fairCreatedV1,
+  fairCreatedV2,
   PayloadOf,
   planCreatedV1,
   registrationCancelledV1,
@@ -85,7 +85,7 @@ export class ProjectionsService {
   }
 
   /** A fair's host code is read on its opening day, else by its year like other yearly facts. */
-  async fairCreated(manager: EntityManager, event: Event<typeof fairCreatedV1>) {
+  async fairCreated(manager: EntityManager, event: Event<typeof fairCreatedV2>) {
     const { payload: p, occurredAt } = event;
     const asOf = readingDate(p.provinceCode, [p.startDate, `${p.year}-01-01`, `${p.year}-12-31`]);
     await manager.upsert(

@@ -113,7 +113,7 @@ export class FairProjection {
   @PrimaryColumn('uuid', { name: 'fair_id' }) fairId: string;
   @Column('text') name: string;
   @Column('int') year: number;
-  @Column('text') scale: 'provincial' | 'regional' | 'national';
+  @Column('text') scale: 'provincial' | 'regional' | 'national' | 'international';
   @Column('text', { name: 'region_code', nullable: true }) regionCode: string | null;
   @Column('text', { name: 'province_code' }) provinceCode: string;
   @Column('date', { name: 'province_as_of' }) provinceAsOf: string;

@@ -5,7 +5,7 @@ import type {
   boothAllocatedV1,
   clusterRegisteredV1,
   EventEnvelope,
-  fairCreatedV1,
+  fairCreatedV2,
   PayloadOf,
   planCreatedV1,
   registrationCancelledV1,
@@ -35,7 +35,7 @@ export class ProjectionEventsController {
   }
 
   @EventPattern('trade-fairs.fair.created')
-  fairCreated(@Payload() envelope: Event<typeof fairCreatedV1>, @Ctx() ctx: EventContext) {
+  fairCreated(@Payload() envelope: Event<typeof fairCreatedV2>, @Ctx() ctx: EventContext) {
     return this.projections.fairCreated(ctx.manager, envelope);
   }
 
