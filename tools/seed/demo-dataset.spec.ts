@@ -1,4 +1,5 @@
 import { buildDemoDataset, reaches, splitExactly, type DemoProject, type DemoUnit } from './demo-dataset.mjs';
+import { provincesAsOf } from '@kc/reference-data';
 
 const REGIONS = ['north', 'central', 'south'] as const;
 const unit = (code: string, i: number): DemoUnit => ({
@@ -8,44 +9,8 @@ const unit = (code: string, i: number): DemoUnit => ({
   regionCode: REGIONS[i % 3],
 });
 const provinces2018 = Array.from({ length: 63 }, (_, i) => unit(String(i + 1).padStart(2, '0'), i));
-const provincesNow = [
-  '01',
-  '04',
-  '08',
-  '11',
-  '12',
-  '14',
-  '15',
-  '19',
-  '20',
-  '22',
-  '24',
-  '25',
-  '31',
-  '33',
-  '37',
-  '38',
-]
-  .concat([
-    '40',
-    '42',
-    '44',
-    '46',
-    '48',
-    '51',
-    '52',
-    '56',
-    '66',
-    '68',
-    '75',
-    '79',
-    '80',
-    '82',
-    '86',
-    '91',
-    '92',
-    '96',
-  ])
+const provincesNow = provincesAsOf('2026-11-29')
+  .map((u) => u.code)
   .map(unit);
 const build = (today = '2026-11-29') =>
   buildDemoDataset({ provinces2018, provincesNow, currentYear: Number(today.slice(0, 4)), today });

@@ -1,3 +1,2 @@
 export * from './test-infrastructure';
-export * from './service-harness';
 export * from './principals';

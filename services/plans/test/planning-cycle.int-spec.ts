@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { AssignmentDecisionView, PlanRegistrationView, PlanView, Principal } from '@kc/contracts';
-import { central, client, eventually, officer, testKafka, type BootedService, type Reply } from '@kc/testing';
+import { central, eventually, officer, testKafka } from '@kc/testing';
+import type { BootedService } from '@kc/service-testing';
 import { bootPlans } from './support/service-harness';
 
 const TOPIC = 'projects.project.events';
@@ -11,22 +12,12 @@ describe('planning cycle: registrations, plan-assignment decisions and ceilings'
   let service: BootedService;
   let db: Client;
   let producer: ReturnType<ReturnType<typeof testKafka>['producer']>;
-  let call: ReturnType<typeof client>;
-  const tokens = new Map<string, string>();
-  const as = async <T = Record<string, unknown>>(
-    p: Principal,
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<Reply<T>> => {
-    if (!tokens.has(p.id)) tokens.set(p.id, await service.tokenFor(p));
-    return call<T>(method, path, { token: tokens.get(p.id)!, body });
-  };
+  const as = <T = Record<string, unknown>>(...args: Parameters<BootedService['as']>) =>
+    service.as<T>(...args);
   const rows = async <T>(text: string, params: unknown[] = []) => (await db.query(text, params)).rows as T[];
 
   beforeAll(async () => {
     service = await bootPlans('plans_planning_cycle');
-    call = client(service.url);
     db = new Client({ connectionString: service.databaseUrl });
     await db.connect();
     producer = testKafka('plans-test-projects').producer();

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { bootService, central, client, officer, type BootedService } from '@kc/testing';
-import { ProjectsModule } from '../src/app.module';
-import { serviceEnvSchema } from '@kc/config';
+import { central, officer } from '@kc/testing';
+import { client, type BootedService } from '@kc/service-testing';
+import { bootProjects } from './support/projects-harness';
 
 /**
  * Money under concurrency: many real HTTP clients at once against one project, the sums checked in the
@@ -17,14 +17,7 @@ describe('disbursements (advances, payments, refunds)', () => {
   const planId = randomUUID();
 
   beforeAll(async () => {
-    svc = await bootService(
-      {
-        service: 'projects',
-        envSchema: serviceEnvSchema,
-        module: (config) => ProjectsModule.forRoot(config),
-      },
-      'projects_disbursements',
-    );
+    svc = await bootProjects('projects_disbursements');
     call = client(svc.url);
     agency = await svc.tokenFor(central);
     db = new Client({ connectionString: svc.databaseUrl });

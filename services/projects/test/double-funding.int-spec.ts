@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import type { Principal, ProjectView } from '@kc/contracts';
+import type { ProjectView } from '@kc/contracts';
 import { assignmentDecidedV1, planCreatedV1, registrationSubmittedV1 } from '@kc/contracts';
-import { central, client, officer, type BootedService, type Reply } from '@kc/testing';
+import { central, officer } from '@kc/testing';
+import type { BootedService } from '@kc/service-testing';
 import {
   appraisal,
   bootProjects,
@@ -15,18 +16,8 @@ import {
 describe('double funding', () => {
   let service: BootedService;
   let db: Client;
-  let call: ReturnType<typeof client>;
-  const tokens = new Map<string, string>();
-  const as = async <T = Record<string, unknown>>(
-    p: Principal,
-    method: string,
-    path: string,
-    body?: unknown,
-  ) => {
-    const key = `${p.id}:${p.role}`;
-    if (!tokens.has(key)) tokens.set(key, await service.tokenFor(p));
-    return call<T>(method, path, { token: tokens.get(key), body }) as Promise<Reply<T>>;
-  };
+  const as = <T = Record<string, unknown>>(...args: Parameters<BootedService['as']>) =>
+    service.as<T>(...args);
   const sct40 = officer('40');
   const national = planCreated(2026, 'national');
   const provincial = planCreated(2026, 'provincial', '40');
@@ -62,7 +53,6 @@ describe('double funding', () => {
 
   beforeAll(async () => {
     service = await bootProjects('kc_it_projects_double_funding');
-    call = client(service.url);
     db = new Client({ connectionString: service.databaseUrl });
     await db.connect();
     for (const plan of [national, provincial]) await deliverPlanEvent(service, planCreatedV1, plan);

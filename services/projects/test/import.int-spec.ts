@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
-import { serviceEnvSchema } from '@kc/config';
 import type { ProjectImportView } from '@kc/contracts';
-import { bootService, central, client, officer, type BootedService } from '@kc/testing';
-import { ProjectsModule } from '../src/app.module';
+import { central, officer } from '@kc/testing';
+import { client, type BootedService } from '@kc/service-testing';
 import { EXPORT_COLUMNS } from '../src/application/project-export.service';
+import { bootProjects } from './support/projects-harness';
 
 /** The province registration sheet in, the filtered list out, through the real service and database. */
 describe('Excel import and export of projects', () => {
@@ -16,14 +16,7 @@ describe('Excel import and export of projects', () => {
   const planId = randomUUID();
 
   beforeAll(async () => {
-    svc = await bootService(
-      {
-        service: 'projects',
-        envSchema: serviceEnvSchema,
-        module: (config) => ProjectsModule.forRoot(config),
-      },
-      'projects_import',
-    );
+    svc = await bootProjects('projects_import');
     call = client(svc.url);
     agency = await svc.tokenFor(central);
     db = new Client({ connectionString: svc.databaseUrl });

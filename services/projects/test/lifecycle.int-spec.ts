@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { ProjectDetailView, ProjectView, Principal } from '@kc/contracts';
 import { assignmentDecidedV1, planCreatedV1, registrationSubmittedV1 } from '@kc/contracts';
-import { business, central, client, officer, type BootedService, type Reply } from '@kc/testing';
+import { business, central, officer } from '@kc/testing';
+import type { BootedService } from '@kc/service-testing';
 import {
   appraisal,
   bootProjects,
@@ -18,18 +19,8 @@ import {
 describe('project lifecycle over HTTP', () => {
   let service: BootedService;
   let db: Client;
-  let call: ReturnType<typeof client>;
-  const tokens = new Map<string, string>();
-  const as = async <T = Record<string, unknown>>(
-    p: Principal,
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<Reply<T>> => {
-    const key = `${p.id}:${p.role}`;
-    if (!tokens.has(key)) tokens.set(key, await service.tokenFor(p));
-    return call<T>(method, path, { token: tokens.get(key), body });
-  };
+  const as = <T = Record<string, unknown>>(...args: Parameters<BootedService['as']>) =>
+    service.as<T>(...args);
   const sct40 = officer('40');
   const national = planCreated(2026, 'national');
   const provincial = planCreated(2026, 'provincial', '40');
@@ -104,7 +95,6 @@ describe('project lifecycle over HTTP', () => {
 
   beforeAll(async () => {
     service = await bootProjects('kc_it_projects_lifecycle');
-    call = client(service.url);
     db = new Client({ connectionString: service.databaseUrl });
     await db.connect();
     for (const plan of [national, provincial]) await deliverPlanEvent(service, planCreatedV1, plan);

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { serviceEnvSchema } from '@kc/config';
-import { bootService, central, client, officer, type BootedService } from '@kc/testing';
-import { ProjectsModule } from '../src/app.module';
+import { central, officer } from '@kc/testing';
+import { client, type BootedService } from '@kc/service-testing';
+import { bootProjects } from './support/projects-harness';
 
 /** Monthly progress reports through the real service; the contract step is put in place with SQL. */
 describe('monthly progress reports', () => {
@@ -14,14 +14,7 @@ describe('monthly progress reports', () => {
   const planId = randomUUID();
 
   beforeAll(async () => {
-    svc = await bootService(
-      {
-        service: 'projects',
-        envSchema: serviceEnvSchema,
-        module: (config) => ProjectsModule.forRoot(config),
-      },
-      'projects_progress',
-    );
+    svc = await bootProjects('projects_progress');
     call = client(svc.url);
     agency = await svc.tokenFor(central);
     province = await svc.tokenFor(officer('40'));

@@ -1,23 +1,14 @@
 import type { Page, Principal, ProjectView } from '@kc/contracts';
 import { planCreatedV1 } from '@kc/contracts';
-import { central, client, officer, type BootedService, type Reply } from '@kc/testing';
+import { central, officer } from '@kc/testing';
+import type { BootedService } from '@kc/service-testing';
 import { bootProjects, deliverPlanEvent, draftBody, planCreated } from './support/projects-harness';
 
 /** GET /api/v1/projects: diacritic-blind search and every filter. */
 describe('project search and filters', () => {
   let service: BootedService;
-  let call: ReturnType<typeof client>;
-  const tokens = new Map<string, string>();
-  const as = async <T = Record<string, unknown>>(
-    p: Principal,
-    method: string,
-    path: string,
-    body?: unknown,
-  ) => {
-    const key = `${p.id}:${p.role}`;
-    if (!tokens.has(key)) tokens.set(key, await service.tokenFor(p));
-    return call<T>(method, path, { token: tokens.get(key), body }) as Promise<Reply<T>>;
-  };
+  const as = <T = Record<string, unknown>>(...args: Parameters<BootedService['as']>) =>
+    service.as<T>(...args);
   const national2026 = planCreated(2026, 'national');
   const national2027 = planCreated(2027, 'national');
   const provincial01 = planCreated(2026, 'provincial', '01');
@@ -29,7 +20,6 @@ describe('project search and filters', () => {
 
   beforeAll(async () => {
     service = await bootProjects('kc_it_projects_search');
-    call = client(service.url);
     for (const plan of [national2026, national2027, provincial01])
       await deliverPlanEvent(service, planCreatedV1, plan);
     const make = async (by: Principal, body: Record<string, unknown>) =>

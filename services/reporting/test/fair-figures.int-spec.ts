@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { FairFiguresView } from '@kc/contracts';
-import { bootService, business, client, officer, type BootedService } from '@kc/testing';
+import { business, officer } from '@kc/testing';
+import { bootService, client, type BootedService } from '@kc/service-testing';
 import { serviceEnvSchema } from '@kc/config';
 import { ReportingModule } from '../src/app.module';
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ConferenceReport, WatchlistPage } from '@kc/contracts';
-import { central, client, eventually, officer } from '@kc/testing';
+import { central, eventually, officer } from '@kc/testing';
+import { client } from '@kc/service-testing';
 import { vietnamDate } from '../src/domain/province-dates';
 import { bootReporting, envelope, type ReportingUnderTest } from './support/reporting-harness';
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { Principal, RegistrationView } from '@kc/contracts';
-import { eventually } from '@kc/testing';
+import { business, central, eventually, officer } from '@kc/testing';
+import { client, type BootedService, type Reply } from '@kc/service-testing';
 import { BoothSweeper } from '../src/application/booth-sweeper';
-import { central, officer, business, client, type BootedService, type Reply } from '@kc/testing';
 import { bootTradeFairs } from './support/service-harness';
 
 const NORTH = ['40', '01', '31', '38', '19'];

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import type { Principal, RegistrationView } from '@kc/contracts';
-import { business, central, createScratchDatabase, startIssuer, testInfrastructure } from '@kc/testing';
+import { business, central, createScratchDatabase, testInfrastructure } from '@kc/testing';
+import { startIssuer } from '@kc/service-testing';
 import { freePort, startTradeFairsProcess, type ChildService } from './support/child-service';
 
 const NORTH = ['40', '01', '31', '38', '19'];

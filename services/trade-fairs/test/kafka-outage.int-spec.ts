@@ -6,10 +6,10 @@ import {
   collectMessages,
   createScratchDatabase,
   eventually,
-  startIssuer,
   testInfrastructure,
   testKafka,
 } from '@kc/testing';
+import { startIssuer } from '@kc/service-testing';
 import { freePort, startTradeFairsProcess, type ChildService } from './support/child-service';
 
 const BOOKINGS = 20;

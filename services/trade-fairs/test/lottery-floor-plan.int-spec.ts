@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import type { FairView, LotteryView, Principal, RegistrationView } from '@kc/contracts';
-import { business, central, client, officer, organizer, type BootedService, type Reply } from '@kc/testing';
+import { business, central, officer, organizer } from '@kc/testing';
+import type { BootedService } from '@kc/service-testing';
 import { drawDigest, drawLottery } from '../src/domain/lottery';
 import { bootTradeFairs } from './support/service-harness';
 
@@ -26,18 +27,8 @@ const request = (taxCode: string, provinceCode: string, products = [product()]) 
 describe('lottery fairs, the live floor plan, international fairs and cancelling a certified booking', () => {
   let service: BootedService;
   let db: Client;
-  let call: ReturnType<typeof client>;
-  const tokens = new Map<string, string>();
-  const as = async <T = Record<string, unknown>>(
-    p: Principal,
-    method: string,
-    path: string,
-    body?: unknown,
-    headers?: Record<string, string>,
-  ): Promise<Reply<T>> => {
-    if (!tokens.has(p.id)) tokens.set(p.id, await service.tokenFor(p));
-    return call<T>(method, path, { token: tokens.get(p.id), body, headers });
-  };
+  const as = <T = Record<string, unknown>>(...args: Parameters<BootedService['as']>) =>
+    service.as<T>(...args);
   const rows = async <T>(text: string, params: unknown[] = []) => (await db.query(text, params)).rows as T[];
   const fair = (overrides: Record<string, unknown> = {}) => ({
     name: 'Hội chợ triển lãm hàng CNNT tiêu biểu khu vực phía Bắc 2026',
@@ -76,7 +67,6 @@ describe('lottery fairs, the live floor plan, international fairs and cancelling
 
   beforeAll(async () => {
     service = await bootTradeFairs('trade_fairs_lottery');
-    call = client(service.url);
     db = new Client({ connectionString: service.databaseUrl });
     await db.connect();
     const created = await as<FairView>(
@@ -309,12 +299,11 @@ describe('lottery fairs, the live floor plan, international fairs and cancelling
     const confirmed = await as(owner, 'POST', `/api/v1/fairs/${fairId}/registrations/${held[0].id}/confirm`);
     expect(confirmed.status).toBe(200);
 
-    const svgOf = async (p: Principal, headers: Record<string, string> = {}) => {
-      if (!tokens.has(p.id)) tokens.set(p.id, await service.tokenFor(p));
-      return fetch(`${service.url}/api/v1/fairs/${fairId}/floor-plan.svg`, {
-        headers: { authorization: `Bearer ${tokens.get(p.id)}`, ...headers },
+    // fetch, not the JSON client: the body is SVG.
+    const svgOf = async (p: Principal, headers: Record<string, string> = {}) =>
+      fetch(`${service.url}/api/v1/fairs/${fairId}/floor-plan.svg`, {
+        headers: { authorization: `Bearer ${await service.tokenFor(p)}`, ...headers },
       });
-    };
     const asCentral = await svgOf(central);
     const svg = await asCentral.text();
     expect([asCentral.status, asCentral.headers.get('content-type')]).toEqual([

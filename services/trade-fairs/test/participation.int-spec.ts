@@ -10,7 +10,8 @@ import type {
 } from '@kc/contracts';
 import { vietnamDate } from '../src/domain/check-in';
 import { CONTRACT_HEADERS } from '../src/infrastructure/contract-workbook';
-import { central, officer, organizer, client, type BootedService, type Reply } from '@kc/testing';
+import { central, officer, organizer } from '@kc/testing';
+import { client, type BootedService } from '@kc/service-testing';
 import { bootTradeFairs } from './support/service-harness';
 
 const FAIR_NAME = 'Hội chợ triển lãm hàng CNNT tiêu biểu khu vực phía Bắc 2026';
@@ -19,17 +20,8 @@ describe('certification, check-in and booth contract data', () => {
   let service: BootedService;
   let db: Client;
   let call: ReturnType<typeof client>;
-  const tokens = new Map<string, string>();
-  const as = async <T = Record<string, unknown>>(
-    p: Principal,
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<Reply<T>> => {
-    const key = `${p.id}:${p.role}`;
-    if (!tokens.has(key)) tokens.set(key, await service.tokenFor(p));
-    return call<T>(method, path, { token: tokens.get(key), body });
-  };
+  const as = <T = Record<string, unknown>>(...args: Parameters<BootedService['as']>) =>
+    service.as<T>(...args);
   const outboxCount = async (type: string) =>
     Number((await db.query(`SELECT count(*) AS n FROM outbox WHERE type = $1`, [type])).rows[0].n);
 

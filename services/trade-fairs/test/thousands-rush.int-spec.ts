@@ -1,28 +1,11 @@
 import { Client } from 'pg';
 import type { Principal, RegistrationView } from '@kc/contracts';
-import { business, central, officer, type BootedService } from '@kc/testing';
+import { business, central, officer } from '@kc/testing';
+import { type BootedService } from '@kc/service-testing';
 import { bootTradeFairs } from './support/service-harness';
+import { provincesOfRegion } from '@kc/reference-data';
 
-const NORTH = [
-  '01',
-  '04',
-  '08',
-  '11',
-  '12',
-  '14',
-  '15',
-  '19',
-  '20',
-  '22',
-  '24',
-  '25',
-  '31',
-  '33',
-  '37',
-  '38',
-  '40',
-  '42',
-];
+const NORTH = provincesOfRegion('north', '2026-01-01').map((u) => u.code);
 const BOOTHS = 300;
 const CLIENTS = 2_000;
 /** 10 booths reserved for each of the 18 northern units (180); 120 in the common pool. */

@@ -1,44 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
-import { foldDiacritics } from '@kc/reference-data';
+import { foldDiacritics, provincesAsOf } from '@kc/reference-data';
 
 /** Today's 34 provincial units (since 01/07/2025); the data set uses them for every year. */
-export const UNITS = [
-  '01',
-  '04',
-  '08',
-  '11',
-  '12',
-  '14',
-  '15',
-  '19',
-  '20',
-  '22',
-  '24',
-  '25',
-  '31',
-  '33',
-  '37',
-  '38',
-  '40',
-  '42',
-  '44',
-  '46',
-  '48',
-  '51',
-  '52',
-  '56',
-  '66',
-  '68',
-  '75',
-  '79',
-  '80',
-  '82',
-  '86',
-  '91',
-  '92',
-  '96',
-];
+export const UNITS = provincesAsOf('2026-01-01').map((u) => u.code);
 
 const SUBJECTS = [
   'Hỗ trợ ứng dụng máy móc tiên tiến trong sản xuất',

@@ -19,7 +19,8 @@
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { serviceEnvSchema } from '@kc/config';
-import { bootService, central } from '@kc/testing';
+import { central } from '@kc/testing';
+import { bootService } from '@kc/service-testing';
 import { ProjectsModule } from '../../../services/projects/src/app.module';
 import { HttpPool, withConcurrency } from '../booth-rush/http-pool';
 import { benchFlags, numberFlag } from '../shared/cli';

@@ -5,6 +5,8 @@ import { parseConfig } from '@kc/config';
 import { createScratchDatabase, testInfrastructure } from '@kc/testing';
 import { gatewayEnvSchema } from '../../src/config/gateway.config';
 import { createGatewayApp } from '../../src/interface/http/gateway-app';
+import { topicsConsumedBy } from '@kc/contracts';
+import { moveGroupToEnd } from '@kc/service-testing';
 
 export interface UpstreamCall {
   method: string;
@@ -67,7 +69,11 @@ export async function bootGateway(options: {
     ...options.env,
   });
   const app = await createGatewayApp(config);
-  if (options.consumeEvents) await app.startAllMicroservices();
+  if (options.consumeEvents) {
+    // The shared test broker holds every earlier run's audit events: start after them.
+    await moveGroupToEnd('gateway', topicsConsumedBy('gateway'));
+    await app.startAllMicroservices();
+  }
   await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   return { app, url, databaseUrl, close: () => app.close() };

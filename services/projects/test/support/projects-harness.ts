@@ -10,7 +10,7 @@ import {
 } from '@kc/contracts';
 import { EventContext, handleOnce } from '@kc/messaging';
 import { runWithContext } from '@kc/observability';
-import { bootService, type BootedService } from '@kc/testing';
+import { bootService, type BootedService } from '@kc/service-testing';
 import { ProjectsModule } from '../../src/app.module';
 import { PlanEventsHandler } from '../../src/interface/events/plan-events.handler';
 import { serviceEnvSchema } from '@kc/config';

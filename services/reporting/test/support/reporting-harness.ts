@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { deadLetterTopic, TOPICS, type EventEnvelope } from '@kc/contracts';
-import { createKafka, KafkaEventServer } from '@kc/messaging';
-import { bootService, createTopics, testInfrastructure, uniqueName, type BootedService } from '@kc/testing';
+import { TOPICS, type EventEnvelope } from '@kc/contracts';
+import { testKafka } from '@kc/testing';
+import { bootService, consumeFromEnd, type BootedService } from '@kc/service-testing';
 import { ReportingModule } from '../../src/app.module';
 import { serviceEnvSchema } from '@kc/config';
 
@@ -16,10 +15,8 @@ export interface ReportingUnderTest extends BootedService {
 }
 
 /**
- * The reporting app on a scratch database, consuming the real topics of the test broker with a consumer group
- * of its own that starts at the current end of each topic: it sees the events the test publishes (and any
- * that other tests publish meanwhile), never the history. Its dead-letter topics exist, so a parked event
- * does not stall it.
+ * The reporting app on a scratch database, consuming the real topics of the test broker from their current end
+ * (see consumeFromEnd).
  */
 export async function bootReporting(database: string): Promise<ReportingUnderTest> {
   const service = await bootService(
@@ -30,31 +27,8 @@ export async function bootReporting(database: string): Promise<ReportingUnderTes
     },
     database,
   );
-  const brokers = testInfrastructure().brokers;
-  const kafka = createKafka({ brokers, clientId: 'reporting-itest' });
-  const group = uniqueName('reporting-itest');
-  await createTopics(kafka, [...REPORTING_TOPICS.map((t) => deadLetterTopic(t, group))]);
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    for (const topic of REPORTING_TOPICS) {
-      const ends = await admin.fetchTopicOffsets(topic);
-      await admin.setOffsets({
-        groupId: group,
-        topic,
-        partitions: ends.map((e) => ({ partition: e.partition, offset: e.high })),
-      });
-    }
-  } finally {
-    await admin.disconnect();
-  }
-  service.app.connectMicroservice(
-    { strategy: new KafkaEventServer({ service: group, brokers, dataSource: service.app.get(DataSource) }) },
-    { inheritAppConfig: true },
-  );
-  await service.app.startAllMicroservices();
-
-  const producer = kafka.producer();
+  await consumeFromEnd(service, REPORTING_TOPICS);
+  const producer = testKafka('reporting-itest').producer();
   await producer.connect();
   return {
     ...service,

@@ -10,7 +10,8 @@ import { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '@kc/contracts';
 import { runWithContext } from '@kc/observability';
 import { BoothAllocation } from './booth-allocation';
-import { fairOrThrow, inTransaction } from './transactions';
+import { fairOrThrow } from './fair-lookup';
+import { inTransaction } from '@kc/persistence';
 
 export const BOOTH_SWEEP_MS = Symbol('BOOTH_SWEEP_MS');
 

@@ -20,7 +20,8 @@ import { BoothEntity } from '../infrastructure/persistence/booth.entity';
 import { referenceProvinces } from '../infrastructure/reference-provinces';
 import { BoothAllocation, sql } from './booth-allocation';
 import { FairsService } from './fairs.service';
-import { fairOrThrow, inTransaction } from './transactions';
+import { fairOrThrow } from './fair-lookup';
+import { inTransaction } from '@kc/persistence';
 
 /** The fair's booth inventory, its provincial quotas and its registration window. */
 @Injectable()

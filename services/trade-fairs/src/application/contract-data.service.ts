@@ -5,7 +5,7 @@ import type { ContractDataQuery, ContractDataView, ContractLine, Principal } fro
 import { BoothEntity } from '../infrastructure/persistence/booth.entity';
 import { RegistrationEntity } from '../infrastructure/persistence/registration.entity';
 import { policyView, SubsidyPoliciesService } from './subsidy-policies.service';
-import { fairOrThrow } from './transactions';
+import { fairOrThrow } from './fair-lookup';
 
 /**
  * The booth contract data of the payment dossier: one line per allocated facility with its booths, rent and

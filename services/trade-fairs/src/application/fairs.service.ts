@@ -18,7 +18,7 @@ import { FairEntity } from '../infrastructure/persistence/fair.entity';
 import { referenceProvinces } from '../infrastructure/reference-provinces';
 import { fairCreatedSummary } from './fair-audit';
 import { SubsidyPoliciesService } from './subsidy-policies.service';
-import { fairOrThrow } from './transactions';
+import { fairOrThrow } from './fair-lookup';
 
 const toView = (f: FairEntity, lotteryDrawnAt: Date | null = null): FairView => ({
   id: f.id,

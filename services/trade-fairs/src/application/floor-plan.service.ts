@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { BoothKind, BoothState, Principal } from '@kc/contracts';
 import { floorPlanSvg, type PlanBooth } from '../infrastructure/floor-plan-svg';
 import { mayManage, runsFair } from './registration-access';
-import { fairOrThrow } from './transactions';
+import { fairOrThrow } from './fair-lookup';
 
 interface BoothRow {
   code: string;

@@ -7,7 +7,8 @@ import { OutboxWriter } from '@kc/messaging';
 import { drawDigest, drawLottery, LOTTERY_ALGORITHM } from '../domain/lottery';
 import { BoothAllocation, REGISTRATION_COLUMNS, sql, type RegistrationRow } from './booth-allocation';
 import { assertRunsFair } from './registration-access';
-import { fairOrThrow, inTransaction } from './transactions';
+import { fairOrThrow } from './fair-lookup';
+import { inTransaction } from '@kc/persistence';
 
 type Requested = RegistrationRow & { award_certified: boolean };
 

@@ -20,7 +20,8 @@ import { REGISTRATION_COLUMNS, sql, type RegistrationRow } from './booth-allocat
 import { assertRunsFair } from './registration-access';
 import { RegistrationsService } from './registrations.service';
 import { SubsidyPoliciesService } from './subsidy-policies.service';
-import { fairOrThrow, inTransaction } from './transactions';
+import { fairOrThrow } from './fair-lookup';
+import { inTransaction } from '@kc/persistence';
 
 type ParticipationRow = RegistrationRow & { certified_at: Date | null; checked_in_at: Date | null };
 const COLUMNS = `${REGISTRATION_COLUMNS}, certified_at, checked_in_at`;

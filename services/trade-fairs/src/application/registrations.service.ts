@@ -27,7 +27,8 @@ import { RegistrationEntity } from '../infrastructure/persistence/registration.e
 import { referenceProvinces } from '../infrastructure/reference-provinces';
 import { BoothAllocation, REGISTRATION_COLUMNS, sql, type RegistrationRow } from './booth-allocation';
 import { assertMayRegister, mayManage, registrationListScope } from './registration-access';
-import { fairOrThrow, inTransaction, pgCode, pgConstraint } from './transactions';
+import { fairOrThrow } from './fair-lookup';
+import { inTransaction, pgCode, pgConstraint } from '@kc/persistence';
 
 /** JSON with object keys sorted, so the same request hashes the same whatever its key order. */
 function canonicalJson(value: unknown): string {

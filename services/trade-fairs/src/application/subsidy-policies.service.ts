@@ -8,7 +8,8 @@ import type { FairEntity } from '../infrastructure/persistence/fair.entity';
 import { SubsidyPolicyEntity } from '../infrastructure/persistence/subsidy-policy.entity';
 import { sql } from './booth-allocation';
 import { dayVi } from './fair-audit';
-import { fairOrThrow, inTransaction } from './transactions';
+import { fairOrThrow } from './fair-lookup';
+import { inTransaction } from '@kc/persistence';
 
 export const DEFAULT_SUBSIDY_POLICY = Symbol('DEFAULT_SUBSIDY_POLICY');
 

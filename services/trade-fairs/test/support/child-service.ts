@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { eventually, startIssuer, TEST_ISSUER, testInfrastructure } from '@kc/testing';
+import { eventually, testInfrastructure } from '@kc/testing';
+import { TEST_ISSUER } from '@kc/service-testing';
 
 const ROOT = resolve(__dirname, '../../../..');
 

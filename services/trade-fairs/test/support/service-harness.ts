@@ -1,4 +1,4 @@
-import { bootService } from '@kc/testing';
+import { bootService } from '@kc/service-testing';
 import { TradeFairsModule } from '../../src/app.module';
 import { tradeFairsEnvSchema } from '../../src/config/trade-fairs.config';
 

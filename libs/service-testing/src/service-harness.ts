@@ -4,11 +4,13 @@ import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { parseConfig } from '@kc/config';
-import { INTERNAL_AUDIENCE, PRINCIPAL_CLAIM, type Principal } from '@kc/contracts';
+import { deadLetterTopic, INTERNAL_AUDIENCE, PRINCIPAL_CLAIM, type Principal } from '@kc/contracts';
 import { createServiceApp } from '@kc/http';
 import type { DynamicModule } from '@nestjs/common';
 import type { z } from 'zod';
-import { createScratchDatabase, testInfrastructure } from './test-infrastructure';
+import { DataSource } from 'typeorm';
+import { KafkaEventServer } from '@kc/messaging';
+import { createScratchDatabase, createTopics, testInfrastructure, testKafka, uniqueName } from '@kc/testing';
 
 export const TEST_ISSUER = 'kc-gateway';
 
@@ -41,6 +43,14 @@ export interface BootedService {
   url: string;
   databaseUrl: string;
   tokenFor(principal: Principal): Promise<string>;
+  /** One HTTP call as `principal` (its token minted once and reused). */
+  as<T = Record<string, unknown>>(
+    principal: Principal,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Reply<T>>;
   close(): Promise<void>;
 }
 
@@ -82,11 +92,25 @@ export async function bootService<S extends z.ZodType>(
   });
   await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  const call = client(url);
+  const tokens = new Map<string, Promise<string>>();
+  const as = async <T = Record<string, unknown>>(
+    principal: Principal,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Reply<T>> => {
+    const key = `${principal.id}:${principal.role}`;
+    if (!tokens.has(key)) tokens.set(key, issuer.tokenFor(principal));
+    return call<T>(method, path, { token: await tokens.get(key), body, headers });
+  };
   return {
     app,
     url,
     databaseUrl,
     tokenFor: issuer.tokenFor,
+    as,
     close: async () => {
       await app.close();
       await issuer.close();
@@ -118,4 +142,46 @@ export function client(baseUrl: string) {
     const text = await res.text();
     return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : undefined) as T };
   };
+}
+
+/**
+ * Moves a consumer group to the current end of each topic: a test then sees the events it publishes (and any
+ * that other tests publish meanwhile), never the backlog the shared test broker has accumulated.
+ */
+export async function moveGroupToEnd(groupId: string, topics: readonly string[]): Promise<void> {
+  const admin = testKafka('itest-admin').admin();
+  await admin.connect();
+  try {
+    for (const topic of topics) {
+      const ends = await admin.fetchTopicOffsets(topic);
+      await admin.setOffsets({
+        groupId,
+        topic,
+        partitions: ends.map((e) => ({ partition: e.partition, offset: e.high })),
+      });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * Feeds a booted service from the real topics through its real consumer (the Kafka transport, the inbox, the
+ * @EventPattern handlers) under a consumer group of its own, starting at the end of each topic; the group's
+ * dead-letter topics exist, so a parked event does not stall it. Returns the group's name.
+ */
+export async function consumeFromEnd(service: BootedService, topics: readonly string[]): Promise<string> {
+  const { brokers } = testInfrastructure();
+  const group = uniqueName('itest');
+  await createTopics(
+    testKafka(),
+    topics.map((t) => deadLetterTopic(t, group)),
+  );
+  await moveGroupToEnd(group, topics);
+  service.app.connectMicroservice(
+    { strategy: new KafkaEventServer({ service: group, brokers, dataSource: service.app.get(DataSource) }) },
+    { inheritAppConfig: true },
+  );
+  await service.app.startAllMicroservices();
+  return group;
 }
