@@ -18,6 +18,8 @@ import { CreateTradeFair1763900000300 } from './infrastructure/persistence/migra
 import { CreateBoothRegistration1763900000310 } from './infrastructure/persistence/migrations/1763900000310-create-booth-registration';
 import { CreateSubsidyCertification1763900000320 } from './infrastructure/persistence/migrations/1763900000320-create-subsidy-certification';
 import { CreateLotterySettings1763900000330 } from './infrastructure/persistence/migrations/1763900000330-create-lottery-settings';
+import { AwardPriorityFirstCome1763900000340 } from './infrastructure/persistence/migrations/1763900000340-award-priority-first-come';
+import { FairAbroadSubsidyPolicy1763900000350 } from './infrastructure/persistence/migrations/1763900000350-fair-abroad-subsidy-policy';
 import { RegistrationEntity } from './infrastructure/persistence/registration.entity';
 import { SubsidyPolicyEntity } from './infrastructure/persistence/subsidy-policy.entity';
 import { BoothsController } from './interface/http/booths.controller';
@@ -42,6 +44,8 @@ export class TradeFairsModule {
             CreateBoothRegistration1763900000310,
             CreateSubsidyCertification1763900000320,
             CreateLotterySettings1763900000330,
+            AwardPriorityFirstCome1763900000340,
+            FairAbroadSubsidyPolicy1763900000350,
           ],
         }),
       ],
@@ -65,7 +69,13 @@ export class TradeFairsModule {
         BoothAllocation,
         BoothSweeper,
         { provide: BOOTH_SWEEP_MS, useValue: config.BOOTH_SWEEP_MS },
-        { provide: DEFAULT_SUBSIDY_POLICY, useValue: config.FAIR_DEFAULT_SUBSIDY_POLICY },
+        {
+          provide: DEFAULT_SUBSIDY_POLICY,
+          useValue: {
+            domestic: config.FAIR_DEFAULT_SUBSIDY_POLICY,
+            international: config.FAIR_INTERNATIONAL_SUBSIDY_POLICY,
+          },
+        },
       ],
     };
   }

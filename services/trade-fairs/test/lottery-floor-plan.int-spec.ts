@@ -140,7 +140,6 @@ describe('lottery fairs, the live floor plan, international fairs and cancelling
     expect([event.envelope.version, event.envelope.payload.scale]).toEqual([2, 'international']);
 
     const bad: [Record<string, unknown>, number, string][] = [
-      [{ awardPriority: true }, 400, 'body.awardPriority'],
       [{ awardCeremony: { name: 'Lễ tôn vinh', date: '2026-09-30' } }, 400, 'body.awardCeremony.date'],
       [{ subsidyPolicyCode: 'no-such-policy' }, 422, 'subsidyPolicyCode'],
     ];

@@ -1,20 +1,24 @@
 /**
  * Projects at national scale: 50,000 projects over eight plan years and the 34 provincial units, loaded
  * straight into a scratch database of the projects service, which runs in this process (its real module,
- * on the test profile's Postgres, Kafka and Redis). Measures through its HTTP API, each next to a
+ * on the test profile's Postgres, Kafka and Redis). Measures through the services' HTTP APIs, each next to a
  * hand-written SQL query for the same answer on the same database in the same run (the floor):
  *
  *   1. a filtered list   GET /api/v1/projects?year=&provinceCode=&status=  (p50 / p99)
  *   2. a search          GET /api/v1/projects?q=<no diacritics>             (p50 / p99)
- *   3. concurrent money  POST /api/v1/projects/:id/disbursements (advances) from parallel clients (throughput).
- *      Plan allocations live in the plans service, so this measures the projects service's own guarded
- *      money UPDATE instead: parallel advances against contracted projects.
+ *   3. parallel advances POST /api/v1/projects/:id/disbursements from parallel clients (throughput): the
+ *      projects service's own guarded money UPDATE.
+ *   4. the national conference view  GET /api/v1/conferences/national?year=  (p50 / p99) of the reporting
+ *      service, on its projections of the same projects (sections.ts)
+ *   5. plan allocations  POST /api/v1/plans/:id/decisions from parallel clients (throughput) against the plans
+ *      service, the ceiling running out part-way (sections.ts)
  *
  *   npm run bench:projects -- [--projects 50000] [--years 8] [--samples 200] [--advances 2000]
- *                             [--concurrency 20] [--pg postgres://postgres@127.0.0.1:5432]
+ *                             [--allocations 1000] [--lines 5] [--concurrency 20]
+ *                             [--pg postgres://postgres@127.0.0.1:5432]
  *
  * Needs the test profile's infrastructure up (`node deploy/launcher.mjs up --profile test`, as the integration
- * tests start it). The scratch database is dropped at the end (also after a failure).
+ * tests start it). The scratch databases are dropped at the end (also after a failure).
  */
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
@@ -26,11 +30,24 @@ import { HttpPool, withConcurrency } from '../booth-rush/http-pool';
 import { benchFlags, numberFlag } from '../shared/cli';
 import { loadAverage, machineLine } from '../shared/machine';
 import { ms, summarise, type Summary } from '../shared/stats';
+import { connections, dropScratch, header, row } from './support';
 import { loadProjects, UNITS, type Loaded } from './dataset';
 import { SECTIONS, type BenchContext } from './sections';
 
-const FLAGS = ['projects', 'years', 'samples', 'advances', 'concurrency', 'pg', 'brokers', 'redis'] as const;
-const USAGE = `npm run bench:projects -- [--projects 50000] [--years 8] [--samples 200] [--advances 2000] [--concurrency 20]
+const FLAGS = [
+  'projects',
+  'years',
+  'samples',
+  'advances',
+  'allocations',
+  'lines',
+  'concurrency',
+  'pg',
+  'brokers',
+  'redis',
+] as const;
+const USAGE = `npm run bench:projects -- [--projects 50000] [--years 8] [--samples 200] [--advances 2000]
+  [--allocations 1000] [--lines 5] [--concurrency 20]
   [--pg postgres://postgres@127.0.0.1:5432] [--brokers 127.0.0.1:19092] [--redis redis://127.0.0.1:6379/1]`;
 
 async function main(): Promise<number> {
@@ -40,6 +57,8 @@ async function main(): Promise<number> {
     years: numberFlag('years', f.years, 8, { min: 1, max: 20, integer: true }),
     samples: numberFlag('samples', f.samples, 200, { min: 10, max: 100_000, integer: true }),
     advances: numberFlag('advances', f.advances, 2_000, { min: 10, max: 100_000, integer: true }),
+    allocations: numberFlag('allocations', f.allocations, 1_000, { min: 10, max: 100_000, integer: true }),
+    lines: numberFlag('lines', f.lines, 5, { min: 1, max: 1_000, integer: true }),
     concurrency: numberFlag('concurrency', f.concurrency, 20, { min: 1, max: 500, integer: true }),
     pg: f.pg ?? process.env.KC_PG_URL ?? 'postgres://postgres@127.0.0.1:5432',
     brokers: f.brokers ?? process.env.KC_KAFKA_BROKERS ?? '127.0.0.1:19092',
@@ -63,29 +82,37 @@ async function main(): Promise<number> {
   const http = new HttpPool(svc.url, o.concurrency);
   try {
     const years = Array.from({ length: o.years }, (_, i) => 2026 - o.years + 1 + i);
-    let t = performance.now();
+    const t = performance.now();
     const loaded = await loadProjects(db, o.projects, years);
     console.log(
       `  loaded ${o.projects} projects, ${years[0]}–${years.at(-1)}, ${UNITS.length} units in ${((performance.now() - t) / 1000).toFixed(1)} s`,
     );
     const token = await svc.tokenFor(central);
-    const ctx: BenchContext = { http, db, token, loaded, samples: o.samples };
+    const ctx: BenchContext = {
+      http,
+      db,
+      token,
+      loaded,
+      samples: o.samples,
+      run,
+      concurrency: o.concurrency,
+      allocations: o.allocations,
+      lines: o.lines,
+    };
 
     console.log('');
-    console.log(
-      `  ${''.padEnd(44)}${'n'.padStart(6)}${['p50', 'p95', 'p99', 'max'].map((h) => h.padStart(10)).join('')}`,
-    );
+    console.log(header());
     const list = await compareReads(ctx, 'filtered list', filteredList(loaded));
     const search = await compareReads(ctx, 'search q="may say"', search_('may say'));
-    t = performance.now();
     const money = await parallelAdvances(ctx, o.advances, o.concurrency);
-    for (const section of SECTIONS) await section.run(ctx);
+    const lines = [list, search, money];
+    for (const section of SECTIONS) lines.push(await section.run(ctx));
     console.log('');
-    for (const line of [list, search, money]) console.log(`  ${line}`);
+    for (const line of lines) console.log(`  ${line}`);
     console.log(`  load average after the run: ${loadAverage()} (other processes skew the figures)`);
     console.log(
       `  reproduce: npm run bench:projects -- --projects ${o.projects} --years ${o.years} --samples ${o.samples} ` +
-        `--advances ${o.advances} --concurrency ${o.concurrency} --pg ${o.pg} --brokers ${o.brokers} --redis ${o.redis}`,
+        `--advances ${o.advances} --allocations ${o.allocations} --lines ${o.lines} --concurrency ${o.concurrency} --pg ${o.pg} --brokers ${o.brokers} --redis ${o.redis}`,
     );
     return 0;
   } finally {
@@ -175,13 +202,7 @@ async function parallelAdvances(ctx: BenchContext, count: number, concurrency: n
   const httpRate = (count / (performance.now() - t)) * 1000;
   console.log(row('advance (HTTP, parallel)', summarise(latency) as Summary));
 
-  const clients = await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      const c = new Client(dbConfig(ctx.db));
-      await c.connect();
-      return c;
-    }),
-  );
+  const clients = await connections(ctx.db, concurrency, 'kc-bench-projects');
   const free = [...clients];
   const sqlLatency: number[] = [];
   t = performance.now();
@@ -213,31 +234,7 @@ async function parallelAdvances(ctx: BenchContext, count: number, concurrency: n
   const sqlRate = (count / (performance.now() - t)) * 1000;
   await Promise.all(clients.map((c) => c.end()));
   console.log(row('advance (SQL floor, parallel)', summarise(sqlLatency) as Summary));
-  return `${'parallel advances'.padEnd(40)} ${httpRate.toFixed(0)}/s through HTTP (${accepted} recorded, ${refused} refused at the cap) vs ${sqlRate.toFixed(0)}/s bare SQL (${(sqlRate / httpRate).toFixed(1)}× the service), ${concurrency} clients`;
-}
-
-const dbConfig = (db: Client) => ({
-  host: db.host,
-  port: db.port,
-  user: db.user,
-  database: db.database,
-  password: (db as unknown as { password?: string }).password,
-  application_name: 'kc-bench-projects',
-});
-
-const row = (name: string, s: Summary) =>
-  `  ${name.padEnd(44)}${String(s.n).padStart(6)}${[s.p50, s.p95, s.p99, s.max].map((v) => ms(v).padStart(10)).join('')}`;
-
-async function dropScratch(databaseUrl: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  const name = url.pathname.slice(1);
-  url.pathname = '/postgres';
-  const admin = new Client({ connectionString: url.toString() });
-  await admin.connect();
-  await admin
-    .query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-    .catch((e: Error) => console.log(`! ${e.message}`));
-  await admin.end();
+  return `${'parallel advances (projects)'.padEnd(40)} ${httpRate.toFixed(0)}/s through HTTP (${accepted} recorded, ${refused} refused at the cap) vs ${sqlRate.toFixed(0)}/s bare SQL (${(sqlRate / httpRate).toFixed(1)}× the service), ${concurrency} clients`;
 }
 
 main().then(

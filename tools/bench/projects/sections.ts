@@ -1,24 +1,33 @@
 import type { Client } from 'pg';
 import type { HttpPool } from '../booth-rush/http-pool';
+import { allocations } from './allocations-section';
+import { conferenceView } from './conference-section';
 import type { Loaded } from './dataset';
 
-/** What a section of the benchmark gets: the service's HTTP pool and token, its database, the loaded data. */
+/** What a section of the benchmark gets: the projects service's HTTP pool and token, its database, the data. */
 export interface BenchContext {
   http: HttpPool;
   db: Client;
   token: string;
   loaded: Loaded;
   samples: number;
+  /** The run's id: a section's own scratch database is named after it. */
+  run: string;
+  concurrency: number;
+  /** Plan-assignment decisions to send, and projects allocated by each. */
+  allocations: number;
+  lines: number;
 }
 
 export interface BenchSection {
   name: string;
-  /** Prints its own rows (HTTP next to its SQL floor, with the ratio). */
-  run(ctx: BenchContext): Promise<void>;
+  /** Prints its own rows (HTTP next to its SQL floor) and returns its summary line, with the ratio. */
+  run(ctx: BenchContext): Promise<string>;
 }
 
 /**
- * Further measurements over the same loaded data. The national conference view is the reporting service's
- * (it reads its projection, not this database); its section is to be added here by that work.
+ * Measurements of other services over the same data set, each booting its service on a scratch database of
+ * its own: the national conference view (reporting reads its projections, not the projects database) and
+ * plan allocations (decisions are the plans service's).
  */
-export const SECTIONS: BenchSection[] = [];
+export const SECTIONS: BenchSection[] = [conferenceView, allocations];

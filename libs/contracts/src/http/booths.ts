@@ -187,13 +187,19 @@ export interface RegistrationView {
   boothCount: number;
   boothKind: BoothKind;
   state: RegistrationState;
-  /** A product holds an award certificate valid on the fair's opening day (priority in a lottery that grants it). */
+  /**
+   * A product holds an award certificate valid on the fair's opening day: at a fair that grants award
+   * priority, drawn first in its lottery or promoted first from its waiting list.
+   */
   awardCertified: boolean;
   /** While held: the moment the hold lapses unless confirmed. */
   holdExpiresAt: string | null;
   /** The booths held or allocated (empty otherwise). */
   booths: { code: string; hall: string; kind: BoothKind; rentVnd: number }[];
-  /** The stable ticket number on the fair's waiting list, if the request ever waited. */
+  /**
+   * The stable ticket number on the fair's waiting list, if the request ever waited. Promotion follows it,
+   * except that at a fair granting award priority certified requests are promoted before the others.
+   */
   waitlistPosition: number | null;
   cancelReason: string | null;
   /** Set once the facility's provincial department certified the allocation: its support is then fixed. */

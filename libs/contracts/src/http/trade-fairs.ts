@@ -41,21 +41,17 @@ export const createFairRequest = z
         date: isoDate.optional(),
       })
       .optional(),
-    /** The subsidy policy (code) the fair follows; the configured default when absent. */
+    /** The subsidy policy (code) the fair follows; when absent, the configured default for its scale. */
     subsidyPolicyCode: policyCode.optional(),
     /** How booths are given out (default first-come). */
     allocationMethod: z.enum(allocationMethods).optional(),
-    /** Lottery only: requests with a product award certificate valid on the opening day are drawn first. */
+    /**
+     * Requests with a product award certificate valid on the opening day come first: drawn first in a lottery;
+     * at a first-come fair, promoted from the waiting list before the others (each in the order it joined).
+     */
     awardPriority: z.boolean().optional(),
   })
   .superRefine((fair, ctx) => {
-    if (fair.awardPriority && fair.allocationMethod !== 'lottery') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['awardPriority'],
-        message: 'gives priority in a lottery: set allocationMethod to lottery',
-      });
-    }
     const ceremonyDate = fair.awardCeremony?.date;
     if (ceremonyDate && (ceremonyDate < fair.startDate || ceremonyDate > fair.endDate)) {
       ctx.addIssue({

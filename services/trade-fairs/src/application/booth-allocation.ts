@@ -236,11 +236,15 @@ export class BoothAllocation {
   }
 
   /**
-   * Gives holds to waiting requests in the order they joined the list, while booths they can use are free.
-   * A request that cannot be served now (its kind is gone, or its booths are reserved for other provinces)
-   * keeps its place; later ones that fit are served. Returns how many were promoted.
+   * Gives holds to waiting requests in the order they joined the list, while booths they can use are free;
+   * at a fair that grants award priority, every award-certified request comes before every other, each class
+   * in the order it joined. A request that cannot be served now (its kind is gone, or its booths are reserved
+   * for other provinces) keeps its place; later ones that fit are served. Returns how many were promoted.
    */
-  async promote(manager: EntityManager, fair: { id: string; holdMinutes: number }): Promise<number> {
+  async promote(
+    manager: EntityManager,
+    fair: { id: string; holdMinutes: number; awardPriority: boolean },
+  ): Promise<number> {
     const free = new Map(
       (
         await sql<{ kind: BoothKind; n: number }>(
@@ -254,7 +258,7 @@ export class BoothAllocation {
     const waiting = await sql<{ id: string }>(
       manager,
       `SELECT id FROM fair_registration WHERE fair_id = $1 AND state = 'waitlisted'
-        ORDER BY waitlist_position LIMIT 1000`,
+        ORDER BY ${fair.awardPriority ? 'award_certified DESC, ' : ''}waitlist_position LIMIT 1000`,
       [fair.id],
     );
     let promoted = 0;

@@ -42,3 +42,23 @@ describe('fair audit summary with its settings', () => {
     );
   });
 });
+
+describe('fair audit summary of a first-come fair with award priority', () => {
+  it('says the waiting list puts award-certified products first', () => {
+    expect(
+      fairCreatedSummary(
+        {
+          name: 'Hội chợ CNNT tiêu biểu tỉnh Ninh Bình 2026',
+          scale: 'provincial',
+          startDate: '2026-05-10',
+          endDate: '2026-05-13',
+          boothCount: 80,
+        },
+        { allocationMethod: 'first-come', awardPriority: true },
+      ),
+    ).toBe(
+      'Tạo hội chợ "Hội chợ CNNT tiêu biểu tỉnh Ninh Bình 2026" (cấp tỉnh), từ 10/05/2026 đến 13/05/2026, ' +
+        '80 gian hàng; danh sách chờ ưu tiên sản phẩm đạt giải',
+    );
+  });
+});

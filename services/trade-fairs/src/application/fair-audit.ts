@@ -27,4 +27,6 @@ export const fairCreatedSummary = (
   (extras.awardCeremonyName ? `; lễ tôn vinh: ${extras.awardCeremonyName}` : '') +
   (extras.allocationMethod === 'lottery'
     ? `; phân bổ bằng bốc thăm${extras.awardPriority ? ', ưu tiên sản phẩm đạt giải' : ''}`
-    : '');
+    : extras.awardPriority
+      ? '; danh sách chờ ưu tiên sản phẩm đạt giải'
+      : '');

@@ -89,7 +89,7 @@ export class FairsService {
             fair.startDate,
             'subsidyPolicyCode',
           )
-        : await this.policies.defaultFor(manager, fair.startDate);
+        : await this.policies.defaultFor(manager, fair);
       const saved = await repo.save(
         repo.create({
           id: randomUUID(),

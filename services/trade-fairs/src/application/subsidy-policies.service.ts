@@ -3,7 +3,8 @@ import { DataSource, IsNull, LessThanOrEqual, MoreThanOrEqual, type EntityManage
 import type { ChooseSubsidyPolicyRequest, FairSubsidyPolicyView, SubsidyPolicyView } from '@kc/contracts';
 import { ConflictError } from '@kc/errors';
 import { OutboxWriter } from '@kc/messaging';
-import { policyForFair } from '../domain/subsidy';
+import { defaultPolicyCode, policyForFair, type DefaultPolicies } from '../domain/subsidy';
+import type { FairScale } from '../domain/trade-fair';
 import type { FairEntity } from '../infrastructure/persistence/fair.entity';
 import { SubsidyPolicyEntity } from '../infrastructure/persistence/subsidy-policy.entity';
 import { sql } from './booth-allocation';
@@ -31,7 +32,7 @@ export class SubsidyPoliciesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
-    @Inject(DEFAULT_SUBSIDY_POLICY) private readonly defaultCode: string,
+    @Inject(DEFAULT_SUBSIDY_POLICY) private readonly defaults: DefaultPolicies,
   ) {}
 
   /** Every policy version in force on `date`. */
@@ -45,9 +46,16 @@ export class SubsidyPoliciesService {
     });
   }
 
-  /** What a new fair follows: the configured policy's version in force on its start date, if any. */
-  async defaultFor(manager: EntityManager, startDate: string): Promise<SubsidyPolicyEntity | null> {
-    return (await this.inForce(manager, startDate)).find((p) => p.code === this.defaultCode) ?? null;
+  /**
+   * What a new fair follows: the version in force on its start date, if any, of the policy configured for
+   * its scale (fairs abroad have their own).
+   */
+  async defaultFor(
+    manager: EntityManager,
+    fair: { scale: FairScale; startDate: string },
+  ): Promise<SubsidyPolicyEntity | null> {
+    const code = defaultPolicyCode(fair.scale, this.defaults);
+    return (await this.inForce(manager, fair.startDate)).find((p) => p.code === code) ?? null;
   }
 
   async policyOf(manager: EntityManager, fair: FairEntity): Promise<SubsidyPolicyEntity | null> {

@@ -9,6 +9,11 @@ export const tradeFairsEnvSchema = serviceEnvSchema.extend({
     .string()
     .regex(/^[a-z0-9-]{1,60}$/)
     .default('domestic-fair-organiser'),
+  /** The policy a new international fair (a fair abroad) follows unless another is chosen. */
+  FAIR_INTERNATIONAL_SUBSIDY_POLICY: z
+    .string()
+    .regex(/^[a-z0-9-]{1,60}$/)
+    .default('international-fair'),
 });
 
 export type TradeFairsConfig = z.infer<typeof tradeFairsEnvSchema>;

@@ -22,6 +22,11 @@ describe('award certificates', () => {
     expect(holdsValidAward([{}], '2026-09-15')).toBe(false);
   });
 
+  it('give no priority at a fair that opened before the certificate was issued', () => {
+    expect(holdsValidAward([{ awardCertificate: cert(2026) }], '2026-01-01')).toBe(true);
+    expect(holdsValidAward([{ awardCertificate: cert(2026) }], '2025-12-31')).toBe(false);
+  });
+
   it('cannot be dated in a year that has not begun', () => {
     expect(() => assertCertificatesIssued([{ awardCertificate: cert(2026) }], '2026-01-01')).not.toThrow();
     let error: unknown;

@@ -30,9 +30,15 @@ export function assertCertificatesIssued(
   });
 }
 
-/** Priority needs a certificate still valid on the fair's opening day. */
+/**
+ * Priority needs a certificate valid on the fair's opening day: issued by then (its year begun) and not yet
+ * lapsed.
+ */
 export const holdsValidAward = (
   products: { awardCertificate?: AwardCertificate }[],
   fairStartDate: string,
 ): boolean =>
-  products.some((p) => p.awardCertificate && certificateValidUntil(p.awardCertificate) >= fairStartDate);
+  products.some(
+    ({ awardCertificate: c }) =>
+      c !== undefined && `${c.year}-01-01` <= fairStartDate && certificateValidUntil(c) >= fairStartDate,
+  );

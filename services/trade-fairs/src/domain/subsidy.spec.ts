@@ -1,5 +1,5 @@
 import { RuleViolationError } from '@kc/errors';
-import { policyForFair, supportVnd, type SubsidyPolicy } from './subsidy';
+import { defaultPolicyCode, policyForFair, supportVnd, type SubsidyPolicy } from './subsidy';
 
 const participant: SubsidyPolicy = {
   code: 'domestic-fair-participant',
@@ -55,5 +55,16 @@ describe('policy of a fair', () => {
   it('refuses a policy with no version in force then', () => {
     expect(() => policyForFair(versions, participant.code, '2013-12-31')).toThrow(RuleViolationError);
     expect(() => policyForFair(versions, 'unknown', '2026-09-15')).toThrow(RuleViolationError);
+  });
+});
+
+describe('the default policy of a new fair', () => {
+  const defaults = { domestic: 'domestic-fair-organiser', international: 'international-fair' };
+
+  it('is the policy for fairs abroad at an international fair, the domestic one elsewhere', () => {
+    expect(defaultPolicyCode('international', defaults)).toBe('international-fair');
+    for (const scale of ['provincial', 'regional', 'national'] as const) {
+      expect(defaultPolicyCode(scale, defaults)).toBe('domestic-fair-organiser');
+    }
   });
 });

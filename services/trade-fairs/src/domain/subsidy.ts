@@ -1,4 +1,5 @@
 import { RuleViolationError } from '@kc/errors';
+import type { FairScale } from './trade-fair';
 
 /** One version of a booth subsidy policy: a share of the rent, capped per facility, over a period. */
 export interface SubsidyPolicy {
@@ -45,3 +46,13 @@ export function policyForFair<T extends SubsidyPolicy>(
   }
   return found;
 }
+
+export interface DefaultPolicies {
+  domestic: string;
+  /** For fairs abroad, supported in full under Circular 28/2018/TT-BTC. */
+  international: string;
+}
+
+/** The policy code a new fair follows when none is chosen: a fair abroad has its own. */
+export const defaultPolicyCode = (scale: FairScale, defaults: DefaultPolicies): string =>
+  scale === 'international' ? defaults.international : defaults.domestic;

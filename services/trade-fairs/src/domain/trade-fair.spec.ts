@@ -87,9 +87,9 @@ describe('allocation settings', () => {
     return undefined;
   };
 
-  it('grants award priority only in a lottery', () => {
+  it('grants award priority in a lottery and on a first-come waiting list alike', () => {
     expect(ruleOfSettings({ allocationMethod: 'lottery', awardPriority: true })).toBeUndefined();
-    expect(ruleOfSettings({ awardPriority: true })).toBe('fair.priority-without-lottery @ awardPriority');
+    expect(ruleOfSettings({ awardPriority: true })).toBeUndefined();
   });
 
   it('holds the award ceremony during the fair', () => {

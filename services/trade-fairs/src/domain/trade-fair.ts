@@ -67,18 +67,14 @@ export interface AllocationSettings {
   awardCeremonyDate: string | null;
 }
 
-/** Priority orders a draw, so only a lottery fair grants it; an award ceremony is held during the fair. */
+/**
+ * An award ceremony is held during the fair. Award priority needs no check here: a lottery draws certified
+ * requests first, and a first-come fair promotes them first from its waiting list.
+ */
 export function assertAllocationSettings(
   fair: Pick<TradeFair, 'startDate' | 'endDate'>,
   settings: AllocationSettings,
 ): void {
-  if (settings.awardPriority && settings.allocationMethod !== 'lottery') {
-    throw new RuleViolationError(
-      'Priority for award-certified products applies to a lottery; this fair allocates first come, first served',
-      'fair.priority-without-lottery',
-      'awardPriority',
-    );
-  }
   const date = settings.awardCeremonyDate;
   if (date !== null && (date < fair.startDate || date > fair.endDate)) {
     throw new RuleViolationError(

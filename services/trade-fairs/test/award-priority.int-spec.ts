@@ -1,0 +1,226 @@
+import { Client } from 'pg';
+import type { FairSubsidyPolicyView, FairView, Principal, RegistrationView } from '@kc/contracts';
+import { business, central } from '@kc/testing';
+import type { BootedService } from '@kc/service-testing';
+import { bootTradeFairs } from './support/service-harness';
+
+const BOOTHS = 4;
+const OPENS = '2026-12-10';
+
+type Certificate = { year: number; validUntil?: string };
+
+const registration = (taxCode: string, certificate?: Certificate) => ({
+  facility: { taxCode, name: `Cơ sở sơn mài ${taxCode}`, provinceCode: '01', legalForm: 'household-business' },
+  products: [
+    {
+      name: 'Tranh sơn mài Hạ Thái',
+      ...(certificate
+        ? { awardCertificate: { number: `GCN-${taxCode}`, level: 'national', ...certificate } }
+        : {}),
+    },
+  ],
+  boothCount: 1,
+  boothKind: 'standard',
+});
+
+/**
+ * A first-come fair granting award priority: once it is full, requests with a certificate valid on the
+ * opening day are promoted from the waiting list before the others, each class in the order it joined.
+ */
+describe('award priority at a first-come fair, and the subsidy policy of fairs abroad', () => {
+  let service: BootedService;
+  let db: Client;
+  const as = <T = Record<string, unknown>>(...args: Parameters<BootedService['as']>) =>
+    service.as<T>(...args);
+  const rows = async <T>(text: string, params: unknown[] = []) => (await db.query(text, params)).rows as T[];
+  const fair = (overrides: Record<string, unknown> = {}) => ({
+    name: 'Hội chợ triển lãm hàng CNNT tiêu biểu quốc gia 2026',
+    year: 2026,
+    scale: 'national',
+    provinceCode: '01',
+    startDate: OPENS,
+    endDate: '2026-12-13',
+    boothCount: BOOTHS,
+    registrationOpensAt: new Date(Date.now() - 3_600_000).toISOString(),
+    registrationClosesAt: new Date(Date.now() + 86_400_000).toISOString(),
+    ...overrides,
+  });
+
+  let fairId: string;
+  const path = () => `/api/v1/fairs/${fairId}/registrations`;
+  const register = (caller: Principal, key: string, body: unknown) =>
+    as<RegistrationView>(caller, 'POST', path(), body, { 'idempotency-key': key });
+  const cancel = (caller: Principal, id: string) =>
+    as<RegistrationView>(caller, 'POST', `${path()}/${id}/cancel`, { reason: 'Cơ sở không thu xếp được' });
+
+  beforeAll(async () => {
+    service = await bootTradeFairs('trade_fairs_award_priority');
+    db = new Client({ connectionString: service.databaseUrl });
+    await db.connect();
+  }, 120_000);
+
+  afterAll(async () => {
+    await db?.end();
+    await service?.close();
+  });
+
+  it('creates a first-come fair with award priority, which the database now accepts', async () => {
+    const created = await as<FairView>(central, 'POST', '/api/v1/fairs', fair({ awardPriority: true }));
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ allocationMethod: 'first-come', awardPriority: true });
+    fairId = created.body.id;
+    const booths = await as(central, 'POST', `/api/v1/fairs/${fairId}/booths`, {
+      booths: Array.from({ length: BOOTHS }, (_, i) => ({
+        code: `S-${i + 1}`,
+        hall: 'Nhà S',
+        rentVnd: 15_000_000,
+        layout: { x: i * 3, y: 0, w: 3, h: 3 },
+      })),
+    });
+    expect(booths.status).toBe(201);
+  });
+
+  /** The fair's first takers (all uncertified), then the waiting requests with what they carry. */
+  const first = Array.from({ length: BOOTHS }, (_, i) => String(6_100_000_000 + i));
+  const waiting: { taxCode: string; certificate?: Certificate; certified: boolean }[] = [
+    // Valid on the opening day: issued 2025 (to 31/12/2027), 2026, and one lapsing on the opening day itself.
+    { taxCode: '6200000001', certificate: { year: 2025 }, certified: true },
+    { taxCode: '6200000002', certificate: { year: 2026 }, certified: true },
+    { taxCode: '6200000003', certificate: { year: 2024, validUntil: OPENS }, certified: true },
+    { taxCode: '6200000004', certificate: { year: 2025 }, certified: true },
+    // Lapsed before the opening day: by the three-year rule, and by the date printed on it.
+    { taxCode: '6200000005', certificate: { year: 2023 }, certified: false },
+    { taxCode: '6200000006', certificate: { year: 2024, validUntil: '2026-12-09' }, certified: false },
+    { taxCode: '6200000007', certified: false },
+    { taxCode: '6200000008', certified: false },
+    { taxCode: '6200000009', certified: false },
+  ];
+  const ids = new Map<string, string>();
+  const positions = new Map<string, number>();
+
+  it('fills the fair, then puts everyone else on the waiting list, certificates judged on the opening day', async () => {
+    const taken = await Promise.all(first.map((t) => register(business(t), `first-${t}`, registration(t))));
+    expect(taken.map((r) => [r.status, r.body.state])).toEqual(Array(BOOTHS).fill([201, 'held']));
+    taken.forEach((r, i) => ids.set(first[i], r.body.id));
+    const confirmed = await Promise.all(
+      first.map((t) => as<RegistrationView>(business(t), 'POST', `${path()}/${ids.get(t)}/confirm`)),
+    );
+    expect(confirmed.map((r) => r.body.state)).toEqual(Array(BOOTHS).fill('allocated'));
+
+    // Real parallel clients: their places on the list are whatever order the database gave them.
+    const replies = await Promise.all(
+      waiting.map((w) => register(business(w.taxCode), `wait-${w.taxCode}`, registration(w.taxCode, w.certificate))),
+    );
+    replies.forEach((r, i) => {
+      expect([r.status, r.body.state, r.body.awardCertified]).toEqual([201, 'waitlisted', waiting[i].certified]);
+      ids.set(waiting[i].taxCode, r.body.id);
+      positions.set(waiting[i].taxCode, r.body.waitlistPosition!);
+    });
+    expect(new Set(positions.values()).size).toBe(waiting.length);
+  });
+
+  it('refuses a certificate dated in a year that has not begun, and holds nothing for it', async () => {
+    const reply = await as<{ errors: { field: string; rule?: string }[] }>(
+      business('6200000010'),
+      'POST',
+      path(),
+      registration('6200000010', { year: new Date().getFullYear() + 1 }),
+      { 'idempotency-key': 'future-certificate' },
+    );
+    expect([reply.status, reply.body.errors.map((e) => e.field).join()]).toEqual([
+      422,
+      'products.0.awardCertificate.year',
+    ]);
+    expect(await rows(`SELECT 1 FROM fair_registration WHERE facility_tax_code = '6200000010'`)).toEqual([]);
+  });
+
+  /** The promotion order the fair promises: certified by their place on the list, then the rest by theirs. */
+  const expectedOrder = () => {
+    const byPosition = (list: typeof waiting) =>
+      [...list].sort((a, b) => positions.get(a.taxCode)! - positions.get(b.taxCode)!).map((w) => w.taxCode);
+    return [...byPosition(waiting.filter((w) => w.certified)), ...byPosition(waiting.filter((w) => !w.certified))];
+  };
+  const heldWaiters = async () =>
+    (
+      await rows<{ facility_tax_code: string }>(
+        `SELECT facility_tax_code FROM fair_registration
+          WHERE fair_id = $1 AND state = 'held' AND waitlist_position IS NOT NULL ORDER BY updated_at, id`,
+        [fairId],
+      )
+    ).map((r) => r.facility_tax_code);
+  const boothsTaken = async () =>
+    (
+      await rows<{ n: number }>(
+        `SELECT count(*)::int AS n FROM booth WHERE fair_id = $1 AND state <> 'free'`,
+        [fairId],
+      )
+    )[0].n;
+
+  it('promotes the certified first when booths return, two cancelled at once, then one at a time', async () => {
+    const order = expectedOrder();
+    const together = await Promise.all(first.slice(0, 2).map((t) => cancel(business(t), ids.get(t)!)));
+    expect(together.map((r) => [r.status, r.body.state])).toEqual([
+      [200, 'cancelled'],
+      [200, 'cancelled'],
+    ]);
+    expect((await heldWaiters()).sort()).toEqual(order.slice(0, 2).sort());
+
+    for (const [k, taxCode] of first.slice(2).entries()) {
+      expect((await cancel(business(taxCode), ids.get(taxCode)!)).status).toBe(200);
+      expect(await heldWaiters()).toEqual(expect.arrayContaining(order.slice(0, 3 + k)));
+      expect((await heldWaiters()).length).toBe(3 + k);
+    }
+    expect(await boothsTaken()).toBe(BOOTHS);
+
+    // All four certified hold booths; when two of them give theirs back, the lapsed and uncertified follow,
+    // in the order they joined — a lapsed certificate is an ordinary request.
+    for (const taxCode of order.slice(0, 2)) {
+      expect((await cancel(business(taxCode), ids.get(taxCode)!)).status).toBe(200);
+    }
+    const held = await heldWaiters();
+    expect(held.filter((t) => !order.slice(0, 2).includes(t)).sort()).toEqual(order.slice(2, 6).sort());
+    expect(await boothsTaken()).toBe(BOOTHS);
+
+    const promoted = await rows<{ id: string }>(
+      `SELECT envelope -> 'payload' ->> 'registrationId' AS id FROM outbox
+        WHERE type = 'trade-fairs.booth.held' AND (envelope -> 'payload' ->> 'promotedFromWaitlist')::boolean
+        ORDER BY id`,
+    );
+    expect(promoted.map((p) => p.id).sort()).toEqual(order.slice(0, 6).map((t) => ids.get(t)).sort());
+  });
+
+  it('gives an international fair the 100% policy for fairs abroad unless another is chosen', async () => {
+    const abroad = fair({
+      name: 'Hội chợ hàng thủ công mỹ nghệ Việt Nam tại Osaka 2026',
+      scale: 'international',
+      registrationOpensAt: undefined,
+      registrationClosesAt: undefined,
+    });
+    const created = await as<FairView>(central, 'POST', '/api/v1/fairs', abroad);
+    expect(created.status).toBe(201);
+    expect(created.body.subsidyPolicy).toEqual({ code: 'international-fair', version: 1 });
+    const policy = await as<FairSubsidyPolicyView>(
+      central,
+      'GET',
+      `/api/v1/fairs/${created.body.id}/subsidy-policy`,
+    );
+    expect(policy.body.policy).toMatchObject({
+      code: 'international-fair',
+      supportBp: 10_000,
+      capVndPerFacility: null,
+      verified: true,
+      legalBasis: expect.stringContaining('28/2018/TT-BTC'),
+    });
+
+    const chosen = await as<FairView>(central, 'POST', '/api/v1/fairs', {
+      ...abroad,
+      subsidyPolicyCode: 'domestic-fair-participant',
+    });
+    expect(chosen.body.subsidyPolicy).toEqual({ code: 'domestic-fair-participant', version: 1 });
+    const domestic = await as<FairView>(central, 'POST', '/api/v1/fairs', {
+      ...abroad,
+      scale: 'national',
+    });
+    expect(domestic.body.subsidyPolicy).toEqual({ code: 'domestic-fair-organiser', version: 1 });
+  });
+});
