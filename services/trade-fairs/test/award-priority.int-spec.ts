@@ -10,7 +10,12 @@ const OPENS = '2026-12-10';
 type Certificate = { year: number; validUntil?: string };
 
 const registration = (taxCode: string, certificate?: Certificate) => ({
-  facility: { taxCode, name: `Cơ sở sơn mài ${taxCode}`, provinceCode: '01', legalForm: 'household-business' },
+  facility: {
+    taxCode,
+    name: `Cơ sở sơn mài ${taxCode}`,
+    provinceCode: '01',
+    legalForm: 'household-business',
+  },
   products: [
     {
       name: 'Tranh sơn mài Hạ Thái',
@@ -109,10 +114,16 @@ describe('award priority at a first-come fair, and the subsidy policy of fairs a
 
     // Real parallel clients: their places on the list are whatever order the database gave them.
     const replies = await Promise.all(
-      waiting.map((w) => register(business(w.taxCode), `wait-${w.taxCode}`, registration(w.taxCode, w.certificate))),
+      waiting.map((w) =>
+        register(business(w.taxCode), `wait-${w.taxCode}`, registration(w.taxCode, w.certificate)),
+      ),
     );
     replies.forEach((r, i) => {
-      expect([r.status, r.body.state, r.body.awardCertified]).toEqual([201, 'waitlisted', waiting[i].certified]);
+      expect([r.status, r.body.state, r.body.awardCertified]).toEqual([
+        201,
+        'waitlisted',
+        waiting[i].certified,
+      ]);
       ids.set(waiting[i].taxCode, r.body.id);
       positions.set(waiting[i].taxCode, r.body.waitlistPosition!);
     });
@@ -138,7 +149,10 @@ describe('award priority at a first-come fair, and the subsidy policy of fairs a
   const expectedOrder = () => {
     const byPosition = (list: typeof waiting) =>
       [...list].sort((a, b) => positions.get(a.taxCode)! - positions.get(b.taxCode)!).map((w) => w.taxCode);
-    return [...byPosition(waiting.filter((w) => w.certified)), ...byPosition(waiting.filter((w) => !w.certified))];
+    return [
+      ...byPosition(waiting.filter((w) => w.certified)),
+      ...byPosition(waiting.filter((w) => !w.certified)),
+    ];
   };
   const heldWaiters = async () =>
     (
@@ -186,7 +200,12 @@ describe('award priority at a first-come fair, and the subsidy policy of fairs a
         WHERE type = 'trade-fairs.booth.held' AND (envelope -> 'payload' ->> 'promotedFromWaitlist')::boolean
         ORDER BY id`,
     );
-    expect(promoted.map((p) => p.id).sort()).toEqual(order.slice(0, 6).map((t) => ids.get(t)).sort());
+    expect(promoted.map((p) => p.id).sort()).toEqual(
+      order
+        .slice(0, 6)
+        .map((t) => ids.get(t))
+        .sort(),
+    );
   });
 
   it('gives an international fair the 100% policy for fairs abroad unless another is chosen', async () => {

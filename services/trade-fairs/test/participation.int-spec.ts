@@ -115,6 +115,7 @@ describe('certification, check-in and booth contract data', () => {
     expect(initial.body.available.map((p) => p.code)).toEqual([
       'domestic-fair-organiser',
       'domestic-fair-participant',
+      'international-fair',
     ]);
     expect((await as(officer('40'), 'POST', path, { code: 'domestic-fair-participant' })).status).toBe(403);
     const unknown = await as(central, 'POST', path, { code: 'no-such-policy' });
