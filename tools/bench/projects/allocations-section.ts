@@ -95,13 +95,14 @@ export const allocations: BenchSection = {
       const rate = (count: number, seconds: number) => (count / seconds).toFixed(0);
       console.log(
         `  allocations: ${n} decisions of ${ctx.lines} projects each, ceiling ${bn(h.ceiling)} (${CEILING_SHARE * 100} % ` +
-          `of what they ask); Σ allocated ≤ ceiling and Σ project allocations = Σ allocated, checked for both`,
+          `of what they ask); Σ allocated ${bn(h.allocated)} (HTTP), ${bn(s.allocated)} (SQL) — each ≤ the ceiling ` +
+          `and = Σ of its projects' allocations`,
       );
       return (
-        `${'plan allocations'.padEnd(40)} ${rate(n, httpSeconds)} decisions/s, ${rate(h.lines, httpSeconds)} allocations/s ` +
-        `through HTTP (${h.accepted} decided, ${refusedHttp.length} refused at the ceiling, Σ ${bn(h.allocated)} of ${bn(h.ceiling)}) ` +
-        `vs ${rate(n, sqlSeconds)} decisions/s, ${rate(s.lines, sqlSeconds)} allocations/s bare SQL (${s.accepted} decided, ` +
-        `${refusedSql.length} refused, Σ ${bn(s.allocated)}) — ${(httpSeconds / sqlSeconds).toFixed(1)}× the service, ${ctx.concurrency} clients`
+        `${'plan allocations'.padEnd(40)} ${rate(n, httpSeconds)} decisions/s (${rate(h.lines, httpSeconds)} allocations/s) ` +
+        `through HTTP, ${h.accepted} decided + ${refusedHttp.length} refused at the ceiling, vs ${rate(n, sqlSeconds)}/s ` +
+        `(${rate(s.lines, sqlSeconds)}/s) bare SQL, ${s.accepted} + ${refusedSql.length} ` +
+        `(${(httpSeconds / sqlSeconds).toFixed(1)}× the service), ${ctx.concurrency} clients`
       );
     } finally {
       http.close();
@@ -112,7 +113,7 @@ export const allocations: BenchSection = {
   },
 };
 
-const bn = (vnd: number) => `${(vnd / 1e9).toFixed(1)} bn VND`;
+const bn = (vnd: number) => `${(vnd / 1e9).toFixed(1)} billion VND`;
 
 /** Deterministic pseudo-random numbers: both plans get the same projects, amounts and order. */
 function random(seed: number) {
@@ -148,7 +149,7 @@ async function seedPlan(db: Client, year: number, count: number, lines: number) 
   const ceiling = Math.floor((amounts.reduce((a, b) => a + b, 0) * CEILING_SHARE) / 1_000_000) * 1_000_000;
   await db.query(
     `INSERT INTO annual_plan (id, name, year, level, registration_deadline)
-     VALUES ($1, $2, $3, 'national', make_date($3 - 1, 6, 20))`,
+     VALUES ($1, $2, $3::int, 'national', make_date($3::int - 1, 6, 20))`,
     [planId, `Kế hoạch khuyến công quốc gia năm ${year} (benchmark)`, year],
   );
   await db.query(`INSERT INTO plan_ceiling (plan_id, funding_source, ceiling_vnd) VALUES ($1, 'KCQG', $2)`, [
@@ -158,8 +159,8 @@ async function seedPlan(db: Client, year: number, count: number, lines: number) 
   await db.query(
     `INSERT INTO project_ref (project_id, code, plan_id, plan_year, province_code, funding_source, status,
        total_cost_vnd, requested_support_vnd, appraised_support_vnd, norm_code, norm_units, start_date)
-     SELECT id, 'KCQG-' || $2 || '-' || unit || '-' || lpad(ord::text, 6, '0'), $1, $2, unit, 'KCQG',
-            'ministry-appraised', 3000000000, 900000000, appraised, 'demonstration-model', 1, make_date($2, 3, 1)
+     SELECT id, 'KCQG-' || $2::int || '-' || unit || '-' || lpad(ord::text, 6, '0'), $1, $2::int, unit, 'KCQG',
+            'ministry-appraised', 3000000000, 900000000, appraised, 'demonstration-model', 1, make_date($2::int, 3, 1)
        FROM unnest($3::uuid[], $4::bigint[], $5::text[]) WITH ORDINALITY AS t(id, appraised, unit, ord)`,
     [planId, year, ids, amounts, ids.map((_, i) => UNITS[i % UNITS.length])],
   );

@@ -158,8 +158,8 @@ async function loadProjections(ctx: BenchContext, reporting: Client): Promise<nu
     await reporting.query(
       `INSERT INTO plan_projection (plan_id, name, year, level, province_code, province_as_of, budget_vnd,
          created_at)
-       SELECT gen_random_uuid(), 'Kế hoạch khuyến công địa phương năm ' || $1 || ' (' || code || ')', $1,
-              'provincial', code, as_of::date, (5 + ord % 16) * 1000000000, make_date($1 - 1, 12, 20)
+       SELECT gen_random_uuid(), 'Kế hoạch khuyến công địa phương năm ' || $1::int || ' (' || code || ')', $1::int,
+              'provincial', code, as_of::date, (5 + ord % 16) * 1000000000, make_date($1::int - 1, 12, 20)
          FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS t(code, as_of, ord)`,
       [year, UNITS, UNITS.map((code) => asOf(code, year))],
     );
