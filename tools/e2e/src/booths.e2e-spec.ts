@@ -75,6 +75,11 @@ describe('booth registration through the gateway', () => {
     expect(first.body).toMatchObject({ state: 'held' });
     const again = await register(business, 'booth-e2e-1', facility);
     expect(again.body.id).toBe(first.body.id);
+    const changed = await register(business, 'booth-e2e-1', facility, 2);
+    expect([changed.status, (changed.body as unknown as { code: string }).code]).toEqual([
+      409,
+      'idempotency.key-reused',
+    ]);
 
     const confirmed = await business.post<RegistrationView>(
       `/api/v1/fairs/${fairId}/registrations/${first.body.id}/confirm`,

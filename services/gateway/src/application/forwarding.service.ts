@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConflictError, RuleViolationError } from '@kc/errors';
+import { ConflictError } from '@kc/errors';
 import { ValidationProblem } from '@kc/http';
 import {
   decide,
@@ -34,8 +34,10 @@ export interface ForwardedRequest extends UpstreamRequest {
 /** What an already-used key answers: the stored response, or a problem if it cannot be replayed. */
 function replayOf(stored: IdempotencyRecord, fingerprint: string): Forwarded {
   const decision = decide(stored, fingerprint);
+  // 409, not the IETF draft's 422: the request conflicts with the one the key already stands for, and the
+  // booth registration contract (issue 5) promises 409 — one answer on every route.
   if (decision === 'mismatch') {
-    throw new RuleViolationError(
+    throw new ConflictError(
       'This Idempotency-Key was already used for a different request.',
       'idempotency.key-reused',
       KEY_FIELD,

@@ -53,7 +53,7 @@ export type IdempotencyRecord =
  * - `proceed`: nothing stored under the key — forward the request;
  * - `replay`: the same request already completed — answer with the stored response;
  * - `in-flight`: the same request is being forwarded right now — 409, try again later;
- * - `mismatch`: the key was used for a different request — 422, never a replay of someone else's answer.
+ * - `mismatch`: the key was used for a different request — 409, never a replay of someone else's answer.
  */
 export type IdempotencyDecision = 'proceed' | 'replay' | 'in-flight' | 'mismatch';
 
