@@ -16,6 +16,7 @@ import { FundingNormEntity } from './infrastructure/persistence/funding-norm.ent
 import { CreateAnnualPlan1763900000100 } from './infrastructure/persistence/migrations/1763900000100-create-annual-plan';
 import { CreateProgrammesAndNorms1763900000110 } from './infrastructure/persistence/migrations/1763900000110-create-programmes-and-norms';
 import { CreatePlanningCycle1763900000120 } from './infrastructure/persistence/migrations/1763900000120-create-planning-cycle';
+import { ProvincialProgrammesAndNorms1763900000130 } from './infrastructure/persistence/migrations/1763900000130-provincial-programmes-and-norms';
 import { PlanCeilingEntity, PlanEntity } from './infrastructure/persistence/plan.entity';
 import {
   ContentGroupEntity,
@@ -60,6 +61,7 @@ export class PlansModule {
             CreateAnnualPlan1763900000100,
             CreateProgrammesAndNorms1763900000110,
             CreatePlanningCycle1763900000120,
+            ProvincialProgrammesAndNorms1763900000130,
           ],
         }),
       ],

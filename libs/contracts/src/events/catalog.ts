@@ -3,6 +3,7 @@ import { planCreatedV1 } from './plans/plan-created/v1/schema';
 import { planCeilingSetV1 } from './plans/plan-ceiling-set/v1/schema';
 import { registrationSubmittedV1 } from './plans/registration-submitted/v1/schema';
 import { assignmentDecidedV1 } from './plans/assignment-decided/v1/schema';
+import { programmeCreatedV1 } from './plans/programme-created/v1/schema';
 import { projectRegisteredV2 } from './projects/project-registered/v2/schema';
 import { projectStatusChangedV1 } from './projects/project-status-changed/v1/schema';
 import { projectAppraisedV1 } from './projects/project-appraised/v1/schema';
@@ -37,6 +38,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   planCeilingSetV1,
   registrationSubmittedV1,
   assignmentDecidedV1,
+  programmeCreatedV1,
   projectRegisteredV2,
   projectStatusChangedV1,
   projectAppraisedV1,

@@ -4,6 +4,7 @@ export { planCreatedV1 } from './plans/plan-created/v1/schema';
 export { planCeilingSetV1 } from './plans/plan-ceiling-set/v1/schema';
 export { registrationSubmittedV1 } from './plans/registration-submitted/v1/schema';
 export { assignmentDecidedV1 } from './plans/assignment-decided/v1/schema';
+export { programmeCreatedV1 } from './plans/programme-created/v1/schema';
 export { projectRegisteredV2 } from './projects/project-registered/v2/schema';
 export { projectStatusChangedV1 } from './projects/project-status-changed/v1/schema';
 export { projectAppraisedV1 } from './projects/project-appraised/v1/schema';

@@ -1,23 +1,30 @@
 import { z } from 'zod';
-import { activityContentCode, isoDate, text, vnd } from '../primitives';
+import { activityContentCode, isoDate, provinceCode, text, vnd } from '../primitives';
 
 const normCode = z.string().regex(/^[a-z0-9-]{1,60}$/, 'must be lower-case letters, digits and dashes');
 const basisPoints = z.number().int().min(1).max(10_000);
 
-/** GET /api/v1/funding-norms — the versions in force on `asOf` (default: today, Vietnamese time). */
+/**
+ * GET /api/v1/funding-norms — the versions in force on `asOf` (default: today, Vietnamese time): the national
+ * norms plus those of `provinceCode` (a province officer: always their own province's).
+ */
 export const listFundingNormsQuery = z.strictObject({
   asOf: isoDate.optional(),
+  provinceCode: provinceCode.optional(),
   activityContent: z.coerce.number().pipe(activityContentCode).optional(),
 });
 export type ListFundingNormsQuery = z.infer<typeof listFundingNormsQuery>;
 
 /**
- * POST /api/v1/funding-norms — a new version of a norm (or a new norm). The version in force until then ends
- * the day before `validFrom`.
+ * POST /api/v1/funding-norms — a new version of a norm (or a new norm), national or, with `provinceCode`, that
+ * province's own (its department for its own province, or the agency). The version of the same scope in force
+ * until then ends the day before `validFrom`.
  */
 export const createFundingNormRequest = z
   .strictObject({
     code: normCode,
+    /** The province whose own norm this is; absent for a national norm. */
+    provinceCode: provinceCode.optional(),
     nameVi: text(300),
     nameEn: text(300),
     activityContent: activityContentCode,
@@ -47,9 +54,13 @@ export const createFundingNormRequest = z
   });
 export type CreateFundingNormRequest = z.infer<typeof createFundingNormRequest>;
 
-/** POST /api/v1/funding-norms/check — is this support within the norm in force on `asOf`? */
+/**
+ * POST /api/v1/funding-norms/check — is this support within the norm in force on `asOf`? With `provinceCode`
+ * (a provincial-plan project) the province's own version in force wins over the national one.
+ */
 export const checkFundingNormRequest = z.strictObject({
   code: normCode,
+  provinceCode: provinceCode.optional(),
   asOf: isoDate,
   costVnd: vnd,
   supportVnd: vnd,
@@ -61,6 +72,9 @@ export type CheckFundingNormRequest = z.infer<typeof checkFundingNormRequest>;
 
 export interface FundingNormView {
   code: string;
+  /** The province whose own norm this is; null for a national norm. */
+  provinceCode: string | null;
+  /** Numbered per code and scope (national, or one province). */
   version: number;
   nameVi: string;
   nameEn: string;

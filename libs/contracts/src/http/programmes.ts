@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { provinceCode, year } from '../primitives';
+import { activityContentCode, isoDate, provinceCode, text, year } from '../primitives';
 
 /** GET /api/v1/programmes — khuyến công programmes (national and provincial) with content groups and targets. */
 export const listProgrammesQuery = z.strictObject({
@@ -50,3 +50,73 @@ export interface ProgrammeView {
   contentGroups: ContentGroupView[];
   targets: ProgrammeTargetView[];
 }
+
+const groupCode = z.string().regex(/^[A-Za-z0-9.-]{1,20}$/, 'must be letters, digits, dots and dashes');
+
+const contentGroup = z.strictObject({
+  code: groupCode,
+  nameVi: text(300),
+  nameEn: text(300),
+  /** The activity contents (1–9) the group covers. */
+  activityContents: z
+    .array(activityContentCode)
+    .min(1)
+    .max(9)
+    .refine((c) => new Set(c).size === c.length, 'must not repeat a content'),
+});
+
+const programmeTarget = z.strictObject({
+  contentGroupCode: groupCode,
+  indicatorVi: text(300),
+  indicatorEn: text(300),
+  targetValue: z.number().min(0).max(1e12),
+  unit: text(60),
+});
+
+/**
+ * POST /api/v1/programmes — a province's own khuyến công programme (KCĐP), by its department for its own
+ * province or by the agency. Content groups are either the national programme's of the same period
+ * (`nationalContentGroups: true`) or the province's own.
+ */
+export const createProgrammeRequest = z
+  .strictObject({
+    code: z.string().regex(/^[A-Za-z0-9-]{1,60}$/, 'must be letters, digits and dashes'),
+    nameVi: text(300),
+    nameEn: text(300),
+    provinceCode,
+    firstYear: year,
+    lastYear: year,
+    legalBasis: z.strictObject({ decisionNumber: text(60), decisionDate: isoDate, issuer: text(200) }),
+    nationalContentGroups: z.boolean().default(false),
+    contentGroups: z.array(contentGroup).max(30).default([]),
+    targets: z.array(programmeTarget).max(200).default([]),
+  })
+  .superRefine((p, ctx) => {
+    if (p.lastYear < p.firstYear) {
+      ctx.addIssue({ code: 'custom', path: ['lastYear'], message: 'must not be before firstYear' });
+    }
+    if (p.nationalContentGroups === p.contentGroups.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contentGroups'],
+        message: 'give the programme its own content groups or set nationalContentGroups, not both',
+      });
+    }
+    const codes = p.contentGroups.map((g) => g.code);
+    codes.forEach((code, i) => {
+      if (codes.indexOf(code) !== i) {
+        ctx.addIssue({ code: 'custom', path: ['contentGroups', i, 'code'], message: 'is repeated' });
+      }
+    });
+    const indicators = p.targets.map((t) => `${t.contentGroupCode}\u0000${t.indicatorVi}`);
+    indicators.forEach((key, i) => {
+      if (indicators.indexOf(key) !== i) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['targets', i, 'indicatorVi'],
+          message: 'is repeated within its content group',
+        });
+      }
+    });
+  });
+export type CreateProgrammeRequest = z.infer<typeof createProgrammeRequest>;

@@ -72,6 +72,7 @@ export class DecisionsService {
           normMax: await normAllowances(
             this.norms,
             manager,
+            plan,
             inThisPlan,
             (p) =>
               `allocations[${request.allocations.findIndex((a) => a.projectId === p.projectId)}].projectId`,

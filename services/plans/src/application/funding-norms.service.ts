@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, LessThanOrEqual, MoreThanOrEqual, type EntityManager } from 'typeorm';
+import { assertMayActFor, listProvinceFilter } from '@kc/auth';
 import type {
   CheckFundingNormRequest,
   CreateFundingNormRequest,
@@ -17,6 +19,7 @@ import { inTransaction, pgConstraint, sql } from '@kc/persistence';
 
 export const normView = (n: FundingNormEntity): FundingNormView => ({
   code: n.code,
+  provinceCode: n.provinceCode,
   version: n.version,
   nameVi: n.nameVi,
   nameEn: n.nameEn,
@@ -37,7 +40,10 @@ const dayBefore = (date: string): string => {
   return day.toISOString().slice(0, 10);
 };
 
-/** The funding norms (định mức) as a versioned table: seeded by migration, new versions by the agency. */
+/**
+ * The funding norms (định mức) as a versioned table: national ones seeded by migration and issued by the agency,
+ * and provinces' own versions, which govern their provincial plans' projects where they are in force.
+ */
 @Injectable()
 export class FundingNormsService {
   constructor(
@@ -45,52 +51,72 @@ export class FundingNormsService {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  async list(query: ListFundingNormsQuery): Promise<FundingNormView[]> {
+  /** The national norms in force plus the province's own (a province officer's: always their own). */
+  async list(principal: Principal, query: ListFundingNormsQuery): Promise<FundingNormView[]> {
+    const province = listProvinceFilter(principal, query.provinceCode);
     const asOf = query.asOf ?? vietnamDay(new Date());
-    const base = { validFrom: LessThanOrEqual(asOf), activityContent: query.activityContent };
+    const inForce = { validFrom: LessThanOrEqual(asOf), activityContent: query.activityContent };
     const norms = await this.dataSource.getRepository(FundingNormEntity).find({
-      where: [
-        { ...base, validTo: IsNull() },
-        { ...base, validTo: MoreThanOrEqual(asOf) },
-      ],
-      order: { activityContent: 'ASC', code: 'ASC' },
+      where: [IsNull(), ...(province ? [province] : [])].flatMap((provinceCode) => [
+        { ...inForce, provinceCode, validTo: IsNull() },
+        { ...inForce, provinceCode, validTo: MoreThanOrEqual(asOf) },
+      ]),
+      order: { activityContent: 'ASC', code: 'ASC', provinceCode: { direction: 'ASC', nulls: 'FIRST' } },
     });
     return norms.map(normView);
   }
 
-  /** Every version of the codes asked for, for checks against the version in force on some date. */
-  versionsOf(manager: EntityManager, codes: string[]): Promise<FundingNormEntity[]> {
+  /**
+   * Every version of the codes asked for, national and (for a provincial plan) the province's own, for checks
+   * against the version governing some date.
+   */
+  versionsOf(
+    manager: EntityManager,
+    codes: string[],
+    provinceCode: string | null,
+  ): Promise<FundingNormEntity[]> {
     if (codes.length === 0) return Promise.resolve([]);
     return manager
       .getRepository(FundingNormEntity)
       .createQueryBuilder('n')
       .where('n.code IN (:...codes)', { codes })
+      .andWhere('(n.province_code IS NULL OR n.province_code = :provinceCode)', { provinceCode })
       .orderBy('n.valid_from', 'ASC')
       .getMany();
   }
 
   /**
-   * A new version of a norm. The open-ended version in force before it ends the day before the new one starts;
-   * any other overlap is refused by the exclusion constraint (one version of a code in force on any date).
+   * A new version of a norm in its scope (national, or one province's own). The open-ended version of the same
+   * scope in force before it ends the day before the new one starts; any other overlap within the scope is
+   * refused by the exclusion constraint.
    */
   async create(principal: Principal, request: CreateFundingNormRequest): Promise<FundingNormView> {
+    const provinceCode = request.provinceCode ?? null;
+    assertMayActFor(principal, provinceCode);
+    const scope = provinceCode ?? 'national';
     const saved = await inTransaction(this.dataSource, async (manager) => {
-      // Serialises new versions of one code, so two cannot both take the next number.
-      await sql(manager, `SELECT pg_advisory_xact_lock(hashtext('funding_norm:' || $1))`, [request.code]);
+      // Serialises new versions of one code in one scope, so two cannot both take the next number.
+      await sql(manager, `SELECT pg_advisory_xact_lock(hashtext('funding_norm:' || $1 || ':' || $2))`, [
+        request.code,
+        scope,
+      ]);
       const [{ next }] = await sql<{ next: number }>(
         manager,
-        `SELECT coalesce(max(version), 0) + 1 AS next FROM funding_norm WHERE code = $1`,
-        [request.code],
+        `SELECT coalesce(max(version), 0) + 1 AS next FROM funding_norm
+          WHERE code = $1 AND province_code IS NOT DISTINCT FROM $2`,
+        [request.code, provinceCode],
       );
       await sql(
         manager,
-        `UPDATE funding_norm SET valid_to = $2
-          WHERE code = $1 AND valid_to IS NULL AND valid_from < $3`,
-        [request.code, dayBefore(request.validFrom), request.validFrom],
+        `UPDATE funding_norm SET valid_to = $3
+          WHERE code = $1 AND province_code IS NOT DISTINCT FROM $2 AND valid_to IS NULL AND valid_from < $4`,
+        [request.code, provinceCode, dayBefore(request.validFrom), request.validFrom],
       );
       const repo = manager.getRepository(FundingNormEntity);
       const norm = repo.create({
+        id: randomUUID(),
         code: request.code,
+        provinceCode,
         version: next,
         nameVi: request.nameVi,
         nameEn: request.nameEn,
@@ -109,8 +135,8 @@ export class FundingNormsService {
       } catch (error) {
         if (pgConstraint(error) === 'funding_norm_one_version_in_force') {
           throw new ConflictError(
-            `Another version of funding norm ${request.code} is in force within ${request.validFrom}–` +
-              `${request.validTo ?? '…'}`,
+            `Another ${provinceCode ? `version of province ${provinceCode}` : 'national version'} of funding ` +
+              `norm ${request.code} is in force within ${request.validFrom}–${request.validTo ?? '…'}`,
             'funding-norm.overlap',
             'validFrom',
           );
@@ -120,23 +146,27 @@ export class FundingNormsService {
       await this.outbox.audit(manager, {
         action: 'funding-norm.create',
         resourceType: 'funding-norm',
-        resourceId: `${request.code}@${next}`,
-        provinceCode: null,
+        resourceId: `${request.code}@${scope}@${next}`,
+        provinceCode,
         summary:
-          `Ban hành định mức "${request.nameVi}" (${request.code} phiên bản ${next}, từ ${request.validFrom}). ` +
+          `Ban hành định mức ${provinceCode ? `riêng của tỉnh/thành ${provinceCode}` : 'quốc gia'} ` +
+          `"${request.nameVi}" (${request.code} phiên bản ${next}, từ ${request.validFrom}). ` +
           `Căn cứ: ${request.legalBasis}. Người nhập: ${principal.name}`,
       });
-      return repo.findOneByOrFail({ code: request.code, version: next });
+      return repo.findOneByOrFail({ id: norm.id });
     });
     return normView(saved);
   }
 
-  async check(request: CheckFundingNormRequest): Promise<FundingNormCheckView> {
-    const versions = await this.versionsOf(this.dataSource.manager, [request.code]);
+  /** With `provinceCode`, the question of a provincial-plan project: the province's own version wins. */
+  async check(principal: Principal, request: CheckFundingNormRequest): Promise<FundingNormCheckView> {
+    const provinceCode = request.provinceCode ?? null;
+    if (provinceCode !== null) assertMayActFor(principal, provinceCode);
+    const versions = await this.versionsOf(this.dataSource.manager, [request.code], provinceCode);
     if (versions.length === 0) {
       throw new NotFoundError(`Funding norm ${request.code} does not exist`, 'funding-norm.not-found');
     }
-    const norm = requireNormInForce(request.code, versions, request.asOf, 'asOf');
+    const norm = requireNormInForce(request.code, versions, provinceCode, request.asOf, 'asOf');
     return { ...checkSupport(norm, request), norm: normView(norm) };
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
-import { assertMayActFor } from '@kc/auth';
+import { assertMayActFor, maySee } from '@kc/auth';
 import {
   planCeilingSetV1,
   planCreatedV1,
@@ -67,7 +67,8 @@ export class PlansService {
     const id = await this.dataSource.transaction(async (manager) => {
       if (request.programmeId) {
         const programme = await manager.getRepository(ProgrammeEntity).findOneBy({ id: request.programmeId });
-        if (!programme) {
+        // Another province's programme is as unknown to the caller as a missing one.
+        if (!programme || !maySee(principal, programme.provinceCode)) {
           throw new RuleViolationError(
             `Programme ${request.programmeId} does not exist`,
             'plan.unknown-programme',

@@ -4,17 +4,21 @@ import type { ProjectRef } from '../domain/project-ref';
 import type { FundingNormsService } from './funding-norms.service';
 
 /**
- * The most each project's funding norm allows for its cost and units, by the norm version in force on the
- * project's start date (null for a project that names no norm). `fieldOf` names the request field to blame.
+ * The most each project's funding norm allows for its cost and units, by the norm version governing the
+ * project's start date (null for a project that names no norm): for a provincial plan's projects
+ * (`provinceCode` of that plan) the province's own version where it has one, for the national plan's the
+ * national one. `fieldOf` names the request field to blame.
  */
 export async function normAllowances(
   norms: FundingNormsService,
   manager: EntityManager,
+  plan: { level: 'national' | 'provincial'; provinceCode: string | null },
   projects: readonly ProjectRef[],
   fieldOf: (project: ProjectRef) => string,
 ): Promise<Map<string, number | null>> {
   const codes = [...new Set(projects.flatMap((p) => (p.normCode ? [p.normCode] : [])))];
-  const versions = await norms.versionsOf(manager, codes);
+  const provinceCode = plan.level === 'provincial' ? plan.provinceCode : null;
+  const versions = await norms.versionsOf(manager, codes, provinceCode);
   const allowances = new Map<string, number | null>();
   for (const project of projects) {
     if (!project.normCode) {
@@ -24,6 +28,7 @@ export async function normAllowances(
     const norm = requireNormInForce(
       project.normCode,
       versions.filter((v) => v.code === project.normCode),
+      provinceCode,
       project.startDate,
       fieldOf(project),
     );

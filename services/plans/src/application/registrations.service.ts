@@ -56,6 +56,7 @@ export class RegistrationsService {
       const allowances = await normAllowances(
         this.norms,
         manager,
+        plan,
         found.filter((p) => p.planId === planId),
         (p) => `projectIds[${request.projectIds.indexOf(p.projectId)}]`,
       );

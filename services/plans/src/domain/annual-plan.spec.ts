@@ -79,4 +79,21 @@ describe('annual plan', () => {
       ),
     ).toThrow(RuleViolationError);
   });
+
+  it('lets a provincial plan name only its own province’s programme, and the national plan only a national one', () => {
+    const span = { code: 'KCDP-40-2026-2030', firstYear: 2026, lastYear: 2030 };
+    const own = { ...span, level: 'provincial' as const, provinceCode: '40' };
+    const plan = (provinceCode: string | null) =>
+      draftAnnualPlan(
+        { year: 2027, level: provinceCode ? 'provincial' : 'national', provinceCode, budgetVnd: 1 },
+        { nameDuring: () => 'Tỉnh thử' },
+        '06-20',
+      );
+    expect(() => assertProgrammeCovers(own, plan('40'))).not.toThrow();
+    expect(() => assertProgrammeCovers(own, plan('01'))).toThrow(/only name its own province/);
+    expect(() => assertProgrammeCovers(own, plan(null))).toThrow(/only name a national programme/);
+    expect(() =>
+      assertProgrammeCovers({ ...span, level: 'national', provinceCode: null }, plan('40')),
+    ).toThrow(expect.objectContaining({ code: 'plan.programme-of-other-owner', field: 'programmeId' }));
+  });
 });

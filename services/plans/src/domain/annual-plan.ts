@@ -36,12 +36,24 @@ export const ownFundingSource = (level: PlanLevel): FundingSource => (level === 
 export const defaultRegistrationDeadline = (year: number, monthDay: string): string =>
   `${year - 1}-${monthDay}`;
 
-/** A plan belongs to a programme of its level (and province) that covers its year. */
+/**
+ * A plan belongs to a programme of its own level covering its year: the national plan to a national programme,
+ * a provincial plan to its own province's programme.
+ */
 export function assertProgrammeCovers(programme: ProgrammeSpan, plan: AnnualPlan): void {
-  const sameOwner = programme.level === plan.level && programme.provinceCode === plan.provinceCode;
-  if (!sameOwner || plan.year < programme.firstYear || plan.year > programme.lastYear) {
+  if (programme.level !== plan.level || programme.provinceCode !== plan.provinceCode) {
     throw new RuleViolationError(
-      `Programme ${programme.code} (${programme.firstYear}–${programme.lastYear}, ${programme.level}) ` +
+      plan.level === 'national'
+        ? `The national plan may only name a national programme, not ${programme.code}`
+        : `The provincial plan of ${plan.provinceCode} may only name its own province's programme, ` +
+          `not ${programme.code}`,
+      'plan.programme-of-other-owner',
+      'programmeId',
+    );
+  }
+  if (plan.year < programme.firstYear || plan.year > programme.lastYear) {
+    throw new RuleViolationError(
+      `Programme ${programme.code} (${programme.firstYear}–${programme.lastYear}) ` +
         `does not cover the ${plan.level} plan of ${plan.year}`,
       'plan.programme-not-covering',
       'programmeId',

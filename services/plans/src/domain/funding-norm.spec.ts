@@ -1,8 +1,15 @@
 import { RuleViolationError } from '@kc/errors';
-import { checkSupport, normInForce, requireNormInForce, type FundingNorm } from './funding-norm';
+import {
+  checkSupport,
+  governingNorm,
+  normInForce,
+  requireNormInForce,
+  type FundingNorm,
+} from './funding-norm';
 
 const demonstrationModel: FundingNorm = {
   code: 'demonstration-model',
+  provinceCode: null,
   version: 1,
   validFrom: '2018-05-12',
   validTo: null,
@@ -12,6 +19,7 @@ const demonstrationModel: FundingNorm = {
 };
 const machinery: FundingNorm = {
   code: 'machinery-technology',
+  provinceCode: null,
   version: 1,
   validFrom: '2018-05-12',
   validTo: null,
@@ -119,8 +127,62 @@ describe('the version in force', () => {
 
   it('finds none before the first version and names the field when one is required', () => {
     expect(normInForce([v1, v2], '2013-12-31')).toBeUndefined();
-    const require = () => requireNormInForce('demonstration-model', [v1, v2], '2013-12-31', 'asOf');
+    const require = () => requireNormInForce('demonstration-model', [v1, v2], null, '2013-12-31', 'asOf');
     expect(require).toThrow(RuleViolationError);
     expect(require).toThrow(/demonstration-model is in force on 2013-12-31/);
+  });
+});
+
+describe('the governing version: a province’s own norm over the national one, by date', () => {
+  const national1: FundingNorm = { ...demonstrationModel, validFrom: '2018-05-12', validTo: '2029-12-31' };
+  const national2: FundingNorm = {
+    ...demonstrationModel,
+    version: 2,
+    validFrom: '2030-01-01',
+    validTo: null,
+  };
+  // Nghệ An's own versions: one for 2027–2028, then a gap, then one open-ended from 2031.
+  const ngheAn1: FundingNorm = {
+    ...demonstrationModel,
+    provinceCode: '40',
+    maxPercentBp: 2000,
+    validFrom: '2027-01-01',
+    validTo: '2028-12-31',
+  };
+  const ngheAn2: FundingNorm = { ...ngheAn1, version: 2, validFrom: '2031-01-01', validTo: null };
+  const haNoi1: FundingNorm = { ...ngheAn1, provinceCode: '01', validFrom: '2020-01-01', validTo: null };
+  const all = [national1, national2, ngheAn1, ngheAn2, haNoi1];
+  const governing = (provinceCode: string | null, date: string) => {
+    const norm = governingNorm(all, provinceCode, date);
+    return norm && `${norm.provinceCode ?? 'national'}@${norm.version}`;
+  };
+
+  it('takes the province’s version in force on the date when there is one', () => {
+    expect(governing('40', '2027-01-01')).toBe('40@1');
+    expect(governing('40', '2028-12-31')).toBe('40@1');
+    expect(governing('40', '2031-06-01')).toBe('40@2');
+  });
+
+  it('falls back to the national version in force where the province has none on that date', () => {
+    expect(governing('40', '2026-12-31')).toBe('national@1');
+    expect(governing('40', '2029-01-01')).toBe('national@1');
+    expect(governing('40', '2030-06-01')).toBe('national@2');
+    expect(governing('36', '2027-06-01')).toBe('national@1');
+  });
+
+  it('never lets one province’s norm govern another province’s or a national-plan project', () => {
+    expect(governing('40', '2025-01-01')).toBe('national@1');
+    expect(governing(null, '2027-06-01')).toBe('national@1');
+    expect(governing(null, '2031-06-01')).toBe('national@2');
+  });
+
+  it('names the field when neither the province nor the nation has a version in force', () => {
+    const require = () =>
+      requireNormInForce('demonstration-model', [ngheAn1], '40', '2029-06-01', 'allocations[0].amountVnd');
+    expect(require).toThrow(/national or of province 40/);
+    expect(require).toThrow(
+      expect.objectContaining({ code: 'norm.not-in-force', field: 'allocations[0].amountVnd' }),
+    );
+    expect(requireNormInForce('demonstration-model', [ngheAn1], '40', '2028-06-01', 'asOf')).toBe(ngheAn1);
   });
 });

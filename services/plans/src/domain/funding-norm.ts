@@ -3,6 +3,8 @@ import { RuleViolationError } from '@kc/errors';
 /** One version of a funding norm (định mức hỗ trợ) as the versioned table holds it. */
 export interface FundingNorm {
   code: string;
+  /** The province whose own norm this is (its KCĐP procedure sets its own norms); null for a national norm. */
+  provinceCode: string | null;
   version: number;
   validFrom: string;
   validTo: string | null;
@@ -54,17 +56,45 @@ export function checkSupport(norm: FundingNorm, claim: SupportClaim): NormCheck 
   return { withinNorm: claim.supportVnd <= maxSupportVnd, maxSupportVnd, bindingCap: binding.kind };
 }
 
-/** The norm in force for a claim, or a 422 naming the field the caller must fix. */
+/**
+ * The version that governs a claim on `date`: for a provincial-plan project (`provinceCode` given) the
+ * province's own version in force then, if it has one, else the national one; national-plan projects
+ * (`provinceCode` null) always take the national version. `versions` may hold every scope's versions.
+ */
+export function governingNorm<N extends FundingNorm>(
+  versions: readonly N[],
+  provinceCode: string | null,
+  date: string,
+): N | undefined {
+  const provincial =
+    provinceCode === null
+      ? undefined
+      : normInForce(
+          versions.filter((v) => v.provinceCode === provinceCode),
+          date,
+        );
+  return (
+    provincial ??
+    normInForce(
+      versions.filter((v) => v.provinceCode === null),
+      date,
+    )
+  );
+}
+
+/** The norm governing a claim (see `governingNorm`), or a 422 naming the field the caller must fix. */
 export function requireNormInForce<N extends FundingNorm>(
   code: string,
   versions: readonly N[],
+  provinceCode: string | null,
   date: string,
   field: string,
 ): N {
-  const norm = normInForce(versions, date);
+  const norm = governingNorm(versions, provinceCode, date);
   if (!norm) {
     throw new RuleViolationError(
-      `No version of funding norm ${code} is in force on ${date}`,
+      `No version of funding norm ${code} is in force on ${date}` +
+        (provinceCode === null ? '' : ` (national or of province ${provinceCode})`),
       'norm.not-in-force',
       field,
     );

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CENTRAL, Permit, STAFF } from '@kc/auth';
+import { Permit, STAFF } from '@kc/auth';
 import { checkFundingNormRequest, createFundingNormRequest, listFundingNormsQuery } from '@kc/contracts';
 import { validBody, validQuery } from '@kc/http';
 import { ApiIdempotencyKey, ApiZodBody, ApiZodQuery } from './openapi';
@@ -14,7 +14,8 @@ export class FundingNormsController {
 
   @Get()
   @ApiOperation({
-    summary: 'Định mức đang có hiệu lực / Funding norms in force on a date (asOf, default today)',
+    summary:
+      'Định mức đang có hiệu lực (quốc gia và của tỉnh) / National and a province’s funding norms in force on a date',
   })
   @ApiZodQuery(listFundingNormsQuery)
   @Permit({ roles: STAFF, scope: 'plans:read' })
@@ -24,11 +25,12 @@ export class FundingNormsController {
 
   @Post()
   @ApiOperation({
-    summary: 'Ban hành phiên bản định mức mới / A new version of a funding norm (the agency)',
+    summary:
+      'Ban hành phiên bản định mức mới / A new version of a funding norm (national: the agency; a province’s own: its department or the agency)',
   })
   @ApiZodBody(createFundingNormRequest)
   @ApiIdempotencyKey()
-  @Permit({ roles: CENTRAL, scope: 'plans:write' })
+  @Permit({ roles: STAFF, scope: 'plans:write' })
   create(
     @Body(validBody(createFundingNormRequest)) _body: unknown,
     @Req() req: Request,
@@ -40,7 +42,8 @@ export class FundingNormsController {
   @Post('check')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Kiểm tra mức hỗ trợ theo định mức / Check a support amount against the norm in force',
+    summary:
+      'Kiểm tra mức hỗ trợ theo định mức / Check a support amount against the norm in force (the province’s own first)',
   })
   @ApiZodBody(checkFundingNormRequest)
   @Permit({ roles: STAFF, scope: 'plans:read' })

@@ -1,11 +1,16 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import { vndTransformer } from '@kc/persistence';
 
-/** One version of a funding norm; versions of a code never overlap in time (exclusion constraint). */
+/**
+ * One version of a funding norm, national or one province's own; versions of a code never overlap in time
+ * within one scope (exclusion constraint) and are numbered per scope.
+ */
 @Entity('funding_norm')
 export class FundingNormEntity {
-  @PrimaryColumn('text') code: string;
-  @PrimaryColumn('int') version: number;
+  @PrimaryColumn('uuid') id: string;
+  @Column('text') code: string;
+  @Column('text', { name: 'province_code', nullable: true }) provinceCode: string | null;
+  @Column('int') version: number;
   @Column('text', { name: 'name_vi' }) nameVi: string;
   @Column('text', { name: 'name_en' }) nameEn: string;
   @Column('int', { name: 'activity_content' }) activityContent: number;

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** Reference data, written by migrations: a khuyến công programme and its legal basis. */
+/** A khuyến công programme and its legal basis: the national ones seeded by migration, provinces' own by API. */
 @Entity('programme')
 export class ProgrammeEntity {
   @PrimaryColumn('uuid') id: string;

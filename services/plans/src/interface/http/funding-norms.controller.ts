@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { CENTRAL, Permit, STAFF, currentPrincipal } from '@kc/auth';
+import { Permit, STAFF, currentPrincipal } from '@kc/auth';
 import {
   checkFundingNormRequest,
   createFundingNormRequest,
@@ -18,11 +18,12 @@ export class FundingNormsController {
   @Get()
   @Permit({ roles: STAFF, scope: 'plans:read' })
   list(@Query(validQuery(listFundingNormsQuery)) query: ListFundingNormsQuery) {
-    return this.norms.list(query);
+    return this.norms.list(currentPrincipal(), query);
   }
 
+  /** A national version by the agency; a province's own version by its department or the agency. */
   @Post()
-  @Permit({ roles: CENTRAL, scope: 'plans:write' })
+  @Permit({ roles: STAFF, scope: 'plans:write' })
   create(@Body(validBody(createFundingNormRequest)) body: CreateFundingNormRequest) {
     return this.norms.create(currentPrincipal(), body);
   }
@@ -32,6 +33,6 @@ export class FundingNormsController {
   @HttpCode(200)
   @Permit({ roles: STAFF, scope: 'plans:read' })
   check(@Body(validBody(checkFundingNormRequest)) body: CheckFundingNormRequest) {
-    return this.norms.check(body);
+    return this.norms.check(currentPrincipal(), body);
   }
 }
