@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { central, officer } from '@kc/testing';
 import { client, type BootedService } from '@kc/service-testing';
-import { bootProjects } from './support/projects-harness';
+import { bootProjects, deliverPlanEvent, planCreated } from './support/projects-harness';
+import { planCreatedV1 } from '@kc/contracts';
 
 /**
  * Money under concurrency: many real HTTP clients at once against one project, the sums checked in the
@@ -14,7 +15,8 @@ describe('disbursements (advances, payments, refunds)', () => {
   let db: Client;
   let call: ReturnType<typeof client>;
   let agency: string;
-  const planId = randomUUID();
+  const plan = planCreated(2026, 'national');
+  const planId = plan.planId;
 
   beforeAll(async () => {
     svc = await bootProjects('projects_disbursements');
@@ -22,10 +24,7 @@ describe('disbursements (advances, payments, refunds)', () => {
     agency = await svc.tokenFor(central);
     db = new Client({ connectionString: svc.databaseUrl });
     await db.connect();
-    await db.query(
-      `INSERT INTO plan_ref (id, name, year, level, province_code) VALUES ($1, $2, 2026, 'national', NULL)`,
-      [planId, 'Kế hoạch khuyến công quốc gia năm 2026'],
-    );
+    await deliverPlanEvent(svc, planCreatedV1, plan);
   });
 
   afterAll(async () => {

@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import type { ProjectImportView } from '@kc/contracts';
 import { central, officer } from '@kc/testing';
 import { client, type BootedService } from '@kc/service-testing';
 import { EXPORT_COLUMNS } from '../src/application/project-export.service';
-import { bootProjects } from './support/projects-harness';
+import { bootProjects, deliverPlanEvent, planCreated } from './support/projects-harness';
+import { planCreatedV1 } from '@kc/contracts';
 
 /** The province registration sheet in, the filtered list out, through the real service and database. */
 describe('Excel import and export of projects', () => {
@@ -13,7 +13,8 @@ describe('Excel import and export of projects', () => {
   let db: Client;
   let call: ReturnType<typeof client>;
   let agency: string;
-  const planId = randomUUID();
+  const plan = planCreated(2027, 'national');
+  const planId = plan.planId;
 
   beforeAll(async () => {
     svc = await bootProjects('projects_import');
@@ -21,10 +22,7 @@ describe('Excel import and export of projects', () => {
     agency = await svc.tokenFor(central);
     db = new Client({ connectionString: svc.databaseUrl });
     await db.connect();
-    await db.query(
-      `INSERT INTO plan_ref (id, name, year, level, province_code) VALUES ($1, $2, 2027, 'national', NULL)`,
-      [planId, 'Kế hoạch khuyến công quốc gia năm 2027'],
-    );
+    await deliverPlanEvent(svc, planCreatedV1, plan);
   });
 
   afterAll(async () => {

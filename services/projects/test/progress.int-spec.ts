@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { central, officer } from '@kc/testing';
 import { client, type BootedService } from '@kc/service-testing';
-import { bootProjects } from './support/projects-harness';
+import { bootProjects, deliverPlanEvent, planCreated } from './support/projects-harness';
+import { planCreatedV1 } from '@kc/contracts';
 
 /** Monthly progress reports through the real service; the contract step is put in place with SQL. */
 describe('monthly progress reports', () => {
@@ -11,7 +11,8 @@ describe('monthly progress reports', () => {
   let call: ReturnType<typeof client>;
   let agency: string;
   let province: string;
-  const planId = randomUUID();
+  const plan = planCreated(2026, 'national');
+  const planId = plan.planId;
 
   beforeAll(async () => {
     svc = await bootProjects('projects_progress');
@@ -20,10 +21,7 @@ describe('monthly progress reports', () => {
     province = await svc.tokenFor(officer('40'));
     db = new Client({ connectionString: svc.databaseUrl });
     await db.connect();
-    await db.query(
-      `INSERT INTO plan_ref (id, name, year, level, province_code) VALUES ($1, $2, 2026, 'national', NULL)`,
-      [planId, 'Kế hoạch khuyến công quốc gia năm 2026'],
-    );
+    await deliverPlanEvent(svc, planCreatedV1, plan);
   });
 
   afterAll(async () => {

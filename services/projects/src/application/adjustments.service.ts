@@ -22,6 +22,7 @@ import { claimFunding, releaseFunding } from './double-funding';
 import { auditSummary } from './project-audit';
 import { ProjectsService } from './projects.service';
 import { actorOf, lockVisibleProject, recordTransition } from './project-store';
+import { appendProjectEvent } from './project-events';
 
 type Change = Partial<ProjectEntity>;
 
@@ -73,23 +74,15 @@ export class AdjustmentsService {
           recordedBy: principal.name,
         }),
       );
-      await this.outbox.append(manager, projectAdjustedV1, {
-        aggregateId: project.id,
-        provinceCode: project.provinceCode,
-        payload: {
-          projectId: project.id,
-          planId: project.planId,
-          planYear: project.planYear,
-          provinceCode: project.provinceCode,
-          adjustmentId: adjustment.id,
-          kind: request.kind,
-          level,
-          decisionNumber: request.decisionNumber ?? null,
-          decidedOn: request.decidedOn ?? null,
-          reason: request.reason,
-          before,
-          after,
-        },
+      await appendProjectEvent(this.outbox, manager, projectAdjustedV1, project, {
+        adjustmentId: adjustment.id,
+        kind: request.kind,
+        level,
+        decisionNumber: request.decisionNumber ?? null,
+        decidedOn: request.decidedOn ?? null,
+        reason: request.reason,
+        before,
+        after,
       });
       await this.outbox.audit(manager, {
         action: `project.adjust`,
@@ -181,23 +174,15 @@ export class AdjustmentsService {
     project: ProjectEntity,
     request: Extract<AdjustProjectRequest, { kind: 'stop' }>,
   ): Promise<void> {
-    await this.outbox.append(manager, projectStoppedV1, {
-      aggregateId: project.id,
-      provinceCode: project.provinceCode,
-      payload: {
-        projectId: project.id,
-        planId: project.planId,
-        planYear: project.planYear,
-        provinceCode: project.provinceCode,
-        fundingSource: project.fundingSource,
-        // Required by the request rules for a stop (a decision-level adjustment).
-        decisionNumber: request.decisionNumber ?? '',
-        stoppedOn: request.decidedOn ?? '',
-        reason: request.reason,
-        allocatedVnd: project.allocatedSupportVnd,
-        paidVnd: project.paidVnd,
-        unspentVnd: project.allocatedSupportVnd - project.paidVnd,
-      },
+    await appendProjectEvent(this.outbox, manager, projectStoppedV1, project, {
+      fundingSource: project.fundingSource,
+      // Required by the request rules for a stop (a decision-level adjustment).
+      decisionNumber: request.decisionNumber ?? '',
+      stoppedOn: request.decidedOn ?? '',
+      reason: request.reason,
+      allocatedVnd: project.allocatedSupportVnd,
+      paidVnd: project.paidVnd,
+      unspentVnd: project.allocatedSupportVnd - project.paidVnd,
     });
   }
 }

@@ -24,6 +24,7 @@ import { AdvanceRuleEntity } from '../infrastructure/persistence/advance-rule.en
 import { DisbursementEntity } from '../infrastructure/persistence/disbursement.entity';
 import type { ProjectEntity } from '../infrastructure/persistence/project.entity';
 import { findVisibleProject } from './progress-access';
+import { appendProjectEvent } from './project-events';
 
 const KIND_VI = { advance: 'Tạm ứng', payment: 'Thanh toán', refund: 'Hoàn trả' } as const;
 
@@ -204,22 +205,14 @@ export class DisbursementsService {
       recordedAt: new Date(),
     });
     await repo.insert(disbursement);
-    await this.outbox.append(manager, disbursementRecordedV1, {
-      aggregateId: project.id,
-      provinceCode: project.provinceCode,
-      payload: {
-        projectId: project.id,
-        planId: project.planId,
-        planYear: project.planYear,
-        provinceCode: project.provinceCode,
-        disbursementId: disbursement.id,
-        kind: body.kind,
-        amountVnd: body.amountVnd,
-        on: body.on,
-        reference: disbursement.reference,
-        advancedVnd: after.advancedVnd,
-        paidVnd: after.paidVnd,
-      },
+    await appendProjectEvent(this.outbox, manager, disbursementRecordedV1, project, {
+      disbursementId: disbursement.id,
+      kind: body.kind,
+      amountVnd: body.amountVnd,
+      on: body.on,
+      reference: disbursement.reference,
+      advancedVnd: after.advancedVnd,
+      paidVnd: after.paidVnd,
     });
     await this.outbox.audit(manager, {
       action: `project.disburse-${body.kind}`,

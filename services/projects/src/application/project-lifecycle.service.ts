@@ -22,6 +22,7 @@ import { releaseFunding } from './double-funding';
 import { auditSummary } from './project-audit';
 import { actorOf, lockVisibleProject, recordTransition } from './project-store';
 import { toProjectView } from './project-view';
+import { appendProjectEvent } from './project-events';
 
 const WHAT: Partial<Record<TransitionAction, string>> = {
   'base-appraise': 'thẩm định cấp cơ sở',
@@ -87,18 +88,13 @@ export class ProjectLifecycleService {
         contractParties: request.parties,
         contractValueVnd: request.valueVnd,
       });
-      await this.outbox.append(manager, projectContractedV1, {
-        aggregateId: project.id,
-        provinceCode: project.provinceCode,
-        payload: {
-          ...this.keys(project),
-          mode: request.mode,
-          number: request.number,
-          signedOn: request.signedOn,
-          contractValueVnd: request.valueVnd,
-          allocatedVnd: project.allocatedSupportVnd,
-          parties: request.parties,
-        },
+      await appendProjectEvent(this.outbox, manager, projectContractedV1, project, {
+        mode: request.mode,
+        number: request.number,
+        signedOn: request.signedOn,
+        contractValueVnd: request.valueVnd,
+        allocatedVnd: project.allocatedSupportVnd,
+        parties: request.parties,
       });
     });
   }
@@ -144,15 +140,10 @@ export class ProjectLifecycleService {
         settledOn: request.settledOn,
         settlementLate: late,
       });
-      await this.outbox.append(manager, projectSettledV1, {
-        aggregateId: project.id,
-        provinceCode: project.provinceCode,
-        payload: {
-          ...this.keys(project),
-          settledVnd: request.settledVnd,
-          settledOn: request.settledOn,
-          late,
-        },
+      await appendProjectEvent(this.outbox, manager, projectSettledV1, project, {
+        settledVnd: request.settledVnd,
+        settledOn: request.settledOn,
+        late,
       });
     });
   }
@@ -181,15 +172,6 @@ export class ProjectLifecycleService {
     });
   }
 
-  private keys(project: ProjectEntity) {
-    return {
-      projectId: project.id,
-      planId: project.planId,
-      planYear: project.planYear,
-      provinceCode: project.provinceCode,
-    };
-  }
-
   private async recordAppraisal(
     manager: EntityManager,
     principal: Principal,
@@ -213,18 +195,13 @@ export class ProjectLifecycleService {
         recordedBy: principal.name,
       }),
     );
-    await this.outbox.append(manager, projectAppraisedV1, {
-      aggregateId: project.id,
-      provinceCode: project.provinceCode,
-      payload: {
-        ...this.keys(project),
-        appraisalId: appraisal.id,
-        level,
-        result: request.result,
-        appraisedSupportVnd,
-        reviewer: request.reviewer,
-        appraisedOn: request.appraisedOn,
-      },
+    await appendProjectEvent(this.outbox, manager, projectAppraisedV1, project, {
+      appraisalId: appraisal.id,
+      level,
+      result: request.result,
+      appraisedSupportVnd,
+      reviewer: request.reviewer,
+      appraisedOn: request.appraisedOn,
     });
   }
 }

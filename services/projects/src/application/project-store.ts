@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError } from '@kc/errors';
 import type { OutboxWriter } from '@kc/messaging';
 import type { LifecycleActor, Transition } from '../domain/lifecycle';
 import { ProjectEntity } from '../infrastructure/persistence/project.entity';
+import { appendProjectEvent } from './project-events';
 
 export const actorOf = (principal: Principal): LifecycleActor => ({
   kind: 'user',
@@ -58,19 +59,11 @@ export async function recordTransition(
   }
   Object.assign(project, columns, { status: step.to, version: project.version + 1, updatedAt: at });
   if (step.changed) {
-    await outbox.append(manager, projectStatusChangedV1, {
-      aggregateId: project.id,
-      provinceCode: project.provinceCode,
-      payload: {
-        projectId: project.id,
-        planId: project.planId,
-        planYear: project.planYear,
-        provinceCode: project.provinceCode,
-        from: step.from,
-        to: step.to,
-        action: step.action,
-        at: at.toISOString(),
-      },
+    await appendProjectEvent(outbox, manager, projectStatusChangedV1, project, {
+      from: step.from,
+      to: step.to,
+      action: step.action,
+      at: at.toISOString(),
     });
   }
   return project;

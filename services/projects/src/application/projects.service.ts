@@ -38,6 +38,7 @@ import { auditSummary } from './project-audit';
 import { projectListWhere } from './project-search';
 import { actorOf, lockVisibleProject, projectNotFound, recordTransition } from './project-store';
 import { toProjectDetail, toProjectView } from './project-view';
+import { appendProjectEvent } from './project-events';
 
 @Injectable()
 export class ProjectsService {
@@ -130,19 +131,11 @@ export class ProjectsService {
     await manager
       .getRepository(ProjectBeneficiaryEntity)
       .insert(request.beneficiaries.map((b) => ({ projectId: project.id, ...b })));
-    await this.outbox.append(manager, projectStatusChangedV1, {
-      aggregateId: project.id,
-      provinceCode: project.provinceCode,
-      payload: {
-        projectId: project.id,
-        planId: project.planId,
-        planYear: project.planYear,
-        provinceCode: project.provinceCode,
-        from: null,
-        to: 'draft',
-        action: 'create',
-        at: now.toISOString(),
-      },
+    await appendProjectEvent(this.outbox, manager, projectStatusChangedV1, project, {
+      from: null,
+      to: 'draft',
+      action: 'create',
+      at: now.toISOString(),
     });
     await this.outbox.audit(manager, {
       action: 'project.create',
