@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Demo data for the platform, loaded through the gateway's public HTTP API only (never the databases).
 //
-//   node tools/seed/demo-data.mjs [--gateway URL] [--concurrency 8] [--plans national-2018,...]
+//   node tools/seed/demo-data.mjs [--gateway URL] [--concurrency 16] [--plans national-2018,...]
 //     gateway: --gateway, else env KC_GATEWAY_URL, else the dev profile's (http://127.0.0.1:${GATEWAY_PORT:-3000})
 //   import { loadDemoData } from './tools/seed/demo-data.mjs'
 //
@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { getProfile } from '../../deploy/profiles.mjs';
 import { ApiError, createApi, createOnce, idempotencyKey, listAll, login, mapLimit, sleep } from './http.mjs';
-import { buildDemoDataset, reaches, STAGES } from './demo-dataset.mjs';
+import { buildDemoDataset, fairBooths, reaches, STAGES } from './demo-dataset.mjs';
 
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
@@ -44,7 +44,7 @@ export function todayInVietnam(now = new Date()) {
  */
 export async function loadDemoData(
   gatewayUrl,
-  { concurrency = 8, now = new Date(), log = () => {}, plans: only } = {},
+  { concurrency = 16, now = new Date(), log = () => {}, plans: only } = {},
 ) {
   // The agency's administrator loads the national picture; every write is audited under that account.
   const central = await session(gatewayUrl, () => login(gatewayUrl, 'cuc.admin'));
@@ -87,6 +87,7 @@ export async function loadDemoData(
         path: '/api/v1/award-rounds',
       }),
     ]);
+    await ensureFairBooths(central, data.fairs, currentYear);
     for (const r of [clusters, fairs, rounds]) {
       tally.created += r.created;
       tally.existing += r.existing;
@@ -215,6 +216,19 @@ async function ensurePlan(api, plan) {
       if (again) return { id: again.id, created: false };
     }
     throw e;
+  }
+}
+
+/** The demo fairs' booth inventory (for the floor plan), added once: a fair with booths is left as it is. */
+async function ensureFairBooths(api, fairBodies, year) {
+  const fairs = await listAll(api, `/api/v1/fairs?year=${year}`);
+  for (const body of fairBodies) {
+    const fair = fairs.find((f) => f.name === body.name);
+    const path = `/api/v1/fairs/${fair.id}/booths`;
+    const present = await api.get(path);
+    if ((Array.isArray(present) ? present : present.items).length > 0) continue;
+    const booths = { booths: fairBooths() };
+    await api.post(path, booths, idempotencyKey(path, booths));
   }
 }
 
@@ -500,7 +514,7 @@ const earlier = (a, b) => (b !== null && b < a ? b : a);
 function parseArgs(argv) {
   const out = {
     gateway: process.env.KC_GATEWAY_URL || getProfile('dev').services.find((s) => s.name === 'gateway').url,
-    concurrency: 8,
+    concurrency: 16,
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);

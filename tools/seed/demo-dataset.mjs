@@ -483,6 +483,34 @@ function northernFair(year) {
   };
 }
 
+/**
+ * The fair's booth inventory for its floor plan: hall A (150 booths) and hall B (120), rows of 15 standard 3×3 m
+ * booths back to back with 3 m aisles, the ends of each row corner booths at a higher rent.
+ */
+export function fairBooths() {
+  const halls = [
+    { hall: 'A', rows: 10 },
+    { hall: 'B', rows: 8 },
+  ];
+  const perRow = 15;
+  return halls.flatMap(({ hall, rows }) =>
+    Array.from({ length: rows * perRow }, (_, i) => {
+      const row = Math.floor(i / perRow);
+      const col = i % perRow;
+      const corner = col === 0 || col === perRow - 1;
+      return {
+        code: `${hall}-${String(i + 1).padStart(3, '0')}`,
+        hall: `Nhà ${hall}`,
+        zone: `Dãy ${row + 1}`,
+        kind: corner ? 'corner' : 'standard',
+        rentVnd: corner ? 13_500_000 : 12_000_000,
+        // Rows go in pairs back to back; a 3 m aisle after each pair.
+        layout: { x: 3 * col, y: 3 * row + 3 * Math.floor(row / 2), w: 3, h: 3 },
+      };
+    }),
+  );
+}
+
 /** National rounds run in odd years, regional ones in even years (domain.md section 7). */
 function awardRound(year) {
   return year % 2 === 1
