@@ -1,8 +1,8 @@
 import { Client } from 'pg';
-import type { Principal, RegistrationView } from '@kc/contracts';
+import type { RegistrationView } from '@kc/contracts';
 import { business, central, createScratchDatabase, testInfrastructure } from '@kc/testing';
 import { startIssuer } from '@kc/service-testing';
-import { freePort, startTradeFairsProcess, type ChildService } from './support/child-service';
+import { callerFor, freePort, startTradeFairsProcess, type ChildService } from './support/child-service';
 
 const NORTH = ['40', '01', '31', '38', '19'];
 const BOOTHS = 60;
@@ -23,20 +23,10 @@ describe('a registration answered before the service is killed survives the kill
   let db: Client;
   let service: ChildService;
   let port: number;
-  const tokens = new Map<string, string>();
-  const call = async (p: Principal, method: string, path: string, body?: unknown, key?: string) => {
-    if (!tokens.has(p.id)) tokens.set(p.id, await issuer.tokenFor(p));
-    const res = await fetch(`${service.url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${tokens.get(p.id)}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(key ? { 'idempotency-key': key } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as RegistrationView & Record<string, unknown> };
-  };
+  // Made once the issuer runs; the URL is read per call (a restart may change the port).
+  let caller: ReturnType<typeof callerFor> | undefined;
+  const call = (...args: Parameters<ReturnType<typeof callerFor>>) =>
+    (caller ??= callerFor(issuer, () => service.url))(...args);
   const start = async () => {
     service = await startTradeFairsProcess({
       databaseUrl,

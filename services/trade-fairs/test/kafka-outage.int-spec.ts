@@ -1,5 +1,4 @@
 import { Client } from 'pg';
-import type { Principal } from '@kc/contracts';
 import {
   business,
   central,
@@ -10,7 +9,7 @@ import {
   testKafka,
 } from '@kc/testing';
 import { startIssuer } from '@kc/service-testing';
-import { freePort, startTradeFairsProcess, type ChildService } from './support/child-service';
+import { callerFor, freePort, startTradeFairsProcess, type ChildService } from './support/child-service';
 
 const BOOKINGS = 20;
 const BOOTHS_TOTAL = BOOKINGS;
@@ -24,20 +23,10 @@ describe('bookings while Kafka is unreachable', () => {
   let databaseUrl: string;
   let db: Client;
   let service: ChildService;
-  const tokens = new Map<string, string>();
-  const call = async (p: Principal, method: string, path: string, body?: unknown, key?: string) => {
-    if (!tokens.has(p.id)) tokens.set(p.id, await issuer.tokenFor(p));
-    const res = await fetch(`${service.url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${tokens.get(p.id)}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(key ? { 'idempotency-key': key } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> & { id: string } };
-  };
+  // Made once the issuer runs; the URL is read per call (a restart may change the port).
+  let caller: ReturnType<typeof callerFor> | undefined;
+  const call = (...args: Parameters<ReturnType<typeof callerFor>>) =>
+    (caller ??= callerFor(issuer, () => service.url))(...args);
   const start = async (brokers: string) => {
     service = await startTradeFairsProcess({
       databaseUrl,

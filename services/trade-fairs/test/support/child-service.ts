@@ -3,9 +3,27 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { eventually, testInfrastructure } from '@kc/testing';
-import { TEST_ISSUER } from '@kc/service-testing';
+import type { Principal, RegistrationView } from '@kc/contracts';
+import { client, TEST_ISSUER, type startIssuer } from '@kc/service-testing';
 
 const ROOT = resolve(__dirname, '../../../..');
+
+/**
+ * One HTTP call to a service run as a process, as `principal` (a token from the stand-in issuer, minted once),
+ * with an optional Idempotency-Key. `url` is read per call: the process restarts on another port.
+ */
+export function callerFor(issuer: Awaited<ReturnType<typeof startIssuer>>, url: () => string) {
+  const tokens = new Map<string, Promise<string>>();
+  return async (principal: Principal, method: string, path: string, body?: unknown, key?: string) => {
+    if (!tokens.has(principal.id)) tokens.set(principal.id, issuer.tokenFor(principal));
+    const reply = await client(url())<RegistrationView & Record<string, unknown>>(method, path, {
+      token: await tokens.get(principal.id),
+      body,
+      headers: key ? { 'idempotency-key': key } : undefined,
+    });
+    return { status: reply.status, body: reply.body };
+  };
+}
 
 /** A free loopback port: listened on, then closed, so nothing answers there. */
 export async function freePort(): Promise<number> {

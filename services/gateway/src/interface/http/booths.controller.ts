@@ -29,19 +29,13 @@ import {
   type Role,
 } from '@kc/contracts';
 import { validBody, validParams, validQuery } from '@kc/http';
-import { UpstreamClient } from '../../infrastructure/upstream/upstream-client';
 import { ApiIdempotencyKey, ApiUuidParam, ApiZodBody, ApiZodQuery, idParams } from './openapi';
-import { Relay } from './relay';
+import { header, Relay } from './relay';
 
 /** Businesses book for their own facility, province officers for their delegation, the agency for anyone. */
 const REGISTRANTS: readonly Role[] = [...STAFF, 'business'];
 /** Who checks facilities in at the fair: its organiser (the service checks the binding), or the agency. */
 const CHECK_IN: readonly Role[] = [...CENTRAL, 'fair-organizer'];
-
-function header(req: Request, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
 
 /** The same strong validator as the service's: a hash of the exact bytes. */
 const etagOf = (body: Buffer) => `"${createHash('sha256').update(body).digest('hex').slice(0, 32)}"`;
@@ -67,10 +61,7 @@ const ApiRegistrationParams = () =>
 @ApiTags('Hội chợ / Trade fairs')
 @Controller('api/v1/fairs/:id')
 export class FairBoothsController {
-  constructor(
-    private readonly relay: Relay,
-    private readonly upstream: UpstreamClient,
-  ) {}
+  constructor(private readonly relay: Relay) {}
 
   @Post('booths')
   @ApiOperation({ summary: 'Thêm gian hàng / Add booths to the inventory' })
@@ -306,17 +297,7 @@ export class FairBoothsController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const file = await this.upstream.download('trade-fairs', {
-      method: 'GET',
-      path: req.originalUrl,
-      authorization: header(req, 'authorization'),
-      forwardedFor: header(req, 'x-forwarded-for'),
-      userAgent: header(req, 'user-agent'),
-    });
-    res.status(file.status);
-    if (file.contentType) res.setHeader('content-type', file.contentType);
-    if (file.contentDisposition) res.setHeader('content-disposition', file.contentDisposition);
-    res.send(file.body);
+    return this.relay.file('trade-fairs', req, res);
   }
 
   @Post('lottery')
@@ -354,7 +335,7 @@ export class FairBoothsController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const file = await this.download(req);
+    const file = await this.relay.fetchFile('trade-fairs', req);
     if (file.status !== 200) {
       res.status(file.status);
       if (file.contentType) res.setHeader('content-type', file.contentType);
@@ -383,20 +364,10 @@ export class FairBoothsController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const file = await this.download(req);
+    const file = await this.relay.fetchFile('trade-fairs', req);
     res.status(file.status);
     if (file.contentType) res.setHeader('content-type', file.contentType);
     if (file.status === 200) res.setHeader('content-security-policy', pagePolicy(file.body.toString('utf8')));
     res.send(file.body);
-  }
-
-  private download(req: Request) {
-    return this.upstream.download('trade-fairs', {
-      method: 'GET',
-      path: req.originalUrl,
-      authorization: header(req, 'authorization'),
-      forwardedFor: header(req, 'x-forwarded-for'),
-      userAgent: header(req, 'user-agent'),
-    });
   }
 }

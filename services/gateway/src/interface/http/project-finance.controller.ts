@@ -10,17 +10,11 @@ import {
   projectImportRequest,
 } from '@kc/contracts';
 import { validBody, validParams, validQuery } from '@kc/http';
-import { UpstreamClient } from '../../infrastructure/upstream/upstream-client';
 import { ApiIdempotencyKey, ApiUuidParam, ApiZodBody, ApiZodQuery, idParams } from './openapi';
 import { Relay } from './relay';
 
 const WRITE = { roles: STAFF, scope: 'projects:write' } as const;
 const READ = { roles: STAFF, scope: 'projects:read' } as const;
-
-function header(req: Request, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
 
 /**
  * Progress reports, money (advances, payments, refunds) and spreadsheets of projects (projects service).
@@ -29,10 +23,7 @@ function header(req: Request, name: string): string | undefined {
 @ApiTags('Đề án: tiến độ, giải ngân, Excel / Projects: progress, money, spreadsheets')
 @Controller('api/v1')
 export class ProjectFinanceController {
-  constructor(
-    private readonly relay: Relay,
-    private readonly upstream: UpstreamClient,
-  ) {}
+  constructor(private readonly relay: Relay) {}
 
   @Post('projects/imports')
   @HttpCode(200)
@@ -51,7 +42,7 @@ export class ProjectFinanceController {
   @ApiOperation({ summary: 'Mẫu danh sách đề án (.xlsx) / The registration sheet template' })
   @Permit(READ)
   template(@Req() req: Request, @Res() res: Response): Promise<void> {
-    return this.download(req, res);
+    return this.relay.file('projects', req, res);
   }
 
   @Get('projects/export.xlsx')
@@ -63,7 +54,7 @@ export class ProjectFinanceController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    return this.download(req, res);
+    return this.relay.file('projects', req, res);
   }
 
   @Post('projects/:id/progress-reports')
@@ -122,20 +113,5 @@ export class ProjectFinanceController {
     @Res() res: Response,
   ) {
     return this.relay.to('projects', req, res);
-  }
-
-  /** An .xlsx goes through as bytes: the relay's text path would corrupt it. */
-  private async download(req: Request, res: Response): Promise<void> {
-    const file = await this.upstream.download('projects', {
-      method: 'GET',
-      path: req.originalUrl,
-      authorization: header(req, 'authorization'),
-      forwardedFor: header(req, 'x-forwarded-for'),
-      userAgent: header(req, 'user-agent'),
-    });
-    res.status(file.status);
-    if (file.contentType) res.setHeader('content-type', file.contentType);
-    if (file.contentDisposition) res.setHeader('content-disposition', file.contentDisposition);
-    res.send(file.body);
   }
 }

@@ -3,9 +3,13 @@ import type { Request, Response } from 'express';
 import type { Principal } from '@kc/contracts';
 import { currentContext } from '@kc/observability';
 import { ForwardingService } from '../../application/forwarding.service';
-import type { Upstream } from '../../infrastructure/upstream/upstream-client';
+import {
+  UpstreamClient,
+  type Upstream,
+  type UpstreamDownload,
+} from '../../infrastructure/upstream/upstream-client';
 
-function header(req: Request, name: string): string | undefined {
+export function header(req: Request, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
@@ -21,7 +25,10 @@ const callerOf = (principal: Principal | null | undefined) =>
  */
 @Injectable()
 export class Relay {
-  constructor(private readonly forwarding: ForwardingService) {}
+  constructor(
+    private readonly forwarding: ForwardingService,
+    private readonly upstream: UpstreamClient,
+  ) {}
 
   async to(service: Upstream, req: Request, res: Response): Promise<void> {
     const { response, replayed } = await this.forwarding.forward(service, {
@@ -40,5 +47,25 @@ export class Relay {
     if (response.location) res.setHeader('location', response.location);
     if (replayed) res.setHeader('idempotent-replayed', 'true');
     res.send(response.body);
+  }
+
+  /** A GET for a file (.xlsx, SVG, a page): its bytes untouched, where `to` would decode them as text. */
+  fetchFile(service: Upstream, req: Request): Promise<UpstreamDownload> {
+    return this.upstream.download(service, {
+      method: 'GET',
+      path: req.originalUrl,
+      authorization: header(req, 'authorization'),
+      forwardedFor: header(req, 'x-forwarded-for'),
+      userAgent: header(req, 'user-agent'),
+    });
+  }
+
+  /** Relays a file download with its type and name. */
+  async file(service: Upstream, req: Request, res: Response): Promise<void> {
+    const file = await this.fetchFile(service, req);
+    res.status(file.status);
+    if (file.contentType) res.setHeader('content-type', file.contentType);
+    if (file.contentDisposition) res.setHeader('content-disposition', file.contentDisposition);
+    res.send(file.body);
   }
 }
