@@ -46,6 +46,7 @@ export class AuthGuard implements CanActivate {
     const store = currentContext();
     if (store) {
       store.principal = principal;
+      store.accessToken = token;
       store.actor = actorOf(principal);
     }
 

@@ -27,6 +27,11 @@ export const serviceEnvSchema = z.object({
   /** Where the gateway publishes its token-signing public keys; services need it, the gateway does not. */
   AUTH_JWKS_URL: url(['http', 'https']).optional(),
   /** How often the outbox relay polls when no notification arrives (it is woken by LISTEN/NOTIFY). */
+  /**
+   * How long a request refused on a copy of another service's facts waits for the copy to catch up, once the
+   * owner has said it would allow it (then 503 consistency.replica-behind).
+   */
+  REPLICA_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
 });
 

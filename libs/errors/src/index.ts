@@ -2,7 +2,13 @@
  * Framework-free errors that domain and application code throw. The HTTP edge maps each kind to one
  * problem+json status, so business code never thinks about status codes.
  */
-export type DomainErrorKind = 'not-found' | 'conflict' | 'rule-violated' | 'forbidden' | 'unauthenticated';
+export type DomainErrorKind =
+  | 'not-found'
+  | 'conflict'
+  | 'rule-violated'
+  | 'forbidden'
+  | 'unauthenticated'
+  | 'unavailable';
 
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
@@ -37,4 +43,22 @@ export class ForbiddenError extends DomainError {
 
 export class UnauthenticatedError extends DomainError {
   readonly kind = 'unauthenticated';
+}
+
+/**
+ * The answer cannot be given yet: e.g. this service's copy of another service's facts has not caught up (code
+ * `consistency.replica-behind`), or that service could not be asked. Retryable: the edge answers 503 with
+ * `Retry-After`, and an Idempotency-Key is not spent on it.
+ */
+export class UnavailableError extends DomainError {
+  readonly kind = 'unavailable';
+  constructor(
+    message: string,
+    code: string,
+    field?: string,
+    /** When a retry may succeed. */
+    readonly retryAfterSeconds = 1,
+  ) {
+    super(message, code, field);
+  }
 }

@@ -4,3 +4,4 @@ export * from './validation';
 export * from './health.controller';
 export * from './bootstrap';
 export * from './platform.module';
+export * from './replica-catch-up';

@@ -2,7 +2,7 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import type { Request, Response } from 'express';
 import { throwError } from 'rxjs';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, type DomainErrorKind } from '@kc/errors';
+import { DomainError, UnavailableError, type DomainErrorKind } from '@kc/errors';
 import { currentContext } from '@kc/observability';
 import { PROBLEM_CONTENT_TYPE, problemType, type Problem } from './problem';
 
@@ -12,6 +12,7 @@ const statusOfKind: Record<DomainErrorKind, number> = {
   'rule-violated': 422,
   forbidden: 403,
   unauthenticated: 401,
+  unavailable: 503,
 };
 
 const titles: Record<number, string> = {
@@ -54,6 +55,8 @@ export class ProblemFilter implements ExceptionFilter {
     const problem = this.toProblem(exception);
     problem.instance = request.originalUrl;
     problem.correlationId = currentContext()?.correlationId;
+    if (exception instanceof UnavailableError)
+      response.setHeader('retry-after', String(exception.retryAfterSeconds));
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
     return undefined;
   }

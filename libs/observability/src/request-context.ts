@@ -13,6 +13,11 @@ export interface RequestContext {
   actor: Actor | null;
   /** The verified caller of an HTTP request (set by the auth guard); null in event handlers. */
   principal?: Principal | null;
+  /**
+   * The verified access token of that caller: a service that must ask another service about facts it only
+   * holds a copy of asks as the caller, so the answer is limited to what the caller may see.
+   */
+  accessToken?: string | null;
   /** Where the request came from, for the audit trail. */
   origin?: { ip: string | null; userAgent: string | null } | null;
 }

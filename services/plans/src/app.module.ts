@@ -1,10 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { PlatformModule } from '@kc/http';
+import { OwnerClient, PlatformModule } from '@kc/http';
 import { DecisionsService } from './application/decisions.service';
 import { FundingNormsService } from './application/funding-norms.service';
 import { PlansService, REGISTRATION_DEADLINE } from './application/plans.service';
 import { ProgrammesService } from './application/programmes.service';
 import { ProjectReplicaService } from './application/project-replica.service';
+import { PROJECTS_OWNER, REPLICA_WAIT_MS } from './application/projects-owner';
 import { RegistrationsService } from './application/registrations.service';
 import type { PlansConfig } from './config/plans.config';
 import {
@@ -73,6 +74,8 @@ export class PlansModule {
         RegistrationsService,
         DecisionsService,
         ProjectReplicaService,
+        { provide: PROJECTS_OWNER, useValue: new OwnerClient('projects', config.PROJECTS_URL) },
+        { provide: REPLICA_WAIT_MS, useValue: config.REPLICA_WAIT_MS },
         { provide: REGISTRATION_DEADLINE, useValue: config.NATIONAL_REGISTRATION_DEADLINE },
       ],
     };

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { PlatformModule } from '@kc/http';
+import { OwnerClient, PlatformModule } from '@kc/http';
 import { AdjustmentsService } from './application/adjustments.service';
 import { DisbursementsService } from './application/disbursements.service';
 import { ProgressService } from './application/progress.service';
@@ -8,6 +8,7 @@ import { ProjectImportService } from './application/project-import.service';
 import { PlanEventsService } from './application/plan-events.service';
 import { ProjectLifecycleService } from './application/project-lifecycle.service';
 import { ProjectsService } from './application/projects.service';
+import { PLANS_OWNER, PlansAtOwner, REPLICA_WAIT_MS } from './application/plans-owner';
 import type { ProjectsConfig } from './config/projects.config';
 import { AdvanceRuleEntity } from './infrastructure/persistence/advance-rule.entity';
 import { DisbursementEntity } from './infrastructure/persistence/disbursement.entity';
@@ -70,6 +71,9 @@ export class ProjectsModule {
         DisbursementsService,
         ProjectImportService,
         ProjectExportService,
+        PlansAtOwner,
+        { provide: PLANS_OWNER, useValue: new OwnerClient('plans', config.PLANS_URL) },
+        { provide: REPLICA_WAIT_MS, useValue: config.REPLICA_WAIT_MS },
       ],
     };
   }

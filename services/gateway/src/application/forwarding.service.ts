@@ -1,13 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConflictError } from '@kc/errors';
 import { ValidationProblem } from '@kc/http';
-import {
-  decide,
-  fingerprintOf,
-  isReplayable,
-  isValidIdempotencyKey,
-  type IdempotencyRecord,
-} from '../domain/idempotency';
+import { isFinalAnswer } from '@kc/contracts';
+import { decide, fingerprintOf, isValidIdempotencyKey, type IdempotencyRecord } from '../domain/idempotency';
 import { IdempotencyStore } from '../infrastructure/idempotency/idempotency.store';
 import {
   UpstreamClient,
@@ -51,7 +46,7 @@ function replayOf(stored: IdempotencyRecord, fingerprint: string): Forwarded {
     );
   }
   const { status, contentType, location, body } = stored;
-  return { response: { status, contentType, location, body }, replayed: true };
+  return { response: { status, contentType, location, retryAfter: null, body }, replayed: true };
 }
 
 /** Forwards a public request to its service; a POST with an Idempotency-Key goes through the key's record. */
@@ -87,8 +82,17 @@ export class ForwardingService {
       await this.store.release(key, claim.marker);
       throw error;
     }
-    if (isReplayable(response.status)) {
-      await this.store.complete(key, claim.marker, { state: 'completed', fingerprint, ...response });
+    // Only an answer no retry could change spends the key (the policy: @kc/contracts isFinalAnswer).
+    if (isFinalAnswer(response.status)) {
+      const { status, contentType, location, body } = response;
+      await this.store.complete(key, claim.marker, {
+        state: 'completed',
+        fingerprint,
+        status,
+        contentType,
+        location,
+        body,
+      });
     } else {
       await this.store.release(key, claim.marker);
     }

@@ -1,10 +1,5 @@
-import {
-  decide,
-  fingerprintOf,
-  isReplayable,
-  isValidIdempotencyKey,
-  type IdempotencyRecord,
-} from './idempotency';
+import { decide, fingerprintOf, isValidIdempotencyKey, type IdempotencyRecord } from './idempotency';
+import { isFinalAnswer } from '@kc/contracts';
 
 const request = {
   method: 'POST',
@@ -54,9 +49,9 @@ describe('idempotency decisions', () => {
     expect(fingerprintOf({ ...request, path: '/api/v1/clusters' })).not.toBe(fingerprint);
   });
 
-  it('keeps answers for replay only when they are the outcome of the request, not a server failure', () => {
-    expect([201, 200, 400, 409, 422].every(isReplayable)).toBe(true);
-    expect([500, 502, 503, 504].some(isReplayable)).toBe(false);
+  it('keeps a completed write and a refusal of the request itself, never a refusal that depends on state', () => {
+    expect([200, 201, 202, 400, 413, 415].every(isFinalAnswer)).toBe(true);
+    expect([401, 403, 404, 409, 422, 429, 500, 502, 503, 504].some(isFinalAnswer)).toBe(false);
   });
 
   it('accepts 1–200 visible ASCII characters as a key', () => {

@@ -62,11 +62,3 @@ export function decide(stored: IdempotencyRecord | null, fingerprint: string): I
   if (stored.fingerprint !== fingerprint) return 'mismatch';
   return stored.state === 'completed' ? 'replay' : 'in-flight';
 }
-
-/**
- * A 2xx or 4xx answer is the outcome of that request and is kept for replay; a 5xx (or no answer) is not, so
- * the client may retry with the same key once the service recovers.
- */
-export function isReplayable(status: number): boolean {
-  return status < 500;
-}

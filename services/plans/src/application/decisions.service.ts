@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import {
   assignmentDecidedV1,
@@ -10,7 +10,14 @@ import {
 } from '@kc/contracts';
 import { ConflictError, RuleViolationError } from '@kc/errors';
 import { OutboxWriter } from '@kc/messaging';
-import { allocationKey, allocationLines, deltasBySource, type AllocationLine } from '../domain/assignment';
+import {
+  allocationKey,
+  allocationLines,
+  deltasBySource,
+  type AllocationLine,
+  type DecisionContext,
+} from '../domain/assignment';
+import { OwnerClient, refusesTheSame, withReplicaCatchUp } from '@kc/http';
 import {
   AssignmentDecisionEntity,
   DecisionAllocationEntity,
@@ -22,6 +29,14 @@ import { assertPlanOwner, visiblePlan } from './plan-access';
 import { decisionSummary } from './plan-audit';
 import { normAllowances } from './project-norms';
 import { lockedProjects } from './project-refs';
+import { PROJECTS_OWNER, REPLICA_WAIT_MS, projectsAtOwner } from './projects-owner';
+
+/** Refusals that plans' copy of the projects (`project_ref`) may give while it lags the projects service. */
+const LAGGING_COPY = [
+  'decision.unknown-project',
+  'decision.project-not-appraised',
+  'decision.over-appraised-support',
+];
 import { inTransaction, pgConstraint, sql } from '@kc/persistence';
 
 const toView = (d: AssignmentDecisionEntity, lines: DecisionAllocationEntity[]): AssignmentDecisionView => ({
@@ -47,14 +62,44 @@ export class DecisionsService {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly norms: FundingNormsService,
+    @Inject(PROJECTS_OWNER) private readonly projectsOwner: OwnerClient,
+    @Inject(REPLICA_WAIT_MS) private readonly replicaWaitMs: number,
   ) {}
 
+  /**
+   * A decision is judged on plans' copy of its projects; a refusal that the copy may owe to lagging stands only
+   * if the projects service's own facts refuse it too (else the decision waits for the copy, or answers 503).
+   */
   async decide(
     principal: Principal,
     planId: string,
     request: DecideAssignmentRequest,
   ): Promise<AssignmentDecisionView> {
-    const decisionId = await inTransaction(this.dataSource, async (manager) => {
+    let judged: DecisionContext | undefined;
+    const decisionId = await withReplicaCatchUp({
+      owner: this.projectsOwner,
+      waitMs: this.replicaWaitMs,
+      lagCodes: LAGGING_COPY,
+      attempt: () =>
+        this.decideOnce(principal, planId, request, (context) => {
+          judged = context;
+        }),
+      ownerAllows: async (refusal) => {
+        const ids = request.allocations.map((a) => a.projectId);
+        const projects = await projectsAtOwner(this.projectsOwner, ids);
+        return !refusesTheSame(() => allocationLines({ ...judged!, projects }, request.allocations), refusal);
+      },
+    });
+    return this.get(principal, planId, decisionId);
+  }
+
+  private async decideOnce(
+    principal: Principal,
+    planId: string,
+    request: DecideAssignmentRequest,
+    judging: (context: DecisionContext) => void,
+  ): Promise<string> {
+    return inTransaction(this.dataSource, async (manager) => {
       const plan = await visiblePlan(manager, principal, planId);
       assertPlanOwner(principal, plan);
       const projectIds = [...new Set(request.allocations.map((a) => a.projectId))];
@@ -63,23 +108,22 @@ export class DecisionsService {
         .getRepository(ProjectAllocationEntity)
         .findBy({ projectId: In(projectIds) });
       const inThisPlan = [...projects.values()].filter((p) => p.planId === planId);
-      const lines = allocationLines(
-        {
-          planId,
-          kind: request.kind,
-          projects,
-          current: new Map(current.map((c) => [allocationKey(c.projectId, c.fundingSource), c.amountVnd])),
-          normMax: await normAllowances(
-            this.norms,
-            manager,
-            plan,
-            inThisPlan,
-            (p) =>
-              `allocations[${request.allocations.findIndex((a) => a.projectId === p.projectId)}].projectId`,
-          ),
-        },
-        request.allocations,
-      );
+      const context: DecisionContext = {
+        planId,
+        kind: request.kind,
+        projects,
+        current: new Map(current.map((c) => [allocationKey(c.projectId, c.fundingSource), c.amountVnd])),
+        normMax: await normAllowances(
+          this.norms,
+          manager,
+          plan,
+          inThisPlan,
+          (p) =>
+            `allocations[${request.allocations.findIndex((a) => a.projectId === p.projectId)}].projectId`,
+        ),
+      };
+      judging(context);
+      const lines = allocationLines(context, request.allocations);
       await this.takeFromCeilings(manager, planId, lines);
 
       const decision = manager.getRepository(AssignmentDecisionEntity).create({
@@ -147,7 +191,6 @@ export class DecisionsService {
       });
       return decision.id;
     });
-    return this.get(principal, planId, decisionId);
   }
 
   /**

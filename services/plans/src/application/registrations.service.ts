@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { assertMayActFor, maySee } from '@kc/auth';
 import {
@@ -9,8 +9,11 @@ import {
   type SubmitRegistrationRequest,
 } from '@kc/contracts';
 import { ConflictError } from '@kc/errors';
+import { OwnerClient, refusesTheSame, withReplicaCatchUp } from '@kc/http';
 import { OutboxWriter } from '@kc/messaging';
 import { assertRegistrable, isLate } from '../domain/registration';
+import type { ProjectRef } from '../domain/project-ref';
+import { PROJECTS_OWNER, REPLICA_WAIT_MS, projectsAtOwner } from './projects-owner';
 import {
   RegistrationEntity,
   RegistrationProjectEntity,
@@ -41,6 +44,8 @@ export class RegistrationsService {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly norms: FundingNormsService,
+    @Inject(PROJECTS_OWNER) private readonly projectsOwner: OwnerClient,
+    @Inject(REPLICA_WAIT_MS) private readonly replicaWaitMs: number,
   ) {}
 
   async submit(
@@ -49,6 +54,29 @@ export class RegistrationsService {
     request: SubmitRegistrationRequest,
   ): Promise<PlanRegistrationView> {
     assertMayActFor(principal, request.provinceCode);
+    let judge: ((projects: ReadonlyMap<string, ProjectRef>) => void) | undefined;
+    // Judged on plans' copy of the projects: a refusal the copy may owe to lagging must hold at the owner too.
+    return withReplicaCatchUp({
+      owner: this.projectsOwner,
+      waitMs: this.replicaWaitMs,
+      lagCodes: ['registration.unknown-project', 'registration.project-not-base-appraised'],
+      attempt: () =>
+        this.submitOnce(principal, planId, request, (rule) => {
+          judge = rule;
+        }),
+      ownerAllows: async (refusal) => {
+        const projects = await projectsAtOwner(this.projectsOwner, request.projectIds);
+        return !refusesTheSame(() => judge!(projects), refusal);
+      },
+    });
+  }
+
+  private submitOnce(
+    principal: Principal,
+    planId: string,
+    request: SubmitRegistrationRequest,
+    judging: (rule: (projects: ReadonlyMap<string, ProjectRef>) => void) => void,
+  ): Promise<PlanRegistrationView> {
     return inTransaction(this.dataSource, async (manager) => {
       const plan = await visiblePlan(manager, principal, planId);
       const projects = await lockedProjects(manager, request.projectIds);
@@ -60,20 +88,23 @@ export class RegistrationsService {
         found.filter((p) => p.planId === planId),
         (p) => `projectIds[${request.projectIds.indexOf(p.projectId)}]`,
       );
-      assertRegistrable(
-        { planId, level: plan.level, provinceCode: plan.provinceCode },
-        request.provinceCode,
-        request.projectIds.map((projectId) => {
-          const project = projects.get(projectId);
-          const max = allowances.get(projectId);
-          return {
-            projectId,
-            project,
-            withinNorm:
-              project && max !== undefined && max !== null ? project.requestedSupportVnd <= max : null,
-          };
-        }),
-      );
+      const rule = (known: ReadonlyMap<string, ProjectRef>) =>
+        assertRegistrable(
+          { planId, level: plan.level, provinceCode: plan.provinceCode },
+          request.provinceCode,
+          request.projectIds.map((projectId) => {
+            const project = known.get(projectId);
+            const max = allowances.get(projectId);
+            return {
+              projectId,
+              project,
+              withinNorm:
+                project && max !== undefined && max !== null ? project.requestedSupportVnd <= max : null,
+            };
+          }),
+        );
+      judging(rule);
+      rule(projects);
       const submittedAt = new Date();
       const registration = manager.getRepository(RegistrationEntity).create({
         id: randomUUID(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loadConfigOrExit, serviceEnvSchema } from '@kc/config';
+import { loadConfigOrExit, serviceEnvSchema, urlVariable } from '@kc/config';
 
 export const plansEnvSchema = serviceEnvSchema.extend({
   /**
@@ -10,6 +10,8 @@ export const plansEnvSchema = serviceEnvSchema.extend({
     .string()
     .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be MM-DD')
     .default('06-20'),
+  /** The projects service, asked before a refusal based on plans' copy of a project stands. */
+  PROJECTS_URL: urlVariable(['http', 'https']).optional(),
 });
 
 export type PlansConfig = z.infer<typeof plansEnvSchema>;

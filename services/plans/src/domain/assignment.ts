@@ -83,10 +83,19 @@ export function allocationLines(
   for (const [projectId, total] of totalsAfter(context, lines)) {
     const project = context.projects.get(projectId)!;
     const field = `allocations[${lines.findIndex((l) => l.projectId === projectId)}].amountVnd`;
-    if (project.appraisedSupportVnd === null || total > project.appraisedSupportVnd) {
+    if (project.appraisedSupportVnd === null) {
+      // Never "appraised support of 0": nothing known is not a known zero.
+      throw new RuleViolationError(
+        `Project ${project.code} has no ministry appraisal recorded with an appraised support, so it cannot be ` +
+          `allocated ${formatVnd(total)} VND`,
+        'decision.over-appraised-support',
+        field,
+      );
+    }
+    if (total > project.appraisedSupportVnd) {
       throw new RuleViolationError(
         `Project ${project.code} would be allocated ${formatVnd(total)} VND, above its appraised support of ` +
-          `${formatVnd(project.appraisedSupportVnd ?? 0)} VND`,
+          `${formatVnd(project.appraisedSupportVnd)} VND`,
         'decision.over-appraised-support',
         field,
       );

@@ -16,6 +16,7 @@ import { columnOfField, parseSheet, type ParsedRow } from '../domain/project-she
 import { PlanRefEntity } from '../infrastructure/persistence/plan-ref.entity';
 import { ProjectImportEntity } from '../infrastructure/persistence/project-import.entity';
 import { ProjectsService } from './projects.service';
+import { PlansAtOwner } from './plans-owner';
 import { MAX_SHEET_ROWS, readSheet } from './project-import-workbook';
 
 /** Thrown inside the transaction to undo it (a dry run, or a sheet that may not be written): not an error. */
@@ -32,6 +33,7 @@ export class ProjectImportService {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly projects: ProjectsService,
+    private readonly plans: PlansAtOwner,
   ) {}
 
   /**
@@ -130,15 +132,8 @@ export class ProjectImportService {
     return stored ? { ...stored.result, replayed: true } : null;
   }
 
-  private async visiblePlan(principal: Principal, planId: string): Promise<PlanRefEntity> {
-    const plan = await this.dataSource.getRepository(PlanRefEntity).findOneBy({ id: planId });
-    if (!plan || !maySee(principal, plan.provinceCode))
-      throw new RuleViolationError(
-        `Kế hoạch ${planId} không có trong dịch vụ đề án / Plan ${planId} is not known to the projects service`,
-        'project.unknown-plan',
-        'planId',
-      );
-    return plan;
+  private visiblePlan(principal: Principal, planId: string): Promise<PlanRefEntity> {
+    return this.plans.knownPlan(principal, planId);
   }
 
   /**

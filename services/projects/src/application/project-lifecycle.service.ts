@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { withReplicaCatchUp } from '@kc/http';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   projectAppraisedV1,
@@ -23,6 +24,7 @@ import { auditSummary } from './project-audit';
 import { actorOf, lockVisibleProject, recordTransition } from './project-store';
 import { toProjectView } from './project-view';
 import { appendProjectEvent } from './project-events';
+import { PlansAtOwner } from './plans-owner';
 
 const WHAT: Partial<Record<TransitionAction, string>> = {
   'base-appraise': 'thẩm định cấp cơ sở',
@@ -39,10 +41,11 @@ export class ProjectLifecycleService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
+    private readonly plans: PlansAtOwner,
   ) {}
 
   baseAppraise(principal: Principal, id: string, request: BaseAppraisalRequest): Promise<ProjectView> {
-    return this.step(principal, id, 'base-appraise', request.result, async (manager, project, step) => {
+    return this.step(principal, id, 'base-appraise', request.result, null, async (manager, project, step) => {
       await recordTransition(manager, this.outbox, project, step);
       await this.recordAppraisal(manager, principal, project, 'base', request, null);
     });
@@ -53,54 +56,78 @@ export class ProjectLifecycleService {
     id: string,
     request: MinistryAppraisalRequest,
   ): Promise<ProjectView> {
-    return this.step(principal, id, 'ministry-appraise', request.result, async (manager, project, step) => {
-      const appraised = request.result === 'passed' ? (request.appraisedSupportVnd ?? 0) : null;
-      if (appraised !== null) {
-        assertAtMost(
-          appraised,
-          project.requestedSupportVnd,
-          'appraisedSupportVnd',
-          'project.appraised-above-requested',
-          { vi: 'Kinh phí thẩm định vượt kinh phí đề nghị', en: 'appraised support is above the requested' },
-        );
-      }
-      await recordTransition(manager, this.outbox, project, step, { appraisedSupportVnd: appraised });
-      await this.recordAppraisal(manager, principal, project, 'ministry', request, appraised);
-    });
+    // `submitted` comes with plans' registration event: a project plans already lists waits for it.
+    const registeredAtPlans = (p: ProjectEntity) =>
+      p.status === 'base-appraised' ? this.plans.listsInRegistration(p) : Promise.resolve(false);
+    return this.step(
+      principal,
+      id,
+      'ministry-appraise',
+      request.result,
+      registeredAtPlans,
+      async (manager, project, step) => {
+        const appraised = request.result === 'passed' ? (request.appraisedSupportVnd ?? 0) : null;
+        if (appraised !== null) {
+          assertAtMost(
+            appraised,
+            project.requestedSupportVnd,
+            'appraisedSupportVnd',
+            'project.appraised-above-requested',
+            {
+              vi: 'Kinh phí thẩm định vượt kinh phí đề nghị',
+              en: 'appraised support is above the requested',
+            },
+          );
+        }
+        await recordTransition(manager, this.outbox, project, step, { appraisedSupportVnd: appraised });
+        await this.recordAppraisal(manager, principal, project, 'ministry', request, appraised);
+      },
+    );
   }
 
   contract(principal: Principal, id: string, request: ContractProjectRequest): Promise<ProjectView> {
-    return this.step(principal, id, 'contract', 'passed', async (manager, project, step) => {
-      assertAtMost(
-        request.valueVnd,
-        project.allocatedSupportVnd,
-        'valueVnd',
-        'project.contract-above-allocated',
-        {
-          vi: 'Giá trị hợp đồng vượt kinh phí được giao',
-          en: 'contract value is above the allocated support',
-        },
-      );
-      await recordTransition(manager, this.outbox, project, step, {
-        contractMode: request.mode,
-        contractNumber: request.number,
-        contractSignedOn: request.signedOn,
-        contractParties: request.parties,
-        contractValueVnd: request.valueVnd,
-      });
-      await appendProjectEvent(this.outbox, manager, projectContractedV1, project, {
-        mode: request.mode,
-        number: request.number,
-        signedOn: request.signedOn,
-        contractValueVnd: request.valueVnd,
-        allocatedVnd: project.allocatedSupportVnd,
-        parties: request.parties,
-      });
-    });
+    // `in-plan` and the allocation come with plans' decision event: an allocation plans already made waits for it.
+    const allocatedAtPlans = async (p: ProjectEntity) =>
+      ['ministry-appraised', 'in-plan'].includes(p.status) &&
+      (await this.plans.allocatedVnd(p)) >= Math.max(request.valueVnd, 1);
+    return this.step(
+      principal,
+      id,
+      'contract',
+      'passed',
+      allocatedAtPlans,
+      async (manager, project, step) => {
+        assertAtMost(
+          request.valueVnd,
+          project.allocatedSupportVnd,
+          'valueVnd',
+          'project.contract-above-allocated',
+          {
+            vi: 'Giá trị hợp đồng vượt kinh phí được giao',
+            en: 'contract value is above the allocated support',
+          },
+        );
+        await recordTransition(manager, this.outbox, project, step, {
+          contractMode: request.mode,
+          contractNumber: request.number,
+          contractSignedOn: request.signedOn,
+          contractParties: request.parties,
+          contractValueVnd: request.valueVnd,
+        });
+        await appendProjectEvent(this.outbox, manager, projectContractedV1, project, {
+          mode: request.mode,
+          number: request.number,
+          signedOn: request.signedOn,
+          contractValueVnd: request.valueVnd,
+          allocatedVnd: project.allocatedSupportVnd,
+          parties: request.parties,
+        });
+      },
+    );
   }
 
   accept(principal: Principal, id: string, request: AcceptProjectRequest): Promise<ProjectView> {
-    return this.step(principal, id, 'accept', 'passed', (manager, project, step) =>
+    return this.step(principal, id, 'accept', 'passed', null, (manager, project, step) =>
       recordTransition(manager, this.outbox, project, step, {
         acceptedOn: request.acceptedOn,
         acceptanceResult: request.result,
@@ -109,7 +136,7 @@ export class ProjectLifecycleService {
   }
 
   liquidate(principal: Principal, id: string, request: LiquidateProjectRequest): Promise<ProjectView> {
-    return this.step(principal, id, 'liquidate', 'passed', async (manager, project, step) => {
+    return this.step(principal, id, 'liquidate', 'passed', null, async (manager, project, step) => {
       assertAtMost(
         request.finalValueVnd,
         project.contractValueVnd ?? 0,
@@ -129,7 +156,7 @@ export class ProjectLifecycleService {
     id: string,
     request: { settledVnd: number; settledOn: string },
   ): Promise<ProjectView> {
-    return this.step(principal, id, 'settle', 'passed', async (manager, project, step) => {
+    return this.step(principal, id, 'settle', 'passed', null, async (manager, project, step) => {
       assertAtMost(request.settledVnd, project.paidVnd, 'settledVnd', 'project.settled-above-paid', {
         vi: 'Kinh phí quyết toán vượt số đã thanh toán',
         en: 'settled amount is above what was paid',
@@ -148,16 +175,42 @@ export class ProjectLifecycleService {
     });
   }
 
-  /** One lifecycle step: lock, decide, write (with its events), audit once — all in one transaction. */
-  private step(
+  /**
+   * One lifecycle step: lock, decide, write (with its events), audit once — all in one transaction. A step whose
+   * precondition arrives by a plans event (`awaitsPlans`) is refused only if plans agrees; if plans already has
+   * the fact, the step waits for its event, bounded (then 503 consistency.replica-behind).
+   */
+  private async step(
+    principal: Principal,
+    id: string,
+    action: TransitionAction,
+    outcome: 'passed' | 'failed',
+    awaitsPlans: ((project: ProjectEntity) => Promise<boolean>) | null,
+    write: (manager: EntityManager, project: ProjectEntity, step: Transition) => Promise<void>,
+  ): Promise<ProjectView> {
+    let seen: ProjectEntity | undefined;
+    const attempt = () => this.stepOnce(principal, id, action, outcome, write, (p) => (seen = p));
+    if (!awaitsPlans) return attempt();
+    return withReplicaCatchUp({
+      owner: this.plans.owner,
+      waitMs: this.plans.waitMs,
+      lagCodes: ['project.illegal-transition', 'project.contract-above-allocated'],
+      attempt,
+      ownerAllows: () => awaitsPlans(seen!),
+    });
+  }
+
+  private stepOnce(
     principal: Principal,
     id: string,
     action: TransitionAction,
     outcome: 'passed' | 'failed',
     write: (manager: EntityManager, project: ProjectEntity, step: Transition) => Promise<void>,
+    locked: (project: ProjectEntity) => void,
   ): Promise<ProjectView> {
     return this.dataSource.transaction(async (manager) => {
       const project = await lockVisibleProject(manager, id, principal);
+      locked(project);
       const step = transition(project, action, actorOf(principal), outcome);
       await write(manager, project, step);
       if (step.to === 'rejected') await releaseFunding(manager, project.id);

@@ -39,16 +39,20 @@ import { projectListWhere } from './project-search';
 import { actorOf, lockVisibleProject, projectNotFound, recordTransition } from './project-store';
 import { toProjectDetail, toProjectView } from './project-view';
 import { appendProjectEvent } from './project-events';
+import { PlansAtOwner, unknownPlan } from './plans-owner';
 
 @Injectable()
 export class ProjectsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
+    private readonly plans: PlansAtOwner,
   ) {}
 
   /** A new project starts as a draft; nothing is claimed until it is registered. */
   async create(principal: Principal, request: CreateProjectRequest): Promise<ProjectView> {
+    // A plan just created may not have reached plan_ref yet: wait for it rather than refuse it.
+    await this.plans.knownPlan(principal, request.planId);
     return this.dataSource.transaction((manager) => this.createIn(manager, principal, request));
   }
 
@@ -61,13 +65,7 @@ export class ProjectsService {
     assertMayActFor(principal, request.provinceCode);
     const plan = await manager.getRepository(PlanRefEntity).findOneBy({ id: request.planId });
     // Another province's plan is as unknown to the caller as a missing one.
-    if (!plan || !maySee(principal, plan.provinceCode)) {
-      throw new RuleViolationError(
-        `Không có kế hoạch ${request.planId} / plan ${request.planId} is not known to the projects service`,
-        'project.unknown-plan',
-        'planId',
-      );
-    }
+    if (!plan || !maySee(principal, plan.provinceCode)) throw unknownPlan(request.planId);
     assertPlanAcceptsProvince(plan, request.provinceCode);
     const contents = [...request.activityContents].sort((a, b) => a - b);
     const draft = { ...request, activityContents: contents };

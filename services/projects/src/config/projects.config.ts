@@ -1,4 +1,10 @@
-import { loadConfigOrExit, serviceEnvSchema, type ServiceEnv } from '@kc/config';
+import { z } from 'zod';
+import { loadConfigOrExit, serviceEnvSchema, urlVariable } from '@kc/config';
 
-export type ProjectsConfig = ServiceEnv;
-export const loadProjectsConfig = (): ProjectsConfig => loadConfigOrExit(serviceEnvSchema);
+export const projectsEnvSchema = serviceEnvSchema.extend({
+  /** The plans service, asked before a refusal based on projects' copy of plans' facts stands. */
+  PLANS_URL: urlVariable(['http', 'https']).optional(),
+});
+
+export type ProjectsConfig = z.infer<typeof projectsEnvSchema>;
+export const loadProjectsConfig = (): ProjectsConfig => loadConfigOrExit(projectsEnvSchema);

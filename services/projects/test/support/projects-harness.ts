@@ -13,11 +13,11 @@ import { runWithContext } from '@kc/observability';
 import { bootService, type BootedService } from '@kc/service-testing';
 import { ProjectsModule } from '../../src/app.module';
 import { PlanEventsHandler } from '../../src/interface/events/plan-events.handler';
-import { serviceEnvSchema } from '@kc/config';
+import { projectsEnvSchema } from '../../src/config/projects.config';
 
 export const bootProjects = (database: string) =>
   bootService(
-    { service: 'projects', envSchema: serviceEnvSchema, module: (config) => ProjectsModule.forRoot(config) },
+    { service: 'projects', envSchema: projectsEnvSchema, module: (config) => ProjectsModule.forRoot(config) },
     database,
   );
 

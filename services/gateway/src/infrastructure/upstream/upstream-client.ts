@@ -24,6 +24,8 @@ export interface UpstreamResponse {
   status: number;
   contentType: string | null;
   location: string | null;
+  /** A retryable refusal (503) says when to try again. */
+  retryAfter: string | null;
   body: string;
 }
 
@@ -71,6 +73,7 @@ export class UpstreamClient {
       status: response.status,
       contentType: response.headers.get('content-type'),
       location: response.headers.get('location'),
+      retryAfter: response.headers.get('retry-after'),
       body: await this.guard(service, request, () => response.text()),
     };
   }

@@ -1,6 +1,6 @@
 import { Logger, type DynamicModule } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { urlencoded, type NextFunction, type Request, type Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { createServiceApp, PROBLEM_CONTENT_TYPE } from '@kc/http';
 import { TooManyRequestsError } from '../../application/too-many-requests';
@@ -20,7 +20,9 @@ export const OPEN_API_INFO = {
     'Authenticate with a bearer token (POST /api/v1/auth/login for people, POST /api/v1/auth/token for API ' +
     'clients, or a token of the configured OIDC issuer) or with an API key in X-API-Key. Each route lists the ' +
     'roles (and, for API clients, the scope) it allows. Requests are limited per address and per API client ' +
-    '(429 with Retry-After).',
+    "(429 with Retry-After). A service that decides on its copy of another service's facts never refuses on a " +
+    'copy that lags: it waits for it briefly, else answers 503 consistency.replica-behind with Retry-After — ' +
+    'retry, with the same Idempotency-Key.',
 };
 
 /** Express `trust proxy` from TRUST_PROXY: off unless a proxy in front is named (hops or addresses). */
@@ -105,6 +107,8 @@ export async function createGatewayApp(
     host: config.HOST,
     brokers: config.KAFKA_BROKERS,
     consumesEvents: true,
+    // OAuth2 clients send the client-credentials grant as a form.
+    formPaths: ['/api/v1/auth/token'],
   });
   app.set('trust proxy', trustProxy(config.TRUST_PROXY));
   app.use(clientAddress);
@@ -117,8 +121,6 @@ export async function createGatewayApp(
     exposedHeaders: ['x-correlation-id', 'idempotent-replayed', 'location', 'retry-after'],
     maxAge: 600,
   });
-  // OAuth2 clients send the client-credentials grant as a form.
-  app.use('/api/v1/auth/token', urlencoded({ extended: false, limit: '16kb' }));
   setUpGatewayOpenApi(app, OPEN_API_INFO);
   return app;
 }

@@ -28,9 +28,16 @@ export const ApiIdempotencyKey = () =>
     name: 'Idempotency-Key',
     required: false,
     description:
-      'Khóa chống gửi trùng / retry key (1–200 visible ASCII characters, kept 24 h): the same key and body replay ' +
-      'the first answer (header idempotent-replayed: true); a different body → 422; while the first is in flight → 409.',
+      'Khóa chống gửi trùng / retry key (1–200 visible ASCII characters, per caller). The key keeps only an ' +
+      'answer no retry could change, for 24 h: a completed write (2xx) and a refusal of the request itself (400, ' +
+      '413, 415) — the same key and body replay it (header idempotent-replayed: true). A refusal that depends on ' +
+      'state (401, 403, 404, 409, 422, 429, 503 with Retry-After, 5xx) is not kept: send the same key again. ' +
+      'The key with a different body → 409 idempotency.key-reused; while the first is in flight → 409 ' +
+      'idempotency.in-flight.',
   });
 
 /** Path parameters of the proxied resources: validated at the edge so a bad id never travels upstream. */
 export const idParams = z.strictObject({ id: z.uuid() });
+
+/** The body of a POST that takes none: nothing, or `{}` — anything else is refused, never relayed. */
+export const noBody = z.strictObject({});

@@ -45,6 +45,7 @@ export class Relay {
     res.status(response.status);
     if (response.contentType) res.setHeader('content-type', response.contentType);
     if (response.location) res.setHeader('location', response.location);
+    if (response.retryAfter) res.setHeader('retry-after', response.retryAfter);
     if (replayed) res.setHeader('idempotent-replayed', 'true');
     res.send(response.body);
   }

@@ -1,0 +1,78 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { maySee } from '@kc/auth';
+import type { AssignmentDecisionView, PlanRegistrationView, PlanView, Principal } from '@kc/contracts';
+import { RuleViolationError } from '@kc/errors';
+import { OwnerClient, withReplicaCatchUp } from '@kc/http';
+import { PlanRefEntity } from '../infrastructure/persistence/plan-ref.entity';
+
+/** The plans service, owner of the facts projects copies (plan_ref) or waits for (registration, decisions). */
+export const PLANS_OWNER = Symbol('PLANS_OWNER');
+/** How long a refusal on a lagging copy waits for it (REPLICA_WAIT_MS). */
+export const REPLICA_WAIT_MS = Symbol('REPLICA_WAIT_MS');
+
+export const unknownPlan = (planId: string) =>
+  new RuleViolationError(
+    `Không có kế hoạch ${planId} / plan ${planId} does not exist or is not visible to the caller`,
+    'project.unknown-plan',
+    'planId',
+  );
+
+const itemsOf = <T>(page: T[] | { items: T[] } | undefined): T[] =>
+  page === undefined ? [] : Array.isArray(page) ? page : page.items;
+
+/**
+ * What the plans service says, asked as the caller, when projects' own copy of plans' facts refuses a request
+ * (docs/conventions.md, "Deciding on another service's facts").
+ */
+@Injectable()
+export class PlansAtOwner {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(PLANS_OWNER) readonly owner: OwnerClient,
+    @Inject(REPLICA_WAIT_MS) readonly waitMs: number,
+  ) {}
+
+  /**
+   * The plan from plan_ref (the copy fed by plans events). A plan plans already has but the copy not yet is
+   * waited for, bounded; then 503 consistency.replica-behind. A plan plans does not know (or hides from the
+   * caller) is refused: 422 project.unknown-plan.
+   */
+  knownPlan(principal: Principal, planId: string): Promise<PlanRefEntity> {
+    return withReplicaCatchUp({
+      owner: this.owner,
+      waitMs: this.waitMs,
+      lagCodes: ['project.unknown-plan'],
+      attempt: async () => {
+        const plan = await this.dataSource.getRepository(PlanRefEntity).findOneBy({ id: planId });
+        // Another province's plan is as unknown to the caller as a missing one.
+        if (!plan || !maySee(principal, plan.provinceCode)) throw unknownPlan(planId);
+        return plan;
+      },
+      ownerAllows: async () =>
+        (await this.owner.get<PlanView>(`/api/v1/plans/${encodeURIComponent(planId)}`)) !== undefined,
+    });
+  }
+
+  /** Whether plans lists the project in a registration report of its plan (it becomes `submitted` then). */
+  async listsInRegistration(project: { id: string; planId: string }): Promise<boolean> {
+    const reports = await this.owner.get<PlanRegistrationView[] | { items: PlanRegistrationView[] }>(
+      `/api/v1/plans/${encodeURIComponent(project.planId)}/registrations`,
+    );
+    return itemsOf(reports).some((r) => r.projectIds.includes(project.id));
+  }
+
+  /** The project's allocation in plans: the latest amount per funding source over its decisions, summed. */
+  async allocatedVnd(project: { id: string; planId: string }): Promise<number> {
+    const decisions = await this.owner.get<AssignmentDecisionView[] | { items: AssignmentDecisionView[] }>(
+      `/api/v1/plans/${encodeURIComponent(project.planId)}/decisions`,
+    );
+    const latest = new Map<string, number>();
+    for (const decision of itemsOf(decisions)) {
+      for (const line of decision.allocations) {
+        if (line.projectId === project.id) latest.set(line.fundingSource, line.amountVnd);
+      }
+    }
+    return [...latest.values()].reduce((sum, v) => sum + v, 0);
+  }
+}
