@@ -189,7 +189,7 @@ describe('booth registration: holds, allocation, waiting list, cancellation', ()
       { ...rush[0].body, products: [{ name: 'Chiếu cói' }] },
       { 'idempotency-key': rush[0].key },
     );
-    expect([changed.status, changed.body.code]).toEqual([409, 'registration.idempotency-key-reused']);
+    expect([changed.status, changed.body.code]).toEqual([409, 'idempotency.key-reused']);
   });
 
   it('lets only one of several simultaneous sends with one new key through', async () => {

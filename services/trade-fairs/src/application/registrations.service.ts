@@ -364,11 +364,15 @@ export class RegistrationsService {
     return this.dataSource.getRepository(RegistrationEntity).findOneBy({ fairId, idempotencyKey });
   }
 
+  /**
+   * The platform's one Idempotency-Key policy (`isFinalAnswer`, @kc/contracts): only a created registration (2xx)
+   * is kept under its key — a refusal writes no row, so the same key can be sent again.
+   */
   private async replay(previous: RegistrationEntity, requestHash: string): Promise<Registered> {
     if (previous.requestHash !== requestHash) {
       throw new ConflictError(
         'This Idempotency-Key was already used for a different registration request',
-        'registration.idempotency-key-reused',
+        'idempotency.key-reused',
         'header.idempotency-key',
       );
     }
