@@ -6,15 +6,25 @@ import {
   revokedTokenKey,
   type Principal,
 } from '@kc/contracts';
-import { UnauthenticatedError } from '@kc/errors';
+import { UnauthenticatedError, UnavailableError } from '@kc/errors';
 
 export interface RevocationList {
-  /** True when this token (by jti) or, for an API client, every token of that client was revoked. */
+  /**
+   * True when this token (by jti) or, for an API client, every token of that client was revoked. Throws
+   * UnavailableError (503) when that cannot be known: fail closed.
+   */
   isRevoked(jti: string, principal: Principal): Promise<boolean>;
 }
 
 /** Redis key marking a revoked API client: every token already issued to it is refused too. */
 export const revokedClientKey = (clientId: string) => `kc:auth:revoked-client:${clientId}`;
+
+/**
+ * Present only while Redis holds every revocation marker: the gateway writes it together with the markers it
+ * restores from its database (atomically), so a flushed or restarted Redis — which loses it with the markers —
+ * is never mistaken for "nothing revoked".
+ */
+export const REVOCATIONS_COMPLETE_KEY = 'kc:auth:revocations-complete';
 
 export type KeySource = JWTVerifyGetKey | KeyLike | Uint8Array;
 
@@ -22,13 +32,30 @@ export type KeySource = JWTVerifyGetKey | KeyLike | Uint8Array;
 export const remoteKeys = (jwksUrl: string): KeySource =>
   createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration: 5_000 });
 
-export const redisRevocationList = (redis: { exists(keys: string[]): Promise<number> }): RevocationList => ({
-  isRevoked: async (jti, principal) =>
-    (await redis.exists(
-      principal.kind === 'client'
-        ? [revokedTokenKey(jti), revokedClientKey(principal.id)]
-        : [revokedTokenKey(jti)],
-    )) > 0,
+/** Revocation markers in Redis, read with the completeness sentinel in one MGET (one consistent moment). */
+export const redisRevocationList = (redis: {
+  mGet(keys: string[]): Promise<(string | null)[]>;
+}): RevocationList => ({
+  isRevoked: async (jti, principal) => {
+    const unavailable = (why: string) =>
+      new UnavailableError(
+        `revoked tokens cannot be checked: ${why}; retry shortly`,
+        'auth.revocations-unavailable',
+      );
+    let complete: string | null;
+    let markers: (string | null)[];
+    try {
+      [complete, ...markers] = await redis.mGet([
+        REVOCATIONS_COMPLETE_KEY,
+        revokedTokenKey(jti),
+        ...(principal.kind === 'client' ? [revokedClientKey(principal.id)] : []),
+      ]);
+    } catch {
+      throw unavailable('Redis does not answer');
+    }
+    if (complete === null) throw unavailable('they are being restored after a Redis restart or flush');
+    return markers.some((marker) => marker !== null);
+  },
 });
 
 /**

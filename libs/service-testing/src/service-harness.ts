@@ -3,6 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { createClient } from 'redis';
+import { REVOCATIONS_COMPLETE_KEY } from '@kc/auth';
 import { parseConfig } from '@kc/config';
 import { deadLetterTopic, INTERNAL_AUDIENCE, PRINCIPAL_CLAIM, type Principal } from '@kc/contracts';
 import { createServiceApp } from '@kc/http';
@@ -14,8 +16,29 @@ import { createScratchDatabase, createTopics, testInfrastructure, testKafka, uni
 
 export const TEST_ISSUER = 'kc-gateway';
 
-/** Stands in for the gateway's identity provider: serves a JWKS and mints internal tokens with its key. */
+/**
+ * Stands in for the gateway's revocation keeper: nothing is revoked in these tests, so the sentinel that says
+ * "every revocation marker is in Redis" is simply kept there — also when another test flushes the shared db.
+ */
+async function keepRevocationsComplete(redisUrl: string) {
+  const redis = createClient({ url: redisUrl });
+  redis.on('error', () => undefined);
+  await redis.connect();
+  const mark = () => redis.set(REVOCATIONS_COMPLETE_KEY, 'test harness', { condition: 'NX' });
+  await mark();
+  const timer = setInterval(() => void mark().catch(() => undefined), 200);
+  return async () => {
+    clearInterval(timer);
+    await redis.close();
+  };
+}
+
+/**
+ * Stands in for the gateway's identity provider: serves a JWKS and mints internal tokens with its key; and for
+ * its revocation keeper.
+ */
 export async function startIssuer() {
+  const stopKeeping = await keepRevocationsComplete(testInfrastructure().redisUrl);
   const { publicKey, privateKey } = await generateKeyPair('ES256');
   const kid = randomUUID();
   const jwk = { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' };
@@ -35,7 +58,11 @@ export async function startIssuer() {
       .setIssuedAt()
       .setExpirationTime('1h')
       .sign(privateKey);
-  return { jwksUrl, tokenFor, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  const close = async () => {
+    await stopKeeping();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  };
+  return { jwksUrl, tokenFor, close };
 }
 
 export interface BootedService {

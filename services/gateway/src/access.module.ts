@@ -15,6 +15,7 @@ import { LoginAttempts } from './infrastructure/identity/login-attempts.store';
 import { PasswordHasher } from './infrastructure/identity/password-hasher';
 import { RateLimiter } from './infrastructure/identity/rate-limiter.store';
 import { RefreshTokens } from './infrastructure/identity/refresh-tokens.store';
+import { Revocations } from './infrastructure/identity/revocations.store';
 import { SigningKeys } from './infrastructure/identity/signing-keys';
 import { TokenIssuer } from './infrastructure/identity/token-issuer';
 import { AuditRecordEntity } from './infrastructure/persistence/audit-record.entity';
@@ -25,6 +26,7 @@ import {
 } from './infrastructure/persistence/identity.entities';
 import { Identity1763900000700 } from './infrastructure/persistence/migrations/1763900000700-identity';
 import { AuditRecord1763900000710 } from './infrastructure/persistence/migrations/1763900000710-audit-record';
+import { RevokedToken1763900000730 } from './infrastructure/persistence/migrations/1763900000730-revoked-token';
 import { AuditEventsHandler } from './interface/events/audit-events.handler';
 import { AuditController } from './interface/http/audit.controller';
 import { AuthController } from './interface/http/auth.controller';
@@ -32,7 +34,7 @@ import { ClientLimitsInterceptor } from './interface/http/client-limits.intercep
 import { ClientsController } from './interface/http/clients.controller';
 
 export const ACCESS_ENTITIES = [SigningKeyEntity, AppUserEntity, ApiClientEntity, AuditRecordEntity];
-export const ACCESS_MIGRATIONS = [Identity1763900000700, AuditRecord1763900000710];
+export const ACCESS_MIGRATIONS = [Identity1763900000700, AuditRecord1763900000710, RevokedToken1763900000730];
 
 const GATEWAY_KEYS = Symbol('GATEWAY_KEYS');
 
@@ -93,6 +95,11 @@ export class AccessModule {
           useFactory: (redis: Redis) => new RefreshTokens(redis, config.AUTH_REFRESH_TOKEN_TTL),
         },
         { provide: RateLimiter, inject: [REDIS], useFactory: (redis: Redis) => new RateLimiter(redis) },
+        {
+          provide: Revocations,
+          inject: [DataSource, REDIS],
+          useFactory: (dataSource: DataSource, redis: Redis) => new Revocations(dataSource, redis),
+        },
         { provide: OIDC_SETTINGS, useValue: oidcSettings(config) },
         {
           provide: DEMO_SETTINGS,
@@ -109,7 +116,7 @@ export class AccessModule {
         DemoAccountsSeeder,
         { provide: APP_INTERCEPTOR, useClass: ClientLimitsInterceptor },
       ],
-      exports: [SigningKeys, TokenIssuer, EdgeCredentials, RateLimiter, Clock],
+      exports: [SigningKeys, TokenIssuer, EdgeCredentials, RateLimiter, Revocations, Clock],
     };
   }
 }

@@ -3,9 +3,11 @@ import { DiscoveryModule } from '@nestjs/core';
 import { PlatformModule } from '@kc/http';
 import { ACCESS_ENTITIES, ACCESS_MIGRATIONS, AccessModule, gatewayAuthOptions } from './access.module';
 import { ForwardingService, UPSTREAM_TIMEOUT_MS } from './application/forwarding.service';
+import { HOUSEKEEPING_SETTINGS, Housekeeping } from './application/housekeeping';
 import { ReferenceService } from './application/reference.service';
 import type { GatewayConfig } from './config/gateway.config';
 import { IdempotencyStore } from './infrastructure/idempotency/idempotency.store';
+import { IdempotencyRecord1763900000720 } from './infrastructure/persistence/migrations/1763900000720-idempotency-record';
 import { UpstreamClient } from './infrastructure/upstream/upstream-client';
 import { AwardRoundsController } from './interface/http/award-rounds.controller';
 import { FairBoothsController } from './interface/http/booths.controller';
@@ -39,12 +41,13 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        // Its own database (kc_gateway): users, API clients, signing keys and the platform's audit trail.
+        // Its own database (kc_gateway): users, API clients, signing keys, revoked tokens, the platform's
+        // audit trail and the Idempotency-Key records.
         PlatformModule.forService({
           service: 'gateway',
           config,
           entities: ACCESS_ENTITIES,
-          migrations: ACCESS_MIGRATIONS,
+          migrations: [...ACCESS_MIGRATIONS, IdempotencyRecord1763900000720],
           auth: gatewayAuthOptions(config),
         }),
         AccessModule.forRoot(config),
@@ -71,6 +74,11 @@ export class GatewayModule {
         ReferenceService,
         IdempotencyStore,
         ForwardingService,
+        Housekeeping,
+        {
+          provide: HOUSEKEEPING_SETTINGS,
+          useValue: { revocationCheckMs: config.REVOCATION_CHECK_MS, sweepMs: config.EXPIRED_SWEEP_MS },
+        },
         Relay,
         { provide: UpstreamClient, useValue: upstream },
         { provide: UPSTREAM_TIMEOUT_MS, useValue: config.UPSTREAM_TIMEOUT_MS },

@@ -52,6 +52,11 @@ export const gatewayEnvSchema = serviceEnvSchema
      * addresses/subnets when a load balancer in front sets X-Forwarded-For.
      */
     TRUST_PROXY: optional(z.string().regex(/^(\d{1,2}|[\w.:/, -]+)$/)),
+
+    /** How often the gateway checks that Redis still holds every revocation marker (0: at boot and reconnect only). */
+    REVOCATION_CHECK_MS: withDefault(z.coerce.number().int().min(0).max(60_000), 1_000),
+    /** How often expired Idempotency-Key records and revoked tokens are deleted (0: never). */
+    EXPIRED_SWEEP_MS: withDefault(z.coerce.number().int().min(0).max(3_600_000), 60_000),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_JWKS_URL, env.AUTH_OIDC_AUDIENCE];

@@ -1,8 +1,6 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { REDIS, type Redis } from '@kc/cache';
 import {
-  revokedTokenKey,
   type ChangePasswordRequest,
   type LoginRequest,
   type Principal,
@@ -15,6 +13,7 @@ import { userPrincipal } from '../../domain/identity/principals';
 import { LoginAttempts } from '../../infrastructure/identity/login-attempts.store';
 import { PasswordHasher } from '../../infrastructure/identity/password-hasher';
 import { RefreshTokens } from '../../infrastructure/identity/refresh-tokens.store';
+import { Revocations } from '../../infrastructure/identity/revocations.store';
 import { TokenIssuer } from '../../infrastructure/identity/token-issuer';
 import { AppUserEntity } from '../../infrastructure/persistence/identity.entities';
 import { AuditTrail } from '../audit/audit-trail';
@@ -39,7 +38,7 @@ export class AuthService {
     private readonly issuer: TokenIssuer,
     private readonly audit: AuditTrail,
     private readonly edge: EdgeCredentials,
-    @Inject(REDIS) private readonly redis: Redis,
+    private readonly revocations: Revocations,
   ) {}
 
   private users() {
@@ -96,12 +95,7 @@ export class AuthService {
 
   /** Revokes the access token until it would have expired anyway, and the refresh token if given. */
   async logout(caller: Principal & { jti: string; exp: number }, refreshToken?: string): Promise<void> {
-    const remaining = caller.exp - Math.floor(Date.now() / 1000);
-    if (remaining > 0) {
-      await this.redis.set(revokedTokenKey(caller.jti), '1', {
-        expiration: { type: 'EX', value: remaining },
-      });
-    }
+    await this.revocations.revokeToken(caller.jti, caller.exp);
     this.edge.forgetToken(caller.jti);
     if (refreshToken && caller.kind === 'user') await this.refreshTokens.revoke(caller.id, refreshToken);
     await this.audit.record(this.dataSource.manager, {

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { revokedClientKey } from '@kc/auth';
-import { REDIS, type Redis } from '@kc/cache';
 import type {
   ClientCredentialsRequest,
   RegisterClientRequest,
@@ -14,6 +12,7 @@ import { newApiKey, randomSecret } from '../../domain/identity/api-key';
 import { clientPrincipal } from '../../domain/identity/principals';
 import { CLIENT_ROLES, scopesBeyondRole } from '../../domain/identity/scopes';
 import { PasswordHasher } from '../../infrastructure/identity/password-hasher';
+import { Revocations } from '../../infrastructure/identity/revocations.store';
 import { TokenIssuer } from '../../infrastructure/identity/token-issuer';
 import { ApiClientEntity } from '../../infrastructure/persistence/identity.entities';
 import { AuditTrail } from '../audit/audit-trail';
@@ -56,7 +55,7 @@ export class ClientsService {
     private readonly audit: AuditTrail,
     private readonly directory: ClientDirectory,
     private readonly edge: EdgeCredentials,
-    @Inject(REDIS) private readonly redis: Redis,
+    private readonly revocations: Revocations,
   ) {}
 
   async register(request: RegisterClientRequest): Promise<RegisteredClient> {
@@ -139,8 +138,9 @@ export class ClientsService {
       }
       return client;
     });
-    // Every token already issued to the client is refused from now on, here and at the services.
-    await this.redis.set(revokedClientKey(id), '1');
+    // Every token already issued to the client is refused from now on, here and at the services (revoked_at
+    // is the durable record the marker is restored from after a Redis flush).
+    await this.revocations.publishClientRevoked(id);
     this.directory.forget(id);
     this.edge.forgetClient(id);
     return toView(revoked);

@@ -1,55 +1,125 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { REDIS, redisKey, type Redis } from '@kc/cache';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import type { IdempotencyRecord } from '../../domain/idempotency';
-
-/** Replaces or deletes the key only while it still holds our in-flight marker (compare-and-set). */
-const SET_IF_OURS = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) end return nil`;
-const DELETE_IF_OURS = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 
 export type Claim = { claimed: true; marker: string } | { claimed: false; stored: IdempotencyRecord };
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
-/** Idempotency records in Redis under kc:gateway:idem:<key>, kept 24 hours. */
+interface ClaimRow {
+  claimed: boolean;
+  fingerprint: string | null;
+  marker: string | null;
+  status: number | null;
+  content_type: string | null;
+  location: string | null;
+  body: Buffer | null;
+}
+
+/**
+ * One statement, one round trip: inserts the in-flight row, or takes over an expired one; otherwise returns the
+ * row the key holds. The CTE and the SELECT share one snapshot, so a row committed by a concurrent claim after
+ * it was taken is neither claimed nor seen: no row comes back, and the claim is tried again.
+ */
+const CLAIM = `
+  WITH claimed AS (
+    INSERT INTO idempotency_record AS r (key, fingerprint, marker, expires_at)
+    VALUES ($1, $2, $3::uuid, now() + $4::int * interval '1 millisecond')
+    ON CONFLICT (key) DO UPDATE
+      SET fingerprint = EXCLUDED.fingerprint, marker = EXCLUDED.marker, status = NULL, content_type = NULL,
+          location = NULL, body = NULL, expires_at = EXCLUDED.expires_at
+      WHERE r.expires_at <= now()
+    RETURNING true AS claimed
+  )
+  SELECT claimed, NULL::text AS fingerprint, NULL::uuid AS marker, NULL::int AS status,
+         NULL::text AS content_type, NULL::text AS location, NULL::bytea AS body
+    FROM claimed
+  UNION ALL
+  SELECT false, fingerprint, marker, status, content_type, location, body
+    FROM idempotency_record
+   WHERE key = $1 AND NOT EXISTS (SELECT FROM claimed)`;
+
+function storedRecord(row: ClaimRow): IdempotencyRecord {
+  const fingerprint = row.fingerprint!;
+  if (row.marker !== null) return { state: 'in-flight', fingerprint, token: row.marker };
+  return {
+    state: 'completed',
+    fingerprint,
+    status: row.status!,
+    contentType: row.content_type,
+    location: row.location,
+    body: row.body!.toString('utf8'),
+  };
+}
+
+/**
+ * Idempotency records in the gateway's database (table idempotency_record), kept 24 hours: they outlive a
+ * Redis flush or restart, so a retried request is answered from them and never causes a second effect.
+ */
 @Injectable()
 export class IdempotencyStore {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
-
-  private key(idempotencyKey: string): string {
-    return redisKey('gateway', 'idem', idempotencyKey);
-  }
+  constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Atomically marks the key as in flight (SET NX), or returns what it already holds. The marker expires
-   * after `inFlightMs`, so a gateway that dies mid-request does not block the key for a day.
+   * Atomically marks the key as in flight, or returns what it already holds. The marker expires after
+   * `inFlightMs`, so a gateway that dies mid-request does not block the key for a day.
    */
   async claim(idempotencyKey: string, fingerprint: string, inFlightMs: number): Promise<Claim> {
-    const marker = JSON.stringify({
-      state: 'in-flight',
-      fingerprint,
-      token: randomUUID(),
-    } satisfies IdempotencyRecord);
+    const marker = randomUUID();
     for (;;) {
-      const set = await this.redis.set(this.key(idempotencyKey), marker, {
-        condition: 'NX',
-        expiration: { type: 'PX', value: inFlightMs },
-      });
-      if (set === 'OK') return { claimed: true, marker };
-      const stored = await this.redis.get(this.key(idempotencyKey));
-      // Expired between SET and GET: try to claim it again.
-      if (stored !== null) return { claimed: false, stored: JSON.parse(stored) as IdempotencyRecord };
+      const [row]: ClaimRow[] = await this.dataSource.query(CLAIM, [
+        idempotencyKey,
+        fingerprint,
+        marker,
+        inFlightMs,
+      ]);
+      if (row?.claimed) return { claimed: true, marker };
+      if (row) return { claimed: false, stored: storedRecord(row) };
     }
   }
 
+  /** Stores the answer in place of our in-flight marker (compare-and-set: not if the key was taken over). */
   async complete(idempotencyKey: string, marker: string, record: IdempotencyRecord): Promise<void> {
-    await this.redis.eval(SET_IF_OURS, {
-      keys: [this.key(idempotencyKey)],
-      arguments: [marker, JSON.stringify(record), String(IDEMPOTENCY_TTL_MS)],
-    });
+    if (record.state !== 'completed') throw new Error('only a completed request is stored');
+    await this.dataSource.query(
+      `UPDATE idempotency_record
+          SET marker = NULL, fingerprint = $3, status = $4, content_type = $5, location = $6, body = $7,
+              expires_at = now() + $8::int * interval '1 millisecond'
+        WHERE key = $1 AND marker = $2::uuid`,
+      [
+        idempotencyKey,
+        marker,
+        record.fingerprint,
+        record.status,
+        record.contentType,
+        record.location,
+        Buffer.from(record.body, 'utf8'),
+        IDEMPOTENCY_TTL_MS,
+      ],
+    );
   }
 
+  /** Frees the key while it still holds our marker, so the client may retry. */
   async release(idempotencyKey: string, marker: string): Promise<void> {
-    await this.redis.eval(DELETE_IF_OURS, { keys: [this.key(idempotencyKey)], arguments: [marker] });
+    await this.dataSource.query(`DELETE FROM idempotency_record WHERE key = $1 AND marker = $2::uuid`, [
+      idempotencyKey,
+      marker,
+    ]);
+  }
+
+  /**
+   * Deletes up to `limit` expired records (oldest first, by the expiry index); returns how many. Rows another
+   * sweeper or a claim holds are skipped, and a row taken over meanwhile is no longer expired, so kept.
+   */
+  async sweepExpired(limit: number): Promise<number> {
+    const [, deleted]: [unknown, number] = await this.dataSource.query(
+      `DELETE FROM idempotency_record
+        WHERE expires_at <= now()
+          AND key IN (SELECT key FROM idempotency_record WHERE expires_at <= now()
+                       ORDER BY expires_at LIMIT $1 FOR UPDATE SKIP LOCKED)`,
+      [limit],
+    );
+    return deleted;
   }
 }

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createLocalJWKSet, exportPKCS8, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
-import { redisRevocationList, revokedClientKey, TokenVerifier, type RevocationList } from '@kc/auth';
+import {
+  redisRevocationList,
+  REVOCATIONS_COMPLETE_KEY,
+  revokedClientKey,
+  TokenVerifier,
+  type RevocationList,
+} from '@kc/auth';
 import { INTERNAL_AUDIENCE, revokedTokenKey, type Principal } from '@kc/contracts';
 import { UnauthenticatedError } from '@kc/errors';
 import { SigningKeys } from './signing-keys';
@@ -125,8 +131,8 @@ describe('access tokens: signing and verifying', () => {
   });
 
   it('refuses a revoked token (logout) and every token of a revoked API client', async () => {
-    const marked = new Set<string>();
-    const redis = { exists: async (names: string[]) => names.filter((n) => marked.has(n)).length };
+    const marked = new Set<string>([REVOCATIONS_COMPLETE_KEY]);
+    const redis = { mGet: async (names: string[]) => names.map((n) => (marked.has(n) ? '1' : null)) };
     const checking = new TokenVerifier(keys.keySource, 'kc-gateway', redisRevocationList(redis));
 
     const person = await issuer.issue(officer);
