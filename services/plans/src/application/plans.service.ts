@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { assertMayActFor, maySee } from '@kc/auth';
 import {
+  formatVnd,
   planCeilingSetV1,
   planCreatedV1,
   type CreatePlanRequest,
@@ -160,7 +161,7 @@ export class PlansService {
       );
       if (current && Number(current.allocated_vnd) > request.ceilingVnd) {
         throw new RuleViolationError(
-          `The plan has already allocated ${current.allocated_vnd} VND from ${request.fundingSource}: ` +
+          `The plan has already allocated ${formatVnd(Number(current.allocated_vnd))} VND from ${request.fundingSource}: ` +
             `the ceiling cannot go below it`,
           'plan.ceiling-below-allocated',
           'ceilingVnd',

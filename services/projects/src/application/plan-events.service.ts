@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
+  formatVnd,
   assignmentDecidedV1,
   planCreatedV1,
   registrationSubmittedV1,
@@ -106,8 +107,8 @@ export class PlanEventsService {
         if (project.contractValueVnd !== null && allocation.amountVnd < project.contractValueVnd) {
           // Retrying cannot help: plans lowered an allocation below a signed contract.
           throw new PermanentHandlerError(
-            `decision ${decision.number} lowers ${project.code} to ${allocation.amountVnd} VND, ` +
-              `below its contract of ${project.contractValueVnd} VND`,
+            `decision ${decision.number} lowers ${project.code} to ${formatVnd(allocation.amountVnd)} VND, ` +
+              `below its contract of ${formatVnd(project.contractValueVnd)} VND`,
           );
         }
         await manager.query(

@@ -169,7 +169,7 @@ export function planRefund(project: ProjectMoney, amountVnd: number): Disburseme
   if (amountVnd > project.paidVnd) {
     throw new RuleViolationError(
       `Hoàn trả ${formatVnd(amountVnd)} đồng vượt số đã chi ${formatVnd(project.paidVnd)} đồng / ` +
-        `Refund of ${amountVnd} VND exceeds the ${project.paidVnd} VND disbursed`,
+        `Refund of ${formatVnd(amountVnd)} VND exceeds the ${formatVnd(project.paidVnd)} VND disbursed`,
       'disbursement.refund-exceeds-paid',
       'amountVnd',
     );
@@ -195,7 +195,7 @@ function assertWithin(
   if (after <= cap) return;
   throw new RuleViolationError(
     `Chi ${formatVnd(amountVnd)} đồng vượt mức ${rule.what}: đã chi ${formatVnd(before)} đồng, tối đa ${formatVnd(cap)} đồng / ` +
-      `${amountVnd} VND would exceed the cap of ${cap} VND (${before} VND already drawn)`,
+      `${formatVnd(amountVnd)} VND would exceed the cap of ${formatVnd(cap)} VND (${formatVnd(before)} VND already drawn)`,
     rule.code,
     'amountVnd',
   );

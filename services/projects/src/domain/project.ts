@@ -1,3 +1,4 @@
+import { formatVnd } from '@kc/contracts';
 import { RuleViolationError } from '@kc/errors';
 import type { PlanLevel } from './lifecycle';
 
@@ -102,7 +103,8 @@ export function assertAtMost(
 ): void {
   if (value > limit) {
     throw new RuleViolationError(
-      `${what.vi}: ${value} VND vượt ${limit} VND / ${what.en}: ${value} VND exceeds ${limit} VND`,
+      `${what.vi}: ${formatVnd(value)} VND vượt ${formatVnd(limit)} VND / ` +
+        `${what.en}: ${formatVnd(value)} VND exceeds ${formatVnd(limit)} VND`,
       code,
       field,
     );
