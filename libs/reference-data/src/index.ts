@@ -19,6 +19,8 @@ export {
   regionOf,
   searchProvinces,
   successorOf,
+  unitInForce,
+  unitInForceDuring,
   type ProvincialUnit,
 } from './province-lookup';
 export {

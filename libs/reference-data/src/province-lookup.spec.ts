@@ -8,6 +8,8 @@ import {
   regionOf,
   searchProvinces,
   successorOf,
+  unitInForce,
+  unitInForceDuring,
 } from './province-lookup';
 import type { RegionCode } from './regions';
 
@@ -252,5 +254,25 @@ describe('searchProvinces', () => {
 
   it('returns nothing for a blank query', () => {
     expect(searchProvinces('   ', '2026-01-01')).toEqual([]);
+  });
+});
+
+describe('unitInForce: a unit code is valid for a date only while its unit is in force', () => {
+  it('keeps 30 Hải Dương for its own dates and refuses it after the 2025 merger', () => {
+    expect(unitInForce('30', '2018-03-01')?.nameVi).toBe('Hải Dương');
+    expect(unitInForce('30', '2025-06-30')?.nameVi).toBe('Hải Dương');
+    expect(unitInForce('30', '2025-07-01')).toBeUndefined();
+    expect(unitInForce('30', '2026-03-01')).toBeUndefined();
+    expect(unitInForce('04', '2026-03-01')?.code).toBe('04');
+  });
+
+  it('names no unit outside the reference data’s coverage or for an unknown code, without throwing', () => {
+    expect(unitInForce('01', '1990-01-01')).toBeUndefined();
+    expect(unitInForce('99', '2026-01-01')).toBeUndefined();
+  });
+
+  it('counts a code for a year when its unit is in force on the first or the last day', () => {
+    expect(unitInForceDuring('30', 2025)?.nameVi).toBe('Hải Dương');
+    expect(unitInForceDuring('30', 2026)).toBeUndefined();
   });
 });

@@ -87,6 +87,24 @@ export function isValidProvinceCode(code: string, asOf: IsoDate): boolean {
   return findProvince(code, asOf) !== undefined;
 }
 
+/**
+ * The platform's one rule for a unit code given for a date: it names a unit only while that unit is in force
+ * (30 Hải Dương until 2025-06-30, then 04 Hải Phòng); history keeps the old codes for their own dates. A date
+ * outside the reference data's coverage names no unit. Every service checks codes with this or the year form.
+ */
+export function unitInForce(code: string, on: IsoDate): ProvincialUnit | undefined {
+  try {
+    return findProvince(code, on);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A code counts for a year (a plan's, a round's) when its unit is in force on the year's first or last day. */
+export function unitInForceDuring(code: string, year: number): ProvincialUnit | undefined {
+  return unitInForce(code, `${year}-01-01`) ?? unitInForce(code, `${year}-12-31`);
+}
+
 export function regionOf(code: string, asOf: IsoDate): RegionCode {
   assertCovered(asOf, 'asOf');
   return requireRecord(code, asOf).regionCode;

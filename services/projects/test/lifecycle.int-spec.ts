@@ -288,6 +288,23 @@ describe('project lifecycle over HTTP', () => {
     expect(detail.body.beneficiaries).toEqual([expect.objectContaining({ taxCode: '2900123456' })]);
   });
 
+  it('refuses a unit code that is no longer in force on the project’s start date, writing nothing', async () => {
+    // 30 Hải Dương went into 04 Hải Phòng on 2025-07-01: a 2026 project cannot name it.
+    const before = Number((await db.query(`SELECT count(*) AS n FROM project`)).rows[0].n);
+    const reply = await as<{ code: string; errors: { field: string }[] }>(
+      central,
+      'POST',
+      '/api/v1/projects',
+      draftBody(national.planId, { provinceCode: '30' }),
+    );
+    expect([reply.status, reply.body.code, reply.body.errors[0]?.field]).toEqual([
+      422,
+      'project.unit-not-in-force',
+      'provinceCode',
+    ]);
+    expect(Number((await db.query(`SELECT count(*) AS n FROM project`)).rows[0].n)).toBe(before);
+  });
+
   it('refuses an illegal transition with 409 naming status and action, changing nothing', async () => {
     const project = await create(national.planId, { beneficiaries: [] });
     expect((await post(sct40, project.id, 'register')).status).toBe(200);

@@ -1,13 +1,7 @@
-import { isValidProvinceCode } from '@kc/reference-data';
+import { unitInForce } from '@kc/reference-data';
 import type { ProvinceDirectory } from '../domain/industrial-cluster';
 
-/** Provincial units from the reference data; a date outside its coverage names no unit. */
+/** Provincial units from the reference data (the one rule: `unitInForce`). */
 export const referenceProvinces: ProvinceDirectory = {
-  isInForce(code, date) {
-    try {
-      return isValidProvinceCode(code, date);
-    } catch {
-      return false;
-    }
-  },
+  isInForce: (code, date) => unitInForce(code, date) !== undefined,
 };

@@ -21,11 +21,13 @@ import { transition } from '../domain/lifecycle';
 import {
   assertKindRules,
   assertPlanAcceptsProvince,
+  assertUnitInForce,
   fundingSourceOf,
   projectCode,
   requestedSupport,
 } from '../domain/project';
 import { PlanRefEntity } from '../infrastructure/persistence/plan-ref.entity';
+import { referenceUnits } from '../infrastructure/reference-provinces';
 import { ProjectEntity } from '../infrastructure/persistence/project.entity';
 import {
   AdjustmentEntity,
@@ -66,6 +68,7 @@ export class ProjectsService {
     const plan = await manager.getRepository(PlanRefEntity).findOneBy({ id: request.planId });
     // Another province's plan is as unknown to the caller as a missing one.
     if (!plan || !maySee(principal, plan.provinceCode)) throw unknownPlan(request.planId);
+    assertUnitInForce(referenceUnits, request.provinceCode, request.startDate);
     assertPlanAcceptsProvince(plan, request.provinceCode);
     const contents = [...request.activityContents].sort((a, b) => a - b);
     const draft = { ...request, activityContents: contents };

@@ -1,6 +1,12 @@
 import { RuleViolationError } from '@kc/errors';
 import { approvalLevel } from './adjustment';
-import { assertKindRules, isSettlementLate, projectCode, requestedSupport } from './project';
+import {
+  assertKindRules,
+  isSettlementLate,
+  projectCode,
+  requestedSupport,
+  assertUnitInForce,
+} from './project';
 
 const draft = {
   kind: 'flagship' as const,
@@ -44,5 +50,16 @@ describe('project rules', () => {
     expect(approvalLevel('partner', { planLevel: 'national' })).toBe('agency');
     expect(approvalLevel('group-detail', { planLevel: 'national' })).toBe('province');
     expect(approvalLevel('stop', { planLevel: 'provincial' })).toBe('province');
+  });
+});
+
+describe('a project’s unit code', () => {
+  const units = { inForce: (code: string, on: string) => code !== '30' || on < '2025-07-01' };
+
+  it('must name a unit in force on the project’s start date', () => {
+    expect(() => assertUnitInForce(units, '30', '2026-03-01')).toThrow(
+      expect.objectContaining({ code: 'project.unit-not-in-force', field: 'provinceCode' }),
+    );
+    expect(() => assertUnitInForce(units, '30', '2018-03-01')).not.toThrow();
   });
 });

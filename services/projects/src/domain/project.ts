@@ -10,6 +10,25 @@ export interface PlanFacts {
 }
 
 /** A provincial plan funds only projects of its own province; the national plan funds any province. */
+/**
+ * A project's unit code must name a unit in force on the day the project starts (the reference data's one
+ * rule): a 2026 project cannot belong to 30 Hải Dương, merged into 04 Hải Phòng on 2025-07-01.
+ */
+export function assertUnitInForce(
+  units: { inForce(code: string, on: string): boolean },
+  provinceCode: string,
+  startDate: string,
+): void {
+  if (!units.inForce(provinceCode, startDate)) {
+    throw new RuleViolationError(
+      `Mã đơn vị ${provinceCode} không còn hiệu lực vào ngày ${startDate} / unit code ${provinceCode} names no ` +
+        `provincial unit in force on ${startDate}, the project's start date`,
+      'project.unit-not-in-force',
+      'provinceCode',
+    );
+  }
+}
+
 export function assertPlanAcceptsProvince(plan: PlanFacts, provinceCode: string): void {
   if (plan.level === 'provincial' && plan.provinceCode !== provinceCode) {
     throw new RuleViolationError(
