@@ -158,8 +158,8 @@ describe('award priority at a first-come fair, and the subsidy policy of fairs a
     (
       await rows<{ facility_tax_code: string }>(
         `SELECT facility_tax_code FROM fair_registration
-          WHERE fair_id = $1 AND state = 'held' AND waitlist_position IS NOT NULL ORDER BY updated_at, id`,
-        [fairId],
+          WHERE fair_id = $1 AND state = 'held' AND facility_tax_code = ANY($2) ORDER BY updated_at, id`,
+        [fairId, waiting.map((w) => w.taxCode)],
       )
     ).map((r) => r.facility_tax_code);
   const boothsTaken = async () =>

@@ -217,6 +217,10 @@ describe('booth registration: holds, allocation, waiting list, cancellation', ()
     const [{ code }] = await rows<{ code: string }>(`SELECT code FROM booth WHERE registration_id = $1`, [
       lapsed.id,
     ]);
+    const [head] = await rows<{ id: string }>(
+      `SELECT id FROM fair_registration WHERE fair_id = $1 AND state = 'waitlisted' AND waitlist_position = 1`,
+      [fairId],
+    );
     await db.query(
       `UPDATE fair_registration SET hold_expires_at = now() - interval '1 second' WHERE id = $1`,
       [lapsed.id],
@@ -240,11 +244,13 @@ describe('booth registration: holds, allocation, waiting list, cancellation', ()
     expect([confirm.status, confirm.body.code]).toEqual([409, 'registration.hold-expired']);
     expect(await state(lapsed.id)).toBe('expired');
 
-    const [head] = await rows<{ id: string; state: string }>(
-      `SELECT id, state FROM fair_registration WHERE fair_id = $1 AND waitlist_position = 1`,
-      [fairId],
+    // Promoted: held, and no longer on the waiting list.
+    const promotedHead = await as<RegistrationView>(
+      central,
+      'GET',
+      `/api/v1/fairs/${fairId}/registrations/${head.id}`,
     );
-    expect(head.state).toBe('held');
+    expect([promotedHead.body.state, promotedHead.body.waitlistPosition]).toEqual(['held', null]);
     expect(await rows(`SELECT code FROM booth WHERE registration_id = $1`, [head.id])).toEqual([{ code }]);
     const [expired] = await rows<{ envelope: { actor: { kind: string } } }>(
       `SELECT envelope FROM outbox WHERE type = 'trade-fairs.hold.expired'`,
@@ -263,6 +269,10 @@ describe('booth registration: holds, allocation, waiting list, cancellation', ()
         ORDER BY created_at LIMIT 1`,
       [fairId],
     );
+    const [second] = await rows<{ id: string }>(
+      `SELECT id FROM fair_registration WHERE fair_id = $1 AND waitlist_position = 2`,
+      [fairId],
+    );
     await db.query(
       `UPDATE fair_registration SET hold_expires_at = now() - interval '1 second' WHERE id = $1`,
       [lapsed.id],
@@ -270,11 +280,7 @@ describe('booth registration: holds, allocation, waiting list, cancellation', ()
     const swept = await service.app.get(BoothSweeper).sweep();
     expect(swept).toMatchObject({ expired: 1, promoted: 1 });
     expect(await state(lapsed.id)).toBe('expired');
-    const [second] = await rows<{ state: string }>(
-      `SELECT state FROM fair_registration WHERE fair_id = $1 AND waitlist_position = 2`,
-      [fairId],
-    );
-    expect(second.state).toBe('held');
+    expect(await state(second.id)).toBe('held');
     const audits = await rows<{ envelope: { actor: { kind: string }; payload: { action: string } } }>(
       `SELECT envelope FROM outbox WHERE type = 'audit.record.appended'
         AND envelope -> 'payload' ->> 'action' IN ('fair-registration.expire', 'fair-registration.promote')`,

@@ -277,7 +277,8 @@ export class BoothAllocation {
       await asSystem(async () => {
         await sql(
           manager,
-          `UPDATE fair_registration SET state = 'held', charged_to = $2, hold_expires_at = $3, updated_at = now()
+          `UPDATE fair_registration SET state = 'held', charged_to = $2, hold_expires_at = $3, waitlist_position = NULL,
+                updated_at = now()
             WHERE id = $1`,
           [registration.id, hold.chargedTo, hold.expiresAt],
         );
