@@ -120,6 +120,34 @@ describe('double funding', () => {
       second.id,
     ]);
     expect(claim.rows[0].exemption_id).not.toBeNull();
+
+    // The recorded exemption reads back with the period as it was given, for staff of any unit.
+    const listed = await as<{ items: Record<string, unknown>[]; total: number }>(
+      sct40,
+      'GET',
+      '/api/v1/double-funding-exemptions?taxCode=2900222222',
+    );
+    expect([listed.status, listed.body.total]).toEqual([200, 1]);
+    expect(listed.body.items[0]).toMatchObject({
+      taxCode: '2900222222',
+      activityContent: 3,
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+      decisionNumber: '77/QĐ-BCT',
+      recordedBy: expect.any(String),
+    });
+    const none = await as<{ total: number }>(
+      central,
+      'GET',
+      '/api/v1/double-funding-exemptions?taxCode=2900222222&activityContent=4',
+    );
+    expect(none.body.total).toBe(0);
+    const bad = await as<{ errors: { field: string }[] }>(
+      central,
+      'GET',
+      '/api/v1/double-funding-exemptions?activityContent=12',
+    );
+    expect([bad.status, bad.body.errors[0].field]).toEqual([400, 'query.activityContent']);
   });
 
   it('allows it once the first project is stopped', async () => {

@@ -182,6 +182,15 @@ export const doubleFundingExemptionRequest = z
   .superRefine((e, ctx) => dateOrder(e, ctx));
 export type DoubleFundingExemptionRequest = z.infer<typeof doubleFundingExemptionRequest>;
 
+/** GET /api/v1/double-funding-exemptions — the agency's recorded exemptions, newest first. */
+export const listExemptionsQuery = z.strictObject({
+  taxCode: taxCode.optional(),
+  activityContent: z.coerce.number().pipe(activityContentCode).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ListExemptionsQuery = z.infer<typeof listExemptionsQuery>;
+
 export interface DoubleFundingExemptionView {
   id: string;
   taxCode: string;

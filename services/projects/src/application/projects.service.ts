@@ -8,6 +8,7 @@ import {
   type CreateProjectRequest,
   type DoubleFundingExemptionRequest,
   type DoubleFundingExemptionView,
+  type ListExemptionsQuery,
   type ListProjectsQuery,
   type Page,
   type Principal,
@@ -283,6 +284,38 @@ export class ProjectsService {
         recordedAt: saved.recordedAt.toISOString(),
       };
     });
+  }
+
+  /** The recorded exemptions (staff only: who was allowed double support, and why), newest first. */
+  async listExemptions(query: ListExemptionsQuery): Promise<Page<DoubleFundingExemptionView>> {
+    const filters: string[] = [];
+    const params: unknown[] = [];
+    if (query.taxCode !== undefined) filters.push(`tax_code = $${params.push(query.taxCode)}`);
+    if (query.activityContent !== undefined)
+      filters.push(`activity_content = $${params.push(query.activityContent)}`);
+    const where = filters.length ? `WHERE ${filters.join(' AND ')}` : '';
+    const rows: (Omit<DoubleFundingExemptionView, 'recordedAt'> & { recordedAt: Date; total: string })[] =
+      await this.dataSource.query(
+        // The period is stored as a canonical daterange [start, end + 1 day): give back the inclusive end.
+        `SELECT id, tax_code AS "taxCode", activity_content AS "activityContent",
+                to_char(lower(period), 'YYYY-MM-DD') AS "startDate",
+                to_char(upper(period) - 1, 'YYYY-MM-DD') AS "endDate",
+                justification, decision_number AS "decisionNumber", recorded_by AS "recordedBy",
+                recorded_at AS "recordedAt", count(*) OVER () AS total
+           FROM double_funding_exemption ${where}
+          ORDER BY recorded_at DESC, id
+          LIMIT $${params.push(query.limit)} OFFSET $${params.push((query.page - 1) * query.limit)}`,
+        params,
+      );
+    return {
+      items: rows.map(({ total: _total, recordedAt, ...row }) => ({
+        ...row,
+        recordedAt: recordedAt.toISOString(),
+      })),
+      page: query.page,
+      limit: query.limit,
+      total: rows.length ? Number(rows[0].total) : 0,
+    };
   }
 
   /** Atomic per (plan, province): concurrent creations get distinct sequence numbers. */

@@ -14,6 +14,7 @@ import {
   ministryAppraisalRequest,
   registerProjectRequest,
   settleProjectRequest,
+  listExemptionsQuery,
 } from '@kc/contracts';
 import { validBody, validParams, validQuery } from '@kc/http';
 import { ApiIdempotencyKey, ApiUuidParam, ApiZodBody, ApiZodQuery, idParams } from './openapi';
@@ -182,6 +183,20 @@ export class ProjectsController {
   adjust(
     @Param(validParams(idParams)) _params: unknown,
     @Body(validBody(adjustProjectRequest)) _body: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    return this.relay.to('projects', req, res);
+  }
+
+  @Get('double-funding-exemptions')
+  @ApiOperation({
+    summary: 'Các ngoại lệ hỗ trợ trùng đã ghi nhận / Recorded double-funding exemptions (newest first)',
+  })
+  @ApiZodQuery(listExemptionsQuery)
+  @Permit(READ)
+  listExemptions(
+    @Query(validQuery(listExemptionsQuery)) _query: unknown,
     @Req() req: Request,
     @Res() res: Response,
   ) {

@@ -8,6 +8,7 @@ import {
   createProjectRequest,
   doubleFundingExemptionRequest,
   liquidateProjectRequest,
+  listExemptionsQuery,
   listProjectsQuery,
   ministryAppraisalRequest,
   registerProjectRequest,
@@ -19,6 +20,7 @@ import {
   type CreateProjectRequest,
   type DoubleFundingExemptionRequest,
   type LiquidateProjectRequest,
+  type ListExemptionsQuery,
   type ListProjectsQuery,
   type MinistryAppraisalRequest,
   type SettleProjectRequest,
@@ -132,6 +134,12 @@ export class ProjectsController {
     @Body(validBody(adjustProjectRequest)) body: AdjustProjectRequest,
   ) {
     return this.adjustments.adjust(currentPrincipal(), projectId, body);
+  }
+
+  @Get('double-funding-exemptions')
+  @Permit({ roles: STAFF, scope: 'projects:read' })
+  listExemptions(@Query(validQuery(listExemptionsQuery)) query: ListExemptionsQuery) {
+    return this.projects.listExemptions(query);
   }
 
   @Post('double-funding-exemptions')
