@@ -18,6 +18,7 @@ import { CreateAnnualPlan1763900000100 } from './infrastructure/persistence/migr
 import { CreateProgrammesAndNorms1763900000110 } from './infrastructure/persistence/migrations/1763900000110-create-programmes-and-norms';
 import { CreatePlanningCycle1763900000120 } from './infrastructure/persistence/migrations/1763900000120-create-planning-cycle';
 import { ProvincialProgrammesAndNorms1763900000130 } from './infrastructure/persistence/migrations/1763900000130-provincial-programmes-and-norms';
+import { RegistrationSentOn1763900000140 } from './infrastructure/persistence/migrations/1763900000140-registration-sent-on';
 import { PlanCeilingEntity, PlanEntity } from './infrastructure/persistence/plan.entity';
 import {
   ContentGroupEntity,
@@ -63,6 +64,7 @@ export class PlansModule {
             CreateProgrammesAndNorms1763900000110,
             CreatePlanningCycle1763900000120,
             ProvincialProgrammesAndNorms1763900000130,
+            RegistrationSentOn1763900000140,
           ],
         }),
       ],

@@ -488,6 +488,47 @@ describe('planning cycle: registrations, plan-assignment decisions and ceilings'
       expect(event.envelope.payload).toMatchObject({ late: true, projectIds: tardy });
     });
 
+    it('judges lateness on the day the province sent the report, however much later it is entered', async () => {
+      const plan = await createPlan({
+        year: 2089,
+        level: 'national',
+        budgetVnd: 1,
+        registrationDeadline: '2024-06-20',
+      });
+      const projects = await seedProjects(2, {
+        planId: plan.id,
+        planYear: 2089,
+        provinceCode: '40',
+        status: 'base-appraised',
+      });
+      const body = { provinceCode: '40', reportNumber: '88/BC-SCT', reportDate: '2024-06-15' };
+      const path = `/api/v1/plans/${plan.id}/registrations`;
+      const before = await as<{ errors: { field: string; rule: string }[] }>(officer('40'), 'POST', path, {
+        ...body,
+        sentOn: '2024-06-14',
+        projectIds: projects,
+      });
+      expect([before.status, before.body.errors[0]]).toMatchObject([
+        422,
+        { field: 'sentOn', rule: 'registration.sent-before-dated' },
+      ]);
+      const entered = await as<PlanRegistrationView>(officer('40'), 'POST', path, {
+        ...body,
+        sentOn: '2024-06-18',
+        projectIds: projects,
+      });
+      expect(entered.status).toBe(201);
+      expect(entered.body).toMatchObject({
+        sentOn: '2024-06-18',
+        late: false,
+        submittedBy: expect.any(String),
+      });
+      expect(entered.body.submittedAt.slice(0, 4) > '2024').toBe(true);
+      await expect(
+        db.query(`UPDATE registration SET late = true WHERE id = $1`, [entered.body.id]),
+      ).rejects.toThrow(/registration_late_when_sent_after_deadline/);
+    });
+
     it('refuses projects not base-appraised, of another province, and another province’s officer', async () => {
       const plan = await createPlan({ year: 2097, level: 'national', budgetVnd: 1 });
       const [appraisedAlready] = await seedProjects(1, {

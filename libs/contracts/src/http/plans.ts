@@ -76,6 +76,11 @@ export const submitRegistrationRequest = z.strictObject({
   provinceCode,
   reportNumber: text(60),
   reportDate: isoDate,
+  /**
+   * The day the department sent the report (its dispatch), from which lateness is judged; omitted: it is sent
+   * now (today in Vietnam). Not before `reportDate`, not in the future.
+   */
+  sentOn: isoDate.optional(),
   projectIds: z
     .array(z.uuid())
     .min(1)
@@ -90,7 +95,11 @@ export interface PlanRegistrationView {
   provinceCode: string;
   reportNumber: string;
   reportDate: string;
+  /** The day the province sent it: late when after the deadline. */
+  sentOn: string;
+  /** When it was entered here, and by whom. */
   submittedAt: string;
+  submittedBy: string;
   deadline: string;
   late: boolean;
   projectIds: string[];

@@ -11,7 +11,7 @@ import {
 import { ConflictError } from '@kc/errors';
 import { OwnerClient, refusesTheSame, withReplicaCatchUp } from '@kc/http';
 import { OutboxWriter } from '@kc/messaging';
-import { assertRegistrable, isLate } from '../domain/registration';
+import { assertRegistrable, isLate, sentOnOf } from '../domain/registration';
 import type { ProjectRef } from '../domain/project-ref';
 import { PROJECTS_OWNER, REPLICA_WAIT_MS, projectsAtOwner } from './projects-owner';
 import {
@@ -31,7 +31,9 @@ const toView = (r: RegistrationEntity, projectIds: string[]): PlanRegistrationVi
   provinceCode: r.provinceCode,
   reportNumber: r.reportNumber,
   reportDate: r.reportDate,
+  sentOn: r.sentOn,
   submittedAt: r.submittedAt.toISOString(),
+  submittedBy: r.submittedBy,
   deadline: r.deadline,
   late: r.late,
   projectIds,
@@ -106,6 +108,7 @@ export class RegistrationsService {
       judging(rule);
       rule(projects);
       const submittedAt = new Date();
+      const sentOn = sentOnOf(request, submittedAt);
       const registration = manager.getRepository(RegistrationEntity).create({
         id: randomUUID(),
         planId,
@@ -114,7 +117,8 @@ export class RegistrationsService {
         reportDate: request.reportDate,
         submittedAt,
         deadline: plan.registrationDeadline,
-        late: isLate(submittedAt, plan.registrationDeadline),
+        sentOn,
+        late: isLate(sentOn, plan.registrationDeadline),
         submittedBy: principal.name,
       });
       try {
@@ -152,6 +156,7 @@ export class RegistrationsService {
           provinceCode: request.provinceCode,
           reportNumber: request.reportNumber,
           submittedAt: submittedAt.toISOString(),
+          sentOn,
           deadline: plan.registrationDeadline,
           late: registration.late,
           projectIds: request.projectIds,

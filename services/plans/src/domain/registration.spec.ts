@@ -1,5 +1,5 @@
 import { RuleViolationError } from '@kc/errors';
-import { assertRegistrable, isLate, vietnamDay } from './registration';
+import { assertRegistrable, isLate, sentOnOf, vietnamDay } from './registration';
 import type { ProjectRef } from './project-ref';
 
 const project = (over: Partial<ProjectRef> = {}): ProjectRef => ({
@@ -20,10 +20,27 @@ const project = (over: Partial<ProjectRef> = {}): ProjectRef => ({
 const national = { planId: 'plan', level: 'national' as const, provinceCode: null };
 
 describe('registration deadline', () => {
-  it('counts the whole deadline day in Vietnamese time', () => {
-    expect(isLate(new Date('2025-06-20T16:59:59Z'), '2025-06-20')).toBe(false);
-    expect(isLate(new Date('2025-06-20T17:00:00Z'), '2025-06-20')).toBe(true);
+  it('judges lateness on the day the province sent the report, not on when it was entered here', () => {
+    const enteredLater = new Date('2026-12-06T03:00:00Z');
+    const sent = sentOnOf({ reportDate: '2017-06-10', sentOn: '2017-06-12' }, enteredLater);
+    expect([sent, isLate(sent, '2017-06-20')]).toEqual(['2017-06-12', false]);
+    expect(isLate('2017-06-21', '2017-06-20')).toBe(true);
+  });
+
+  it('takes the day of entry in Vietnamese time when no sending day is given', () => {
+    expect(sentOnOf({ reportDate: '2025-06-01' }, new Date('2025-06-20T16:59:59Z'))).toBe('2025-06-20');
+    expect(sentOnOf({ reportDate: '2025-06-01' }, new Date('2025-06-20T17:00:00Z'))).toBe('2025-06-21');
     expect(vietnamDay(new Date('2025-06-20T17:00:00Z'))).toBe('2025-06-21');
+  });
+
+  it('refuses a sending day before the report’s own date or in the future', () => {
+    const now = new Date('2026-12-06T03:00:00Z');
+    expect(() => sentOnOf({ reportDate: '2026-06-10', sentOn: '2026-06-09' }, now)).toThrow(
+      expect.objectContaining({ code: 'registration.sent-before-dated', field: 'sentOn' }),
+    );
+    expect(() => sentOnOf({ reportDate: '2026-06-10', sentOn: '2026-12-07' }, now)).toThrow(
+      expect.objectContaining({ code: 'registration.sent-in-future', field: 'sentOn' }),
+    );
   });
 });
 

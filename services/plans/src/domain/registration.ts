@@ -7,8 +7,34 @@ const VIETNAM_OFFSET_MS = 7 * 3600_000;
 export const vietnamDay = (at: Date): string =>
   new Date(at.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 
-/** A report is on time through the whole deadline day in Vietnam; later ones are accepted but flagged. */
-export const isLate = (submittedAt: Date, deadline: string): boolean => vietnamDay(submittedAt) > deadline;
+/** A report is on time if the province sent it by the deadline day; a later one is accepted but flagged. */
+export const isLate = (sentOn: string, deadline: string): boolean => sentOn > deadline;
+
+/**
+ * The day a report was sent: as given (a report entered after it was sent, e.g. from the paper dispatch), then
+ * never before the report's own date nor in the future; else the day it is entered, in Vietnam.
+ */
+export function sentOnOf(report: { reportDate: string; sentOn?: string }, enteredAt: Date): string {
+  const today = vietnamDay(enteredAt);
+  if (report.sentOn === undefined) return today;
+  const sentOn = report.sentOn;
+  if (sentOn < report.reportDate) {
+    throw new RuleViolationError(
+      `Ngày gửi ${sentOn} trước ngày báo cáo ${report.reportDate} / the report cannot be sent (${sentOn}) ` +
+        `before its own date (${report.reportDate})`,
+      'registration.sent-before-dated',
+      'sentOn',
+    );
+  }
+  if (sentOn > today) {
+    throw new RuleViolationError(
+      `Ngày gửi ${sentOn} chưa đến / the sending day ${sentOn} is in the future (today is ${today} in Vietnam)`,
+      'registration.sent-in-future',
+      'sentOn',
+    );
+  }
+  return sentOn;
+}
 
 export interface RegistrationTarget {
   planId: string;

@@ -8,6 +8,9 @@ export class RegistrationEntity {
   @Column('text', { name: 'province_code' }) provinceCode: string;
   @Column('text', { name: 'report_number' }) reportNumber: string;
   @Column('date', { name: 'report_date' }) reportDate: string;
+  /** The day the province sent the report (its dispatch); lateness is judged on it. */
+  @Column('date', { name: 'sent_on' }) sentOn: string;
+  /** When and by whom it was entered here. */
   @Column('timestamptz', { name: 'submitted_at' }) submittedAt: Date;
   @Column('date') deadline: string;
   @Column('boolean') late: boolean;

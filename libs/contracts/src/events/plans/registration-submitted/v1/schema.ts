@@ -15,6 +15,8 @@ export const registrationSubmittedV1 = defineEvent({
     provinceCode,
     reportNumber: z.string().min(1).max(60),
     submittedAt: z.iso.datetime({ offset: true }),
+    /** The day the province sent the report (lateness is judged on it); absent in events before it was kept. */
+    sentOn: isoDate.optional(),
     /** The plan's registration deadline (last day, Vietnamese time). */
     deadline: isoDate,
     late: z.boolean(),
