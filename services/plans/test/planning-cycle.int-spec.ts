@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import type { AssignmentDecisionView, PlanRegistrationView, PlanView, Principal } from '@kc/contracts';
+import type {
+  AssignmentDecisionView,
+  PlanRegistrationView,
+  PlanView,
+  Principal,
+  RegistrationCoverageView,
+} from '@kc/contracts';
 import { central, eventually, officer, testKafka } from '@kc/testing';
 import type { BootedService } from '@kc/service-testing';
 import { bootPlans } from './support/service-harness';
@@ -486,6 +492,32 @@ describe('planning cycle: registrations, plan-assignment decisions and ceilings'
         [late.id],
       );
       expect(event.envelope.payload).toMatchObject({ late: true, projectIds: tardy });
+    });
+
+    it('tells which units have sent their report and which have not yet', async () => {
+      const plan = await createPlan({ year: 2088, level: 'national', budgetVnd: 1 });
+      const projects = await seedProjects(1, {
+        planId: plan.id,
+        planYear: 2088,
+        provinceCode: '40',
+        status: 'base-appraised',
+      });
+      expect((await register(plan.id, projects)).status).toBe(201);
+      const path = `/api/v1/plans/${plan.id}/registration-coverage`;
+      const agency = await as<RegistrationCoverageView>(central, 'GET', path);
+      expect(agency.status).toBe(200);
+      expect(agency.body).toMatchObject({ year: 2088, expected: 34, onTime: 1, late: 0 });
+      expect(agency.body.missing).toHaveLength(33);
+      expect(agency.body.missing).toContain('01');
+      expect(agency.body.missing).not.toContain('40');
+      expect(agency.body.units.find((u) => u.provinceCode === '40')).toMatchObject({
+        nameVi: 'Nghệ An',
+        status: 'on-time',
+        projects: 1,
+      });
+      // A department sees its own unit only.
+      const own = await as<RegistrationCoverageView>(officer('40'), 'GET', path);
+      expect(own.body.units.map((u) => u.provinceCode)).toEqual(['40']);
     });
 
     it('judges lateness on the day the province sent the report, however much later it is entered', async () => {

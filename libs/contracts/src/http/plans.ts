@@ -105,6 +105,33 @@ export interface PlanRegistrationView {
   projectIds: string[];
 }
 
+/** GET /api/v1/plans/:id/registration-coverage — which units have sent their registration report, which not. */
+export interface RegistrationCoverageView {
+  planId: string;
+  year: number;
+  deadline: string;
+  /** Units expected to report: those of the plan's year (a provincial plan: its own unit). */
+  expected: number;
+  onTime: number;
+  late: number;
+  /** Codes of the units that have sent nothing yet. */
+  missing: string[];
+  units: {
+    provinceCode: string;
+    nameVi: string;
+    status: 'on-time' | 'late' | 'missing';
+    projects: number;
+    reports: {
+      id: string;
+      provinceCode: string;
+      reportNumber: string;
+      sentOn: string;
+      late: boolean;
+      projects: number;
+    }[];
+  }[];
+}
+
 /**
  * POST /api/v1/plans/:id/decisions — a plan-assignment decision (Quyết định giao kế hoạch). Each amount is the
  * project's allocation from that source **after** the decision.

@@ -5,6 +5,7 @@ import { assertMayActFor, maySee } from '@kc/auth';
 import {
   registrationSubmittedV1,
   type PlanRegistrationView,
+  type RegistrationCoverageView,
   type Principal,
   type SubmitRegistrationRequest,
 } from '@kc/contracts';
@@ -12,6 +13,8 @@ import { ConflictError } from '@kc/errors';
 import { OwnerClient, refusesTheSame, withReplicaCatchUp } from '@kc/http';
 import { OutboxWriter } from '@kc/messaging';
 import { assertRegistrable, isLate, sentOnOf } from '../domain/registration';
+import { registrationCoverage } from '../domain/registration-coverage';
+import { planYearUnits, referenceProvinces } from '../infrastructure/reference-provinces';
 import type { ProjectRef } from '../domain/project-ref';
 import { PROJECTS_OWNER, REPLICA_WAIT_MS, projectsAtOwner } from './projects-owner';
 import {
@@ -179,6 +182,43 @@ export class RegistrationsService {
   }
 
   /** A province officer sees their own province's reports; the agency every report of the plan. */
+  /** Which units have sent their report for the plan (on time, late) and which have not yet. */
+  async coverage(principal: Principal, planId: string): Promise<RegistrationCoverageView> {
+    const plan = await visiblePlan(this.dataSource.manager, principal, planId);
+    const reports = await this.list(principal, planId);
+    const units =
+      plan.level === 'provincial'
+        ? [
+            {
+              code: plan.provinceCode!,
+              nameVi: referenceProvinces.nameDuring(plan.provinceCode!, plan.year) ?? '',
+            },
+          ]
+        : planYearUnits.of(plan.year);
+    const rows = registrationCoverage(
+      units.filter((u) => maySee(principal, u.code)),
+      reports.map((r) => ({
+        id: r.id,
+        provinceCode: r.provinceCode,
+        reportNumber: r.reportNumber,
+        sentOn: r.sentOn,
+        late: r.late,
+        projects: r.projectIds.length,
+      })),
+      (code) => planYearUnits.countsFor(code, plan.year),
+    );
+    return {
+      planId,
+      year: plan.year,
+      deadline: plan.registrationDeadline,
+      expected: rows.length,
+      onTime: rows.filter((r) => r.status === 'on-time').length,
+      late: rows.filter((r) => r.status === 'late').length,
+      missing: rows.filter((r) => r.status === 'missing').map((r) => r.provinceCode),
+      units: rows,
+    };
+  }
+
   async list(principal: Principal, planId: string): Promise<PlanRegistrationView[]> {
     const manager = this.dataSource.manager;
     await visiblePlan(manager, principal, planId);

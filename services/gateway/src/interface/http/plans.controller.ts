@@ -92,6 +92,21 @@ export class PlansController {
     return this.relay.to('plans', req, res);
   }
 
+  @Get(':id/registration-coverage')
+  @ApiOperation({
+    summary:
+      'Đơn vị đã gửi / chưa gửi báo cáo đăng ký / Which units have sent their registration report (on time, late) and which not',
+  })
+  @ApiUuidParam()
+  @Permit({ roles: STAFF, scope: 'plans:read' })
+  registrationCoverage(
+    @Param(validParams(idParams)) _params: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    return this.relay.to('plans', req, res);
+  }
+
   @Post(':id/decisions')
   @ApiOperation({
     summary:

@@ -69,6 +69,12 @@ export class PlansController {
     return this.registrations.list(currentPrincipal(), id);
   }
 
+  @Get(':id/registration-coverage')
+  @Permit({ roles: STAFF, scope: 'plans:read' })
+  registrationCoverage(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.registrations.coverage(currentPrincipal(), id);
+  }
+
   @Post(':id/decisions')
   @Permit({ roles: STAFF, scope: 'plans:write' })
   decide(
