@@ -227,6 +227,25 @@ describe('gateway identity, access and audit (in-process, real Postgres/Redis/Ka
         headers: { origin: 'https://evil.example' },
       });
       expect(other.headers.get('access-control-allow-origin')).toBeNull();
+      // A preflight is answered as the CORS protocol expects: allowed for a listed origin, refused (no
+      // allow-origin header) for any other — never a 404.
+      const preflight = (origin: string) =>
+        fetch(`${gateway.url}/api/v1/plans`, {
+          method: 'OPTIONS',
+          headers: {
+            origin,
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'authorization,content-type',
+          },
+        });
+      const allowed = await preflight('https://khuyencong.example.vn');
+      expect([allowed.status, allowed.headers.get('access-control-allow-origin')]).toEqual([
+        204,
+        'https://khuyencong.example.vn',
+      ]);
+      expect(allowed.headers.get('access-control-allow-methods')).toContain('POST');
+      const foreign = await preflight('https://evil.example');
+      expect([foreign.status, foreign.headers.get('access-control-allow-origin')]).toEqual([204, null]);
       const docs = await fetch(`${gateway.url}/api/docs/`);
       expect(docs.status).toBe(200);
       expect(docs.headers.get('content-security-policy')).toContain("script-src 'self'");

@@ -115,7 +115,9 @@ export async function createGatewayApp(
   app.use(limitPerAddress(app.get(RateLimiter), config.RATE_LIMIT_PER_IP_PER_MINUTE));
   app.use(securityHeaders());
   app.enableCors({
-    origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false,
+    // An allow-list (possibly empty) rather than `false`: a preflight from any other origin then gets the
+    // protocol's answer (204 without Access-Control-Allow-Origin) instead of falling through to a 404.
+    origin: config.CORS_ORIGINS,
     methods: ['GET', 'POST'],
     allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-api-key', 'x-correlation-id'],
     exposedHeaders: ['x-correlation-id', 'idempotent-replayed', 'location', 'retry-after'],
