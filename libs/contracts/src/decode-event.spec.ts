@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeEvent } from './decode-event';
+import { decodeEvent, MAX_EVENT_BYTES } from './decode-event';
 
 const example = JSON.parse(
   readFileSync(join(__dirname, 'events/projects/project-registered/v2/example.json'), 'utf8'),
@@ -45,5 +45,23 @@ describe('decodeEvent', () => {
   it('rejects unknown payload fields (strict contracts)', () => {
     const payload = { ...(example['payload'] as object), surprise: true };
     expect(decodeEvent(encode({ ...example, payload }))).toMatchObject({ reason: 'invalid-payload' });
+  });
+
+  it('parks a message larger than the platform limit unread, whatever it holds', () => {
+    const padded = {
+      ...example,
+      payload: { ...(example['payload'] as object), pad: 'x'.repeat(MAX_EVENT_BYTES) },
+    };
+    expect(decodeEvent(encode(padded))).toMatchObject({ reason: 'oversized' });
+    expect(decodeEvent('{'.repeat(MAX_EVENT_BYTES + 1))).toMatchObject({ reason: 'oversized' });
+    expect(decodeEvent(encode(example)).ok).toBe(true);
+  });
+
+  it('refuses an event read from a topic its type does not travel on', () => {
+    expect(decodeEvent(encode(example), 'projects.project.events').ok).toBe(true);
+    expect(decodeEvent(encode(example), 'plans.plan.events')).toMatchObject({
+      reason: 'wrong-topic',
+      detail: expect.stringContaining('projects.project.events'),
+    });
   });
 });

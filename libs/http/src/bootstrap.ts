@@ -2,10 +2,11 @@ import { Logger as NestLogger, type DynamicModule, type INestApplication, type T
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json, type NextFunction, type Request, type Response } from 'express';
+import { json, urlencoded, type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { KafkaEventServer } from '@kc/messaging';
+import { answerClientErrors, refuseUnreadableBodies } from './edge-guards';
 import { PROBLEM_CONTENT_TYPE, problemType } from './problem';
 import { ProblemFilter } from './problem.filter';
 
@@ -18,6 +19,8 @@ export interface BootstrapOptions {
   consumesEvents?: boolean;
   openApi?: { title: string; description: string };
   bodyLimit?: string;
+  /** Paths that also accept a form body (the OAuth2 token endpoint); every other body must be JSON. */
+  formPaths?: string[];
 }
 
 /** Body-parser failures happen before Nest's filters; answer them in the same problem format. */
@@ -28,16 +31,21 @@ function bodyParserProblems(
   next: NextFunction,
 ) {
   if (!error.status || error.status >= 500) return next(error);
-  const tooLarge = error.type === 'entity.too.large';
+  const [slug, title, detail] =
+    error.type === 'entity.too.large'
+      ? ['body-too-large', 'Request too large', 'The request body is larger than allowed.']
+      : error.status === 415
+        ? ['unsupported-media-type', 'Unsupported media type', 'The body must be UTF-8 JSON, not compressed.']
+        : ['malformed-body', 'Invalid request', 'The request body is not valid JSON.'];
   res
     .status(error.status)
     .type(PROBLEM_CONTENT_TYPE)
     .send(
       JSON.stringify({
-        type: problemType(tooLarge ? 'body-too-large' : 'malformed-body'),
-        title: tooLarge ? 'Request too large' : 'Invalid request',
+        type: problemType(slug),
+        title,
         status: error.status,
-        detail: tooLarge ? 'The request body is larger than allowed.' : 'The request body is not valid JSON.',
+        detail,
         instance: req.originalUrl,
       }),
     );
@@ -53,8 +61,11 @@ export async function createServiceApp(
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  app.use(refuseUnreadableBodies(options.formPaths));
   app.use(json({ limit: options.bodyLimit ?? '1mb' }));
+  for (const path of options.formPaths ?? []) app.use(path, urlencoded({ extended: false, limit: '16kb' }));
   app.use(bodyParserProblems);
+  answerClientErrors(app.getHttpServer());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
   if (options.openApi) setUpOpenApi(app, options.openApi);
@@ -84,14 +95,19 @@ export function setUpOpenApi(app: INestApplication, info: { title: string; descr
   });
 }
 
-/** Creates the app, starts its consumer (if any) and HTTP listener, and logs where it listens. */
+/**
+ * Creates the app, starts its HTTP listener and then its consumer (if any), and logs where it listens. HTTP
+ * comes first: after a crash the consumer's group join waits until the broker expires the dead member's session
+ * (up to the 30 s session timeout), and the service must not refuse requests all that time; events wait in
+ * Kafka meanwhile, from the group's committed offsets.
+ */
 export async function bootstrapService(
   module: Type | DynamicModule,
   options: BootstrapOptions,
 ): Promise<NestExpressApplication> {
   const app = await createServiceApp(module, options);
-  if (options.consumesEvents) await app.startAllMicroservices();
   await app.listen(options.port, options.host);
   new NestLogger('Bootstrap').log(`${options.service} listening on http://${options.host}:${options.port}`);
+  if (options.consumesEvents) await app.startAllMicroservices();
   return app;
 }

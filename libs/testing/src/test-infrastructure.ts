@@ -156,3 +156,55 @@ export async function collectToEnd(kafka: Kafka, topic: string, timeoutMs = 30_0
   }
   return collected;
 }
+
+/** Where each partition of a topic ends now: what `collectSince` reads from. */
+export async function endOffsets(kafka: Kafka, topic: string): Promise<Map<number, string>> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    return new Map((await admin.fetchTopicOffsets(topic)).map((e) => [e.partition, e.high]));
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * Like collectMessages, but only what was written after `since` (from endOffsets), without reading a long-lived
+ * topic's history first; fails after `timeoutMs`.
+ */
+export async function collectSince(
+  kafka: Kafka,
+  topic: string,
+  since: Map<number, string>,
+  done: (messages: KafkaMessage[]) => boolean,
+  timeoutMs = 30_000,
+): Promise<KafkaMessage[]> {
+  const consumer = kafka.consumer({ groupId: uniqueName('since'), maxBytesPerPartition: 2 * 1024 * 1024 });
+  const messages: KafkaMessage[] = [];
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () =>
+          reject(new Error(`collected ${messages.length} new message(s) from ${topic} in ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      consumer
+        .run({
+          eachMessage: async ({ message }) => {
+            messages.push(message);
+            if (done(messages)) {
+              clearTimeout(timer);
+              resolve();
+            }
+          },
+        })
+        .catch(reject);
+      for (const [partition, offset] of since) consumer.seek({ topic, partition, offset });
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return messages;
+}

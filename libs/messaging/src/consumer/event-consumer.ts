@@ -3,6 +3,7 @@ import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { decodeEvent, type EventEnvelope } from '@kc/contracts';
 import { runWithContext } from '@kc/observability';
+import { isDatabaseUnavailable } from '@kc/persistence';
 import { handleOnce } from '../inbox/handle-once';
 import { sendToDeadLetter } from './dead-letter';
 import { DEFAULT_RETRY_POLICY, backoffFor, isPermanent, type RetryPolicy } from './failure-policy';
@@ -30,7 +31,15 @@ export interface EventConsumerOptions {
   handlerFor: (type: string) => EventHandler | undefined;
   retry?: RetryPolicy;
   logger?: ConsumerLogger;
+  /**
+   * The topics are the platform's own (deploy/topics.json): an event read from a topic its type does not
+   * travel on is parked as `wrong-topic` instead of handled. Off for scratch topics in tests.
+   */
+  enforceCatalogTopics?: boolean;
 }
+
+/** As many as a topic has partitions (deploy/topics.json: 3). */
+const PARTITIONS_AT_ONCE = 3;
 
 const silent: ConsumerLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -65,7 +74,12 @@ export class EventConsumer {
     await this.deadLetters.connect();
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: true });
-    await this.consumer.run({ eachMessage: (payload) => this.onMessage(payload) });
+    // Partitions are handled side by side, each in order (an aggregate's events share a partition, and each
+    // message is its own inbox transaction): a backlog drains as many times faster as there are partitions.
+    await this.consumer.run({
+      partitionsConsumedConcurrently: PARTITIONS_AT_ONCE,
+      eachMessage: (payload) => this.onMessage(payload),
+    });
   }
 
   async stop(): Promise<void> {
@@ -87,7 +101,7 @@ export class EventConsumer {
       });
     };
 
-    const decoded = decodeEvent(message.value);
+    const decoded = decodeEvent(message.value, this.options.enforceCatalogTopics ? topic : undefined);
     if (!decoded.ok) return park(decoded.reason, decoded.detail, 0);
     const envelope = decoded.envelope;
     const handler = this.options.handlerFor(envelope.type);
@@ -98,7 +112,7 @@ export class EventConsumer {
       causationId: envelope.id,
       actor: envelope.actor,
     };
-    for (let attempt = 1; ; attempt++) {
+    for (let attempt = 1, waits = 0; ; ) {
       try {
         const outcome = await runWithContext(context, () =>
           handleOnce(this.options.dataSource, this.options.group, envelope, (manager) =>
@@ -111,9 +125,17 @@ export class EventConsumer {
       } catch (error) {
         const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
         if (isPermanent(error)) return park('rejected-by-handler', detail, attempt);
-        if (attempt >= this.retry.maxAttempts) return park('retries-exhausted', detail, attempt);
-        this.log.warn('event handler failed, retrying', { eventId: envelope.id, attempt, error: detail });
-        await sleep(backoffFor(attempt, this.retry));
+        if (isDatabaseUnavailable(error)) {
+          // Not this message's fault: parking it would drop its effect until a redrive. It waits for the
+          // database (restarted, failing over) without spending an attempt, and its partition waits with it.
+          waits++;
+          this.log.warn('database unavailable, event waits', { eventId: envelope.id, waits, error: detail });
+          await sleep(backoffFor(waits, this.retry));
+        } else {
+          if (attempt >= this.retry.maxAttempts) return park('retries-exhausted', detail, attempt);
+          this.log.warn('event handler failed, retrying', { eventId: envelope.id, attempt, error: detail });
+          await sleep(backoffFor(attempt++, this.retry));
+        }
         await heartbeat();
       }
     }

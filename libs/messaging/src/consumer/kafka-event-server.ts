@@ -37,6 +37,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         group: this.options.service,
         topics,
         retry: this.options.retry,
+        enforceCatalogTopics: true,
         logger: {
           info: (message, extra) => this.log.log({ msg: message, ...extra }),
           warn: (message, extra) => this.log.warn({ msg: message, ...extra }),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import {
   auditRecordAppendedV1,
+  MAX_EVENT_BYTES,
   SYSTEM_ACTOR,
   type EventDefinition,
   type EventEnvelope,
@@ -28,36 +29,60 @@ export class OutboxWriter {
     definition: D,
     event: NewEvent<D>,
   ): Promise<EventEnvelope<PayloadOf<D>>> {
+    const [envelope] = await this.appendAll(manager, [{ definition, event }]);
+    return envelope as EventEnvelope<PayloadOf<D>>;
+  }
+
+  /**
+   * Several events of one change in one INSERT, published in the order given (a change that records many facts
+   * at once, e.g. a project's migrated history, spends one round trip instead of one per event).
+   */
+  async appendAll(manager: EntityManager, events: readonly OutboxEntry[]): Promise<EventEnvelope[]> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('OutboxWriter.append must run inside the transaction that changes the state');
     }
-    const payload = definition.payload.parse(event.payload) as PayloadOf<D>;
+    if (events.length === 0) return [];
     const context = currentContext();
-    const envelope: EventEnvelope<PayloadOf<D>> = {
-      id: randomUUID(),
-      type: definition.type,
-      version: definition.version,
-      occurredAt: new Date().toISOString(),
-      producer: this.producer,
-      aggregateId: event.aggregateId,
-      provinceCode: event.provinceCode,
-      actor: context?.actor ?? SYSTEM_ACTOR,
-      correlationId: context?.correlationId ?? randomUUID(),
-      causationId: context?.causationId ?? null,
-      payload,
-    };
+    const envelopes = events.map(
+      ({ definition, event }): EventEnvelope => ({
+        id: randomUUID(),
+        type: definition.type,
+        version: definition.version,
+        occurredAt: new Date().toISOString(),
+        producer: this.producer,
+        aggregateId: event.aggregateId,
+        provinceCode: event.provinceCode,
+        actor: context?.actor ?? SYSTEM_ACTOR,
+        correlationId: context?.correlationId ?? randomUUID(),
+        causationId: context?.causationId ?? null,
+        payload: definition.payload.parse(event.payload) as EventEnvelope['payload'],
+      }),
+    );
+    const json = envelopes.map((envelope) => JSON.stringify(envelope));
+    // Refused here, inside the transaction, rather than parked by every consumer (or, past the broker's limit,
+    // stuck at the head of the relay).
+    json.forEach((text, i) => {
+      const bytes = Buffer.byteLength(text);
+      if (bytes > MAX_EVENT_BYTES)
+        throw new Error(
+          `${envelopes[i].type} event of ${bytes} bytes exceeds the ${MAX_EVENT_BYTES}-byte limit`,
+        );
+    });
+    const values = envelopes.map(
+      (_, i) => `($${i * 6 + 1}, $${i * 6 + 2}, $${i * 6 + 3}, $${i * 6 + 4}, $${i * 6 + 5}, $${i * 6 + 6})`,
+    );
     await manager.query(
-      `INSERT INTO outbox (id, topic, message_key, type, version, envelope) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [
+      `INSERT INTO outbox (id, topic, message_key, type, version, envelope) VALUES ${values.join(', ')}`,
+      envelopes.flatMap((envelope, i) => [
         envelope.id,
-        definition.topic,
-        event.aggregateId,
+        events[i].definition.topic,
+        envelope.aggregateId,
         envelope.type,
         envelope.version,
-        JSON.stringify(envelope),
-      ],
+        json[i],
+      ]),
     );
-    return envelope;
+    return envelopes;
   }
 
   /**
@@ -65,20 +90,38 @@ export class OutboxWriter {
    * exactly one entry per committed change. Who and from where come from the request (or event) context.
    */
   async audit(manager: EntityManager, entry: AuditEntry): Promise<void> {
+    await this.appendAll(manager, [this.auditEvent(entry)]);
+  }
+
+  /** An audit entry as an event for `appendAll` (with the change's other events). */
+  auditEvent(entry: AuditEntry): OutboxEntry {
     const context = currentContext();
-    await this.append(manager, auditRecordAppendedV1, {
-      aggregateId: entry.resourceId,
-      provinceCode: entry.provinceCode,
-      payload: {
-        ...entry,
-        summary: entry.summary.slice(0, 1000),
-        ip: context?.origin?.ip ?? null,
-        userAgent: context?.origin?.userAgent?.slice(0, 500) ?? null,
-        causedByEvent: context?.principal ? null : (context?.causationId ?? null),
+    return {
+      definition: auditRecordAppendedV1,
+      event: {
+        aggregateId: entry.resourceId,
+        provinceCode: entry.provinceCode,
+        payload: {
+          ...entry,
+          summary: entry.summary.slice(0, 1000),
+          ip: context?.origin?.ip ?? null,
+          userAgent: context?.origin?.userAgent?.slice(0, 500) ?? null,
+          causedByEvent: context?.principal ? null : (context?.causationId ?? null),
+        },
       },
-    });
+    };
   }
 }
+
+/** One event for `appendAll`: its definition and its keys and payload. */
+export interface OutboxEntry<D extends EventDefinition = EventDefinition> {
+  definition: D;
+  event: NewEvent<D>;
+}
+
+/** An `appendAll` entry whose payload is type-checked against its definition. */
+export const outboxEntry = <D extends EventDefinition>(definition: D, event: NewEvent<D>): OutboxEntry =>
+  ({ definition, event }) as unknown as OutboxEntry;
 
 export interface AuditEntry {
   /** `<resource>.<verb>`, e.g. `plan.create`, `project.approve`, `projection.update`. */

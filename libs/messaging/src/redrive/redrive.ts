@@ -75,6 +75,15 @@ export async function redriveDeadLetters(options: RedriveOptions): Promise<Redri
   return report;
 
   async function replayOne(message: KafkaMessage): Promise<void> {
+    const dropped = message.headers?.[DLT_HEADERS.droppedBytes];
+    if (dropped !== undefined) {
+      const at = `${message.headers?.[DLT_HEADERS.originalPartition]}@${message.headers?.[DLT_HEADERS.originalOffset]}`;
+      report.skipped.push({
+        offset: message.offset,
+        reason: `parked without its ${dropped} bytes (original at ${at})`,
+      });
+      return;
+    }
     const decoded = decodeEvent(message.value);
     if (!decoded.ok) {
       report.skipped.push({ offset: message.offset, reason: `${decoded.reason}: ${decoded.detail}` });

@@ -54,6 +54,7 @@ export class ProjectsService {
 
   /** A new project starts as a draft; nothing is claimed until it is registered. */
   async create(principal: Principal, request: CreateProjectRequest): Promise<ProjectView> {
+    assertMayActFor(principal, request.provinceCode); // another province's project: 403 before anything else
     // A plan just created may not have reached plan_ref yet: wait for it rather than refuse it.
     await this.plans.knownPlan(principal, request.planId);
     return this.dataSource.transaction((manager) => this.createIn(manager, principal, request));

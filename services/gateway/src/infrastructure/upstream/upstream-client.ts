@@ -11,7 +11,6 @@ export interface UpstreamRequest {
   path: string;
   /** The JSON body as received, or undefined for none. */
   body?: unknown;
-  contentType?: string;
   idempotencyKey?: string;
   /** `Bearer <internal token>`: the token the gateway verified, so the service can check the caller again. */
   authorization?: string;
@@ -98,7 +97,8 @@ export class UpstreamClient {
     if (request.forwardedFor) headers['x-forwarded-for'] = request.forwardedFor;
     if (request.userAgent) headers['user-agent'] = request.userAgent;
     const hasBody = request.body !== undefined;
-    if (hasBody) headers['content-type'] = request.contentType ?? 'application/json';
+    // The body was parsed at the edge and is sent on re-serialised: UTF-8 JSON, whatever the client's encoding.
+    if (hasBody) headers['content-type'] = 'application/json';
     return this.guard(service, request, () =>
       fetch(new URL(request.path, this.options.baseUrls[service]), {
         method: request.method,

@@ -29,7 +29,7 @@ import {
   type Role,
 } from '@kc/contracts';
 import { validBody, validParams, validQuery } from '@kc/http';
-import { ApiIdempotencyKey, ApiUuidParam, ApiZodBody, ApiZodQuery, idParams } from './openapi';
+import { ApiIdempotencyKey, ApiUuidParam, ApiZodBody, ApiZodQuery, idParams, noBody } from './openapi';
 import { header, Relay } from './relay';
 
 /** Businesses book for their own facility, province officers for their delegation, the agency for anyone. */
@@ -177,6 +177,7 @@ export class FairBoothsController {
   @Permit({ roles: REGISTRANTS, scope: 'fairs:write' })
   confirm(
     @Param(validParams(registrationParams)) _params: unknown,
+    @Body(validBody(noBody)) _body: unknown,
     @Req() req: Request,
     @Res() res: Response,
   ) {
@@ -235,6 +236,7 @@ export class FairBoothsController {
   @Permit({ roles: STAFF, scope: 'fairs:write' })
   certify(
     @Param(validParams(registrationParams)) _params: unknown,
+    @Body(validBody(noBody)) _body: unknown,
     @Req() req: Request,
     @Res() res: Response,
   ) {
@@ -265,6 +267,7 @@ export class FairBoothsController {
   @Permit({ roles: CHECK_IN, scope: 'fairs:write' })
   checkIn(
     @Param(validParams(registrationParams)) _params: unknown,
+    @Body(validBody(noBody)) _body: unknown,
     @Req() req: Request,
     @Res() res: Response,
   ) {

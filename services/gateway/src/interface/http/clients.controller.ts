@@ -4,7 +4,7 @@ import { Permit } from '@kc/auth';
 import { registerClientRequest, type RegisterClientRequest, type RegisteredClient } from '@kc/contracts';
 import { validBody, validParams } from '@kc/http';
 import { ClientsService } from '../../application/identity/clients.service';
-import { ApiUuidParam, ApiZodBody, idParams } from './openapi';
+import { ApiUuidParam, ApiZodBody, idParams, noBody } from './openapi';
 
 const ADMINS = ['central-admin'] as const;
 
@@ -41,7 +41,7 @@ export class ClientsController {
       'Thu hồi hệ thống tích hợp / Revoke an API client: its key, secret and issued tokens stop working',
   })
   @ApiUuidParam()
-  revoke(@Param(validParams(idParams)) params: { id: string }) {
+  revoke(@Param(validParams(idParams)) params: { id: string }, @Body(validBody(noBody)) _body: unknown) {
     return this.clients.revoke(params.id);
   }
 }

@@ -7,6 +7,7 @@ import {
   disbursementRequest,
   exportProjectsQuery,
   progressReportRequest,
+  projectHistoryImportRequest,
   projectImportRequest,
 } from '@kc/contracts';
 import { validBody, validParams, validQuery } from '@kc/http';
@@ -35,6 +36,25 @@ export class ProjectFinanceController {
   @ApiIdempotencyKey()
   @Permit(WRITE)
   import(@Body(validBody(projectImportRequest)) _body: unknown, @Req() req: Request, @Res() res: Response) {
+    return this.relay.to('projects', req, res);
+  }
+
+  @Post('projects/history-imports')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      "Nhập hồ sơ đề án đã thực hiện từ hệ thống cũ / Import projects' past from a legacy system: each record " +
+      'created once (by its legacy id), then its appraisals, contract, reports, money, extension, acceptance, ' +
+      "liquidation and settlement as far as the plans service's steps allow (plan owner only)",
+  })
+  @ApiZodBody(projectHistoryImportRequest)
+  @ApiIdempotencyKey()
+  @Permit(WRITE)
+  importHistory(
+    @Body(validBody(projectHistoryImportRequest)) _body: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     return this.relay.to('projects', req, res);
   }
 

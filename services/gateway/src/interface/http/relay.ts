@@ -35,7 +35,6 @@ export class Relay {
       method: req.method,
       path: req.originalUrl,
       body: req.method === 'GET' ? undefined : req.body,
-      contentType: header(req, 'content-type'),
       idempotencyKey: header(req, 'idempotency-key'),
       authorization: header(req, 'authorization'),
       forwardedFor: header(req, 'x-forwarded-for'),
