@@ -4,8 +4,8 @@ import { createClient, type RedisClientType } from 'redis';
 import { REVOCATIONS_COMPLETE_KEY } from '@kc/auth';
 import type { RegisteredClient, TokenResponse } from '@kc/contracts';
 import { createScratchDatabase, eventually, testInfrastructure } from '@kc/testing';
+import { freePort, startServiceProcess, type ServiceProcess } from '@kc/service-testing';
 import { bootGateway, client, startStubUpstream, type BootedGateway } from './support/gateway-harness';
-import { freePort, startServiceProcess, type ServiceProcess } from './support/service-process';
 
 /**
  * A Redis db of this file's own on the test profile's server, so that FLUSHDB takes nothing from the test
@@ -62,12 +62,11 @@ describe('a Redis flush or restart (FLUSHDB on a live platform)', () => {
       },
     });
     const clustersDatabaseUrl = await createScratchDatabase('clusters_flush');
-    clusters = await startServiceProcess('clusters', {
-      port: clustersPort,
-      databaseUrl: clustersDatabaseUrl,
-      brokers: infra.brokers.join(','),
-      redisUrl,
-      gatewayUrl: gateway.url,
+    clusters = await startServiceProcess('clusters', clustersPort, {
+      DATABASE_URL: clustersDatabaseUrl,
+      KAFKA_BROKERS: infra.brokers.join(','),
+      REDIS_URL: redisUrl,
+      AUTH_JWKS_URL: `${gateway.url}/api/v1/auth/jwks`,
     });
     clustersDb = new Client({ connectionString: clustersDatabaseUrl });
     await clustersDb.connect();

@@ -1,8 +1,8 @@
 import { Client } from 'pg';
 import type { RegistrationView } from '@kc/contracts';
 import { business, central, createScratchDatabase, testInfrastructure } from '@kc/testing';
-import { startIssuer } from '@kc/service-testing';
-import { callerFor, freePort, startTradeFairsProcess, type ChildService } from './support/child-service';
+import { startIssuer, freePort, type ServiceProcess } from '@kc/service-testing';
+import { callerFor, startTradeFairsProcess } from './support/child-service';
 
 const NORTH = ['40', '01', '31', '38', '19'];
 const BOOTHS = 60;
@@ -21,7 +21,7 @@ describe('a registration answered before the service is killed survives the kill
   let issuer: Awaited<ReturnType<typeof startIssuer>>;
   let databaseUrl: string;
   let db: Client;
-  let service: ChildService;
+  let service: ServiceProcess;
   let port: number;
   // Made once the issuer runs; the URL is read per call (a restart may change the port).
   let caller: ReturnType<typeof callerFor> | undefined;

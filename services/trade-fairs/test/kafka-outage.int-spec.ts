@@ -8,8 +8,8 @@ import {
   testInfrastructure,
   testKafka,
 } from '@kc/testing';
-import { startIssuer } from '@kc/service-testing';
-import { callerFor, freePort, startTradeFairsProcess, type ChildService } from './support/child-service';
+import { startIssuer, freePort, type ServiceProcess } from '@kc/service-testing';
+import { callerFor, startTradeFairsProcess } from './support/child-service';
 
 const BOOKINGS = 20;
 const BOOTHS_TOTAL = BOOKINGS;
@@ -22,7 +22,7 @@ describe('bookings while Kafka is unreachable', () => {
   let issuer: Awaited<ReturnType<typeof startIssuer>>;
   let databaseUrl: string;
   let db: Client;
-  let service: ChildService;
+  let service: ServiceProcess;
   // Made once the issuer runs; the URL is read per call (a restart may change the port).
   let caller: ReturnType<typeof callerFor> | undefined;
   const call = (...args: Parameters<ReturnType<typeof callerFor>>) =>

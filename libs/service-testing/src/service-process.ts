@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { eventually } from '@kc/testing';
 
-const ROOT = resolve(__dirname, '../../../..');
+const ROOT = resolve(__dirname, '../../..');
 
 /** A free loopback port: listened on, then closed, so nothing answers there yet. */
 export async function freePort(): Promise<number> {
@@ -18,40 +18,44 @@ export async function freePort(): Promise<number> {
 export interface ServiceProcess {
   url: string;
   process: ChildProcess;
+  /** What it printed so far. */
+  output: () => string;
+  /** Settles when the process ends (after a kill or a graceful stop). */
+  exited: Promise<number | null>;
+  /** SIGTERM (unless it already ended), then wait for it. */
   stop(): Promise<void>;
 }
 
 /**
- * A domain service as `npm start` runs it (`node -r @swc-node/register services/<name>/src/main.ts`), as its
- * own process with its own Redis connection, trusting the given gateway's JWKS. Resolves once it answers HTTP.
+ * A service as `npm start` runs it (`node -r @swc-node/register services/<name>/src/main.ts`), as its own process:
+ * for tests that kill it, cut its broker or flush its Redis. `env` holds its database, broker, Redis and token
+ * settings; resolves once it answers HTTP, and fails at once with what it printed if it exits first.
  */
 export async function startServiceProcess(
   name: string,
-  options: { port: number; databaseUrl: string; brokers: string; redisUrl: string; gatewayUrl: string },
+  port: number,
+  env: Record<string, string>,
 ): Promise<ServiceProcess> {
-  const env = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '',
-    NODE_ENV: 'test',
-    KC_PROFILE: 'test',
-    PORT: String(options.port),
-    HOST: '127.0.0.1',
-    DATABASE_URL: options.databaseUrl,
-    KAFKA_BROKERS: options.brokers,
-    REDIS_URL: options.redisUrl,
-    LOG_LEVEL: 'warn',
-    AUTH_JWKS_URL: `${options.gatewayUrl}/api/v1/auth/jwks`,
-  };
   const child = spawn(process.execPath, ['-r', '@swc-node/register', `services/${name}/src/main.ts`], {
     cwd: ROOT,
-    env,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      NODE_ENV: 'test',
+      KC_PROFILE: 'test',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      ...env,
+      PORT: String(port),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  const url = `http://127.0.0.1:${options.port}`;
+  const url = `http://127.0.0.1:${port}`;
+  // Answering HTTP at all means booted.
   const answering = eventually(
     () =>
       fetch(`${url}/health`).then(
@@ -75,8 +79,10 @@ export async function startServiceProcess(
   return {
     url,
     process: child,
+    output: () => output,
+    exited,
     stop: async () => {
-      if (child.exitCode === null) child.kill('SIGTERM');
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;
     },
   };
