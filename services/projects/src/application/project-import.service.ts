@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { maySee, provinceScope } from '@kc/auth';
+import { provinceScope } from '@kc/auth';
 import {
   createProjectRequest,
   type CreateProjectRequest,

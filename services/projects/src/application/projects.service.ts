@@ -15,7 +15,7 @@ import {
   type ProjectDetailView,
   type ProjectView,
 } from '@kc/contracts';
-import { ForbiddenError, RuleViolationError } from '@kc/errors';
+import { ForbiddenError } from '@kc/errors';
 import { OutboxWriter } from '@kc/messaging';
 import { foldDiacritics } from '@kc/reference-data';
 import { transition } from '../domain/lifecycle';
