@@ -18,12 +18,21 @@ const depConstraints = [
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util'] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-  ...['plans', 'projects', 'clusters', 'trade-fairs', 'awards', 'reporting', 'gateway', 'e2e', 'tools'].map(
-    (scope) => ({
-      sourceTag: `scope:${scope}`,
-      onlyDependOnLibsWithTags: ['scope:shared', `scope:${scope}`],
-    }),
-  ),
+  ...[
+    'plans',
+    'projects',
+    'clusters',
+    'trade-fairs',
+    'awards',
+    'reporting',
+    'gateway',
+    'e2e',
+    'chaos',
+    'tools',
+  ].map((scope) => ({
+    sourceTag: `scope:${scope}`,
+    onlyDependOnLibsWithTags: ['scope:shared', `scope:${scope}`],
+  })),
 ];
 
 export default tseslint.config(

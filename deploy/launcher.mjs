@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Local infrastructure for the platform: Kafka (KRaft, from the Maven jars), PostgreSQL and Redis, per profile.
 //
-//   node deploy/launcher.mjs <up|down|status|topics|databases> [--profile dev|test] [--quiet]
+//   node deploy/launcher.mjs <up|down|status|topics|databases> [--profile dev|test|chaos] [--quiet]
 //
 //   up         start (or reuse) Kafka, Postgres and Redis; create the topics, dead-letter topics and databases
 //   down       stop what was started for the profile (services with pid files first, the broker last)
@@ -20,10 +20,18 @@ import {
   embeddedPgRunning,
   ensureDatabases,
   ensurePostgres,
+  ownPgRunning,
   pgAnswers,
   stopEmbeddedPostgres,
+  stopOwnPostgres,
 } from './lib/postgres.mjs';
-import { EMBEDDED_REDIS_PIDFILE, ensureRedis, redisPing, stopEmbeddedRedis } from './lib/redis.mjs';
+import {
+  EMBEDDED_REDIS_PIDFILE,
+  ensureRedis,
+  redisPing,
+  stopEmbeddedRedis,
+  stopOwnRedis,
+} from './lib/redis.mjs';
 import { listPidFiles, pidFileProcess, portAnswers, stopPidFile, withLock } from './lib/process.mjs';
 import { createReporter, LauncherError, sinceStart, why } from './lib/ui.mjs';
 
@@ -42,7 +50,7 @@ function prepare(profileName, opts) {
 /**
  * Start (or reuse) Kafka, PostgreSQL and Redis for a profile, then create its topics and databases.
  * Idempotent: a second call only checks. Throws LauncherError with a one-line message on failure.
- * @param {string} [profileName] 'dev' | 'test'
+ * @param {string} [profileName] 'dev' | 'test' | 'chaos'
  * @param {{ quiet?: boolean, reporter?: object }} [opts]
  * @returns {Promise<{ profile: object, kafka: object, postgres: object, redis: object, ms: number }>}
  */
@@ -73,8 +81,9 @@ export async function infraUp(profileName = defaultProfile(), opts = {}) {
 
 /**
  * Stop every process with a pid file `.kc/run/<profile>-*.pid` (services first, in parallel; the Kafka broker
- * last): SIGTERM, up to 15 s, then SIGKILL. The embedded Postgres/Redis the launcher started are stopped too when
- * no other profile still runs; the machine's own servers never are.
+ * last): SIGTERM, up to 15 s, then SIGKILL. A profile's own Postgres and Redis (chaos) are stopped with it; the
+ * embedded Postgres/Redis the launcher started are stopped too when no other profile still runs; the machine's own
+ * servers never are.
  * @param {string} [profileName]
  * @param {{ quiet?: boolean, reporter?: object, timeoutMs?: number }} [opts]
  */
@@ -106,6 +115,17 @@ export async function infraDown(profileName = defaultProfile(), opts = {}) {
           `Kafka on ${profile.kafka.brokers} stopped (pid ${pid}${result === 'killed' ? ', killed' : ''}, ${sinceStart(t0)})`,
         );
       }
+    }
+    // A profile's own Postgres and Redis (chaos) go with it; the shared servers are handled below.
+    const ownPg = await stopOwnPostgres(profile);
+    if (ownPg) {
+      stopped.push('postgres');
+      r.ok(`PostgreSQL of profile ${profile.name} stopped (pid ${ownPg})`);
+    }
+    const ownRedis = await stopOwnRedis(profile);
+    if (ownRedis) {
+      stopped.push('redis');
+      r.ok(`Redis of profile ${profile.name} stopped (pid ${ownRedis})`);
     }
     if (
       !profile.kafka.external &&
@@ -173,7 +193,13 @@ export async function infraStatus(profileName = defaultProfile()) {
       let detail = `${p.host}:${p.port}`;
       if (a.state === 'up') {
         const present = await countDatabases(p);
-        const who = embeddedPgRunning() ? 'embedded' : 'server';
+        const who = p.own
+          ? ownPgRunning(p.own)
+            ? 'own server'
+            : 'server'
+          : embeddedPgRunning()
+            ? 'embedded'
+            : 'server';
         detail += ` (PostgreSQL ${a.version}, ${who}; databases ${p.databasePrefix}*: ${present}/${p.databases.length})`;
       } else if (a.error) {
         detail += ` (${why(a.error)})`;
@@ -183,7 +209,9 @@ export async function infraStatus(profileName = defaultProfile()) {
     (async () => {
       const rd = profile.redis;
       const a = await redisPing(rd);
-      const who = pidFileProcess(EMBEDDED_REDIS_PIDFILE) ? ', started by the launcher' : '';
+      const who = pidFileProcess(rd.own ? rd.own.pidFile : EMBEDDED_REDIS_PIDFILE)
+        ? `, ${rd.own ? 'own server' : 'started by the launcher'}`
+        : '';
       return {
         name: 'redis',
         state: a.state === 'up' ? 'up' : 'down',

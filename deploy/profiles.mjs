@@ -2,13 +2,19 @@
 //
 //   dev  — the demo platform: Kafka 127.0.0.1:9092, databases kc_<db>, Redis db 0, gateway on GATEWAY_PORT or 3000
 //   test — tests: Kafka 127.0.0.1:19092, databases kc_test_<db>, Redis db 1, base port 3400 (3200 + 106 would collide with MySQL's 3306)
+//   chaos — fault-injection tests (tools/chaos): Kafka 127.0.0.1:29092, databases kc_chaos_<db>, Redis db 2,
+//           base port 3500, and a PostgreSQL (port 5442) and a Redis (port 6392) of its own
 //
-// Both profiles share one Postgres server and one Redis server; they never share a database, a Redis db, a broker
-// or a port, so tests can run while the demo runs. Plain Node, no dependencies: safe to import from any script.
+// dev and test share one Postgres server and one Redis server; they never share a database, a Redis db, a broker
+// or a port, so tests can run while the demo runs. The chaos tests stop and restart their broker, their
+// Postgres and their Redis: those servers are the chaos profile's own (the launcher starts and stops them, in
+// .kc/postgres/chaos and .kc/redis/chaos), so a fault injected there never reaches the other profiles.
+// Plain Node, no dependencies: safe to import from any script.
 //
 // Environment overrides (read on every call):
-//   KC_PG_URL         base Postgres URL, e.g. postgres://postgres:secret@db:5432 (databases are appended)
-//   KC_REDIS_URL      Redis URL; the profile's db number is appended unless the URL names one
+//   KC_PG_URL         base Postgres URL, e.g. postgres://postgres:secret@db:5432 (databases are appended);
+//                     not for the chaos profile, which always uses its own server
+//   KC_REDIS_URL      Redis URL; the profile's db number is appended unless the URL names one (not for chaos)
 //   KC_KAFKA_BROKERS  comma-separated brokers of an external Kafka; the launcher then starts none
 //   GATEWAY_PORT      dev profile only: the gateway's port (default 3000)
 //   LOG_LEVEL         passed to the services (default info)
@@ -56,6 +62,16 @@ const PROFILE_DEFS = {
     basePort: 3400,
     gatewayPort: () => 3400,
   },
+  chaos: {
+    nodeEnv: 'test',
+    kafkaPort: 29092,
+    controllerPort: 29093,
+    databasePrefix: 'kc_chaos_',
+    redisDb: 2,
+    basePort: 3500,
+    gatewayPort: () => 3500,
+    ownServers: { postgresPort: 5442, redisPort: 6392 },
+  },
 };
 
 export function profileNames() {
@@ -87,13 +103,26 @@ export function getProfile(name = process.env.KC_PROFILE || 'dev', env = process
         .filter(Boolean)
     : [`${kafkaHost}:${def.kafkaPort}`];
 
-  const pg = new URL(env.KC_PG_URL || DEFAULT_PG_URL);
+  const own = def.ownServers;
+  const pg = new URL(
+    own ? `postgres://postgres@127.0.0.1:${own.postgresPort}` : env.KC_PG_URL || DEFAULT_PG_URL,
+  );
   const adminDatabase = decodeURIComponent(pg.pathname.replace(/^\//, '')) || 'postgres';
   pg.pathname = '';
   const pgUrl = pg.toString().replace(/\/$/, '');
   const redis = {
-    ...redisFor(env.KC_REDIS_URL || DEFAULT_REDIS_URL, def.redisDb),
-    external: Boolean(env.KC_REDIS_URL),
+    ...redisFor(
+      own ? `redis://127.0.0.1:${own.redisPort}` : env.KC_REDIS_URL || DEFAULT_REDIS_URL,
+      def.redisDb,
+    ),
+    external: !own && Boolean(env.KC_REDIS_URL),
+    own: own
+      ? {
+          dir: join(paths.redisDir, name),
+          pidFile: join(paths.run, `redis-${name}.pid`),
+          logFile: join(paths.logs, `redis-${name}.log`),
+        }
+      : null,
   };
 
   const gatewayPort = def.gatewayPort(env);
@@ -133,7 +162,15 @@ export function getProfile(name = process.env.KC_PROFILE || 'dev', env = process
       host: pg.hostname,
       port: Number(pg.port || 5432),
       user: decodeURIComponent(pg.username || 'postgres'),
-      external: Boolean(env.KC_PG_URL),
+      external: !own && Boolean(env.KC_PG_URL),
+      /** A server of this profile alone, which the launcher starts and stops; null for the shared one. */
+      own: own
+        ? {
+            dataDir: join(KC_DIR, 'postgres', name),
+            pidFile: join(paths.run, `postgres-${name}.pid`),
+            logFile: join(paths.logs, `postgres-${name}.log`),
+          }
+        : null,
       databasePrefix: def.databasePrefix,
       databases: services.map((s) => s.database),
     },
@@ -179,6 +216,10 @@ export function serviceEnv(profile, serviceName) {
   } else {
     // Every service verifies callers' tokens against the gateway's public keys.
     env.AUTH_JWKS_URL = `${gateway.url}/api/v1/auth/jwks`;
+    // ... and may ask the owner of facts it keeps a copy of before refusing on that copy (docs/conventions.md).
+    for (const other of p.services) {
+      if (other.name !== 'gateway' && other.name !== serviceName) env[serviceUrlVar(other.name)] = other.url;
+    }
   }
   return env;
 }

@@ -67,8 +67,9 @@ export async function ensurePostgres(profile, reporter) {
     r = await waitForPg(p.adminUrl, 30000);
   }
   if (r.state === 'up') {
-    const ours = embeddedPgRunning();
-    reporter.ok(`PostgreSQL ${r.version} at ${where} (${ours ? 'embedded, reused' : 'reused'})`);
+    const ours = p.own ? ownPgRunning(p.own) : embeddedPgRunning();
+    const who = p.own ? `own server of profile ${profile.name}` : 'embedded';
+    reporter.ok(`PostgreSQL ${r.version} at ${where} (${ours ? `${who}, reused` : 'reused'})`);
     return { state: ours ? 'embedded-reused' : 'reused', version: r.version };
   }
   if (r.state === 'auth') {
@@ -82,8 +83,9 @@ export async function ensurePostgres(profile, reporter) {
   if (!isLocalHost(p.host)) {
     throw new LauncherError(`PostgreSQL at ${where} does not answer (${why(r.error)})`);
   }
-  const version = await startEmbeddedPostgres(profile, reporter);
-  reporter.ok(`PostgreSQL ${version} at ${where} (embedded, started, ${sinceStart(t0)})`);
+  const version = await startEmbeddedPostgres(profile, reporter, p.own ?? SHARED_EMBEDDED);
+  const who = p.own ? `own server of profile ${profile.name}` : 'embedded';
+  reporter.ok(`PostgreSQL ${version} at ${where} (${who}, started, ${sinceStart(t0)})`);
   return { state: 'started', version };
 }
 
@@ -138,12 +140,20 @@ export async function ensureDatabases(profile, reporter, { waitMs = 60000 } = {}
   return { created, total: p.databases.length };
 }
 
+/** The embedded Postgres that profiles without a server of their own share when nothing runs on 5432. */
+const SHARED_EMBEDDED = { dataDir: paths.postgresData, pidFile: EMBEDDED_PG_PIDFILE, logFile: PG_LOG };
+
 /** The pid of the embedded Postgres this launcher started, or null. */
 export function embeddedPgRunning() {
-  const pid = readPid(EMBEDDED_PG_PIDFILE);
+  return ownPgRunning(SHARED_EMBEDDED);
+}
+
+/** The pid of the Postgres the launcher started in `dataDir` (pid file `pidFile`), or null. */
+export function ownPgRunning({ dataDir, pidFile }) {
+  const pid = readPid(pidFile);
   if (!pid || !isAlive(pid)) return null;
   // postmaster.pid in the data folder names the running postmaster: guards against a reused pid
-  const postmaster = readPid(join(paths.postgresData, 'postmaster.pid'));
+  const postmaster = readPid(join(dataDir, 'postmaster.pid'));
   return postmaster === pid ? pid : null;
 }
 
@@ -199,18 +209,17 @@ async function runAsIds() {
   return { uid: Number(u.stdout.trim()), gid: Number(g.stdout.trim()) };
 }
 
-async function startEmbeddedPostgres(profile, reporter) {
+async function startEmbeddedPostgres(profile, reporter, { dataDir, pidFile, logFile }) {
   const bin = await embeddedBinaries();
   const ids = await runAsIds();
-  const dataDir = paths.postgresData;
   fs.mkdirSync(dirname(dataDir), { recursive: true });
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   fs.chmodSync(dataDir, 0o700);
   fs.mkdirSync(paths.logs, { recursive: true });
-  if (!fs.existsSync(PG_LOG)) fs.writeFileSync(PG_LOG, '');
+  if (!fs.existsSync(logFile)) fs.writeFileSync(logFile, '');
   if (ids.uid !== undefined) {
     chownTree(dataDir, ids.uid, ids.gid);
-    fs.chownSync(PG_LOG, ids.uid, ids.gid);
+    fs.chownSync(logFile, ids.uid, ids.gid);
   }
 
   if (!fs.existsSync(join(dataDir, 'PG_VERSION'))) {
@@ -233,47 +242,58 @@ async function startEmbeddedPostgres(profile, reporter) {
       if (ids.uid !== undefined) fs.chownSync(dataDir, ids.uid, ids.gid);
       r = await run(bin.initdb, [...common, '--locale=C.UTF-8'], ids);
     }
-    fs.appendFileSync(PG_LOG, `${r.stdout}\n${r.stderr}\n`);
+    fs.appendFileSync(logFile, `${r.stdout}\n${r.stderr}\n`);
     if (r.code !== 0) {
       throw new LauncherError(`initdb failed: ${lastLine(r.stderr) || `exit code ${r.code}`}`, {
-        hint: `see ${rel(PG_LOG)}`,
+        hint: `see ${rel(logFile)}`,
       });
     }
     reporter.info(`PostgreSQL data folder created in ${rel(dataDir)} (${sinceStart(t0)})`);
   }
 
-  const { port } = profile.postgres;
-  const opts = `-p ${port} -h 127.0.0.1 -k ${dataDir} -c max_connections=200 -c synchronous_commit=off`;
-  const r = await run(bin.pg_ctl, ['start', '-D', dataDir, '-l', PG_LOG, '-w', '-t', '60', '-o', opts], ids);
+  const { port, own } = profile.postgres;
+  // A server of the profile's own is there to be restarted under load: it keeps every committed transaction.
+  const durability = own ? '' : ' -c synchronous_commit=off';
+  const opts = `-p ${port} -h 127.0.0.1 -k ${dataDir} -c max_connections=200${durability}`;
+  const r = await run(bin.pg_ctl, ['start', '-D', dataDir, '-l', logFile, '-w', '-t', '60', '-o', opts], ids);
   if (r.code !== 0) {
     throw new LauncherError(
       `embedded PostgreSQL did not start: ${lastLine(r.stderr) || lastLine(r.stdout)}`,
       {
-        hint: `see ${rel(PG_LOG)}`,
+        hint: `see ${rel(logFile)}`,
       },
     );
   }
   const pid = readPid(join(dataDir, 'postmaster.pid'));
-  if (pid) writePidFile(EMBEDDED_PG_PIDFILE, pid);
+  if (pid) writePidFile(pidFile, pid);
   const up = await waitForPg(profile.postgres.adminUrl, 30000);
   if (up.state !== 'up') {
     throw new LauncherError(`embedded PostgreSQL started but does not answer: ${why(up.error)}`, {
-      hint: `see ${rel(PG_LOG)}`,
+      hint: `see ${rel(logFile)}`,
     });
   }
   return up.version;
 }
 
 /** Stop the embedded Postgres if this launcher started it. @returns {Promise<number|null>} its pid */
-export async function stopEmbeddedPostgres() {
-  const pid = embeddedPgRunning();
+export function stopEmbeddedPostgres() {
+  return stopPostgresIn(SHARED_EMBEDDED);
+}
+
+/** Stop a profile's own Postgres server (fast shutdown). @returns {Promise<number|null>} its pid, if it ran */
+export function stopOwnPostgres(profile) {
+  return profile.postgres.own ? stopPostgresIn(profile.postgres.own) : Promise.resolve(null);
+}
+
+async function stopPostgresIn(files) {
+  const pid = ownPgRunning(files);
   if (!pid) {
-    fs.rmSync(EMBEDDED_PG_PIDFILE, { force: true });
+    fs.rmSync(files.pidFile, { force: true });
     return null;
   }
   const bin = await embeddedBinaries();
   const ids = await runAsIds();
-  await run(bin.pg_ctl, ['stop', '-D', paths.postgresData, '-m', 'fast', '-w', '-t', '30'], ids);
+  await run(bin.pg_ctl, ['stop', '-D', files.dataDir, '-m', 'fast', '-w', '-t', '30'], ids);
   if (isAlive(pid)) {
     try {
       process.kill(pid, 'SIGQUIT');
@@ -281,7 +301,7 @@ export async function stopEmbeddedPostgres() {
       /* gone */
     }
   }
-  fs.rmSync(EMBEDDED_PG_PIDFILE, { force: true });
+  fs.rmSync(files.pidFile, { force: true });
   return pid;
 }
 

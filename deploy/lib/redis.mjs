@@ -10,6 +10,8 @@ import { LauncherError, sinceStart } from './ui.mjs';
 const rel = (p) => relative(paths.root, p) || '.';
 export const EMBEDDED_REDIS_PIDFILE = join(paths.run, 'embedded-redis.pid');
 const REDIS_LOG = join(paths.logs, 'redis.log');
+/** The redis-server that profiles without a server of their own share when nothing runs on 6379. */
+const SHARED_REDIS = { dir: paths.redisDir, pidFile: EMBEDDED_REDIS_PIDFILE, logFile: REDIS_LOG };
 
 const resp = (...parts) =>
   `*${parts.length}\r\n${parts.map((p) => `$${Buffer.byteLength(p)}\r\n${p}\r\n`).join('')}`;
@@ -61,12 +63,12 @@ export async function ensureRedis(profile, reporter) {
   const t0 = Date.now();
   const r = profile.redis;
   const where = `${r.host}:${r.port}`;
+  const files = r.own ?? SHARED_REDIS;
   const ping = await redisPing(r);
   if (ping.state === 'up') {
-    const ours = pidFileProcess(EMBEDDED_REDIS_PIDFILE);
-    reporter.ok(
-      `Redis ${ping.version} at ${where} db ${r.db} (${ours ? 'started by the launcher, reused' : 'reused'})`,
-    );
+    const ours = pidFileProcess(files.pidFile);
+    const who = r.own ? `own server of profile ${profile.name}` : 'started by the launcher';
+    reporter.ok(`Redis ${ping.version} at ${where} db ${r.db} (${ours ? `${who}, reused` : 'reused'})`);
     return { state: 'reused', version: ping.version };
   }
   if (ping.state === 'auth') {
@@ -85,7 +87,7 @@ export async function ensureRedis(profile, reporter) {
   const check = await run('redis-server', ['--version']);
   if (check.notFound) throw new LauncherError('redis-server not found: apt-get install redis-server');
 
-  fs.mkdirSync(paths.redisDir, { recursive: true });
+  fs.mkdirSync(files.dir, { recursive: true });
   fs.mkdirSync(paths.logs, { recursive: true });
   fs.mkdirSync(paths.run, { recursive: true });
   const started = await run('redis-server', [
@@ -100,18 +102,18 @@ export async function ensureRedis(profile, reporter) {
     '--daemonize',
     'yes',
     '--pidfile',
-    EMBEDDED_REDIS_PIDFILE,
+    files.pidFile,
     '--logfile',
-    REDIS_LOG,
+    files.logFile,
     '--dir',
-    paths.redisDir,
+    files.dir,
     ...(r.password ? ['--requirepass', r.password] : []),
   ]);
   if (started.code !== 0) {
     throw new LauncherError(
       `redis-server did not start: ${(started.stderr || started.stdout).trim().split('\n').pop()}`,
       {
-        hint: `see ${rel(REDIS_LOG)}`,
+        hint: `see ${rel(files.logFile)}`,
       },
     );
   }
@@ -124,17 +126,27 @@ export async function ensureRedis(profile, reporter) {
   );
   if (!up)
     throw new LauncherError(`redis-server started but does not answer on ${where}`, {
-      hint: `see ${rel(REDIS_LOG)}`,
+      hint: `see ${rel(files.logFile)}`,
     });
   const { version } = up;
-  reporter.ok(`Redis ${version} on ${where} db ${r.db} (started, ${sinceStart(t0)})`);
+  const who = r.own ? `own server of profile ${profile.name}, ` : '';
+  reporter.ok(`Redis ${version} on ${where} db ${r.db} (${who}started, ${sinceStart(t0)})`);
   return { state: 'started', version };
 }
 
 /** Stop the redis-server this launcher started (never the machine's own). @returns {Promise<number|null>} */
-export async function stopEmbeddedRedis() {
-  const proc = pidFileProcess(EMBEDDED_REDIS_PIDFILE);
+export function stopEmbeddedRedis() {
+  return stopRedisOf(EMBEDDED_REDIS_PIDFILE);
+}
+
+/** Stop a profile's own redis-server. @returns {Promise<number|null>} its pid, if it ran */
+export function stopOwnRedis(profile) {
+  return profile.redis.own ? stopRedisOf(profile.redis.own.pidFile) : Promise.resolve(null);
+}
+
+async function stopRedisOf(pidFile) {
+  const proc = pidFileProcess(pidFile);
   if (proc) await stopProcess(proc.pid, { timeoutMs: 10000 });
-  fs.rmSync(EMBEDDED_REDIS_PIDFILE, { force: true });
+  fs.rmSync(pidFile, { force: true });
   return proc?.pid ?? null;
 }

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every test tier against the real infrastructure, ending with one line `N passed, N failed`.
 //   static checks (format, lint with module boundaries, typecheck) → unit + contract → integration → end-to-end
+//   → fault injection (chaos: the platform of its own profile under load while its broker, services, PostgreSQL
+//   and Redis are stopped or killed; each scenario prints its figures)
 // Each static check counts as one test; each Jest tier counts its tests. A failing tier does not stop later
 // tiers, so one run shows everything that is wrong.
 import { spawnSync } from 'node:child_process';
@@ -82,6 +84,12 @@ try {
   totals.failed++;
   lines.push(`✗ test infrastructure: ${error.message}`);
 }
+// Its own profile (broker, PostgreSQL and Redis of its own), started and stopped by its global setup/teardown.
+jestTier(
+  'fault injection (chaos: broker, services, PostgreSQL and Redis stopped under load)',
+  'tools/chaos/jest.config.js',
+  'chaos',
+);
 
 process.stdout.write(`\n${lines.join('\n')}\nTotal time ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
 process.stdout.write(`${totals.passed} passed, ${totals.failed} failed\n`);

@@ -1,8 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
+import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { deadLetterTopic, type EventEnvelope } from '@kc/contracts';
-import { collectMessages, createTopics, eventually, testInfrastructure, uniqueName } from '@kc/testing';
+import {
+  collectMessages,
+  collectToEnd,
+  createTopics,
+  eventually,
+  testInfrastructure,
+  uniqueName,
+} from '@kc/testing';
 import { createKafka, DLT_HEADERS, EventConsumer, PermanentHandlerError, redriveDeadLetters } from '../src';
 import { countApplication, scratchMessagingDatabase } from './support/scratch-messaging-db';
 
@@ -155,5 +163,49 @@ describe('idempotent consumer with dead letters and redrive', () => {
     await eventually(async () => (await timesApplied(`flaky:${event.aggregateId}`)) === 1);
     await flaky.stop();
     expect(failures).toBe(3);
+  });
+
+  it('waits for its database instead of parking events while the database refuses connections', async () => {
+    const event = planCreated('database away');
+    const awayTopic = uniqueName('itest.away.events');
+    const awayGroup = uniqueName('away-group');
+    await createTopics(kafka, [awayTopic, deadLetterTopic(awayTopic, awayGroup)]);
+    const warnings: string[] = [];
+    const patient = new EventConsumer({
+      kafka,
+      dataSource,
+      group: awayGroup,
+      topics: [awayTopic],
+      // Two quick attempts: a database away for longer must not use them up.
+      retry: { maxAttempts: 2, initialBackoffMs: 10, maxBackoffMs: 100 },
+      handlerFor: () => async (envelope, manager) => {
+        if (envelope.id === event.id) await manager.query(countApplication, [`away:${envelope.aggregateId}`]);
+      },
+      logger: { info: () => undefined, warn: (message) => warnings.push(message), error: () => undefined },
+    });
+    await patient.start();
+    const [{ database }] = await dataSource.query(`SELECT current_database() AS database`);
+    const admin = new Client({ connectionString: `${testInfrastructure().pgUrl}/postgres` });
+    await admin.connect();
+    try {
+      // What the consumer meets while its database restarts: connections cut, new ones refused.
+      await admin.query(`ALTER DATABASE "${database}" WITH ALLOW_CONNECTIONS false`);
+      await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [
+        database,
+      ]);
+      await producer.send({
+        topic: awayTopic,
+        acks: -1,
+        messages: [{ key: 'k', value: JSON.stringify(event) }],
+      });
+      await eventually(async () => warnings.filter((w) => w.startsWith('database unavailable')).length >= 3);
+    } finally {
+      await admin.query(`ALTER DATABASE "${database}" WITH ALLOW_CONNECTIONS true`);
+      await admin.end();
+    }
+    await eventually(async () => (await timesApplied(`away:${event.aggregateId}`)) === 1);
+    await patient.stop();
+    expect(warnings).not.toContain('event parked in dead-letter topic');
+    expect(await collectToEnd(kafka, deadLetterTopic(awayTopic, awayGroup))).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { deadLetterTopic, ENVELOPE_HEADERS, planCreatedV1 } from '@kc/contracts';
 import {
@@ -160,5 +161,62 @@ describe('transactional outbox and relay', () => {
     await consumer.stop();
     expect(new Set(applied.map((r) => r.aggregate_id))).toEqual(written);
     expect(applied.every((r) => r.times === 1)).toBe(true);
+  });
+
+  it('records a failed publish and tries again until it succeeds, instead of waiting on its own row locks', async () => {
+    // A publish that fails after the relay has connected: here the topic does not exist yet (as when the
+    // broker goes away mid-way, which the chaos tier does). The failure used to be recorded from another
+    // connection while the batch's transaction still held the rows' locks: the relay hung for good.
+    const missing = uniqueName('relay-missing-topic');
+    const row = await dataSource.transaction((m) =>
+      // A topic the registry does not know, on purpose.
+      writer.append(m, { ...planCreatedV1, topic: missing as typeof topic }, newPlan(1_000)),
+    );
+    const impatient = new Kafka({
+      clientId: 'relay-test-failing',
+      brokers: testInfrastructure().brokers,
+      retry: { retries: 1, initialRetryTime: 100 },
+      logLevel: logLevel.NOTHING,
+    });
+    const relay = new OutboxRelay(dataSource, impatient, { databaseUrl: url, pollMs: 50 });
+    await relay.start();
+    const state = async () =>
+      (
+        await dataSource.query(
+          `SELECT attempts, last_error IS NOT NULL AS failed, published_at IS NOT NULL AS published
+             FROM outbox WHERE id = $1`,
+          [row.id],
+        )
+      )[0] as { attempts: number; failed: boolean; published: boolean };
+    await eventually(async () => (await state()).failed);
+    await createTopics(impatient, [missing]);
+    await eventually(async () => (await state()).published);
+    await relay.stop();
+  });
+
+  it('listens again when Postgres cuts its LISTEN connection, so a commit still wakes it at once', async () => {
+    // Polling alone would take a minute here: only the notification can publish the event in time.
+    const relay = new OutboxRelay(dataSource, kafka, { databaseUrl: url, pollMs: 60_000 });
+    await relay.start();
+    const listeners = () =>
+      dataSource.query(
+        `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'outbox-relay'`,
+      ) as Promise<{ pid: number }[]>;
+    const [first] = await listeners();
+    // What a restart of Postgres does to every connection.
+    await dataSource.query(`SELECT pg_terminate_backend($1)`, [first.pid]);
+    await eventually(async () => (await listeners()).some((l) => l.pid !== first.pid));
+
+    const event = await dataSource.transaction((m) => writer.append(m, planCreatedV1, newPlan(2_000)));
+    await eventually(
+      async () =>
+        (
+          await dataSource.query(`SELECT 1 FROM outbox WHERE id = $1 AND published_at IS NOT NULL`, [
+            event.id,
+          ])
+        ).length === 1,
+      10_000,
+    );
+    await relay.stop();
   });
 });

@@ -53,3 +53,33 @@ export async function sql<T = Record<string, unknown>>(
   }
   return result as T[];
 }
+
+/** SQLSTATEs of a server that cannot serve anyone right now: connection exceptions, shutting down or starting up, full. */
+const UNAVAILABLE_STATE = /^(08|57P0[123]$|53300$)/;
+/** Socket errors of a server that does not answer (down, restarting, unreachable). */
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'EAI_AGAIN',
+]);
+/** What node-postgres says when it loses or cannot get a connection (no code attached). */
+const CONNECTION_LOST =
+  /Connection terminated|timeout exceeded when trying to connect|not queryable|the database system is (starting up|shutting down|in recovery mode)|is not currently accepting connections/i;
+
+/**
+ * True when the error says Postgres could not be reached, not that the statement was wrong: the same work will
+ * succeed once the server is back (after a restart, a failover, a network cut), so it is worth waiting for.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let e = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const code = typeof e.code === 'string' ? e.code : '';
+    if (UNAVAILABLE_STATE.test(code) || UNREACHABLE.has(code)) return true;
+    if (CONNECTION_LOST.test(String(e.message ?? ''))) return true;
+    e = (e.driverError ?? e.cause) as typeof e;
+  }
+  return false;
+}

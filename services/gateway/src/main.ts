@@ -6,10 +6,11 @@ import { createGatewayApp } from './interface/http/gateway-app';
 async function main() {
   const config = loadGatewayConfig();
   const app = await createGatewayApp(config);
-  // Consumes every service's audit events into the audit trail.
-  await app.startAllMicroservices();
   await app.listen(config.PORT, config.HOST);
   new Logger('Bootstrap').log(`gateway listening on http://${config.HOST}:${config.PORT}`);
+  // Consumes every service's audit events into the audit trail; after the listener, as bootstrapService
+  // does: a restarted gateway answers at once while its consumer waits to rejoin its group.
+  await app.startAllMicroservices();
 }
 
 void main();

@@ -78,42 +78,74 @@ export class OutboxRelay {
       await this.producer.connect();
       this.connected = true;
     }
-    return this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
         `SELECT seq, topic, message_key, envelope FROM outbox
           WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [batchSize],
       );
-      if (rows.length === 0) return 0;
+      if (rows.length === 0) return { published: 0 };
+      const seqs = rows.map((r) => r.seq);
       try {
         await this.producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
       } catch (error) {
-        // Record the failure outside the rolled-back transaction so operators can see stuck rows.
-        await this.dataSource
-          .query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE seq = ANY($1)`, [
-            rows.map((r) => r.seq),
-            String((error as Error).message).slice(0, 1000),
-          ])
-          .catch(() => undefined);
-        throw error;
+        // Recorded in this transaction, which holds the rows' locks (an UPDATE from another connection
+        // would wait for them forever), and committed so operators can see stuck rows.
+        await manager.query(
+          `UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE seq = ANY($1)`,
+          [seqs, String((error as Error).message).slice(0, 1000)],
+        );
+        return { published: 0, error };
       }
       await manager.query(
         `UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE seq = ANY($1)`,
-        [rows.map((r) => r.seq)],
+        [seqs],
       );
-      return rows.length;
+      return { published: rows.length };
     });
+    if ('error' in outcome) throw outcome.error;
+    return outcome.published;
   }
 
-  private async listen(): Promise<void> {
-    this.listener = new Client({
+  private async listen(): Promise<Client> {
+    const listener = new Client({
       connectionString: this.options.databaseUrl,
       application_name: 'outbox-relay',
     });
-    this.listener.on('notification', () => this.wake?.());
-    this.listener.on('error', (error) => this.options.onError?.(error));
-    await this.listener.connect();
-    await this.listener.query('LISTEN outbox');
+    listener.on('notification', () => this.wake?.());
+    listener.on('error', (error) => this.options.onError?.(error));
+    // Postgres restarted or cut the connection: listen again, or the relay would only poll from then on.
+    listener.once('end', () => {
+      if (this.listener === listener && this.running) void this.listenAgain();
+    });
+    try {
+      await listener.connect();
+      await listener.query('LISTEN outbox');
+    } catch (error) {
+      await listener.end().catch(() => undefined);
+      throw error;
+    }
+    this.listener = listener;
+    return listener;
+  }
+
+  /** Reconnects the LISTEN connection with capped backoff; polling carries on meanwhile. */
+  private async listenAgain(): Promise<void> {
+    this.listener = null;
+    for (let delay = 100; this.running; delay = Math.min(delay * 2, MAX_BACKOFF_MS)) {
+      await new Promise((resolve) => setTimeout(resolve, delay).unref());
+      if (!this.running) return;
+      try {
+        const listener = await this.listen();
+        // Stopped meanwhile: stop() found no listener to close.
+        if (!this.running) await listener.end().catch(() => undefined);
+        // Rows committed while nobody listened: publish them now rather than at the next poll.
+        else this.wake?.();
+        return;
+      } catch (error) {
+        this.options.onError?.(error);
+      }
+    }
   }
 
   private async run(): Promise<void> {
