@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { isoDate, text, vnd } from '../primitives';
+import { disbursementKinds, type ProjectStatus } from '../events/projects/vocabulary';
+import {
+  acceptProjectRequest,
+  baseAppraisalRequest,
+  contractProjectRequest,
+  createProjectRequest,
+  liquidateProjectRequest,
+  ministryAppraisalRequest,
+  settleProjectRequest,
+} from './projects';
+import { progressReportRequest } from './project-finance';
+
+/**
+ * At most this many records per request: bounds the work of one call (each record is a transaction of a few
+ * dozen statements; the gateway waits 10 s for a service's answer).
+ */
+export const MAX_HISTORY_RECORDS = 100;
+
+/** A monthly report as the legacy system kept it, with the day it was received (its lateness follows). */
+const historicalReport = progressReportRequest.extend({ receivedOn: isoDate });
+
+const historicalDisbursement = z.strictObject({
+  kind: z.enum(disbursementKinds),
+  amountVnd: vnd.min(1, 'must be at least 1 VND'),
+  on: isoDate,
+  reference: text(200).optional(),
+});
+
+/** An extension into the next year: a Minister-level decision (the province's own for a provincial plan). */
+const historicalExtension = z.strictObject({
+  newEndDate: isoDate,
+  decisionNumber: text(100),
+  decidedOn: isoDate,
+  reason: text(2000),
+});
+
+/**
+ * One project's past as a legacy system recorded it. Every step is optional: a record carries what happened
+ * so far, in any of its parts; the import records, from where the project stands, the steps that come next.
+ */
+export const projectHistoryRecord = z
+  .strictObject({
+    /** The record's identifier in the legacy system; unique within the plan: a re-sent record finds its project. */
+    legacyRef: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .regex(/^[\x21-\x7e]+$/, 'must be visible ASCII characters without spaces'),
+    /** The project's facts (as POST /api/v1/projects, without the plan): needed when the record is new. */
+    project: createProjectRequest.omit({ planId: true }).optional(),
+    baseAppraisal: baseAppraisalRequest.optional(),
+    ministryAppraisal: ministryAppraisalRequest.optional(),
+    contract: contractProjectRequest.optional(),
+    reports: z.array(historicalReport).max(60).default([]),
+    disbursements: z.array(historicalDisbursement).max(100).default([]),
+    extension: historicalExtension.optional(),
+    acceptance: acceptProjectRequest.optional(),
+    liquidation: liquidateProjectRequest.optional(),
+    settlement: settleProjectRequest.optional(),
+  })
+  .superRefine((r, ctx) => {
+    const failed = [r.baseAppraisal, r.ministryAppraisal].findIndex((a) => a?.result === 'failed');
+    const later = failed === 0 ? Boolean(r.ministryAppraisal) || Boolean(r.contract) : Boolean(r.contract);
+    if (failed >= 0 && later) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [failed === 0 ? 'baseAppraisal' : 'ministryAppraisal', 'result'],
+        message: 'a failed appraisal ends the history: no later step may follow',
+      });
+    }
+    const months = r.reports.map((x) => x.month);
+    if (new Set(months).size !== months.length) {
+      ctx.addIssue({ code: 'custom', path: ['reports'], message: 'must not report a month twice' });
+    }
+  });
+export type ProjectHistoryRecord = z.infer<typeof projectHistoryRecord>;
+
+/**
+ * POST /api/v1/projects/history-imports — records the past of projects a legacy system already took through
+ * their lifecycle (a province or the agency migrating its records): creation and registration, appraisals,
+ * contract, monthly reports, advances and payments, extension, acceptance, liquidation and settlement, each on
+ * the day it happened and under the same rules as the live steps. Steps that belong to the plans service (the
+ * registration report that submits a project, the decision that allocates to it) are never recorded here.
+ */
+export const projectHistoryImportRequest = z
+  .strictObject({
+    planId: z.uuid(),
+    records: z.array(projectHistoryRecord).min(1).max(MAX_HISTORY_RECORDS),
+  })
+  .superRefine((body, ctx) => {
+    const seen = new Set<string>();
+    body.records.forEach((record, i) => {
+      if (seen.has(record.legacyRef)) {
+        ctx.addIssue({ code: 'custom', path: ['records', i, 'legacyRef'], message: 'appears twice' });
+      }
+      seen.add(record.legacyRef);
+      // `omit` leaves the project rules behind (schedule order, norm code and units together): check them here.
+      if (record.project) {
+        const facts = createProjectRequest.safeParse({ planId: body.planId, ...record.project });
+        for (const issue of facts.success ? [] : facts.error.issues) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['records', i, 'project', ...issue.path],
+            message: issue.message,
+          });
+        }
+      }
+    });
+  });
+export type ProjectHistoryImportRequest = z.infer<typeof projectHistoryImportRequest>;
+
+/** A problem with one record, the field named from the request's root (`records[3].reports[2].month`). */
+export interface HistoryProblem {
+  field: string | null;
+  rule: string;
+  message: string;
+}
+
+export interface ProjectHistoryResult {
+  legacyRef: string;
+  /** The record's project (null when the record was refused before one existed). */
+  projectId: string | null;
+  code: string | null;
+  /** Where the project stands after this request. */
+  status: ProjectStatus | null;
+  /** Lifecycle steps this request recorded for the record (0: nothing new, or refused). */
+  recorded: number;
+  /**
+   * The project's next step belongs to the plans service: its province's registration report (→ submitted) or
+   * the assignment decision (→ in-plan). Send the record again once that happened.
+   */
+  waitingFor: 'registration' | 'decision' | null;
+  /** Why nothing of this record was written (each record is written whole or not at all). */
+  problems: HistoryProblem[];
+}
+
+export interface ProjectHistoryImportView {
+  planId: string;
+  records: number;
+  /** Steps recorded over all records. */
+  recorded: number;
+  /** Records refused (see their problems); the others were written or had nothing new. */
+  refused: number;
+  results: ProjectHistoryResult[];
+}
