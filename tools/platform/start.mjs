@@ -124,9 +124,11 @@ async function demoData(gatewayUrl, r) {
   try {
     const res = await loadDemoData(gatewayUrl);
     const c = res.counts;
-    const what = `${c.plans} plans, ${c.projects} projects (${c.lifecycleSteps} lifecycle steps), ${c.clusters} clusters, ${c.fairs} fair, ${c.awardRounds} award round`;
-    if (res.created === 0) r.ok(`demo data already loaded: ${what} (checked in ${sinceStart(t0)})`);
-    else r.ok(`demo data loaded: ${what}; ${res.created} writes (${sinceStart(t0)})`);
+    const what = `${c.plans} plans, ${c.projects} projects (${c.lifecycleSteps} lifecycle steps now), ${c.clusters} clusters, ${c.fairs} fair, ${c.awardRounds} award round`;
+    const requests = `${res.http.writes} writes in ${res.http.requests} requests`;
+    if (res.created === 0)
+      r.ok(`demo data already loaded: ${what} (checked in ${sinceStart(t0)}: ${requests})`);
+    else r.ok(`demo data loaded: ${what}; ${requests} (${sinceStart(t0)})`);
     return true;
   } catch (e) {
     r.warn(`demo data could not be loaded: ${why(e)}`);

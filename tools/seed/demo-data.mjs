@@ -5,21 +5,35 @@
 //     gateway: --gateway, else env KC_GATEWAY_URL, else the dev profile's (http://127.0.0.1:${GATEWAY_PORT:-3000})
 //   import { loadDemoData } from './tools/seed/demo-data.mjs'
 //
-// Every project is driven through its real lifecycle — created, registered, appraised by its province,
-// listed in the province's registration report, appraised by the plan's owner, allocated by an assignment
-// decision, contracted, reported on monthly, advanced and paid, accepted, liquidated and settled — as far as
-// the data set (demo-dataset.mjs) takes it: the 2018 national plan (120 billion VND, 262 projects, 261
-// completed) and this year's national and provincial plans spread over every stage.
+// This year's projects are driven through their real lifecycle one request at a time — created, registered,
+// appraised by their province, listed in the province's registration report, appraised by the plan's owner,
+// allocated by an assignment decision, contracted, reported on monthly, advanced and paid, accepted, liquidated
+// and settled — as far as the data set (demo-dataset.mjs) takes each. A past year's plan (2018: 120 billion VND,
+// 262 projects, 261 completed) is what a province or the agency migrates from its old records: the projects
+// service's history import records each project's past in bulk, while the plans service's own steps (the
+// registration reports, the assignment decision) go through its API as they would for a live plan.
 //
-// Safe to rerun, also after a partial failure: records are looked up before they are written (plan by
-// year/level/unit, project by title within its plan, cluster code, fair and round name), each project goes
-// on from the status it has, and every write carries an Idempotency-Key derived from what it writes. Where
-// another service must first learn of a fact from an event, the seed retries or polls, bounded in time.
+// Safe to rerun, also after a partial failure (killed, broker restarted, a refusal): records are looked up
+// before they are written (plan by year/level/unit, project by title within its plan or by its legacy record,
+// registrations and decisions as the plans service lists them), each project goes on from the status it has,
+// and every write carries an Idempotency-Key derived from what it writes. Where a step's precondition lives in
+// another service (an event has to arrive), the seed polls that state through the API, bounded in time; a 503
+// (the other service's copy catching up), 429 or 409 idempotency.in-flight is sent again under the same key.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { getProfile } from '../../deploy/profiles.mjs';
-import { ApiError, createApi, createOnce, idempotencyKey, listAll, login, mapLimit, sleep } from './http.mjs';
+import {
+  ApiError,
+  createApi,
+  createLimiter,
+  createOnce,
+  idempotencyKey,
+  listAll,
+  login,
+  mapLimit,
+  sleep,
+} from './http.mjs';
 import { buildDemoDataset, fairBooths, reaches, STAGES } from './demo-dataset.mjs';
 
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -38,20 +52,25 @@ export function todayInVietnam(now = new Date()) {
  * Load (or complete) the demo data.
  * @param {string} gatewayUrl
  * @param {{ concurrency?: number, now?: Date, log?: (line: string) => void, plans?: string[] }} [opts]
- *   `plans`: load only the plans with these keys (e.g. ['national-2018']) and nothing else
+ *   `concurrency`: requests in flight at most, over the whole run; `plans`: load only the plans with these keys
+ *   (e.g. ['national-2018']) and nothing else
  * @returns {Promise<{ created: number, existing: number, counts: Record<string, number>, currentYear: number,
- *   planIds: Record<string, string> }>}
+ *   planIds: Record<string, string>, http: { requests: number, writes: number, retries: number } }>}
  */
 export async function loadDemoData(
   gatewayUrl,
   { concurrency = 16, now = new Date(), log = () => {}, plans: only } = {},
 ) {
+  const t0 = Date.now();
+  const http = { requests: 0, writes: 0, retries: 0 };
+  const client = { gatewayUrl, limiter: createLimiter(concurrency), stats: http };
   // The agency's administrator loads the national picture; every write is audited under that account.
-  const central = await session(gatewayUrl, () => login(gatewayUrl, 'cuc.admin'));
+  const central = await session(client, () => login(gatewayUrl, 'cuc.admin'));
   const today = todayInVietnam(now);
   const currentYear = Number(today.slice(0, 4));
   const tally = { created: 0, existing: 0 };
   const note = (created) => (created ? tally.created++ : tally.existing++);
+  const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 
   const [provinces2018, provincesNow] = await Promise.all([
     provinces(central, '2018-06-01'),
@@ -59,75 +78,83 @@ export async function loadDemoData(
   ]);
   const data = buildDemoDataset({ provinces2018, provincesNow, currentYear, today });
   const selected = only ? data.plans.filter((p) => only.includes(p.key)) : data.plans;
-  const actors = provinceActors(gatewayUrl, central, new Set(provincesNow.map((u) => u.code)));
+  const actors = provinceActors(client);
 
   // Plans first: the projects service learns of them from events, which takes a moment.
   const planIds = {};
-  await mapLimit(selected, concurrency, async ({ key, plan }) => {
-    const { id, created } = await ensurePlan(central, plan);
-    planIds[key] = id;
-    note(created);
-  });
+  await Promise.all(
+    selected.map(async ({ key, plan }) => {
+      const { id, created } = await ensurePlan(central, plan);
+      planIds[key] = id;
+      note(created);
+    }),
+  );
+  log(`plans ready (${elapsed()})`);
 
-  if (!only) {
-    const [clusters, fairs, rounds] = await Promise.all([
-      ensureAll(central, data.clusters, concurrency, {
-        list: () => listAll(central, '/api/v1/clusters'),
-        same: (a, b) => a.code === b.code,
-        path: '/api/v1/clusters',
-      }),
-      ensureAll(central, data.fairs, concurrency, {
-        list: () => listAll(central, `/api/v1/fairs?year=${currentYear}`),
-        same: (a, b) => a.name === b.name,
-        path: '/api/v1/fairs',
-      }),
-      ensureAll(central, data.awardRounds, concurrency, {
-        list: () => listAll(central, `/api/v1/award-rounds?year=${currentYear}`),
-        same: (a, b) => a.name === b.name && a.level === b.level,
-        path: '/api/v1/award-rounds',
-      }),
-    ]);
-    await ensureFairBooths(central, data.fairs, currentYear);
-    for (const r of [clusters, fairs, rounds]) {
-      tally.created += r.created;
-      tally.existing += r.existing;
-    }
-  }
-
-  let projects = 0;
+  // Every plan goes its own way (their waits for events overlap), next to the registries.
   let steps = 0;
-  for (const entry of selected) {
-    const owner = entry.owner === 'central' ? central : await actors(entry.owner);
-    const r = await drivePlan({ planId: planIds[entry.key], entry, owner, actors, concurrency, log, today });
-    projects += entry.projects.length;
-    steps += r.steps;
-    tally.created += r.steps;
-    const what =
-      entry.plan.level === 'national'
-        ? `national plan ${entry.plan.year}`
-        : `plan ${entry.plan.year} of unit ${entry.plan.provinceCode}`;
-    log(`${what}: ${entry.projects.length} projects, ${r.steps} lifecycle steps taken now`);
-  }
+  // A past year's plan is the longest chain of waits (its import, then the other services' events, three
+  // times over): its requests go before this year's step-by-step ones, and this year's plans start once its
+  // records are in (they would only slow that import down; they fill its waits for the other services).
+  const historical = selected.filter((e) => e.plan.year < currentYear);
+  const urgent = historical.length
+    ? await session(client, () => login(gatewayUrl, 'cuc.admin'), { urgent: true })
+    : central;
+  let recordsIn;
+  const historyImported = new Promise((resolve) => (recordsIn = resolve));
+  let importing = historical.length;
+  const context = {
+    central,
+    urgent,
+    actors,
+    concurrency,
+    log,
+    today,
+    currentYear,
+    elapsed,
+    historyImported,
+    imported: () => --importing === 0 && recordsIn(),
+  };
+  if (importing === 0) recordsIn();
+  await Promise.all([
+    only
+      ? null
+      : ensureRegistries(central, data, currentYear, tally, concurrency).then(() =>
+          log(`clusters, fair, award round ready (${elapsed()})`),
+        ),
+    ...selected.map(async (entry) => {
+      const r = await drivePlan(context, entry, planIds[entry.key]);
+      steps += r.steps;
+      tally.created += r.steps;
+      log(
+        `${describePlan(entry.plan)}: ${entry.projects.length} projects, ${r.steps} lifecycle steps taken now (${elapsed()})`,
+      );
+    }),
+  ]);
 
   const counts = {
     plans: selected.length,
-    projects,
+    projects: selected.reduce((n, e) => n + e.projects.length, 0),
     lifecycleSteps: steps,
     clusters: only ? 0 : data.clusters.length,
     fairs: only ? 0 : data.fairs.length,
     awardRounds: only ? 0 : data.awardRounds.length,
   };
-  return { ...tally, counts, currentYear, planIds };
+  return { ...tally, counts, currentYear, planIds, http };
 }
 
+const describePlan = (plan) =>
+  plan.level === 'national' ? `national plan ${plan.year}` : `plan ${plan.year} of unit ${plan.provinceCode}`;
+
 /**
- * An API client whose token is renewed once on a 401 (a long run outlives an access token).
- * @param {string} gatewayUrl
+ * An API client whose token is renewed once on a 401 (a long run outlives an access token); all sessions of a
+ * run share one limit of requests in flight (`urgent` ones go first) and one set of counters.
+ * @param {{ gatewayUrl: string, limiter: object, stats: object }} client
  * @param {() => Promise<string>} getToken
  */
-async function session(gatewayUrl, getToken) {
+async function session({ gatewayUrl, limiter, stats }, getToken, { urgent = false } = {}) {
   const headers = { authorization: `Bearer ${await getToken()}` };
-  const api = createApi(gatewayUrl, { headers });
+  const api = createApi(gatewayUrl, { headers, limiter, stats, urgent });
   const call = async (method, path, opts) => {
     try {
       return await api.call(method, path, opts);
@@ -145,49 +172,16 @@ async function session(gatewayUrl, getToken) {
   };
 }
 
-/**
- * The provincial department acting for a unit code: its demo account when the code is a unit in force today,
- * else (a 2018 unit merged in 2025, e.g. 36 Nam Định) a provincial system registered as an API client bound
- * to that code, as that department's own system would have been.
- */
-function provinceActors(gatewayUrl, central, currentCodes) {
+/** The provincial department acting for a unit in force today: its demo account (sct.<code>). */
+function provinceActors(client) {
   const cache = new Map();
   return (code) => {
-    if (!cache.has(code)) {
-      const getToken = currentCodes.has(code)
-        ? () => login(gatewayUrl, `sct.${code}`)
-        : provincialSystem(central, gatewayUrl, code);
-      cache.set(code, session(gatewayUrl, getToken));
-    }
-    return cache.get(code);
-  };
-}
-
-function provincialSystem(central, gatewayUrl, code) {
-  let registered;
-  return async () => {
-    if (!registered) {
-      const body = {
-        name: `Hệ thống dữ liệu mẫu của Sở Công Thương (mã đơn vị ${code})`,
-        role: 'province-officer',
-        provinceCode: code,
-        scopes: ['plans:read', 'plans:write', 'projects:read', 'projects:write'],
-        rateLimitPerMinute: 100_000,
-      };
-      // The secret is shown once: a new client each run that needs one (a key of its own, never a replay).
-      const path = '/api/v1/auth/clients';
-      registered = await central.post(
-        path,
-        body,
-        idempotencyKey(path, body, `${Date.now()}-${Math.random()}`),
+    if (!cache.has(code))
+      cache.set(
+        code,
+        session(client, () => login(client.gatewayUrl, `sct.${code}`)),
       );
-    }
-    const token = await createApi(gatewayUrl).post('/api/v1/auth/token', {
-      grant_type: 'client_credentials',
-      client_id: registered.clientId,
-      client_secret: registered.clientSecret,
-    });
-    return token.accessToken;
+    return cache.get(code);
   };
 }
 
@@ -216,6 +210,32 @@ async function ensurePlan(api, plan) {
       if (again) return { id: again.id, created: false };
     }
     throw e;
+  }
+}
+
+/** Clusters, fairs (with their booths) and award rounds: whatever is missing. */
+async function ensureRegistries(central, data, currentYear, tally, concurrency) {
+  const results = await Promise.all([
+    ensureAll(central, data.clusters, concurrency, {
+      list: () => listAll(central, '/api/v1/clusters'),
+      same: (a, b) => a.code === b.code,
+      path: '/api/v1/clusters',
+    }),
+    ensureAll(central, data.fairs, concurrency, {
+      list: () => listAll(central, `/api/v1/fairs?year=${currentYear}`),
+      same: (a, b) => a.name === b.name,
+      path: '/api/v1/fairs',
+    }),
+    ensureAll(central, data.awardRounds, concurrency, {
+      list: () => listAll(central, `/api/v1/award-rounds?year=${currentYear}`),
+      same: (a, b) => a.name === b.name && a.level === b.level,
+      path: '/api/v1/award-rounds',
+    }),
+  ]);
+  await ensureFairBooths(central, data.fairs, currentYear);
+  for (const r of results) {
+    tally.created += r.created;
+    tally.existing += r.existing;
   }
 }
 
@@ -248,18 +268,24 @@ async function ensureAll(api, bodies, concurrency, { list, same, path }) {
 
 // ------------------------------------------------------------------------------------ the project lifecycle
 
-/** How long to wait for another service to learn of a fact (events through Kafka), and how often to look. */
-const CONSISTENCY_WAIT_MS = 60_000;
+/**
+ * How long to wait for another service to learn of a fact (events through Kafka: milliseconds normally,
+ * longer while the broker restarts), and how often to look.
+ */
+const CONSISTENCY_WAIT_MS = 120_000;
+const POLL_MS = 200;
 
 /**
- * Retries `attempt` while it fails with a 4xx whose code says another service has not caught up yet; each try
- * has its own Idempotency-Key (the gateway replays a stored 4xx under the same key). Bounded by the wait.
+ * Retries `attempt` while it fails with a 4xx whose code says another service has not caught up yet, under
+ * the same Idempotency-Key: the gateway keeps no 409/422 answer, so the key can be sent again. (The services
+ * themselves now wait for their copy and answer 503 with Retry-After, which the client retries; this covers a
+ * refusal read off a copy that the owner was not asked about.) Bounded by the wait.
  */
 async function untilConsistent(what, codes, attempt) {
   const deadline = Date.now() + CONSISTENCY_WAIT_MS;
-  for (let n = 1, delay = 100; ; n++, delay = Math.min(delay * 2, 2000)) {
+  for (let delay = 100; ; delay = Math.min(delay * 2, 1000)) {
     try {
-      return await attempt(`attempt ${n}`);
+      return await attempt();
     } catch (e) {
       if (!(e instanceof ApiError && codes.includes(e.code))) throw e;
       if (Date.now() + delay > deadline) {
@@ -271,241 +297,449 @@ async function untilConsistent(what, codes, attempt) {
   }
 }
 
-/** Polls a project until `ready(project)`, bounded. */
-async function waitForProject(api, id, what, ready) {
-  const deadline = Date.now() + CONSISTENCY_WAIT_MS;
-  for (let delay = 100; ; delay = Math.min(delay * 2, 2000)) {
-    const project = await api.get(`/api/v1/projects/${id}`);
-    if (ready(project)) return project;
-    if (Date.now() + delay > deadline) {
-      throw new Error(
-        `project ${project.code} is still ${project.status} after ${CONSISTENCY_WAIT_MS / 1000} s, not ${what}`,
-      );
-    }
-    await sleep(delay);
-  }
-}
-
 const rankOf = (status) => (status === 'extended' ? STAGES.indexOf('in-progress') : STAGES.indexOf(status));
 /** The project's status is `stage` or later along the demo's path. */
-const atLeast = (project, stage) => rankOf(project.status) >= rankOf(stage);
+const atLeast = (project, stage) => project !== undefined && rankOf(project.status) >= rankOf(stage);
 const CRITERIA = [
   { name: 'Phù hợp với nội dung hoạt động khuyến công', passed: true },
   { name: 'Kinh phí đề nghị trong định mức hỗ trợ', passed: true },
   { name: 'Đơn vị thụ hưởng đủ điều kiện', passed: true },
 ];
+const BASE_REVIEWER = 'Hội đồng thẩm định cấp cơ sở của Sở Công Thương';
 const step5 = (v) => Math.floor(v / 5_000_000) * 5_000_000;
 /** A short stable number for a set of ids: report numbers that a rerun with the same list repeats. */
 const shortHash = (text) =>
   (parseInt(createHash('sha1').update(text).digest('hex').slice(0, 6), 16) % 900) + 100;
+const itemsOf = (page) => (Array.isArray(page) ? page : page.items);
+/**
+ * Records per history import request (a province's records stay together: codes follow their order), and
+ * requests at a time. Small requests, several at once: each answers in a few seconds even while the projects
+ * service also serves this year's step-by-step requests (the gateway gives a service 10 s), and together they
+ * hold their share of it (six: the service's database pool has ten connections).
+ */
+const HISTORY_CHUNK = 6;
+const HISTORY_REQUESTS = 6;
 
 /**
- * Drive a plan's projects to the stage each has in the data set, picking up where an earlier run stopped:
- * each project's steps go in order (one province's projects one after another, so codes come out the same
- * on a fresh platform); registrations and the assignment decision are one request per province and plan.
+ * Drive a plan's projects to the stage each has in the data set, picking up where an earlier run stopped. The
+ * stages that wait for another service are barriers for the whole plan: the registration reports once every
+ * project is base-appraised, the ministry appraisals once the projects service has them submitted, the
+ * decision once they are appraised, the contracts once they are in the plan. A past year's plan is recorded
+ * through the history import, this year's step by step (one province's projects one after another, so codes
+ * come out the same on a fresh platform).
  */
-async function drivePlan({ planId, entry, owner, actors, concurrency, log, today }) {
-  const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-  const { plan, projects: specs } = entry;
-  const central = entry.owner === 'central';
-  const counter = { steps: 0 };
-  const act = async (api, path, body, salt = '') => {
-    const result = await api.post(path, body, idempotencyKey(path, body, salt));
-    counter.steps++;
-    return result;
-  };
-  const present = new Map(
-    (await listAll(owner, `/api/v1/projects?planId=${planId}`)).map((p) => [p.title, p]),
-  );
+async function drivePlan(context, entry, planId) {
+  const { central, urgent, actors, concurrency, log, today, currentYear, elapsed } = context;
+  const historical = entry.plan.year < currentYear;
   const byProvince = new Map();
-  for (const spec of specs) {
+  for (const spec of entry.projects) {
     const code = spec.create.provinceCode;
     byProvince.set(code, [...(byProvince.get(code) ?? []), spec]);
   }
-  const state = new Map(); // title → project view (as far as this run knows)
-  const eachProvince = (fn) =>
-    mapLimit([...byProvince.entries()], concurrency, async ([code, group]) => {
-      const province = await actors(code);
-      for (const spec of group) await fn(spec, province, code);
-    });
+  if (!historical) {
+    // The provinces' logins meanwhile (the sessions are kept): they are not what the import waits for.
+    for (const code of byProvince.keys()) actors(code).catch(() => undefined);
+    await context.historyImported;
+  }
+  const owner = entry.owner !== 'central' ? await actors(entry.owner) : historical ? urgent : central;
+  const plan = { id: planId, entry, owner, central: entry.owner === 'central', historical };
+  const counter = { steps: 0 };
+  const state = new Map(); // title → the project as the projects service last listed it
+  const refresh = async () => {
+    for (const p of await listAll(owner, `/api/v1/projects?planId=${planId}`)) state.set(p.title, p);
+  };
+  const specsAt = (status, stage) =>
+    entry.projects.filter((s) => reaches(s.target, stage) && state.get(s.create.title)?.status === status);
+  const phase = (what) => log(`  ${describePlan(entry.plan)}: ${what} (${elapsed()})`);
 
-  // 1. Create, register and appraise at base level.
-  await eachProvince(async (spec, province) => {
-    let p = present.get(spec.create.title);
-    if (!p) {
-      const request = { planId, ...spec.create };
-      p = await untilConsistent('the plan reaching the projects service', ['project.unknown-plan'], (salt) =>
-        act(central ? owner : province, '/api/v1/projects', request, salt),
-      );
+  await refresh();
+  // 1. Created, registered and appraised by the province (a past year's: its records imported by whole
+  //    provinces, several requests at once).
+  if (historical) {
+    const due = entry.projects.filter((s) => !atLeast(state.get(s.create.title), 'base-appraised'));
+    try {
+      await importHistory(plan, due, 'base', state, counter);
+    } finally {
+      context.imported();
     }
-    if (p.status === 'draft') {
-      p = await act(owner, `/api/v1/projects/${p.id}/register`, {});
-    }
-    if (reaches(spec.target, 'base-appraised') && p.status === 'registered') {
-      p = await act(province, `/api/v1/projects/${p.id}/base-appraisal`, {
-        reviewer: 'Hội đồng thẩm định cấp cơ sở của Sở Công Thương',
-        criteria: CRITERIA,
-        result: 'passed',
-        appraisedOn: spec.baseAppraisedOn,
-      });
-    }
-    state.set(spec.create.title, p);
-  });
+  } else await createAndAppraise(plan, byProvince, state, actors, concurrency, counter);
+  phase('projects registered and base-appraised');
 
-  // 2. Each province's registration report lists its base-appraised projects.
-  await mapLimit([...byProvince.entries()], concurrency, async ([code, group]) => {
-    const listed = group.filter(
-      (s) => reaches(s.target, 'submitted') && state.get(s.create.title).status === 'base-appraised',
+  // 2. Each province's registration report lists its base-appraised projects; the projects service then has
+  //    them submitted (its plans event).
+  await refresh();
+  const listed = await submitRegistrations(plan, byProvince, state, actors, concurrency, counter);
+  await waitForStage(owner, planId, state, listed, 'base-appraised', 'submitted');
+  phase('registration reports in, projects submitted');
+
+  // 3. Ministry-level appraisal by the plan's owner.
+  const submitted = specsAt('submitted', 'ministry-appraised');
+  if (historical) await importHistory(plan, submitted, 'ministry', state, counter);
+  else await ministryAppraisals(plan, submitted, state, concurrency, counter);
+
+  // 4. The assignment decision allocates to every appraised project; the projects service then has them in
+  //    the plan (its plans event).
+  await refresh();
+  const allocated = await decide(plan, specsAt('ministry-appraised', 'in-plan'), state, counter);
+  await waitForStage(owner, planId, state, allocated, 'ministry-appraised', 'in-plan');
+  phase('appraised and allocated');
+
+  // 5. Contract, monthly reports and money, extension, acceptance, liquidation and settlement.
+  const inPlan = specsAt('in-plan', 'contracted');
+  if (historical) await importHistory(plan, inPlan, 'execution', state, counter);
+  else {
+    const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const specs = entry.projects.filter(
+      (s) => reaches(s.target, 'contracted') && atLeast(state.get(s.create.title), 'in-plan'),
     );
+    await mapLimit(specs, concurrency, async (spec) => {
+      const province = await actors(spec.create.provinceCode);
+      await execute(plan, spec, state.get(spec.create.title), province, yesterday, counter);
+    });
+  }
+  phase('contracts to settlements recorded');
+  return counter;
+}
+
+/** Projects created, registered and base-appraised through the lifecycle API, each province in order. */
+async function createAndAppraise(plan, byProvince, state, actors, concurrency, counter) {
+  await mapLimit([...byProvince.entries()], concurrency, async ([code, group]) => {
+    const province = await actors(code);
+    for (const spec of group) {
+      let p = state.get(spec.create.title);
+      if (!p) {
+        const request = { planId: plan.id, ...spec.create };
+        p = await untilConsistent('the plan reaching the projects service', ['project.unknown-plan'], () =>
+          act(counter, plan.central ? plan.owner : province, '/api/v1/projects', request),
+        );
+      }
+      if (p.status === 'draft') p = await act(counter, plan.owner, `/api/v1/projects/${p.id}/register`, {});
+      if (reaches(spec.target, 'base-appraised') && p.status === 'registered') {
+        p = await act(counter, province, `/api/v1/projects/${p.id}/base-appraisal`, {
+          reviewer: BASE_REVIEWER,
+          criteria: CRITERIA,
+          result: 'passed',
+          appraisedOn: spec.baseAppraisedOn,
+        });
+      }
+      state.set(spec.create.title, p);
+    }
+  });
+}
+
+/** One write under a key derived from what it writes; counted as one lifecycle step. */
+async function act(counter, api, path, body) {
+  const result = await api.post(path, body, idempotencyKey(path, body));
+  counter.steps++;
+  return result;
+}
+
+/**
+ * A registration report per province for its base-appraised projects that no report of the plan lists yet
+ * (as the plans service has them: it owns the reports). Returns the titles listed, now or before.
+ */
+async function submitRegistrations(plan, byProvince, state, actors, concurrency, counter) {
+  const reports = itemsOf(await plan.owner.get(`/api/v1/plans/${plan.id}/registrations`));
+  const alreadyListed = new Set(reports.flatMap((r) => r.projectIds));
+  const titles = [];
+  await mapLimit([...byProvince.entries()], concurrency, async ([code, group]) => {
+    const due = group.filter(
+      (s) => reaches(s.target, 'submitted') && state.get(s.create.title)?.status === 'base-appraised',
+    );
+    titles.push(...due.map((s) => s.create.title));
+    const listed = due.filter((s) => !alreadyListed.has(state.get(s.create.title).id));
     if (listed.length === 0) return;
     const projectIds = listed.map((s) => state.get(s.create.title).id);
+    const reportDate = listed[0].baseAppraisedOn;
     const body = {
       provinceCode: code,
       reportNumber: `${shortHash(projectIds.join())}/BC-SCT`,
-      reportDate: listed[0].baseAppraisedOn,
+      reportDate,
+      // The department sent its report the day it is dated: lateness is judged on that day, not on today.
+      ...(reportDate <= todayInVietnam() ? { sentOn: reportDate } : {}),
       projectIds,
     };
-    const path = `/api/v1/plans/${planId}/registrations`;
-    const submitter = central ? owner : await actors(code);
+    const path = `/api/v1/plans/${plan.id}/registrations`;
+    const submitter = plan.central ? plan.owner : await actors(code);
     try {
-      await untilConsistent('base appraisals reaching the plans service', REGISTRATION_LAG, (salt) =>
-        act(submitter, path, body, salt),
+      await untilConsistent('base appraisals reaching the plans service', REGISTRATION_LAG, () =>
+        act(counter, submitter, path, body),
       );
     } catch (e) {
       if (!(e instanceof ApiError && e.code === 'registration.duplicate-report')) throw e; // sent by an earlier run
     }
   });
+  return titles;
+}
 
-  // 3. Ministry-level appraisal by the plan's owner, once the projects service has them submitted.
-  await eachProvince(async (spec) => {
-    if (!reaches(spec.target, 'ministry-appraised')) return;
-    let p = state.get(spec.create.title);
-    if (!atLeast(p, 'submitted'))
-      p = await waitForProject(owner, p.id, 'submitted', (x) => atLeast(x, 'submitted'));
-    if (p.status === 'submitted') {
-      p = await act(owner, `/api/v1/projects/${p.id}/ministry-appraisal`, {
-        reviewer: central
-          ? 'Hội đồng thẩm định của Cục Công Thương địa phương'
-          : 'Hội đồng thẩm định của Sở Công Thương',
-        criteria: CRITERIA,
-        result: 'passed',
-        appraisedSupportVnd: spec.appraisedSupportVnd,
-        appraisedOn: spec.ministryAppraisedOn,
-      });
-    }
-    state.set(spec.create.title, p);
+async function ministryAppraisals(plan, specs, state, concurrency, counter) {
+  await mapLimit(specs, concurrency, async (spec) => {
+    const p = state.get(spec.create.title);
+    const appraised = await act(
+      counter,
+      plan.owner,
+      `/api/v1/projects/${p.id}/ministry-appraisal`,
+      ministryAppraisal(plan, spec),
+    );
+    state.set(spec.create.title, appraised);
   });
+}
 
-  // 4. The assignment decision allocates to every appraised project (an adjustment when a rerun adds some).
-  const toAllocate = specs.filter(
-    (s) => reaches(s.target, 'in-plan') && state.get(s.create.title).status === 'ministry-appraised',
-  );
+const ministryAppraisal = (plan, spec) => ({
+  reviewer: plan.central
+    ? 'Hội đồng thẩm định của Cục Công Thương địa phương'
+    : 'Hội đồng thẩm định của Sở Công Thương',
+  criteria: CRITERIA,
+  result: 'passed',
+  appraisedSupportVnd: spec.appraisedSupportVnd,
+  appraisedOn: spec.ministryAppraisedOn,
+});
+
+/**
+ * The assignment decision for the appraised projects that no decision of the plan allocates yet (as the plans
+ * service lists them): the data set's decision, or an adjustment when the plan has one already. Returns the
+ * titles allocated, now or before.
+ */
+async function decide(plan, specs, state, counter) {
+  const { entry } = plan;
+  const decisions = itemsOf(await plan.owner.get(`/api/v1/plans/${plan.id}/decisions`));
+  const allocatedIds = new Set(decisions.flatMap((d) => d.allocations.map((a) => a.projectId)));
+  const toAllocate = specs.filter((s) => !allocatedIds.has(state.get(s.create.title).id));
   if (toAllocate.length > 0) {
-    const alreadyInPlan = specs.some((s) => atLeast(state.get(s.create.title), 'in-plan'));
     const allocations = toAllocate.map((s) => ({
       projectId: state.get(s.create.title).id,
-      fundingSource: plan.level === 'national' ? 'KCQG' : 'KCDP',
+      fundingSource: entry.plan.level === 'national' ? 'KCQG' : 'KCDP',
       amountVnd: s.allocatedVnd,
     }));
+    const first = decisions.length === 0;
     const body = {
-      number: alreadyInPlan
-        ? `${entry.decision.number}/BS-${shortHash(allocations.map((a) => a.projectId).join())}`
-        : entry.decision.number,
+      number: first
+        ? entry.decision.number
+        : `${entry.decision.number}/BS-${shortHash(allocations.map((a) => a.projectId).join())}`,
       signedOn: entry.decision.signedOn,
-      kind: alreadyInPlan ? 'adjustment' : 'initial',
+      kind: first ? 'initial' : 'adjustment',
       allocations,
     };
     try {
-      await untilConsistent('ministry appraisals reaching the plans service', DECISION_LAG, (salt) =>
-        act(owner, `/api/v1/plans/${planId}/decisions`, body, salt),
+      await untilConsistent('ministry appraisals reaching the plans service', DECISION_LAG, () =>
+        act(counter, plan.owner, `/api/v1/plans/${plan.id}/decisions`, body),
       );
     } catch (e) {
       if (!(e instanceof ApiError && e.code === 'decision.duplicate-number')) throw e; // made by an earlier run
     }
   }
+  return specs.map((s) => s.create.title);
+}
 
-  // 5. Contract, monthly reports and money, extension, acceptance, liquidation and settlement.
-  await eachProvince(async (spec, province) => {
-    if (!reaches(spec.target, 'contracted')) return;
-    let p = state.get(spec.create.title);
-    if (!atLeast(p, 'in-plan'))
-      p = await waitForProject(owner, p.id, 'in the plan', (x) => atLeast(x, 'in-plan'));
-    const path = (what) => `/api/v1/projects/${p.id}/${what}`;
-    if (p.status === 'in-plan') {
-      await act(owner, path('contract'), {
-        mode: spec.contract.mode,
-        number: `${shortHash(p.id)}/HĐ-KC`,
-        signedOn: spec.contract.signedOn,
-        valueVnd: spec.allocatedVnd,
-        parties: [central ? 'Cục Công Thương địa phương' : 'Sở Công Thương', spec.create.implementingUnit],
-      });
-      p = { ...p, status: 'contracted' };
+/**
+ * Polls the plan's projects until none of `titles` is still `before` (an event from the plans service moves
+ * them on to `stage`), bounded; then the state holds them as listed.
+ */
+async function waitForStage(api, planId, state, titles, before, stage) {
+  if (titles.length === 0) return;
+  const ids = new Set(titles.map((t) => state.get(t).id));
+  const deadline = Date.now() + CONSISTENCY_WAIT_MS;
+  for (;;) {
+    const lagging = (await listAll(api, `/api/v1/projects?planId=${planId}&status=${before}`)).filter((p) =>
+      ids.has(p.id),
+    );
+    if (lagging.length === 0) break;
+    if (Date.now() + POLL_MS > deadline) {
+      throw new Error(
+        `${lagging.length} projects (e.g. ${lagging[0].code}) are still ${before} after ${CONSISTENCY_WAIT_MS / 1000} s, not ${stage}`,
+      );
     }
-    const value = spec.allocatedVnd;
-    let paid = p.paidVnd ?? 0;
-    for (const report of spec.reports) {
-      if (p.lastProgressMonth && report.month <= p.lastProgressMonth) continue;
-      if (!['contracted', 'in-progress', 'extended'].includes(p.status)) break;
-      await act(owner, path('progress-reports'), {
-        month: report.month,
-        percentDone: report.percentDone,
-        spentVnd: step5((value * report.percentDone) / 100),
-        narrative: `Đã thực hiện ${report.percentDone}% khối lượng công việc theo hợp đồng.`,
-        attachments: [],
-      });
-      p = {
-        ...p,
-        status: p.status === 'contracted' ? 'in-progress' : p.status,
-        lastProgressMonth: report.month,
-      };
-      const allowed =
-        spec.create.advanceCategory === 'training-events-media' ||
-        (spec.create.advanceCategory === 'model-machinery' && report.percentDone > 70);
-      if (spec.drawsAdvance && allowed && paid === 0) {
-        const amountVnd = step5(value / 2);
-        await act(owner, path('disbursements'), {
-          kind: 'advance',
-          amountVnd,
-          on: earlier(earlier(`${report.month}-20`, spec.acceptedOn), yesterday),
-          reference: `UNC-${shortHash(p.id)}`,
-        });
-        paid = amountVnd;
-      }
+    await sleep(POLL_MS);
+  }
+  for (const p of await listAll(api, `/api/v1/projects?planId=${planId}`)) state.set(p.title, p);
+}
+
+/** One project of this year from its contract to where the data set takes it, step by step. */
+async function execute(plan, spec, p, province, yesterday, counter) {
+  const { owner } = plan;
+  const path = (what) => `/api/v1/projects/${p.id}/${what}`;
+  const step = (api, what, body) => act(counter, api, path(what), body);
+  if (p.status === 'in-plan') {
+    await step(owner, 'contract', contractOf(plan, spec, shortHash(p.id)));
+    p = { ...p, status: 'contracted' };
+  }
+  const value = spec.allocatedVnd;
+  let paid = p.paidVnd ?? 0;
+  for (const report of spec.reports) {
+    if (p.lastProgressMonth && report.month <= p.lastProgressMonth) continue;
+    if (!['contracted', 'in-progress', 'extended'].includes(p.status)) break;
+    await step(owner, 'progress-reports', reportOf(report, value));
+    p = {
+      ...p,
+      status: p.status === 'contracted' ? 'in-progress' : p.status,
+      lastProgressMonth: report.month,
+    };
+    if (drawsAdvanceWith(spec, report) && paid === 0) {
+      const advance = advanceOf(spec, report, earlier(`${report.month}-20`, yesterday), shortHash(p.id));
+      await step(owner, 'disbursements', advance);
+      paid = advance.amountVnd;
     }
-    if (spec.extension && p.status === 'in-progress') {
-      await act(owner, path('adjustments'), { kind: 'extension', ...spec.extension });
-      p = { ...p, status: 'extended' };
+  }
+  if (spec.extension && p.status === 'in-progress') {
+    await step(owner, 'adjustments', { kind: 'extension', ...spec.extension });
+    p = { ...p, status: 'extended' };
+  }
+  if (reaches(spec.target, 'accepted') && p.status === 'in-progress') {
+    await step(province, 'accept', acceptanceOf(spec));
+    p = { ...p, status: 'accepted' };
+  }
+  if (reaches(spec.target, 'liquidated') && p.status === 'accepted') {
+    if (paid < value) {
+      await step(owner, 'disbursements', paymentOf(spec, value - paid, shortHash(`${p.id}/payment`)));
+      paid = value;
     }
-    if (reaches(spec.target, 'accepted') && p.status === 'in-progress') {
-      await act(province, path('accept'), {
-        acceptedOn: spec.acceptedOn,
-        result: 'Đạt yêu cầu: hoàn thành đầy đủ khối lượng và mục tiêu theo hợp đồng',
-      });
-      p = { ...p, status: 'accepted' };
-    }
-    if (reaches(spec.target, 'liquidated') && p.status === 'accepted') {
-      if (paid < value) {
-        await act(owner, path('disbursements'), {
-          kind: 'payment',
-          amountVnd: value - paid,
-          on: spec.paymentOn,
-          reference: `UNC-${shortHash(`${p.id}/payment`)}`,
-        });
-        paid = value;
-      }
-      await act(owner, path('liquidate'), { liquidatedOn: spec.liquidatedOn, finalValueVnd: value });
-      p = { ...p, status: 'liquidated' };
-    }
-    if (reaches(spec.target, 'settled') && p.status === 'liquidated') {
-      await act(owner, path('settle'), { settledVnd: paid, settledOn: spec.settledOn });
-    }
+    await step(owner, 'liquidate', { liquidatedOn: spec.liquidatedOn, finalValueVnd: value });
+    p = { ...p, status: 'liquidated' };
+  }
+  if (reaches(spec.target, 'settled') && p.status === 'liquidated') {
+    await step(owner, 'settle', { settledVnd: paid, settledOn: spec.settledOn });
+  }
+}
+
+const contractOf = (plan, spec, number) => ({
+  mode: spec.contract.mode,
+  number: `${number}/HĐ-KC`,
+  signedOn: spec.contract.signedOn,
+  valueVnd: spec.allocatedVnd,
+  parties: [plan.central ? 'Cục Công Thương địa phương' : 'Sở Công Thương', spec.create.implementingUnit],
+});
+const reportOf = (report, value) => ({
+  month: report.month,
+  percentDone: report.percentDone,
+  spentVnd: step5((value * report.percentDone) / 100),
+  narrative: `Đã thực hiện ${report.percentDone}% khối lượng công việc theo hợp đồng.`,
+  attachments: [],
+});
+/** An advance once the rule allows it: training/events/media any time, models/machinery after > 70% reported. */
+const drawsAdvanceWith = (spec, report) =>
+  spec.drawsAdvance &&
+  (spec.create.advanceCategory === 'training-events-media' ||
+    (spec.create.advanceCategory === 'model-machinery' && report.percentDone > 70));
+const advanceOf = (spec, report, notAfter, number) => ({
+  kind: 'advance',
+  amountVnd: step5(spec.allocatedVnd / 2),
+  on: earlier(notAfter, spec.acceptedOn),
+  reference: `UNC-${number}`,
+});
+const paymentOf = (spec, amountVnd, number) => ({
+  kind: 'payment',
+  amountVnd,
+  on: spec.paymentOn,
+  reference: `UNC-${number}`,
+});
+const acceptanceOf = (spec) => ({
+  acceptedOn: spec.acceptedOn,
+  result: 'Đạt yêu cầu: hoàn thành đầy đủ khối lượng và mục tiêu theo hợp đồng',
+});
+
+// ------------------------------------------------------------------------------------ a past year's records
+
+/**
+ * Records a past year's projects through the history import, the part `part` of each record: `base` (the
+ * project itself and its base appraisal), `ministry` (the ministry appraisal) or `execution` (contract to
+ * settlement). Each request holds whole provinces (their projects' codes follow the record order); the
+ * projects service writes each record whole or not at all and says where its project stands, which the state
+ * takes over.
+ */
+async function importHistory(plan, specs, part, state, counter) {
+  if (specs.length === 0) return;
+  const index = new Map(plan.entry.projects.map((s, i) => [s, i]));
+  const chunks = [];
+  for (const spec of specs) {
+    const last = chunks.at(-1);
+    const sameProvince = last && last.at(-1).create.provinceCode === spec.create.provinceCode;
+    if (last && (last.length < HISTORY_CHUNK || sameProvince)) last.push(spec);
+    else chunks.push([spec]);
+  }
+  const path = '/api/v1/projects/history-imports';
+  const problems = [];
+  await mapLimit(chunks, HISTORY_REQUESTS, async (chunk) => {
+    const body = { planId: plan.id, records: chunk.map((s) => historyRecord(plan, s, index.get(s), part)) };
+    const answer = await untilConsistent(
+      'the plan reaching the projects service',
+      ['project.unknown-plan'],
+      () => plan.owner.post(path, body, idempotencyKey(path, body)),
+    );
+    counter.steps += answer.recorded;
+    answer.results.forEach((r, i) => {
+      const title = chunk[i].create.title;
+      if (r.projectId)
+        state.set(title, { ...state.get(title), id: r.projectId, code: r.code, status: r.status, title });
+    });
+    for (const r of answer.results)
+      problems.push(...r.problems.map((p) => `${r.legacyRef} ${p.field}: ${p.rule} ${p.message}`));
   });
-  log(`  plan ${plan.year} ${plan.level}${plan.provinceCode ? ` ${plan.provinceCode}` : ''}: done`);
-  return counter;
+  if (problems.length > 0) {
+    throw new Error(
+      `history import refused ${problems.length} records; first: ${problems.slice(0, 3).join(' | ')}`,
+    );
+  }
+}
+
+/** A data-set project as the old records would have it (identified by its place in the plan's list). */
+function historyRecord(plan, spec, i, part) {
+  const legacyRef = `${plan.entry.key}/${String(i + 1).padStart(3, '0')}`;
+  if (part === 'base') {
+    return {
+      legacyRef,
+      project: spec.create,
+      ...(reaches(spec.target, 'base-appraised')
+        ? {
+            baseAppraisal: {
+              reviewer: BASE_REVIEWER,
+              criteria: CRITERIA,
+              result: 'passed',
+              appraisedOn: spec.baseAppraisedOn,
+            },
+          }
+        : {}),
+    };
+  }
+  if (part === 'ministry') return { legacyRef, ministryAppraisal: ministryAppraisal(plan, spec) };
+  const value = spec.allocatedVnd;
+  const reports = [];
+  const disbursements = [];
+  let paid = 0;
+  for (const report of spec.reports) {
+    // Received on the 20th: on time (reports are due by the 25th).
+    const receivedOn = `${report.month}-20`;
+    reports.push({ ...reportOf(report, value), receivedOn });
+    if (drawsAdvanceWith(spec, report) && paid === 0) {
+      disbursements.push(advanceOf(spec, report, receivedOn, shortHash(legacyRef)));
+      paid = disbursements[0].amountVnd;
+    }
+  }
+  if (reaches(spec.target, 'liquidated') && paid < value) {
+    disbursements.push(paymentOf(spec, value - paid, shortHash(`${legacyRef}/payment`)));
+    paid = value;
+  }
+  return {
+    legacyRef,
+    contract: contractOf(plan, spec, shortHash(legacyRef)),
+    reports,
+    disbursements,
+    ...(spec.extension ? { extension: spec.extension } : {}),
+    ...(reaches(spec.target, 'accepted') ? { acceptance: acceptanceOf(spec) } : {}),
+    ...(reaches(spec.target, 'liquidated')
+      ? { liquidation: { liquidatedOn: spec.liquidatedOn, finalValueVnd: value } }
+      : {}),
+    ...(reaches(spec.target, 'settled')
+      ? { settlement: { settledVnd: paid, settledOn: spec.settledOn } }
+      : {}),
+  };
 }
 
 const REGISTRATION_LAG = ['registration.unknown-project', 'registration.project-not-base-appraised'];
-const DECISION_LAG = ['decision.unknown-project', 'decision.project-not-appraised'];
+const DECISION_LAG = [
+  'decision.unknown-project',
+  'decision.project-not-appraised',
+  'decision.over-appraised-support',
+];
 /** The earlier of two ISO dates (the second may be null). */
 const earlier = (a, b) => (b !== null && b < a ? b : a);
 
@@ -555,8 +789,10 @@ if (isMain()) {
       plans: args.plans,
       log: (l) => console.log(`  ${l}`),
     });
+    const { requests, writes, retries } = r.http;
     console.log(
-      `✓ demo data: ${r.created} records written, ${r.existing} already there (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+      `✓ demo data: ${r.counts.lifecycleSteps} lifecycle steps, ${r.created} records written, ${r.existing} already ` +
+        `there; ${writes} writes in ${requests} requests (${retries} retried) in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
     );
   } catch (e) {
     if (process.env.KC_DEBUG) console.error(e);

@@ -18,15 +18,62 @@ const TRANSIENT_STATUS = new Set([429, 502, 503, 504]);
 const isTransient = (status, problem) =>
   TRANSIENT_STATUS.has(status) || (status === 409 && problem?.code === 'idempotency.in-flight');
 
+/** Retry-After as milliseconds (delta-seconds or an HTTP date), or undefined. */
+function retryAfterMs(value) {
+  if (!value) return undefined;
+  const ms = /^\d+$/.test(value.trim()) ? Number(value) * 1000 : Date.parse(value) - Date.now();
+  return Number.isFinite(ms) ? Math.max(0, ms) : undefined;
+}
+
+/**
+ * At most `n` calls of `run` at once, the others queued in order — urgent ones first (the steps the rest of a
+ * run waits on): one limit for every session of a run.
+ */
+export function createLimiter(n) {
+  let active = 0;
+  const queues = { urgent: [], normal: [] };
+  const next = () => {
+    const queue = queues.urgent.length > 0 ? queues.urgent : queues.normal;
+    if (active >= n || queue.length === 0) return;
+    active++;
+    const { fn, resolve, reject } = queue.shift();
+    fn()
+      .then(resolve, reject)
+      .finally(() => {
+        active--;
+        next();
+      });
+  };
+  return {
+    run: (fn, urgent = false) =>
+      new Promise((resolve, reject) => {
+        queues[urgent ? 'urgent' : 'normal'].push({ fn, resolve, reject });
+        next();
+      }),
+  };
+}
+
+const UNLIMITED = { run: (fn) => fn() };
+
 /**
  * @param {string} baseUrl e.g. http://localhost:3000
- * @param {{ timeoutMs?: number, attempts?: number, headers?: Record<string,string> }} [opts]
- *   `attempts`: tries for network errors and 429/502/503/504 (a write is retried with the same Idempotency-Key)
+ * @param {{ timeoutMs?: number, retryForMs?: number, headers?: Record<string,string>,
+ *   limiter?: { run: <T>(fn: () => Promise<T>, urgent?: boolean) => Promise<T> }, urgent?: boolean,
+ *   stats?: { requests: number, writes: number, retries: number } }} [opts]
+ *   `retryForMs`: how long a transient answer is retried — no answer, 429/502/503/504 or 409
+ *   idempotency.in-flight — always with the same Idempotency-Key (the gateway keeps none of those answers),
+ *   after the answer's Retry-After or a backoff. `limiter`: shared by the sessions of one run (`urgent`: this
+ *   client's requests go first). `stats`: counts
+ *   requests sent, writes done (2xx to a POST, not a replay) and retries.
  */
-export function createApi(baseUrl, { timeoutMs = 20000, attempts = 5, headers = {} } = {}) {
+export function createApi(
+  baseUrl,
+  { timeoutMs = 30_000, retryForMs = 90_000, headers = {}, limiter = UNLIMITED, urgent = false, stats } = {},
+) {
   const base = baseUrl.replace(/\/$/, '');
 
   async function once(method, path, body, idempotencyKey) {
+    if (stats) stats.requests++;
     const res = await fetch(`${base}${path}`, {
       method,
       headers: {
@@ -50,6 +97,7 @@ export function createApi(baseUrl, { timeoutMs = 20000, attempts = 5, headers = 
       ok: res.ok,
       json,
       text,
+      retryAfter: retryAfterMs(res.headers.get('retry-after')),
       replayed: res.headers.get('idempotent-replayed') === 'true',
     };
   }
@@ -63,20 +111,28 @@ export function createApi(baseUrl, { timeoutMs = 20000, attempts = 5, headers = 
    */
   async function call(method, path, { body, idempotencyKey, meta = false } = {}) {
     const request = `${method} ${path}`;
-    let last;
-    for (let attempt = 1; attempt <= attempts; attempt++) {
+    const deadline = Date.now() + retryForMs;
+    for (let attempt = 1; ; attempt++) {
+      let last;
+      let wait;
       try {
-        const r = await once(method, path, body, idempotencyKey);
-        if (r.ok) return meta ? { body: r.json, replayed: r.replayed } : r.json;
+        const r = await limiter.run(() => once(method, path, body, idempotencyKey), urgent);
+        if (r.ok) {
+          if (stats && method === 'POST' && !r.replayed) stats.writes++;
+          return meta ? { body: r.json, replayed: r.replayed } : r.json;
+        }
         last = new ApiError(describe(request, r), { status: r.status, problem: r.json, request });
         if (!isTransient(r.status, r.json)) throw last;
+        wait = r.retryAfter;
       } catch (e) {
         if (e instanceof ApiError && !isTransient(e.status, e.problem)) throw e;
         last = e instanceof ApiError ? e : new ApiError(`${request}: ${networkReason(e)}`, { request });
       }
-      if (attempt < attempts) await sleep(Math.min(200 * 2 ** (attempt - 1), 3000));
+      const delay = Math.min(wait ?? 200 * 2 ** (attempt - 1), 10_000);
+      if (Date.now() + delay > deadline) throw last;
+      if (stats) stats.retries++;
+      await sleep(delay);
     }
-    throw last;
   }
 
   return {
@@ -122,8 +178,9 @@ export function idempotencyKey(path, body, salt = '') {
 }
 
 /**
- * POST under a stable Idempotency-Key. The gateway remembers keys for 24 hours: if it replays the answer of a
- * record that no longer exists (the databases were reset meanwhile), post again under a fresh key.
+ * POST under a stable Idempotency-Key. The gateway remembers keys for 24 hours in its own database: if it replays
+ * the answer of a record that no longer exists (the owning service's database was reset, the gateway's not), post
+ * again under a fresh key — the one place a key is salted, since the same request must then be sent anew.
  */
 export async function createOnce(api, path, body, salt = '') {
   const first = await api.call('POST', path, {

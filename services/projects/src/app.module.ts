@@ -4,6 +4,7 @@ import { AdjustmentsService } from './application/adjustments.service';
 import { DisbursementsService } from './application/disbursements.service';
 import { ProgressService } from './application/progress.service';
 import { ProjectExportService } from './application/project-export.service';
+import { ProjectHistoryService } from './application/project-history.service';
 import { ProjectImportService } from './application/project-import.service';
 import { PlanEventsService } from './application/plan-events.service';
 import { ProjectLifecycleService } from './application/project-lifecycle.service';
@@ -14,7 +15,9 @@ import { AdvanceRuleEntity } from './infrastructure/persistence/advance-rule.ent
 import { DisbursementEntity } from './infrastructure/persistence/disbursement.entity';
 import { ProjectsBaseline1764400000500 } from './infrastructure/persistence/migrations/1764400000500-projects-baseline';
 import { ProgressAndDisbursements1764400000700 } from './infrastructure/persistence/migrations/1764400000700-progress-and-disbursements';
+import { ProjectHistoryRecords1764400000900 } from './infrastructure/persistence/migrations/1764400000900-project-history-records';
 import { ProgressReportEntity } from './infrastructure/persistence/progress-report.entity';
+import { ProjectHistoryRecordEntity } from './infrastructure/persistence/project-history-record.entity';
 import { ProjectImportEntity } from './infrastructure/persistence/project-import.entity';
 import { PlanRefEntity } from './infrastructure/persistence/plan-ref.entity';
 import { ProjectEntity } from './infrastructure/persistence/project.entity';
@@ -26,6 +29,7 @@ import {
 } from './infrastructure/persistence/project-records.entity';
 import { PlanEventsHandler } from './interface/events/plan-events.handler';
 import { DisbursementsController } from './interface/http/disbursements.controller';
+import { HistoryImportsController } from './interface/http/history-imports.controller';
 import { ImportsController } from './interface/http/imports.controller';
 import { ProgressController } from './interface/http/progress.controller';
 import { ProjectsController } from './interface/http/projects.controller';
@@ -50,13 +54,19 @@ export class ProjectsModule {
             DisbursementEntity,
             AdvanceRuleEntity,
             ProjectImportEntity,
+            ProjectHistoryRecordEntity,
           ],
-          migrations: [ProjectsBaseline1764400000500, ProgressAndDisbursements1764400000700],
+          migrations: [
+            ProjectsBaseline1764400000500,
+            ProgressAndDisbursements1764400000700,
+            ProjectHistoryRecords1764400000900,
+          ],
         }),
       ],
       // ImportsController first: its `export.xlsx` and `import-template.xlsx` would otherwise match `:id`.
       controllers: [
         ImportsController,
+        HistoryImportsController,
         ProjectsController,
         PlanEventsHandler,
         ProgressController,
@@ -70,6 +80,7 @@ export class ProjectsModule {
         ProgressService,
         DisbursementsService,
         ProjectImportService,
+        ProjectHistoryService,
         ProjectExportService,
         PlansAtOwner,
         { provide: PLANS_OWNER, useValue: new OwnerClient('plans', config.PLANS_URL) },

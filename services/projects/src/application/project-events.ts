@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { EventDefinition, PayloadOf } from '@kc/contracts';
-import type { OutboxWriter } from '@kc/messaging';
+import { outboxEntry, type OutboxEntry, type OutboxWriter } from '@kc/messaging';
 
 interface ProjectKeys {
   id: string;
@@ -12,17 +12,15 @@ interface ProjectKeys {
 type Keys = 'projectId' | 'planId' | 'planYear' | 'provinceCode';
 
 /**
- * Appends a project event: keyed by the project (one partition keeps its history in order), with the facts every
+ * A project event: keyed by the project (one partition keeps its history in order), with the facts every
  * project event carries — project, plan, plan year, province — filled in from the project.
  */
-export function appendProjectEvent<D extends EventDefinition>(
-  outbox: OutboxWriter,
-  manager: EntityManager,
+export function projectEvent<D extends EventDefinition>(
   definition: D,
   project: ProjectKeys,
   facts: Omit<PayloadOf<D>, Keys>,
-) {
-  return outbox.append(manager, definition, {
+): OutboxEntry {
+  return outboxEntry(definition, {
     aggregateId: project.id,
     provinceCode: project.provinceCode,
     payload: {
@@ -33,4 +31,15 @@ export function appendProjectEvent<D extends EventDefinition>(
       ...facts,
     } as PayloadOf<D>,
   });
+}
+
+/** Appends a project event (see `projectEvent`) to the outbox in the caller's transaction. */
+export async function appendProjectEvent<D extends EventDefinition>(
+  outbox: OutboxWriter,
+  manager: EntityManager,
+  definition: D,
+  project: ProjectKeys,
+  facts: Omit<PayloadOf<D>, Keys>,
+) {
+  await outbox.appendAll(manager, [projectEvent(definition, project, facts)]);
 }
