@@ -1,16 +1,9 @@
 // The gateway's OpenAPI document as the fuzzer sees it: its routes, who may call each, and a best-effort valid
 // example of each request schema (the base that fuzz-cases.ts breaks one part at a time).
 
-export const ROLES = [
-  'central-admin',
-  'central-officer',
-  'province-officer',
-  'fair-organizer',
-  'business',
-  'juror',
-  'viewer',
-] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '@kc/contracts';
+
+export { ROLES, type Role } from '@kc/contracts';
 
 export interface JsonSchema {
   type?: string;
