@@ -57,7 +57,12 @@ export async function collectMessages(
   done: (messages: KafkaMessage[]) => boolean,
   timeoutMs = 30_000,
 ): Promise<KafkaMessage[]> {
-  const consumer = kafka.consumer({ groupId: uniqueName('collector') });
+  // Fetches as large as the broker's limit: a topic may hold a near-limit message (the poison e2e test sends
+  // them), and a smaller fetch would stall on its partition.
+  const consumer = kafka.consumer({
+    groupId: uniqueName('collector'),
+    maxBytesPerPartition: 2 * 1024 * 1024,
+  });
   const messages: KafkaMessage[] = [];
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });

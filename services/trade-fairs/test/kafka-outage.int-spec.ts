@@ -129,8 +129,9 @@ describe('bookings while Kafka is unreachable', () => {
     await collectMessages(testKafka('outage-check'), 'trade-fairs.fair.events', (messages) => {
       for (; checked < messages.length; checked++) {
         const m = messages[checked];
-        const id = m.headers?.['kc-event-id']?.toString() ?? JSON.parse(m.value!.toString()).id;
-        if (wanted.has(id)) seen.add(id);
+        // The shared broker also holds the poison e2e test's garbage (not JSON, tombstones): skip it.
+        const id = m.headers?.['kc-event-id']?.toString();
+        if (id !== undefined && wanted.has(id)) seen.add(id);
       }
       return seen.size === wanted.size;
     });
