@@ -220,6 +220,7 @@ async function startEmbeddedPostgres(profile, reporter, { dataDir, pidFile, logF
   if (ids.uid !== undefined) {
     chownTree(dataDir, ids.uid, ids.gid);
     fs.chownSync(logFile, ids.uid, ids.gid);
+    for (const dir of [dataDir, dirname(bin.initdb), paths.logs]) openPathTo(dir, reporter);
   }
 
   if (!fs.existsSync(join(dataDir, 'PG_VERSION'))) {
@@ -244,7 +245,7 @@ async function startEmbeddedPostgres(profile, reporter, { dataDir, pidFile, logF
     }
     fs.appendFileSync(logFile, `${r.stdout}\n${r.stderr}\n`);
     if (r.code !== 0) {
-      throw new LauncherError(`initdb failed: ${lastLine(r.stderr) || `exit code ${r.code}`}`, {
+      throw new LauncherError(`initdb failed: ${lastLine(r.stderr) || r.error || `exit code ${r.code}`}`, {
         hint: `see ${rel(logFile)}`,
       });
     }
@@ -303,6 +304,24 @@ async function stopPostgresIn(files) {
   }
   fs.rmSync(files.pidFile, { force: true });
   return pid;
+}
+
+/**
+ * The server runs as `postgres`, which must be able to pass through every folder above its binaries and data.
+ * A clone under a private folder (`mktemp -d` makes it 0700) would make initdb fail with EACCES: grant others
+ * search permission only (x, not r), so nothing inside becomes listable.
+ */
+function openPathTo(target, reporter) {
+  const opened = [];
+  for (let dir = dirname(resolve(target)); ; dir = dirname(dir)) {
+    const { mode } = fs.statSync(dir);
+    if ((mode & 0o001) === 0) {
+      fs.chmodSync(dir, mode | 0o001);
+      opened.push(dir);
+    }
+    if (dir === dirname(dir)) break;
+  }
+  if (opened.length > 0) reporter.info(`let the postgres user pass through ${opened.join(', ')} (o+x)`);
 }
 
 function chownTree(dir, uid, gid) {

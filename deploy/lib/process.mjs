@@ -171,6 +171,8 @@ export function run(cmd, args, opts = {}) {
         stdout: String(stdout ?? ''),
         stderr: String(stderr ?? ''),
         notFound: err?.code === 'ENOENT',
+        // Why it did not run or finish when there is no exit code (EACCES, a signal).
+        error: err && typeof err.code !== 'number' ? String(err.code ?? err.signal ?? err.message) : null,
       });
     });
   });
