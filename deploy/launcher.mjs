@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Local infrastructure for the platform: Kafka (KRaft, from the Maven jars), PostgreSQL and Redis, per profile.
 //
-//   node deploy/launcher.mjs <up|down|status|topics|databases> [--profile dev|test|chaos] [--quiet]
+//   node deploy/launcher.mjs <up|down|status|topics|databases> [--profile dev|test|chaos|bench] [--quiet]
 //
 //   up         start (or reuse) Kafka, Postgres and Redis; create the topics, dead-letter topics and databases
 //   down       stop what was started for the profile (services with pid files first, the broker last)
@@ -50,7 +50,7 @@ function prepare(profileName, opts) {
 /**
  * Start (or reuse) Kafka, PostgreSQL and Redis for a profile, then create its topics and databases.
  * Idempotent: a second call only checks. Throws LauncherError with a one-line message on failure.
- * @param {string} [profileName] 'dev' | 'test' | 'chaos'
+ * @param {string} [profileName] 'dev' | 'test' | 'chaos' | 'bench'
  * @param {{ quiet?: boolean, reporter?: object }} [opts]
  * @returns {Promise<{ profile: object, kafka: object, postgres: object, redis: object, ms: number }>}
  */

@@ -4,9 +4,11 @@
 //   test — tests: Kafka 127.0.0.1:19092, databases kc_test_<db>, Redis db 1, base port 3400 (3200 + 106 would collide with MySQL's 3306)
 //   chaos — fault-injection tests (tools/chaos): Kafka 127.0.0.1:29092, databases kc_chaos_<db>, Redis db 2,
 //           base port 3500, and a PostgreSQL (port 5442) and a Redis (port 6392) of its own
+//   bench — benchmarks (tools/bench): Kafka 127.0.0.1:39092, databases kc_bench_<db>, Redis db 3, base port 3700;
+//           a benchmark starts it on a clean slate and stops it afterwards, so its data never reaches the demo
 //
-// dev and test share one Postgres server and one Redis server; they never share a database, a Redis db, a broker
-// or a port, so tests can run while the demo runs. The chaos tests stop and restart their broker, their
+// dev, test and bench share one Postgres server and one Redis server; they never share a database, a Redis db, a
+// broker or a port, so tests and benchmarks can run while the demo runs. The chaos tests stop and restart their broker, their
 // Postgres and their Redis: those servers are the chaos profile's own (the launcher starts and stops them, in
 // .kc/postgres/chaos and .kc/redis/chaos), so a fault injected there never reaches the other profiles.
 // Plain Node, no dependencies: safe to import from any script.
@@ -72,6 +74,16 @@ const PROFILE_DEFS = {
     gatewayPort: () => 3500,
     ownServers: { postgresPort: 5442, redisPort: 6392 },
   },
+  bench: {
+    // Measured as it would run in production (no test shortcuts).
+    nodeEnv: 'production',
+    kafkaPort: 39092,
+    controllerPort: 39093,
+    databasePrefix: 'kc_bench_',
+    redisDb: 3,
+    basePort: 3700,
+    gatewayPort: () => 3700,
+  },
 };
 
 export function profileNames() {
@@ -86,7 +98,7 @@ export function listServices() {
 
 /**
  * The resolved profile.
- * @param {string} [name] 'dev' | 'test' (default: env KC_PROFILE or 'dev')
+ * @param {string} [name] 'dev' | 'test' | 'chaos' | 'bench' (default: env KC_PROFILE or 'dev')
  * @param {NodeJS.ProcessEnv} [env]
  */
 export function getProfile(name = process.env.KC_PROFILE || 'dev', env = process.env) {
@@ -207,7 +219,8 @@ export function serviceEnv(profile, serviceName) {
     for (const other of p.services) {
       if (other.name !== 'gateway') env[serviceUrlVar(other.name)] = other.url;
     }
-    // Demo accounts (README) exist in the dev and test profiles only; the password can be overridden.
+    // Demo accounts (README) exist on every profile the launcher runs (tests, chaos and benchmarks log in as
+    // them); the password can be overridden.
     env.AUTH_DEMO_USERS = 'true';
     // One machine drives the demo loader, benchmarks and tests from one address: the production default
     // (1200 requests per minute per IP) would throttle them.

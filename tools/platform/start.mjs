@@ -39,10 +39,10 @@ async function main(argv) {
   await withLock(`${profile.name}-services`, () => startServices(profile, r));
 
   const gateway = profile.services.find((s) => s.name === 'gateway');
-  let demoFailed = false;
-  if (args.demoData) demoFailed = !(await demoData(gateway.url, r));
+  const guide = args.demoData ? await demoData(gateway.url, r) : [];
+  const demoFailed = guide === null;
 
-  printNextSteps(profile, gateway, r, { t0, demoFailed });
+  printNextSteps(profile, gateway, r, { t0, demoFailed, guide: guide ?? [] });
   return demoFailed ? 1 : 0;
 }
 
@@ -119,27 +119,28 @@ function describeStart(svc, res) {
   return `${where} already answering, not started by npm start (npm stop will not stop it)`;
 }
 
+/** Loads the demo data: what it leaves ready to try (lines to print), or null if it could not be loaded. */
 async function demoData(gatewayUrl, r) {
   const t0 = Date.now();
   try {
     const res = await loadDemoData(gatewayUrl);
     const c = res.counts;
-    const what = `${c.plans} plans, ${c.projects} projects (${c.lifecycleSteps} lifecycle steps now), ${c.clusters} clusters, ${c.fairs} fair, ${c.awardRounds} award round`;
+    const what = `${c.plans} plans, ${c.projects} projects (${c.lifecycleSteps} lifecycle steps now), ${c.clusters} clusters, ${c.fairs} fairs, ${c.awardRounds} award round`;
     const requests = `${res.http.writes} writes in ${res.http.requests} requests`;
     if (res.created === 0)
       r.ok(`demo data already loaded: ${what} (checked in ${sinceStart(t0)}: ${requests})`);
     else r.ok(`demo data loaded: ${what}; ${requests} (${sinceStart(t0)})`);
-    return true;
+    return res.guide;
   } catch (e) {
     r.warn(`demo data could not be loaded: ${why(e)}`);
     r.warn(
       'the platform is running; `npm start` again (safe: it only adds what is missing), or `node tools/seed/demo-data.mjs`',
     );
-    return false;
+    return null;
   }
 }
 
-function printNextSteps(profile, gateway, r, { t0, demoFailed }) {
+function printNextSteps(profile, gateway, r, { t0, demoFailed, guide }) {
   const year = todayInVietnam().slice(0, 4);
   const base = `http://localhost:${gateway.port}`;
   const rows = [
@@ -162,6 +163,8 @@ function printNextSteps(profile, gateway, r, { t0, demoFailed }) {
   r.line('');
   r.line(`Platform ${demoFailed ? 'running, demo data incomplete,' : 'ready'} in ${sinceStart(t0)}`);
   for (const [label, value] of rows) r.line(`  ${label.padEnd(16)} ${value}`);
+  if (guide.length > 0) r.line('');
+  for (const line of guide) r.line(line);
 }
 
 /** `✗ message`, the end of the service's log when a service failed, and the hint; on stderr. */

@@ -11,7 +11,14 @@
 // and settled — as far as the data set (demo-dataset.mjs) takes each. A past year's plan (2018: 120 billion VND,
 // 262 projects, 261 completed) is what a province or the agency migrates from its old records: the projects
 // service's history import records each project's past in bulk, while the plans service's own steps (the
-// registration reports, the assignment decision) go through its API as they would for a live plan.
+// registration reports, the assignment decision) go through its API as they would for a live plan. Next year's
+// plans stand where they would today: the national one in appraisal, Hà Nội's open for registration.
+//
+// Beside the plans: clusters; the Northern regional fair of 270 booths — this year's and, once that one is too
+// close to book, next year's too — the one ahead open for booking on the day of the load (its window set anew
+// whenever it has closed); the award round; and the demo accounts bound to them through the gateway's user API:
+// btc.hoicho organises the fairs, giamkhao.1–9 sit on the round. The load ends with what is ready to try, for whom
+// (demo-guide.mjs).
 //
 // Safe to rerun, also after a partial failure (killed, broker restarted, a refusal): records are looked up
 // before they are written (plan by year/level/unit, project by title within its plan or by its legacy record,
@@ -35,6 +42,7 @@ import {
   sleep,
 } from './http.mjs';
 import { buildDemoDataset, fairBooths, reaches, STAGES } from './demo-dataset.mjs';
+import { demoGuide } from './demo-guide.mjs';
 
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
@@ -55,7 +63,8 @@ export function todayInVietnam(now = new Date()) {
  *   `concurrency`: requests in flight at most, over the whole run; `plans`: load only the plans with these keys
  *   (e.g. ['national-2018']) and nothing else
  * @returns {Promise<{ created: number, existing: number, counts: Record<string, number>, currentYear: number,
- *   planIds: Record<string, string>, http: { requests: number, writes: number, retries: number } }>}
+ *   planIds: Record<string, string>, http: { requests: number, writes: number, retries: number },
+ *   guide: string[] }>} `guide`: what is ready to try, for whom (empty when only some plans were loaded)
  */
 export async function loadDemoData(
   gatewayUrl,
@@ -93,6 +102,7 @@ export async function loadDemoData(
 
   // Every plan goes its own way (their waits for events overlap), next to the registries.
   let steps = 0;
+  let registries;
   // A past year's plan is the longest chain of waits (its import, then the other services' events, three
   // times over): its requests go before this year's step-by-step ones, and this year's plans start once its
   // records are in (they would only slow that import down; they fill its waits for the other services).
@@ -119,9 +129,12 @@ export async function loadDemoData(
   await Promise.all([
     only
       ? null
-      : ensureRegistries(central, data, currentYear, tally, concurrency).then(() =>
-          log(`clusters, fair, award round ready (${elapsed()})`),
-        ),
+      : ensureRegistries(central, data, currentYear, tally, concurrency, now).then((r) => {
+          registries = r;
+          log(
+            `clusters, fairs (one open for booking), award round, their organiser and jurors ready (${elapsed()})`,
+          );
+        }),
     ...selected.map(async (entry) => {
       const r = await drivePlan(context, entry, planIds[entry.key]);
       steps += r.steps;
@@ -140,7 +153,8 @@ export async function loadDemoData(
     fairs: only ? 0 : data.fairs.length,
     awardRounds: only ? 0 : data.awardRounds.length,
   };
-  return { ...tally, counts, currentYear, planIds, http };
+  const guide = only ? [] : demoGuide({ data, currentYear, planIds, ...registries });
+  return { ...tally, counts, currentYear, planIds, http, guide };
 }
 
 const describePlan = (plan) =>
@@ -213,8 +227,17 @@ async function ensurePlan(api, plan) {
   }
 }
 
-/** Clusters, fairs (with their booths) and award rounds: whatever is missing. */
-async function ensureRegistries(central, data, currentYear, tally, concurrency) {
+/**
+ * Clusters, fairs (with their booths) and award rounds: whatever is missing; then the bookable fair's window
+ * opened if it is not open now, and the demo's organiser and jurors bound to its fairs and round. Returns the
+ * demo's fairs, the bookable one and the round as the services list them.
+ */
+async function ensureRegistries(central, data, currentYear, tally, concurrency, now) {
+  const fairYears = [...new Set(data.fairs.map((f) => f.year))];
+  const listFairs = async () =>
+    (await Promise.all(fairYears.map((y) => listAll(central, `/api/v1/fairs?year=${y}`)))).flat();
+  const listRounds = () => listAll(central, `/api/v1/award-rounds?year=${currentYear}`);
+  const sameRound = (a, b) => a.name === b.name && a.level === b.level;
   const results = await Promise.all([
     ensureAll(central, data.clusters, concurrency, {
       list: () => listAll(central, '/api/v1/clusters'),
@@ -222,34 +245,96 @@ async function ensureRegistries(central, data, currentYear, tally, concurrency) 
       path: '/api/v1/clusters',
     }),
     ensureAll(central, data.fairs, concurrency, {
-      list: () => listAll(central, `/api/v1/fairs?year=${currentYear}`),
+      list: listFairs,
       same: (a, b) => a.name === b.name,
       path: '/api/v1/fairs',
     }),
     ensureAll(central, data.awardRounds, concurrency, {
-      list: () => listAll(central, `/api/v1/award-rounds?year=${currentYear}`),
-      same: (a, b) => a.name === b.name && a.level === b.level,
+      list: listRounds,
+      same: sameRound,
       path: '/api/v1/award-rounds',
     }),
   ]);
-  await ensureFairBooths(central, data.fairs, currentYear);
   for (const r of results) {
     tally.created += r.created;
     tally.existing += r.existing;
   }
+  const [fairs, rounds] = await Promise.all([listFairs(), listRounds()]);
+  const demoFairs = data.fairs.map((body) => fairs.find((f) => f.name === body.name));
+  const round = rounds.find((r) => sameRound(r, data.awardRounds[0]));
+  const [bookable, bindings] = await Promise.all([
+    ensureFairBooths(central, demoFairs).then(() => ensureBookingWindow(central, demoFairs, data, now)),
+    ensureBindings(
+      central,
+      demoFairs.map((f) => f.id),
+      round.id,
+    ),
+  ]);
+  tally.created += bindings + (bookable?.opened ? 1 : 0);
+  return { fairs: demoFairs, bookableFair: bookable?.fair ?? null, round };
 }
 
 /** The demo fairs' booth inventory (for the floor plan), added once: a fair with booths is left as it is. */
-async function ensureFairBooths(api, fairBodies, year) {
-  const fairs = await listAll(api, `/api/v1/fairs?year=${year}`);
-  for (const body of fairBodies) {
-    const fair = fairs.find((f) => f.name === body.name);
+async function ensureFairBooths(api, fairs) {
+  for (const fair of fairs) {
     const path = `/api/v1/fairs/${fair.id}/booths`;
     const present = await api.get(path);
     if ((Array.isArray(present) ? present : present.items).length > 0) continue;
     const booths = { booths: fairBooths() };
     await api.post(path, booths, idempotencyKey(path, booths));
   }
+}
+
+/**
+ * The bookable fair's registration window, set again only when it is not open at `now` (a window set on an
+ * earlier day has closed, or none was set): the demo's businesses can always book. The key follows the window it
+ * replaces, so a window changed since by hand is replaced anew rather than answered from an old record.
+ */
+async function ensureBookingWindow(api, fairs, data, now) {
+  if (!data.bookableFair) return null;
+  const fair = fairs.find((f) => f.name === data.bookableFair.name);
+  const opens = Date.parse(fair.registrationOpensAt ?? '');
+  const closes = Date.parse(fair.registrationClosesAt ?? '');
+  if (opens <= now.getTime() && now.getTime() < closes) return { fair, opened: false };
+  const path = `/api/v1/fairs/${fair.id}/registration-window`;
+  const { window } = data.bookableFair;
+  const key = idempotencyKey(path, window, `${fair.registrationOpensAt}/${fair.registrationClosesAt}`);
+  return { fair: await api.post(path, window, key), opened: true };
+}
+
+const ORGANISER = 'btc.hoicho';
+const JURORS = Array.from({ length: 9 }, (_, i) => `giamkhao.${i + 1}`);
+
+/**
+ * The demo's fair organiser runs its fairs and its nine jurors sit on its award round: the bindings their tokens
+ * carry from their next login. Bindings made otherwise are kept (a binding's set is replaced whole, so the
+ * demo's are added to it). Returns the number of accounts changed.
+ */
+async function ensureBindings(api, fairIds, roundId) {
+  const users = async (query) => (await api.get(`/api/v1/users?${query}&limit=200`)).items;
+  const [organisers, jurors] = await Promise.all([
+    users(`username=${ORGANISER}`),
+    users(`username=giamkhao.&role=juror`),
+  ]);
+  const account = (list, name) => {
+    const user = list.find((u) => u.username === name);
+    if (!user)
+      throw new Error(`the demo account ${name} does not exist (GET /api/v1/users?username=${name})`);
+    return user;
+  };
+  const bind = async (user, field, path, ids) => {
+    const missing = ids.filter((id) => !user[field].includes(id));
+    if (missing.length === 0) return 0;
+    await api.call('PUT', `/api/v1/users/${user.id}/${path}`, {
+      body: { [field]: [...user[field], ...missing] },
+    });
+    return 1;
+  };
+  const changed = await Promise.all([
+    bind(account(organisers, ORGANISER), 'fairIds', 'fair-bindings', fairIds),
+    ...JURORS.map((name) => bind(account(jurors, name), 'roundIds', 'round-bindings', [roundId])),
+  ]);
+  return changed.reduce((a, b) => a + b, 0);
 }
 
 async function ensureAll(api, bodies, concurrency, { list, same, path }) {
@@ -394,7 +479,9 @@ async function drivePlan(context, entry, planId) {
     );
     await mapLimit(specs, concurrency, async (spec) => {
       const province = await actors(spec.create.provinceCode);
-      await execute(plan, spec, state.get(spec.create.title), province, yesterday, counter);
+      await resuming(owner, state.get(spec.create.title), (p) =>
+        execute(plan, spec, p, province, yesterday, counter),
+      );
     });
   }
   phase('contracts to settlements recorded');
@@ -413,18 +500,36 @@ async function createAndAppraise(plan, byProvince, state, actors, concurrency, c
           act(counter, plan.central ? plan.owner : province, '/api/v1/projects', request),
         );
       }
-      if (p.status === 'draft') p = await act(counter, plan.owner, `/api/v1/projects/${p.id}/register`, {});
-      if (reaches(spec.target, 'base-appraised') && p.status === 'registered') {
-        p = await act(counter, province, `/api/v1/projects/${p.id}/base-appraisal`, {
-          reviewer: BASE_REVIEWER,
-          criteria: CRITERIA,
-          result: 'passed',
-          appraisedOn: spec.baseAppraisedOn,
-        });
-      }
+      p = await resuming(plan.owner, p, async (q) => {
+        if (reaches(spec.target, 'registered') && q.status === 'draft')
+          q = await act(counter, plan.owner, `/api/v1/projects/${q.id}/register`, {});
+        if (reaches(spec.target, 'base-appraised') && q.status === 'registered') {
+          q = await act(counter, province, `/api/v1/projects/${q.id}/base-appraisal`, {
+            reviewer: BASE_REVIEWER,
+            criteria: CRITERIA,
+            result: 'passed',
+            appraisedOn: spec.baseAppraisedOn,
+          });
+        }
+        return q;
+      });
       state.set(spec.create.title, p);
     }
   });
+}
+
+/**
+ * A project's next steps, `steps(project)`; if one is refused after an attempt that got no answer (the gateway
+ * gave up waiting, the service may have done it all the same, and the retry is refused for that very reason),
+ * they go on once from where the project stands now — as a rerun of the loader would.
+ */
+async function resuming(api, project, steps) {
+  try {
+    return await steps(project);
+  } catch (e) {
+    if (!(e instanceof ApiError && e.uncertain && (e.status === 409 || e.status === 422))) throw e;
+    return steps(await api.get(`/api/v1/projects/${project.id}`));
+  }
 }
 
 /** One write under a key derived from what it writes; counted as one lifecycle step. */
@@ -794,6 +899,7 @@ if (isMain()) {
       `✓ demo data: ${r.counts.lifecycleSteps} lifecycle steps, ${r.created} records written, ${r.existing} already ` +
         `there; ${writes} writes in ${requests} requests (${retries} retried) in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
     );
+    for (const line of r.guide) console.log(line);
   } catch (e) {
     if (process.env.KC_DEBUG) console.error(e);
     const unreachable = e instanceof ApiError && e.status === undefined;

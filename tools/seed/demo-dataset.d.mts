@@ -8,6 +8,7 @@ export interface DemoUnit {
 }
 
 export type DemoStage =
+  | 'draft'
   | 'registered'
   | 'base-appraised'
   | 'submitted'
@@ -52,17 +53,34 @@ export interface DemoProject {
 
 export interface DemoPlan {
   key: string;
-  plan: { year: number; level: 'national' | 'provincial'; provinceCode?: string; budgetVnd: number };
+  plan: {
+    year: number;
+    level: 'national' | 'provincial';
+    provinceCode?: string;
+    budgetVnd: number;
+    registrationDeadline: string;
+  };
   owner: 'central' | string;
-  decision: { number: string; signedOn: string };
+  /** The assignment decision; null for a plan not decided yet. */
+  decision: { number: string; signedOn: string } | null;
   projects: DemoProject[];
+}
+
+/** The body of POST /api/v1/fairs/{id}/registration-window. */
+export interface DemoRegistrationWindow {
+  opensAt: string;
+  closesAt: string;
+  holdMinutes: number;
+  facilityBoothLimit: number;
 }
 
 export interface DemoDataset {
   plans: DemoPlan[];
   clusters: Record<string, unknown>[];
-  fairs: Record<string, unknown>[];
-  awardRounds: Record<string, unknown>[];
+  fairs: { name: string; year: number; startDate: string; endDate: string; [field: string]: unknown }[];
+  /** The fair open for booking today, by name, and its window; null where its host unit is not in force. */
+  bookableFair: { name: string; window: DemoRegistrationWindow } | null;
+  awardRounds: { name: string; year: number; level: string; [field: string]: unknown }[];
 }
 
 export const STAGES: readonly DemoStage[];

@@ -1,6 +1,7 @@
 // The demo data set, built deterministically (seeded PRNG): the same provinces, year and day always give the
-// same plans, projects with the stage each reaches and its dated steps, clusters, fair and award round. Pure: no
-// I/O, so it can be inspected and unit-tested on its own (demo-dataset.spec.ts).
+// same plans, projects with the stage each reaches and its dated steps, clusters, fairs and award round, each
+// left where a newcomer can act on it at once (a fair open for booking, next year's plans in registration and in
+// appraisal). Pure: no I/O, so it can be inspected and unit-tested on its own (demo-dataset.spec.ts).
 
 const MILLION = 1_000_000;
 const BILLION = 1_000 * MILLION;
@@ -154,8 +155,12 @@ function elapsed(start, end, date) {
   return Math.max(0, Math.min(100, Math.floor(((Date.parse(date) - Date.parse(start)) / span) * 100)));
 }
 
-/** The lifecycle stages a demo project can be driven to, in order ('extended' is in-progress plus an extension). */
+/**
+ * The lifecycle stages a demo project can be driven to, in order ('draft': created only; 'extended' is
+ * in-progress plus an extension).
+ */
 export const STAGES = [
+  'draft',
   'registered',
   'base-appraised',
   'submitted',
@@ -425,13 +430,85 @@ export function buildDemoDataset({ provinces2018, provincesNow, currentYear, tod
     });
   });
 
+  plans.push(...nextYearPlans(provincesNow, currentYear, today));
+
   const known = new Set(provincesNow.map((u) => u.code));
+  const bookable = northernFair(bookableFairYear(currentYear, today));
+  const fairs = [northernFair(currentYear), bookable].filter(
+    (f, i, all) => known.has(f.provinceCode) && all.findIndex((g) => g.name === f.name) === i,
+  );
   return {
     plans,
     clusters: CLUSTERS.map(clusterRequest).filter((c) => known.has(c.provinceCode)),
-    fairs: [northernFair(currentYear)].filter((f) => known.has(f.provinceCode)),
+    fairs,
+    bookableFair: known.has(bookable.provinceCode)
+      ? { name: bookable.name, window: registrationWindow(bookable, today) }
+      : null,
     awardRounds: [awardRound(currentYear)],
   };
+}
+
+/** The earlier of two ISO dates. */
+const earlier = (a, b) => (b < a ? b : a);
+
+/**
+ * Next year's plans as they stand today. The national plan: its registration closed on 20 June (the provinces'
+ * reports are in, on time) and the agency's ministry-level appraisal under way, no assignment decision yet —
+ * before 20 June, the reports are still coming in. Hà Nội's own (KCĐP) plan, whose registration runs to the end
+ * of this year: a draft, a registered project and two base-appraised ones the department has not reported yet.
+ */
+function nextYearPlans(provincesNow, currentYear, today) {
+  const year = currentYear + 1;
+  const plans = [];
+  // Steps before today only; next year's appraisals come after this year's own.
+  const dated = (journey) => ({
+    ...journey,
+    baseAppraisedOn: earlier(journey.baseAppraisedOn, addDays(today, -14)),
+    ministryAppraisedOn: earlier(journey.ministryAppraisedOn, addDays(today, -1)),
+  });
+  {
+    const rnd = prng(`kc-demo/${year}/national-next`);
+    const registrationDeadline = `${currentYear}-06-20`;
+    const appraising = today > registrationDeadline;
+    const units = rnd.shuffle(provincesNow).slice(0, 5);
+    const drafts = units.flatMap((u) => draftsFor(u, 2, year, rnd));
+    // Each unit's first project reported; the second appraised by the agency too once registration closed.
+    const slots = units.flatMap(() => ['submitted', appraising ? 'ministry-appraised' : 'base-appraised']);
+    const plan = { year, level: 'national', budgetVnd: 160 * BILLION, registrationDeadline };
+    const projects = drafts.map((draft, i) =>
+      projectSpec(draft, i, {
+        plan,
+        taxPrefix: 4_840_000_000,
+        allocatedVnd: rnd.amount(300, 1000),
+        rnd,
+        journey: dated(journeyOf(year, slots[i], 'on-track', { today, rnd })),
+      }),
+    );
+    plans.push({ key: `national-${year}`, plan, owner: 'central', decision: null, projects });
+  }
+  const hanoi = provincesNow.find((u) => u.code === '01');
+  if (hanoi) {
+    const rnd = prng(`kc-demo/${year}/provincial/01`);
+    const plan = {
+      year,
+      level: 'provincial',
+      provinceCode: '01',
+      budgetVnd: 26 * BILLION,
+      registrationDeadline: `${currentYear}-12-31`,
+    };
+    const targets = ['draft', 'registered', 'base-appraised', 'base-appraised'];
+    const projects = draftsFor(hanoi, targets.length, year, rnd).map((draft, i) =>
+      projectSpec(draft, i, {
+        plan,
+        taxPrefix: 4_850_000_000,
+        allocatedVnd: rnd.amount(100, 500),
+        rnd,
+        journey: dated(journeyOf(year, targets[i], 'on-track', { today, rnd })),
+      }),
+    );
+    plans.push({ key: `provincial-${year}-01`, plan, owner: '01', decision: null, projects });
+  }
+  return plans;
 }
 
 // Industrial clusters (CCN) across today's units: [code, name, unit, status, total ha, leased share].
@@ -480,6 +557,30 @@ function northernFair(year) {
     startDate: day(start),
     endDate: day(start + 3),
     boothCount: 270,
+  };
+}
+
+/** Booking runs until a week before the fair, so the fair a newcomer books is one at least three weeks ahead. */
+const BOOKING_LEAD_DAYS = 21;
+
+/** This year's Northern regional fair while there is time to book it, else next year's. */
+function bookableFairYear(currentYear, today) {
+  return northernFair(currentYear).startDate >= addDays(today, BOOKING_LEAD_DAYS)
+    ? currentYear
+    : currentYear + 1;
+}
+
+/**
+ * The booking window of the demo's bookable fair, open on `today` in Việt Nam whenever the demo is loaded: from
+ * that day's start to 30 days later, or to a week before the fair if that comes first.
+ */
+function registrationWindow(fair, today) {
+  const closes = earlier(addDays(today, 30), addDays(fair.startDate, -7));
+  return {
+    opensAt: `${today}T00:00:00+07:00`,
+    closesAt: `${closes}T00:00:00+07:00`,
+    holdMinutes: 30,
+    facilityBoothLimit: 2,
   };
 }
 

@@ -1,4 +1,5 @@
 import { buildDemoDataset, reaches, splitExactly, type DemoProject, type DemoUnit } from './demo-dataset.mjs';
+import { demoGuide } from './demo-guide.mjs';
 import { provincesAsOf } from '@kc/reference-data';
 
 const REGIONS = ['north', 'central', 'south'] as const;
@@ -78,6 +79,90 @@ describe('demo data set', () => {
 
   it('is the same on every run', () => {
     expect(JSON.stringify(build())).toBe(JSON.stringify(data));
+  });
+
+  describe.each(['2026-02-10', '2026-05-01', '2026-11-29', '2026-12-31'])('loaded on %s', (today) => {
+    const day = build(today);
+    const startOfDay = Date.parse(`${today}T00:00:00+07:00`);
+
+    it('leaves the regional fair of 270 booths open for booking all that day, ahead of the fair', () => {
+      const { name, window } = day.bookableFair!;
+      const fair = day.fairs.find((f) => f.name === name)!;
+      expect(fair).toMatchObject({ scale: 'regional', regionCode: 'north', boothCount: 270 });
+      expect(Date.parse(window.opensAt)).toBeLessThanOrEqual(startOfDay);
+      expect(Date.parse(window.closesAt)).toBeGreaterThanOrEqual(startOfDay + 14 * 86_400_000);
+      // Booking closes a week before the fair opens.
+      expect(Date.parse(window.closesAt)).toBeLessThanOrEqual(
+        Date.parse(`${fair.startDate}T00:00:00+07:00`) - 7 * 86_400_000,
+      );
+    });
+
+    it("keeps this year's fair, and adds next year's once this year's is too close to book", () => {
+      const years = day.fairs.map((f) => f.year);
+      expect(years[0]).toBe(2026);
+      expect(years).toEqual(today <= '2026-04-30' ? [2026] : [2026, 2027]);
+    });
+
+    it("has next year's plans in registration and in appraisal, undecided, nothing dated today or later", () => {
+      const national = day.plans.find((p) => p.key === 'national-2027')!;
+      const hanoi = day.plans.find((p) => p.key === 'provincial-2027-01')!;
+      const closed = today > '2026-06-20';
+      expect(national.plan.registrationDeadline).toBe('2026-06-20');
+      expect(national.decision).toBeNull();
+      const targets = new Set(national.projects.map((p) => p.target));
+      expect([...targets].sort()).toEqual(
+        closed ? ['ministry-appraised', 'submitted'] : ['base-appraised', 'submitted'],
+      );
+      expect(hanoi.plan.registrationDeadline >= today).toBe(true);
+      expect(hanoi.decision).toBeNull();
+      expect(hanoi.projects.map((p) => p.target)).toEqual([
+        'draft',
+        'registered',
+        'base-appraised',
+        'base-appraised',
+      ]);
+      for (const p of [...national.projects, ...hanoi.projects]) {
+        if (reaches(p.target, 'base-appraised')) expect(p.baseAppraisedOn < today).toBe(true);
+        if (reaches(p.target, 'ministry-appraised')) {
+          expect(p.ministryAppraisedOn < today).toBe(true);
+          expect(p.ministryAppraisedOn > national.plan.registrationDeadline).toBe(true);
+        }
+        // Reports are sent on the day they are dated: on time.
+        if (reaches(p.target, 'submitted')) expect(p.baseAppraisedOn <= '2026-06-20').toBe(true);
+      }
+    });
+  });
+
+  it('tells each demo account what it can try at once', () => {
+    const planIds = Object.fromEntries(data.plans.map((p, i) => [p.key, `plan-${i}`]));
+    const fairs = data.fairs.map((f, i) => ({ id: `fair-${i}`, name: f.name }));
+    const bookable = data.bookableFair!;
+    const lines = demoGuide({
+      data,
+      currentYear: 2026,
+      planIds,
+      fairs,
+      bookableFair: {
+        ...fairs.find((f) => f.name === bookable.name)!,
+        registrationClosesAt: new Date(Date.parse(bookable.window.closesAt)).toISOString(),
+        holdMinutes: bookable.window.holdMinutes,
+      },
+      round: { id: 'round-1', name: data.awardRounds[0].name },
+    });
+    const text = lines.join('\n');
+    for (const account of [
+      'dn.demo',
+      'btc.hoicho',
+      'giamkhao.1–9',
+      'sct.01',
+      'cuc.admin',
+      'cuc.canbo',
+      'xem',
+    ])
+      expect(text).toMatch(new RegExp(`^  ${account.replace('.', '\\.')} `, 'm'));
+    expect(text).toContain(`book a booth at "${bookable.name}", open until 29/12/2026 00:00`);
+    expect(text).toContain(`/api/v1/plans/${planIds['national-2027']}/decisions`);
+    expect(text).toContain('registration open until 31/12/2026: 1 draft, 1 registered, 2 base-appraised');
   });
 
   it('splits an amount exactly in 5-million steps, each at least the minimum', () => {

@@ -1,7 +1,11 @@
 // A small JSON client for the gateway's public API, for seeding and benchmarks. Plain Node (global fetch).
 import { createHash } from 'node:crypto';
 
-/** A request that failed for good: carries the HTTP status and the problem+json body, if any. */
+/**
+ * A request that failed for good: carries the HTTP status and the problem+json body, if any. `uncertain`: an
+ * earlier attempt got no answer or the gateway's 502/504 (it gave up on the service, which may have done the
+ * write all the same), so a refusal of the retry may be that write's own effect.
+ */
 export class ApiError extends Error {
   constructor(message, { status, problem, request } = {}) {
     super(message);
@@ -10,8 +14,11 @@ export class ApiError extends Error {
     this.problem = problem;
     this.code = problem?.code;
     this.request = request;
+    this.uncertain = false;
   }
 }
+
+const MAYBE_DONE_STATUS = new Set([502, 504]);
 
 const TRANSIENT_STATUS = new Set([429, 502, 503, 504]);
 /** The gateway answers 409 idempotency.in-flight while the first request with the same key is still running. */
@@ -64,7 +71,7 @@ const UNLIMITED = { run: (fn) => fn() };
  *   idempotency.in-flight — always with the same Idempotency-Key (the gateway keeps none of those answers),
  *   after the answer's Retry-After or a backoff. `limiter`: shared by the sessions of one run (`urgent`: this
  *   client's requests go first). `stats`: counts
- *   requests sent, writes done (2xx to a POST, not a replay) and retries.
+ *   requests sent, writes done (2xx to a POST or PUT, not a replay) and retries.
  */
 export function createApi(
   baseUrl,
@@ -104,7 +111,7 @@ export function createApi(
 
   /**
    * One call; resolves to the parsed body of a 2xx answer (with `meta`: `{ body, replayed }`, replayed meaning
-   * the gateway answered from its Idempotency-Key record), throws ApiError otherwise.
+   * the gateway answered from its Idempotency-Key record), throws ApiError otherwise (`uncertain` set as above).
    * @param {'GET'|'POST'|'PUT'|'PATCH'|'DELETE'} method
    * @param {string} path e.g. /api/v1/plans?year=2018
    * @param {{ body?: unknown, idempotencyKey?: string, meta?: boolean }} [opts]
@@ -112,24 +119,28 @@ export function createApi(
   async function call(method, path, { body, idempotencyKey, meta = false } = {}) {
     const request = `${method} ${path}`;
     const deadline = Date.now() + retryForMs;
+    let uncertain = false;
+    const fail = (e) => Object.assign(e, { uncertain });
     for (let attempt = 1; ; attempt++) {
       let last;
       let wait;
       try {
         const r = await limiter.run(() => once(method, path, body, idempotencyKey), urgent);
         if (r.ok) {
-          if (stats && method === 'POST' && !r.replayed) stats.writes++;
+          if (stats && method !== 'GET' && !r.replayed) stats.writes++;
           return meta ? { body: r.json, replayed: r.replayed } : r.json;
         }
         last = new ApiError(describe(request, r), { status: r.status, problem: r.json, request });
-        if (!isTransient(r.status, r.json)) throw last;
+        if (!isTransient(r.status, r.json)) throw fail(last);
         wait = r.retryAfter;
+        if (MAYBE_DONE_STATUS.has(r.status)) uncertain = true;
       } catch (e) {
         if (e instanceof ApiError && !isTransient(e.status, e.problem)) throw e;
+        if (!(e instanceof ApiError)) uncertain = true;
         last = e instanceof ApiError ? e : new ApiError(`${request}: ${networkReason(e)}`, { request });
       }
       const delay = Math.min(wait ?? 200 * 2 ** (attempt - 1), 10_000);
-      if (Date.now() + delay > deadline) throw last;
+      if (Date.now() + delay > deadline) throw fail(last);
       if (stats) stats.retries++;
       await sleep(delay);
     }

@@ -41,7 +41,11 @@ export class AuthGuard implements CanActivate {
 
     const req = context.switchToHttp().getRequest<Request>();
     const token = (await this.exchange?.internalTokenFor(req)) ?? bearerToken(req);
-    if (!token) throw new UnauthenticatedError('a bearer access token is required', 'auth.missing-token');
+    if (!token)
+      throw new UnauthenticatedError(
+        { vi: 'Cần có mã truy cập (bearer access token)', en: 'a bearer access token is required' },
+        'auth.missing-token',
+      );
     const principal = await this.verifier.verify(token);
     const store = currentContext();
     if (store) {
@@ -51,10 +55,17 @@ export class AuthGuard implements CanActivate {
     }
 
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, targets);
-    if (!rule) throw new ForbiddenError('this route declares no access rule', 'auth.no-rule');
+    if (!rule)
+      throw new ForbiddenError(
+        { vi: 'Đường dẫn này chưa khai báo quy tắc truy cập', en: 'this route declares no access rule' },
+        'auth.no-rule',
+      );
     if (!permits(rule, principal)) {
       throw new ForbiddenError(
-        `role ${principal.role} may not ${req.method} ${req.route?.path ?? req.path}`,
+        {
+          vi: `Vai trò ${principal.role} không được phép ${req.method} ${req.route?.path ?? req.path}`,
+          en: `role ${principal.role} may not ${req.method} ${req.route?.path ?? req.path}`,
+        },
         'auth.forbidden',
       );
     }

@@ -6,7 +6,7 @@ import {
   revokedTokenKey,
   type Principal,
 } from '@kc/contracts';
-import { UnauthenticatedError, UnavailableError } from '@kc/errors';
+import { UnauthenticatedError, UnavailableError, type Bilingual } from '@kc/errors';
 
 export interface RevocationList {
   /**
@@ -37,9 +37,12 @@ export const redisRevocationList = (redis: {
   mGet(keys: string[]): Promise<(string | null)[]>;
 }): RevocationList => ({
   isRevoked: async (jti, principal) => {
-    const unavailable = (why: string) =>
+    const unavailable = (why: Bilingual) =>
       new UnavailableError(
-        `revoked tokens cannot be checked: ${why}; retry shortly`,
+        {
+          vi: `Chưa kiểm tra được các mã đã thu hồi: ${why.vi}; vui lòng thử lại sau`,
+          en: `revoked tokens cannot be checked: ${why.en}; retry shortly`,
+        },
         'auth.revocations-unavailable',
       );
     let complete: string | null;
@@ -51,9 +54,14 @@ export const redisRevocationList = (redis: {
         ...(principal.kind === 'client' ? [revokedClientKey(principal.id)] : []),
       ]);
     } catch {
-      throw unavailable('Redis does not answer');
+      throw unavailable({ vi: 'Redis không trả lời', en: 'Redis does not answer' });
     }
-    if (complete === null) throw unavailable('they are being restored after a Redis restart or flush');
+    if (complete === null) {
+      throw unavailable({
+        vi: 'danh sách đang được khôi phục sau khi Redis khởi động lại hoặc bị xóa',
+        en: 'they are being restored after a Redis restart or flush',
+      });
+    }
     return markers.some((marker) => marker !== null);
   },
 });
@@ -79,15 +87,23 @@ export class TokenVerifier {
       }));
     } catch (error) {
       const reason =
-        error instanceof errors.JWTExpired ? 'the access token has expired' : 'the access token is not valid';
+        error instanceof errors.JWTExpired
+          ? { vi: 'Mã truy cập đã hết hạn', en: 'the access token has expired' }
+          : { vi: 'Mã truy cập không hợp lệ', en: 'the access token is not valid' };
       throw new UnauthenticatedError(reason, 'auth.invalid-token');
     }
     const principal = principalSchema.safeParse(payload[PRINCIPAL_CLAIM]);
     if (!principal.success || !payload.jti || !payload.exp) {
-      throw new UnauthenticatedError('the access token does not describe a caller', 'auth.invalid-token');
+      throw new UnauthenticatedError(
+        { vi: 'Mã truy cập không mô tả người gọi nào', en: 'the access token does not describe a caller' },
+        'auth.invalid-token',
+      );
     }
     if (await this.revocations.isRevoked(payload.jti, principal.data)) {
-      throw new UnauthenticatedError('the access token was revoked', 'auth.revoked-token');
+      throw new UnauthenticatedError(
+        { vi: 'Mã truy cập đã bị thu hồi', en: 'the access token was revoked' },
+        'auth.revoked-token',
+      );
     }
     return { ...principal.data, jti: payload.jti, exp: payload.exp };
   }

@@ -9,6 +9,8 @@ export const actorSchema = z.strictObject({
     .string()
     .regex(/^\d{2}$/)
     .optional(),
+  /** The external OIDC client a person acted through (see Principal.via). */
+  via: z.string().min(1).max(200).optional(),
 });
 export type Actor = z.infer<typeof actorSchema>;
 

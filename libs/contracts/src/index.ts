@@ -1,7 +1,10 @@
 export * from './envelope';
 export * from './primitives';
+export * from './messages';
 export * from './topics';
 export * from './events';
 export * from './decode-event';
 export * from './http';
 export * from './principal';
+export { buildAsyncApi } from './asyncapi/build-asyncapi';
+export { renderAsyncApiPage } from './asyncapi/render-asyncapi-page';

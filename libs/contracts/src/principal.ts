@@ -16,6 +16,17 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Each role as the product names it (Vietnamese, for lists and screens). */
+export const ROLE_LABELS: Record<Role, string> = {
+  'central-admin': 'Quản trị hệ thống (Cục)',
+  'central-officer': 'Cán bộ Cục',
+  'province-officer': 'Cán bộ Sở Công Thương',
+  'fair-organizer': 'Ban tổ chức hội chợ',
+  business: 'Cơ sở công nghiệp nông thôn',
+  juror: 'Thành viên hội đồng giám khảo',
+  viewer: 'Người xem',
+};
+
 export const principalSchema = z.strictObject({
   kind: z.enum(['user', 'client']),
   /** User id or API client id. */
@@ -36,6 +47,8 @@ export const principalSchema = z.strictObject({
   roundIds: z.array(z.string()).optional(),
   /** API scopes (e.g. `projects:write`); people get theirs from their role. */
   scopes: z.array(z.string()),
+  /** The external OIDC issuer's client (its `azp`) a person signed in through: audited and limited per client. */
+  via: z.string().min(1).max(200).optional(),
 });
 export type Principal = z.infer<typeof principalSchema>;
 

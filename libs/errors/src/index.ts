@@ -10,16 +10,28 @@ export type DomainErrorKind =
   | 'unauthenticated'
   | 'unavailable';
 
+/** A message in both languages of the platform: Vietnamese first (the product's language), English second. */
+export interface Bilingual {
+  vi: string;
+  en: string;
+}
+
+/** The one combined form for a single string (logs, the problem `detail`): Vietnamese first. */
+export const bothLanguages = (text: Bilingual): string => `${text.vi} / ${text.en}`;
+
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
+  /** The message in each language; `message` joins them for logs. */
+  readonly messages: Bilingual;
   constructor(
-    message: string,
+    messages: Bilingual,
     /** A stable machine-readable code, e.g. `project.illegal-transition`. */
     readonly code: string,
     /** The field the rule is about, when there is one (e.g. `approvedSupportVnd`). */
     readonly field?: string,
   ) {
-    super(message);
+    super(bothLanguages(messages));
+    this.messages = messages;
   }
 }
 
@@ -53,12 +65,12 @@ export class UnauthenticatedError extends DomainError {
 export class UnavailableError extends DomainError {
   readonly kind = 'unavailable';
   constructor(
-    message: string,
+    messages: Bilingual,
     code: string,
     field?: string,
     /** When a retry may succeed. */
     readonly retryAfterSeconds = 1,
   ) {
-    super(message, code, field);
+    super(messages, code, field);
   }
 }

@@ -6,8 +6,9 @@ import { json, urlencoded, type NextFunction, type Request, type Response } from
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { KafkaEventServer } from '@kc/messaging';
-import { answerClientErrors, refuseUnreadableBodies } from './edge-guards';
-import { PROBLEM_CONTENT_TYPE, problemType } from './problem';
+import type { Bilingual } from '@kc/errors';
+import { answerClientErrors, assignCorrelationId, refuseUnreadableBodies } from './edge-guards';
+import { PROBLEM_CONTENT_TYPE, problemOf, type Problem } from './problem';
 import { ProblemFilter } from './problem.filter';
 
 export interface BootstrapOptions {
@@ -21,6 +22,11 @@ export interface BootstrapOptions {
   bodyLimit?: string;
   /** Paths that also accept a form body (the OAuth2 token endpoint); every other body must be JSON. */
   formPaths?: string[];
+  /**
+   * The edge every request passes before its body is read (the gateway: client address, security headers,
+   * per-address limit), so the body parser's refusals (400, 413, 415) pass it too.
+   */
+  edge?: (app: NestExpressApplication) => void;
 }
 
 /** Body-parser failures happen before Nest's filters; answer them in the same problem format. */
@@ -31,24 +37,32 @@ function bodyParserProblems(
   next: NextFunction,
 ) {
   if (!error.status || error.status >= 500) return next(error);
-  const [slug, title, detail] =
+  const [slug, code, messages]: [string, string, Bilingual] =
     error.type === 'entity.too.large'
-      ? ['body-too-large', 'Request too large', 'The request body is larger than allowed.']
+      ? [
+          'body-too-large',
+          'request.too-large',
+          { vi: 'Nội dung yêu cầu lớn hơn mức cho phép.', en: 'The request body is larger than allowed.' },
+        ]
       : error.status === 415
-        ? ['unsupported-media-type', 'Unsupported media type', 'The body must be UTF-8 JSON, not compressed.']
-        : ['malformed-body', 'Invalid request', 'The request body is not valid JSON.'];
-  res
-    .status(error.status)
-    .type(PROBLEM_CONTENT_TYPE)
-    .send(
-      JSON.stringify({
-        type: problemType(slug),
-        title,
-        status: error.status,
-        detail,
-        instance: req.originalUrl,
-      }),
-    );
+        ? [
+            'unsupported-media-type',
+            'request.unsupported-media-type',
+            {
+              vi: 'Nội dung phải là JSON UTF-8, không nén.',
+              en: 'The body must be UTF-8 JSON, not compressed.',
+            },
+          ]
+        : [
+            'malformed-body',
+            'request.malformed-body',
+            { vi: 'Nội dung yêu cầu không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
+          ];
+  const problem: Problem = {
+    ...problemOf({ status: error.status, code, slug, messages }),
+    instance: req.originalUrl,
+  };
+  res.status(error.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 }
 
 export async function createServiceApp(
@@ -61,6 +75,8 @@ export async function createServiceApp(
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  app.use(assignCorrelationId);
+  options.edge?.(app);
   app.use(refuseUnreadableBodies(options.formPaths));
   app.use(json({ limit: options.bodyLimit ?? '1mb' }));
   for (const path of options.formPaths ?? []) app.use(path, urlencoded({ extended: false, limit: '16kb' }));

@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import express, { json, urlencoded } from 'express';
-import { answerClientErrors, refuseUnreadableBodies } from './edge-guards';
+import type { Request, Response } from 'express';
+import { answerClientErrors, assignCorrelationId, refuseUnreadableBodies } from './edge-guards';
 
 /** Sends raw bytes and returns the raw answer (the server closes the connection after a client error). */
 function exchange(server: Server, raw: string): Promise<string> {
@@ -39,8 +40,10 @@ describe('a request the HTTP server cannot parse', () => {
     expect(answer).toMatch(/^HTTP\/1\.1 400 /);
     expect(JSON.parse(answer.split('\r\n\r\n')[1])).toMatchObject({
       status: 400,
-      title: 'Invalid request',
+      title: 'Yêu cầu không hợp lệ / Invalid request',
+      code: 'request.malformed',
       detail: expect.any(String),
+      messages: { vi: expect.any(String), en: expect.any(String) },
     });
   });
 });
@@ -82,5 +85,26 @@ describe('a body in a type no parser reads', () => {
     });
     expect((await post('/token', 'grant_type=x', 'application/x-www-form-urlencoded')).status).toBe(200);
     expect((await fetch(`${base}/action`, { method: 'POST' })).status).toBe(200);
+  });
+});
+
+describe('the correlation id given before the body is read', () => {
+  const assign = (header?: string) => {
+    const req = { headers: header === undefined ? {} : { 'x-correlation-id': header } } as Request;
+    const sent: Record<string, string> = {};
+    const res = { setHeader: (name: string, value: string) => (sent[name] = value) } as unknown as Response;
+    const next = jest.fn();
+    assignCorrelationId(req, res, next);
+    expect(next).toHaveBeenCalledTimes(1);
+    return { request: req.headers['x-correlation-id'], response: sent['x-correlation-id'] };
+  };
+
+  it("keeps the caller's id, and writes the one it answers with back into the request for the later context", () => {
+    expect(assign('kc-abc.1')).toEqual({ request: 'kc-abc.1', response: 'kc-abc.1' });
+    for (const header of [undefined, 'không hợp lệ']) {
+      const { request, response } = assign(header);
+      expect(response).toMatch(/^[0-9a-f-]{36}$/);
+      expect(request).toBe(response);
+    }
   });
 });

@@ -1,7 +1,8 @@
 import { STATUS_CODES, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { NextFunction, Request, Response } from 'express';
-import { PROBLEM_CONTENT_TYPE, problemType, type Problem } from './problem';
+import { CORRELATION_HEADER, correlationIdFrom } from '@kc/observability';
+import { fieldError, PROBLEM_CONTENT_TYPE, problemOf, type Problem } from './problem';
 
 /**
  * A body no parser reads would reach the validation as "no body": a route whose fields are all optional would
@@ -14,19 +15,24 @@ export function refuseUnreadableBodies(formPaths: readonly string[] = []) {
       req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
     if (!hasBody || req.is('application/json')) return next();
     if (formPaths.includes(req.path) && req.is('application/x-www-form-urlencoded')) return next();
+    const form = formPaths.includes(req.path);
     const problem: Problem = {
-      type: problemType('unsupported-media-type'),
-      title: 'Unsupported media type',
-      status: 415,
-      detail: `The request body must be application/json${formPaths.includes(req.path) ? ' or a form' : ''}.`,
-      instance: req.originalUrl,
-      errors: [
-        {
-          field: 'header.content-type',
-          rule: 'unsupported_media_type',
-          message: `${req.headers['content-type'] ?? 'no content type'} is not accepted`,
+      ...problemOf({
+        status: 415,
+        code: 'request.unsupported-media-type',
+        slug: 'unsupported-media-type',
+        messages: {
+          vi: `Nội dung yêu cầu phải là application/json${form ? ' hoặc biểu mẫu' : ''}.`,
+          en: `The request body must be application/json${form ? ' or a form' : ''}.`,
         },
-      ],
+        errors: [
+          fieldError('header.content-type', 'unsupported_media_type', {
+            vi: `${req.headers['content-type'] ?? 'không có kiểu nội dung'} không được chấp nhận`,
+            en: `${req.headers['content-type'] ?? 'no content type'} is not accepted`,
+          }),
+        ],
+      }),
+      instance: req.originalUrl,
     };
     res.status(415).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   };
@@ -36,26 +42,32 @@ export function refuseUnreadableBodies(formPaths: readonly string[] = []) {
 export function clientErrorProblem(code: string | undefined): Problem {
   switch (code) {
     case 'HPE_HEADER_OVERFLOW':
-      return {
-        type: problemType('headers-too-large'),
-        title: 'Request header fields too large',
+      return problemOf({
         status: 431,
-        detail: 'The request line and headers are larger than the server accepts (16 KiB).',
-      };
+        code: 'request.headers-too-large',
+        slug: 'headers-too-large',
+        messages: {
+          vi: 'Dòng yêu cầu và phần đầu lớn hơn mức máy chủ chấp nhận (16 KiB).',
+          en: 'The request line and headers are larger than the server accepts (16 KiB).',
+        },
+      });
     case 'ERR_HTTP_REQUEST_TIMEOUT':
-      return {
-        type: problemType('request-timeout'),
-        title: 'Request timeout',
+      return problemOf({
         status: 408,
-        detail: 'The request did not arrive in time.',
-      };
+        code: 'request.timeout',
+        slug: 'request-timeout',
+        messages: { vi: 'Yêu cầu không đến kịp thời hạn.', en: 'The request did not arrive in time.' },
+      });
     default:
-      return {
-        type: problemType('malformed-request'),
-        title: 'Invalid request',
+      return problemOf({
         status: 400,
-        detail: 'The request is not valid HTTP (request line, header or body framing).',
-      };
+        code: 'request.malformed',
+        slug: 'malformed-request',
+        messages: {
+          vi: 'Yêu cầu không phải HTTP hợp lệ (dòng yêu cầu, phần đầu hoặc cách chia nội dung).',
+          en: 'The request is not valid HTTP (request line, header or body framing).',
+        },
+      });
   }
 }
 
@@ -78,4 +90,16 @@ export function answerClientErrors(server: Server): void {
         `Connection: close\r\n\r\n${body}`,
     );
   });
+}
+
+/**
+ * Gives every request its correlation id before anything can answer it (the body parser's refusals, a rate
+ * limit), echoed in the response. The id is written back into the request header, so the request context
+ * opened later (CorrelationMiddleware, after the body is read) carries the same one.
+ */
+export function assignCorrelationId(req: Request, res: Response, next: NextFunction): void {
+  const correlationId = correlationIdFrom(req.headers[CORRELATION_HEADER]);
+  req.headers[CORRELATION_HEADER] = correlationId;
+  res.setHeader(CORRELATION_HEADER, correlationId);
+  next();
 }

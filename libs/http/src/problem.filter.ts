@@ -2,9 +2,9 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import type { Request, Response } from 'express';
 import { throwError } from 'rxjs';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, UnavailableError, type DomainErrorKind } from '@kc/errors';
+import { DomainError, UnavailableError, type Bilingual, type DomainErrorKind } from '@kc/errors';
 import { currentContext } from '@kc/observability';
-import { PROBLEM_CONTENT_TYPE, problemType, type Problem } from './problem';
+import { fieldError, PROBLEM_CONTENT_TYPE, problemOf, titleOf, type Problem } from './problem';
 
 const statusOfKind: Record<DomainErrorKind, number> = {
   'not-found': 404,
@@ -15,28 +15,36 @@ const statusOfKind: Record<DomainErrorKind, number> = {
   unavailable: 503,
 };
 
-const titles: Record<number, string> = {
-  400: 'Invalid request',
-  401: 'Not authenticated',
-  403: 'Forbidden',
-  404: 'Not found',
-  405: 'Method not allowed',
-  409: 'Conflict',
-  413: 'Request too large',
-  415: 'Unsupported media type',
-  422: 'Business rule violated',
-  429: 'Too many requests',
-  500: 'Internal error',
-  502: 'Upstream service failed',
-  503: 'Service unavailable',
+/** Postgres constraint violations that reach the edge are conflicts with existing data, not crashes. */
+const pgConflicts: Record<string, { code: string; messages: Bilingual }> = {
+  '23505': {
+    code: 'constraint.unique',
+    messages: {
+      vi: 'Đã có một bản ghi với cùng các giá trị định danh.',
+      en: 'A record with the same identifying values already exists.',
+    },
+  },
+  '23514': {
+    code: 'constraint.check',
+    messages: {
+      vi: 'Thay đổi này vi phạm một quy tắc mà cơ sở dữ liệu bảo đảm.',
+      en: 'The change would break a rule the database enforces.',
+    },
+  },
+  '23503': {
+    code: 'constraint.foreign-key',
+    messages: {
+      vi: 'Thay đổi này tham chiếu một bản ghi không tồn tại hoặc đang được sử dụng.',
+      en: 'The change refers to a record that does not exist or is still in use.',
+    },
+  },
 };
 
-/** Postgres constraint violations that reach the edge are conflicts with existing data, not crashes. */
-const pgConflicts: Record<string, string> = {
-  '23505': 'A record with the same identifying values already exists.',
-  '23514': 'The change would break a rule the database enforces.',
-  '23503': 'The change refers to a record that does not exist or is still in use.',
-};
+/** `Method not allowed` → `http.method-not-allowed`: a stable code for the framework's own refusals. */
+const httpCode = (status: number) =>
+  `http.${titleOf(status)
+    .en.toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')}`;
 
 /**
  * Turns every error into application/problem+json. Unexpected errors are logged with their stack and
@@ -63,52 +71,38 @@ export class ProblemFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown): Problem {
     if (exception instanceof DomainError) {
-      const status = statusOfKind[exception.kind];
-      return {
-        type: problemType(exception.code),
-        title: titles[status],
-        status,
-        detail: exception.message,
-        code: exception.code,
-        ...(exception.field
-          ? { errors: [{ field: exception.field, rule: exception.code, message: exception.message }] }
-          : {}),
-      };
+      const { code, messages, field } = exception;
+      return problemOf({
+        status: statusOfKind[exception.kind],
+        code,
+        messages,
+        ...(field ? { errors: [fieldError(field, code, messages)] } : {}),
+      });
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
-      if (typeof body === 'object' && body !== null && 'type' in body && 'title' in body)
+      if (typeof body === 'object' && body !== null && 'type' in body && 'code' in body)
         return body as Problem;
-      const message =
+      // The framework's own refusals (no route, wrong method…) speak English: the title says it in Vietnamese.
+      const en =
         typeof body === 'string'
           ? body
           : String((body as { message?: unknown }).message ?? exception.message);
-      return {
-        type: problemType(`http-${status}`),
-        title: titles[status] ?? 'Error',
-        status,
-        detail: message,
-      };
+      const messages = { vi: titleOf(status).vi, en };
+      return problemOf({ status, code: httpCode(status), slug: `http-${status}`, messages });
     }
     if (exception instanceof QueryFailedError) {
-      const code = (exception.driverError as { code?: string } | undefined)?.code ?? '';
-      if (pgConflicts[code]) {
-        return {
-          type: problemType('constraint-violation'),
-          title: titles[409],
-          status: 409,
-          detail: pgConflicts[code],
-        };
-      }
+      const conflict = pgConflicts[(exception.driverError as { code?: string } | undefined)?.code ?? ''];
+      if (conflict) return problemOf({ status: 409, slug: 'constraint-violation', ...conflict });
     }
     const error = exception as Error;
     this.log.error({ msg: 'unhandled error', error: error?.message, stack: error?.stack });
-    return {
-      type: problemType('internal'),
-      title: titles[500],
+    return problemOf({
       status: 500,
-      detail: 'An unexpected error occurred.',
-    };
+      code: 'internal.unexpected',
+      slug: 'internal',
+      messages: { vi: 'Đã xảy ra lỗi không mong đợi.', en: 'An unexpected error occurred.' },
+    });
   }
 }

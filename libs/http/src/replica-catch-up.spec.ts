@@ -2,10 +2,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConflictError, RuleViolationError, UnavailableError } from '@kc/errors';
 import { runWithContext } from '@kc/observability';
-import { OwnerClient, refusesTheSame, withReplicaCatchUp } from './replica-catch-up';
+import { OwnerClient, passesOn, withReplicaCatchUp } from './replica-catch-up';
 
 const notAppraised = () =>
-  new RuleViolationError('Project P is submitted', 'decision.project-not-appraised', 'allocations[0]');
+  new RuleViolationError(
+    { vi: 'Đề án P đã gửi Bộ', en: 'Project P is submitted' },
+    'decision.project-not-appraised',
+    'allocations[0]',
+  );
 const owner = new OwnerClient('projects', 'http://127.0.0.1:9');
 const alone = new OwnerClient('projects', undefined);
 
@@ -64,7 +68,7 @@ describe('a refusal judged on a copy of another service’s facts', () => {
       owner,
       lagCodes: ['decision.project-not-appraised'],
       attempt: async () => {
-        throw new ConflictError('duplicate', 'decision.duplicate-number');
+        throw new ConflictError({ vi: 'trùng', en: 'duplicate' }, 'decision.duplicate-number');
       },
       ownerAllows,
     });
@@ -81,18 +85,24 @@ describe('a refusal judged on a copy of another service’s facts', () => {
     expect(ownerAllows).not.toHaveBeenCalled();
   });
 
-  it('compares a rule run on the owner’s facts by code and field', () => {
+  it('lets the copy wait only when the rule passes on the owner’s facts, whatever the copy refused', () => {
     expect(
-      refusesTheSame(() => {
+      passesOn(() => {
         throw notAppraised();
-      }, notAppraised()),
-    ).toBe(true);
-    expect(refusesTheSame(() => undefined, notAppraised())).toBe(false);
-    expect(
-      refusesTheSame(() => {
-        throw new RuleViolationError('other', 'decision.over-norm', 'allocations[0]');
-      }, notAppraised()),
+      }),
     ).toBe(false);
+    expect(passesOn(() => undefined)).toBe(true);
+    // The owner refuses for another reason (e.g. a draft the copy has never seen): no wait, the refusal stands.
+    expect(
+      passesOn(() => {
+        throw new RuleViolationError({ vi: 'khác', en: 'other' }, 'decision.over-norm', 'allocations[0]');
+      }),
+    ).toBe(false);
+    expect(() =>
+      passesOn(() => {
+        throw new TypeError('a bug, not a refusal');
+      }),
+    ).toThrow(TypeError);
   });
 });
 

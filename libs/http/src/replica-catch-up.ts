@@ -46,8 +46,14 @@ export class OwnerClient {
 
   private unreachable(): UnavailableError {
     return new UnavailableError(
-      `Chưa xác nhận được với dịch vụ ${this.owner} / the ${this.owner} service, which owns the facts this ` +
-        'decision depends on, could not be asked; retry shortly',
+      {
+        vi:
+          `Chưa hỏi được dịch vụ ${this.owner}, nơi giữ dữ liệu gốc mà quyết định này dựa vào; ` +
+          'vui lòng thử lại sau ít phút',
+        en:
+          `the ${this.owner} service, which owns the facts this decision depends on, could not be asked; ` +
+          'retry shortly',
+      },
       'consistency.owner-unreachable',
       undefined,
       2,
@@ -88,9 +94,15 @@ export async function withReplicaCatchUp<T>(c: CatchUp<T>): Promise<T> {
       }
       if (Date.now() + delay > deadline) {
         throw new UnavailableError(
-          `Dữ liệu đồng bộ từ dịch vụ ${c.owner.owner} chưa cập nhật / this service's copy of the ` +
-            `${c.owner.owner} service's facts has not caught up yet (the ${c.owner.owner} service already ` +
-            `allows this request); retry shortly. The copy says: ${error.message}`,
+          {
+            vi:
+              `Bản sao dữ liệu từ dịch vụ ${c.owner.owner} chưa cập nhật (dịch vụ ${c.owner.owner} đã cho ` +
+              `phép yêu cầu này); vui lòng thử lại sau. Bản sao cho biết: ${error.messages.vi}`,
+            en:
+              `this service's copy of the ${c.owner.owner} service's facts has not caught up yet (the ` +
+              `${c.owner.owner} service already allows this request); retry shortly. The copy says: ` +
+              error.messages.en,
+          },
           'consistency.replica-behind',
           error.field,
           1,
@@ -101,12 +113,16 @@ export async function withReplicaCatchUp<T>(c: CatchUp<T>): Promise<T> {
   }
 }
 
-/** True when `check` (a rule run on the owner's facts) refuses with the same code on the same field. */
-export function refusesTheSame(check: () => unknown, refusal: DomainError): boolean {
+/**
+ * True when `check` (the rule run on the owner's facts) passes. Any refusal there — the copy's or another —
+ * means waiting for the copy cannot help: the copy's refusal stands.
+ */
+export function passesOn(check: () => unknown): boolean {
   try {
     check();
-    return false;
+    return true;
   } catch (error) {
-    return error instanceof DomainError && error.code === refusal.code && error.field === refusal.field;
+    if (error instanceof DomainError) return false;
+    throw error;
   }
 }

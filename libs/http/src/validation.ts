@@ -1,37 +1,67 @@
 import { HttpException, HttpStatus, type PipeTransform } from '@nestjs/common';
-import type { z } from 'zod';
-import { problemType, type Problem, type ProblemFieldError } from './problem';
+import { z } from 'zod';
+import type { Bilingual } from '@kc/errors';
+import { fieldError, problemOf, type ProblemFieldError } from './problem';
 
 export class ValidationProblem extends HttpException {
-  constructor(errors: ProblemFieldError[], detail = 'The request has invalid fields.') {
-    const problem: Problem = {
-      type: problemType('validation'),
-      title: 'Invalid request',
-      status: 400,
-      detail,
-      errors,
-    };
-    super(problem, HttpStatus.BAD_REQUEST);
+  constructor(
+    errors: ProblemFieldError[],
+    messages: Bilingual = { vi: 'Yêu cầu có trường không hợp lệ.', en: 'The request has invalid fields.' },
+  ) {
+    super(
+      problemOf({ status: 400, code: 'request.invalid-fields', slug: 'validation', messages, errors }),
+      HttpStatus.BAD_REQUEST,
+    );
   }
 }
+
+const vi = z.locales.vi().localeError;
+const en = z.locales.en().localeError;
+type Issue = z.core.$ZodIssue;
+
+/** What a zod locale says about an issue (its error map answers a string or `{ message }`). */
+function localeMessage(map: z.core.$ZodErrorMap, issue: Issue): string {
+  const said = map(issue as unknown as Parameters<z.core.$ZodErrorMap>[0]);
+  return typeof said === 'string' ? said : (said?.message ?? issue.message);
+}
+
+/**
+ * An issue's message in both languages: a refinement's own (`params: { rule, vi, en }`), a schema's custom
+ * `vi / en` message, or else what zod's Vietnamese and English locales say about the issue.
+ */
+function messagesOf(issue: Issue): Bilingual {
+  const params = (issue as { params?: { vi?: unknown; en?: unknown } }).params;
+  if (typeof params?.vi === 'string' && typeof params.en === 'string')
+    return { vi: params.vi, en: params.en };
+  const english = localeMessage(en, issue);
+  if (issue.message === english) return { vi: localeMessage(vi, issue), en: english };
+  const at = issue.message.indexOf(' / ');
+  if (at >= 0) return { vi: issue.message.slice(0, at), en: issue.message.slice(at + 3) };
+  // A custom message in one language only: the locale's Vietnamese says at least what kind of problem it is.
+  return { vi: localeMessage(vi, issue), en: issue.message };
+}
+
+/** zod calls every refinement `custom`: the refinement's own rule name (`params.rule`) is the stable one. */
+const ruleOf = (issue: Issue): string => {
+  const rule = (issue as { params?: { rule?: unknown } }).params?.rule;
+  return issue.code === 'custom' && typeof rule === 'string' ? rule : issue.code;
+};
+
+const UNKNOWN_FIELD: Bilingual = { vi: 'không phải trường được chấp nhận', en: 'is not a known field' };
 
 export function fieldErrors(error: z.ZodError, location: string): ProblemFieldError[] {
   return error.issues.flatMap((issue) => {
     const base = [location, ...issue.path.map(String)].join('.');
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({
-        field: `${base}.${key}`,
-        rule: 'unrecognized_keys',
-        message: 'is not a known field',
-      }));
+      return issue.keys.map((key) => fieldError(`${base}.${key}`, 'unrecognized_keys', UNKNOWN_FIELD));
     }
-    return [{ field: base, rule: issue.code, message: issue.message }];
+    return [fieldError(base, ruleOf(issue), messagesOf(issue))];
   });
 }
 
 /**
  * Validates one part of a request (`body`, `query`, `params`) with a zod schema: unknown fields are
- * rejected by strict schemas, and every bad field is reported with its path and rule.
+ * rejected by strict schemas, and every bad field is reported with its path, rule and message in both languages.
  */
 export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unknown, z.infer<S>> {
   constructor(
@@ -40,7 +70,8 @@ export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unk
   ) {}
 
   transform(value: unknown): z.infer<S> {
-    const result = this.schema.safeParse(value ?? {});
+    // The input stays in the issues so that the locales can say what was received.
+    const result = this.schema.safeParse(value ?? {}, { reportInput: true });
     if (result.success) return result.data;
     throw new ValidationProblem(fieldErrors(result.error, this.location));
   }

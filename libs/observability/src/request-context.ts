@@ -29,6 +29,7 @@ export function actorOf(principal: Principal): Actor {
     id: principal.kind === 'user' ? principal.name : `client:${principal.id}`,
     role: principal.role,
     ...(principal.provinceCode ? { provinceCode: principal.provinceCode } : {}),
+    ...(principal.via ? { via: principal.via } : {}),
   };
 }
 

@@ -12,8 +12,10 @@ export { REORGANISATION_2025, reorganisations, type Reorganisation } from './lin
 export {
   currentUnitFor,
   findProvince,
+  findProvinceUpTo,
   isValidProvinceCode,
   predecessorsOf,
+  predecessorUnitsOf,
   provincesAsOf,
   provincesOfRegion,
   regionOf,
@@ -31,3 +33,13 @@ export {
   type ActivityContentCode,
 } from './activity-contents';
 export { foldDiacritics } from './text';
+export { unitReadings, unitsCoveredBy, type UnitReading } from './unit-coverage';
+export {
+  checkSupport,
+  governingNorm,
+  normAppliesTo,
+  normInForce,
+  type FundingNorm,
+  type NormCheck,
+  type SupportClaim,
+} from './funding-norm';

@@ -33,3 +33,9 @@ export function nextDay(date: IsoDate): IsoDate {
   next.setUTCDate(next.getUTCDate() + 1);
   return next.toISOString().slice(0, 10);
 }
+
+export function dayBefore(date: IsoDate): IsoDate {
+  const previous = new Date(`${date}T00:00:00Z`);
+  previous.setUTCDate(previous.getUTCDate() - 1);
+  return previous.toISOString().slice(0, 10);
+}

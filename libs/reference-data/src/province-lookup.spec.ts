@@ -1,8 +1,10 @@
 import {
   currentUnitFor,
   findProvince,
+  findProvinceUpTo,
   isValidProvinceCode,
   predecessorsOf,
+  predecessorUnitsOf,
   provincesAsOf,
   provincesOfRegion,
   regionOf,
@@ -274,5 +276,37 @@ describe('unitInForce: a unit code is valid for a date only while its unit is in
   it('counts a code for a year when its unit is in force on the first or the last day', () => {
     expect(unitInForceDuring('30', 2025)?.nameVi).toBe('Hải Dương');
     expect(unitInForceDuring('30', 2026)).toBeUndefined();
+  });
+});
+
+describe('findProvinceUpTo', () => {
+  it('finds the unit in force, or else the last unit the code named before, as on its last day', () => {
+    expect(findProvinceUpTo('31', '2026-01-01')).toMatchObject({
+      nameVi: 'Hải Phòng',
+      validFrom: '2025-07-01',
+    });
+    expect(findProvinceUpTo('31', '2020-01-01')).toMatchObject({ validTo: '2025-06-30' });
+    expect(findProvinceUpTo('30', '2026-01-01')).toMatchObject({
+      nameVi: 'Hải Dương',
+      validTo: '2025-06-30',
+    });
+  });
+
+  it('finds nothing for a code that had named no unit by then', () => {
+    expect(findProvinceUpTo('99', '2026-01-01')).toBeUndefined();
+  });
+});
+
+describe('predecessorUnitsOf', () => {
+  it('gives the units that went into a unit on its first day, as they stood the day before', () => {
+    const haiPhong = findProvince('31', '2025-07-01')!;
+    expect(predecessorUnitsOf(haiPhong).map((u) => [u.code, u.nameVi, u.validTo])).toEqual([
+      ['30', 'Hải Dương', '2025-06-30'],
+      ['31', 'Hải Phòng', '2025-06-30'],
+    ]);
+  });
+
+  it('gives none for a unit that began with the data coverage', () => {
+    expect(predecessorUnitsOf(findProvince('30', '2020-01-01')!)).toEqual([]);
   });
 });

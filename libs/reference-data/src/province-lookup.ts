@@ -1,4 +1,4 @@
-import { assertIsoDate, nextDay, type IsoDate } from './iso-date';
+import { assertIsoDate, dayBefore, nextDay, type IsoDate } from './iso-date';
 import { reorganisations, REORGANISATION_2025, type Reorganisation } from './lineage.data';
 import {
   COVERAGE_START,
@@ -81,6 +81,31 @@ export function findProvince(code: string, asOf: IsoDate): ProvincialUnit | unde
   assertCovered(asOf, 'asOf');
   const record = recordFor(code, asOf);
   return record && resolve(record, asOf);
+}
+
+/**
+ * The unit that `code` named on `asOf` or, when it named none that day, the last unit it named before (ended,
+ * resolved as on its last day); undefined when the code had named no unit by `asOf`.
+ */
+export function findProvinceUpTo(code: string, asOf: IsoDate): ProvincialUnit | undefined {
+  assertCovered(asOf, 'asOf');
+  const latest = provincialUnitRecords
+    .filter((record) => record.code === code && record.validFrom <= asOf)
+    .sort((a, b) => a.validFrom.localeCompare(b.validFrom))
+    .at(-1);
+  if (!latest) return undefined;
+  return resolve(latest, latest.validTo !== null && latest.validTo < asOf ? latest.validTo : asOf);
+}
+
+/** The units whose territory went into `unit` on the day it began (a reorganisation's); none otherwise. */
+export function predecessorUnitsOf(unit: Pick<ProvincialUnit, 'code' | 'validFrom'>): ProvincialUnit[] {
+  const reorganisation = reorganisations.find((candidate) => candidate.effectiveOn === unit.validFrom);
+  if (!reorganisation) return [];
+  const lastDay = dayBefore(unit.validFrom);
+  return Object.entries(reorganisation.successorByOldCode)
+    .filter(([, successor]) => successor === unit.code)
+    .map(([oldCode]) => resolve(requireRecord(oldCode, lastDay), lastDay))
+    .sort((a, b) => a.code.localeCompare(b.code));
 }
 
 export function isValidProvinceCode(code: string, asOf: IsoDate): boolean {

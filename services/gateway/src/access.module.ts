@@ -10,7 +10,9 @@ import { ClientDirectory } from './application/identity/client-directory';
 import { ClientsService } from './application/identity/clients.service';
 import { DEMO_SETTINGS, DemoAccountsSeeder } from './application/identity/demo-accounts.seeder';
 import { EdgeCredentials, OIDC_SETTINGS } from './application/identity/edge-credentials';
+import { ExternalClientsService } from './application/identity/external-clients.service';
 import { DEFAULT_DEMO_PASSWORD, oidcSettings, type GatewayConfig } from './config/gateway.config';
+import { IssuedTokens } from './infrastructure/identity/issued-tokens.store';
 import { LoginAttempts } from './infrastructure/identity/login-attempts.store';
 import { PasswordHasher } from './infrastructure/identity/password-hasher';
 import { RateLimiter } from './infrastructure/identity/rate-limiter.store';
@@ -19,6 +21,7 @@ import { Revocations } from './infrastructure/identity/revocations.store';
 import { SigningKeys } from './infrastructure/identity/signing-keys';
 import { TokenIssuer } from './infrastructure/identity/token-issuer';
 import { AuditRecordEntity } from './infrastructure/persistence/audit-record.entity';
+import { ExternalClientEntity } from './infrastructure/persistence/external-client.entity';
 import {
   ApiClientEntity,
   AppUserEntity,
@@ -26,15 +29,33 @@ import {
 } from './infrastructure/persistence/identity.entities';
 import { Identity1763900000700 } from './infrastructure/persistence/migrations/1763900000700-identity';
 import { AuditRecord1763900000710 } from './infrastructure/persistence/migrations/1763900000710-audit-record';
+import { IssuedToken1763900000760 } from './infrastructure/persistence/migrations/1763900000760-issued-token';
+import { AuditRecordKind1763900000795 } from './infrastructure/persistence/migrations/1763900000795-audit-record-kind';
 import { RevokedToken1763900000730 } from './infrastructure/persistence/migrations/1763900000730-revoked-token';
+import { ExternalClient1763900000770 } from './infrastructure/persistence/migrations/1763900000770-external-client';
 import { AuditEventsHandler } from './interface/events/audit-events.handler';
 import { AuditController } from './interface/http/audit.controller';
 import { AuthController } from './interface/http/auth.controller';
 import { ClientLimitsInterceptor } from './interface/http/client-limits.interceptor';
 import { ClientsController } from './interface/http/clients.controller';
+import { ExternalClientsController } from './interface/http/external-clients.controller';
+import { OAuthMetadataController } from './interface/http/oauth-metadata.controller';
 
-export const ACCESS_ENTITIES = [SigningKeyEntity, AppUserEntity, ApiClientEntity, AuditRecordEntity];
-export const ACCESS_MIGRATIONS = [Identity1763900000700, AuditRecord1763900000710, RevokedToken1763900000730];
+export const ACCESS_ENTITIES = [
+  SigningKeyEntity,
+  AppUserEntity,
+  ApiClientEntity,
+  AuditRecordEntity,
+  ExternalClientEntity,
+];
+export const ACCESS_MIGRATIONS = [
+  Identity1763900000700,
+  AuditRecord1763900000710,
+  RevokedToken1763900000730,
+  ExternalClient1763900000770,
+  IssuedToken1763900000760,
+  AuditRecordKind1763900000795,
+];
 
 const GATEWAY_KEYS = Symbol('GATEWAY_KEYS');
 
@@ -63,7 +84,14 @@ export class AccessModule {
     return {
       module: AccessModule,
       global: true,
-      controllers: [AuthController, ClientsController, AuditController, AuditEventsHandler],
+      controllers: [
+        AuthController,
+        ClientsController,
+        ExternalClientsController,
+        OAuthMetadataController,
+        AuditController,
+        AuditEventsHandler,
+      ],
       providers: [
         Clock,
         {
@@ -96,6 +124,11 @@ export class AccessModule {
         },
         { provide: RateLimiter, inject: [REDIS], useFactory: (redis: Redis) => new RateLimiter(redis) },
         {
+          provide: IssuedTokens,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new IssuedTokens(dataSource),
+        },
+        {
           provide: Revocations,
           inject: [DataSource, REDIS],
           useFactory: (dataSource: DataSource, redis: Redis) => new Revocations(dataSource, redis),
@@ -113,10 +146,23 @@ export class AccessModule {
         EdgeCredentials,
         AuthService,
         ClientsService,
+        ExternalClientsService,
         DemoAccountsSeeder,
         { provide: APP_INTERCEPTOR, useClass: ClientLimitsInterceptor },
       ],
-      exports: [SigningKeys, TokenIssuer, EdgeCredentials, RateLimiter, Revocations, Clock],
+      exports: [
+        SigningKeys,
+        TokenIssuer,
+        EdgeCredentials,
+        RateLimiter,
+        Revocations,
+        Clock,
+        // For the users' management (GatewayModule: it also asks trade-fairs and awards).
+        AuditTrail,
+        PasswordHasher,
+        RefreshTokens,
+        IssuedTokens,
+      ],
     };
   }
 }

@@ -4,6 +4,7 @@ import { PlatformModule } from '@kc/http';
 import { ACCESS_ENTITIES, ACCESS_MIGRATIONS, AccessModule, gatewayAuthOptions } from './access.module';
 import { ForwardingService, UPSTREAM_TIMEOUT_MS } from './application/forwarding.service';
 import { HOUSEKEEPING_SETTINGS, Housekeeping } from './application/housekeeping';
+import { UsersService } from './application/identity/users.service';
 import { ReferenceService } from './application/reference.service';
 import type { GatewayConfig } from './config/gateway.config';
 import { IdempotencyStore } from './infrastructure/idempotency/idempotency.store';
@@ -14,6 +15,7 @@ import { FairBoothsController } from './interface/http/booths.controller';
 import { ClustersController } from './interface/http/clusters.controller';
 import { ConferencesController } from './interface/http/conferences.controller';
 import { FairsController } from './interface/http/fairs.controller';
+import { EventDocsController } from './interface/http/event-docs.controller';
 import { IndexController } from './interface/http/index.controller';
 import { PlansController } from './interface/http/plans.controller';
 import { ProgrammesController } from './interface/http/programmes.controller';
@@ -22,6 +24,7 @@ import { ProjectFinanceController } from './interface/http/project-finance.contr
 import { ProjectsController } from './interface/http/projects.controller';
 import { ReferenceController } from './interface/http/reference.controller';
 import { Relay } from './interface/http/relay';
+import { UsersController } from './interface/http/users.controller';
 import { WatchlistController } from './interface/http/watchlist.controller';
 
 @Module({})
@@ -56,6 +59,7 @@ export class GatewayModule {
       ],
       controllers: [
         IndexController,
+        EventDocsController,
         ReferenceController,
         PlansController,
         ProgrammesController,
@@ -69,6 +73,7 @@ export class GatewayModule {
         AwardRoundsController,
         ConferencesController,
         WatchlistController,
+        UsersController,
       ],
       providers: [
         ReferenceService,
@@ -80,6 +85,7 @@ export class GatewayModule {
           useValue: { revocationCheckMs: config.REVOCATION_CHECK_MS, sweepMs: config.EXPIRED_SWEEP_MS },
         },
         Relay,
+        UsersService,
         { provide: UpstreamClient, useValue: upstream },
         { provide: UPSTREAM_TIMEOUT_MS, useValue: config.UPSTREAM_TIMEOUT_MS },
       ],

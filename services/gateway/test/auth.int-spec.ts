@@ -2,9 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { decodeJwt, exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
 import { DataSource } from 'typeorm';
 import { REDIS, type Redis } from '@kc/cache';
-import type { EventEnvelope, RegisteredClient, TokenResponse } from '@kc/contracts';
+import type {
+  AuthorizationServerMetadata,
+  EventEnvelope,
+  OAuthTokenResponse,
+  RegisteredClient,
+  TokenResponse,
+} from '@kc/contracts';
 import { createTopics, eventually, testKafka } from '@kc/testing';
-import { bootGateway, client, startStubUpstream, type BootedGateway } from './support/gateway-harness';
+import {
+  bootGateway,
+  client,
+  startStubUpstream,
+  type BootedGateway,
+  type Reply,
+} from './support/gateway-harness';
 
 const PASSWORD = 'khuyencong2026';
 const OIDC_ISSUER = 'https://id.khuyencong.example.vn';
@@ -302,33 +314,112 @@ describe('gateway identity, access and audit (in-process, real Postgres/Redis/Ka
       expect(JSON.stringify(list.body)).not.toContain(registered.clientSecret);
     });
 
-    it('gets a client token by client credentials, as JSON or as a form', async () => {
+    it('gets a client token by client credentials (RFC 6749): a form or JSON, secret in the body or Basic', async () => {
       const form = {
         grant_type: 'client_credentials',
         client_id: registered.clientId,
         client_secret: registered.clientSecret,
       };
-      const asForm = await call<TokenResponse>('POST', '/api/v1/auth/token', { form });
+      const asForm = await call<OAuthTokenResponse>('POST', '/api/v1/auth/token', { form });
       expect(asForm.status).toBe(200);
-      expect(asForm.body.refreshToken).toBeUndefined();
-      const asJson = await call<TokenResponse>('POST', '/api/v1/auth/token', {
-        body: { ...form, scope: 'projects:read' },
+      expect(asForm.headers.get('content-type')).toMatch(/^application\/json/);
+      expect([asForm.headers.get('cache-control'), asForm.headers.get('pragma')]).toEqual([
+        'no-store',
+        'no-cache',
+      ]);
+      expect(asForm.body).toEqual({
+        access_token: expect.any(String),
+        token_type: 'Bearer',
+        expires_in: 900,
+        scope: 'projects:read projects:write',
       });
-      expect(decodeJwt(asJson.body.accessToken)['kc']).toMatchObject({
+      const basic = `Basic ${Buffer.from(`${registered.clientId}:${registered.clientSecret}`).toString('base64')}`;
+      const asJson = await call<OAuthTokenResponse>('POST', '/api/v1/auth/token', {
+        body: { grant_type: 'client_credentials', scope: 'projects:read' },
+        headers: { authorization: basic },
+      });
+      expect(asJson.body.scope).toBe('projects:read');
+      expect(decodeJwt(asJson.body.access_token)['kc']).toMatchObject({
         kind: 'client',
         scopes: ['projects:read'],
       });
-      const me = await call('GET', '/api/v1/auth/me', { token: asForm.body.accessToken });
+      const me = await call('GET', '/api/v1/auth/me', { token: asForm.body.access_token });
       expect(me.body).toMatchObject({
         kind: 'client',
         id: registered.clientId,
         role: 'province-officer',
         provinceCode: '40',
       });
-      const wrong = await call('POST', '/api/v1/auth/token', {
-        body: { ...form, client_secret: 'not-the-secret' },
+    });
+
+    it('refuses token requests with the errors of RFC 6749 §5.2, not problem+json', async () => {
+      const form = {
+        grant_type: 'client_credentials',
+        client_id: registered.clientId,
+        client_secret: 'not-the-secret',
+      };
+      const oauthError = async (reply: Reply) => ({
+        status: reply.status,
+        type: reply.headers.get('content-type'),
+        cache: reply.headers.get('cache-control'),
+        challenge: reply.headers.get('www-authenticate'),
+        error: reply.body['error'],
+        description: typeof reply.body['error_description'],
       });
-      expect(wrong.status).toBe(401);
+      const expected = (status: number, error: string, challenge: unknown = null) => ({
+        status,
+        type: expect.stringMatching(/^application\/json/),
+        cache: 'no-store',
+        challenge,
+        error,
+        description: 'string',
+      });
+      expect(await oauthError(await call('POST', '/api/v1/auth/token', { form }))).toEqual(
+        expected(400, 'invalid_client'),
+      );
+      const wrongBasic = `Basic ${Buffer.from(`${registered.clientId}:nope`).toString('base64')}`;
+      expect(
+        await oauthError(
+          await call('POST', '/api/v1/auth/token', {
+            form: { grant_type: 'client_credentials' },
+            headers: { authorization: wrongBasic },
+          }),
+        ),
+      ).toEqual(expected(401, 'invalid_client', expect.stringMatching(/^Basic realm=/)));
+      const valid = { ...form, client_secret: registered.clientSecret };
+      expect(
+        await oauthError(
+          await call('POST', '/api/v1/auth/token', { form: { ...valid, scope: 'plans:write' } }),
+        ),
+      ).toEqual(expected(400, 'invalid_scope'));
+      expect(
+        await oauthError(
+          await call('POST', '/api/v1/auth/token', { form: { ...valid, grant_type: 'password' } }),
+        ),
+      ).toEqual(expected(400, 'unsupported_grant_type'));
+      expect(
+        await oauthError(
+          await call('POST', '/api/v1/auth/token', { form: { client_id: registered.clientId } }),
+        ),
+      ).toEqual(expected(400, 'invalid_request'));
+    });
+
+    it('publishes RFC 8414 metadata whose issuer is the tokens’ iss, and no OpenID configuration', async () => {
+      const meta = await call<AuthorizationServerMetadata>('GET', '/.well-known/oauth-authorization-server');
+      expect(meta.status).toBe(200);
+      expect(meta.body).toEqual({
+        issuer: 'kc-gateway',
+        token_endpoint: `${gateway.url}/api/v1/auth/token`,
+        jwks_uri: `${gateway.url}/api/v1/auth/jwks`,
+        grant_types_supported: ['client_credentials'],
+        token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+        scopes_supported: expect.arrayContaining(['projects:write', 'clients:read']),
+        response_types_supported: [],
+        service_documentation: `${gateway.url}/api/docs`,
+      });
+      const jwks = await fetch(meta.body.jwks_uri);
+      expect(jwks.status).toBe(200);
+      expect((await call('GET', '/.well-known/openid-configuration')).status).toBe(404);
     });
 
     it('calls with an API key: the service gets a minted internal token of the client; scopes are enforced', async () => {
@@ -377,7 +468,8 @@ describe('gateway identity, access and audit (in-process, real Postgres/Redis/Ka
         client_id: registered.clientId,
         client_secret: registered.clientSecret,
       };
-      const held = (await call<TokenResponse>('POST', '/api/v1/auth/token', { body: form })).body.accessToken;
+      const held = (await call<OAuthTokenResponse>('POST', '/api/v1/auth/token', { body: form })).body
+        .access_token;
       expect((await call('GET', '/api/v1/projects', { token: held })).status).toBe(200);
       const revoked = await call('POST', `/api/v1/auth/clients/${registered.clientId}/revoke`, {
         token: admin,
@@ -388,13 +480,14 @@ describe('gateway identity, access and audit (in-process, real Postgres/Redis/Ka
       expect(
         (await call('GET', '/api/v1/projects', { headers: { 'x-api-key': registered.apiKey } })).status,
       ).toBe(401);
-      expect((await call('POST', '/api/v1/auth/token', { body: form })).status).toBe(401);
+      const refused = await call('POST', '/api/v1/auth/token', { body: form });
+      expect([refused.status, refused.body['error']]).toEqual([400, 'invalid_client']);
     });
   });
 
   describe('external OIDC issuer', () => {
     const externalToken = (claims: Record<string, unknown>, audience = 'kc-platform') =>
-      new SignJWT(claims)
+      new SignJWT({ azp: 'cong-so-nghe-an', ...claims })
         .setProtectedHeader({ alg: 'RS256', kid: 'idp-1' })
         .setIssuer(OIDC_ISSUER)
         .setAudience(audience)
@@ -402,13 +495,21 @@ describe('gateway identity, access and audit (in-process, real Postgres/Redis/Ka
         .setIssuedAt()
         .setExpirationTime('10m')
         .sign(oidcKey);
+    const officer = { kc_role: 'province-officer', kc_province: '40', preferred_username: 'nguyen.van.a' };
+    let admin: string;
+    const registerExternal = (clientId: string, rateLimitPerMinute = 600) =>
+      call('POST', '/api/v1/auth/external-clients', {
+        token: admin,
+        body: { clientId, name: `Cổng dịch vụ công ${clientId}`, rateLimitPerMinute },
+      });
+
+    beforeAll(async () => {
+      admin = await tokenOf('cuc.admin');
+      expect((await registerExternal(`cong-so-nghe-an`)).status).toBe(201);
+    });
 
     it('accepts its token, maps the claims and forwards an internal token instead', async () => {
-      const token = await externalToken({
-        kc_role: 'province-officer',
-        kc_province: '40',
-        preferred_username: 'nguyen.van.a',
-      });
+      const token = await externalToken({ ...officer, scope: 'openid clusters:read' });
       const me = await call('GET', '/api/v1/auth/me', { token });
       expect(me.status).toBe(200);
       expect(me.body).toMatchObject({
@@ -416,12 +517,82 @@ describe('gateway identity, access and audit (in-process, real Postgres/Redis/Ka
         name: 'nguyen.van.a',
         role: 'province-officer',
         provinceCode: '40',
+        scopes: ['clusters:read'],
+        via: 'cong-so-nghe-an',
       });
       const before = upstream.calls.length;
       expect((await call('GET', '/api/v1/clusters', { token })).status).toBe(200);
       const forwarded = String(upstream.calls.slice(before)[0].headers.authorization).replace('Bearer ', '');
       expect(forwarded).not.toBe(token);
-      expect(decodeJwt(forwarded)).toMatchObject({ iss: 'kc-gateway', kc: { name: 'nguyen.van.a' } });
+      expect(decodeJwt(forwarded)).toMatchObject({
+        iss: 'kc-gateway',
+        kc: { name: 'nguyen.van.a', via: 'cong-so-nghe-an' },
+      });
+      // What the person does is audited under the client they came through, too.
+      expect((await call('POST', '/api/v1/auth/logout', { token, body: {} })).status).toBe(204);
+      const trail = await call<{ items: { action: string; actor: Record<string, unknown> }[] }>(
+        'GET',
+        '/api/v1/audit?via=cong-so-nghe-an',
+        { token: admin },
+      );
+      expect(trail.body.items[0]).toMatchObject({
+        action: 'user.logout',
+        actor: { kind: 'user', id: 'nguyen.van.a', via: 'cong-so-nghe-an' },
+      });
+    });
+
+    it("honours the token's scopes within the role: a route needing another scope is refused", async () => {
+      const readOnly = await externalToken({ ...officer, scope: 'projects:read clients:write' });
+      expect((await call('GET', '/api/v1/projects', { token: readOnly })).status).toBe(200);
+      const write = await call('POST', '/api/v1/projects', { token: readOnly, body: {} });
+      expect([write.status, write.body['code']]).toEqual([403, 'auth.forbidden']);
+      // No scope claim: the person may do nothing that needs one.
+      const none = await externalToken(officer);
+      expect((await call('GET', '/api/v1/projects', { token: none })).status).toBe(403);
+      expect((await call('GET', '/api/v1/auth/me', { token: none })).body['scopes']).toEqual([]);
+    });
+
+    it('refuses a client that is not registered, limits each per minute, and revokes it at once', async () => {
+      const unregistered = await externalToken({ ...officer, azp: 'ung-dung-la', scope: 'clusters:read' });
+      const stranger = await call('GET', '/api/v1/clusters', { token: unregistered });
+      expect([stranger.status, stranger.body['code']]).toEqual([401, 'auth.client-revoked']);
+      const noClient = await externalToken({ ...officer, azp: undefined, scope: 'clusters:read' });
+      expect((await call('GET', '/api/v1/clusters', { token: noClient })).status).toBe(401);
+
+      const clientId = `cong-thu-${randomUUID().slice(0, 8)}`;
+      expect((await registerExternal(clientId, 3)).status).toBe(201);
+      expect((await registerExternal(clientId)).status).toBe(409);
+      const token = await externalToken({ ...officer, azp: clientId, scope: 'clusters:read' });
+      // Four calls within one clock minute: wait out the last seconds of the current one.
+      const intoMinute = Date.now() % 60_000;
+      if (intoMinute > 57_000) await new Promise((resolve) => setTimeout(resolve, 60_500 - intoMinute));
+      const replies = [];
+      for (let i = 0; i < 4; i++) replies.push(await call('GET', '/api/v1/clusters', { token }));
+      expect(replies.map((r) => r.status)).toEqual([200, 200, 200, 429]);
+      expect(replies[3].body).toMatchObject({ code: 'rate.client-limit' });
+      expect(Number(replies[3].headers.get('retry-after'))).toBeGreaterThan(0);
+
+      const revoked = await call('POST', `/api/v1/auth/external-clients/${clientId}/revoke`, {
+        token: admin,
+      });
+      expect([revoked.status, revoked.body['revokedAt']]).toEqual([200, expect.any(String)]);
+      const after = await call('GET', '/api/v1/auth/me', { token });
+      expect([after.status, after.body['code']]).toEqual([401, 'auth.client-revoked']);
+      const audit = await call<{ items: Record<string, unknown>[] }>(
+        'GET',
+        `/api/v1/audit?resourceType=external-client&resourceId=${clientId}`,
+        { token: admin },
+      );
+      expect(audit.body.items.map((r) => r['action']).sort()).toEqual([
+        'external-client.register',
+        'external-client.revoke',
+      ]);
+      const list = await call<{ items: Record<string, unknown>[] }>('GET', '/api/v1/auth/external-clients', {
+        token: admin,
+      });
+      expect(list.body.items.find((c) => c['clientId'] === clientId)).toMatchObject({
+        rateLimitPerMinute: 3,
+      });
     });
 
     it('refuses a role it does not know (403) and a token for another audience (401)', async () => {

@@ -47,4 +47,50 @@ describe('per-address rate limit at the edge', () => {
     // Health checks of the orchestrator are not counted.
     expect((await call('GET', '/health')).status).not.toBe(429);
   });
+
+  it('answers a malformed or oversized body at the same edge: headers, correlation id, per-address count', async () => {
+    const intoMinute = Date.now() % 60_000;
+    if (intoMinute > 55_000) await new Promise((resolve) => setTimeout(resolve, 60_500 - intoMinute));
+    const redis = gateway.app.get<Redis>(REDIS);
+    const keys: string[] = [];
+    for await (const batch of redis.scanIterator({ MATCH: 'kc:gateway:rate:ip:*', COUNT: 500 }))
+      keys.push(...batch);
+    if (keys.length > 0) await redis.del(keys);
+
+    const post = (body: string, correlationId: string) =>
+      fetch(`${gateway.url}/api/v1/plans`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-correlation-id': correlationId },
+        body,
+      });
+    const edge = async (reply: Response) => ({
+      status: reply.status,
+      type: reply.headers.get('content-type'),
+      nosniff: reply.headers.get('x-content-type-options'),
+      correlationId: reply.headers.get('x-correlation-id'),
+      problem: ((await reply.json()) as { status: number }).status,
+    });
+    expect(await edge(await post('{"year":', 'kc-edge-malformed'))).toEqual({
+      status: 400,
+      type: expect.stringMatching(/application\/problem\+json/),
+      nosniff: 'nosniff',
+      correlationId: 'kc-edge-malformed',
+      problem: 400,
+    });
+    expect(await edge(await post(JSON.stringify({ note: 'x'.repeat(1_100_000) }), 'kc-edge-large'))).toEqual({
+      status: 413,
+      type: expect.stringMatching(/application\/problem\+json/),
+      nosniff: 'nosniff',
+      correlationId: 'kc-edge-large',
+      problem: 413,
+    });
+    // Both counted: three more requests reach the limit of five, the next is refused at the same edge.
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await call('GET', '/api/v1/reference/regions')).status);
+    expect(statuses).toEqual([200, 200, 200]);
+    const refused = await fetch(`${gateway.url}/api/v1/reference/regions`);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(refused.headers.get('x-correlation-id')).toEqual(expect.any(String));
+  });
 });

@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { createClient, type RedisClientType } from 'redis';
 import { REVOCATIONS_COMPLETE_KEY } from '@kc/auth';
-import type { RegisteredClient, TokenResponse } from '@kc/contracts';
+import type { OAuthTokenResponse, RegisteredClient, TokenResponse } from '@kc/contracts';
 import { createScratchDatabase, eventually, testInfrastructure } from '@kc/testing';
 import { freePort, startServiceProcess, type ServiceProcess } from '@kc/service-testing';
 import { bootGateway, client, startStubUpstream, type BootedGateway } from './support/gateway-harness';
@@ -118,14 +118,14 @@ describe('a Redis flush or restart (FLUSHDB on a live platform)', () => {
       })
     ).body;
     const ofClient = (
-      await call<TokenResponse>('POST', '/api/v1/auth/token', {
+      await call<OAuthTokenResponse>('POST', '/api/v1/auth/token', {
         body: {
           grant_type: 'client_credentials',
           client_id: registered.clientId,
           client_secret: registered.clientSecret,
         },
       })
-    ).body.accessToken;
+    ).body.access_token;
     expect(await answers(ofClient)).toEqual({ gateway: 200, service: 200 });
     const revoke = await call('POST', `/api/v1/auth/clients/${registered.clientId}/revoke`, { token: admin });
     expect(revoke.status).toBe(200);

@@ -9,6 +9,7 @@ import type {
 } from '@kc/contracts';
 import { central, eventually, officer, testKafka } from '@kc/testing';
 import type { BootedService } from '@kc/service-testing';
+import type { Bilingual } from '@kc/errors';
 import { bootPlans } from './support/service-harness';
 
 const TOPIC = 'projects.project.events';
@@ -356,7 +357,9 @@ describe('planning cycle: registrations, plan-assignment decisions and ceilings'
       ]);
       expect(reply.status).toBe(422);
       expect(reply.body.code).toBe('decision.over-norm');
-      expect(reply.body.detail).toMatch(/600\.000\.000 VND funding norm demonstration-model/);
+      expect(reply.body.detail).toMatch(
+        /vượt mức tối đa 600\.000\.000 VND của định mức ".+" \(mã demonstration-model, Thông tư 28\/2018\/TT-BTC, phiên bản 1\)/,
+      );
       await expectNothingWritten();
     });
 
@@ -442,7 +445,7 @@ describe('planning cycle: registrations, plan-assignment decisions and ceilings'
       who: Principal = officer('40'),
       provinceCode = '40',
     ) =>
-      as<PlanRegistrationView & { code?: string; errors?: unknown }>(
+      as<PlanRegistrationView & { code?: string; errors?: unknown; messages?: Bilingual }>(
         who,
         'POST',
         `/api/v1/plans/${planId}/registrations`,
@@ -582,6 +585,23 @@ describe('planning cycle: registrations, plan-assignment decisions and ceilings'
       const other = await register(plan.id, [haNoi]);
       expect(other.status).toBe(422);
       expect(other.body).toMatchObject({ code: 'registration.unknown-project' });
+      expect(other.body.messages?.en).toMatch(/is a project of province 01, not of province 40/);
+      // A draft is never published to plans: the refusal says what may be listed, not "not of province 40".
+      const draft = randomUUID();
+      const unregistered = await register(plan.id, [draft]);
+      expect(unregistered.status).toBe(422);
+      expect(unregistered.body).toMatchObject({
+        code: 'registration.unknown-project',
+        errors: [{ field: 'projectIds[0]', rule: 'registration.unknown-project' }],
+        messages: {
+          vi:
+            `Đề án ${draft} chưa được đăng ký vào kế hoạch này: báo cáo đăng ký chỉ liệt kê đề án đã đăng ký ` +
+            'và đã thẩm định cấp cơ sở của tỉnh 40 trong kế hoạch (đề án dự thảo phải được đăng ký trước)',
+          en:
+            `Project ${draft} is not registered in this plan: a registration report lists only registered, ` +
+            'base-appraised projects of province 40 in the plan (a draft project must be registered first)',
+        },
+      });
       const foreign = await register(plan.id, [haNoi], officer('40'), '01');
       expect(foreign.status).toBe(403);
       expect(await countOf('registration', plan.id)).toBe(0);

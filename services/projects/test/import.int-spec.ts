@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import type { ProjectImportView } from '@kc/contracts';
+import type { Bilingual } from '@kc/errors';
 import { central, officer } from '@kc/testing';
 import { client, type BootedService } from '@kc/service-testing';
 import { EXPORT_COLUMNS } from '../src/application/project-export.service';
@@ -78,10 +79,16 @@ describe('Excel import and export of projects', () => {
     return Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
   }
 
-  const send = (contentBase64: string, dryRun: boolean, mode: 'all' | 'valid-rows', token = agency) =>
-    call<ProjectImportView & { code?: string }>('POST', '/api/v1/projects/imports', {
+  const send = (
+    contentBase64: string,
+    dryRun: boolean,
+    mode: 'all' | 'valid-rows',
+    token = agency,
+    into = planId,
+  ) =>
+    call<ProjectImportView & { code?: string; messages?: Bilingual }>('POST', '/api/v1/projects/imports', {
       token,
-      body: { planId, fileName: 'dang-ky-nghe-an-2027.xlsx', contentBase64, dryRun, mode },
+      body: { planId: into, fileName: 'dang-ky-nghe-an-2027.xlsx', contentBase64, dryRun, mode },
     });
 
   const counts = async () => {
@@ -186,6 +193,25 @@ describe('Excel import and export of projects', () => {
     expect(answer.body.problems).toEqual([
       expect.objectContaining({ row: 3, column: 'G', rule: 'auth.other-province' }),
     ]);
+  });
+
+  it("tells a province officer importing into another province's plan which plans they may add to", async () => {
+    const haTinh = planCreated(2027, 'provincial', '42');
+    await deliverPlanEvent(svc, planCreatedV1, haTinh);
+    const content = await sheet([row('Đề án vào kế hoạch tỉnh khác')]);
+    const answer = await send(content, true, 'all', await svc.tokenFor(officer('40')), haTinh.planId);
+    expect(answer.status).toBe(422);
+    expect(answer.body).toMatchObject({
+      code: 'project.unknown-plan',
+      messages: {
+        vi:
+          `Kế hoạch ${haTinh.planId} không có hoặc không phải kế hoạch mà tỉnh 40 được đưa đề án vào: cán bộ ` +
+          'Sở Công Thương chỉ đưa đề án vào kế hoạch quốc gia hoặc kế hoạch của tỉnh mình',
+        en:
+          `plan ${haTinh.planId} does not exist or is not one province 40 may add projects to: a province ` +
+          "officer adds projects only to the national plan or their own province's plan",
+      },
+    });
   });
 
   it('refuses a file that is not a workbook', async () => {

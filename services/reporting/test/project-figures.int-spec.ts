@@ -16,12 +16,12 @@ const monthOf = (isoDate: string) => isoDate.slice(0, 7);
 const planId = randomUUID();
 const ids = { ngheAn: randomUUID(), haNoi: randomUUID(), hcm: randomUUID() };
 
-function registered(projectId: string, provinceCode: string, n: number) {
+function registered(projectId: string, provinceCode: string, n: number, planYear = YEAR) {
   return envelope('projects.project.registered', 2, projectId, provinceCode, {
     projectId,
-    code: `KCQG-${YEAR}-${provinceCode}-00${n}`,
+    code: `KCQG-${planYear}-${provinceCode}-00${n}`,
     planId,
-    planYear: YEAR,
+    planYear,
     planLevel: 'national',
     fundingSource: 'KCQG',
     title: 'Hỗ trợ ứng dụng máy móc thiết bị tiên tiến trong sản xuất gốm sứ',
@@ -46,12 +46,12 @@ function registered(projectId: string, provinceCode: string, n: number) {
 }
 
 /** The walk along the lifecycle, one status-changed event per step. */
-function walk(projectId: string, provinceCode: string, statuses: string[]) {
+function walk(projectId: string, provinceCode: string, statuses: string[], planYear = YEAR) {
   return statuses.slice(1).map((to, i) =>
     envelope('projects.project.status-changed', 1, projectId, provinceCode, {
       projectId,
       planId,
-      planYear: YEAR,
+      planYear,
       provinceCode,
       from: statuses[i],
       to,
@@ -74,18 +74,18 @@ function walk(projectId: string, provinceCode: string, statuses: string[]) {
 }
 const TO_PLAN = ['registered', 'base-appraised', 'submitted', 'ministry-appraised', 'in-plan'];
 
-const project = (projectId: string, provinceCode: string) => ({
+const project = (projectId: string, provinceCode: string, planYear = YEAR) => ({
   projectId,
   planId,
-  planYear: YEAR,
+  planYear,
   provinceCode,
 });
 
-function contracted(projectId: string, provinceCode: string, value: number) {
+function contracted(projectId: string, provinceCode: string, value: number, planYear = YEAR) {
   return envelope('projects.project.contracted', 1, projectId, provinceCode, {
-    ...project(projectId, provinceCode),
+    ...project(projectId, provinceCode, planYear),
     mode: 'contract',
-    number: `HĐ-${provinceCode}/${YEAR}`,
+    number: `HĐ-${provinceCode}/${planYear}`,
     signedOn: daysAgo(100),
     contractValueVnd: value,
     allocatedVnd: value,
@@ -258,7 +258,9 @@ describe('reporting fed by the plans and projects events', () => {
         : undefined;
     });
     expect(report.totals).toMatchObject({
-      nationalPlan: { count: 1, budgetVnd: 6_000_000_000 },
+      nationalPlans: 1,
+      nationalPlanBudgetVnd: 6_000_000_000,
+      plansAllLevels: 1,
       projects: 3,
       projectsInPlan: 2,
       projectsCompleted: 1,
@@ -338,5 +340,49 @@ describe('reporting fed by the plans and projects events', () => {
     expect(south.body.items).toEqual([]);
     const bad = await call('GET', `${path}&regionCode=west`, { token });
     expect(bad.status).toBe(400);
+  });
+
+  describe('a unit merged on 2025-07-01', () => {
+    // A year no other test uses; Hải Dương (30) went into Hải Phòng (31).
+    const OLD_YEAR = 2011;
+    const haiDuong = randomUUID();
+    const path = `/api/v1/watchlist?year=${OLD_YEAR}`;
+    const listed = async (query: string, by = central) => {
+      const reply = await call<WatchlistPage>('GET', `${path}${query}`, {
+        token: await reporting.tokenFor(by),
+      });
+      return reply.status === 200 ? reply.body.items.map((i) => i.projectId) : reply.status;
+    };
+
+    beforeAll(async () => {
+      await reporting.publish(
+        PROJECTS,
+        registered(haiDuong, '30', 1, OLD_YEAR),
+        ...walk(haiDuong, '30', [...TO_PLAN, 'contracted', 'in-progress'], OLD_YEAR),
+        contracted(haiDuong, '30', 500_000_000, OLD_YEAR),
+      );
+      await eventually(async () => ((await listed('')) as string[]).includes(haiDuong) || undefined);
+    }, 60_000);
+
+    it("lists the old unit's project under today's unit, as the conference view counts it", async () => {
+      expect(await listed('&provinceCode=31')).toEqual([haiDuong]);
+      const report = await call<ConferenceReport>('GET', `/api/v1/conferences/national?year=${OLD_YEAR}`, {
+        token: await reporting.tokenFor(central),
+      });
+      expect(report.body.units.find((u) => u.code === '31')?.projects).toBe(1);
+    });
+
+    it('matches the code as recorded when asked for the unit as it was', async () => {
+      expect(await listed('&provinceCode=31&unitAsOf=recorded')).toEqual([]);
+      expect(await listed('&provinceCode=30&unitAsOf=recorded')).toEqual([haiDuong]);
+      expect(await listed('&unitAsOf=sometimes')).toBe(400);
+    });
+
+    it("shows today's unit's officer its predecessors' projects, and no other unit's officer", async () => {
+      expect(await listed('', officer('31'))).toEqual([haiDuong]);
+      expect(await listed('&provinceCode=30', officer('31'))).toEqual([haiDuong]);
+      expect(await listed('', officer('01'))).toEqual([]);
+      expect(await listed('&provinceCode=31', officer('01'))).toBe(403);
+    });
   });
 });

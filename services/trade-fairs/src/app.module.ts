@@ -7,6 +7,7 @@ import { ContractDataService } from './application/contract-data.service';
 import { FloorPlanService } from './application/floor-plan.service';
 import { FairsService } from './application/fairs.service';
 import { LotteryService } from './application/lottery.service';
+import { ParticipantListService } from './application/participant-list.service';
 import { ParticipationService } from './application/participation.service';
 import { RegistrationsService } from './application/registrations.service';
 import { DEFAULT_SUBSIDY_POLICY, SubsidyPoliciesService } from './application/subsidy-policies.service';
@@ -20,6 +21,7 @@ import { CreateSubsidyCertification1763900000320 } from './infrastructure/persis
 import { CreateLotterySettings1763900000330 } from './infrastructure/persistence/migrations/1763900000330-create-lottery-settings';
 import { AwardPriorityFirstCome1763900000340 } from './infrastructure/persistence/migrations/1763900000340-award-priority-first-come';
 import { FairAbroadSubsidyPolicy1763900000350 } from './infrastructure/persistence/migrations/1763900000350-fair-abroad-subsidy-policy';
+import { ParticipantListCertification1763900000360 } from './infrastructure/persistence/migrations/1763900000360-participant-list-certification';
 import { RegistrationEntity } from './infrastructure/persistence/registration.entity';
 import { SubsidyPolicyEntity } from './infrastructure/persistence/subsidy-policy.entity';
 import { BoothsController } from './interface/http/booths.controller';
@@ -46,6 +48,7 @@ export class TradeFairsModule {
             CreateLotterySettings1763900000330,
             AwardPriorityFirstCome1763900000340,
             FairAbroadSubsidyPolicy1763900000350,
+            ParticipantListCertification1763900000360,
           ],
         }),
       ],
@@ -63,6 +66,7 @@ export class TradeFairsModule {
         RegistrationsService,
         SubsidyPoliciesService,
         ParticipationService,
+        ParticipantListService,
         ContractDataService,
         LotteryService,
         FloorPlanService,

@@ -5,6 +5,7 @@ import type {
   ContractDataView,
   DelegationCertifiedView,
   FairSubsidyPolicyView,
+  ParticipantListCertificationView,
   Principal,
   RegistrationView,
 } from '@kc/contracts';
@@ -278,7 +279,10 @@ describe('certification, check-in and booth contract data', () => {
       total.getCell(9).value,
     ]).toEqual(['Tổng cộng', 5, 58_500_001, 39_600_000]);
     expect(total.getCell(9).numFmt).toBe('#,##0');
-    expect(sheet.rowCount).toBe(8);
+    expect(sheet.getRow(9).getCell(1).value).toBe(
+      'Danh sách tham gia chưa được Sở Công Thương nơi đăng cai xác nhận',
+    );
+    expect(sheet.rowCount).toBe(9);
   });
 
   describe('check-in', () => {
@@ -339,6 +343,61 @@ describe('certification, check-in and booth contract data', () => {
       expect(
         (await db.query(`SELECT checked_in_at FROM fair_registration WHERE id = $1`, [reg.a])).rows,
       ).toEqual([{ checked_in_at: null }]);
+    });
+  });
+
+  describe('the participant list, certified by the host province', () => {
+    const path = () => `/api/v1/fairs/${fairId}/participant-list/certification`;
+
+    it('is certified by the host department once every delegation has certified its own, then closes', async () => {
+      const guest = await as(officer('40'), 'POST', path(), { documentNumber: '77/XN-SCT' });
+      expect([guest.status, guest.body.code]).toEqual([403, 'fair.not-host']);
+      const early = await as(officer('01'), 'POST', path(), { documentNumber: '125/XN-SCT' });
+      expect([early.status, early.body.code]).toEqual([409, 'fair.delegations-not-certified']);
+      expect(early.body.detail).toContain('01');
+      expect(
+        (await as(officer('01'), 'POST', `/api/v1/fairs/${fairId}/certifications`, { provinceCode: '01' }))
+          .status,
+      ).toBe(200);
+
+      const list = await as<ParticipantListCertificationView>(officer('01'), 'POST', path(), {
+        documentNumber: '125/XN-SCT',
+      });
+      expect(list.status).toBe(200);
+      expect(list.body).toMatchObject({
+        fairId,
+        hostProvinceCode: '01',
+        documentNumber: '125/XN-SCT',
+        provinceCodes: ['01', '40'],
+        facilities: 4,
+        booths: 5,
+        rentVnd: 58_500_001,
+        supportVnd: 39_600_000 + 7_200_000,
+      });
+      const again = await as(officer('01'), 'POST', path(), { documentNumber: '125/XN-SCT' });
+      expect([again.status, again.body]).toEqual([200, list.body]);
+      const other = await as(central, 'POST', path(), { documentNumber: '126/XN-SCT' });
+      expect([other.status, other.body.code]).toEqual([409, 'fair.participant-list-certified']);
+      expect(await outboxCount('trade-fairs.participant-list.certified')).toBe(1);
+      const data = await as<ContractDataView>(central, 'GET', `/api/v1/fairs/${fairId}/contract-data`);
+      expect(data.body.participantList).toEqual(list.body);
+    });
+
+    it('refuses to cancel an allocation on the certified list, in the service and in the database', async () => {
+      const cancel = await as(central, 'POST', `/api/v1/fairs/${fairId}/registrations/${reg.a}/cancel`, {
+        reason: 'Rút lui sau hội chợ',
+      });
+      expect([cancel.status, cancel.body.code]).toEqual([409, 'fair.participant-list-certified']);
+      await expect(
+        db.query(`UPDATE fair_registration SET certified_at = NULL WHERE id = $1`, [reg.a]),
+      ).rejects.toThrow(/participant list of fair .* is certified/);
+      expect(
+        (
+          await db.query(`SELECT state, certified_at IS NOT NULL AS c FROM fair_registration WHERE id = $1`, [
+            reg.a,
+          ])
+        ).rows,
+      ).toEqual([{ state: 'allocated', c: true }]);
     });
   });
 });

@@ -4,14 +4,16 @@
  * checked against the fair's booth list. Next to it, in the same run on the same database, the bare SQL
  * allocation statements on a scratch copy of the fair's rows give the floor. Prints figures; not a test.
  *
- *   npm run bench:booth-rush -- [--gateway URL] [--db postgres://…/kc_trade_fairs] [--requests 5000]
- *                               [--booths 300] [--quota 10] [--concurrency 200] [--sql-connections 10]
- *                               [--year 2098] [--resend 100]
+ *   npm run bench:booth-rush -- [--requests 5000] [--booths 300] [--quota 10] [--concurrency 200]
+ *                               [--sql-connections 10] [--year 2098] [--resend 100]
+ *                               [--gateway URL --db postgres://…/<trade-fairs database>]
  *
- * Needs a running platform (`npm start`). Province officers (sct.<code>) of the region's units register the
- * facilities of their province for its delegation (a business account is bound to its one facility). What
- * stays afterwards: the benchmark's fair of --year with its booths and registrations (the API deletes
- * nothing), visible only in that year's views. The scratch tables are dropped.
+ * Runs on the bench profile's own platform (shared/bench-platform.mjs), started on a clean slate for the run and
+ * stopped after it; `--gateway` with `--db` names another platform instead, never the demo's or the tests'.
+ * Province officers (sct.<code>) of the region's units register the facilities of their province for its
+ * delegation (a business account is bound to its one facility). What stays afterwards, in the bench profile's
+ * databases only (wiped by the next run): the benchmark's fair of --year with its booths and registrations.
+ * The scratch tables are dropped.
  */
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -19,14 +21,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { BoothView, FairView, Page, ProvincesView, QuotaView, RegistrationView } from '@kc/contracts';
 import { benchFlags, numberFlag } from '../shared/cli';
 import { loadAverage, machineLine } from '../shared/machine';
+import { BenchPlatform } from '../shared/platform';
 import { ms, summarise, type Summary } from '../shared/stats';
 import { syntheticFacilities, type SyntheticFacility } from './facilities';
 import { HttpPool, describe, withConcurrency, type Answer } from './http-pool';
 import { SqlFloor, type FloorResult } from './sql-floor';
 
 interface Options {
-  gateway: string;
-  db: string;
+  gateway?: string;
+  db?: string;
   requests: number;
   booths: number;
   quota: number;
@@ -36,10 +39,7 @@ interface Options {
   resend: number;
 }
 
-// The dev profile's defaults (deploy/profiles.mjs), with the same environment overrides.
 const DEFAULTS: Options = {
-  gateway: `http://127.0.0.1:${process.env.GATEWAY_PORT || 3000}`,
-  db: process.env.TRADE_FAIRS_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/kc_trade_fairs',
   requests: 5000,
   booths: 300,
   quota: 10,
@@ -50,8 +50,8 @@ const DEFAULTS: Options = {
 };
 
 const USAGE =
-  'usage: npm run bench:booth-rush -- [--gateway URL] [--db URL] [--requests N] [--booths N] [--quota N] ' +
-  '[--concurrency N] [--sql-connections N] [--year YYYY] [--resend N]';
+  'usage: npm run bench:booth-rush -- [--requests N] [--booths N] [--quota N] [--concurrency N] ' +
+  '[--sql-connections N] [--year YYYY] [--resend N] [--gateway URL --db URL]';
 const REGION = 'north';
 const PASSWORD = process.env['DEMO_PASSWORD'] || 'khuyencong2026';
 const RENT_VND = 12_000_000;
@@ -73,8 +73,8 @@ function options(argv: string[]): Options {
   const int = (name: string, fallback: number, min: number, max: number) =>
     numberFlag(name, v[name], fallback, { min, max, integer: true });
   return {
-    gateway: (v['gateway'] ?? d.gateway).replace(/\/$/, ''),
-    db: v['db'] ?? d.db,
+    gateway: v['gateway']?.replace(/\/$/, ''),
+    db: v['db'],
     requests: int('requests', d.requests, 1, 100_000),
     booths: int('booths', d.booths, 1, 2_000),
     quota: int('quota', d.quota, 0, 2_000),
@@ -87,7 +87,7 @@ function options(argv: string[]): Options {
 
 function reproduce(o: Options): string {
   return (
-    `npm run bench:booth-rush -- --gateway ${o.gateway} --db ${o.db} --requests ${o.requests} ` +
+    `npm run bench:booth-rush -- ${o.gateway ? `--gateway ${o.gateway} --db ${o.db} ` : ''}--requests ${o.requests} ` +
     `--booths ${o.booths} --quota ${o.quota} --concurrency ${o.concurrency} ` +
     `--sql-connections ${o.sqlConnections} --year ${o.year} --resend ${o.resend}`
   );
@@ -299,17 +299,26 @@ async function main(): Promise<number> {
   console.log('Booth rush benchmark');
   console.log(`  machine   ${machineLine()}`);
   console.log(`  node      ${process.version} (${process.platform} ${process.arch})`);
-  console.log(`  platform  gateway ${o.gateway}; trade-fairs database ${o.db.replace(/\/\/[^@]*@/, '//…@')}`);
+  const platform = await BenchPlatform.start({ gateway: o.gateway, database: o.db }, ['database'], (line) =>
+    console.log(`· ${line}`),
+  );
+  console.log(
+    `  platform  ${platform.own ? 'bench profile: ' : ''}gateway ${platform.gateway}; ` +
+      `trade-fairs database ${platform.database.replace(/\/\/[^@]*@/, '//…@')}`,
+  );
   console.log(
     `  load      ${o.requests} registrations (1 standard booth each) for ${o.booths} booths, ` +
       `${o.concurrency} sockets; SQL floor on ${o.sqlConnections} connections; run ${runId}`,
   );
 
-  const http = new HttpPool(o.gateway, o.concurrency);
-  const floor = new SqlFloor(o.db, runId);
+  const http = new HttpPool(platform.gateway, o.concurrency);
+  const floor = new SqlFloor(platform.database, runId);
   process.once('SIGINT', () => {
-    console.log('\n· interrupted: dropping the scratch tables');
-    void floor.close().finally(() => process.exit(130));
+    console.log('\n· interrupted: dropping the scratch tables, stopping the platform the run started');
+    void floor
+      .close()
+      .then(() => platform.close())
+      .finally(() => process.exit(130));
   });
   try {
     const health = await http.send('GET', '/health').then(
@@ -317,9 +326,7 @@ async function main(): Promise<number> {
       () => 0,
     );
     if (health !== 200) {
-      console.error(
-        `✗ the gateway at ${o.gateway} is not healthy (${health || 'no answer'}): start it with \`npm start\``,
-      );
+      console.error(`✗ the gateway at ${platform.gateway} is not healthy (${health || 'no answer'})`);
       return 1;
     }
     const provinces = await http.expect<ProvincesView>(200, 'GET', '/api/v1/reference/provinces');
@@ -441,7 +448,10 @@ async function main(): Promise<number> {
     if (firstError) console.log(`  first error       ${firstError}`);
     console.log(`  load average after the run: ${loadAverage()} (other processes skew the figures)`);
     console.log(`  reproduce: ${reproduce(o)}`);
-    console.log(`  stays: fair "${fair.name}" (${fair.id}) with its booths and ${stored} registrations`);
+    console.log(
+      `  stays: fair "${fair.name}" (${fair.id}) with its booths and ${stored} registrations` +
+        (platform.own ? ", in the bench profile's databases until the next run" : ''),
+    );
     const bad =
       failed.length +
       check.overbooked +
@@ -455,6 +465,7 @@ async function main(): Promise<number> {
     http.close();
     const left = await floor.close();
     if (left.length) console.log(`! could not drop ${left.join(' and ')}: drop by hand`);
+    await platform.close();
   }
 }
 

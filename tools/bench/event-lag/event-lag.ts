@@ -3,24 +3,26 @@
  * conference view counts it — outbox relay → Kafka → reporting's consumer and projection → the view through
  * the gateway — compared with the raw produce → consume latency of the same broker. Prints figures; not a test.
  *
- *   npm run bench:event-lag -- [--gateway URL] [--brokers host:port,…] [--rate 20] [--duration 30]
- *                              [--year 2099] [--poll-ms 50] [--settle 30]
+ *   npm run bench:event-lag -- [--rate 20] [--duration 30] [--year 2099] [--poll-ms 50] [--settle 30]
+ *                              [--gateway URL --brokers host:port,…]
  *
- * Needs a running platform (`npm start`; defaults are the dev profile's gateway and broker). Both measurements
- * run at the same time, at the same rate, on the same broker. What stays afterwards: the benchmark's national
- * plan of --year and the projects registered under it (the API deletes nothing), visible only in that year's
- * views. The scratch topic `bench.latency` and the benchmark's consumer group are deleted.
+ * Runs on the bench profile's own platform (shared/bench-platform.mjs), started on a clean slate for the run and
+ * stopped after it; `--gateway` with `--brokers` names another platform instead, never the demo's or the
+ * tests'. Both measurements run at the same time, at the same rate, on the same broker. What stays afterwards,
+ * in the bench profile's databases only (wiped by the next run): the benchmark's national plan of --year and the
+ * projects registered under it. The scratch topic `bench.latency` and the benchmark's consumer group are deleted.
  */
 import { randomBytes } from 'node:crypto';
 import { KafkaLatencyProbe, SCRATCH_TOPIC } from './kafka-latency';
 import { benchFlags, numberFlag } from '../shared/cli';
 import { loadAverage, machineLine } from '../shared/machine';
+import { BenchPlatform } from '../shared/platform';
 import { ms, summarise, type Summary } from '../shared/stats';
 import { GatewayClient, ViewLagProbe } from './view-lag';
 
 interface Options {
-  gateway: string;
-  brokers: string[];
+  gateway?: string;
+  brokers?: string;
   rate: number;
   duration: number;
   year: number;
@@ -28,10 +30,7 @@ interface Options {
   settle: number;
 }
 
-// The dev profile's defaults (deploy/profiles.mjs), with the same environment overrides.
 const DEFAULTS: Options = {
-  gateway: `http://127.0.0.1:${process.env.GATEWAY_PORT || 3000}`,
-  brokers: (process.env.KC_KAFKA_BROKERS || '127.0.0.1:9092').split(',').map((b) => b.trim()),
   rate: 20,
   duration: 30,
   year: 2099,
@@ -40,19 +39,15 @@ const DEFAULTS: Options = {
 };
 
 const USAGE =
-  'usage: npm run bench:event-lag -- [--gateway URL] [--brokers host:port,…] [--rate N/s] [--duration s] [--year YYYY] [--poll-ms ms] [--settle s]';
+  'usage: npm run bench:event-lag -- [--rate N/s] [--duration s] [--year YYYY] [--poll-ms ms] [--settle s] ' +
+  '[--gateway URL --brokers host:port,…]';
 
 function options(argv: string[]): Options {
   const v = benchFlags(argv, ['gateway', 'brokers', 'rate', 'duration', 'year', 'poll-ms', 'settle'], USAGE);
   const d = DEFAULTS;
   return {
-    gateway: (v['gateway'] ?? d.gateway).replace(/\/$/, ''),
-    brokers: v['brokers']
-      ? v['brokers']
-          .split(',')
-          .map((b) => b.trim())
-          .filter(Boolean)
-      : d.brokers,
+    gateway: v['gateway']?.replace(/\/$/, ''),
+    brokers: v['brokers'],
     rate: numberFlag('rate', v['rate'], d.rate, { min: 0.1, max: 1000 }),
     duration: numberFlag('duration', v['duration'], d.duration, { min: 1, max: 3600 }),
     year: numberFlag('year', v['year'], d.year, { min: 2027, max: 2100, integer: true }),
@@ -63,7 +58,7 @@ function options(argv: string[]): Options {
 
 function reproduce(o: Options): string {
   return (
-    `npm run bench:event-lag -- --gateway ${o.gateway} --brokers ${o.brokers.join(',')} --rate ${o.rate} ` +
+    `npm run bench:event-lag -- ${o.gateway ? `--gateway ${o.gateway} --brokers ${o.brokers} ` : ''}--rate ${o.rate} ` +
     `--duration ${o.duration} --year ${o.year} --poll-ms ${o.pollMs} --settle ${o.settle}`
   );
 }
@@ -95,27 +90,35 @@ async function main(): Promise<number> {
   console.log('Event lag benchmark');
   console.log(`  machine   ${machineLine()}`);
   console.log(`  node      ${process.version} (${process.platform} ${process.arch})`);
-  console.log(`  platform  gateway ${o.gateway}, brokers ${o.brokers.join(',')}`);
+  const platform = await BenchPlatform.start(
+    { gateway: o.gateway, brokers: o.brokers },
+    ['brokers'],
+    (line) => console.log(`· ${line}`),
+  );
+  const brokers = platform.brokers
+    .split(',')
+    .map((broker) => broker.trim())
+    .filter(Boolean);
+  console.log(
+    `  platform  ${platform.own ? 'bench profile: ' : ''}gateway ${platform.gateway}, brokers ${brokers.join(',')}`,
+  );
   console.log(
     `  load      ${o.rate} writes/s for ${o.duration} s, each way; view polled every ${o.pollMs} ms; run ${runId}`,
   );
 
-  const health = await fetch(`${o.gateway}/health`, { signal: AbortSignal.timeout(5000) }).then(
-    (r) => r.status,
-    () => 0,
-  );
-  if (health !== 200) {
-    console.error(
-      `✗ the gateway at ${o.gateway} is not healthy (${health || 'no answer'}): start the platform with \`npm start\``,
-    );
-    return 1;
-  }
-
-  const gateway = new GatewayClient(o.gateway);
-  await gateway.login();
-  const view = new ViewLagProbe(gateway);
-  const kafka = new KafkaLatencyProbe(o.brokers);
+  const kafka = new KafkaLatencyProbe(brokers);
   try {
+    const health = await fetch(`${platform.gateway}/health`, { signal: AbortSignal.timeout(5000) }).then(
+      (r) => r.status,
+      () => 0,
+    );
+    if (health !== 200) {
+      console.error(`✗ the gateway at ${platform.gateway} is not healthy (${health || 'no answer'})`);
+      return 1;
+    }
+    const gateway = new GatewayClient(platform.gateway);
+    await gateway.login();
+    const view = new ViewLagProbe(gateway);
     await Promise.all([view.prepare(o.year), kafka.prepare()]);
     console.log('· warmed up (one write seen in the view, one message consumed); measuring…');
     const [v, k] = await Promise.all([
@@ -155,12 +158,14 @@ async function main(): Promise<number> {
     console.log(`  load average after the run: ${loadAverage()} (other processes skew the figures)`);
     console.log(`  reproduce: ${reproduce(o)}`);
     console.log(
-      `  stays: plan "${v.planName}" (${v.planId}) with this run's projects; the year ${o.year} views count them`,
+      `  stays: plan "${v.planName}" (${v.planId}) with this run's projects` +
+        (platform.own ? ", in the bench profile's databases until the next run" : ''),
     );
     return v.failedWrites || v.notVisible || k.lost ? 1 : 0;
   } finally {
     const left = await kafka.close();
     if (left.length) console.log(`! could not delete ${left.join(' and ')}: remove by hand`);
+    await platform.close();
   }
 }
 

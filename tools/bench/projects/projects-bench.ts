@@ -15,10 +15,11 @@
  *
  *   npm run bench:projects -- [--projects 50000] [--years 8] [--samples 200] [--advances 2000]
  *                             [--allocations 1000] [--lines 5] [--concurrency 20]
- *                             [--pg postgres://postgres@127.0.0.1:5432]
+ *                             [--pg postgres://postgres@127.0.0.1:5432] [--brokers host:port --redis URL]
  *
- * Needs the test profile's infrastructure up (`node deploy/launcher.mjs up --profile test`, as the integration
- * tests start it). The scratch databases are dropped at the end (also after a failure).
+ * Runs on the bench profile's broker and Redis db (shared/bench-platform.mjs: started for the run, stopped
+ * after it) unless `--brokers` and `--redis` name others — never the demo's or the tests' (their services would
+ * consume the benchmark's events). The scratch databases are dropped at the end (also after a failure).
  */
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
@@ -29,6 +30,7 @@ import { ProjectsModule } from '../../../services/projects/src/app.module';
 import { HttpPool, withConcurrency } from '../booth-rush/http-pool';
 import { benchFlags, numberFlag } from '../shared/cli';
 import { loadAverage, machineLine } from '../shared/machine';
+import { assertBenchTargets, benchInfraUp, benchPlatformDown, targetsOf } from '../shared/bench-platform.mjs';
 import { ms, summarise, type Summary } from '../shared/stats';
 import { connections, dropScratch, header, row } from './support';
 import { loadProjects, UNITS, type Loaded } from './dataset';
@@ -48,7 +50,7 @@ const FLAGS = [
 ] as const;
 const USAGE = `npm run bench:projects -- [--projects 50000] [--years 8] [--samples 200] [--advances 2000]
   [--allocations 1000] [--lines 5] [--concurrency 20]
-  [--pg postgres://postgres@127.0.0.1:5432] [--brokers 127.0.0.1:19092] [--redis redis://127.0.0.1:6379/1]`;
+  [--pg postgres://postgres@127.0.0.1:5432] [--brokers 127.0.0.1:39092 --redis redis://127.0.0.1:6379/3]`;
 
 async function main(): Promise<number> {
   const f = benchFlags(process.argv.slice(2), FLAGS, USAGE);
@@ -60,11 +62,36 @@ async function main(): Promise<number> {
     allocations: numberFlag('allocations', f.allocations, 1_000, { min: 10, max: 100_000, integer: true }),
     lines: numberFlag('lines', f.lines, 5, { min: 1, max: 1_000, integer: true }),
     concurrency: numberFlag('concurrency', f.concurrency, 20, { min: 1, max: 500, integer: true }),
-    pg: f.pg ?? process.env.KC_PG_URL ?? 'postgres://postgres@127.0.0.1:5432',
-    brokers: f.brokers ?? process.env.KC_KAFKA_BROKERS ?? '127.0.0.1:19092',
-    redis: f.redis ?? 'redis://127.0.0.1:6379/1',
+    pg: f.pg ?? targetsOf('bench').pgUrl,
+    brokers: f.brokers,
+    redis: f.redis,
   };
-  // bootService reads the test infrastructure's addresses from these (as the integration tests' setup sets them).
+  assertBenchTargets({ brokers: o.brokers, redis: o.redis });
+  const own = o.brokers === undefined && o.redis === undefined;
+  if (!own && (o.brokers === undefined || o.redis === undefined))
+    throw new Error('--brokers and --redis go together (the infrastructure of one platform)');
+  const infra = own ? await benchInfraUp() : { brokers: o.brokers as string, redis: o.redis as string };
+  try {
+    return await measure({ ...o, brokers: infra.brokers, redis: infra.redis, own });
+  } finally {
+    if (own) await benchPlatformDown();
+  }
+}
+
+async function measure(o: {
+  projects: number;
+  years: number;
+  samples: number;
+  advances: number;
+  allocations: number;
+  lines: number;
+  concurrency: number;
+  pg: string;
+  brokers: string;
+  redis: string;
+  own: boolean;
+}): Promise<number> {
+  // bootService reads the infrastructure's addresses from these (as the integration tests' setup sets them).
   Object.assign(process.env, {
     KC_TEST_PG_URL: o.pg,
     KC_TEST_KAFKA_BROKERS: o.brokers,
@@ -112,7 +139,8 @@ async function main(): Promise<number> {
     console.log(`  load average after the run: ${loadAverage()} (other processes skew the figures)`);
     console.log(
       `  reproduce: npm run bench:projects -- --projects ${o.projects} --years ${o.years} --samples ${o.samples} ` +
-        `--advances ${o.advances} --allocations ${o.allocations} --lines ${o.lines} --concurrency ${o.concurrency} --pg ${o.pg} --brokers ${o.brokers} --redis ${o.redis}`,
+        `--advances ${o.advances} --allocations ${o.allocations} --lines ${o.lines} --concurrency ${o.concurrency} --pg ${o.pg}` +
+        (o.own ? '' : ` --brokers ${o.brokers} --redis ${o.redis}`),
     );
     return 0;
   } finally {

@@ -33,7 +33,8 @@ describe('the 2018 national plan in the conference view', () => {
       500,
     );
     expect(report.totals).toMatchObject({
-      nationalPlan: { count: 1, budgetVnd: 120_000_000_000 },
+      nationalPlans: 1,
+      nationalPlanBudgetVnd: 120_000_000_000,
       projects: 262,
       projectsInPlan: 262,
       projectsCompleted: 261,

@@ -192,4 +192,23 @@ describe('cross-service preconditions, back to back', () => {
     );
     expect(decisions).toHaveLength(1);
   });
+
+  it('refuses at once, with the rule, what the owner refuses too: a draft never waits for the copy', async () => {
+    const plan = ok(
+      'create plan',
+      await agency.post<PlanView>('/api/v1/plans', { year: YEAR + 2, level: 'national', budgetVnd: 1 }),
+    );
+    const project = ok('create', await ngheAn.post<ProjectView>('/api/v1/projects', draft(plan.id, 1)));
+    const refused = await ngheAn.post<{ code: string; detail: string }>(
+      `/api/v1/plans/${plan.id}/registrations`,
+      {
+        provinceCode: '40',
+        reportNumber: '2/BC-SCT',
+        reportDate: `${YEAR + 1}-05-12`,
+        projectIds: [project.id],
+      },
+    );
+    // Not 503 consistency.replica-behind after waiting for a copy that will never show a draft.
+    expect([refused.status, refused.body.code]).toEqual([422, 'registration.unknown-project']);
+  });
 });

@@ -209,8 +209,8 @@ describe('walking skeleton through the gateway', () => {
       return ngheAn &&
         ngheAn.projectsInPlan === 1 &&
         ngheAn.allocatedVnd === 750_000_000 &&
-        ngheAn.fairs === 1 &&
-        ngheAn.awardRounds === 1 &&
+        ngheAn.fairsHosted === 1 &&
+        ngheAn.provincialAwardRounds === 1 &&
         ngheAn.clustersRegistered === 1
         ? reply.body
         : undefined;
@@ -220,8 +220,8 @@ describe('walking skeleton through the gateway', () => {
     expect(ngheAn).toMatchObject({
       nameVi: 'Nghệ An',
       regionCode: 'north',
-      plans: 1,
-      planBudgetVnd: 2_000_000_000,
+      provincialPlans: 1,
+      provincialPlanBudgetVnd: 2_000_000_000,
       projects: 3 - 1, // the Hà Nội project is Hà Nội's
       projectsInPlan: 1,
       projectsCompleted: 0,
@@ -238,7 +238,9 @@ describe('walking skeleton through the gateway', () => {
       completionPercent: null,
     });
     expect(report.totals).toMatchObject({
-      nationalPlan: { count: 1, budgetVnd: 150_000_000_000 },
+      nationalPlans: 1,
+      nationalPlanBudgetVnd: 150_000_000_000,
+      plansAllLevels: 2,
       projects: 3,
       allocatedVnd: 750_000_000,
       requestedSupportVnd: 1_200_000_000,

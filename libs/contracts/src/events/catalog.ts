@@ -24,6 +24,7 @@ import { registrationWaitlistedV1 } from './trade-fairs/registration-waitlisted/
 import { registrationCancelledV1 } from './trade-fairs/registration-cancelled/v1/schema';
 import { registrationCertifiedV1 } from './trade-fairs/registration-certified/v1/schema';
 import { registrationCheckedInV1 } from './trade-fairs/registration-checked-in/v1/schema';
+import { participantListCertifiedV1 } from './trade-fairs/participant-list-certified/v1/schema';
 import { holdExpiredV1 } from './trade-fairs/hold-expired/v1/schema';
 import { fairCreatedV2 } from './trade-fairs/fair-created/v2/schema';
 import { registrationRequestedV1 } from './trade-fairs/registration-requested/v1/schema';
@@ -58,6 +59,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   registrationWaitlistedV1,
   registrationCancelledV1,
   registrationCertifiedV1,
+  participantListCertifiedV1,
   registrationCheckedInV1,
   holdExpiredV1,
   fairCreatedV2,

@@ -32,4 +32,5 @@ export { registrationCancelledV2 } from './trade-fairs/registration-cancelled/v2
 export { awardRoundOpenedV1 } from './awards/round-opened/v1/schema';
 export { auditRecordAppendedV1 } from './audit/record-appended/v1/schema';
 export { registrationCertifiedV1 } from './trade-fairs/registration-certified/v1/schema';
+export { participantListCertifiedV1 } from './trade-fairs/participant-list-certified/v1/schema';
 export { registrationCheckedInV1 } from './trade-fairs/registration-checked-in/v1/schema';

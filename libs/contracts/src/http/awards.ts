@@ -1,8 +1,16 @@
 import { z } from 'zod';
 import { isoDate, provinceCode, text, year } from '../primitives';
+import { ruleIssue } from '../messages';
+import { unitAsOf } from './unit-filter';
 
 export const awardLevels = ['provincial', 'regional', 'national'] as const;
 export type AwardLevel = (typeof awardLevels)[number];
+/** How the level reads in Vietnamese (messages, lists, exports). */
+export const awardLevelLabels: Record<AwardLevel, string> = {
+  provincial: 'cấp tỉnh',
+  regional: 'cấp khu vực',
+  national: 'cấp quốc gia',
+};
 const awardRegion = z.enum(['north', 'central', 'south']);
 
 /** POST /api/v1/award-rounds — opens a round of bình chọn sản phẩm CNNT tiêu biểu at one level. */
@@ -17,23 +25,43 @@ export const openAwardRoundRequest = z
   })
   .superRefine((round, ctx) => {
     if (round.level === 'provincial' && !round.provinceCode) {
-      ctx.addIssue({ code: 'custom', path: ['provinceCode'], message: 'is required for a provincial round' });
+      ctx.addIssue({
+        ...ruleIssue(
+          'required-for-level',
+          'bắt buộc với vòng cấp tỉnh',
+          'is required for a provincial round',
+        ),
+        path: ['provinceCode'],
+      });
     }
     if (round.level !== 'provincial' && round.provinceCode) {
       ctx.addIssue({
-        code: 'custom',
+        ...ruleIssue(
+          'absent-for-level',
+          `phải để trống với vòng ${awardLevelLabels[round.level]}`,
+          `must be absent for a ${round.level} round`,
+        ),
         path: ['provinceCode'],
-        message: `must be absent for a ${round.level} round`,
       });
     }
     if (round.level === 'regional' && !round.regionCode) {
-      ctx.addIssue({ code: 'custom', path: ['regionCode'], message: 'is required for a regional round' });
+      ctx.addIssue({
+        ...ruleIssue(
+          'required-for-level',
+          'bắt buộc với vòng cấp khu vực',
+          'is required for a regional round',
+        ),
+        path: ['regionCode'],
+      });
     }
     if (round.level !== 'regional' && round.regionCode) {
       ctx.addIssue({
-        code: 'custom',
+        ...ruleIssue(
+          'absent-for-level',
+          `phải để trống với vòng ${awardLevelLabels[round.level]}`,
+          `must be absent for a ${round.level} round`,
+        ),
         path: ['regionCode'],
-        message: `must be absent for a ${round.level} round`,
       });
     }
   });
@@ -44,6 +72,7 @@ export const listAwardRoundsQuery = z.strictObject({
   level: z.enum(awardLevels).optional(),
   regionCode: awardRegion.optional(),
   provinceCode: provinceCode.optional(),
+  unitAsOf,
   page: z.coerce.number().int().min(1).default(1),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -1,11 +1,20 @@
 import { z } from 'zod';
 import { isoDate, provinceCode, text, vnd, year } from '../primitives';
+import { ruleIssue, say } from '../messages';
+import { unitAsOf } from './unit-filter';
 
 export const boothKinds = ['standard', 'double', 'corner'] as const;
 export type BoothKind = (typeof boothKinds)[number];
 /** `checked-in`: allocated, and the facility has arrived at the fair. */
 export const boothStates = ['free', 'held', 'allocated', 'checked-in'] as const;
 export type BoothState = (typeof boothStates)[number];
+/** How a booth state reads in Vietnamese (views, floor plan); a new state needs its label to compile. */
+export const boothStateLabels: Record<BoothState, string> = {
+  free: 'Còn trống',
+  held: 'Đang giữ chỗ',
+  allocated: 'Đã phân bổ',
+  'checked-in': 'Đã có mặt',
+};
 
 /** Floor area when none is given: a standard booth is 3×3 m, a double one two of them, a corner one 3×3 m. */
 export const DEFAULT_BOOTH_AREA_M2: Record<BoothKind, number> = { standard: 9, double: 18, corner: 9 };
@@ -15,12 +24,14 @@ function reportRepeats<T, K extends keyof T & string>(
   items: T[],
   list: string,
   key: K,
-  message: string,
+  message: { vi: string; en: string },
   ctx: z.RefinementCtx,
 ): void {
   const seen = new Set<T[K]>();
   items.forEach((item, index) => {
-    if (seen.has(item[key])) ctx.addIssue({ code: 'custom', path: [list, index, key], message });
+    if (seen.has(item[key])) {
+      ctx.addIssue({ ...ruleIssue('no-repeats', message.vi, message.en), path: [list, index, key] });
+    }
     seen.add(item[key]);
   });
 }
@@ -31,7 +42,13 @@ const boothInput = z.strictObject({
   code: z
     .string()
     .trim()
-    .regex(/^[A-Z0-9][A-Z0-9.-]{0,19}$/, 'must be 1–20 capital letters, digits, dots or dashes'),
+    .regex(
+      /^[A-Z0-9][A-Z0-9.-]{0,19}$/,
+      say(
+        'phải gồm 1–20 chữ in hoa, chữ số, dấu chấm hoặc gạch ngang',
+        'must be 1–20 capital letters, digits, dots or dashes',
+      ),
+    ),
   hall: text(100),
   zone: text(100).optional(),
   kind: z.enum(boothKinds).default('standard'),
@@ -45,7 +62,13 @@ const boothInput = z.strictObject({
 export const addBoothsRequest = z
   .strictObject({ booths: z.array(boothInput).min(1).max(2_000) })
   .superRefine(({ booths }, ctx) =>
-    reportRepeats(booths, 'booths', 'code', 'appears twice in the batch', ctx),
+    reportRepeats(
+      booths,
+      'booths',
+      'code',
+      { vi: 'xuất hiện hai lần trong lô', en: 'appears twice in the batch' },
+      ctx,
+    ),
   );
 export type AddBoothsRequest = z.infer<typeof addBoothsRequest>;
 
@@ -60,6 +83,8 @@ export interface BoothView {
   layout: { x: number; y: number; w: number; h: number };
   /** An expired hold shows as free: the booth can be taken at once. */
   state: BoothState;
+  /** The state in Vietnamese (`boothStateLabels`). */
+  stateLabel: string;
 }
 
 /** POST /api/v1/fairs/:id/quotas — booths reserved for each province of a regional fair's region. */
@@ -72,7 +97,9 @@ export const setQuotasRequest = z
     /** After this moment the booths a province has not taken return to the common pool. */
     releaseAt: z.iso.datetime({ offset: true }),
   })
-  .superRefine(({ quotas }, ctx) => reportRepeats(quotas, 'quotas', 'provinceCode', 'appears twice', ctx));
+  .superRefine(({ quotas }, ctx) =>
+    reportRepeats(quotas, 'quotas', 'provinceCode', { vi: 'xuất hiện hai lần', en: 'appears twice' }, ctx),
+  );
 export type SetQuotasRequest = z.infer<typeof setQuotasRequest>;
 
 export interface QuotaView {
@@ -93,15 +120,18 @@ export const registrationWindowRequest = z
     facilityBoothLimit: z.number().int().min(1).max(20).optional(),
   })
   .refine((w) => Date.parse(w.opensAt) < Date.parse(w.closesAt), {
+    ...ruleIssue('date-order', 'phải sau opensAt', 'must be after opensAt'),
     path: ['closesAt'],
-    message: 'must be after opensAt',
   });
 export type RegistrationWindowRequest = z.infer<typeof registrationWindowRequest>;
 
 /** Mã số thuế: 10 digits, or 10 + `-` + 3 for a branch (13 digits). */
 export const taxCode = z
   .string()
-  .regex(/^\d{10}(-\d{3})?$/, 'must be a tax code of 10 digits or 10-3 digits');
+  .regex(
+    /^\d{10}(-\d{3})?$/,
+    say('phải là mã số thuế 10 chữ số hoặc 10-3 chữ số', 'must be a tax code of 10 digits or 10-3 digits'),
+  );
 
 /** The legal forms of rural industrial facilities (cơ sở công nghiệp nông thôn). */
 export const legalForms = ['household-business', 'cooperative-group', 'cooperative', 'enterprise'] as const;
@@ -129,12 +159,18 @@ const awardCertificate = z
   .superRefine((cert, ctx) => {
     if (cert.validUntil === undefined) return;
     if (cert.validUntil < `${cert.year}-01-01`) {
-      ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'must not be before the issue year' });
+      ctx.addIssue({
+        ...ruleIssue('date-order', 'không được trước năm cấp', 'must not be before the issue year'),
+        path: ['validUntil'],
+      });
     } else if (cert.validUntil > certificateLegalEnd(cert.year)) {
       ctx.addIssue({
-        code: 'custom',
+        ...ruleIssue(
+          'certificate-validity',
+          `không được sau ${certificateLegalEnd(cert.year)}: giấy chứng nhận có hiệu lực đến 31/12 của năm thứ ba`,
+          `must not be after ${certificateLegalEnd(cert.year)}: a certificate is valid until 31/12 of the third year`,
+        ),
         path: ['validUntil'],
-        message: `must not be after ${certificateLegalEnd(cert.year)}: a certificate is valid until 31/12 of the third year`,
       });
     }
   });
@@ -152,7 +188,7 @@ const productSchema = z.strictObject({
 export const createRegistrationRequest = z.strictObject({
   facility: facilitySchema,
   products: z.array(productSchema).min(1).max(50),
-  boothCount: z.number().int().min(1, 'must be at least 1').max(20),
+  boothCount: z.number().int().min(1, say('phải ít nhất là 1', 'must be at least 1')).max(20),
   boothKind: z.enum(boothKinds).default('standard'),
 });
 export type CreateRegistrationRequest = z.infer<typeof createRegistrationRequest>;
@@ -170,10 +206,20 @@ export const registrationStates = [
   'cancelled',
 ] as const;
 export type RegistrationState = (typeof registrationStates)[number];
+/** How a registration state reads in Vietnamese (views, messages); a new state needs its label to compile. */
+export const registrationStateLabels: Record<RegistrationState, string> = {
+  requested: 'Chờ bốc thăm',
+  held: 'Đang giữ chỗ',
+  allocated: 'Đã phân bổ gian hàng',
+  waitlisted: 'Trong danh sách chờ',
+  expired: 'Hết hạn giữ chỗ',
+  cancelled: 'Đã hủy',
+};
 
 export const listRegistrationsQuery = z.strictObject({
   state: z.enum(registrationStates).optional(),
   provinceCode: provinceCode.optional(),
+  unitAsOf,
   page: z.coerce.number().int().min(1).default(1),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -187,6 +233,8 @@ export interface RegistrationView {
   boothCount: number;
   boothKind: BoothKind;
   state: RegistrationState;
+  /** The state in Vietnamese (`registrationStateLabels`). */
+  stateLabel: string;
   /**
    * A product holds an award certificate valid on the fair's opening day: at a fair that grants award
    * priority, drawn first in its lottery or promoted first from its waiting list.
@@ -242,7 +290,7 @@ export interface FairSubsidyPolicyView {
  * start date), as long as no registration has been certified under the present one.
  */
 export const chooseSubsidyPolicyRequest = z.strictObject({
-  code: z.string().regex(/^[a-z0-9-]{1,60}$/, 'must be a policy code'),
+  code: z.string().regex(/^[a-z0-9-]{1,60}$/, say('phải là mã chính sách', 'must be a policy code')),
 });
 export type ChooseSubsidyPolicyRequest = z.infer<typeof chooseSubsidyPolicyRequest>;
 
@@ -260,7 +308,7 @@ export interface DelegationCertifiedView {
 }
 
 /** GET /api/v1/fairs/:id/contract-data(.xlsx) — a province officer always gets their own province. */
-export const contractDataQuery = z.strictObject({ provinceCode: provinceCode.optional() });
+export const contractDataQuery = z.strictObject({ provinceCode: provinceCode.optional(), unitAsOf });
 export type ContractDataQuery = z.infer<typeof contractDataQuery>;
 
 /** One facility's line of the booth contract data in the payment dossier. */
@@ -281,8 +329,35 @@ export interface ContractLine {
 export interface ContractDataView {
   fair: { id: string; name: string; provinceCode: string; startDate: string; endDate: string };
   policy: SubsidyPolicyView | null;
-  /** The province the lines are limited to, or null for all. */
+  /** The unit asked for (a province officer: their own when none), or null for all. */
   provinceCode: string | null;
+  /** The codes the lines are limited to (the unit and those merged into it, see `unitAsOf`), or null for all. */
+  provinceCodes: string[] | null;
   lines: ContractLine[];
   totals: { facilities: number; booths: number; rentVnd: number; supportVnd: number; certified: number };
+  /** The host department's certification of the whole participant list (the payment evidence), once given. */
+  participantList: ParticipantListCertificationView | null;
+}
+
+/**
+ * POST /api/v1/fairs/:id/participant-list/certification — the host province's department (or the agency)
+ * certifies the fair's participant list once every delegation has certified its own (domain §9).
+ */
+export const certifyParticipantListRequest = z.strictObject({
+  /** The number of the host department's certifying document, e.g. `125/XN-SCT`. */
+  documentNumber: text(100),
+});
+export type CertifyParticipantListRequest = z.infer<typeof certifyParticipantListRequest>;
+
+export interface ParticipantListCertificationView {
+  fairId: string;
+  hostProvinceCode: string;
+  documentNumber: string;
+  certifiedAt: string;
+  certifiedBy: string;
+  provinceCodes: string[];
+  facilities: number;
+  booths: number;
+  rentVnd: number;
+  supportVnd: number;
 }

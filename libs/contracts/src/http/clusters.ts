@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { provinceCode, text } from '../primitives';
+import { ruleIssue, say } from '../messages';
+import { unitAsOf } from './unit-filter';
 
 export const clusterStatuses = [
   'planned',
@@ -9,16 +11,27 @@ export const clusterStatuses = [
   'operating',
 ] as const;
 export type ClusterStatus = (typeof clusterStatuses)[number];
+/** How a cluster's status reads in Vietnamese (views, exports); a new status needs its label to compile. */
+export const clusterStatusLabels: Record<ClusterStatus, string> = {
+  planned: 'Có trong quy hoạch',
+  established: 'Đã thành lập',
+  'detailed-plan': 'Đã có quy hoạch chi tiết',
+  infrastructure: 'Đang đầu tư hạ tầng',
+  operating: 'Đang hoạt động',
+};
 
 /**
  * Hectares with at most two decimals (62.5, 12.75). The service stores hundredths of a hectare, so the
  * decimals are checked on the number as written in the JSON rather than with float arithmetic.
  */
 const hectares = z
-  .number({ message: 'must be a number of hectares' })
-  .min(0, 'must not be negative')
-  .max(100_000, 'is too large')
-  .refine((value) => /^\d+(\.\d{1,2})?$/.test(String(value)), 'must have at most two decimals');
+  .number({ message: say('phải là số héc-ta', 'must be a number of hectares') })
+  .min(0, say('không được âm', 'must not be negative'))
+  .max(100_000, say('quá lớn', 'is too large'))
+  .refine(
+    (value) => /^\d+(\.\d{1,2})?$/.test(String(value)),
+    ruleIssue('two-decimals', 'chỉ được có tối đa hai chữ số thập phân', 'must have at most two decimals'),
+  );
 
 /** POST /api/v1/clusters — enters an industrial cluster (CCN) in the registry. */
 export const registerClusterRequest = z
@@ -31,7 +44,10 @@ export const registerClusterRequest = z
       .max(50)
       .regex(
         /^[A-Z0-9]+(-[A-Z0-9]+)*$/,
-        'must be letters and digits in hyphen-separated groups, e.g. CCN-37-012',
+        say(
+          'phải gồm chữ và số theo nhóm cách nhau bằng gạch ngang, ví dụ CCN-37-012',
+          'must be letters and digits in hyphen-separated groups, e.g. CCN-37-012',
+        ),
       ),
     name: text(300),
     provinceCode,
@@ -44,7 +60,10 @@ export const registerClusterRequest = z
   })
   .superRefine((cluster, ctx) => {
     if (cluster.leasableAreaHa !== undefined && cluster.leasableAreaHa > cluster.totalAreaHa) {
-      ctx.addIssue({ code: 'custom', path: ['leasableAreaHa'], message: 'must not exceed totalAreaHa' });
+      ctx.addIssue({
+        ...ruleIssue('area-nesting', 'không được vượt totalAreaHa', 'must not exceed totalAreaHa'),
+        path: ['leasableAreaHa'],
+      });
     }
     if (cluster.leasedAreaHa !== undefined) {
       const [limit, limitName] =
@@ -52,7 +71,10 @@ export const registerClusterRequest = z
           ? [cluster.totalAreaHa, 'totalAreaHa']
           : [cluster.leasableAreaHa, 'leasableAreaHa'];
       if (cluster.leasedAreaHa > limit) {
-        ctx.addIssue({ code: 'custom', path: ['leasedAreaHa'], message: `must not exceed ${limitName}` });
+        ctx.addIssue({
+          ...ruleIssue('area-nesting', `không được vượt ${limitName}`, `must not exceed ${limitName}`),
+          path: ['leasedAreaHa'],
+        });
       }
     }
   });
@@ -60,6 +82,7 @@ export type RegisterClusterRequest = z.infer<typeof registerClusterRequest>;
 
 export const listClustersQuery = z.strictObject({
   provinceCode: provinceCode.optional(),
+  unitAsOf,
   status: z.enum(clusterStatuses).optional(),
   page: z.coerce.number().int().min(1).default(1),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -73,6 +96,8 @@ export interface ClusterView {
   provinceCode: string;
   commune: string | null;
   status: ClusterStatus;
+  /** The status in Vietnamese. */
+  statusLabel: string;
   totalAreaHa: number;
   leasableAreaHa: number | null;
   leasedAreaHa: number | null;

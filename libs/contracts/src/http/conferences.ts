@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { COVERAGE_START } from '@kc/reference-data';
 import { year } from '../primitives';
+import { ruleIssue, say } from '../messages';
 import { projectStatuses, type ProjectStatus } from '../events/projects/vocabulary';
+import type { ConferenceFigureDefinition } from './conference-figures';
 
 export const conferenceGroupings = ['current', 'historical'] as const;
 export type ConferenceGrouping = (typeof conferenceGroupings)[number];
@@ -14,15 +16,20 @@ const firstCoveredYear = Number(COVERAGE_START.slice(0, 4));
  */
 export const conferenceQuery = z
   .strictObject({
-    year: z.coerce.number({ message: 'must be a year such as 2026' }).pipe(year),
+    year: z.coerce
+      .number({ message: say('phải là một năm, ví dụ 2026', 'must be a year such as 2026') })
+      .pipe(year),
     grouping: z.enum(conferenceGroupings).default('current'),
   })
   .superRefine((query, ctx) => {
     if (query.grouping === 'historical' && query.year < firstCoveredYear) {
       ctx.addIssue({
-        code: 'custom',
+        ...ruleIssue(
+          'not-before-coverage',
+          `phải từ ${firstCoveredYear} trở đi khi grouping=historical (dữ liệu cấp tỉnh bắt đầu từ ${COVERAGE_START})`,
+          `must be ${firstCoveredYear} or later for grouping=historical (provincial data starts ${COVERAGE_START})`,
+        ),
         path: ['year'],
-        message: `must be ${firstCoveredYear} or later for grouping=historical (provincial data starts ${COVERAGE_START})`,
       });
     }
   });
@@ -36,42 +43,28 @@ export type RegionalConferenceParams = z.infer<typeof regionalConferenceParams>;
 
 /**
  * What one provincial unit (or the unattributed remainder, or the total) did in the year. Every field means
- * the same in a row, in `unattributed` and in `totals`, so totals = sum of rows + unattributed.
+ * the same in a row, in `unattributed` and in `totals`, so totals = sum of rows + unattributed. Each field is
+ * defined once, with its Vietnamese and English label, in `conferenceFigures` (the report's `glossary`).
  */
 export interface ConferenceFigures {
-  /** Provincial plans (KCĐP) of the year and their budget ceilings. */
-  plans: number;
-  planBudgetVnd: number;
-  /** Projects under the year's plans (in the unit the project was recorded in): all of them, and by status. */
+  provincialPlans: number;
+  provincialPlanBudgetVnd: number;
   projects: number;
   projectsByStatus: Record<ProjectStatus, number>;
-  /** Projects in the plan: allocated by a decision (in-plan or further along), stopped and rejected excluded. */
   projectsInPlan: number;
-  /** Of them, accepted, liquidated or settled. */
   projectsCompleted: number;
-  /** projectsCompleted ÷ projectsInPlan in percent, one decimal (99.6); null when no project is in the plan. */
   completionPercent: number | null;
-  /** Support requested by all of the year's projects, and what the ministry-level appraisal accepted. */
   requestedSupportVnd: number;
   appraisedSupportVnd: number;
-  /** Money of the year's projects: allocated by decisions, contracted, advances outstanding, paid, settled. */
   allocatedVnd: number;
   contractedVnd: number;
   advancedVnd: number;
   paidVnd: number;
   settledVnd: number;
-  /** The counterpart funds (vốn đối ứng) the beneficiaries put in, per the projects' budget split. */
   counterpartVnd: number;
-  /** Industrial clusters registered as of now — clusters have no year. */
   clustersRegistered: number;
-  /** Trade fairs of the year hosted in the unit. */
-  fairs: number;
-  /** Provincial award rounds of the year. */
-  awardRounds: number;
-  /**
-   * Booths allocated to the unit's facilities at the year's fairs (any host, any level), cancellations taken
-   * off; of them, those the provincial department certified (only these are supported) and their support.
-   */
+  fairsHosted: number;
+  provincialAwardRounds: number;
   boothsAllocated: number;
   boothsSupported: number;
   boothSupportVnd: number;
@@ -83,20 +76,15 @@ export interface ConferenceUnitRow extends ConferenceFigures {
   regionCode: ConferenceRegion;
 }
 
-export interface ConferencePlanFigures {
-  count: number;
-  budgetVnd: number;
-}
-
+/** The unit figures summed, and the figures of no province (null where a regional report has none). */
 export interface ConferenceTotals extends ConferenceFigures {
-  /** The national plan (KCQG) of the year: in no row. Null in a regional report: it is not one region's. */
-  nationalPlan: ConferencePlanFigures | null;
-  /** Provincial plans plus the national plan. */
-  allPlans: ConferencePlanFigures;
-  /** Regional award rounds of the year (a regional report counts only its own region's). */
+  nationalPlans: number | null;
+  nationalPlanBudgetVnd: number | null;
+  plansAllLevels: number;
+  planBudgetAllLevelsVnd: number;
   regionalAwardRounds: number;
-  /** National award rounds of the year; null in a regional report. */
   nationalAwardRounds: number | null;
+  awardRoundsAllLevels: number;
 }
 
 /** One activity content (1–9) of the report's scope: a project with several contents counts under each. */
@@ -134,6 +122,8 @@ export interface ConferenceReport {
   totals: ConferenceTotals;
   /** The scope's projects per activity content (1–9, zeros included); these rows overlap, they do not add up. */
   byContent: ConferenceContentRow[];
+  /** What each figure counts, in Vietnamese and English (the same table as GET /api/v1/conferences/figures). */
+  glossary: ConferenceFigureDefinition[];
 }
 
 /** The lifecycle statuses the figures count projects by (those of the projects events). */

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { activityContentCode, isoDate, provinceCode, text, vnd } from '../primitives';
+import { ruleIssue, say } from '../messages';
+import { unitAsOf } from './unit-filter';
 
-const normCode = z.string().regex(/^[a-z0-9-]{1,60}$/, 'must be lower-case letters, digits and dashes');
+const normCode = z
+  .string()
+  .regex(
+    /^[a-z0-9-]{1,60}$/,
+    say('phải gồm chữ thường, chữ số và gạch ngang', 'must be lower-case letters, digits and dashes'),
+  );
 const basisPoints = z.number().int().min(1).max(10_000);
 
 /**
@@ -11,6 +18,7 @@ const basisPoints = z.number().int().min(1).max(10_000);
 export const listFundingNormsQuery = z.strictObject({
   asOf: isoDate.optional(),
   provinceCode: provinceCode.optional(),
+  unitAsOf,
   activityContent: z.coerce.number().pipe(activityContentCode).optional(),
 });
 export type ListFundingNormsQuery = z.infer<typeof listFundingNormsQuery>;
@@ -43,13 +51,19 @@ export const createFundingNormRequest = z
   .superRefine((norm, ctx) => {
     if (norm.maxPercentBp === undefined && norm.maxVndPerUnit === undefined) {
       ctx.addIssue({
-        code: 'custom',
+        ...ruleIssue(
+          'percentage-or-cap',
+          'định mức cần có tỷ lệ phần trăm hoặc mức trần VND',
+          'a norm needs a percentage or a VND cap',
+        ),
         path: ['maxPercentBp'],
-        message: 'a norm needs a percentage or a VND cap',
       });
     }
     if (norm.validTo !== undefined && norm.validTo < norm.validFrom) {
-      ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'must not be before validFrom' });
+      ctx.addIssue({
+        ...ruleIssue('date-order', 'không được trước validFrom', 'must not be before validFrom'),
+        path: ['validTo'],
+      });
     }
   });
 export type CreateFundingNormRequest = z.infer<typeof createFundingNormRequest>;

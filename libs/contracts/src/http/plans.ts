@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isoDate, provinceCode, text, vnd, year } from '../primitives';
+import { ruleIssue } from '../messages';
+import { unitAsOf } from './unit-filter';
 
 /** KCQG: national khuyến công funds; KCDP: a province's own (KCĐP) funds. */
 export const planFundingSource = z.enum(['KCQG', 'KCDP']);
@@ -25,10 +27,24 @@ export const createPlanRequest = z
   })
   .superRefine((plan, ctx) => {
     if (plan.level === 'provincial' && !plan.provinceCode) {
-      ctx.addIssue({ code: 'custom', path: ['provinceCode'], message: 'is required for a provincial plan' });
+      ctx.addIssue({
+        ...ruleIssue(
+          'required-for-level',
+          'bắt buộc với kế hoạch của tỉnh',
+          'is required for a provincial plan',
+        ),
+        path: ['provinceCode'],
+      });
     }
     if (plan.level === 'national' && plan.provinceCode) {
-      ctx.addIssue({ code: 'custom', path: ['provinceCode'], message: 'must be absent for a national plan' });
+      ctx.addIssue({
+        ...ruleIssue(
+          'absent-for-level',
+          'phải để trống với kế hoạch quốc gia',
+          'must be absent for a national plan',
+        ),
+        path: ['provinceCode'],
+      });
     }
   });
 export type CreatePlanRequest = z.infer<typeof createPlanRequest>;
@@ -37,6 +53,7 @@ export const listPlansQuery = z.strictObject({
   year: z.coerce.number().pipe(year).optional(),
   level: z.enum(['national', 'provincial']).optional(),
   provinceCode: provinceCode.optional(),
+  unitAsOf,
   page: z.coerce.number().int().min(1).default(1),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -85,7 +102,10 @@ export const submitRegistrationRequest = z.strictObject({
     .array(z.uuid())
     .min(1)
     .max(500)
-    .refine((ids) => new Set(ids).size === ids.length, 'must not list a project twice'),
+    .refine(
+      (ids) => new Set(ids).size === ids.length,
+      ruleIssue('no-repeats', 'không được liệt kê một đề án hai lần', 'must not list a project twice'),
+    ),
 });
 export type SubmitRegistrationRequest = z.infer<typeof submitRegistrationRequest>;
 
@@ -105,6 +125,15 @@ export interface PlanRegistrationView {
   projectIds: string[];
 }
 
+export const coverageStatuses = ['on-time', 'late', 'missing'] as const;
+export type CoverageStatus = (typeof coverageStatuses)[number];
+/** How a unit's registration status reads in Vietnamese (views, exports). */
+export const coverageStatusLabels: Record<CoverageStatus, string> = {
+  'on-time': 'Đã gửi đúng hạn',
+  late: 'Gửi muộn',
+  missing: 'Chưa gửi',
+};
+
 /** GET /api/v1/plans/:id/registration-coverage — which units have sent their registration report, which not. */
 export interface RegistrationCoverageView {
   planId: string;
@@ -119,7 +148,9 @@ export interface RegistrationCoverageView {
   units: {
     provinceCode: string;
     nameVi: string;
-    status: 'on-time' | 'late' | 'missing';
+    status: CoverageStatus;
+    /** The status in Vietnamese. */
+    statusLabel: string;
     projects: number;
     reports: {
       id: string;
@@ -146,7 +177,11 @@ export const decideAssignmentRequest = z.strictObject({
     .max(1000)
     .refine(
       (items) => new Set(items.map((a) => `${a.projectId}/${a.fundingSource}`)).size === items.length,
-      'must not allocate to the same project and source twice',
+      ruleIssue(
+        'no-repeats',
+        'không được phân bổ hai lần cho cùng một đề án và nguồn',
+        'must not allocate to the same project and source twice',
+      ),
     ),
 });
 export type DecideAssignmentRequest = z.infer<typeof decideAssignmentRequest>;

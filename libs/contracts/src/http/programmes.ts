@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { activityContentCode, isoDate, provinceCode, text, year } from '../primitives';
+import { ruleIssue, say } from '../messages';
+import { unitAsOf } from './unit-filter';
 
 /** GET /api/v1/programmes — khuyến công programmes (national and provincial) with content groups and targets. */
 export const listProgrammesQuery = z.strictObject({
@@ -7,6 +9,7 @@ export const listProgrammesQuery = z.strictObject({
   year: z.coerce.number().pipe(year).optional(),
   level: z.enum(['national', 'provincial']).optional(),
   provinceCode: provinceCode.optional(),
+  unitAsOf,
 });
 export type ListProgrammesQuery = z.infer<typeof listProgrammesQuery>;
 
@@ -51,7 +54,12 @@ export interface ProgrammeView {
   targets: ProgrammeTargetView[];
 }
 
-const groupCode = z.string().regex(/^[A-Za-z0-9.-]{1,20}$/, 'must be letters, digits, dots and dashes');
+const groupCode = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9.-]{1,20}$/,
+    say('phải gồm chữ, chữ số, dấu chấm và gạch ngang', 'must be letters, digits, dots and dashes'),
+  );
 
 const contentGroup = z.strictObject({
   code: groupCode,
@@ -62,7 +70,10 @@ const contentGroup = z.strictObject({
     .array(activityContentCode)
     .min(1)
     .max(9)
-    .refine((c) => new Set(c).size === c.length, 'must not repeat a content'),
+    .refine(
+      (c) => new Set(c).size === c.length,
+      ruleIssue('no-repeats', 'không được lặp lại một nội dung', 'must not repeat a content'),
+    ),
 });
 
 const programmeTarget = z.strictObject({
@@ -80,7 +91,12 @@ const programmeTarget = z.strictObject({
  */
 export const createProgrammeRequest = z
   .strictObject({
-    code: z.string().regex(/^[A-Za-z0-9-]{1,60}$/, 'must be letters, digits and dashes'),
+    code: z
+      .string()
+      .regex(
+        /^[A-Za-z0-9-]{1,60}$/,
+        say('phải gồm chữ, chữ số và gạch ngang', 'must be letters, digits and dashes'),
+      ),
     nameVi: text(300),
     nameEn: text(300),
     provinceCode,
@@ -93,28 +109,40 @@ export const createProgrammeRequest = z
   })
   .superRefine((p, ctx) => {
     if (p.lastYear < p.firstYear) {
-      ctx.addIssue({ code: 'custom', path: ['lastYear'], message: 'must not be before firstYear' });
+      ctx.addIssue({
+        ...ruleIssue('date-order', 'không được trước firstYear', 'must not be before firstYear'),
+        path: ['lastYear'],
+      });
     }
     if (p.nationalContentGroups === p.contentGroups.length > 0) {
       ctx.addIssue({
-        code: 'custom',
+        ...ruleIssue(
+          'one-of',
+          'đặt nhóm nội dung riêng cho chương trình hoặc đặt nationalContentGroups, không cả hai',
+          'give the programme its own content groups or set nationalContentGroups, not both',
+        ),
         path: ['contentGroups'],
-        message: 'give the programme its own content groups or set nationalContentGroups, not both',
       });
     }
     const codes = p.contentGroups.map((g) => g.code);
     codes.forEach((code, i) => {
       if (codes.indexOf(code) !== i) {
-        ctx.addIssue({ code: 'custom', path: ['contentGroups', i, 'code'], message: 'is repeated' });
+        ctx.addIssue({
+          ...ruleIssue('no-repeats', 'bị lặp lại', 'is repeated'),
+          path: ['contentGroups', i, 'code'],
+        });
       }
     });
     const indicators = p.targets.map((t) => `${t.contentGroupCode}\u0000${t.indicatorVi}`);
     indicators.forEach((key, i) => {
       if (indicators.indexOf(key) !== i) {
         ctx.addIssue({
-          code: 'custom',
+          ...ruleIssue(
+            'no-repeats',
+            'bị lặp lại trong nhóm nội dung của nó',
+            'is repeated within its content group',
+          ),
           path: ['targets', i, 'indicatorVi'],
-          message: 'is repeated within its content group',
         });
       }
     });

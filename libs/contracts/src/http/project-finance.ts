@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, text, vnd } from '../primitives';
+import { ruleIssue, say } from '../messages';
 import { advanceCategories, disbursementKinds, yearMonth } from '../events/projects/vocabulary';
 import { listProjectsQuery } from './projects';
 
@@ -7,19 +8,26 @@ const attachment = z.strictObject({
   name: text(255),
   mediaType: z
     .string()
-    .regex(/^[a-z]+\/[a-z0-9.+-]+$/i, 'must be a media type such as application/pdf')
+    .regex(
+      /^[a-z]+\/[a-z0-9.+-]+$/i,
+      say('phải là kiểu nội dung, ví dụ application/pdf', 'must be a media type such as application/pdf'),
+    )
     .max(100),
   bytes: z.number().int().min(1).max(500_000_000),
   sha256: z
     .string()
-    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex digits')
+    .regex(/^[0-9a-fA-F]{64}$/, say('phải gồm 64 chữ số thập lục phân', 'must be 64 hex digits'))
     .transform((v) => v.toLowerCase()),
 });
 
 /** POST /api/v1/projects/:id/progress-reports — the implementing unit's monthly report (due by the 25th). */
 export const progressReportRequest = z.strictObject({
   month: yearMonth,
-  percentDone: z.number().int().min(0, 'must be 0–100').max(100, 'must be 0–100'),
+  percentDone: z
+    .number()
+    .int()
+    .min(0, say('phải từ 0 đến 100', 'must be 0–100'))
+    .max(100, say('phải từ 0 đến 100', 'must be 0–100')),
   spentVnd: vnd,
   narrative: text(10_000),
   /** Metadata only: the files themselves live in the document store. */
@@ -44,7 +52,7 @@ export interface ProgressReportView {
 /** POST /api/v1/projects/:id/disbursements — an advance (tạm ứng), payment (thanh toán) or refund (hoàn trả). */
 export const disbursementRequest = z.strictObject({
   kind: z.enum(disbursementKinds),
-  amountVnd: vnd.min(1, 'must be at least 1 VND'),
+  amountVnd: vnd.min(1, say('phải ít nhất là 1 VND', 'must be at least 1 VND')),
   on: isoDate,
   /** The payment order or document number. */
   reference: text(200).optional(),
@@ -99,12 +107,21 @@ const MAX_BASE64 = 960_000;
 /** POST /api/v1/projects/imports — a province's registration sheet (.xlsx, the template's columns). */
 export const projectImportRequest = z.strictObject({
   planId: z.uuid(),
-  fileName: text(255).refine((n) => n.toLowerCase().endsWith('.xlsx'), 'must be an .xlsx file'),
+  fileName: text(255).refine(
+    (n) => n.toLowerCase().endsWith('.xlsx'),
+    ruleIssue('xlsx-file', 'phải là tệp .xlsx', 'must be an .xlsx file'),
+  ),
   contentBase64: z
     .string()
-    .min(1, 'must not be empty')
-    .max(MAX_BASE64, `must be at most ${MAX_BASE64} characters (about 700 KB of .xlsx)`)
-    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64'),
+    .min(1, say('không được để trống', 'must not be empty'))
+    .max(
+      MAX_BASE64,
+      say(
+        `tối đa ${MAX_BASE64} ký tự (khoảng 700 KB .xlsx)`,
+        `must be at most ${MAX_BASE64} characters (about 700 KB of .xlsx)`,
+      ),
+    )
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, say('phải là base64', 'must be base64')),
   /** Check everything and write nothing. */
   dryRun: z.boolean().default(false),
   /** `all`: write only a fully valid sheet; `valid-rows`: write the valid rows and report the others. */

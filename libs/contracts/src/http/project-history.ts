@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, text, vnd } from '../primitives';
+import { ruleIssue, say } from '../messages';
 import { disbursementKinds, type ProjectStatus } from '../events/projects/vocabulary';
 import {
   acceptProjectRequest,
@@ -23,7 +24,7 @@ const historicalReport = progressReportRequest.extend({ receivedOn: isoDate });
 
 const historicalDisbursement = z.strictObject({
   kind: z.enum(disbursementKinds),
-  amountVnd: vnd.min(1, 'must be at least 1 VND'),
+  amountVnd: vnd.min(1, say('phải ít nhất là 1 VND', 'must be at least 1 VND')),
   on: isoDate,
   reference: text(200).optional(),
 });
@@ -48,7 +49,13 @@ export const projectHistoryRecord = z
       .trim()
       .min(1)
       .max(100)
-      .regex(/^[\x21-\x7e]+$/, 'must be visible ASCII characters without spaces'),
+      .regex(
+        /^[\x21-\x7e]+$/,
+        say(
+          'phải là ký tự ASCII nhìn thấy được, không có dấu cách',
+          'must be visible ASCII characters without spaces',
+        ),
+      ),
     /** The project's facts (as POST /api/v1/projects, without the plan): needed when the record is new. */
     project: createProjectRequest.omit({ planId: true }).optional(),
     baseAppraisal: baseAppraisalRequest.optional(),
@@ -66,14 +73,20 @@ export const projectHistoryRecord = z
     const later = failed === 0 ? Boolean(r.ministryAppraisal) || Boolean(r.contract) : Boolean(r.contract);
     if (failed >= 0 && later) {
       ctx.addIssue({
-        code: 'custom',
+        ...ruleIssue(
+          'failed-appraisal-ends-history',
+          'thẩm định không đạt kết thúc hồ sơ: không bước nào được theo sau',
+          'a failed appraisal ends the history: no later step may follow',
+        ),
         path: [failed === 0 ? 'baseAppraisal' : 'ministryAppraisal', 'result'],
-        message: 'a failed appraisal ends the history: no later step may follow',
       });
     }
     const months = r.reports.map((x) => x.month);
     if (new Set(months).size !== months.length) {
-      ctx.addIssue({ code: 'custom', path: ['reports'], message: 'must not report a month twice' });
+      ctx.addIssue({
+        ...ruleIssue('no-repeats', 'không được báo cáo một tháng hai lần', 'must not report a month twice'),
+        path: ['reports'],
+      });
     }
   });
 export type ProjectHistoryRecord = z.infer<typeof projectHistoryRecord>;
@@ -94,17 +107,23 @@ export const projectHistoryImportRequest = z
     const seen = new Set<string>();
     body.records.forEach((record, i) => {
       if (seen.has(record.legacyRef)) {
-        ctx.addIssue({ code: 'custom', path: ['records', i, 'legacyRef'], message: 'appears twice' });
+        ctx.addIssue({
+          ...ruleIssue('no-repeats', 'xuất hiện hai lần', 'appears twice'),
+          path: ['records', i, 'legacyRef'],
+        });
       }
       seen.add(record.legacyRef);
       // `omit` leaves the project rules behind (schedule order, norm code and units together): check them here.
       if (record.project) {
         const facts = createProjectRequest.safeParse({ planId: body.planId, ...record.project });
         for (const issue of facts.success ? [] : facts.error.issues) {
+          // The project rule's own name and messages travel with it (a built-in check keeps zod's code).
+          const params = issue.code === 'custom' ? issue.params : { rule: issue.code };
           ctx.addIssue({
             code: 'custom',
             path: ['records', i, 'project', ...issue.path],
             message: issue.message,
+            params,
           });
         }
       }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { activityContentCode, isoDate, provinceCode, text, vnd, year } from '../primitives';
+import { ruleIssue, say } from '../messages';
 import {
   adjustmentKinds,
   advanceCategories,
@@ -12,12 +13,16 @@ import {
   type ProjectStatus,
 } from '../events/projects/vocabulary';
 import { legalForms, taxCode } from './booths';
+import { unitAsOf } from './unit-filter';
 
 const activityContentList = z
   .array(activityContentCode)
-  .min(1, 'must list at least one activity content')
+  .min(1, say('phải liệt kê ít nhất một nội dung khuyến công', 'must list at least one activity content'))
   .max(9)
-  .refine((codes) => new Set(codes).size === codes.length, 'must not repeat a content');
+  .refine(
+    (codes) => new Set(codes).size === codes.length,
+    ruleIssue('no-repeats', 'không được lặp lại một nội dung', 'must not repeat a content'),
+  );
 
 export const beneficiary = z.strictObject({
   taxCode,
@@ -29,7 +34,10 @@ export type Beneficiary = z.infer<typeof beneficiary>;
 const beneficiaryList = z
   .array(beneficiary)
   .max(500)
-  .refine((list) => new Set(list.map((b) => b.taxCode)).size === list.length, 'must not repeat a tax code');
+  .refine(
+    (list) => new Set(list.map((b) => b.taxCode)).size === list.length,
+    ruleIssue('no-repeats', 'không được lặp lại một mã số thuế', 'must not repeat a tax code'),
+  );
 
 const dateOrder = (
   value: { startDate: string; endDate: string },
@@ -38,7 +46,10 @@ const dateOrder = (
   endField = 'endDate',
 ) => {
   if (value.endDate < value.startDate) {
-    ctx.addIssue({ code: 'custom', path: [endField], message: `must not be before ${startField}` });
+    ctx.addIssue({
+      ...ruleIssue('date-order', `không được trước ${startField}`, `must not be before ${startField}`),
+      path: [endField],
+    });
   }
 };
 
@@ -69,7 +80,14 @@ export const createProjectRequest = z
   .superRefine((p, ctx) => {
     dateOrder(p, ctx);
     if ((p.normCode === undefined) !== (p.normUnits === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['normUnits'], message: 'normCode and normUnits go together' });
+      ctx.addIssue({
+        ...ruleIssue(
+          'go-together',
+          'normCode và normUnits phải đi cùng nhau',
+          'normCode and normUnits go together',
+        ),
+        path: ['normUnits'],
+      });
     }
   });
 export type CreateProjectRequest = z.infer<typeof createProjectRequest>;
@@ -85,7 +103,10 @@ const criterion = z.strictObject({
 
 const appraisalFields = {
   reviewer: text(200),
-  criteria: z.array(criterion).min(1, 'must list at least one criterion').max(50),
+  criteria: z
+    .array(criterion)
+    .min(1, say('phải liệt kê ít nhất một tiêu chí', 'must list at least one criterion'))
+    .max(50),
   result: z.enum(['passed', 'failed']),
   remarks: text(4000).optional(),
   appraisedOn: isoDate,
@@ -97,13 +118,26 @@ export type BaseAppraisalRequest = z.infer<typeof baseAppraisalRequest>;
 
 /** POST /api/v1/projects/:id/ministry-appraisal — by the plan owner; a pass fixes the appraised support. */
 export const ministryAppraisalRequest = z
-  .strictObject({ ...appraisalFields, appraisedSupportVnd: vnd.min(1, 'must be at least 1 VND').optional() })
+  .strictObject({
+    ...appraisalFields,
+    appraisedSupportVnd: vnd.min(1, say('phải ít nhất là 1 VND', 'must be at least 1 VND')).optional(),
+  })
   .superRefine((a, ctx) => {
     if (a.result === 'passed' && a.appraisedSupportVnd === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['appraisedSupportVnd'], message: 'is required when passed' });
+      ctx.addIssue({
+        ...ruleIssue('required-when-passed', 'bắt buộc khi thẩm định đạt', 'is required when passed'),
+        path: ['appraisedSupportVnd'],
+      });
     }
     if (a.result === 'failed' && a.appraisedSupportVnd !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['appraisedSupportVnd'], message: 'must be absent when failed' });
+      ctx.addIssue({
+        ...ruleIssue(
+          'absent-when-failed',
+          'phải để trống khi thẩm định không đạt',
+          'must be absent when failed',
+        ),
+        path: ['appraisedSupportVnd'],
+      });
     }
   });
 export type MinistryAppraisalRequest = z.infer<typeof ministryAppraisalRequest>;
@@ -113,7 +147,7 @@ export const contractProjectRequest = z.strictObject({
   mode: z.enum(['contract', 'task-assignment']),
   number: text(100),
   signedOn: isoDate,
-  valueVnd: vnd.min(1, 'must be at least 1 VND'),
+  valueVnd: vnd.min(1, say('phải ít nhất là 1 VND', 'must be at least 1 VND')),
   parties: z.array(text(300)).min(1, 'must name at least one party').max(10),
 });
 export type ContractProjectRequest = z.infer<typeof contractProjectRequest>;
@@ -160,9 +194,12 @@ export const adjustProjectRequest = z
   .superRefine((a, ctx) => {
     if ((a.decisionNumber === undefined) !== (a.decidedOn === undefined)) {
       ctx.addIssue({
-        code: 'custom',
+        ...ruleIssue(
+          'go-together',
+          'decisionNumber và decidedOn phải đi cùng nhau',
+          'decisionNumber and decidedOn go together',
+        ),
         path: ['decidedOn'],
-        message: 'decisionNumber and decidedOn go together',
       });
     }
     if (a.kind === 'timing') dateOrder(a, ctx);
@@ -209,6 +246,7 @@ export const listProjectsQuery = z.strictObject({
   planId: z.uuid().optional(),
   year: z.coerce.number().pipe(year).optional(),
   provinceCode: provinceCode.optional(),
+  unitAsOf,
   regionCode: z.enum(['north', 'central', 'south']).optional(),
   status: z.enum(projectStatuses).optional(),
   activityContent: z.coerce.number().pipe(activityContentCode).optional(),
@@ -246,6 +284,8 @@ export interface ProjectView {
   procurementMode: (typeof procurementModes)[number];
   advanceCategory: (typeof advanceCategories)[number];
   status: ProjectStatus;
+  /** The status in Vietnamese (`projectStatusLabels`). */
+  statusLabel: string;
   appraisedSupportVnd: number | null;
   allocatedSupportVnd: number;
   contract: {

@@ -1,19 +1,32 @@
 import { z } from 'zod';
 import { COVERAGE_START } from '@kc/reference-data';
-import { isoDate } from '../primitives';
+import { isoDate, provinceCode } from '../primitives';
+import { ruleIssue } from '../messages';
 
-/** GET /api/v1/reference/provinces — the units in force on `asOf` (default: today in Asia/Ho_Chi_Minh). */
+/**
+ * GET /api/v1/reference/provinces, /provinces/{code} and /regions — `asOf` (default: today in
+ * Asia/Ho_Chi_Minh) must be a real calendar date, YYYY-MM-DD, not before the data coverage starts.
+ */
 export const listProvincesQuery = z.strictObject({
   asOf: isoDate
     .refine(
       (date) => date >= COVERAGE_START,
-      `must not be before ${COVERAGE_START}, the earliest date covered`,
+      ruleIssue(
+        'not-before-coverage',
+        `không được trước ${COVERAGE_START}, ngày sớm nhất có dữ liệu`,
+        `must not be before ${COVERAGE_START}, the earliest date covered`,
+      ),
     )
     .optional(),
 });
 export type ListProvincesQuery = z.infer<typeof listProvincesQuery>;
+export const provinceQuery = listProvincesQuery;
+export const regionsQuery = listProvincesQuery;
 
-/** GET /api/v1/reference/regions and /activity-contents take no query parameters. */
+export const provinceParams = z.strictObject({ code: provinceCode });
+export type ProvinceParams = z.infer<typeof provinceParams>;
+
+/** GET /api/v1/reference/activity-contents takes no query parameters. */
 export const noReferenceQuery = z.strictObject({});
 
 export interface ProvinceView {
@@ -28,6 +41,16 @@ export interface ProvinceView {
   validTo: string | null;
   /** For a unit that has ended: the code of the unit its territory went into. */
   successorCode?: string;
+}
+
+/** One unit with its lineage: GET /api/v1/reference/provinces/{code}?asOf=. */
+export interface ProvinceDetailView extends ProvinceView {
+  /** The date asked about. */
+  asOf: string;
+  /** False when the code's unit had ended by `asOf`: the view is the unit as it last stood, see successorCode. */
+  inForce: boolean;
+  /** The units whose territory went into this one on its first day (the unit itself when it continued). */
+  predecessors: ProvinceView[];
 }
 
 export interface ProvincesView {

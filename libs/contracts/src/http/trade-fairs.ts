@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { isoDate, provinceCode, text, year } from '../primitives';
+import { ruleIssue, say } from '../messages';
+import { unitAsOf } from './unit-filter';
 
 export const fairScales = ['provincial', 'regional', 'national', 'international'] as const;
 export type FairScale = (typeof fairScales)[number];
+/** How a fair's scale reads in Vietnamese (messages, lists). */
+export const fairScaleLabels: Record<FairScale, string> = {
+  provincial: 'cấp tỉnh',
+  regional: 'cấp vùng',
+  national: 'cấp quốc gia',
+  international: 'quốc tế',
+};
 const fairRegion = z.enum(['north', 'central', 'south']);
 /** Levels of product award certificates (commune included) and of the ceremonies that announce them. */
 export const certificateLevels = ['commune', 'provincial', 'regional', 'national'] as const;
@@ -10,7 +19,9 @@ export type CertificateLevel = (typeof certificateLevels)[number];
 /** First come, first served; or a lottery of the requests collected during the window, drawn at its close. */
 export const allocationMethods = ['first-come', 'lottery'] as const;
 export type AllocationMethod = (typeof allocationMethods)[number];
-const policyCode = z.string().regex(/^[a-z0-9-]{1,60}$/, 'must be a policy code');
+const policyCode = z
+  .string()
+  .regex(/^[a-z0-9-]{1,60}$/, say('phải là mã chính sách', 'must be a policy code'));
 
 /** POST /api/v1/fairs — a trade fair (hội chợ triển lãm hàng CNNT tiêu biểu) with its host and dates. */
 export const createFairRequest = z
@@ -55,16 +66,22 @@ export const createFairRequest = z
     const ceremonyDate = fair.awardCeremony?.date;
     if (ceremonyDate && (ceremonyDate < fair.startDate || ceremonyDate > fair.endDate)) {
       ctx.addIssue({
-        code: 'custom',
+        ...ruleIssue(
+          'within-fair-dates',
+          'phải nằm trong thời gian hội chợ',
+          "must fall within the fair's dates",
+        ),
         path: ['awardCeremony', 'date'],
-        message: "must fall within the fair's dates",
       });
     }
     if ((fair.registrationOpensAt === undefined) !== (fair.registrationClosesAt === undefined)) {
       ctx.addIssue({
-        code: 'custom',
+        ...ruleIssue(
+          'go-together',
+          'registrationOpensAt và registrationClosesAt phải đi cùng nhau',
+          'registrationOpensAt and registrationClosesAt go together',
+        ),
         path: ['registrationClosesAt'],
-        message: 'registrationOpensAt and registrationClosesAt go together',
       });
     } else if (
       fair.registrationOpensAt &&
@@ -72,32 +89,47 @@ export const createFairRequest = z
       Date.parse(fair.registrationOpensAt) >= Date.parse(fair.registrationClosesAt)
     ) {
       ctx.addIssue({
-        code: 'custom',
+        ...ruleIssue('date-order', 'phải sau registrationOpensAt', 'must be after registrationOpensAt'),
         path: ['registrationClosesAt'],
-        message: 'must be after registrationOpensAt',
       });
     }
     if (fair.scale === 'regional' && !fair.regionCode) {
-      ctx.addIssue({ code: 'custom', path: ['regionCode'], message: 'is required for a regional fair' });
+      ctx.addIssue({
+        ...ruleIssue(
+          'required-for-scale',
+          'bắt buộc với hội chợ cấp vùng',
+          'is required for a regional fair',
+        ),
+        path: ['regionCode'],
+      });
     }
     if (fair.scale !== 'regional' && fair.regionCode) {
       ctx.addIssue({
-        code: 'custom',
+        ...ruleIssue(
+          'absent-for-scale',
+          `phải để trống với hội chợ ${fairScaleLabels[fair.scale]}`,
+          `must be absent for a ${fair.scale} fair`,
+        ),
         path: ['regionCode'],
-        message: `must be absent for a ${fair.scale} fair`,
       });
     }
     for (const field of ['startDate', 'endDate'] as const) {
       if (!fair[field].startsWith(`${fair.year}-`)) {
         ctx.addIssue({
-          code: 'custom',
+          ...ruleIssue(
+            'within-fair-year',
+            `phải thuộc năm ${fair.year}, năm của hội chợ`,
+            `must fall in ${fair.year}, the fair's year`,
+          ),
           path: [field],
-          message: `must fall in ${fair.year}, the fair's year`,
         });
       }
     }
     if (fair.endDate < fair.startDate) {
-      ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'must not be before startDate' });
+      ctx.addIssue({
+        ...ruleIssue('date-order', 'không được trước startDate', 'must not be before startDate'),
+        path: ['endDate'],
+      });
     }
   });
 export type CreateFairRequest = z.infer<typeof createFairRequest>;
@@ -107,6 +139,7 @@ export const listFairsQuery = z.strictObject({
   scale: z.enum(fairScales).optional(),
   regionCode: fairRegion.optional(),
   provinceCode: provinceCode.optional(),
+  unitAsOf,
   page: z.coerce.number().int().min(1).default(1),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

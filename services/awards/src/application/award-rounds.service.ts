@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull } from 'typeorm';
-import { assertMayActFor } from '@kc/auth';
 import {
+  awardLevelLabels,
   awardRoundOpenedV1,
   type AwardRoundView,
   type ListAwardRoundsQuery,
@@ -10,12 +10,12 @@ import {
   type Page,
   type Principal,
 } from '@kc/contracts';
-import { ConflictError, NotFoundError } from '@kc/errors';
+import { ConflictError, NotFoundError, type Bilingual } from '@kc/errors';
 import { OutboxWriter } from '@kc/messaging';
 import { awardRoundWarnings, openAwardRound } from '../domain/award-round';
 import { AwardRoundEntity } from '../infrastructure/persistence/award-round.entity';
 import { referenceProvinces } from '../infrastructure/reference-provinces';
-import { maySeeRound, roundListScope } from './round-access';
+import { assertMayOpenRound, maySeeRound, roundListScope } from './round-access';
 import { roundOpenedSummary } from './round-audit';
 
 const toView = (r: AwardRoundEntity): AwardRoundView => ({
@@ -30,12 +30,12 @@ const toView = (r: AwardRoundEntity): AwardRoundView => ({
   createdAt: r.createdAt.toISOString(),
 });
 
-const scopeOf = (round: { provinceCode: string | null; regionCode: string | null }): string =>
+const scopeOf = (round: { provinceCode: string | null; regionCode: string | null }): Bilingual =>
   round.provinceCode
-    ? ` in province ${round.provinceCode}`
+    ? { vi: ` của tỉnh ${round.provinceCode}`, en: ` in province ${round.provinceCode}` }
     : round.regionCode
-      ? ` in the ${round.regionCode} region`
-      : '';
+      ? { vi: ` của khu vực ${round.regionCode}`, en: ` in the ${round.regionCode} region` }
+      : { vi: '', en: '' };
 
 @Injectable()
 export class AwardRoundsService {
@@ -46,7 +46,7 @@ export class AwardRoundsService {
 
   /** A province officer opens only their own province's rounds; regional and national ones are the agency's. */
   async open(principal: Principal, request: OpenAwardRoundRequest): Promise<AwardRoundView> {
-    assertMayActFor(principal, request.provinceCode ?? null);
+    assertMayOpenRound(principal, request);
     const round = openAwardRound(
       {
         ...request,
@@ -66,7 +66,14 @@ export class AwardRoundsService {
       });
       if (existing) {
         throw new ConflictError(
-          `A ${round.level} round for ${round.year}${scopeOf(round)} is already open: ${existing.name} (${existing.id})`,
+          {
+            vi:
+              `Đã mở vòng bình chọn ${awardLevelLabels[round.level]} năm ${round.year}${scopeOf(round).vi}: ` +
+              `${existing.name} (${existing.id})`,
+            en:
+              `A ${round.level} round for ${round.year}${scopeOf(round).en} is already open: ` +
+              `${existing.name} (${existing.id})`,
+          },
           'award-round.already-exists',
         );
       }
@@ -92,12 +99,15 @@ export class AwardRoundsService {
   async get(principal: Principal, id: string): Promise<AwardRoundView> {
     const round = await this.dataSource.getRepository(AwardRoundEntity).findOneBy({ id });
     if (!round || !maySeeRound(principal, round))
-      throw new NotFoundError(`Award round ${id} does not exist`, 'award-round.not-found');
+      throw new NotFoundError(
+        { vi: `Không có vòng bình chọn ${id}`, en: `Award round ${id} does not exist` },
+        'award-round.not-found',
+      );
     return toView(round);
   }
 
   async list(principal: Principal, query: ListAwardRoundsQuery): Promise<Page<AwardRoundView>> {
-    const scope = roundListScope(principal, query.provinceCode);
+    const scope = roundListScope(principal, query.provinceCode, query.unitAsOf);
     if (scope.roundIds?.length === 0) return { items: [], page: query.page, limit: query.limit, total: 0 };
     const filter = {
       year: query.year,

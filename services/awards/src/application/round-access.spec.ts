@@ -1,6 +1,6 @@
 import type { Principal } from '@kc/contracts';
 import { ForbiddenError } from '@kc/errors';
-import { maySeeRound, roundListScope } from './round-access';
+import { assertMayOpenRound, maySeeRound, roundListScope } from './round-access';
 
 const central: Principal = { kind: 'user', id: 'u1', name: 'cuc.admin', role: 'central-admin', scopes: [] };
 const ngheAn: Principal = {
@@ -22,23 +22,52 @@ const juror: Principal = {
 
 describe('award round visibility', () => {
   it('lets the agency list every round, or one province’s', () => {
-    expect(roundListScope(central, undefined)).toEqual({});
-    expect(roundListScope(central, '01')).toEqual({ provinces: ['01'] });
+    expect(roundListScope(central, undefined, 'current')).toEqual({});
+    expect(roundListScope(central, '01', 'current')).toEqual({ provinces: ['01'] });
   });
 
   it('limits a province officer to their own rounds and the rounds of no province', () => {
-    expect(roundListScope(ngheAn, undefined)).toEqual({ provinces: ['40', null] });
-    expect(roundListScope(ngheAn, '40')).toEqual({ provinces: ['40'] });
-    expect(() => roundListScope(ngheAn, '01')).toThrow(ForbiddenError);
-    expect(() => roundListScope(ngheAn, '01')).toThrow(
+    expect(roundListScope(ngheAn, undefined, 'current')).toEqual({ provinces: ['40', null] });
+    expect(roundListScope(ngheAn, '40', 'current')).toEqual({ provinces: ['40'] });
+    expect(() => roundListScope(ngheAn, '01', 'current')).toThrow(ForbiddenError);
+    expect(() => roundListScope(ngheAn, '01', 'current')).toThrow(
       expect.objectContaining({ code: 'auth.other-province', field: 'provinceCode' }),
     );
   });
 
+  it("gives a merged unit's officer the rounds of the units that went into it", () => {
+    const haiPhong: Principal = { ...ngheAn, name: 'sct.31', provinceCode: '31' };
+    expect(roundListScope(haiPhong, undefined, 'current')).toEqual({ provinces: ['30', '31', null] });
+    expect(roundListScope(haiPhong, '30', 'current')).toEqual({ provinces: ['30'] });
+    expect(roundListScope(haiPhong, undefined, 'recorded')).toEqual({ provinces: ['31', null] });
+    expect(roundListScope(juror, '31', 'current')).toEqual({ roundIds: ['r1'], provinces: ['30', '31'] });
+    expect(maySeeRound(haiPhong, { id: 'r9', provinceCode: '30' })).toBe(true);
+  });
+
   it('limits a juror to the rounds they sit on, whatever province they filter by', () => {
-    expect(roundListScope(juror, undefined)).toEqual({ roundIds: ['r1'] });
-    expect(roundListScope(juror, '01')).toEqual({ roundIds: ['r1'], provinces: ['01'] });
-    expect(roundListScope({ ...juror, roundIds: undefined }, undefined)).toEqual({ roundIds: [] });
+    expect(roundListScope(juror, undefined, 'current')).toEqual({ roundIds: ['r1'] });
+    expect(roundListScope(juror, '01', 'current')).toEqual({ roundIds: ['r1'], provinces: ['01'] });
+    expect(roundListScope({ ...juror, roundIds: undefined }, undefined, 'current')).toEqual({ roundIds: [] });
+  });
+
+  it('tells a province officer that regional and national rounds are the agency’s to open', () => {
+    for (const level of ['regional', 'national'] as const) {
+      expect(() => assertMayOpenRound(ngheAn, { level })).toThrow(
+        expect.objectContaining({
+          code: 'award-round.agency-level',
+          field: 'level',
+          messages: {
+            vi: `Chỉ Cục mở vòng bình chọn ${level === 'regional' ? 'cấp khu vực' : 'cấp quốc gia'}; Sở Công Thương chỉ mở vòng cấp tỉnh của tỉnh mình`,
+            en: `only the agency opens a ${level} award round; a province officer opens only their own province's provincial round`,
+          },
+        }),
+      );
+      expect(() => assertMayOpenRound(central, { level })).not.toThrow();
+    }
+    expect(() => assertMayOpenRound(ngheAn, { level: 'provincial', provinceCode: '40' })).not.toThrow();
+    expect(() => assertMayOpenRound(ngheAn, { level: 'provincial', provinceCode: '01' })).toThrow(
+      expect.objectContaining({ code: 'auth.other-province' }),
+    );
   });
 
   it('shows a single round by the same rules', () => {

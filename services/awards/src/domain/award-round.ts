@@ -1,3 +1,4 @@
+import { awardLevelLabels } from '@kc/contracts';
 import { RuleViolationError } from '@kc/errors';
 
 export type AwardLevel = 'provincial' | 'regional' | 'national';
@@ -26,22 +27,33 @@ export function openAwardRound(round: AwardRound, provinces: ProvinceDirectory):
   if ((round.level === 'provincial') !== (round.provinceCode !== null)) {
     throw new RuleViolationError(
       round.level === 'provincial'
-        ? 'A provincial round needs a province'
-        : `A ${round.level} round has no province`,
+        ? { vi: 'Vòng bình chọn cấp tỉnh phải có tỉnh', en: 'A provincial round needs a province' }
+        : {
+            vi: `Vòng bình chọn ${awardLevelLabels[round.level]} không gắn với tỉnh nào`,
+            en: `A ${round.level} round has no province`,
+          },
       'award-round.scope-mismatch',
       'provinceCode',
     );
   }
   if ((round.level === 'regional') !== (round.regionCode !== null)) {
     throw new RuleViolationError(
-      round.level === 'regional' ? 'A regional round needs a region' : `A ${round.level} round has no region`,
+      round.level === 'regional'
+        ? { vi: 'Vòng bình chọn cấp khu vực phải có khu vực', en: 'A regional round needs a region' }
+        : {
+            vi: `Vòng bình chọn ${awardLevelLabels[round.level]} không gắn với khu vực nào`,
+            en: `A ${round.level} round has no region`,
+          },
       'award-round.scope-mismatch',
       'regionCode',
     );
   }
   if (round.provinceCode !== null && !provinces.inForceDuring(round.provinceCode, round.year)) {
     throw new RuleViolationError(
-      `Provincial unit ${round.provinceCode} did not exist in ${round.year}`,
+      {
+        vi: `Đơn vị cấp tỉnh ${round.provinceCode} không tồn tại trong năm ${round.year}`,
+        en: `Provincial unit ${round.provinceCode} did not exist in ${round.year}`,
+      },
       'award-round.unknown-province',
       'provinceCode',
     );

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { assertMayActFor, maySee, listProvinceFilter } from '@kc/auth';
 import {
   clusterRegisteredV1,
+  clusterStatusLabels,
   type ClusterView,
   type ListClustersQuery,
   type Page,
@@ -27,6 +28,7 @@ const toView = (c: ClusterEntity): ClusterView => ({
   provinceCode: c.provinceCode,
   commune: c.commune,
   status: c.status,
+  statusLabel: clusterStatusLabels[c.status],
   totalAreaHa: c.totalAreaCentiHa / 100,
   leasableAreaHa: hectares(c.leasableAreaCentiHa),
   leasedAreaHa: hectares(c.leasedAreaCentiHa),
@@ -59,11 +61,12 @@ export class ClustersService {
       const existing = await repo.findOneBy({ code: cluster.code });
       if (existing) {
         // Codes are unique nationwide; another province's cluster is not named to the caller.
-        const holder = maySee(principal, existing.provinceCode)
-          ? ` to ${existing.name} (${existing.id})`
-          : '';
+        const holder = maySee(principal, existing.provinceCode) ? ` (${existing.name}, ${existing.id})` : '';
         throw new ConflictError(
-          `Cluster code ${cluster.code} is already registered${holder}`,
+          {
+            vi: `Mã cụm công nghiệp ${cluster.code} đã được đăng ký${holder}`,
+            en: `Cluster code ${cluster.code} is already registered${holder}`,
+          },
           'cluster.code-taken',
           'code',
         );
@@ -96,13 +99,17 @@ export class ClustersService {
   async get(principal: Principal, id: string): Promise<ClusterView> {
     const cluster = await this.dataSource.getRepository(ClusterEntity).findOneBy({ id });
     if (!cluster || !maySee(principal, cluster.provinceCode))
-      throw new NotFoundError(`Cluster ${id} does not exist`, 'cluster.not-found');
+      throw new NotFoundError(
+        { vi: `Không có cụm công nghiệp ${id}`, en: `Cluster ${id} does not exist` },
+        'cluster.not-found',
+      );
     return toView(cluster);
   }
 
   async list(principal: Principal, query: ListClustersQuery): Promise<Page<ClusterView>> {
+    const provinces = listProvinceFilter(principal, query.provinceCode, query.unitAsOf);
     const [items, total] = await this.dataSource.getRepository(ClusterEntity).findAndCount({
-      where: { provinceCode: listProvinceFilter(principal, query.provinceCode), status: query.status },
+      where: { provinceCode: provinces && In(provinces), status: query.status },
       order: { code: 'ASC' },
       skip: (query.page - 1) * query.limit,
       take: query.limit,

@@ -54,7 +54,10 @@ export function registerCluster(
 ): IndustrialCluster {
   if (!provinces.isInForce(draft.provinceCode, today)) {
     throw new RuleViolationError(
-      `Provincial unit ${draft.provinceCode} is not in force on ${today}`,
+      {
+        vi: `Đơn vị cấp tỉnh ${draft.provinceCode} không còn hiệu lực vào ngày ${today}`,
+        en: `Provincial unit ${draft.provinceCode} is not in force on ${today}`,
+      },
       'cluster.unknown-province',
       'provinceCode',
     );
@@ -64,21 +67,38 @@ export function registerCluster(
   const leased = draft.leasedAreaHa === null ? null : toCentiHectares(draft.leasedAreaHa);
   if (total < MIN_TOTAL_AREA_CENTI_HA || total > MAX_TOTAL_AREA_CENTI_HA) {
     throw new RuleViolationError(
-      `A cluster covers ${showHa(MIN_TOTAL_AREA_CENTI_HA)} to ${showHa(MAX_TOTAL_AREA_CENTI_HA)}, not ${showHa(total)}`,
+      {
+        vi:
+          `Diện tích cụm công nghiệp từ ${showHa(MIN_TOTAL_AREA_CENTI_HA)} đến ` +
+          `${showHa(MAX_TOTAL_AREA_CENTI_HA)}, không phải ${showHa(total)}`,
+        en:
+          `A cluster covers ${showHa(MIN_TOTAL_AREA_CENTI_HA)} to ${showHa(MAX_TOTAL_AREA_CENTI_HA)}, ` +
+          `not ${showHa(total)}`,
+      },
       'cluster.area-out-of-range',
       'totalAreaHa',
     );
   }
   if (leasable !== null && leasable > total) {
     throw new RuleViolationError(
-      `Leasable area ${showHa(leasable)} exceeds the total area ${showHa(total)}`,
+      {
+        vi: `Diện tích cho thuê được ${showHa(leasable)} vượt tổng diện tích ${showHa(total)}`,
+        en: `Leasable area ${showHa(leasable)} exceeds the total area ${showHa(total)}`,
+      },
       'cluster.leasable-exceeds-total',
       'leasableAreaHa',
     );
   }
   if (leased !== null && leased > (leasable ?? total)) {
     throw new RuleViolationError(
-      `Leased area ${showHa(leased)} exceeds the ${leasable === null ? 'total' : 'leasable'} area ${showHa(leasable ?? total)}`,
+      {
+        vi:
+          `Diện tích đã cho thuê ${showHa(leased)} vượt diện tích ` +
+          `${leasable === null ? 'tổng' : 'cho thuê được'} ${showHa(leasable ?? total)}`,
+        en:
+          `Leased area ${showHa(leased)} exceeds the ${leasable === null ? 'total' : 'leasable'} area ` +
+          showHa(leasable ?? total),
+      },
       'cluster.leased-exceeds-leasable',
       'leasedAreaHa',
     );

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConflictError } from '@kc/errors';
-import { ValidationProblem } from '@kc/http';
+import { fieldError, ValidationProblem } from '@kc/http';
 import { isFinalAnswer } from '@kc/contracts';
 import { decide, fingerprintOf, isValidIdempotencyKey, type IdempotencyRecord } from '../domain/idempotency';
 import { IdempotencyStore } from '../infrastructure/idempotency/idempotency.store';
@@ -33,14 +33,20 @@ function replayOf(stored: IdempotencyRecord, fingerprint: string): Forwarded {
   // booth registration contract (issue 5) promises 409 — one answer on every route.
   if (decision === 'mismatch') {
     throw new ConflictError(
-      'This Idempotency-Key was already used for a different request.',
+      {
+        vi: 'Idempotency-Key này đã được dùng cho một yêu cầu khác.',
+        en: 'This Idempotency-Key was already used for a different request.',
+      },
       'idempotency.key-reused',
       KEY_FIELD,
     );
   }
   if (decision === 'in-flight' || stored.state !== 'completed') {
     throw new ConflictError(
-      'A request with this Idempotency-Key is still being processed; retry later.',
+      {
+        vi: 'Một yêu cầu với Idempotency-Key này vẫn đang được xử lý; hãy thử lại sau.',
+        en: 'A request with this Idempotency-Key is still being processed; retry later.',
+      },
       'idempotency.in-flight',
       KEY_FIELD,
     );
@@ -58,14 +64,29 @@ export class ForwardingService {
     @Inject(UPSTREAM_TIMEOUT_MS) private readonly timeoutMs: number,
   ) {}
 
-  async forward(service: Upstream, { caller, ...request }: ForwardedRequest): Promise<Forwarded> {
+  forward(service: Upstream, { caller, ...request }: ForwardedRequest): Promise<Forwarded> {
+    return this.once(caller, request, () => this.upstream.send(service, request));
+  }
+
+  /**
+   * Answers a request by `send` (forwarding it, or a write the gateway makes itself) at most once per caller
+   * and Idempotency-Key: a POST with a key goes through the key's record.
+   */
+  async once(
+    caller: string,
+    request: UpstreamRequest,
+    send: () => Promise<UpstreamResponse>,
+  ): Promise<Forwarded> {
     const given = request.idempotencyKey;
     if (request.method !== 'POST' || given === undefined) {
-      return { response: await this.upstream.send(service, request), replayed: false };
+      return { response: await send(), replayed: false };
     }
     if (!isValidIdempotencyKey(given)) {
       throw new ValidationProblem([
-        { field: KEY_FIELD, rule: 'invalid_format', message: 'must be 1 to 200 visible ASCII characters' },
+        fieldError(KEY_FIELD, 'invalid_format', {
+          vi: 'phải gồm 1 đến 200 ký tự ASCII nhìn thấy được',
+          en: 'must be 1 to 200 visible ASCII characters',
+        }),
       ]);
     }
 
@@ -77,7 +98,7 @@ export class ForwardingService {
 
     let response: UpstreamResponse;
     try {
-      response = await this.upstream.send(service, request);
+      response = await send();
     } catch (error) {
       await this.store.release(key, claim.marker);
       throw error;

@@ -1,4 +1,5 @@
-import { listProvincesQuery } from '@kc/contracts';
+import { listProvincesQuery, regionsQuery } from '@kc/contracts';
+import { NotFoundError } from '@kc/errors';
 import type { Clock } from './clock';
 import { ReferenceService } from './reference.service';
 
@@ -46,5 +47,64 @@ describe('reference data dates', () => {
   it('accepts the first covered day and an absent asOf', () => {
     expect(listProvincesQuery.parse({ asOf: '2008-08-01' })).toEqual({ asOf: '2008-08-01' });
     expect(listProvincesQuery.parse({})).toEqual({});
+  });
+
+  it('gives regions their units on a date asked for: the 63 of 2018', () => {
+    const { asOf, items } = at('2026-03-02T00:00:00Z').regions('2018-06-01');
+    expect(asOf).toBe('2018-06-01');
+    expect(items.reduce((sum, r) => sum + r.provinceCodes.length, 0)).toBe(63);
+  });
+
+  it.each(['2025-02-29', '2025-13-01', 'yesterday', '2008-07-31'])('refuses regions?asOf=%s', (asOf) => {
+    expect(regionsQuery.safeParse({ asOf }).success).toBe(false);
+  });
+});
+
+describe('one provincial unit', () => {
+  const reference = at('2026-03-02T00:00:00Z');
+
+  it("gives today's unit with the units merged into it", () => {
+    const unit = reference.province('31');
+    expect(unit).toMatchObject({
+      code: '31',
+      nameVi: 'Hải Phòng',
+      fullNameVi: 'Thành phố Hải Phòng',
+      regionCode: 'north',
+      validFrom: '2025-07-01',
+      validTo: null,
+      asOf: '2026-03-02',
+      inForce: true,
+    });
+    expect(unit.successorCode).toBeUndefined();
+    expect(unit.predecessors.map((p) => [p.code, p.nameVi, p.successorCode])).toEqual([
+      ['30', 'Hải Dương', '31'],
+      ['31', 'Hải Phòng', '31'],
+    ]);
+  });
+
+  it('gives the unit a code named on an earlier date', () => {
+    expect(reference.province('15', '2020-01-01')).toMatchObject({
+      nameVi: 'Yên Bái',
+      validTo: '2025-06-30',
+      successorCode: '15',
+      inForce: true,
+      predecessors: [],
+    });
+  });
+
+  it('answers a code whose unit had ended with that unit as it last stood and its successor', () => {
+    expect(reference.province('30')).toMatchObject({
+      code: '30',
+      nameVi: 'Hải Dương',
+      validTo: '2025-06-30',
+      inForce: false,
+      successorCode: '31',
+    });
+  });
+
+  it('refuses a code that never named a unit with 404', () => {
+    const ask = () => reference.province('99');
+    expect(ask).toThrow(NotFoundError);
+    expect(ask).toThrow(expect.objectContaining({ code: 'reference.province-not-found', field: 'code' }));
   });
 });

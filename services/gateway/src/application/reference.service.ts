@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import type { ActivityContentsView, ProvinceView, ProvincesView, RegionsView } from '@kc/contracts';
+import type {
+  ActivityContentsView,
+  ProvinceDetailView,
+  ProvinceView,
+  ProvincesView,
+  RegionsView,
+} from '@kc/contracts';
+import { NotFoundError } from '@kc/errors';
 import {
   activityContents,
   currentUnitFor,
+  findProvinceUpTo,
+  predecessorUnitsOf,
   provincesAsOf,
   regions,
   type ProvincialUnit,
@@ -40,8 +49,32 @@ export class ReferenceService {
     return { asOf, items: provincesAsOf(asOf).map(toView) };
   }
 
-  regions(): RegionsView {
-    const asOf = this.today();
+  /**
+   * The unit a code names on `asOf`. A code whose unit had ended by then is answered, not refused: it names
+   * that unit as it last stood, with `inForce: false` and the successor holding its territory (old records
+   * keep such codes). A code that had named no unit by `asOf` is unknown: 404.
+   */
+  province(code: string, asOf: string = this.today()): ProvinceDetailView {
+    const unit = findProvinceUpTo(code, asOf);
+    if (!unit) {
+      throw new NotFoundError(
+        {
+          vi: `Không có đơn vị hành chính cấp tỉnh nào mang mã ${code} tính đến ngày ${asOf}`,
+          en: `no provincial unit has had code ${code} by ${asOf}`,
+        },
+        'reference.province-not-found',
+        'code',
+      );
+    }
+    return {
+      ...toView(unit),
+      asOf,
+      inForce: unit.validTo === null || asOf <= unit.validTo,
+      predecessors: predecessorUnitsOf(unit).map(toView),
+    };
+  }
+
+  regions(asOf: string = this.today()): RegionsView {
     const units = provincesAsOf(asOf);
     return {
       asOf,

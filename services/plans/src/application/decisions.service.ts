@@ -17,7 +17,7 @@ import {
   type AllocationLine,
   type DecisionContext,
 } from '../domain/assignment';
-import { OwnerClient, refusesTheSame, withReplicaCatchUp } from '@kc/http';
+import { OwnerClient, passesOn, withReplicaCatchUp } from '@kc/http';
 import {
   AssignmentDecisionEntity,
   DecisionAllocationEntity,
@@ -84,10 +84,10 @@ export class DecisionsService {
         this.decideOnce(principal, planId, request, (context) => {
           judged = context;
         }),
-      ownerAllows: async (refusal) => {
+      ownerAllows: async () => {
         const ids = request.allocations.map((a) => a.projectId);
         const projects = await projectsAtOwner(this.projectsOwner, ids);
-        return !refusesTheSame(() => allocationLines({ ...judged!, projects }, request.allocations), refusal);
+        return passesOn(() => allocationLines({ ...judged!, projects }, request.allocations));
       },
     });
     return this.get(principal, planId, decisionId);
@@ -139,7 +139,10 @@ export class DecisionsService {
       } catch (error) {
         if (pgConstraint(error) === 'assignment_decision_number_unique') {
           throw new ConflictError(
-            `Decision ${request.number} already exists for this plan`,
+            {
+              vi: `Kế hoạch này đã có quyết định số ${request.number}`,
+              en: `Decision ${request.number} already exists for this plan`,
+            },
             'decision.duplicate-number',
             'number',
           );
@@ -220,15 +223,25 @@ export class DecisionsService {
       );
       if (!ceiling) {
         throw new RuleViolationError(
-          `The plan has no ${source} ceiling to allocate from`,
+          {
+            vi: `Kế hoạch chưa có hạn mức ${source} để phân bổ`,
+            en: `The plan has no ${source} ceiling to allocate from`,
+          },
           'decision.no-ceiling',
           'allocations',
         );
       }
       throw new RuleViolationError(
-        `Σ allocated from ${source} would be ${formatVnd(Number(ceiling.allocated_vnd) + delta)} VND, above the ` +
-          `plan's ceiling of ${formatVnd(Number(ceiling.ceiling_vnd))} VND (already allocated ` +
-          `${formatVnd(Number(ceiling.allocated_vnd))} VND)`,
+        {
+          vi:
+            `Tổng phân bổ từ nguồn ${source} sẽ là ${formatVnd(Number(ceiling.allocated_vnd) + delta)} VND, ` +
+            `vượt hạn mức ${formatVnd(Number(ceiling.ceiling_vnd))} VND của kế hoạch (đã phân bổ ` +
+            `${formatVnd(Number(ceiling.allocated_vnd))} VND)`,
+          en:
+            `Σ allocated from ${source} would be ${formatVnd(Number(ceiling.allocated_vnd) + delta)} VND, ` +
+            `above the plan's ceiling of ${formatVnd(Number(ceiling.ceiling_vnd))} VND (already allocated ` +
+            `${formatVnd(Number(ceiling.allocated_vnd))} VND)`,
+        },
         'plan.ceiling-exceeded',
         'allocations',
       );

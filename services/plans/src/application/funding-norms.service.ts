@@ -53,11 +53,11 @@ export class FundingNormsService {
 
   /** The national norms in force plus the province's own (a province officer's: always their own). */
   async list(principal: Principal, query: ListFundingNormsQuery): Promise<FundingNormView[]> {
-    const province = listProvinceFilter(principal, query.provinceCode);
+    const provinces = listProvinceFilter(principal, query.provinceCode, query.unitAsOf) ?? [];
     const asOf = query.asOf ?? vietnamDay(new Date());
     const inForce = { validFrom: LessThanOrEqual(asOf), activityContent: query.activityContent };
     const norms = await this.dataSource.getRepository(FundingNormEntity).find({
-      where: [IsNull(), ...(province ? [province] : [])].flatMap((provinceCode) => [
+      where: [IsNull(), ...provinces].flatMap((provinceCode) => [
         { ...inForce, provinceCode, validTo: IsNull() },
         { ...inForce, provinceCode, validTo: MoreThanOrEqual(asOf) },
       ]),
@@ -135,8 +135,14 @@ export class FundingNormsService {
       } catch (error) {
         if (pgConstraint(error) === 'funding_norm_one_version_in_force') {
           throw new ConflictError(
-            `Another ${provinceCode ? `version of province ${provinceCode}` : 'national version'} of funding ` +
-              `norm ${request.code} is in force within ${request.validFrom}–${request.validTo ?? '…'}`,
+            {
+              vi:
+                `Một phiên bản ${provinceCode ? `khác của tỉnh ${provinceCode}` : 'quốc gia khác'} của định mức ` +
+                `hỗ trợ ${request.code} đang có hiệu lực trong ${request.validFrom}–${request.validTo ?? '…'}`,
+              en:
+                `Another ${provinceCode ? `version of province ${provinceCode}` : 'national version'} of funding ` +
+                `norm ${request.code} is in force within ${request.validFrom}–${request.validTo ?? '…'}`,
+            },
             'funding-norm.overlap',
             'validFrom',
           );
@@ -164,7 +170,10 @@ export class FundingNormsService {
     if (provinceCode !== null) assertMayActFor(principal, provinceCode);
     const versions = await this.versionsOf(this.dataSource.manager, [request.code], provinceCode);
     if (versions.length === 0) {
-      throw new NotFoundError(`Funding norm ${request.code} does not exist`, 'funding-norm.not-found');
+      throw new NotFoundError(
+        { vi: `Không có định mức hỗ trợ ${request.code}`, en: `Funding norm ${request.code} does not exist` },
+        'funding-norm.not-found',
+      );
     }
     const norm = requireNormInForce(request.code, versions, provinceCode, request.asOf, 'asOf');
     return { ...checkSupport(norm, request), norm: normView(norm) };

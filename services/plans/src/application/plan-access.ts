@@ -1,24 +1,22 @@
-import { assertMayActFor, isCentral, maySee, provinceScope } from '@kc/auth';
+import { isCentral, listProvinceFilter, maySee } from '@kc/auth';
 import type { Principal } from '@kc/contracts';
+import type { UnitReading } from '@kc/reference-data';
 import { ForbiddenError, NotFoundError } from '@kc/errors';
 import type { EntityManager } from 'typeorm';
 import { PlanEntity } from '../infrastructure/persistence/plan.entity';
 
 /**
- * The province codes a plan list may return (null standing for national plans), or undefined for any. A
- * province officer sees their own province's plans and the national plans, which belong to no province;
- * asking for another province's plans is refused rather than silently answered with nothing.
+ * The province codes a plan (or programme) list may return (null standing for national plans), or undefined
+ * for any: those `listProvinceFilter` gives for the requested unit. A province officer who asks for no unit
+ * sees their own unit's (and its predecessors') plans and the national plans, which belong to no province.
  */
 export function visiblePlanProvinces(
   principal: Principal,
   requested: string | undefined,
+  reading: UnitReading,
 ): (string | null)[] | undefined {
-  if (requested !== undefined) {
-    assertMayActFor(principal, requested);
-    return [requested];
-  }
-  const own = provinceScope(principal);
-  return own === null ? undefined : [own, null];
+  const codes = listProvinceFilter(principal, requested, reading);
+  return requested === undefined && codes !== undefined ? [...codes, null] : codes;
 }
 
 /**
@@ -36,8 +34,14 @@ export function assertPlanOwner(
   if (!owner) {
     throw new ForbiddenError(
       plan.level === 'national'
-        ? 'only the agency decides about the national plan'
-        : `only the department of unit ${plan.provinceCode} decides about its provincial plan`,
+        ? {
+            vi: 'Chỉ Cục quyết định về kế hoạch quốc gia',
+            en: 'only the agency decides about the national plan',
+          }
+        : {
+            vi: `Chỉ Sở Công Thương tỉnh ${plan.provinceCode} quyết định về kế hoạch của tỉnh mình`,
+            en: `only the department of unit ${plan.provinceCode} decides about its provincial plan`,
+          },
       'plan.not-owner',
     );
   }
@@ -54,6 +58,9 @@ export async function visiblePlan(
     .getRepository(PlanEntity)
     .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
   if (!plan || !maySee(principal, plan.provinceCode))
-    throw new NotFoundError(`Plan ${id} does not exist`, 'plan.not-found');
+    throw new NotFoundError(
+      { vi: `Không có kế hoạch ${id}`, en: `Plan ${id} does not exist` },
+      'plan.not-found',
+    );
   return plan;
 }

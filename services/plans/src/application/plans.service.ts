@@ -71,7 +71,10 @@ export class PlansService {
         // Another province's programme is as unknown to the caller as a missing one.
         if (!programme || !maySee(principal, programme.provinceCode)) {
           throw new RuleViolationError(
-            `Programme ${request.programmeId} does not exist`,
+            {
+              vi: `Không có chương trình ${request.programmeId}`,
+              en: `Programme ${request.programmeId} does not exist`,
+            },
             'plan.unknown-programme',
             'programmeId',
           );
@@ -85,7 +88,13 @@ export class PlansService {
         provinceCode: plan.provinceCode ?? IsNull(),
       });
       if (existing) {
-        throw new ConflictError(`${existing.name} already exists (${existing.id})`, 'plan.already-exists');
+        throw new ConflictError(
+          {
+            vi: `Đã có ${existing.name} (${existing.id})`,
+            en: `${existing.name} already exists (${existing.id})`,
+          },
+          'plan.already-exists',
+        );
       }
       const { budgetVnd, ...columns } = plan;
       const saved = await repo
@@ -93,7 +102,10 @@ export class PlansService {
         .catch((error: unknown) => {
           // Two requests for the same plan at once: the unique index decides, the loser is told why.
           if (pgConstraint(error) === 'annual_plan_one_per_year') {
-            throw new ConflictError(`${plan.name} already exists`, 'plan.already-exists');
+            throw new ConflictError(
+              { vi: `Đã có ${plan.name}`, en: `${plan.name} already exists` },
+              'plan.already-exists',
+            );
           }
           throw error;
         });
@@ -161,8 +173,14 @@ export class PlansService {
       );
       if (current && Number(current.allocated_vnd) > request.ceilingVnd) {
         throw new RuleViolationError(
-          `The plan has already allocated ${formatVnd(Number(current.allocated_vnd))} VND from ${request.fundingSource}: ` +
-            `the ceiling cannot go below it`,
+          {
+            vi:
+              `Kế hoạch đã phân bổ ${formatVnd(Number(current.allocated_vnd))} VND từ nguồn ` +
+              `${request.fundingSource}: hạn mức không được thấp hơn số đó`,
+            en:
+              `The plan has already allocated ${formatVnd(Number(current.allocated_vnd))} VND from ` +
+              `${request.fundingSource}: the ceiling cannot go below it`,
+          },
           'plan.ceiling-below-allocated',
           'ceilingVnd',
         );
@@ -194,7 +212,10 @@ export class PlansService {
       } catch (error) {
         if (pgConstraint(error) === 'plan_ceiling_change_decision_unique') {
           throw new ConflictError(
-            `Decision ${request.decisionNumber} already set this plan's ${request.fundingSource} ceiling`,
+            {
+              vi: `Quyết định ${request.decisionNumber} đã đặt hạn mức ${request.fundingSource} của kế hoạch này`,
+              en: `Decision ${request.decisionNumber} already set this plan's ${request.fundingSource} ceiling`,
+            },
             'plan.duplicate-ceiling-decision',
             'decisionNumber',
           );
@@ -237,7 +258,7 @@ export class PlansService {
 
   async list(principal: Principal, query: ListPlansQuery): Promise<Page<PlanView>> {
     const filter = { year: query.year, level: query.level };
-    const provinces = visiblePlanProvinces(principal, query.provinceCode);
+    const provinces = visiblePlanProvinces(principal, query.provinceCode, query.unitAsOf);
     const [items, total] = await this.dataSource.getRepository(PlanEntity).findAndCount({
       where: provinces?.map((code) => ({ ...filter, provinceCode: code ?? IsNull() })) ?? filter,
       order: { year: 'DESC', level: 'ASC', provinceCode: 'ASC' },

@@ -31,8 +31,14 @@ import { visiblePlanProvinces } from './plan-access';
 
 const overlap = (request: CreateProgrammeRequest, other?: string) =>
   new ConflictError(
-    `Province ${request.provinceCode} already has a programme${other ? ` (${other})` : ''} covering some ` +
-      `year of ${request.firstYear}–${request.lastYear}`,
+    {
+      vi:
+        `Tỉnh ${request.provinceCode} đã có chương trình${other ? ` (${other})` : ''} bao gồm một năm trong ` +
+        `giai đoạn ${request.firstYear}–${request.lastYear}`,
+      en:
+        `Province ${request.provinceCode} already has a programme${other ? ` (${other})` : ''} covering some ` +
+        `year of ${request.firstYear}–${request.lastYear}`,
+    },
     'programme.overlap',
     'firstYear',
   );
@@ -85,7 +91,10 @@ export class ProgrammesService {
         if (constraint === 'programme_one_per_province_and_year') throw overlap(request);
         if (constraint === 'programme_code_key') {
           throw new ConflictError(
-            `A programme with code ${request.code} already exists`,
+            {
+              vi: `Đã có chương trình mã ${request.code}`,
+              en: `A programme with code ${request.code} already exists`,
+            },
             'programme.duplicate-code',
             'code',
           );
@@ -153,7 +162,7 @@ export class ProgrammesService {
         ? {}
         : { firstYear: LessThanOrEqual(query.year), lastYear: MoreThanOrEqual(query.year) }),
     };
-    const provinces = visiblePlanProvinces(principal, query.provinceCode);
+    const provinces = visiblePlanProvinces(principal, query.provinceCode, query.unitAsOf);
     const programmes = await this.dataSource.getRepository(ProgrammeEntity).find({
       where: provinces?.map((code) => ({ ...filter, provinceCode: code ?? IsNull() })) ?? filter,
       order: { level: 'ASC', provinceCode: 'ASC', firstYear: 'ASC', code: 'ASC' },
@@ -165,7 +174,10 @@ export class ProgrammesService {
   async get(principal: Principal, id: string): Promise<ProgrammeView> {
     const programme = await this.dataSource.getRepository(ProgrammeEntity).findOneBy({ id });
     if (!programme || !maySee(principal, programme.provinceCode)) {
-      throw new NotFoundError(`Programme ${id} does not exist`, 'programme.not-found');
+      throw new NotFoundError(
+        { vi: `Không có chương trình ${id}`, en: `Programme ${id} does not exist` },
+        'programme.not-found',
+      );
     }
     return (await this.views([programme]))[0];
   }

@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import { checkSupport, requireNormInForce } from '../domain/funding-norm';
+import { checkSupport, requireNormInForce, type NormAllowance } from '../domain/funding-norm';
 import type { ProjectRef } from '../domain/project-ref';
 import type { FundingNormsService } from './funding-norms.service';
 
 /**
- * The most each project's funding norm allows for its cost and units, by the norm version governing the
+ * The most each project's funding norm allows for its cost and units (with the norm version, to name it), by the norm version governing the
  * project's start date (null for a project that names no norm): for a provincial plan's projects
  * (`provinceCode` of that plan) the province's own version where it has one, for the national plan's the
  * national one. `fieldOf` names the request field to blame.
@@ -15,11 +15,11 @@ export async function normAllowances(
   plan: { level: 'national' | 'provincial'; provinceCode: string | null },
   projects: readonly ProjectRef[],
   fieldOf: (project: ProjectRef) => string,
-): Promise<Map<string, number | null>> {
+): Promise<Map<string, NormAllowance | null>> {
   const codes = [...new Set(projects.flatMap((p) => (p.normCode ? [p.normCode] : [])))];
   const provinceCode = plan.level === 'provincial' ? plan.provinceCode : null;
   const versions = await norms.versionsOf(manager, codes, provinceCode);
-  const allowances = new Map<string, number | null>();
+  const allowances = new Map<string, NormAllowance | null>();
   for (const project of projects) {
     if (!project.normCode) {
       allowances.set(project.projectId, null);
@@ -38,7 +38,16 @@ export async function normAllowances(
       units: project.normUnits ?? 1,
       priority: false,
     });
-    allowances.set(project.projectId, maxSupportVnd);
+    const { code, version, nameVi, nameEn, legalBasis } = norm;
+    allowances.set(project.projectId, {
+      maxSupportVnd,
+      code,
+      version,
+      nameVi,
+      nameEn,
+      legalBasis,
+      provinceCode: norm.provinceCode,
+    });
   }
   return allowances;
 }

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { assertMayActFor, maySee } from '@kc/auth';
 import {
+  coverageStatusLabels,
   registrationSubmittedV1,
   type PlanRegistrationView,
   type RegistrationCoverageView,
@@ -10,7 +11,7 @@ import {
   type SubmitRegistrationRequest,
 } from '@kc/contracts';
 import { ConflictError } from '@kc/errors';
-import { OwnerClient, refusesTheSame, withReplicaCatchUp } from '@kc/http';
+import { OwnerClient, passesOn, withReplicaCatchUp } from '@kc/http';
 import { OutboxWriter } from '@kc/messaging';
 import { assertRegistrable, isLate, sentOnOf } from '../domain/registration';
 import { registrationCoverage } from '../domain/registration-coverage';
@@ -69,9 +70,9 @@ export class RegistrationsService {
         this.submitOnce(principal, planId, request, (rule) => {
           judge = rule;
         }),
-      ownerAllows: async (refusal) => {
+      ownerAllows: async () => {
         const projects = await projectsAtOwner(this.projectsOwner, request.projectIds);
-        return !refusesTheSame(() => judge!(projects), refusal);
+        return passesOn(() => judge!(projects));
       },
     });
   }
@@ -99,13 +100,7 @@ export class RegistrationsService {
           request.provinceCode,
           request.projectIds.map((projectId) => {
             const project = known.get(projectId);
-            const max = allowances.get(projectId);
-            return {
-              projectId,
-              project,
-              withinNorm:
-                project && max !== undefined && max !== null ? project.requestedSupportVnd <= max : null,
-            };
+            return { projectId, project, allowance: allowances.get(projectId) ?? null };
           }),
         );
       judging(rule);
@@ -135,14 +130,20 @@ export class RegistrationsService {
         const constraint = pgConstraint(error);
         if (constraint === 'registration_plan_id_province_code_report_number_key') {
           throw new ConflictError(
-            `Report ${request.reportNumber} of province ${request.provinceCode} is already registered for this plan`,
+            {
+              vi: `Báo cáo số ${request.reportNumber} của tỉnh ${request.provinceCode} đã được đăng ký vào kế hoạch này`,
+              en: `Report ${request.reportNumber} of province ${request.provinceCode} is already registered for this plan`,
+            },
             'registration.duplicate-report',
             'reportNumber',
           );
         }
         if (constraint === 'registration_project_plan_id_project_id_key') {
           throw new ConflictError(
-            'A listed project is already in another registration report of this plan',
+            {
+              vi: 'Một đề án trong danh sách đã có trong báo cáo đăng ký khác của kế hoạch này',
+              en: 'A listed project is already in another registration report of this plan',
+            },
             'registration.project-already-listed',
             'projectIds',
           );
@@ -215,7 +216,7 @@ export class RegistrationsService {
       onTime: rows.filter((r) => r.status === 'on-time').length,
       late: rows.filter((r) => r.status === 'late').length,
       missing: rows.filter((r) => r.status === 'missing').map((r) => r.provinceCode),
-      units: rows,
+      units: rows.map((row) => ({ ...row, statusLabel: coverageStatusLabels[row.status] })),
     };
   }
 

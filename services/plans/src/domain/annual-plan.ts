@@ -44,17 +44,30 @@ export function assertProgrammeCovers(programme: ProgrammeSpan, plan: AnnualPlan
   if (programme.level !== plan.level || programme.provinceCode !== plan.provinceCode) {
     throw new RuleViolationError(
       plan.level === 'national'
-        ? `The national plan may only name a national programme, not ${programme.code}`
-        : `The provincial plan of ${plan.provinceCode} may only name its own province's programme, ` +
-          `not ${programme.code}`,
+        ? {
+            vi: `Kế hoạch quốc gia chỉ thuộc chương trình cấp quốc gia, không thuộc ${programme.code}`,
+            en: `The national plan may only name a national programme, not ${programme.code}`,
+          }
+        : {
+            vi: `Kế hoạch của tỉnh ${plan.provinceCode} chỉ thuộc chương trình của chính tỉnh đó, không thuộc ${programme.code}`,
+            en:
+              `The provincial plan of ${plan.provinceCode} may only name its own province's programme, ` +
+              `not ${programme.code}`,
+          },
       'plan.programme-of-other-owner',
       'programmeId',
     );
   }
   if (plan.year < programme.firstYear || plan.year > programme.lastYear) {
     throw new RuleViolationError(
-      `Programme ${programme.code} (${programme.firstYear}–${programme.lastYear}) ` +
-        `does not cover the ${plan.level} plan of ${plan.year}`,
+      {
+        vi:
+          `Chương trình ${programme.code} (${programme.firstYear}–${programme.lastYear}) không bao gồm kế ` +
+          `hoạch ${plan.level === 'national' ? 'quốc gia' : 'của tỉnh'} năm ${plan.year}`,
+        en:
+          `Programme ${programme.code} (${programme.firstYear}–${programme.lastYear}) ` +
+          `does not cover the ${plan.level} plan of ${plan.year}`,
+      },
       'plan.programme-not-covering',
       'programmeId',
     );
@@ -90,7 +103,10 @@ export function draftAnnualPlan(
   const provinceName = draft.provinceCode ? provinces.nameDuring(draft.provinceCode, draft.year) : undefined;
   if (!draft.provinceCode || !provinceName) {
     throw new RuleViolationError(
-      `Provincial unit ${draft.provinceCode ?? '(none)'} did not exist in ${draft.year}`,
+      {
+        vi: `Đơn vị cấp tỉnh ${draft.provinceCode ?? '(không có)'} không tồn tại trong năm ${draft.year}`,
+        en: `Provincial unit ${draft.provinceCode ?? '(none)'} did not exist in ${draft.year}`,
+      },
       'plan.unknown-province',
       'provinceCode',
     );

@@ -1,6 +1,18 @@
 import { RuleViolationError } from '@kc/errors';
+import type { NormAllowance } from './funding-norm';
 import { allocationKey, allocationLines, deltasBySource, type DecisionContext } from './assignment';
 import type { ProjectRef } from './project-ref';
+
+/** A national norm version allowing `maxSupportVnd` to the project. */
+const allowance = (maxSupportVnd: number): NormAllowance => ({
+  maxSupportVnd,
+  code: 'demonstration-model',
+  version: 1,
+  nameVi: 'Xây dựng mô hình trình diễn kỹ thuật',
+  nameEn: 'Technical demonstration model',
+  legalBasis: 'Thông tư 28/2018/TT-BTC',
+  provinceCode: null,
+});
 
 const ref = (projectId: string, over: Partial<ProjectRef> = {}): ProjectRef => ({
   projectId,
@@ -23,7 +35,7 @@ const context = (projects: ProjectRef[], over: Partial<DecisionContext> = {}): D
   kind: 'initial',
   projects: new Map(projects.map((p) => [p.projectId, p])),
   current: new Map(),
-  normMax: new Map(projects.map((p) => [p.projectId, 900_000_000])),
+  normMax: new Map(projects.map((p) => [p.projectId, allowance(900_000_000)])),
   ...over,
 });
 
@@ -79,12 +91,16 @@ describe('plan-assignment decision lines', () => {
 
   it('refuses more than the funding norm allows', () => {
     const error = refusal(() =>
-      allocationLines(context([ref('a')], { normMax: new Map([['a', 600_000_000]]) }), [
+      allocationLines(context([ref('a')], { normMax: new Map([['a', allowance(600_000_000)]]) }), [
         { projectId: 'a', fundingSource: 'KCQG', amountVnd: 700_000_000 },
       ]),
     );
     expect(error).toMatchObject({ code: 'decision.over-norm' });
-    expect(error.message).toMatch(/600\.000\.000 VND funding norm demonstration-model/);
+    expect(error.messages.vi).toBe(
+      'Đề án KCQG-2026-40-a sẽ được phân bổ 700.000.000 VND, vượt mức tối đa 600.000.000 VND của định mức ' +
+        '"Xây dựng mô hình trình diễn kỹ thuật" (mã demonstration-model, Thông tư 28/2018/TT-BTC, phiên bản 1)',
+    );
+    expect(error.messages.en).toContain('above the 600.000.000 VND cap of funding norm');
   });
 
   it('counts every source of a project against its appraised support', () => {

@@ -1,6 +1,7 @@
-import { formatVnd } from '@kc/contracts';
+import { formatVnd, projectStatusLabel } from '@kc/contracts';
 import { RuleViolationError } from '@kc/errors';
 import type { FundingSource } from './annual-plan';
+import { normCapText, type NormAllowance } from './funding-norm';
 import type { ProjectRef } from './project-ref';
 
 export type DecisionKind = 'initial' | 'adjustment';
@@ -23,7 +24,7 @@ export interface DecisionContext {
   /** The allocation in force per `${projectId}/${source}`. */
   current: ReadonlyMap<string, number>;
   /** The most a project's norm allows (null: no norm named). */
-  normMax: ReadonlyMap<string, number | null>;
+  normMax: ReadonlyMap<string, NormAllowance | null>;
 }
 
 /** Statuses of a project already taken into a plan by an earlier decision. */
@@ -48,7 +49,10 @@ export function allocationLines(
     const project = context.projects.get(allocation.projectId);
     if (!project || project.planId !== context.planId) {
       throw new RuleViolationError(
-        `Project ${allocation.projectId} is not a project of this plan`,
+        {
+          vi: `Đề án ${allocation.projectId} không thuộc kế hoạch này`,
+          en: `Project ${allocation.projectId} is not a project of this plan`,
+        },
         'decision.unknown-project',
         `${field}.projectId`,
       );
@@ -58,21 +62,34 @@ export function allocationLines(
     const alreadyIn = previousVnd > 0 || IN_PLAN.has(project.status);
     if (alreadyIn && context.kind === 'initial') {
       throw new RuleViolationError(
-        `Project ${project.code} is already in the plan: change its allocation by an adjustment decision`,
+        {
+          vi: `Đề án ${project.code} đã có trong kế hoạch: thay đổi mức phân bổ bằng quyết định điều chỉnh`,
+          en: `Project ${project.code} is already in the plan: change its allocation by an adjustment decision`,
+        },
         'decision.already-in-plan',
         `${field}.projectId`,
       );
     }
     if (project.status !== 'ministry-appraised' && !IN_PLAN.has(project.status)) {
       throw new RuleViolationError(
-        `Project ${project.code} is ${project.status}; an allocation needs a ministry-appraised project`,
+        {
+          vi:
+            `Đề án ${project.code} đang ở trạng thái "${projectStatusLabel(project.status)}"; chỉ phân bổ cho ` +
+            'đề án đã thẩm định cấp Bộ',
+          en: `Project ${project.code} is ${project.status}; an allocation needs a ministry-appraised project`,
+        },
         'decision.project-not-appraised',
         `${field}.projectId`,
       );
     }
     if (allocation.amountVnd < previousVnd && !NOT_CONTRACTED.has(project.status)) {
       throw new RuleViolationError(
-        `Project ${project.code} is ${project.status}: its allocation can no longer be lowered`,
+        {
+          vi:
+            `Đề án ${project.code} đang ở trạng thái "${projectStatusLabel(project.status)}": không thể giảm ` +
+            'mức phân bổ nữa',
+          en: `Project ${project.code} is ${project.status}: its allocation can no longer be lowered`,
+        },
         'decision.lowering-after-contract',
         `${field}.amountVnd`,
       );
@@ -86,25 +103,40 @@ export function allocationLines(
     if (project.appraisedSupportVnd === null) {
       // Never "appraised support of 0": nothing known is not a known zero.
       throw new RuleViolationError(
-        `Project ${project.code} has no ministry appraisal recorded with an appraised support, so it cannot be ` +
-          `allocated ${formatVnd(total)} VND`,
+        {
+          vi:
+            `Đề án ${project.code} chưa có kết quả thẩm định cấp Bộ với mức hỗ trợ được thẩm định, nên không thể ` +
+            `phân bổ ${formatVnd(total)} VND`,
+          en:
+            `Project ${project.code} has no ministry appraisal recorded with an appraised support, so it cannot ` +
+            `be allocated ${formatVnd(total)} VND`,
+        },
         'decision.over-appraised-support',
         field,
       );
     }
     if (total > project.appraisedSupportVnd) {
       throw new RuleViolationError(
-        `Project ${project.code} would be allocated ${formatVnd(total)} VND, above its appraised support of ` +
-          `${formatVnd(project.appraisedSupportVnd)} VND`,
+        {
+          vi:
+            `Đề án ${project.code} sẽ được phân bổ ${formatVnd(total)} VND, vượt mức hỗ trợ được thẩm định ` +
+            `${formatVnd(project.appraisedSupportVnd)} VND`,
+          en:
+            `Project ${project.code} would be allocated ${formatVnd(total)} VND, above its appraised support of ` +
+            `${formatVnd(project.appraisedSupportVnd)} VND`,
+        },
         'decision.over-appraised-support',
         field,
       );
     }
     const normMax = context.normMax.get(projectId);
-    if (normMax !== undefined && normMax !== null && total > normMax) {
+    if (normMax && total > normMax.maxSupportVnd) {
+      const cap = normCapText(normMax);
       throw new RuleViolationError(
-        `Project ${project.code} would be allocated ${formatVnd(total)} VND, above the ${formatVnd(normMax)} VND ` +
-          `funding norm ${project.normCode} allows`,
+        {
+          vi: `Đề án ${project.code} sẽ được phân bổ ${formatVnd(total)} VND, vượt ${cap.vi}`,
+          en: `Project ${project.code} would be allocated ${formatVnd(total)} VND, above ${cap.en}`,
+        },
         'decision.over-norm',
         field,
       );

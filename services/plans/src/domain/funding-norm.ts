@@ -1,86 +1,16 @@
-import { RuleViolationError } from '@kc/errors';
+import { formatVnd } from '@kc/contracts';
+import { RuleViolationError, type Bilingual } from '@kc/errors';
+import { governingNorm, type FundingNorm } from '@kc/reference-data';
 
-/** One version of a funding norm (định mức hỗ trợ) as the versioned table holds it. */
-export interface FundingNorm {
-  code: string;
-  /** The province whose own norm this is (its KCĐP procedure sets its own norms); null for a national norm. */
-  provinceCode: string | null;
-  version: number;
-  validFrom: string;
-  validTo: string | null;
-  /** Cap as a share of the item's cost in basis points; null when the norm sets none. */
-  maxPercentBp: number | null;
-  /** Cap per unit (model, facility, cluster…); null when the norm sets none. */
-  maxVndPerUnit: number | null;
-  /** How far the per-unit cap rises in the norm's priority case, in permille (1500 = 1.5×). */
-  priorityMultiplierPermille: number;
-}
-
-export interface SupportClaim {
-  costVnd: number;
-  supportVnd: number;
-  units: number;
-  priority: boolean;
-}
-
-export interface NormCheck {
-  withinNorm: boolean;
-  maxSupportVnd: number;
-  bindingCap: 'percent' | 'per-unit';
-}
-
-/** The version of a norm in force on `date` (ISO dates compare as strings), if any. */
-export function normInForce<N extends FundingNorm>(versions: readonly N[], date: string): N | undefined {
-  return versions.find((n) => n.validFrom <= date && (n.validTo === null || date <= n.validTo));
-}
-
-/**
- * support ≤ min(cost × percent, cap × units × multiplier). Worked in bigint: cost × basis points passes 2^53
- * for costs above about a trillion VND; the allowance rounds down to whole VND.
- */
-export function checkSupport(norm: FundingNorm, claim: SupportClaim): NormCheck {
-  const caps: { kind: NormCheck['bindingCap']; vnd: bigint }[] = [];
-  if (norm.maxPercentBp !== null) {
-    caps.push({ kind: 'percent', vnd: (BigInt(claim.costVnd) * BigInt(norm.maxPercentBp)) / 10_000n });
-  }
-  if (norm.maxVndPerUnit !== null) {
-    const multiplier = claim.priority ? norm.priorityMultiplierPermille : 1000;
-    caps.push({
-      kind: 'per-unit',
-      vnd: (BigInt(norm.maxVndPerUnit) * BigInt(claim.units) * BigInt(multiplier)) / 1000n,
-    });
-  }
-  if (caps.length === 0) throw new Error(`funding norm ${norm.code} v${norm.version} sets no cap`);
-  const binding = caps.reduce((low, cap) => (cap.vnd < low.vnd ? cap : low));
-  const maxSupportVnd = Number(binding.vnd);
-  return { withinNorm: claim.supportVnd <= maxSupportVnd, maxSupportVnd, bindingCap: binding.kind };
-}
-
-/**
- * The version that governs a claim on `date`: for a provincial-plan project (`provinceCode` given) the
- * province's own version in force then, if it has one, else the national one; national-plan projects
- * (`provinceCode` null) always take the national version. `versions` may hold every scope's versions.
- */
-export function governingNorm<N extends FundingNorm>(
-  versions: readonly N[],
-  provinceCode: string | null,
-  date: string,
-): N | undefined {
-  const provincial =
-    provinceCode === null
-      ? undefined
-      : normInForce(
-          versions.filter((v) => v.provinceCode === provinceCode),
-          date,
-        );
-  return (
-    provincial ??
-    normInForce(
-      versions.filter((v) => v.provinceCode === null),
-      date,
-    )
-  );
-}
+// The rule itself is shared with projects, which checks the figures where users enter them.
+export {
+  checkSupport,
+  governingNorm,
+  normInForce,
+  type FundingNorm,
+  type NormCheck,
+  type SupportClaim,
+} from '@kc/reference-data';
 
 /** The norm governing a claim (see `governingNorm`), or a 422 naming the field the caller must fix. */
 export function requireNormInForce<N extends FundingNorm>(
@@ -93,11 +23,39 @@ export function requireNormInForce<N extends FundingNorm>(
   const norm = governingNorm(versions, provinceCode, date);
   if (!norm) {
     throw new RuleViolationError(
-      `No version of funding norm ${code} is in force on ${date}` +
-        (provinceCode === null ? '' : ` (national or of province ${provinceCode})`),
+      {
+        vi:
+          `Không có phiên bản nào của định mức hỗ trợ ${code} có hiệu lực vào ngày ${date}` +
+          (provinceCode === null ? '' : ` (cấp quốc gia hoặc của tỉnh ${provinceCode})`),
+        en:
+          `No version of funding norm ${code} is in force on ${date}` +
+          (provinceCode === null ? '' : ` (national or of province ${provinceCode})`),
+      },
       'norm.not-in-force',
       field,
     );
   }
   return norm;
+}
+
+/** The most a project may get under the norm it names, and the norm version that says so. */
+export interface NormAllowance {
+  maxSupportVnd: number;
+  code: string;
+  version: number;
+  nameVi: string;
+  nameEn: string;
+  legalBasis: string;
+  provinceCode: string | null;
+}
+
+/** "the 945.000.000 VND cap of funding norm "…" (code …, legal basis, version n)" — how a refusal names it. */
+export function normCapText(a: NormAllowance): Bilingual {
+  const own = a.provinceCode
+    ? { vi: `, định mức riêng của tỉnh ${a.provinceCode}`, en: `, province ${a.provinceCode}'s own` }
+    : { vi: '', en: '' };
+  return {
+    vi: `mức tối đa ${formatVnd(a.maxSupportVnd)} VND của định mức "${a.nameVi}" (mã ${a.code}, ${a.legalBasis}, phiên bản ${a.version}${own.vi})`,
+    en: `the ${formatVnd(a.maxSupportVnd)} VND cap of funding norm "${a.nameEn}" (code ${a.code}, ${a.legalBasis}, version ${a.version}${own.en})`,
+  };
 }

@@ -40,8 +40,14 @@ export function nationalGroupsFor(
   );
   if (!period) {
     throw new RuleViolationError(
-      `No national programme covers ${programme.firstYear}–${programme.lastYear} whole: ` +
-        `give the programme its own content groups`,
+      {
+        vi:
+          `Không có chương trình quốc gia nào bao trọn giai đoạn ${programme.firstYear}–${programme.lastYear}: ` +
+          'hãy đặt nhóm nội dung riêng cho chương trình',
+        en:
+          `No national programme covers ${programme.firstYear}–${programme.lastYear} whole: ` +
+          `give the programme its own content groups`,
+      },
       'programme.no-national-period',
       'nationalContentGroups',
     );
@@ -61,7 +67,10 @@ export function assertProvincialProgramme(
 ): void {
   if (programme.lastYear - programme.firstYear + 1 > MAX_PROGRAMME_YEARS) {
     throw new RuleViolationError(
-      `A programme runs at most ${MAX_PROGRAMME_YEARS} years; ${programme.firstYear}–${programme.lastYear} is longer`,
+      {
+        vi: `Chương trình kéo dài tối đa ${MAX_PROGRAMME_YEARS} năm; ${programme.firstYear}–${programme.lastYear} dài hơn`,
+        en: `A programme runs at most ${MAX_PROGRAMME_YEARS} years; ${programme.firstYear}–${programme.lastYear} is longer`,
+      },
       'programme.too-long',
       'lastYear',
     );
@@ -69,7 +78,10 @@ export function assertProvincialProgramme(
   for (let year = programme.firstYear; year <= programme.lastYear; year++) {
     if (!provinces.nameDuring(programme.provinceCode, year)) {
       throw new RuleViolationError(
-        `Provincial unit ${programme.provinceCode} did not exist in ${year}, a year of the programme`,
+        {
+          vi: `Đơn vị cấp tỉnh ${programme.provinceCode} không tồn tại trong năm ${year}, một năm của chương trình`,
+          en: `Provincial unit ${programme.provinceCode} did not exist in ${year}, a year of the programme`,
+        },
         'programme.unknown-province',
         'provinceCode',
       );
@@ -79,7 +91,10 @@ export function assertProvincialProgramme(
   programme.targets.forEach((target, i) => {
     if (!codes.has(target.contentGroupCode)) {
       throw new RuleViolationError(
-        `Target ${i + 1} names content group ${target.contentGroupCode}, which the programme does not have`,
+        {
+          vi: `Mục tiêu ${i + 1} nêu nhóm nội dung ${target.contentGroupCode}, nhóm mà chương trình không có`,
+          en: `Target ${i + 1} names content group ${target.contentGroupCode}, which the programme does not have`,
+        },
         'programme.unknown-content-group',
         `targets[${i}].contentGroupCode`,
       );

@@ -1,3 +1,5 @@
+import type { CoverageStatus } from '@kc/contracts';
+
 /**
  * Which provincial units have sent their registration report for a plan, and which have not: the units that
  * make up the plan's year, each with its reports. A report sent under a code merged away since (30 Hải Dương in
@@ -16,8 +18,6 @@ export interface SentReport {
   late: boolean;
   projects: number;
 }
-
-export type CoverageStatus = 'on-time' | 'late' | 'missing';
 
 export interface CoverageRow {
   provinceCode: string;

@@ -1,5 +1,6 @@
 import { RuleViolationError } from '@kc/errors';
 import { assertRegistrable, isLate, sentOnOf, vietnamDay } from './registration';
+import type { NormAllowance } from './funding-norm';
 import type { ProjectRef } from './project-ref';
 
 const project = (over: Partial<ProjectRef> = {}): ProjectRef => ({
@@ -18,6 +19,16 @@ const project = (over: Partial<ProjectRef> = {}): ProjectRef => ({
   ...over,
 });
 const national = { planId: 'plan', level: 'national' as const, provinceCode: null };
+/** A norm version allowing less than the 900.000.000 VND the project asks for. */
+const tightNorm: NormAllowance = {
+  maxSupportVnd: 850_000_000,
+  code: 'demonstration-model',
+  version: 2,
+  nameVi: 'Xây dựng mô hình trình diễn kỹ thuật',
+  nameEn: 'Technical demonstration model',
+  legalBasis: 'Quyết định 12/2026/QĐ-UBND',
+  provinceCode: '40',
+};
 
 describe('registration deadline', () => {
   it('judges lateness on the day the province sent the report, not on when it was entered here', () => {
@@ -47,7 +58,7 @@ describe('registration deadline', () => {
 describe('registrable projects', () => {
   it('accepts base-appraised projects of the province within their norm', () => {
     expect(() =>
-      assertRegistrable(national, '40', [{ projectId: 'p1', project: project(), withinNorm: true }]),
+      assertRegistrable(national, '40', [{ projectId: 'p1', project: project(), allowance: null }]),
     ).not.toThrow();
   });
 
@@ -64,8 +75,8 @@ describe('registrable projects', () => {
     ['a project over its norm', project(), false, 'registration.over-norm'],
   ])('refuses %s, naming the listed project', (_name, found, withinNorm, code) => {
     const listed = [
-      { projectId: 'ok', project: project({ projectId: 'ok' }), withinNorm: true },
-      { projectId: 'p1', project: found, withinNorm },
+      { projectId: 'ok', project: project({ projectId: 'ok' }), allowance: null },
+      { projectId: 'p1', project: found, allowance: withinNorm ? null : tightNorm },
     ];
     const error = (() => {
       try {
@@ -76,6 +87,15 @@ describe('registrable projects', () => {
     })();
     expect(error).toBeInstanceOf(RuleViolationError);
     expect(error).toMatchObject({ code, field: 'projectIds[1]' });
+  });
+
+  it('names the norm, its legal basis and the cap when a project asks for more', () => {
+    expect(() =>
+      assertRegistrable(national, '40', [{ projectId: 'p1', project: project(), allowance: tightNorm }]),
+    ).toThrow(
+      'vượt mức tối đa 850.000.000 VND của định mức "Xây dựng mô hình trình diễn kỹ thuật" (mã ' +
+        'demonstration-model, Quyết định 12/2026/QĐ-UBND, phiên bản 2, định mức riêng của tỉnh 40)',
+    );
   });
 
   it('takes only its own province into a provincial plan', () => {

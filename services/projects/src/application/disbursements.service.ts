@@ -90,7 +90,10 @@ export class DisbursementsService {
         if (after) return this.write(manager, principal, project, body, guard, after);
         if (attempt >= ATTEMPTS)
           throw new ConflictError(
-            'Đề án đang được chi đồng thời; gửi lại / The project is being disbursed concurrently; send again',
+            {
+              vi: 'Đề án đang được chi đồng thời; gửi lại',
+              en: 'The project is being disbursed concurrently; send again',
+            },
             'disbursement.concurrent-change',
           );
       }
@@ -138,8 +141,10 @@ export class DisbursementsService {
       .getOne();
     if (!rule)
       throw new ConflictError(
-        `Không có quy định tạm ứng cho nhóm "${project.advanceCategory}" vào ngày ${on} / ` +
-          `No advance rule for category ${project.advanceCategory} in force on ${on}`,
+        {
+          vi: `Không có quy định tạm ứng cho nhóm "${project.advanceCategory}" vào ngày ${on}`,
+          en: `No advance rule for category ${project.advanceCategory} in force on ${on}`,
+        },
         'disbursement.no-advance-rule',
         'on',
       );
@@ -236,8 +241,14 @@ function assertMayDisburse(principal: Principal, project: ProjectEntity): void {
   if (!owner)
     throw new ForbiddenError(
       project.planLevel === 'national'
-        ? 'Chỉ Cục (chủ kế hoạch quốc gia) chi tiền cho đề án này / Only the agency disburses a national-plan project'
-        : `Chỉ Sở Công Thương tỉnh ${project.provinceCode} chi tiền cho đề án này / Only the province disburses a provincial-plan project`,
+        ? {
+            vi: 'Chỉ Cục (chủ kế hoạch quốc gia) chi tiền cho đề án này',
+            en: 'Only the agency disburses a national-plan project',
+          }
+        : {
+            vi: `Chỉ Sở Công Thương tỉnh ${project.provinceCode} chi tiền cho đề án này`,
+            en: 'Only the province disburses a provincial-plan project',
+          },
       'disbursement.not-plan-owner',
     );
 }

@@ -49,13 +49,17 @@ async function refuseDoubleFunding(
       LIMIT 1`,
     [taxCode, content, period, project.id],
   );
-  const code = other?.code ?? 'khác / another project';
+  const when = other ? ` (${other.start} – ${other.end})` : '';
   throw new ConflictError(
-    `Cơ sở ${taxCode} đã được hỗ trợ nội dung ${content} trong thời gian trùng lặp bởi đề án ${code} / ` +
-      `facility ${taxCode} is already supported for activity content ${content} in an overlapping period ` +
-      `by project ${code}` +
-      (other ? ` (${other.start} – ${other.end})` : '') +
-      '; record a double-funding exemption to allow it',
+    {
+      vi:
+        `Cơ sở ${taxCode} đã được hỗ trợ nội dung ${content} trong thời gian trùng lặp bởi đề án ` +
+        `${other?.code ?? 'khác'}${when}; cần ghi nhận miễn trừ hỗ trợ trùng lặp để cho phép`,
+      en:
+        `facility ${taxCode} is already supported for activity content ${content} in an overlapping period ` +
+        `by ${other ? `project ${other.code}` : 'another project'}${when}; record a double-funding ` +
+        'exemption to allow it',
+    },
     'project.double-funding',
     'beneficiaries',
   );

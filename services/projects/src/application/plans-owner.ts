@@ -1,22 +1,45 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { maySee } from '@kc/auth';
-import type { AssignmentDecisionView, PlanRegistrationView, PlanView, Principal } from '@kc/contracts';
+import { maySee, provinceScope } from '@kc/auth';
+import type {
+  AssignmentDecisionView,
+  FundingNormView,
+  PlanRegistrationView,
+  PlanView,
+  Principal,
+} from '@kc/contracts';
 import { RuleViolationError } from '@kc/errors';
 import { OwnerClient, withReplicaCatchUp } from '@kc/http';
+import type { PlanFacts } from '../domain/project';
 import { PlanRefEntity } from '../infrastructure/persistence/plan-ref.entity';
+import { NormsInForce } from './norms-in-force';
 
 /** The plans service, owner of the facts projects copies (plan_ref) or waits for (registration, decisions). */
 export const PLANS_OWNER = Symbol('PLANS_OWNER');
 /** How long a refusal on a lagging copy waits for it (REPLICA_WAIT_MS). */
 export const REPLICA_WAIT_MS = Symbol('REPLICA_WAIT_MS');
 
-export const unknownPlan = (planId: string) =>
-  new RuleViolationError(
-    `Không có kế hoạch ${planId} / plan ${planId} does not exist or is not visible to the caller`,
+/**
+ * A plan the caller may not add projects to. A province officer is told the rule (the national plan or their
+ * own province's plan) in the same words whether the plan is missing or another province's, so ids leak nothing.
+ */
+export const unknownPlan = (principal: Principal, planId: string) => {
+  const scope = provinceScope(principal);
+  return new RuleViolationError(
+    scope === null
+      ? { vi: `Không có kế hoạch ${planId}`, en: `plan ${planId} does not exist` }
+      : {
+          vi:
+            `Kế hoạch ${planId} không có hoặc không phải kế hoạch mà tỉnh ${scope} được đưa đề án vào: cán bộ ` +
+            `Sở Công Thương chỉ đưa đề án vào kế hoạch quốc gia hoặc kế hoạch của tỉnh mình`,
+          en:
+            `plan ${planId} does not exist or is not one province ${scope} may add projects to: a province ` +
+            `officer adds projects only to the national plan or their own province's plan`,
+        },
     'project.unknown-plan',
     'planId',
   );
+};
 
 const itemsOf = <T>(page: T[] | { items: T[] } | undefined): T[] =>
   page === undefined ? [] : Array.isArray(page) ? page : page.items;
@@ -46,12 +69,23 @@ export class PlansAtOwner {
       attempt: async () => {
         const plan = await this.dataSource.getRepository(PlanRefEntity).findOneBy({ id: planId });
         // Another province's plan is as unknown to the caller as a missing one.
-        if (!plan || !maySee(principal, plan.provinceCode)) throw unknownPlan(planId);
+        if (!plan || !maySee(principal, plan.provinceCode)) throw unknownPlan(principal, planId);
         return plan;
       },
       ownerAllows: async () =>
         (await this.owner.get<PlanView>(`/api/v1/plans/${encodeURIComponent(planId)}`)) !== undefined,
     });
+  }
+
+  /** The funding norms plans has in force for the projects of `plan`, asked as the caller. */
+  normsFor(plan: Pick<PlanFacts, 'level' | 'provinceCode'>): NormsInForce {
+    return new NormsInForce(this, plan);
+  }
+
+  /** The norms in force on `asOf`: the national ones, and with `provinceCode` that province's own too. */
+  normsOn(asOf: string, provinceCode: string | null): Promise<FundingNormView[] | undefined> {
+    const province = provinceCode ? `&provinceCode=${provinceCode}` : '';
+    return this.owner.get<FundingNormView[]>(`/api/v1/funding-norms?asOf=${asOf}${province}`);
   }
 
   /** Whether plans lists the project in a registration report of its plan (it becomes `submitted` then). */

@@ -75,7 +75,7 @@ export class ProgressService {
       } catch (error) {
         if (violates(error, 'progress_report_one_per_month'))
           throw new ConflictError(
-            `Đã có báo cáo tháng ${body.month} / ${body.month} is already reported`,
+            { vi: `Đã có báo cáo tháng ${body.month}`, en: `${body.month} is already reported` },
             'progress.month-reported',
             'month',
           );

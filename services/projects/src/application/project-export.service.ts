@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { listProvinceFilter } from '@kc/auth';
-import type { ExportProjectsQuery, Principal, ProjectStatus } from '@kc/contracts';
+import { projectStatusLabels, type ExportProjectsQuery, type Principal } from '@kc/contracts';
 import { RuleViolationError } from '@kc/errors';
 import { COVERAGE_START, findProvince } from '@kc/reference-data';
 import { ProjectEntity } from '../infrastructure/persistence/project.entity';
@@ -11,22 +11,6 @@ import { projectListWhere } from './project-search';
 /** One sheet holds this many projects at most; a wider list is narrowed with the filters. */
 export const MAX_EXPORT_ROWS = 60_000;
 
-export const STATUS_VI: Record<ProjectStatus, string> = {
-  draft: 'Dự thảo',
-  registered: 'Đã đăng ký',
-  'base-appraised': 'Đã thẩm định cấp cơ sở',
-  submitted: 'Đã gửi Bộ',
-  'ministry-appraised': 'Đã thẩm định cấp Bộ',
-  'in-plan': 'Trong kế hoạch',
-  contracted: 'Đã ký hợp đồng',
-  'in-progress': 'Đang thực hiện',
-  accepted: 'Đã nghiệm thu',
-  liquidated: 'Đã thanh lý',
-  settled: 'Đã quyết toán',
-  rejected: 'Không đạt',
-  extended: 'Gia hạn',
-  stopped: 'Dừng thực hiện',
-};
 const KIND_VI = { ordinary: 'Thường', flagship: 'Điểm', group: 'Nhóm' } as const;
 
 /** The sheet's columns: header, width, and whether the cells are VND amounts (numbers, grouped). */
@@ -77,7 +61,10 @@ export class ProjectExportService {
   /** Every project the list would show for these filters (all pages), as an .xlsx with Vietnamese headers. */
   async workbook(principal: Principal, query: ExportProjectsQuery): Promise<Buffer> {
     const builder = this.dataSource.getRepository(ProjectEntity).createQueryBuilder('p');
-    projectListWhere(builder, { ...query, provinceCode: listProvinceFilter(principal, query.provinceCode) });
+    projectListWhere(builder, {
+      ...query,
+      provinceCodes: listProvinceFilter(principal, query.provinceCode, query.unitAsOf),
+    });
     const projects = await builder
       .orderBy('p.plan_year', 'DESC')
       .addOrderBy('p.code', 'ASC')
@@ -85,8 +72,10 @@ export class ProjectExportService {
       .getMany();
     if (projects.length > MAX_EXPORT_ROWS)
       throw new RuleViolationError(
-        `Hơn ${MAX_EXPORT_ROWS} đề án khớp bộ lọc; thu hẹp bộ lọc (năm, tỉnh, trạng thái…) / ` +
-          `More than ${MAX_EXPORT_ROWS} projects match; narrow the filters`,
+        {
+          vi: `Hơn ${MAX_EXPORT_ROWS} đề án khớp bộ lọc; thu hẹp bộ lọc (năm, tỉnh, trạng thái…)`,
+          en: `More than ${MAX_EXPORT_ROWS} projects match; narrow the filters`,
+        },
         'export.too-many-rows',
       );
 
@@ -119,7 +108,7 @@ export class ProjectExportService {
         p.paidVnd,
         p.lastProgressPercent,
         p.lastProgressMonth,
-        STATUS_VI[p.status],
+        projectStatusLabels[p.status],
       ]);
     });
     EXPORT_COLUMNS.forEach((c, i) => {

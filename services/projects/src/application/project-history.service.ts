@@ -40,10 +40,14 @@ import {
   ProjectBeneficiaryEntity,
 } from '../infrastructure/persistence/project-records.entity';
 import { claimFunding, releaseFunding } from './double-funding';
+import type { NormsInForce } from './norms-in-force';
 import { PlansAtOwner } from './plans-owner';
 import { projectEvent } from './project-events';
 import { lockVisibleProject } from './project-store';
 import { ProjectsService } from './projects.service';
+
+/** A record's context: also the plan's funding norms, which a new record's project is created within. */
+type RecordContext = HistoryContext & { norms: NormsInForce };
 
 const WHAT: Record<HistoryStep['kind'], string> = {
   appraisal: 'thẩm định',
@@ -77,10 +81,12 @@ export class ProjectHistoryService {
   async import(principal: Principal, body: ProjectHistoryImportRequest): Promise<ProjectHistoryImportView> {
     const plan = await this.plans.knownPlan(principal, body.planId);
     assertPlanOwner(principal, plan);
-    const context: HistoryContext = {
+    const context: RecordContext = {
       today: todayInVietnam(new Date()),
       advanceRules: await this.advanceRules(),
+      norms: this.plans.normsFor(plan),
     };
+    await context.norms.prefetch(body.records.flatMap((r) => (r.project ? [r.project] : [])));
     // One commit for the whole request: a record costs its statements, not a disk flush of its own.
     const results = await this.dataSource.transaction(async (manager) => {
       // One import of a record at a time: a concurrent one waits here (until this request commits), then finds
@@ -111,7 +117,7 @@ export class ProjectHistoryService {
     plan: PlanRefEntity,
     record: ProjectHistoryRecord,
     index: number,
-    context: HistoryContext,
+    context: RecordContext,
   ): Promise<ProjectHistoryResult> {
     await manager.query('SAVEPOINT history_record');
     try {
@@ -145,12 +151,12 @@ export class ProjectHistoryService {
     principal: Principal,
     plan: PlanRefEntity,
     record: ProjectHistoryRecord,
-    context: HistoryContext,
+    context: RecordContext,
   ): Promise<ProjectHistoryResult> {
     let projectId = await this.projectIdOf(manager, plan.id, record.legacyRef);
     let created = 0;
     if (projectId === null) {
-      projectId = await this.createFromRecord(manager, principal, plan, record);
+      projectId = await this.createFromRecord(manager, principal, plan, record, context.norms);
       created = 2; // created and registered
     }
     const project = await lockVisibleProject(manager, projectId, principal);
@@ -173,18 +179,21 @@ export class ProjectHistoryService {
     principal: Principal,
     plan: PlanRefEntity,
     record: ProjectHistoryRecord,
+    norms: NormsInForce,
   ): Promise<string> {
     if (!record.project) {
       throw new HistoryRefusal(
-        `Hồ sơ ${record.legacyRef} chưa có trong kế hoạch: cần thông tin đề án / record ${record.legacyRef} is ` +
-          'new to this plan: its project facts are needed to create it',
+        {
+          vi: `Hồ sơ ${record.legacyRef} chưa có trong kế hoạch: cần thông tin đề án để tạo`,
+          en: `record ${record.legacyRef} is new to this plan: its project facts are needed to create it`,
+        },
         'history.unknown-record',
         'project',
       );
     }
     const facts = record.project;
     const id = await named('project', async () => {
-      const draft = await this.projects.createIn(manager, principal, { planId: plan.id, ...facts });
+      const draft = await this.projects.createIn(manager, principal, { planId: plan.id, ...facts }, norms);
       await this.projects.registerIn(manager, principal, draft.id);
       return draft.id;
     });
@@ -220,7 +229,10 @@ export class ProjectHistoryService {
       .execute();
     if (!affected) {
       throw new ConflictError(
-        `Đề án ${project.code} vừa thay đổi trạng thái / project ${project.code} changed status meanwhile`,
+        {
+          vi: `Đề án ${project.code} vừa thay đổi trạng thái`,
+          en: `project ${project.code} changed status meanwhile`,
+        },
         'project.concurrent-change',
       );
     }
@@ -491,8 +503,14 @@ function assertPlanOwner(principal: Principal, plan: PlanRefEntity): void {
   if (!owner) {
     throw new ForbiddenError(
       plan.level === 'national'
-        ? 'Chỉ Cục (chủ kế hoạch quốc gia) nhập hồ sơ đề án của kế hoạch này / Only the agency imports the history of a national plan'
-        : `Chỉ Sở Công Thương tỉnh ${plan.provinceCode} nhập hồ sơ đề án của kế hoạch này / Only the province imports the history of its own plan`,
+        ? {
+            vi: 'Chỉ Cục (chủ kế hoạch quốc gia) nhập hồ sơ đề án của kế hoạch này',
+            en: 'Only the agency imports the history of a national plan',
+          }
+        : {
+            vi: `Chỉ Sở Công Thương tỉnh ${plan.provinceCode} nhập hồ sơ đề án của kế hoạch này`,
+            en: 'Only the province imports the history of its own plan',
+          },
       'project.history-not-plan-owner',
     );
   }
@@ -504,6 +522,6 @@ async function named<T>(path: string, work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (!(error instanceof DomainError) || error instanceof HistoryRefusal) throw error;
-    throw new HistoryRefusal(error.message, error.code, error.field ? `${path}.${error.field}` : path);
+    throw new HistoryRefusal(error.messages, error.code, error.field ? `${path}.${error.field}` : path);
   }
 }

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
+import { formatVnd, type FundingNormView } from '@kc/contracts';
 import { activityContents } from '@kc/reference-data';
+import { dayVi, percent } from '../domain/funding-norm';
 import {
   ADVANCE_CATEGORY_LABELS,
   KIND_LABELS,
@@ -48,8 +50,25 @@ export async function readSheet(bytes: Buffer): Promise<{ rows: SheetCell[][]; t
   return { rows, truncated: sheet.rowCount > last };
 }
 
+/** What a norm allows, for the guide: `tối đa 30 % tổng kinh phí; tối đa 1.000.000.000 VND/mô hình`. */
+function capsOf(norm: FundingNormView): string {
+  const caps = [];
+  if (norm.maxPercentBp !== null) caps.push(`tối đa ${percent(norm.maxPercentBp, ',')} tổng kinh phí`);
+  if (norm.maxVndPerUnit !== null) caps.push(`tối đa ${formatVnd(norm.maxVndPerUnit)} VND/${norm.unit}`);
+  return caps.join('; ');
+}
+
+/**
+ * The norm codes column O takes, as plans lists them in force on `asOf` (national, and a province officer's
+ * own province's); `norms` undefined when plans could not be asked: the guide then only says where to look.
+ */
+export interface TemplateNorms {
+  asOf: string;
+  norms: readonly FundingNormView[] | undefined;
+}
+
 /** The template: a title, the header row, and a second sheet explaining every column and its values. */
-export async function importTemplate(): Promise<Buffer> {
+export async function importTemplate(norms: TemplateNorms): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(SHEET_NAME);
   const title = sheet.addRow(['Danh sách đề án khuyến công đăng ký (mỗi dòng một đề án, từ dòng 3)']);
@@ -76,6 +95,21 @@ export async function importTemplate(): Promise<Buffer> {
     guide.addRow([name]).font = { bold: true };
     for (const value of values) guide.addRow(['', value]);
   }
+  guide.addRow([`Mã định mức (cột O), có hiệu lực ngày ${dayVi(norms.asOf)}`]).font = { bold: true };
+  for (const n of norms.norms ?? []) {
+    guide.addRow([
+      '',
+      n.code,
+      n.provinceCode ? `Tỉnh ${n.provinceCode}` : 'Quốc gia',
+      `${n.nameVi} (nội dung ${n.activityContent}): ${capsOf(n)}. Căn cứ: ${n.legalBasis}`,
+    ]);
+  }
+  guide.addRow([
+    '',
+    (norms.norms ? '' : 'Chưa lấy được danh mục định mức lúc tạo mẫu. ') +
+      'Định mức áp dụng là phiên bản có hiệu lực vào ngày bắt đầu đề án (kế hoạch địa phương: định mức riêng ' +
+      'của tỉnh nếu có); danh mục theo ngày: GET /api/v1/funding-norms?asOf=yyyy-mm-dd&provinceCode=<mã tỉnh>',
+  ]);
   guide.addRow([]);
   guide.addRow([
     'Ngày ghi dd/mm/yyyy; số tiền ghi bằng đồng (số nguyên); nhiều nội dung cách nhau bởi dấu ";"; ' +

@@ -10,14 +10,16 @@ import {
   type ProjectImportRequest,
   type ProjectImportView,
 } from '@kc/contracts';
-import { DomainError, RuleViolationError } from '@kc/errors';
+import { DomainError, RuleViolationError, UnavailableError } from '@kc/errors';
 import { OutboxWriter } from '@kc/messaging';
+import { todayInVietnam } from '../domain/progress-report';
 import { columnOfField, parseSheet, type ParsedRow } from '../domain/project-sheet';
 import { PlanRefEntity } from '../infrastructure/persistence/plan-ref.entity';
 import { ProjectImportEntity } from '../infrastructure/persistence/project-import.entity';
+import type { NormsInForce } from './norms-in-force';
 import { ProjectsService } from './projects.service';
 import { PlansAtOwner } from './plans-owner';
-import { MAX_SHEET_ROWS, readSheet } from './project-import-workbook';
+import { importTemplate, MAX_SHEET_ROWS, readSheet } from './project-import-workbook';
 
 /** Thrown inside the transaction to undo it (a dry run, or a sheet that may not be written): not an error. */
 class Undo extends Error {}
@@ -46,14 +48,14 @@ export class ProjectImportService {
   async import(principal: Principal, body: ProjectImportRequest): Promise<ProjectImportView> {
     const bytes = Buffer.from(body.contentBase64, 'base64');
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    await this.visiblePlan(principal, body.planId);
+    const plan = await this.visiblePlan(principal, body.planId);
     const earlier = await this.stored(this.dataSource.manager, body.planId, sha256);
     if (earlier) return earlier;
 
     const sheet = await readSheet(bytes);
     if (!sheet)
       throw new RuleViolationError(
-        'Tệp không phải bảng tính .xlsx đọc được / The file is not a readable .xlsx workbook',
+        { vi: 'Tệp không phải bảng tính .xlsx đọc được', en: 'The file is not a readable .xlsx workbook' },
         'import.not-xlsx',
         'contentBase64',
       );
@@ -83,6 +85,8 @@ export class ProjectImportService {
     };
     // A sheet that cannot be read as a whole writes nothing, whatever the mode.
     const blocked = parsed.sheetProblems.length > 0 || sheet.truncated;
+    const norms = this.plans.normsFor(plan);
+    await norms.prefetch(candidates.map((c) => c.request));
 
     let outcome: Outcome = { created: [], problems };
     let importId: string | null = null;
@@ -92,7 +96,7 @@ export class ProjectImportService {
         // Claimed by a concurrent import of the same file that committed: answer with its result below.
         if (!body.dryRun && !blocked && claimed === null) throw new Undo();
         importId = claimed;
-        outcome = await this.createRows(manager, principal, candidates, problems);
+        outcome = await this.createRows(manager, principal, norms, candidates, problems);
         const badRows = new Set(outcome.problems.map((p) => p.row)).size;
         const writable = outcome.created.length > 0 && (body.mode === 'valid-rows' || badRows === 0);
         if (claimed === null || !writable) throw new Undo();
@@ -120,6 +124,20 @@ export class ProjectImportService {
       return this.view(base, null, { created: [], problems: outcome.problems }, false);
     }
     return this.view(base, importId, outcome, true);
+  }
+
+  /**
+   * The template, its guide listing the norm codes plans has in force today (national, and a province
+   * officer's own province's); plans unavailable, the guide
+   * says where to find them instead (a template is worth having without them).
+   */
+  async template(principal: Principal): Promise<Buffer> {
+    const asOf = todayInVietnam(new Date());
+    const norms = await this.plans.normsOn(asOf, provinceScope(principal)).catch((error: unknown) => {
+      if (error instanceof UnavailableError) return undefined;
+      throw error;
+    });
+    return importTemplate({ asOf, norms });
   }
 
   /** The stored answer to this file for this plan, marked as a replay. */
@@ -198,6 +216,7 @@ export class ProjectImportService {
   private async createRows(
     manager: EntityManager,
     principal: Principal,
+    norms: NormsInForce,
     candidates: { row: number; request: CreateProjectRequest }[],
     problems: ImportProblem[],
   ): Promise<Outcome> {
@@ -206,7 +225,7 @@ export class ProjectImportService {
     for (const { row, request } of candidates) {
       await manager.query('SAVEPOINT import_row');
       try {
-        const draft = await this.projects.createIn(manager, principal, request);
+        const draft = await this.projects.createIn(manager, principal, request, norms);
         await this.projects.registerIn(manager, principal, draft.id);
         created.push({ row, projectId: draft.id, code: draft.code });
         await manager.query('RELEASE SAVEPOINT import_row');

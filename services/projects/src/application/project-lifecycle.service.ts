@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { maySee } from '@kc/auth';
 import { withReplicaCatchUp } from '@kc/http';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
@@ -17,13 +18,14 @@ import {
 import { OutboxWriter } from '@kc/messaging';
 import { transition, type Transition, type TransitionAction } from '../domain/lifecycle';
 import { assertAtMost, isSettlementLate } from '../domain/project';
-import type { ProjectEntity } from '../infrastructure/persistence/project.entity';
+import { ProjectEntity } from '../infrastructure/persistence/project.entity';
 import { AppraisalEntity } from '../infrastructure/persistence/project-records.entity';
 import { releaseFunding } from './double-funding';
 import { auditSummary } from './project-audit';
 import { actorOf, lockVisibleProject, recordTransition } from './project-store';
 import { toProjectView } from './project-view';
 import { appendProjectEvent } from './project-events';
+import type { NormsInForce } from './norms-in-force';
 import { PlansAtOwner } from './plans-owner';
 
 const WHAT: Partial<Record<TransitionAction, string>> = {
@@ -44,8 +46,11 @@ export class ProjectLifecycleService {
     private readonly plans: PlansAtOwner,
   ) {}
 
-  baseAppraise(principal: Principal, id: string, request: BaseAppraisalRequest): Promise<ProjectView> {
+  /** A pass certifies the project as the province registers it: its requested support within its norm. */
+  async baseAppraise(principal: Principal, id: string, request: BaseAppraisalRequest): Promise<ProjectView> {
+    const norms = request.result === 'passed' ? await this.normsOf(principal, id) : null;
     return this.step(principal, id, 'base-appraise', request.result, null, async (manager, project, step) => {
+      await norms?.assertWithin(project);
       await recordTransition(manager, this.outbox, project, step);
       await this.recordAppraisal(manager, principal, project, 'base', request, null);
     });
@@ -223,6 +228,18 @@ export class ProjectLifecycleService {
       });
       return toProjectView(project);
     });
+  }
+
+  /**
+   * The funding norms of a project's plan, asked of plans before the transaction locks the project (null for
+   * a project the caller cannot see: the step answers 404 under the lock).
+   */
+  private async normsOf(principal: Principal, id: string): Promise<NormsInForce | null> {
+    const project = await this.dataSource.getRepository(ProjectEntity).findOneBy({ id });
+    if (!project || !maySee(principal, project.provinceCode)) return null;
+    const norms = this.plans.normsFor({ level: project.planLevel, provinceCode: project.provinceCode });
+    await norms.prefetch([project]);
+    return norms;
   }
 
   private async recordAppraisal(

@@ -27,9 +27,12 @@ export function regionUnitCodes(region: RegionCode, year: number | undefined): s
   return [...new Set(dates.flatMap((d) => provincesOfRegion(region, d).map((u) => u.code)))];
 }
 
-type Filters = Omit<ListProjectsQuery, 'page' | 'limit'>;
+type Filters = Omit<ListProjectsQuery, 'page' | 'limit' | 'provinceCode' | 'unitAsOf'> & {
+  /** The codes `listProvinceFilter` gave for the requested unit and the caller's limit; undefined for all. */
+  provinceCodes: string[] | undefined;
+};
 
-/** Applies the list filters; the caller's province limit has already been folded into `provinceCode`. */
+/** Applies the list filters; the caller's province limit has already been folded into `provinceCodes`. */
 export function projectListWhere(builder: SelectQueryBuilder<ProjectEntity>, f: Filters): void {
   builder.where('true');
   if (f.q) {
@@ -37,7 +40,7 @@ export function projectListWhere(builder: SelectQueryBuilder<ProjectEntity>, f: 
   }
   if (f.planId) builder.andWhere('p.plan_id = :planId', { planId: f.planId });
   if (f.year) builder.andWhere('p.plan_year = :year', { year: f.year });
-  if (f.provinceCode) builder.andWhere('p.province_code = :province', { province: f.provinceCode });
+  if (f.provinceCodes) builder.andWhere('p.province_code = ANY(:provinces)', { provinces: f.provinceCodes });
   if (f.regionCode) {
     builder.andWhere('p.province_code = ANY(:regionUnits)', {
       regionUnits: regionUnitCodes(f.regionCode, f.year),

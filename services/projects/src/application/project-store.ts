@@ -14,7 +14,7 @@ export const actorOf = (principal: Principal): LifecycleActor => ({
 });
 
 export const projectNotFound = (id: string) =>
-  new NotFoundError(`Không có đề án ${id} / project ${id} does not exist`, 'project.not-found');
+  new NotFoundError({ vi: `Không có đề án ${id}`, en: `project ${id} does not exist` }, 'project.not-found');
 
 /**
  * Loads a project for a change, row-locked until the transaction ends so concurrent changes apply one after
@@ -53,7 +53,10 @@ export async function recordTransition(
     .execute();
   if (!affected) {
     throw new ConflictError(
-      `Đề án ${project.code} vừa thay đổi trạng thái / project ${project.code} changed status meanwhile`,
+      {
+        vi: `Đề án ${project.code} vừa thay đổi trạng thái`,
+        en: `project ${project.code} changed status meanwhile`,
+      },
       'project.concurrent-change',
     );
   }

@@ -1,4 +1,10 @@
-import type { AdjustmentView, AppraisalView, ProjectDetailView, ProjectView } from '@kc/contracts';
+import {
+  projectStatusLabels,
+  type AdjustmentView,
+  type AppraisalView,
+  type ProjectDetailView,
+  type ProjectView,
+} from '@kc/contracts';
 import type { ProjectEntity } from '../infrastructure/persistence/project.entity';
 import type {
   AdjustmentEntity,
@@ -33,6 +39,7 @@ export const toProjectView = (p: ProjectEntity): ProjectView => ({
   procurementMode: p.procurementMode,
   advanceCategory: p.advanceCategory,
   status: p.status,
+  statusLabel: projectStatusLabels[p.status],
   appraisedSupportVnd: p.appraisedSupportVnd,
   allocatedSupportVnd: p.allocatedSupportVnd,
   contract:

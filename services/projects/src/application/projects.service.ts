@@ -42,6 +42,7 @@ import { projectListWhere } from './project-search';
 import { actorOf, lockVisibleProject, projectNotFound, recordTransition } from './project-store';
 import { toProjectDetail, toProjectView } from './project-view';
 import { appendProjectEvent } from './project-events';
+import type { NormsInForce } from './norms-in-force';
 import { PlansAtOwner, unknownPlan } from './plans-owner';
 
 @Injectable()
@@ -56,26 +57,33 @@ export class ProjectsService {
   async create(principal: Principal, request: CreateProjectRequest): Promise<ProjectView> {
     assertMayActFor(principal, request.provinceCode); // another province's project: 403 before anything else
     // A plan just created may not have reached plan_ref yet: wait for it rather than refuse it.
-    await this.plans.knownPlan(principal, request.planId);
-    return this.dataSource.transaction((manager) => this.createIn(manager, principal, request));
+    const plan = await this.plans.knownPlan(principal, request.planId);
+    const norms = this.plans.normsFor(plan);
+    await norms.prefetch([request]);
+    return this.dataSource.transaction((manager) => this.createIn(manager, principal, request, norms));
   }
 
-  /** `create` inside the caller's transaction (the Excel import writes many rows in one). */
+  /**
+   * `create` inside the caller's transaction (the Excel import writes many rows in one); `norms` are the
+   * plan's funding norms, asked of plans before the transaction.
+   */
   async createIn(
     manager: EntityManager,
     principal: Principal,
     request: CreateProjectRequest,
+    norms: NormsInForce,
   ): Promise<ProjectView> {
     assertMayActFor(principal, request.provinceCode);
     const plan = await manager.getRepository(PlanRefEntity).findOneBy({ id: request.planId });
     // Another province's plan is as unknown to the caller as a missing one.
-    if (!plan || !maySee(principal, plan.provinceCode)) throw unknownPlan(request.planId);
+    if (!plan || !maySee(principal, plan.provinceCode)) throw unknownPlan(principal, request.planId);
     assertUnitInForce(referenceUnits, request.provinceCode, request.startDate);
     assertPlanAcceptsProvince(plan, request.provinceCode);
     const contents = [...request.activityContents].sort((a, b) => a - b);
     const draft = { ...request, activityContents: contents };
     assertKindRules(draft);
     const requested = requestedSupport(plan, draft);
+    await norms.assertWithin(draft);
     const sequence = await this.nextSequence(manager, plan.id, request.provinceCode);
     const repo = manager.getRepository(ProjectEntity);
     const now = new Date();
@@ -231,7 +239,10 @@ export class ProjectsService {
 
   async list(principal: Principal, query: ListProjectsQuery): Promise<Page<ProjectView>> {
     const builder = this.dataSource.getRepository(ProjectEntity).createQueryBuilder('p');
-    projectListWhere(builder, { ...query, provinceCode: listProvinceFilter(principal, query.provinceCode) });
+    projectListWhere(builder, {
+      ...query,
+      provinceCodes: listProvinceFilter(principal, query.provinceCode, query.unitAsOf),
+    });
     const [items, total] = await builder
       .orderBy('p.plan_year', 'DESC')
       .addOrderBy('p.code', 'ASC')
@@ -248,7 +259,10 @@ export class ProjectsService {
   ): Promise<DoubleFundingExemptionView> {
     if (!isCentral(principal)) {
       throw new ForbiddenError(
-        'only the agency records double-funding exemptions',
+        {
+          vi: 'Chỉ Cục ghi nhận miễn trừ hỗ trợ trùng lặp',
+          en: 'only the agency records double-funding exemptions',
+        },
         'project.exemption-central',
       );
     }

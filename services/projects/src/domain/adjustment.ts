@@ -1,7 +1,7 @@
 import type { ProjectStatus } from '@kc/contracts';
-import { CENTRAL_ROLES } from '@kc/contracts';
+import { CENTRAL_ROLES, projectStatusLabel } from '@kc/contracts';
 import { ConflictError, ForbiddenError, RuleViolationError } from '@kc/errors';
-import type { LifecycleActor, LifecycleProject } from './lifecycle';
+import { actorLabel, type LifecycleActor, type LifecycleProject } from './lifecycle';
 
 export type AdjustmentKind =
   | 'support-increase'
@@ -56,34 +56,54 @@ export function assertMayAdjust(
     actor.kind === 'user' && actor.role === 'province-officer' && actor.provinceCode === project.provinceCode;
   if (kind === 'group-detail' && project.kind !== 'group') {
     throw new RuleViolationError(
-      'Chỉ đề án nhóm được bổ sung chi tiết cơ sở / only a group project names its beneficiaries later',
+      {
+        vi: 'Chỉ đề án nhóm được bổ sung chi tiết cơ sở',
+        en: 'only a group project names its beneficiaries later',
+      },
       'project.not-a-group',
       'kind',
     );
   }
   if (kind !== 'extension' && kind !== 'stop' && !ADJUSTABLE.includes(project.status)) {
     throw new ConflictError(
-      `Không thể điều chỉnh "${kind}" khi đề án ở trạng thái "${project.status}" / adjustment "${kind}" is ` +
-        `not allowed from status "${project.status}"; allowed from: ${ADJUSTABLE.join(', ')}`,
+      {
+        vi:
+          `Không thể điều chỉnh "${kind}" khi đề án ở trạng thái "${projectStatusLabel(project.status)}"; ` +
+          `chỉ được từ: ${ADJUSTABLE.map(projectStatusLabel).join(', ')}`,
+        en:
+          `adjustment "${kind}" is not allowed from status "${project.status}"; allowed from: ` +
+          ADJUSTABLE.join(', '),
+      },
       'project.illegal-transition',
       'status',
     );
   }
   const allowed = level === 'province' ? ownProvince : central;
   if (!allowed) {
-    const who = actor.kind === 'plans' ? 'the plans service' : `role ${actor.role}`;
+    const who = actorLabel(actor);
     throw new ForbiddenError(
-      `${who} may not approve a "${kind}" adjustment; it needs the ${level} level ` +
-        (level === 'province'
-          ? `(the provincial department of unit ${project.provinceCode})`
-          : '(the agency)'),
+      {
+        vi:
+          `${who.vi} không được duyệt điều chỉnh "${kind}"; việc này cần ` +
+          (level === 'province'
+            ? `cấp tỉnh (Sở Công Thương tỉnh ${project.provinceCode})`
+            : 'cấp trung ương (Cục)'),
+        en:
+          `${who.en} may not approve a "${kind}" adjustment; it needs the ${level} level ` +
+          (level === 'province'
+            ? `(the provincial department of unit ${project.provinceCode})`
+            : '(the agency)'),
+      },
       'project.adjustment-level',
     );
   }
   const needsDecision = NATIONAL_LEVEL[kind] === 'minister';
   if (needsDecision && !decisionNumber) {
     throw new RuleViolationError(
-      `Điều chỉnh "${kind}" cần số quyết định / a "${kind}" adjustment needs the decision number`,
+      {
+        vi: `Điều chỉnh "${kind}" cần số quyết định`,
+        en: `a "${kind}" adjustment needs the decision number`,
+      },
       'project.decision-required',
       'decisionNumber',
     );
@@ -95,8 +115,10 @@ export function assertMayAdjust(
 export function assertExtension(project: { planYear: number; endDate: string }, newEndDate: string): void {
   if (Number(newEndDate.slice(0, 4)) !== project.planYear + 1 || newEndDate <= project.endDate) {
     throw new RuleViolationError(
-      `Gia hạn phải sang năm ${project.planYear + 1} / an extension moves the end date (now ${project.endDate}) ` +
-        `into ${project.planYear + 1}`,
+      {
+        vi: `Gia hạn phải chuyển ngày kết thúc (hiện là ${project.endDate}) sang năm ${project.planYear + 1}`,
+        en: `an extension moves the end date (now ${project.endDate}) into ${project.planYear + 1}`,
+      },
       'project.extension-year',
       'newEndDate',
     );
@@ -107,8 +129,14 @@ export function assertExtension(project: { planYear: number; endDate: string }, 
 export function assertInYearTiming(project: { endDate: string }, endDate: string): void {
   if (endDate.slice(0, 4) !== project.endDate.slice(0, 4)) {
     throw new RuleViolationError(
-      `Điều chỉnh thời gian phải trong năm ${project.endDate.slice(0, 4)} / a timing change must keep the end ` +
-        `date in ${project.endDate.slice(0, 4)}; use an extension to go further`,
+      {
+        vi:
+          `Điều chỉnh thời gian phải giữ ngày kết thúc trong năm ${project.endDate.slice(0, 4)}; muốn xa hơn ` +
+          'thì gia hạn',
+        en:
+          `a timing change must keep the end date in ${project.endDate.slice(0, 4)}; use an extension to go ` +
+          'further',
+      },
       'project.timing-across-years',
       'endDate',
     );

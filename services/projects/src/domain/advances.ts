@@ -1,4 +1,4 @@
-import { formatVnd, type advanceCategories, type disbursementKinds } from '@kc/contracts';
+import { formatVnd, projectStatusLabel, type advanceCategories, type disbursementKinds } from '@kc/contracts';
 import { ConflictError, RuleViolationError } from '@kc/errors';
 
 export type AdvanceCategory = (typeof advanceCategories)[number];
@@ -63,8 +63,14 @@ const isRunning = (status: string) => (RUNNING_STATUSES as readonly string[]).in
 function contractValue(project: ProjectMoney): number {
   if (project.contractValueVnd === null || !(isRunning(project.status) || isAccepted(project.status))) {
     throw new ConflictError(
-      `Không thể chi cho đề án ở trạng thái "${project.status}": chỉ chi sau khi ký hợp đồng và trước khi quyết toán / ` +
-        `No money moves for a project in status "${project.status}": only between the contract and the settlement`,
+      {
+        vi:
+          `Không thể chi cho đề án ở trạng thái "${projectStatusLabel(project.status)}": chỉ chi sau khi ký hợp ` +
+          'đồng và trước khi quyết toán',
+        en:
+          `No money moves for a project in status "${project.status}": only between the contract and the ` +
+          'settlement',
+      },
       'disbursement.not-contracted',
     );
   }
@@ -77,15 +83,20 @@ export function planAdvance(project: ProjectMoney, rule: AdvanceRule, amountVnd:
   const accepted = isAccepted(project.status);
   if (rule.onlyAfterAcceptance && !accepted) {
     throw new RuleViolationError(
-      `Nhóm "${rule.category}" chỉ được tạm ứng sau nghiệm thu (${rule.legalBasis}) / ` +
-        `Category ${rule.category} may draw advances only after acceptance`,
+      {
+        vi: `Nhóm "${rule.category}" chỉ được tạm ứng sau nghiệm thu (${rule.legalBasis})`,
+        en: `Category ${rule.category} may draw advances only after acceptance (${rule.legalBasis})`,
+      },
       'disbursement.advance-after-acceptance-only',
       'kind',
     );
   }
   if (!rule.onlyAfterAcceptance && accepted) {
     throw new RuleViolationError(
-      `Đề án đã nghiệm thu: chi tiếp bằng thanh toán, không tạm ứng / The project is accepted: pay, do not advance`,
+      {
+        vi: 'Đề án đã nghiệm thu: chi tiếp bằng thanh toán, không tạm ứng',
+        en: 'The project is accepted: pay, do not advance',
+      },
       'disbursement.advance-after-acceptance',
       'kind',
     );
@@ -93,9 +104,14 @@ export function planAdvance(project: ProjectMoney, rule: AdvanceRule, amountVnd:
   const reported = project.lastProgressPercent ?? 0;
   if (rule.progressAbovePercent !== null && !(reported > rule.progressAbovePercent)) {
     throw new RuleViolationError(
-      `Nhóm "${rule.category}" cần tiến độ báo cáo trên ${rule.progressAbovePercent}% mới được tạm ứng, ` +
-        `hiện là ${reported}% (${rule.legalBasis}) / Category ${rule.category} needs reported progress above ` +
-        `${rule.progressAbovePercent}% before an advance; reported ${reported}%`,
+      {
+        vi:
+          `Nhóm "${rule.category}" cần tiến độ báo cáo trên ${rule.progressAbovePercent}% mới được tạm ứng, ` +
+          `hiện là ${reported}% (${rule.legalBasis})`,
+        en:
+          `Category ${rule.category} needs reported progress above ${rule.progressAbovePercent}% before an ` +
+          `advance; reported ${reported}% (${rule.legalBasis})`,
+      },
       'disbursement.advance-progress-required',
       'amountVnd',
     );
@@ -140,7 +156,10 @@ export function planPayment(project: ProjectMoney, amountVnd: number): Disbursem
   const contract = contractValue(project);
   if (!isAccepted(project.status)) {
     throw new RuleViolationError(
-      `Chỉ thanh toán sau nghiệm thu; trước đó chỉ tạm ứng / Payments come after acceptance; before it, only advances`,
+      {
+        vi: 'Chỉ thanh toán sau nghiệm thu; trước đó chỉ tạm ứng',
+        en: 'Payments come after acceptance; before it, only advances',
+      },
       'disbursement.payment-before-acceptance',
       'kind',
     );
@@ -168,8 +187,10 @@ export function planRefund(project: ProjectMoney, amountVnd: number): Disburseme
   contractValue(project);
   if (amountVnd > project.paidVnd) {
     throw new RuleViolationError(
-      `Hoàn trả ${formatVnd(amountVnd)} đồng vượt số đã chi ${formatVnd(project.paidVnd)} đồng / ` +
-        `Refund of ${formatVnd(amountVnd)} VND exceeds the ${formatVnd(project.paidVnd)} VND disbursed`,
+      {
+        vi: `Hoàn trả ${formatVnd(amountVnd)} VND vượt số đã chi ${formatVnd(project.paidVnd)} VND`,
+        en: `Refund of ${formatVnd(amountVnd)} VND exceeds the ${formatVnd(project.paidVnd)} VND disbursed`,
+      },
       'disbursement.refund-exceeds-paid',
       'amountVnd',
     );
@@ -194,8 +215,14 @@ function assertWithin(
 ): void {
   if (after <= cap) return;
   throw new RuleViolationError(
-    `Chi ${formatVnd(amountVnd)} đồng vượt mức ${rule.what}: đã chi ${formatVnd(before)} đồng, tối đa ${formatVnd(cap)} đồng / ` +
-      `${formatVnd(amountVnd)} VND would exceed the cap of ${formatVnd(cap)} VND (${formatVnd(before)} VND already drawn)`,
+    {
+      vi:
+        `Chi ${formatVnd(amountVnd)} VND vượt mức ${rule.what}: đã chi ${formatVnd(before)} VND, tối đa ` +
+        `${formatVnd(cap)} VND`,
+      en:
+        `${formatVnd(amountVnd)} VND would exceed the cap of ${formatVnd(cap)} VND (${formatVnd(before)} VND ` +
+        'already drawn)',
+    },
     rule.code,
     'amountVnd',
   );

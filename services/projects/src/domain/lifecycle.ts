@@ -1,5 +1,11 @@
-import { CENTRAL_ROLES, type ProjectAction, type ProjectStatus, type Role } from '@kc/contracts';
-import { ConflictError, ForbiddenError } from '@kc/errors';
+import {
+  CENTRAL_ROLES,
+  projectStatusLabel,
+  type ProjectAction,
+  type ProjectStatus,
+  type Role,
+} from '@kc/contracts';
+import { ConflictError, ForbiddenError, type Bilingual } from '@kc/errors';
 
 /**
  * The project lifecycle as a guarded state machine (design: plans-and-projects.md, "Lifecycle"). Pure: the
@@ -94,15 +100,30 @@ function mayAct(who: Who, project: LifecycleProject, actor: LifecycleActor): boo
   }
 }
 
-const WHO_LABEL: Record<Who, (project: LifecycleProject) => string> = {
-  plans: () => 'the plans service (by its events)',
-  staff: (p) => `the agency or the provincial department of unit ${p.provinceCode}`,
-  province: (p) => `the provincial department of unit ${p.provinceCode}`,
+const WHO_LABEL: Record<Who, (project: LifecycleProject) => Bilingual> = {
+  plans: () => ({ vi: 'dịch vụ kế hoạch (qua sự kiện của nó)', en: 'the plans service (by its events)' }),
+  staff: (p) => ({
+    vi: `Cục hoặc Sở Công Thương tỉnh ${p.provinceCode}`,
+    en: `the agency or the provincial department of unit ${p.provinceCode}`,
+  }),
+  province: (p) => ({
+    vi: `Sở Công Thương tỉnh ${p.provinceCode}`,
+    en: `the provincial department of unit ${p.provinceCode}`,
+  }),
   'plan-owner': (p) =>
     p.planLevel === 'national'
-      ? 'the agency (owner of the national plan)'
-      : `the provincial department of unit ${p.provinceCode} (owner of the provincial plan)`,
+      ? { vi: 'Cục (chủ kế hoạch quốc gia)', en: 'the agency (owner of the national plan)' }
+      : {
+          vi: `Sở Công Thương tỉnh ${p.provinceCode} (chủ kế hoạch của tỉnh)`,
+          en: `the provincial department of unit ${p.provinceCode} (owner of the provincial plan)`,
+        },
 };
+
+/** Who is acting, as a message names them. */
+export const actorLabel = (actor: LifecycleActor): Bilingual =>
+  actor.kind === 'plans'
+    ? { vi: 'Dịch vụ kế hoạch', en: 'the plans service' }
+    : { vi: `Vai trò ${actor.role}`, en: `role ${actor.role}` };
 
 /**
  * Decides one step of the lifecycle. An action not legal in the current status is a conflict (409) naming
@@ -117,16 +138,25 @@ export function transition(
   const rule = LIFECYCLE[action];
   if (!rule.from.includes(project.status)) {
     throw new ConflictError(
-      `Không thể thực hiện "${action}" với đề án ở trạng thái "${project.status}" / ` +
-        `action "${action}" is not allowed from status "${project.status}"; allowed from: ${rule.from.join(', ')}`,
+      {
+        vi:
+          `Không thể thực hiện "${action}" với đề án ở trạng thái "${projectStatusLabel(project.status)}"; ` +
+          `chỉ được từ: ${rule.from.map(projectStatusLabel).join(', ')}`,
+        en:
+          `action "${action}" is not allowed from status "${project.status}"; allowed from: ` +
+          rule.from.join(', '),
+      },
       'project.illegal-transition',
       'status',
     );
   }
   if (!mayAct(rule.who, project, actor)) {
-    const who = actor.kind === 'plans' ? 'the plans service' : `role ${actor.role}`;
+    const who = actorLabel(actor);
     throw new ForbiddenError(
-      `${who} may not ${action} this project; only ${WHO_LABEL[rule.who](project)} may`,
+      {
+        vi: `${who.vi} không được thực hiện "${action}" với đề án này; chỉ ${WHO_LABEL[rule.who](project).vi} được phép`,
+        en: `${who.en} may not ${action} this project; only ${WHO_LABEL[rule.who](project).en} may`,
+      },
       'project.actor-not-allowed',
     );
   }

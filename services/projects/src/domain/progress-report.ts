@@ -1,3 +1,4 @@
+import { projectStatusLabel } from '@kc/contracts';
 import { ConflictError, RuleViolationError } from '@kc/errors';
 
 /** Vietnam keeps UTC+7 all year (no daylight saving), so deadlines are fixed offsets from UTC. */
@@ -47,22 +48,33 @@ export function assertMayReport(
 ): void {
   if (!(REPORTING_STATUSES as readonly string[]).includes(project.status)) {
     throw new ConflictError(
-      `Đề án ở trạng thái "${project.status}" không báo cáo tiến độ (chỉ khi đã ký hợp đồng, đang thực hiện hoặc gia hạn) / ` +
-        `A project in status "${project.status}" does not report progress (only contracted, in-progress or extended)`,
+      {
+        vi:
+          `Đề án ở trạng thái "${projectStatusLabel(project.status)}" không báo cáo tiến độ (chỉ khi đã ký ` +
+          'hợp đồng, đang thực hiện hoặc gia hạn)',
+        en:
+          `A project in status "${project.status}" does not report progress (only contracted, in-progress ` +
+          'or extended)',
+      },
       'progress.not-reporting',
     );
   }
   if (report.month > monthInVietnam(receivedAt)) {
     throw new RuleViolationError(
-      `Chưa thể báo cáo tháng ${report.month} / A report for ${report.month} cannot be sent before that month`,
+      {
+        vi: `Chưa thể báo cáo tháng ${report.month}`,
+        en: `A report for ${report.month} cannot be sent before that month`,
+      },
       'progress.month-in-future',
       'month',
     );
   }
   if (project.lastProgressMonth !== null && report.month <= project.lastProgressMonth) {
     throw new ConflictError(
-      `Đã có báo cáo tháng ${project.lastProgressMonth}; báo cáo mới phải cho tháng sau đó / ` +
-        `A report for ${project.lastProgressMonth} exists; a new one must be for a later month`,
+      {
+        vi: `Đã có báo cáo tháng ${project.lastProgressMonth}; báo cáo mới phải cho tháng sau đó`,
+        en: `A report for ${project.lastProgressMonth} exists; a new one must be for a later month`,
+      },
       report.month === project.lastProgressMonth
         ? 'progress.month-reported'
         : 'progress.month-not-after-last',
@@ -72,8 +84,10 @@ export function assertMayReport(
   const previous = project.lastProgressPercent ?? 0;
   if (report.percentDone < previous) {
     throw new RuleViolationError(
-      `Tỷ lệ hoàn thành ${report.percentDone}% thấp hơn báo cáo trước (${previous}%) / ` +
-        `Work done ${report.percentDone}% is below the previous report's ${previous}%`,
+      {
+        vi: `Tỷ lệ hoàn thành ${report.percentDone}% thấp hơn báo cáo trước (${previous}%)`,
+        en: `Work done ${report.percentDone}% is below the previous report's ${previous}%`,
+      },
       'progress.percent-decreased',
       'percentDone',
     );

@@ -1,4 +1,4 @@
-import type { ProjectHistoryRecord, ProjectStatus } from '@kc/contracts';
+import { projectStatusLabels, type ProjectHistoryRecord, type ProjectStatus } from '@kc/contracts';
 import { DomainError, RuleViolationError } from '@kc/errors';
 import { approvalLevel, assertExtension, type ApprovalLevel } from './adjustment';
 import { planAdvance, planPayment, planRefund, type AdvanceRule } from './advances';
@@ -120,7 +120,7 @@ function at<T>(path: string, rules: () => T): T {
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     const field = error.field && error.field !== 'status' ? `${path}.${error.field}` : path;
-    throw new HistoryRefusal(error.message, error.code, field);
+    throw new HistoryRefusal(error.messages, error.code, field);
   }
 }
 
@@ -434,7 +434,10 @@ function ruleFor(rules: readonly DatedAdvanceRule[], category: string, on: strin
   );
   if (!rule) {
     throw new RuleViolationError(
-      `Không có quy định tạm ứng cho nhóm "${category}" vào ngày ${on} / No advance rule for category ${category} in force on ${on}`,
+      {
+        vi: `Không có quy định tạm ứng cho nhóm "${category}" vào ngày ${on}`,
+        en: `No advance rule for category ${category} in force on ${on}`,
+      },
       'disbursement.no-advance-rule',
       'on',
     );
@@ -458,7 +461,10 @@ function assertDated(record: HistorySteps, today: string): void {
   for (const [field, day] of days) {
     if (day !== undefined && day > today) {
       throw new HistoryRefusal(
-        `Ngày ${day} chưa đến: hồ sơ chỉ ghi việc đã xảy ra / ${day} is in the future: a history records only what happened`,
+        {
+          vi: `Ngày ${day} chưa đến: hồ sơ chỉ ghi việc đã xảy ra`,
+          en: `${day} is in the future: a history records only what happened`,
+        },
         'history.date-in-future',
         field,
       );
@@ -474,7 +480,10 @@ function assertDated(record: HistorySteps, today: string): void {
   ]) {
     if (later[1] !== undefined && earlier[1] !== undefined && later[1] < earlier[1]) {
       throw new HistoryRefusal(
-        `${later[0]} (${later[1]}) trước ${earlier[0]} (${earlier[1]}) / ${later[0]} is before ${earlier[0]}`,
+        {
+          vi: `${later[0]} (${later[1]}) trước ${earlier[0]} (${earlier[1]})`,
+          en: `${later[0]} (${later[1]}) is before ${earlier[0]} (${earlier[1]})`,
+        },
         'history.date-order',
         later[0],
       );
@@ -490,8 +499,10 @@ function assertDated(record: HistorySteps, today: string): void {
 function assertNoGap(status: ProjectStatus, record: HistorySteps, hasExecution: boolean): void {
   if ((status === 'rejected' || status === 'stopped') && (record.ministryAppraisal || hasExecution)) {
     throw new HistoryRefusal(
-      `Đề án đã ở trạng thái "${status}": hồ sơ không thể có bước sau đó / the project is ${status}: the record's ` +
-        'later steps cannot follow',
+      {
+        vi: `Đề án đã ở trạng thái "${projectStatusLabels[status]}": hồ sơ không thể có bước sau đó`,
+        en: `the project is ${status}: the record's later steps cannot follow`,
+      },
       'history.after-end',
       hasExecution ? 'contract' : 'ministryAppraisal',
     );
@@ -504,8 +515,10 @@ function assertNoGap(status: ProjectStatus, record: HistorySteps, hasExecution: 
         : null;
   if (missing) {
     throw new HistoryRefusal(
-      `Đề án đang ở trạng thái "${status}": hồ sơ thiếu bước tiếp theo (${missing}) / the project is ${status} and ` +
-        `the record lacks the step that comes next (${missing})`,
+      {
+        vi: `Đề án đang ở trạng thái "${projectStatusLabels[status]}": hồ sơ thiếu bước tiếp theo (${missing})`,
+        en: `the project is ${status} and the record lacks the step that comes next (${missing})`,
+      },
       'history.missing-step',
       missing,
     );

@@ -287,7 +287,8 @@ export const SHEET_COLUMNS: readonly SheetColumn[] = [
     field: 'normCode',
     optional: true,
     parse: textCell(50),
-    example: 'MH-TRINH-DIEN',
+    // A national norm in force (plans' seed, 28/2018/TT-BTC) that fits the example row: 30 % of its cost.
+    example: 'demonstration-model',
     width: 16,
   },
   {

@@ -1,5 +1,6 @@
 import { formatVnd } from '@kc/contracts';
 import { RuleViolationError } from '@kc/errors';
+import { supportField } from './funding-norm';
 import type { PlanLevel } from './lifecycle';
 
 export interface PlanFacts {
@@ -21,8 +22,10 @@ export function assertUnitInForce(
 ): void {
   if (!units.inForce(provinceCode, startDate)) {
     throw new RuleViolationError(
-      `Mã đơn vị ${provinceCode} không còn hiệu lực vào ngày ${startDate} / unit code ${provinceCode} names no ` +
-        `provincial unit in force on ${startDate}, the project's start date`,
+      {
+        vi: `Mã đơn vị ${provinceCode} không còn hiệu lực vào ngày ${startDate}, ngày bắt đầu đề án`,
+        en: `unit code ${provinceCode} names no provincial unit in force on ${startDate}, the project's start date`,
+      },
       'project.unit-not-in-force',
       'provinceCode',
     );
@@ -32,8 +35,10 @@ export function assertUnitInForce(
 export function assertPlanAcceptsProvince(plan: PlanFacts, provinceCode: string): void {
   if (plan.level === 'provincial' && plan.provinceCode !== provinceCode) {
     throw new RuleViolationError(
-      `Kế hoạch của tỉnh ${plan.provinceCode} không hỗ trợ đề án của tỉnh ${provinceCode} / ` +
-        `the provincial plan of unit ${plan.provinceCode} cannot fund a project of unit ${provinceCode}`,
+      {
+        vi: `Kế hoạch của tỉnh ${plan.provinceCode} không hỗ trợ đề án của tỉnh ${provinceCode}`,
+        en: `the provincial plan of unit ${plan.provinceCode} cannot fund a project of unit ${provinceCode}`,
+      },
       'project.plan-province-mismatch',
       'provinceCode',
     );
@@ -72,9 +77,12 @@ export function requestedSupport(plan: { level: PlanLevel }, draft: DraftFacts):
   const source = fundingSourceOf(plan);
   const requested = source === 'KCQG' ? draft.kcqgVnd : draft.kcdpVnd;
   if (requested <= 0) {
-    const field = source === 'KCQG' ? 'kcqgVnd' : 'kcdpVnd';
+    const field = supportField(source);
     throw new RuleViolationError(
-      `Đề án thuộc kế hoạch ${source} phải đề nghị kinh phí ${source} / a project of a ${source} plan must ask for ${source} support`,
+      {
+        vi: `Đề án thuộc kế hoạch ${source} phải đề nghị kinh phí ${source}`,
+        en: `a project of a ${source} plan must ask for ${source} support`,
+      },
       'project.no-requested-support',
       field,
     );
@@ -86,14 +94,17 @@ export function assertKindRules(draft: DraftFacts): void {
   if (draft.kind !== 'flagship') return;
   if (draft.activityContents.length < 2) {
     throw new RuleViolationError(
-      'Đề án điểm phải có ít nhất 2 nội dung / a flagship project needs at least 2 activity contents',
+      {
+        vi: 'Đề án điểm phải có ít nhất 2 nội dung',
+        en: 'a flagship project needs at least 2 activity contents',
+      },
       'project.flagship-contents',
       'activityContents',
     );
   }
   if (draft.endDate <= oneYearAfter(draft.startDate)) {
     throw new RuleViolationError(
-      'Đề án điểm phải kéo dài hơn 1 năm / a flagship project must run for more than one year',
+      { vi: 'Đề án điểm phải kéo dài hơn 1 năm', en: 'a flagship project must run for more than one year' },
       'project.flagship-duration',
       'endDate',
     );
@@ -122,8 +133,10 @@ export function assertAtMost(
 ): void {
   if (value > limit) {
     throw new RuleViolationError(
-      `${what.vi}: ${formatVnd(value)} VND vượt ${formatVnd(limit)} VND / ` +
-        `${what.en}: ${formatVnd(value)} VND exceeds ${formatVnd(limit)} VND`,
+      {
+        vi: `${what.vi}: ${formatVnd(value)} VND vượt ${formatVnd(limit)} VND`,
+        en: `${what.en}: ${formatVnd(value)} VND exceeds ${formatVnd(limit)} VND`,
+      },
       code,
       field,
     );

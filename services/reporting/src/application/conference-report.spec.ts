@@ -1,3 +1,4 @@
+import { conferenceFigures } from '@kc/contracts';
 import { conferenceReport } from './conference-report';
 import type { ContentGroup, ProjectGroup, YearFacts } from './year-facts';
 
@@ -71,8 +72,8 @@ describe('conference report', () => {
     const report = conferenceReport(facts, { region: null, year: 2018, grouping: 'current', now: NOW });
     expect(report.units).toHaveLength(34);
     expect(report.units.find((u) => u.code === '37')).toMatchObject({
-      plans: 1,
-      planBudgetVnd: 3_000_000_000,
+      provincialPlans: 1,
+      provincialPlanBudgetVnd: 3_000_000_000,
       projects: 3,
       projectsInPlan: 1,
       projectsCompleted: 1,
@@ -81,12 +82,16 @@ describe('conference report', () => {
       clustersRegistered: 4,
     });
     expect(report.totals).toMatchObject({
-      plans: 2,
-      planBudgetVnd: 12_000_000_000,
-      nationalPlan: { count: 1, budgetVnd: 120_000_000_000 },
-      allPlans: { count: 3, budgetVnd: 132_000_000_000 },
+      provincialPlans: 2,
+      provincialPlanBudgetVnd: 12_000_000_000,
+      nationalPlans: 1,
+      nationalPlanBudgetVnd: 120_000_000_000,
+      plansAllLevels: 3,
+      planBudgetAllLevelsVnd: 132_000_000_000,
+      provincialAwardRounds: 0,
       regionalAwardRounds: 2,
       nationalAwardRounds: 1,
+      awardRoundsAllLevels: 3,
     });
     expect(report).toMatchObject({
       scope: 'national',
@@ -145,12 +150,15 @@ describe('conference report', () => {
     expect(report.units).toHaveLength(18);
     expect(report.region).toEqual({ code: 'north', nameVi: 'Bắc', nameEn: 'Northern' });
     expect(report.totals).toMatchObject({
-      plans: 1,
-      nationalPlan: null,
+      provincialPlans: 1,
+      nationalPlans: null,
+      nationalPlanBudgetVnd: null,
+      plansAllLevels: 1,
+      planBudgetAllLevelsVnd: 3_000_000_000,
       nationalAwardRounds: null,
       regionalAwardRounds: 1,
+      awardRoundsAllLevels: 1,
     });
-    expect(report.totals.allPlans).toEqual({ count: 1, budgetVnd: 3_000_000_000 });
   });
 
   it('keeps totals equal to the rows plus what no row could hold', () => {
@@ -158,11 +166,54 @@ describe('conference report', () => {
     expect(report.unitsAsOf).toBe('2018-01-01');
     expect(report.units.find((u) => u.code === '36')).toMatchObject({
       nameVi: 'Nam Định',
-      plans: 1,
+      provincialPlans: 1,
       clustersRegistered: 0,
     });
     expect(report.unattributed.clustersRegistered).toBe(4);
     expect(report.totals.clustersRegistered).toBe(4);
+  });
+
+  it('gives every figure one name that says what it counts, with both labels and its definition', () => {
+    const report = conferenceReport(facts, { region: null, year: 2018, grouping: 'current', now: NOW });
+    const keys = conferenceFigures.map((figure) => figure.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    const unitKeys = conferenceFigures.filter((figure) => figure.in === 'units').map((figure) => figure.key);
+    expect(Object.keys(report.unattributed).sort()).toEqual([...unitKeys].sort());
+    expect(Object.keys(report.totals).sort()).toEqual([...keys].sort());
+    const { code: _code, nameVi: _nameVi, regionCode: _regionCode, ...row } = report.units[0];
+    expect(Object.keys(row).sort()).toEqual([...unitKeys].sort());
+    expect(report.glossary).toEqual(conferenceFigures);
+    for (const figure of report.glossary) {
+      expect([figure.key, figure.labelVi, figure.labelEn, figure.definitionVi, figure.definitionEn]).toEqual([
+        figure.key,
+        expect.stringMatching(/\S/),
+        expect.stringMatching(/\S/),
+        expect.stringMatching(/\S/),
+        expect.stringMatching(/\S/),
+      ]);
+    }
+  });
+
+  it('agrees with itself: the plans and award rounds of all levels are the parts that make them', () => {
+    for (const region of [null, 'north', 'south'] as const) {
+      const { totals, units, unattributed } = conferenceReport(facts, {
+        region,
+        year: 2018,
+        grouping: 'current',
+        now: NOW,
+      });
+      expect(totals.plansAllLevels).toBe(totals.provincialPlans + (totals.nationalPlans ?? 0));
+      expect(totals.planBudgetAllLevelsVnd).toBe(
+        totals.provincialPlanBudgetVnd + (totals.nationalPlanBudgetVnd ?? 0),
+      );
+      expect(totals.awardRoundsAllLevels).toBe(
+        totals.provincialAwardRounds + totals.regionalAwardRounds + (totals.nationalAwardRounds ?? 0),
+      );
+      const rows = units.reduce((sum, unit) => sum + unit.provincialPlans, unattributed.provincialPlans);
+      expect(totals.provincialPlans).toBe(rows);
+    }
+    const national = conferenceReport(facts, { region: null, year: 2018, grouping: 'current', now: NOW });
+    expect([national.totals.nationalPlans, national.totals.plansAllLevels]).toEqual([1, 3]);
   });
 
   describe('project figures', () => {
@@ -187,7 +238,9 @@ describe('conference report', () => {
     it('gives the plan, the projects and the completion of the year in the totals', () => {
       const report = conferenceReport(year2018, { region: null, year: 2018, grouping: 'current', now: NOW });
       expect(report.totals).toMatchObject({
-        nationalPlan: { count: 1, budgetVnd: 120_000_000_000 },
+        nationalPlans: 1,
+        nationalPlanBudgetVnd: 120_000_000_000,
+        plansAllLevels: 1,
         projects: 263,
         projectsInPlan: 262,
         projectsCompleted: 261,

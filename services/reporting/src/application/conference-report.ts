@@ -1,12 +1,19 @@
-import type {
-  ConferenceContentRow,
-  ConferenceFigures,
-  ConferenceGrouping,
-  ConferencePlanFigures,
-  ConferenceReport,
+import {
+  conferenceFigures,
+  type ConferenceContentRow,
+  type ConferenceFigures,
+  type ConferenceGrouping,
+  type ConferenceReport,
 } from '@kc/contracts';
 import { activityContents, regions, type RegionCode } from '@kc/reference-data';
-import { addFigures, projectFigures, zeroFigures, type FigureDelta, type Figures } from '../domain/figures';
+import {
+  addFigures,
+  projectFigures,
+  safeAdd,
+  zeroFigures,
+  type FigureDelta,
+  type Figures,
+} from '../domain/figures';
 import { completionPercent } from '../domain/project-stages';
 import { historicalUnitsDate, vietnamDate } from '../domain/province-dates';
 import { regionCounted, rollUp, type RecordedFigures } from '../domain/roll-up';
@@ -20,16 +27,10 @@ export interface ConferenceRequest {
   now: Date;
 }
 
-function safeSum(a: number, b: number): number {
-  const sum = a + b;
-  if (!Number.isSafeInteger(sum)) throw new RangeError(`total ${sum} is not a safe integer`);
-  return sum;
-}
-
 /**
  * Turns one year's grouped facts into the conference view: provincial facts are rolled up to the units of the
  * chosen grouping; the national plan and regional/national award rounds belong to no province and only
- * appear in the totals.
+ * appear in the totals. Each figure is computed here once, as `conferenceFigures` defines it.
  */
 export function conferenceReport(facts: YearFacts, request: ConferenceRequest): ConferenceReport {
   const unitsAsOf =
@@ -42,18 +43,19 @@ export function conferenceReport(facts: YearFacts, request: ConferenceRequest): 
     recorded.push({ provinceCode: group.provinceCode, asOf: group.asOf, figures });
   };
 
-  const nationalPlan: ConferencePlanFigures = { count: 0, budgetVnd: 0 };
+  let nationalPlans = 0;
+  let nationalPlanBudgetVnd = 0;
   for (const group of facts.plans) {
     if (group.level === 'national') {
-      nationalPlan.count = safeSum(nationalPlan.count, group.count);
-      nationalPlan.budgetVnd = safeSum(nationalPlan.budgetVnd, group.budgetVnd);
+      nationalPlans = safeAdd('nationalPlans', nationalPlans, group.count);
+      nationalPlanBudgetVnd = safeAdd('nationalPlanBudgetVnd', nationalPlanBudgetVnd, group.budgetVnd);
     } else {
-      record(group, { plans: group.count, planBudgetVnd: group.budgetVnd });
+      record(group, { provincialPlans: group.count, provincialPlanBudgetVnd: group.budgetVnd });
     }
   }
   for (const group of facts.projects) record(group, projectFigures(group));
   for (const group of facts.clusters) record(group, { clustersRegistered: group.count });
-  for (const group of facts.fairs) record(group, { fairs: group.count });
+  for (const group of facts.fairs) record(group, { fairsHosted: group.count });
   // Booths count for the facility's unit, wherever the fair was held.
   for (const group of facts.booths) {
     record(group, {
@@ -66,10 +68,11 @@ export function conferenceReport(facts: YearFacts, request: ConferenceRequest): 
   let regionalAwardRounds = 0;
   let nationalAwardRounds = 0;
   for (const group of facts.awardRounds) {
-    if (group.level === 'provincial') record(group, { awardRounds: group.count });
-    else if (group.level === 'national') nationalAwardRounds += group.count;
+    if (group.level === 'provincial') record(group, { provincialAwardRounds: group.count });
+    else if (group.level === 'national')
+      nationalAwardRounds = safeAdd('nationalAwardRounds', nationalAwardRounds, group.count);
     else if (request.region === null || group.regionCode === request.region)
-      regionalAwardRounds += group.count;
+      regionalAwardRounds = safeAdd('regionalAwardRounds', regionalAwardRounds, group.count);
   }
 
   const { units, unattributed } = rollUp(recorded, {
@@ -82,6 +85,9 @@ export function conferenceReport(facts: YearFacts, request: ConferenceRequest): 
   );
   const byContent = contentRows(facts, request, unitsAsOf);
   const national = request.region === null;
+  // A regional report has no national facts: none in the all-levels figures, null where shown alone.
+  const nationalOnly = (figure: number) => (national ? figure : 0);
+  const sum = (name: string, ...parts: number[]) => parts.reduce((a, b) => safeAdd(name, a, b), 0);
   const region = regions.find((r) => r.code === request.region);
 
   return {
@@ -95,15 +101,25 @@ export function conferenceReport(facts: YearFacts, request: ConferenceRequest): 
     unattributed: withCompletion(unattributed),
     totals: {
       ...withCompletion(provincial),
-      nationalPlan: national ? nationalPlan : null,
-      allPlans: {
-        count: safeSum(provincial.plans, national ? nationalPlan.count : 0),
-        budgetVnd: safeSum(provincial.planBudgetVnd, national ? nationalPlan.budgetVnd : 0),
-      },
+      nationalPlans: national ? nationalPlans : null,
+      nationalPlanBudgetVnd: national ? nationalPlanBudgetVnd : null,
+      plansAllLevels: sum('plansAllLevels', provincial.provincialPlans, nationalOnly(nationalPlans)),
+      planBudgetAllLevelsVnd: sum(
+        'planBudgetAllLevelsVnd',
+        provincial.provincialPlanBudgetVnd,
+        nationalOnly(nationalPlanBudgetVnd),
+      ),
       regionalAwardRounds,
       nationalAwardRounds: national ? nationalAwardRounds : null,
+      awardRoundsAllLevels: sum(
+        'awardRoundsAllLevels',
+        provincial.provincialAwardRounds,
+        regionalAwardRounds,
+        nationalOnly(nationalAwardRounds),
+      ),
     },
     byContent,
+    glossary: [...conferenceFigures],
   };
 }
 

@@ -18,7 +18,15 @@ export class FairFiguresService {
       `SELECT fair_id, name, year, scale, region_code FROM fair_projection WHERE fair_id = $1`,
       [fairId],
     );
-    if (!fair) throw new NotFoundError(`Fair ${fairId} has no figures (unknown fair)`, 'fair.not-found');
+    if (!fair) {
+      throw new NotFoundError(
+        {
+          vi: `Không có số liệu của hội chợ ${fairId} (hội chợ không xác định)`,
+          en: `Fair ${fairId} has no figures (unknown fair)`,
+        },
+        'fair.not-found',
+      );
+    }
     const raw: Record<keyof FairFiguresRow, string>[] = await this.dataSource.query(
       `SELECT province_code AS "provinceCode",
               count(*) AS "facilities",

@@ -2,7 +2,7 @@ import { formatVnd } from '@kc/contracts';
 
 /** What each project projection update records in the audit trail: the fact it took in. */
 const updated = (fact: string) => `Cập nhật số liệu báo cáo: ${fact}`;
-const vnd = (amount: number) => `${formatVnd(amount)} đồng`;
+const vnd = (amount: number) => `${formatVnd(amount)} VND`;
 
 export const projectSummaries = {
   registered: (p: { code: string; planYear: number }) =>

@@ -30,7 +30,7 @@ describe('projection audit summaries', () => {
         supportVnd: 9_600_000,
       }),
     ).toBe(
-      `Cập nhật số liệu báo cáo: 1 gian hàng của cơ sở 2901234567 tại hội chợ "${fairName}" được xác nhận, hỗ trợ 9.600.000 đồng`,
+      `Cập nhật số liệu báo cáo: 1 gian hàng của cơ sở 2901234567 tại hội chợ "${fairName}" được xác nhận, hỗ trợ 9.600.000 VND`,
     );
     expect(
       projectionSummaries.registrationCancelled({

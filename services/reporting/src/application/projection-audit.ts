@@ -20,7 +20,7 @@ export const projectionSummaries = {
   }) =>
     updated(
       `${p.boothCodes.length} gian hàng của cơ sở ${p.facilityTaxCode} tại hội chợ "${p.fairName}" được xác nhận, ` +
-        `hỗ trợ ${formatVnd(p.supportVnd)} đồng`,
+        `hỗ trợ ${formatVnd(p.supportVnd)} VND`,
     ),
   registrationCancelled: (p: { facilityTaxCode: string; freedBoothCodes: string[] }) =>
     updated(

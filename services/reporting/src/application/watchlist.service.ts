@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { WatchlistItem, WatchlistPage, WatchlistQuery } from '@kc/contracts';
+import {
+  projectStatusLabels,
+  type WatchlistItem,
+  type WatchlistPage,
+  type WatchlistQuery,
+} from '@kc/contracts';
 import { currentPrincipal, listProvinceFilter } from '@kc/auth';
 import { vietnamDate } from '../domain/province-dates';
 import { unitCounted } from '../domain/roll-up';
@@ -9,8 +14,9 @@ import { Clock } from './clock';
 
 /**
  * The projects at risk today. Each project is shown under the unit that holds its territory today (a 2018
- * project of Nam Định is Ninh Bình's now; a next year's project under its own), and the province and region
- * filters apply to that unit.
+ * project of Nam Định is Ninh Bình's now; a next year's project under its own); the region filter applies to
+ * that unit, the province filter to the recorded code by the lists' one rule (`listProvinceFilter`), which
+ * gives the same projects for today's units and lets `unitAsOf=recorded` ask for the unit as it was.
  */
 @Injectable()
 export class WatchlistService {
@@ -20,12 +26,12 @@ export class WatchlistService {
   ) {}
 
   async list(query: WatchlistQuery): Promise<WatchlistPage> {
-    const province = listProvinceFilter(currentPrincipal(), query.provinceCode);
+    const provinces = listProvinceFilter(currentPrincipal(), query.provinceCode, query.unitAsOf);
     const today = vietnamDate(this.clock.now());
     const flagged: WatchlistItem[] = [];
     for (const project of await this.queries.candidates(query.year)) {
       const unit = unitCounted(project.provinceCode, project.provinceAsOf, today);
-      if (province !== undefined && unit.code !== province) continue;
+      if (provinces !== undefined && !provinces.includes(project.provinceCode)) continue;
       if (query.regionCode !== undefined && unit.regionCode !== query.regionCode) continue;
       const flags = watchlistFlags(project, today);
       if (flags.length === 0) continue;
@@ -40,6 +46,7 @@ export class WatchlistService {
         unitCode: unit.code,
         unitNameVi: unit.nameVi,
         status: project.status,
+        statusLabel: projectStatusLabels[project.status],
         lastProgressMonth: project.lastProgressMonth,
         lastProgressPercent: project.lastProgressPercent,
         flags,

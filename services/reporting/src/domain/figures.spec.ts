@@ -20,10 +20,10 @@ const group = (
 
 describe('conference figures', () => {
   it('adds figure by figure', () => {
-    expect(addFigures(zeroFigures(), { plans: 1, planBudgetVnd: 5 })).toMatchObject({
-      plans: 1,
-      planBudgetVnd: 5,
-      fairs: 0,
+    expect(addFigures(zeroFigures(), { provincialPlans: 1, provincialPlanBudgetVnd: 5 })).toMatchObject({
+      provincialPlans: 1,
+      provincialPlanBudgetVnd: 5,
+      fairsHosted: 0,
     });
   });
 

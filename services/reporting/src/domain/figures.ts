@@ -1,28 +1,22 @@
-import { conferenceProjectStatuses, type ConferenceProjectStatus as ProjectStatus } from '@kc/contracts';
+import {
+  conferenceFigures,
+  conferenceProjectStatuses,
+  type ConferenceProjectStatus as ProjectStatus,
+} from '@kc/contracts';
 import { COMPLETED, IN_PLAN } from './project-stages';
 
-/** The additive figures a conference report gives per provincial unit; all are counts or integer VND. */
-export const FIGURE_KEYS = [
-  'plans',
-  'planBudgetVnd',
-  'projects',
-  'projectsInPlan',
-  'projectsCompleted',
-  'requestedSupportVnd',
-  'appraisedSupportVnd',
-  'allocatedVnd',
-  'contractedVnd',
-  'advancedVnd',
-  'paidVnd',
-  'settledVnd',
-  'counterpartVnd',
-  'clustersRegistered',
-  'fairs',
-  'awardRounds',
-  'boothsAllocated',
-  'boothsSupported',
-  'boothSupportVnd',
-] as const;
+type AdditiveUnitFigure = Extract<
+  (typeof conferenceFigures)[number],
+  { in: 'units'; measure: 'count' | 'vnd' }
+>;
+
+/** The additive figures a conference report gives per provincial unit (counts or integer VND), as defined once. */
+export const FIGURE_KEYS = conferenceFigures
+  .filter(
+    (figure): figure is AdditiveUnitFigure =>
+      figure.in === 'units' && (figure.measure === 'count' || figure.measure === 'vnd'),
+  )
+  .map((figure) => figure.key);
 
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 export type StatusCounts = Record<ProjectStatus, number>;
@@ -41,7 +35,8 @@ export function zeroFigures(): Figures {
   };
 }
 
-function safeAdd(name: string, a: number, b: number): number {
+/** A sum that a number cannot hold exactly is an error, never a rounded figure. */
+export function safeAdd(name: string, a: number, b: number): number {
   const sum = a + b;
   if (!Number.isSafeInteger(sum)) throw new RangeError(`${name} total ${sum} is not a safe integer`);
   return sum;

@@ -11,16 +11,16 @@ describe('conference roll-up', () => {
   it('rolls 2018 figures of old units up to the unit that holds their territory today', () => {
     const { units } = rollUp(
       [
-        in2018('35', { plans: 1, planBudgetVnd: 2_000_000_000 }), // Hà Nam
-        in2018('36', { plans: 1, planBudgetVnd: 3_000_000_000 }), // Nam Định
-        in2018('37', { plans: 1, planBudgetVnd: 4_000_000_000 }), // Ninh Bình
+        in2018('35', { provincialPlans: 1, provincialPlanBudgetVnd: 2_000_000_000 }), // Hà Nam
+        in2018('36', { provincialPlans: 1, provincialPlanBudgetVnd: 3_000_000_000 }), // Nam Định
+        in2018('37', { provincialPlans: 1, provincialPlanBudgetVnd: 4_000_000_000 }), // Ninh Bình
       ],
       { unitsOn: TODAY },
     );
     expect(units.find((u) => u.code === '37')).toMatchObject({
       nameVi: 'Ninh Bình',
-      plans: 3,
-      planBudgetVnd: 9_000_000_000,
+      provincialPlans: 3,
+      provincialPlanBudgetVnd: 9_000_000_000,
     });
   });
 
@@ -48,8 +48,8 @@ describe('conference roll-up', () => {
       code: '01',
       nameVi: 'Hà Nội',
       regionCode: 'north',
-      plans: 0,
-      fairs: 0,
+      provincialPlans: 0,
+      fairsHosted: 0,
       boothsAllocated: 0,
       boothsSupported: 0,
       boothSupportVnd: 0,
@@ -70,23 +70,24 @@ describe('conference roll-up', () => {
   });
 
   it("puts an old unit in the region of the unit it went into when grouping by today's units", () => {
-    const binhThuan = [in2018('60', { fairs: 1 })]; // a Southern province in 2018, in Central Lâm Đồng today
+    const binhThuan = [in2018('60', { fairsHosted: 1 })]; // a Southern province in 2018, in Central Lâm Đồng today
     expect(
-      rollUp(binhThuan, { unitsOn: TODAY, region: 'central' }).units.find((u) => u.code === '68')?.fairs,
+      rollUp(binhThuan, { unitsOn: TODAY, region: 'central' }).units.find((u) => u.code === '68')
+        ?.fairsHosted,
     ).toBe(1);
     const south = rollUp(binhThuan, { unitsOn: TODAY, region: 'south' });
-    expect(south.units.some((u) => u.fairs > 0)).toBe(false);
+    expect(south.units.some((u) => u.fairsHosted > 0)).toBe(false);
     expect(south.units).toHaveLength(8);
   });
 
   it('shows the units as they were, in their region of that year, when grouping historically', () => {
-    const { units } = rollUp([in2018('60', { fairs: 1 }), in2018('36', { plans: 1 })], {
+    const { units } = rollUp([in2018('60', { fairsHosted: 1 }), in2018('36', { provincialPlans: 1 })], {
       unitsOn: '2018-01-01',
       region: 'south',
     });
     expect(units).toHaveLength(20);
-    expect(units.find((u) => u.code === '60')).toMatchObject({ nameVi: 'Bình Thuận', fairs: 1 });
-    expect(units.some((u) => u.plans > 0)).toBe(false); // Nam Định is Northern
+    expect(units.find((u) => u.code === '60')).toMatchObject({ nameVi: 'Bình Thuận', fairsHosted: 1 });
+    expect(units.some((u) => u.provincialPlans > 0)).toBe(false); // Nam Định is Northern
   });
 
   it("cannot split a merged unit back: a cluster registered under today's 37 is unattributed in 2018 units", () => {
@@ -101,16 +102,16 @@ describe('conference roll-up', () => {
 
   it('keeps a unit that has not changed since, even when the fact was recorded later', () => {
     const { units, unattributed } = rollUp(
-      [{ provinceCode: '40', asOf: '2027-01-01', figures: { plans: 1 } }],
+      [{ provinceCode: '40', asOf: '2027-01-01', figures: { provincialPlans: 1 } }],
       {
         unitsOn: TODAY,
       },
     );
-    expect(units.find((u) => u.code === '40')?.plans).toBe(1);
-    expect(unattributed.plans).toBe(0);
+    expect(units.find((u) => u.code === '40')?.provincialPlans).toBe(1);
+    expect(unattributed.provincialPlans).toBe(0);
   });
 
   it('refuses a code that named no unit on its date instead of dropping it', () => {
-    expect(() => rollUp([in2018('99', { plans: 1 })], { unitsOn: TODAY })).toThrow(RangeError);
+    expect(() => rollUp([in2018('99', { provincialPlans: 1 })], { unitsOn: TODAY })).toThrow(RangeError);
   });
 });

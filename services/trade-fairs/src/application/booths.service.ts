@@ -3,11 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type Repository } from 'typeorm';
 import {
   boothAddedV1,
+  boothStateLabels,
   DEFAULT_BOOTH_AREA_M2,
   quotaSetV1,
   type AddBoothsRequest,
   type BoothView,
   type FairView,
+  type Principal,
   type QuotaView,
   type RegistrationWindowRequest,
   type SetQuotasRequest,
@@ -21,6 +23,7 @@ import { referenceProvinces } from '../infrastructure/reference-provinces';
 import { BoothAllocation, sql } from './booth-allocation';
 import { FairsService } from './fairs.service';
 import { fairOrThrow } from './fair-lookup';
+import { assertRunsFair } from './registration-access';
 import { inTransaction } from '@kc/persistence';
 
 /** The fair's booth inventory, its provincial quotas and its registration window. */
@@ -34,7 +37,8 @@ export class BoothsService {
   ) {}
 
   /** New booths join the common pool; waiting requests get them first. */
-  async addBooths(fairId: string, request: AddBoothsRequest): Promise<BoothView[]> {
+  async addBooths(principal: Principal, fairId: string, request: AddBoothsRequest): Promise<BoothView[]> {
+    assertRunsFair(principal, fairId);
     return inTransaction(this.dataSource, async (manager) => {
       const fair = await fairOrThrow(manager, fairId, true);
       const repo = manager.getRepository(BoothEntity);
@@ -43,7 +47,13 @@ export class BoothsService {
       const taken = new Set(existing.map((b) => b.code));
       const clash = request.booths.find((b) => taken.has(b.code));
       if (clash)
-        throw new ConflictError(`Booth ${clash.code} already exists at this fair`, 'booth.code-taken');
+        throw new ConflictError(
+          {
+            vi: `Hội chợ đã có gian hàng ${clash.code}`,
+            en: `Booth ${clash.code} already exists at this fair`,
+          },
+          'booth.code-taken',
+        );
       const booths = request.booths.map((b) =>
         repo.create({
           id: randomUUID(),
@@ -139,7 +149,10 @@ export class BoothsService {
       );
       if (registrations > 0) {
         throw new ConflictError(
-          'Businesses have already registered for this fair: its quotas can no longer change',
+          {
+            vi: 'Đã có doanh nghiệp đăng ký hội chợ này: không thể đổi chỉ tiêu nữa',
+            en: 'Businesses have already registered for this fair: its quotas can no longer change',
+          },
           'quota.registrations-exist',
         );
       }
@@ -180,7 +193,12 @@ export class BoothsService {
     return this.quotasIn(this.dataSource.getRepository(BoothBucketEntity), fairId);
   }
 
-  async setRegistrationWindow(fairId: string, request: RegistrationWindowRequest): Promise<FairView> {
+  async setRegistrationWindow(
+    principal: Principal,
+    fairId: string,
+    request: RegistrationWindowRequest,
+  ): Promise<FairView> {
+    assertRunsFair(principal, fairId);
     await inTransaction(this.dataSource, async (manager) => {
       const fair = await fairOrThrow(manager, fairId, true);
       fair.registrationOpensAt = new Date(request.opensAt);
@@ -215,4 +233,5 @@ const boothView = (b: BoothEntity, state: BoothView['state']): BoothView => ({
   rentVnd: b.rentVnd,
   layout: { x: b.x, y: b.y, w: b.w, h: b.h },
   state,
+  stateLabel: boothStateLabels[state],
 });

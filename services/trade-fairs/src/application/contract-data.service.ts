@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { listProvinceFilter } from '@kc/auth';
+import { listProvinceFilter, provinceScope } from '@kc/auth';
 import type { ContractDataQuery, ContractDataView, ContractLine, Principal } from '@kc/contracts';
 import { BoothEntity } from '../infrastructure/persistence/booth.entity';
 import { RegistrationEntity } from '../infrastructure/persistence/registration.entity';
 import { policyView, SubsidyPoliciesService } from './subsidy-policies.service';
 import { fairOrThrow } from './fair-lookup';
+import { participantListOf } from './participant-list.service';
 
 /**
  * The booth contract data of the payment dossier: one line per allocated facility with its booths, rent and
@@ -19,12 +20,12 @@ export class ContractDataService {
   ) {}
 
   async data(principal: Principal, fairId: string, query: ContractDataQuery): Promise<ContractDataView> {
-    const provinceCode = listProvinceFilter(principal, query.provinceCode);
+    const provinceCodes = listProvinceFilter(principal, query.provinceCode, query.unitAsOf);
     const manager = this.dataSource.manager;
     const fair = await fairOrThrow(manager, fairId);
     const policy = await this.policies.policyOf(manager, fair);
     const registrations = await manager.getRepository(RegistrationEntity).find({
-      where: { fairId, state: 'allocated', facilityProvinceCode: provinceCode },
+      where: { fairId, state: 'allocated', facilityProvinceCode: provinceCodes && In(provinceCodes) },
       order: { facilityProvinceCode: 'ASC', facilityTaxCode: 'ASC' },
     });
     const booths = await manager.getRepository(BoothEntity).find({
@@ -56,7 +57,8 @@ export class ContractDataService {
         endDate: fair.endDate,
       },
       policy: policy && policyView(policy),
-      provinceCode: provinceCode ?? null,
+      provinceCode: query.provinceCode ?? provinceScope(principal),
+      provinceCodes: provinceCodes ?? null,
       lines,
       totals: {
         facilities: lines.length,
@@ -65,6 +67,7 @@ export class ContractDataService {
         supportVnd: sum((l) => l.supportVnd),
         certified: lines.filter((l) => l.certified).length,
       },
+      participantList: await participantListOf(manager, fairId),
     };
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { assertMayActFor } from '@kc/auth';
 import {
   fairCreatedV2,
@@ -12,6 +12,7 @@ import {
   type Principal,
 } from '@kc/contracts';
 import { OutboxWriter } from '@kc/messaging';
+import { unitsCoveredBy } from '@kc/reference-data';
 import { policyForFair } from '../domain/subsidy';
 import { assertAllocationSettings, planTradeFair } from '../domain/trade-fair';
 import { FairEntity } from '../infrastructure/persistence/fair.entity';
@@ -177,7 +178,7 @@ export class FairsService {
         year: query.year,
         scale: query.scale,
         regionCode: query.regionCode,
-        provinceCode: query.provinceCode,
+        provinceCode: query.provinceCode && In(unitsCoveredBy(query.provinceCode, query.unitAsOf)),
       },
       order: { startDate: 'DESC', name: 'ASC' },
       skip: (query.page - 1) * query.limit,

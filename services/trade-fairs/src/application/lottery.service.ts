@@ -33,19 +33,32 @@ export class LotteryService {
       const fair = await fairOrThrow(manager, fairId, true);
       if (fair.allocationMethod !== 'lottery') {
         throw new ConflictError(
-          'This fair allocates booths first come, first served: it has no lottery',
+          {
+            vi: 'Hội chợ này phân gian hàng theo thứ tự đăng ký: không có bốc thăm',
+            en: 'This fair allocates booths first come, first served: it has no lottery',
+          },
           'lottery.not-lottery-fair',
         );
       }
       const [{ now }] = await sql<{ now: Date }>(manager, `SELECT now()`);
       if (!fair.registrationClosesAt || now < fair.registrationClosesAt) {
         throw new ConflictError(
-          `The lottery is drawn after the registration window closes (${fair.registrationClosesAt?.toISOString() ?? 'not scheduled'})`,
+          {
+            vi:
+              'Chỉ bốc thăm sau khi hết thời hạn đăng ký ' +
+              `(${fair.registrationClosesAt?.toISOString() ?? 'chưa lên lịch'})`,
+            en:
+              'The lottery is drawn after the registration window closes ' +
+              `(${fair.registrationClosesAt?.toISOString() ?? 'not scheduled'})`,
+          },
           'lottery.window-open',
         );
       }
       if ((await sql(manager, `SELECT 1 FROM fair_lottery WHERE fair_id = $1`, [fairId])).length > 0) {
-        throw new ConflictError('The lottery of this fair has already been drawn', 'lottery.already-drawn');
+        throw new ConflictError(
+          { vi: 'Hội chợ này đã bốc thăm', en: 'The lottery of this fair has already been drawn' },
+          'lottery.already-drawn',
+        );
       }
       await this.allocation.releaseDueQuotas(manager, fairId);
       const requests = await sql<Requested>(
@@ -148,7 +161,10 @@ export class LotteryService {
       [fairId],
     );
     if (!lottery) {
-      throw new NotFoundError('The lottery of this fair has not been drawn yet', 'lottery.not-drawn');
+      throw new NotFoundError(
+        { vi: 'Hội chợ này chưa bốc thăm', en: 'The lottery of this fair has not been drawn yet' },
+        'lottery.not-drawn',
+      );
     }
     const entries: LotteryView['entries'] = (
       await this.dataSource.query(

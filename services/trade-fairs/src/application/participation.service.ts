@@ -5,11 +5,12 @@ import {
   formatVnd,
   registrationCertifiedV1,
   registrationCheckedInV1,
+  registrationStateLabels,
   type DelegationCertifiedView,
   type Principal,
   type RegistrationView,
 } from '@kc/contracts';
-import { ConflictError, NotFoundError } from '@kc/errors';
+import { ConflictError, NotFoundError, type Bilingual } from '@kc/errors';
 import { OutboxWriter } from '@kc/messaging';
 import { assertFairInSession } from '../domain/check-in';
 import { supportVnd } from '../domain/subsidy';
@@ -21,17 +22,24 @@ import { assertRunsFair } from './registration-access';
 import { RegistrationsService } from './registrations.service';
 import { SubsidyPoliciesService } from './subsidy-policies.service';
 import { fairOrThrow } from './fair-lookup';
+import { assertParticipantListOpen } from './participant-list.service';
 import { inTransaction } from '@kc/persistence';
 
 type ParticipationRow = RegistrationRow & { certified_at: Date | null; checked_in_at: Date | null };
 const COLUMNS = `${REGISTRATION_COLUMNS}, certified_at, checked_in_at`;
 
 const notFound = (id: string) =>
-  new NotFoundError(`Registration ${id} does not exist`, 'registration.not-found');
+  new NotFoundError(
+    { vi: `Không có đăng ký ${id}`, en: `Registration ${id} does not exist` },
+    'registration.not-found',
+  );
 
-const notAllocated = (row: ParticipationRow, what: string) =>
+const notAllocated = (row: ParticipationRow, what: Bilingual) =>
   new ConflictError(
-    `The registration is ${row.state}, not allocated: nothing to ${what}`,
+    {
+      vi: `Đăng ký đang ở trạng thái "${registrationStateLabels[row.state]}", chưa được phân gian hàng: không có gì để ${what.vi}`,
+      en: `The registration is ${row.state}, not allocated: nothing to ${what.en}`,
+    },
     'registration.not-allocated',
   );
 
@@ -58,8 +66,9 @@ export class ParticipationService {
         [id, fairId],
       );
       if (!row || !maySee(principal, row.facility_province_code)) throw notFound(id);
-      if (row.state !== 'allocated') throw notAllocated(row, 'certify');
+      if (row.state !== 'allocated') throw notAllocated(row, { vi: 'xác nhận hỗ trợ', en: 'certify' });
       if (row.certified_at) return;
+      await assertParticipantListOpen(manager, fairId);
       await this.certifyRow(manager, principal, fair, await this.policyOrThrow(manager, fair), row);
     });
     return this.view(fairId, id);
@@ -82,6 +91,7 @@ export class ParticipationService {
         [fairId, provinceCode],
       );
       if (rows.length === 0) return 0;
+      await assertParticipantListOpen(manager, fairId);
       const policy = await this.policyOrThrow(manager, fair);
       for (const row of rows) await this.certifyRow(manager, principal, fair, policy, row);
       return rows.length;
@@ -104,7 +114,7 @@ export class ParticipationService {
         [id, fairId],
       );
       if (!row) throw notFound(id);
-      if (row.state !== 'allocated') throw notAllocated(row, 'check in');
+      if (row.state !== 'allocated') throw notAllocated(row, { vi: 'điểm danh', en: 'check in' });
       if (row.checked_in_at) return;
       assertFairInSession(fair, new Date());
       const [{ checked_in_at }] = await sql<{ checked_in_at: Date }>(
@@ -175,7 +185,7 @@ export class ParticipationService {
       provinceCode: row.facility_province_code,
       summary:
         `Xác nhận cơ sở ${row.facility_tax_code} tham gia hội chợ "${fair.name}", gian hàng ${codes.join(', ')}: ` +
-        `tiền thuê ${formatVnd(rentVnd)} đồng, hỗ trợ ${formatVnd(support)} đồng (${policy.code} v${policy.version})`,
+        `tiền thuê ${formatVnd(rentVnd)} VND, hỗ trợ ${formatVnd(support)} VND (${policy.code} v${policy.version})`,
     });
   }
 
@@ -183,7 +193,10 @@ export class ParticipationService {
     const policy = await this.policies.policyOf(manager, fair);
     if (!policy) {
       throw new ConflictError(
-        'The fair has no subsidy policy: choose one before certifying its participants',
+        {
+          vi: 'Hội chợ chưa có chính sách hỗ trợ: hãy chọn trước khi xác nhận người tham gia',
+          en: 'The fair has no subsidy policy: choose one before certifying its participants',
+        },
         'subsidy.no-policy',
       );
     }

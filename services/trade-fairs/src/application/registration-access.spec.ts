@@ -48,12 +48,24 @@ describe('who may register and manage booth registrations', () => {
   });
 
   it('limits a list to the caller’s province or facility', () => {
-    expect(registrationListScope(central, undefined)).toEqual({ provinceCode: undefined });
-    expect(registrationListScope(ngheAn, undefined)).toEqual({ provinceCode: '40' });
-    expect(() => registrationListScope(ngheAn, '01')).toThrow(ForbiddenError);
-    expect(registrationListScope(business, undefined)).toEqual({
-      provinceCode: undefined,
+    expect(registrationListScope(central, undefined, 'current')).toEqual({ provinceCodes: undefined });
+    expect(registrationListScope(ngheAn, undefined, 'current')).toEqual({ provinceCodes: ['40'] });
+    expect(() => registrationListScope(ngheAn, '01', 'current')).toThrow(ForbiddenError);
+    expect(registrationListScope(business, undefined, 'current')).toEqual({
+      provinceCodes: undefined,
       facilityTaxCode: '2900123456',
     });
+  });
+
+  it("gives a merged unit's officer the registrations of the units that went into it", () => {
+    const haiPhong: Principal = { ...ngheAn, name: 'sct.31', provinceCode: '31' };
+    expect(registrationListScope(haiPhong, undefined, 'current')).toEqual({ provinceCodes: ['30', '31'] });
+    expect(registrationListScope(haiPhong, '31', 'recorded')).toEqual({ provinceCodes: ['31'] });
+    expect(registrationListScope(business, '31', 'current')).toEqual({
+      provinceCodes: ['30', '31'],
+      facilityTaxCode: '2900123456',
+    });
+    const haiDuong = { facilityTaxCode: '0800000001', facilityProvinceCode: '30' };
+    expect([haiPhong, ngheAn].map((p) => mayManage(p, haiDuong))).toEqual([true, false]);
   });
 });

@@ -6,10 +6,12 @@ import {
   boothAllocatedV1,
   registrationCancelledV2,
   registrationRequestedV1,
+  registrationStateLabels,
   type CreateRegistrationRequest,
   type ListRegistrationsQuery,
   type Page,
   type Principal,
+  type RegistrationState,
   type RegistrationView,
 } from '@kc/contracts';
 import { ConflictError, NotFoundError } from '@kc/errors';
@@ -28,6 +30,7 @@ import { referenceProvinces } from '../infrastructure/reference-provinces';
 import { BoothAllocation, REGISTRATION_COLUMNS, sql, type RegistrationRow } from './booth-allocation';
 import { assertMayRegister, mayManage, registrationListScope } from './registration-access';
 import { fairOrThrow } from './fair-lookup';
+import { assertParticipantListOpen } from './participant-list.service';
 import { inTransaction, pgCode, pgConstraint } from '@kc/persistence';
 
 /** JSON with object keys sorted, so the same request hashes the same whatever its key order. */
@@ -58,7 +61,12 @@ export interface Registered {
 }
 
 const notFound = (id: string) =>
-  new NotFoundError(`Registration ${id} does not exist`, 'registration.not-found');
+  new NotFoundError(
+    { vi: `Không có đăng ký ${id}`, en: `Registration ${id} does not exist` },
+    'registration.not-found',
+  );
+
+const stateOf = (state: RegistrationState) => ({ state, stateLabel: registrationStateLabels[state] });
 
 const LIVE_STATES =
   "(state IN ('requested', 'allocated', 'waitlisted') OR (state = 'held' AND hold_expires_at > now()))";
@@ -222,13 +230,19 @@ export class RegistrationsService {
     });
     if (outcome === 'lapsed') {
       throw new ConflictError(
-        'The hold expired before it was confirmed; its booths were released',
+        {
+          vi: 'Thời hạn giữ chỗ đã hết trước khi được xác nhận; các gian hàng đã được trả lại',
+          en: 'The hold expired before it was confirmed; its booths were released',
+        },
         'registration.hold-expired',
       );
     }
     if (outcome !== 'allocated') {
       throw new ConflictError(
-        `The registration is ${outcome}, not held: nothing to confirm`,
+        {
+          vi: `Đăng ký đang ở trạng thái "${registrationStateLabels[outcome]}", không phải đang giữ chỗ: không có gì để xác nhận`,
+          en: `The registration is ${outcome}, not held: nothing to confirm`,
+        },
         'registration.not-held',
       );
     }
@@ -249,6 +263,7 @@ export class RegistrationsService {
         [id],
       );
       assertMayCancel({ state: registration.state, certified }, isCentral(principal));
+      if (registration.state === 'allocated') await assertParticipantListOpen(manager, fairId);
       const freed = await this.allocation.freeBooths(manager, registration);
       await sql(
         manager,
@@ -300,12 +315,12 @@ export class RegistrationsService {
     query: ListRegistrationsQuery,
   ): Promise<Page<RegistrationView>> {
     await fairOrThrow(this.dataSource.manager, fairId);
-    const scope = registrationListScope(principal, query.provinceCode);
+    const scope = registrationListScope(principal, query.provinceCode, query.unitAsOf);
     const [items, total] = await this.dataSource.getRepository(RegistrationEntity).findAndCount({
       where: {
         fairId,
         state: query.state,
-        facilityProvinceCode: scope.provinceCode,
+        facilityProvinceCode: scope.provinceCodes && In(scope.provinceCodes),
         facilityTaxCode: scope.facilityTaxCode,
       },
       order: { createdAt: 'ASC', id: 'ASC' },
@@ -336,7 +351,7 @@ export class RegistrationsService {
         products: r.products,
         boothCount: r.boothCount,
         boothKind: r.boothKind,
-        state: lapsed ? 'expired' : r.state,
+        ...stateOf(lapsed ? 'expired' : r.state),
         awardCertified: r.awardCertified,
         holdExpiresAt: lapsed ? null : (r.holdExpiresAt?.toISOString() ?? null),
         booths: lapsed
@@ -371,7 +386,10 @@ export class RegistrationsService {
   private async replay(previous: RegistrationEntity, requestHash: string): Promise<Registered> {
     if (previous.requestHash !== requestHash) {
       throw new ConflictError(
-        'This Idempotency-Key was already used for a different registration request',
+        {
+          vi: 'Idempotency-Key này đã được dùng cho một yêu cầu đăng ký khác',
+          en: 'This Idempotency-Key was already used for a different registration request',
+        },
         'idempotency.key-reused',
         'header.idempotency-key',
       );
@@ -390,7 +408,10 @@ export class RegistrationsService {
 
   private alreadyRegistered(taxCode: string): ConflictError {
     return new ConflictError(
-      `Facility ${taxCode} already has a registration for this fair; cancel it to register again`,
+      {
+        vi: `Cơ sở ${taxCode} đã đăng ký hội chợ này; hủy đăng ký đó để đăng ký lại`,
+        en: `Facility ${taxCode} already has a registration for this fair; cancel it to register again`,
+      },
       'registration.facility-already-registered',
       'facility.taxCode',
     );

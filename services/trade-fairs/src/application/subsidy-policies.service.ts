@@ -88,7 +88,10 @@ export class SubsidyPoliciesService {
       );
       if (certified) {
         throw new ConflictError(
-          'Registrations of this fair are already certified under its subsidy policy: it can no longer change',
+          {
+            vi: 'Đăng ký của hội chợ này đã được xác nhận theo chính sách hỗ trợ: không thể đổi chính sách nữa',
+            en: 'Registrations of this fair are already certified under its subsidy policy: it can no longer change',
+          },
           'subsidy.certifications-exist',
         );
       }

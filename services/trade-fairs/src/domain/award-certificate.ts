@@ -22,7 +22,10 @@ export function assertCertificatesIssued(
     const certificate = product.awardCertificate;
     if (certificate && `${certificate.year}-01-01` > today) {
       throw new RuleViolationError(
-        `Award certificate ${certificate.number} is dated ${certificate.year}, a year that has not begun`,
+        {
+          vi: `Giấy chứng nhận ${certificate.number} ghi năm ${certificate.year}, một năm chưa bắt đầu`,
+          en: `Award certificate ${certificate.number} is dated ${certificate.year}, a year that has not begun`,
+        },
         'registration.certificate-not-issued',
         `products.${index}.awardCertificate.year`,
       );

@@ -1,3 +1,4 @@
+import { fairScaleLabels } from '@kc/contracts';
 import { ConflictError, RuleViolationError } from '@kc/errors';
 import type { FairScale, RegionCode } from './trade-fair';
 
@@ -15,10 +16,16 @@ export interface RegistrationWindow {
 export function assertWindowOpen(window: RegistrationWindow, now: Date): void {
   if (!window.opensAt || !window.closesAt || now < window.opensAt || now >= window.closesAt) {
     const when = window.opensAt
-      ? `from ${window.opensAt.toISOString()} to ${window.closesAt?.toISOString()}`
-      : 'not scheduled yet';
+      ? {
+          vi: `từ ${window.opensAt.toISOString()} đến ${window.closesAt?.toISOString()}`,
+          en: `from ${window.opensAt.toISOString()} to ${window.closesAt?.toISOString()}`,
+        }
+      : { vi: 'chưa lên lịch', en: 'not scheduled yet' };
     throw new ConflictError(
-      `Booth registration for this fair is closed (window ${when})`,
+      {
+        vi: `Đăng ký gian hàng của hội chợ này đã đóng (thời hạn ${when.vi})`,
+        en: `Booth registration for this fair is closed (window ${when.en})`,
+      },
       'registration.window-closed',
     );
   }
@@ -27,7 +34,10 @@ export function assertWindowOpen(window: RegistrationWindow, now: Date): void {
 export function assertWithinFacilityLimit(boothCount: number, limit: number): void {
   if (boothCount > limit) {
     throw new RuleViolationError(
-      `A facility may book at most ${limit} booth(s) at this fair, not ${boothCount}`,
+      {
+        vi: `Mỗi cơ sở chỉ được đặt tối đa ${limit} gian hàng tại hội chợ này, không phải ${boothCount}`,
+        en: `A facility may book at most ${limit} booth(s) at this fair, not ${boothCount}`,
+      },
       'registration.booth-limit',
       'boothCount',
     );
@@ -49,14 +59,20 @@ export function assertFacilityMayAttend(
   const region = regions.regionOf(provinceCode, fair.startDate);
   if (!region) {
     throw new RuleViolationError(
-      `Provincial unit ${provinceCode} is not in force on ${fair.startDate}, when the fair opens`,
+      {
+        vi: `Đơn vị cấp tỉnh ${provinceCode} không còn hiệu lực vào ngày khai mạc ${fair.startDate}`,
+        en: `Provincial unit ${provinceCode} is not in force on ${fair.startDate}, when the fair opens`,
+      },
       'registration.unknown-province',
       'facility.provinceCode',
     );
   }
   if (fair.scale === 'regional' && region !== fair.regionCode) {
     throw new RuleViolationError(
-      `Provincial unit ${provinceCode} is not in the ${fair.regionCode} region of this regional fair`,
+      {
+        vi: `Đơn vị cấp tỉnh ${provinceCode} không thuộc vùng ${fair.regionCode} của hội chợ cấp vùng này`,
+        en: `Provincial unit ${provinceCode} is not in the ${fair.regionCode} region of this regional fair`,
+      },
       'registration.outside-region',
       'facility.provinceCode',
     );
@@ -75,7 +91,10 @@ export function planQuotas(
 ): number {
   if (fair.scale !== 'regional') {
     throw new RuleViolationError(
-      `A ${fair.scale} fair has no provincial quotas`,
+      {
+        vi: `Hội chợ ${fairScaleLabels[fair.scale]} không có chỉ tiêu theo tỉnh`,
+        en: `A ${fair.scale} fair has no provincial quotas`,
+      },
       'quota.not-regional',
       'quotas',
     );
@@ -83,7 +102,10 @@ export function planQuotas(
   quotas.forEach((quota, index) => {
     if (regions.regionOf(quota.provinceCode, fair.startDate) !== fair.regionCode) {
       throw new RuleViolationError(
-        `Provincial unit ${quota.provinceCode} is not in the ${fair.regionCode} region of this fair`,
+        {
+          vi: `Đơn vị cấp tỉnh ${quota.provinceCode} không thuộc vùng ${fair.regionCode} của hội chợ này`,
+          en: `Provincial unit ${quota.provinceCode} is not in the ${fair.regionCode} region of this fair`,
+        },
         'quota.outside-region',
         `quotas.${index}.provinceCode`,
       );
@@ -92,7 +114,10 @@ export function planQuotas(
   const reserved = quotas.reduce((sum, quota) => sum + quota.booths, 0);
   if (reserved > inventorySize) {
     throw new RuleViolationError(
-      `The quotas reserve ${reserved} booths, more than the ${inventorySize} in the fair's inventory`,
+      {
+        vi: `Các chỉ tiêu giữ ${reserved} gian hàng, nhiều hơn ${inventorySize} gian hàng hội chợ có`,
+        en: `The quotas reserve ${reserved} booths, more than the ${inventorySize} in the fair's inventory`,
+      },
       'quota.exceeds-inventory',
       'quotas',
     );
@@ -104,7 +129,10 @@ export function planQuotas(
 export function assertInventoryFits(existing: number, added: number, planned: number): void {
   if (existing + added > planned) {
     throw new RuleViolationError(
-      `The fair was planned with ${planned} booths; it has ${existing}, so ${added} more do not fit`,
+      {
+        vi: `Hội chợ được lập kế hoạch với ${planned} gian hàng; đã có ${existing}, nên không thêm được ${added} gian nữa`,
+        en: `The fair was planned with ${planned} booths; it has ${existing}, so ${added} more do not fit`,
+      },
       'booth.exceeds-fair',
       'booths',
     );

@@ -11,13 +11,19 @@ export function assertMayCancel(
 ): void {
   if (!['requested', 'held', 'allocated', 'waitlisted'].includes(registration.state)) {
     throw new ConflictError(
-      'The registration is no longer live: nothing to cancel',
+      {
+        vi: 'Đăng ký không còn hiệu lực: không có gì để hủy',
+        en: 'The registration is no longer live: nothing to cancel',
+      },
       'registration.not-cancellable',
     );
   }
   if (registration.certified && !cancelledByAgency) {
     throw new ConflictError(
-      'The registration is certified for support: only the agency may cancel it now',
+      {
+        vi: 'Đăng ký đã được xác nhận hỗ trợ: giờ chỉ Cục được hủy',
+        en: 'The registration is certified for support: only the agency may cancel it now',
+      },
       'registration.certified',
     );
   }

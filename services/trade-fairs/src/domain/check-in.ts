@@ -18,7 +18,10 @@ export function assertFairInSession(fair: { startDate: string; endDate: string }
   const today = vietnamDate(now);
   if (today < fair.startDate || today > fair.endDate) {
     throw new ConflictError(
-      `Check-in is open only on the fair's days (${fair.startDate} to ${fair.endDate}); today is ${today}`,
+      {
+        vi: `Chỉ điểm danh trong những ngày diễn ra hội chợ (${fair.startDate} đến ${fair.endDate}); hôm nay là ${today}`,
+        en: `Check-in is open only on the fair's days (${fair.startDate} to ${fair.endDate}); today is ${today}`,
+      },
       'check-in.outside-fair-dates',
     );
   }

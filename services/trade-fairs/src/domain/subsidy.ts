@@ -39,7 +39,10 @@ export function policyForFair<T extends SubsidyPolicy>(
   const found = versions.find((p) => p.code === code && isInForce(p, startDate));
   if (!found) {
     throw new RuleViolationError(
-      `No version of subsidy policy ${code} is in force on ${startDate}, when the fair opens`,
+      {
+        vi: `Không có phiên bản nào của chính sách hỗ trợ ${code} có hiệu lực vào ngày khai mạc ${startDate}`,
+        en: `No version of subsidy policy ${code} is in force on ${startDate}, when the fair opens`,
+      },
       'subsidy.policy-not-in-force',
       field,
     );

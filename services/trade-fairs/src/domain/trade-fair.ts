@@ -1,3 +1,4 @@
+import { fairScaleLabels } from '@kc/contracts';
 import { RuleViolationError } from '@kc/errors';
 
 export type FairScale = 'provincial' | 'regional' | 'national' | 'international';
@@ -30,14 +31,22 @@ export interface ProvinceDirectory {
 export function planTradeFair(fair: TradeFair, provinces: ProvinceDirectory): TradeFair {
   if ((fair.scale === 'regional') !== (fair.regionCode !== null)) {
     throw new RuleViolationError(
-      fair.scale === 'regional' ? 'A regional fair needs a region' : `A ${fair.scale} fair has no region`,
+      fair.scale === 'regional'
+        ? { vi: 'Hội chợ cấp vùng phải có vùng', en: 'A regional fair needs a region' }
+        : {
+            vi: `Hội chợ ${fairScaleLabels[fair.scale]} không gắn với vùng nào`,
+            en: `A ${fair.scale} fair has no region`,
+          },
       'fair.region-mismatch',
       'regionCode',
     );
   }
   if (fair.endDate < fair.startDate) {
     throw new RuleViolationError(
-      `The fair ends (${fair.endDate}) before it starts (${fair.startDate})`,
+      {
+        vi: `Hội chợ kết thúc (${fair.endDate}) trước khi bắt đầu (${fair.startDate})`,
+        en: `The fair ends (${fair.endDate}) before it starts (${fair.startDate})`,
+      },
       'fair.ends-before-start',
       'endDate',
     );
@@ -45,7 +54,10 @@ export function planTradeFair(fair: TradeFair, provinces: ProvinceDirectory): Tr
   for (const field of ['startDate', 'endDate'] as const) {
     if (!fair[field].startsWith(`${fair.year}-`)) {
       throw new RuleViolationError(
-        `${field} ${fair[field]} is not in ${fair.year}, the fair's year`,
+        {
+          vi: `${field} ${fair[field]} không thuộc năm ${fair.year}, năm của hội chợ`,
+          en: `${field} ${fair[field]} is not in ${fair.year}, the fair's year`,
+        },
         'fair.outside-year',
         field,
       );
@@ -53,7 +65,10 @@ export function planTradeFair(fair: TradeFair, provinces: ProvinceDirectory): Tr
   }
   if (!provinces.isInForce(fair.provinceCode, fair.startDate)) {
     throw new RuleViolationError(
-      `Provincial unit ${fair.provinceCode} is not in force on ${fair.startDate}, when the fair opens`,
+      {
+        vi: `Đơn vị cấp tỉnh ${fair.provinceCode} không còn hiệu lực vào ngày khai mạc ${fair.startDate}`,
+        en: `Provincial unit ${fair.provinceCode} is not in force on ${fair.startDate}, when the fair opens`,
+      },
       'fair.unknown-province',
       'provinceCode',
     );
@@ -78,7 +93,10 @@ export function assertAllocationSettings(
   const date = settings.awardCeremonyDate;
   if (date !== null && (date < fair.startDate || date > fair.endDate)) {
     throw new RuleViolationError(
-      `The award ceremony (${date}) is not within the fair (${fair.startDate} to ${fair.endDate})`,
+      {
+        vi: `Lễ trao giải (${date}) không nằm trong thời gian hội chợ (${fair.startDate} đến ${fair.endDate})`,
+        en: `The award ceremony (${date}) is not within the fair (${fair.startDate} to ${fair.endDate})`,
+      },
       'fair.ceremony-outside-dates',
       'awardCeremony.date',
     );

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { ContractDataView } from '@kc/contracts';
 import { findProvince } from '@kc/reference-data';
 import { dayVi } from '../application/fair-audit';
+import { vietnamDate } from '../domain/check-in';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -21,7 +22,10 @@ export const CONTRACT_HEADERS = [
 
 const VND_FORMAT = '#,##0';
 
-/** The contract data as an .xlsx: a title row, the headers, one row per facility and a total row. */
+/**
+ * The contract data as an .xlsx: a title row, the headers, one row per facility, a total row and whether the
+ * host department has certified the participant list.
+ */
 export async function contractWorkbook(data: ContractDataView): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Hợp đồng gian hàng');
@@ -65,6 +69,13 @@ export async function contractWorkbook(data: ContractDataView): Promise<Buffer> 
     `${data.totals.certified}/${data.totals.facilities}`,
   ]);
   total.font = { bold: true };
+  const list = data.participantList;
+  sheet.addRow([
+    list
+      ? `Danh sách tham gia đã được Sở Công Thương nơi đăng cai (đơn vị ${list.hostProvinceCode}) xác nhận: văn ` +
+        `bản ${list.documentNumber}, ngày ${dayVi(vietnamDate(new Date(list.certifiedAt)))}`
+      : 'Danh sách tham gia chưa được Sở Công Thương nơi đăng cai xác nhận',
+  ]);
 
   for (const column of [8, 9]) sheet.getColumn(column).numFmt = VND_FORMAT;
   sheet.columns.forEach((column, i) => (column.width = [6, 16, 40, 18, 20, 30, 8, 22, 22, 12][i]));

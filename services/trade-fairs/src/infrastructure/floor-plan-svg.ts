@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { BoothKind, BoothState } from '@kc/contracts';
+import { boothStateLabels, type BoothKind, type BoothState } from '@kc/contracts';
 
 export const SVG_CONTENT_TYPE = 'image/svg+xml; charset=utf-8';
 
@@ -19,10 +19,10 @@ export interface PlanBooth {
 
 /** Legend order and wording: Vietnamese, as the plan is shown in the hall and to facilities. */
 const STATES: Record<BoothState, { label: string; fill: string; stroke: string }> = {
-  free: { label: 'Còn trống', fill: '#dcf3dc', stroke: '#2e7d32' },
-  held: { label: 'Đang giữ chỗ', fill: '#ffe9a8', stroke: '#a86b00' },
-  allocated: { label: 'Đã phân bổ', fill: '#c4dcf7', stroke: '#1f5fa8' },
-  'checked-in': { label: 'Đã có mặt', fill: '#dacdf2', stroke: '#5b3e9c' },
+  free: { label: boothStateLabels.free, fill: '#dcf3dc', stroke: '#2e7d32' },
+  held: { label: boothStateLabels.held, fill: '#ffe9a8', stroke: '#a86b00' },
+  allocated: { label: boothStateLabels.allocated, fill: '#c4dcf7', stroke: '#1f5fa8' },
+  'checked-in': { label: boothStateLabels['checked-in'], fill: '#dacdf2', stroke: '#5b3e9c' },
 };
 
 const PX_PER_M = 20;

@@ -489,8 +489,8 @@ function expectedTotals(t: Truth) {
     allocatedVnd: t.decisions.reduce((sum, d) => sum + d.delta, 0),
     boothsAllocated: t.registrations.filter((r) => r.state === 'allocated').reduce((s, r) => s + r.booths, 0),
     clustersRegistered: t.clusters.length,
-    awardRounds: t.rounds.length,
-    fairs: t.fairs,
+    provincialAwardRounds: t.rounds.length,
+    fairsHosted: t.fairs,
   };
 }
 

@@ -21,6 +21,26 @@ export const projectStatuses = [
   'stopped',
 ] as const;
 export type ProjectStatus = (typeof projectStatuses)[number];
+/** How a status reads in Vietnamese (views, messages, exports); a new status needs its label to compile. */
+export const projectStatusLabels: Record<ProjectStatus, string> = {
+  draft: 'Dự thảo',
+  registered: 'Đã đăng ký',
+  'base-appraised': 'Đã thẩm định cấp cơ sở',
+  submitted: 'Đã gửi Bộ',
+  'ministry-appraised': 'Đã thẩm định cấp Bộ',
+  'in-plan': 'Trong kế hoạch',
+  contracted: 'Đã ký hợp đồng',
+  'in-progress': 'Đang thực hiện',
+  accepted: 'Đã nghiệm thu',
+  liquidated: 'Đã thanh lý',
+  settled: 'Đã quyết toán',
+  rejected: 'Không đạt',
+  extended: 'Gia hạn',
+  stopped: 'Dừng thực hiện',
+};
+/** The label of a status held as plain text (another service's copy); an unknown one reads as itself. */
+export const projectStatusLabel = (status: string): string =>
+  (projectStatusLabels as Record<string, string>)[status] ?? status;
 
 export const projectActions = [
   'create',

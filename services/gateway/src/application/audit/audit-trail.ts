@@ -10,6 +10,7 @@ import {
   type PayloadOf,
 } from '@kc/contracts';
 import { currentContext } from '@kc/observability';
+import { unitsCoveredBy } from '@kc/reference-data';
 import { AuditRecordEntity } from '../../infrastructure/persistence/audit-record.entity';
 import type { AuditQuery, AuditRecordView } from './audit-query';
 
@@ -21,27 +22,37 @@ export interface GatewayAuditEntry {
   summary: string;
 }
 
-const toView = (r: AuditRecordEntity): AuditRecordView => ({
-  id: r.id,
-  eventId: r.eventId,
-  occurredAt: r.occurredAt.toISOString(),
-  producer: r.producer,
-  actor: {
+function toView(r: AuditRecordEntity): AuditRecordView {
+  const recorded = {
     kind: r.actorKind,
     id: r.actorId,
     role: r.actorRole,
     provinceCode: r.actorProvince,
-  },
-  action: r.action,
-  resourceType: r.resourceType,
-  resourceId: r.resourceId,
-  provinceCode: r.provinceCode,
-  summary: r.summary,
-  ip: r.ip,
-  userAgent: r.userAgent,
-  correlationId: r.correlationId,
-  causedByEvent: r.causedByEvent,
-});
+    via: r.actorVia,
+  };
+  // A service reacting to an event acted on its own: the person behind the event only set it off.
+  const bookkeeping = r.causedByEvent !== null;
+  return {
+    id: r.id,
+    eventId: r.eventId,
+    occurredAt: r.occurredAt.toISOString(),
+    producer: r.producer,
+    kind: bookkeeping ? 'bookkeeping' : 'action',
+    actor: bookkeeping
+      ? { kind: 'system', id: r.producer, role: null, provinceCode: null, via: null }
+      : recorded,
+    triggeredBy: bookkeeping ? recorded : null,
+    action: r.action,
+    resourceType: r.resourceType,
+    resourceId: r.resourceId,
+    provinceCode: r.provinceCode,
+    summary: r.summary,
+    ip: r.ip,
+    userAgent: r.userAgent,
+    correlationId: r.correlationId,
+    causedByEvent: r.causedByEvent,
+  };
+}
 
 /**
  * The audit trail kept by the gateway: the services' audit events and the gateway's own changes (logins,
@@ -65,6 +76,7 @@ export class AuditTrail {
       actorId: who.id,
       actorRole: who.role ?? null,
       actorProvince: who.provinceCode ?? null,
+      actorVia: who.via ?? null,
       ...entry,
       summary: entry.summary.slice(0, 1000),
       ip: context?.origin?.ip ?? null,
@@ -89,6 +101,7 @@ export class AuditTrail {
       actorId: actor.id,
       actorRole: actor.role ?? null,
       actorProvince: actor.provinceCode ?? null,
+      actorVia: actor.via ?? null,
       action: payload.action,
       resourceType: payload.resourceType,
       resourceId: payload.resourceId,
@@ -104,10 +117,15 @@ export class AuditTrail {
   async query(query: AuditQuery): Promise<Page<AuditRecordView>> {
     const builder = this.dataSource.getRepository(AuditRecordEntity).createQueryBuilder('r');
     if (query.actor) builder.andWhere('r.actorId = :actor', { actor: query.actor });
-    if (query.provinceCode) builder.andWhere('r.provinceCode = :province', { province: query.provinceCode });
+    if (query.via) builder.andWhere('r.actorVia = :via', { via: query.via });
+    if (query.provinceCode) {
+      const provinces = unitsCoveredBy(query.provinceCode, query.unitAsOf);
+      builder.andWhere('r.provinceCode IN (:...provinces)', { provinces });
+    }
     if (query.resourceType) builder.andWhere('r.resourceType = :type', { type: query.resourceType });
     if (query.resourceId) builder.andWhere('r.resourceId = :resource', { resource: query.resourceId });
     if (query.action) builder.andWhere('r.action = :action', { action: query.action });
+    if (query.kind !== 'all') builder.andWhere('r.kind = :kind', { kind: query.kind });
     if (query.from) builder.andWhere('r.occurredAt >= :from', { from: query.from });
     if (query.to) builder.andWhere('r.occurredAt < :to', { to: query.to });
     const [rows, total] = await builder

@@ -10,6 +10,7 @@ import { ForbiddenError, RuleViolationError, UnauthenticatedError } from '@kc/er
 import { actorOf, currentContext } from '@kc/observability';
 import { gateAttempt } from '../../domain/identity/login-throttle';
 import { userPrincipal } from '../../domain/identity/principals';
+import { IssuedTokens } from '../../infrastructure/identity/issued-tokens.store';
 import { LoginAttempts } from '../../infrastructure/identity/login-attempts.store';
 import { PasswordHasher } from '../../infrastructure/identity/password-hasher';
 import { RefreshTokens } from '../../infrastructure/identity/refresh-tokens.store';
@@ -20,7 +21,11 @@ import { AuditTrail } from '../audit/audit-trail';
 import { EdgeCredentials } from './edge-credentials';
 import { TooManyRequestsError } from '../too-many-requests';
 
-const INVALID_CREDENTIALS = 'the username or the password is wrong';
+const INVALID_CREDENTIALS = {
+  vi: 'Tên đăng nhập hoặc mật khẩu không đúng',
+  en: 'the username or the password is wrong',
+};
+const INVALID_REFRESH_TOKEN = { vi: 'Mã làm mới không hợp lệ', en: 'the refresh token is not valid' };
 
 /** Usernames are case-insensitive: `SCT.40` is `sct.40`. */
 export const normaliseUsername = (username: string) => username.trim().toLowerCase();
@@ -39,6 +44,7 @@ export class AuthService {
     private readonly audit: AuditTrail,
     private readonly edge: EdgeCredentials,
     private readonly revocations: Revocations,
+    private readonly issuedTokens: IssuedTokens,
   ) {}
 
   private users() {
@@ -59,7 +65,7 @@ export class AuthService {
       this.log.warn({ msg: 'failed login', username, ip, ...locked });
       throw new UnauthenticatedError(INVALID_CREDENTIALS, 'auth.invalid-credentials');
     }
-    await this.attempts.clear(username);
+    await this.attempts.succeeded(username, ip);
 
     const principal = userPrincipal(user);
     const tokens = await this.tokensFor(principal, await this.refreshTokens.issue(user.id));
@@ -83,12 +89,12 @@ export class AuthService {
       this.log.warn({ msg: 'a used refresh token came back: all of its user’s sessions were revoked' });
     }
     if (rotation.outcome !== 'rotated') {
-      throw new UnauthenticatedError('the refresh token is not valid', 'auth.invalid-refresh-token');
+      throw new UnauthenticatedError(INVALID_REFRESH_TOKEN, 'auth.invalid-refresh-token');
     }
     const user = await this.users().findOneBy({ id: rotation.userId });
     if (!user || user.disabled) {
       await this.refreshTokens.revokeAll(rotation.userId);
-      throw new UnauthenticatedError('the refresh token is not valid', 'auth.invalid-refresh-token');
+      throw new UnauthenticatedError(INVALID_REFRESH_TOKEN, 'auth.invalid-refresh-token');
     }
     return this.tokensFor(userPrincipal(user), rotation.refreshToken);
   }
@@ -115,7 +121,10 @@ export class AuthService {
     const user = caller.kind === 'user' ? await this.users().findOneBy({ id: caller.id }) : null;
     if (!user) {
       throw new ForbiddenError(
-        'only accounts of the built-in identity provider have a password here',
+        {
+          vi: 'Chỉ tài khoản của hệ thống định danh tích hợp mới có mật khẩu tại đây',
+          en: 'only accounts of the built-in identity provider have a password here',
+        },
         'auth.no-local-password',
       );
     }
@@ -124,14 +133,17 @@ export class AuthService {
     if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
       await this.attempts.recordFailure(user.username, ip);
       throw new RuleViolationError(
-        'the current password is wrong',
+        { vi: 'Mật khẩu hiện tại không đúng', en: 'the current password is wrong' },
         'auth.wrong-password',
         'body.currentPassword',
       );
     }
     if (newPassword === currentPassword) {
       throw new RuleViolationError(
-        'the new password must differ from the current one',
+        {
+          vi: 'Mật khẩu mới phải khác mật khẩu hiện tại',
+          en: 'the new password must differ from the current one',
+        },
         'auth.same-password',
         'body.newPassword',
       );
@@ -156,9 +168,15 @@ export class AuthService {
       this.log.warn({ msg: 'login refused: locked', username, ip, lockedBy: gate.lockedBy });
       throw new TooManyRequestsError(
         'auth.locked',
-        gate.lockedBy === 'username'
-          ? 'Too many failed logins for this account: try again later.'
-          : 'Too many failed logins from this address: try again later.',
+        gate.lockedBy === 'account'
+          ? {
+              vi: 'Tài khoản này đăng nhập sai quá nhiều lần từ địa chỉ này: hãy thử lại sau.',
+              en: 'Too many failed logins for this account from this address: try again later.',
+            }
+          : {
+              vi: 'Địa chỉ này đăng nhập sai quá nhiều lần: hãy thử lại sau.',
+              en: 'Too many failed logins from this address: try again later.',
+            },
         gate.retryAfterSeconds,
       );
     }
@@ -166,6 +184,14 @@ export class AuthService {
 
   private async tokensFor(principal: Principal, refreshToken: string): Promise<TokenResponse> {
     const access = await this.issuer.issue(principal);
+    // Recorded so that disabling the account (or changing its role) revokes it; refused if that just happened.
+    if (!(await this.issuedTokens.track(principal, access))) {
+      await this.refreshTokens.revokeAll(principal.id);
+      throw new UnauthenticatedError(
+        { vi: 'Tài khoản vừa thay đổi; hãy đăng nhập lại', en: 'the account has just changed; log in again' },
+        'auth.account-changed',
+      );
+    }
     return { accessToken: access.token, tokenType: 'Bearer', expiresIn: access.expiresIn, refreshToken };
   }
 }

@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type {
-  ClientCredentialsRequest,
-  RegisterClientRequest,
-  RegisteredClient,
-  TokenResponse,
-} from '@kc/contracts';
-import { ForbiddenError, NotFoundError, RuleViolationError, UnauthenticatedError } from '@kc/errors';
+import type { OAuthTokenResponse, RegisterClientRequest, RegisteredClient } from '@kc/contracts';
+import { NotFoundError, RuleViolationError } from '@kc/errors';
 import { newApiKey, randomSecret } from '../../domain/identity/api-key';
+import { OAuthError, type ClientCredentialsGrant } from '../../domain/identity/oauth';
 import { clientPrincipal } from '../../domain/identity/principals';
 import { CLIENT_ROLES, scopesBeyondRole } from '../../domain/identity/scopes';
 import { PasswordHasher } from '../../infrastructure/identity/password-hasher';
@@ -61,7 +57,10 @@ export class ClientsService {
   async register(request: RegisterClientRequest): Promise<RegisteredClient> {
     if (!CLIENT_ROLES.includes(request.role)) {
       throw new RuleViolationError(
-        `an API client may have one of the roles ${CLIENT_ROLES.join(', ')}`,
+        {
+          vi: `Ứng dụng API chỉ được có một trong các vai trò ${CLIENT_ROLES.join(', ')}`,
+          en: `an API client may have one of the roles ${CLIENT_ROLES.join(', ')}`,
+        },
         'client.role-not-allowed',
         'body.role',
       );
@@ -69,8 +68,14 @@ export class ClientsService {
     if ((request.role === 'province-officer') !== Boolean(request.provinceCode)) {
       throw new RuleViolationError(
         request.provinceCode
-          ? 'only a province-officer client is bound to a provincial unit'
-          : 'a province-officer client must name its provincial unit',
+          ? {
+              vi: 'Chỉ ứng dụng có vai trò cán bộ tỉnh mới gắn với một đơn vị cấp tỉnh',
+              en: 'only a province-officer client is bound to a provincial unit',
+            }
+          : {
+              vi: 'Ứng dụng có vai trò cán bộ tỉnh phải nêu đơn vị cấp tỉnh của mình',
+              en: 'a province-officer client must name its provincial unit',
+            },
         'client.province',
         'body.provinceCode',
       );
@@ -78,7 +83,10 @@ export class ClientsService {
     const beyond = scopesBeyondRole(request.role, request.scopes);
     if (beyond.length > 0) {
       throw new RuleViolationError(
-        `role ${request.role} can never use ${beyond.join(', ')}`,
+        {
+          vi: `Vai trò ${request.role} không bao giờ được dùng ${beyond.join(', ')}`,
+          en: `role ${request.role} can never use ${beyond.join(', ')}`,
+        },
         'client.scope-beyond-role',
         'body.scopes',
       );
@@ -126,7 +134,12 @@ export class ClientsService {
         [id],
       );
       const client = await manager.findOneBy(ApiClientEntity, { id });
-      if (!client) throw new NotFoundError(`no API client ${id}`, 'client.not-found');
+      if (!client) {
+        throw new NotFoundError(
+          { vi: `Không có ứng dụng API ${id}`, en: `no API client ${id}` },
+          'client.not-found',
+        );
+      }
       if (rows.length > 0) {
         await this.audit.record(manager, {
           action: 'api-client.revoke',
@@ -146,31 +159,31 @@ export class ClientsService {
     return toView(revoked);
   }
 
-  /** OAuth2 client-credentials grant: an access token for the client, for the scopes asked (or all it has). */
-  async clientCredentials(request: ClientCredentialsRequest): Promise<TokenResponse> {
-    const client = UUID.test(request.client_id)
-      ? await this.dataSource.getRepository(ApiClientEntity).findOneBy({ id: request.client_id })
+  /** OAuth 2.0 client-credentials grant (RFC 6749 §4.4): a token for the scopes asked, or all the client has. */
+  async clientCredentials(grant: ClientCredentialsGrant): Promise<OAuthTokenResponse> {
+    const client = UUID.test(grant.clientId)
+      ? await this.dataSource.getRepository(ApiClientEntity).findOneBy({ id: grant.clientId })
       : null;
     const usable = client !== null && client.revokedAt === null;
-    const valid = await this.hasher.verify(usable ? client.secretHash : null, request.client_secret);
+    const valid = await this.hasher.verify(usable ? client.secretHash : null, grant.clientSecret);
     if (!valid || !client) {
-      throw new UnauthenticatedError(
+      throw new OAuthError(
+        'invalid_client',
         'the client id or secret is wrong, or the client was revoked',
-        'auth.invalid-client',
+        grant.via === 'basic',
       );
     }
-    const asked = request.scope?.split(/\s+/).filter(Boolean);
-    const notGranted = asked?.filter((scope) => !client.scopes.includes(scope)) ?? [];
+    const notGranted = grant.scopes?.filter((scope) => !client.scopes.includes(scope)) ?? [];
     if (notGranted.length > 0) {
-      throw new ForbiddenError(
-        `scope not granted to this client: ${notGranted.join(', ')}`,
-        'auth.invalid-scope',
-        'body.scope',
-      );
+      throw new OAuthError('invalid_scope', `scope: not granted to this client: ${notGranted.join(' ')}`);
     }
-    const access = await this.issuer.issue(
-      clientPrincipal(client, asked?.length ? [...new Set(asked)] : undefined),
-    );
-    return { accessToken: access.token, tokenType: 'Bearer', expiresIn: access.expiresIn };
+    const principal = clientPrincipal(client, grant.scopes);
+    const access = await this.issuer.issue(principal);
+    return {
+      access_token: access.token,
+      token_type: 'Bearer',
+      expires_in: access.expiresIn,
+      scope: principal.scopes.join(' '),
+    };
   }
 }

@@ -5,7 +5,11 @@ import type { CredentialExchange } from '@kc/auth';
 import type { Principal } from '@kc/contracts';
 import { UnauthenticatedError } from '@kc/errors';
 import { apiKeyMatches, apiKeyPrefix, sha256 } from '../../domain/identity/api-key';
-import { principalFromOidcClaims, type OidcClaimNames } from '../../domain/identity/oidc-claims';
+import {
+  externalClientOf,
+  principalFromOidcClaims,
+  type OidcClaimNames,
+} from '../../domain/identity/oidc-claims';
 import { clientPrincipal } from '../../domain/identity/principals';
 import { TokenIssuer } from '../../infrastructure/identity/token-issuer';
 import { ClientDirectory } from './client-directory';
@@ -40,7 +44,15 @@ interface Minted {
   token: string;
   jti: string;
   clientId: string | null;
+  /** The external issuer's client of an exchanged external token. */
+  externalClientId: string | null;
   reuseUntil: number;
+}
+
+interface Minting {
+  principal: Principal;
+  ttl: number;
+  externalClientId?: string;
 }
 
 function header(req: Request, name: string): string | undefined {
@@ -56,6 +68,8 @@ function header(req: Request, name: string): string | undefined {
 @Injectable()
 export class EdgeCredentials implements CredentialExchange {
   private readonly minted = new Map<string, Minted>();
+  /** Which external client each request's token came from, for the per-client limits after the guard. */
+  private readonly externalClients = new WeakMap<Request, string>();
   private readonly externalKeys: JWTVerifyGetKey | null;
 
   constructor(
@@ -73,17 +87,27 @@ export class EdgeCredentials implements CredentialExchange {
     if (apiKey !== undefined) {
       if (bearer) {
         throw new UnauthenticatedError(
-          'send either an API key or a bearer token, not both',
+          {
+            vi: 'Chỉ gửi khóa API hoặc mã bearer, không gửi cả hai',
+            en: 'send either an API key or a bearer token, not both',
+          },
           'auth.ambiguous-credentials',
         );
       }
       token = await this.forApiKey(apiKey);
     } else if (bearer && this.isExternal(bearer)) {
-      token = await this.forExternalToken(bearer);
+      const minted = await this.forExternalToken(bearer);
+      this.externalClients.set(req, minted.externalClientId!);
+      token = minted.token;
     }
     // The relay forwards exactly what the guard verified.
     if (token) req.headers.authorization = `Bearer ${token}`;
     return token;
+  }
+
+  /** The external issuer's client whose token this request carried, if it carried one. */
+  externalClientOf(req: Request): string | undefined {
+    return this.externalClients.get(req);
   }
 
   /** Drops the cached tokens of a revoked client (its marker in Redis refuses them anyway). */
@@ -109,17 +133,21 @@ export class EdgeCredentials implements CredentialExchange {
   }
 
   private async forApiKey(apiKey: string): Promise<string> {
-    return this.cached(`key:${sha256(apiKey)}`, async () => {
+    const minted = await this.cached(`key:${sha256(apiKey)}`, async () => {
       const prefix = apiKeyPrefix(apiKey);
       const client = prefix ? await this.directory.byApiKeyPrefix(prefix) : null;
       if (!client || client.revokedAt !== null || !apiKeyMatches(apiKey, client.apiKeyHash)) {
-        throw new UnauthenticatedError('the API key is not valid', 'auth.invalid-api-key');
+        throw new UnauthenticatedError(
+          { vi: 'Khóa API không hợp lệ', en: 'the API key is not valid' },
+          'auth.invalid-api-key',
+        );
       }
       return { principal: clientPrincipal(client), ttl: MINTED_TTL_SECONDS };
     });
+    return minted.token;
   }
 
-  private async forExternalToken(bearer: string): Promise<string> {
+  private async forExternalToken(bearer: string): Promise<Minted> {
     const oidc = this.oidc!;
     return this.cached(`oidc:${sha256(bearer)}`, async () => {
       let claims: Record<string, unknown>;
@@ -132,33 +160,35 @@ export class EdgeCredentials implements CredentialExchange {
       } catch (error) {
         const expired = error instanceof errors.JWTExpired;
         throw new UnauthenticatedError(
-          expired ? 'the identity token has expired' : 'the identity token is not valid',
+          expired
+            ? { vi: 'Mã định danh đã hết hạn', en: 'the identity token has expired' }
+            : { vi: 'Mã định danh không hợp lệ', en: 'the identity token is not valid' },
           'auth.invalid-token',
         );
       }
-      const principal = principalFromOidcClaims(claims, oidc.claims);
+      const externalClientId = externalClientOf(claims);
+      const principal = { ...principalFromOidcClaims(claims, oidc.claims), via: externalClientId };
       // Never outlive the external token.
       const left = Number(claims['exp'] ?? 0) - Math.floor(Date.now() / 1000);
-      return { principal, ttl: Math.max(1, Math.min(this.issuer.defaultTtlSeconds, left)) };
+      return { principal, ttl: Math.max(1, Math.min(this.issuer.defaultTtlSeconds, left)), externalClientId };
     });
   }
 
-  private async cached(
-    key: string,
-    mint: () => Promise<{ principal: Principal; ttl: number }>,
-  ): Promise<string> {
+  private async cached(key: string, mint: () => Promise<Minting>): Promise<Minted> {
     const hit = this.minted.get(key);
-    if (hit && hit.reuseUntil > Date.now()) return hit.token;
-    const { principal, ttl } = await mint();
+    if (hit && hit.reuseUntil > Date.now()) return hit;
+    const { principal, ttl, externalClientId } = await mint();
     const issued = await this.issuer.issue(principal, ttl);
     if (this.minted.size >= MAX_CACHED) this.minted.delete(this.minted.keys().next().value!);
-    this.minted.set(key, {
+    const minted: Minted = {
       token: issued.token,
       jti: issued.jti,
       clientId: principal.kind === 'client' ? principal.id : null,
+      externalClientId: externalClientId ?? null,
       // Reused only while it still has at least a minute to live.
       reuseUntil: Date.now() + Math.min(REUSE_MS, (ttl - 60) * 1000),
-    });
-    return issued.token;
+    };
+    this.minted.set(key, minted);
+    return minted;
   }
 }

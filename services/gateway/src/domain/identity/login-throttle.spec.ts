@@ -1,9 +1,11 @@
 import { gateAttempt, locksAfterFailure, LOGIN_THROTTLE, type LockState } from './login-throttle';
 
+const open: LockState = { accountLockSeconds: 0, addressLockSeconds: 0, knownAtAddress: false };
+
 /** The login sequence in miniature: gate, then (only if the gate allows) the password check, then counting. */
 function simulate(attempts: number, passwordMatches: (attempt: number) => boolean) {
-  const locks: LockState = { usernameLockSeconds: 0, ipLockSeconds: 0 };
-  const failures = { username: 0, ip: 0 };
+  const locks: LockState = { ...open };
+  const failures = { accountAtAddress: 0, address: 0 };
   const checkPassword = jest.fn(passwordMatches);
   const outcomes: string[] = [];
   for (let attempt = 1; attempt <= attempts; attempt++) {
@@ -16,11 +18,11 @@ function simulate(attempts: number, passwordMatches: (attempt: number) => boolea
       outcomes.push('ok');
       continue;
     }
-    failures.username++;
-    failures.ip++;
+    failures.accountAtAddress++;
+    failures.address++;
     const start = locksAfterFailure(failures);
-    if (start.lockUsername) locks.usernameLockSeconds = LOGIN_THROTTLE.lockSeconds;
-    if (start.lockIp) locks.ipLockSeconds = LOGIN_THROTTLE.lockSeconds;
+    if (start.lockAccount) locks.accountLockSeconds = LOGIN_THROTTLE.lockSeconds;
+    if (start.lockAddress) locks.addressLockSeconds = LOGIN_THROTTLE.lockSeconds;
     outcomes.push('wrong');
   }
   return { outcomes, checkPassword };
@@ -36,23 +38,46 @@ describe('login throttling', () => {
   });
 
   it('lets a fourth and fifth attempt through to the password check', () => {
-    expect(gateAttempt({ usernameLockSeconds: 0, ipLockSeconds: 0 })).toEqual({ verdict: 'check-password' });
-    expect(locksAfterFailure({ username: 4, ip: 4 })).toEqual({ lockUsername: false, lockIp: false });
-    expect(locksAfterFailure({ username: 5, ip: 5 })).toEqual({ lockUsername: true, lockIp: false });
+    expect(gateAttempt(open)).toEqual({ verdict: 'check-password' });
+    expect(locksAfterFailure({ accountAtAddress: 4, address: 4 })).toEqual({
+      lockAccount: false,
+      lockAddress: false,
+    });
+    expect(locksAfterFailure({ accountAtAddress: 5, address: 5 })).toEqual({
+      lockAccount: true,
+      lockAddress: false,
+    });
   });
 
-  it('locks an address that fails across many usernames, with its own retry time', () => {
-    expect(locksAfterFailure({ username: 1, ip: 50 })).toEqual({ lockUsername: false, lockIp: true });
-    expect(gateAttempt({ usernameLockSeconds: 0, ipLockSeconds: 120 })).toEqual({
+  it('locks an address that fails across many accounts, far above one account’s limit', () => {
+    expect(locksAfterFailure({ accountAtAddress: 1, address: 99 }).lockAddress).toBe(false);
+    expect(locksAfterFailure({ accountAtAddress: 1, address: 100 })).toEqual({
+      lockAccount: false,
+      lockAddress: true,
+    });
+    expect(gateAttempt({ ...open, addressLockSeconds: 120 })).toEqual({
       verdict: 'locked',
-      lockedBy: 'ip',
+      lockedBy: 'address',
       retryAfterSeconds: 120,
     });
   });
 
-  it('reports the username lock first, with the seconds it has left', () => {
-    expect(gateAttempt({ usernameLockSeconds: 30, ipLockSeconds: 600 })).toMatchObject({
-      lockedBy: 'username',
+  it('lets an account that logged in from a locked address lately through to its password check', () => {
+    expect(gateAttempt({ ...open, addressLockSeconds: 120, knownAtAddress: true })).toEqual({
+      verdict: 'check-password',
+    });
+    // Its own lock still holds.
+    expect(
+      gateAttempt({ accountLockSeconds: 30, addressLockSeconds: 120, knownAtAddress: true }),
+    ).toMatchObject({
+      lockedBy: 'account',
+      retryAfterSeconds: 30,
+    });
+  });
+
+  it('reports the account lock first, with the seconds it has left', () => {
+    expect(gateAttempt({ ...open, accountLockSeconds: 30, addressLockSeconds: 600 })).toMatchObject({
+      lockedBy: 'account',
       retryAfterSeconds: 30,
     });
   });

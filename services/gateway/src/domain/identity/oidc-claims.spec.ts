@@ -1,5 +1,5 @@
 import { ForbiddenError, UnauthenticatedError } from '@kc/errors';
-import { principalFromOidcClaims } from './oidc-claims';
+import { externalClientOf, principalFromOidcClaims } from './oidc-claims';
 
 const names = { role: 'kc_role', province: 'kc_province', username: 'preferred_username' };
 const map = (claims: Record<string, unknown>) => principalFromOidcClaims(claims, names);
@@ -7,7 +7,13 @@ const map = (claims: Record<string, unknown>) => principalFromOidcClaims(claims,
 describe('external OIDC claims → principal', () => {
   it('maps a province officer with the unit of the province claim', () => {
     expect(
-      map({ sub: 'abc-1', kc_role: 'province-officer', kc_province: '40', preferred_username: 'sct.40' }),
+      map({
+        sub: 'abc-1',
+        kc_role: 'province-officer',
+        kc_province: '40',
+        preferred_username: 'sct.40',
+        scope: 'openid projects:write',
+      }),
     ).toEqual(
       expect.objectContaining({
         kind: 'user',
@@ -15,7 +21,7 @@ describe('external OIDC claims → principal', () => {
         name: 'sct.40',
         role: 'province-officer',
         provinceCode: '40',
-        scopes: expect.arrayContaining(['projects:write']),
+        scopes: ['projects:write'],
       }),
     );
   });
@@ -74,5 +80,20 @@ describe('external OIDC claims → principal', () => {
 
   it('refuses a token without a subject as unauthenticated', () => {
     expect(() => map({ kc_role: 'viewer' })).toThrow(UnauthenticatedError);
+  });
+
+  it("grants the token's scopes within the role's, never beyond, and none when the token grants none", () => {
+    const viewer = { sub: 's', kc_role: 'viewer' };
+    expect(map({ ...viewer, scope: 'fairs:read plans:write openid' }).scopes).toEqual(['fairs:read']);
+    expect(map({ ...viewer, scp: ['reports:read', 'clients:write'] }).scopes).toEqual(['reports:read']);
+    expect(map(viewer).scopes).toEqual([]);
+  });
+
+  it('names the issuer’s client by azp, else client_id, and refuses a token naming none', () => {
+    expect(externalClientOf({ azp: 'cong-tinh-40', client_id: 'other' })).toBe('cong-tinh-40');
+    expect(externalClientOf({ client_id: 'he-thong-so' })).toBe('he-thong-so');
+    for (const claims of [{}, { azp: '' }, { azp: 'có dấu cách' }, { azp: 42 }]) {
+      expect(() => externalClientOf(claims)).toThrow(UnauthenticatedError);
+    }
   });
 });

@@ -20,7 +20,14 @@ const AGENCY_SCOPES = [
 ] as const;
 
 export const SCOPES_OF_ROLE: Record<Role, readonly string[]> = {
-  'central-admin': [...AGENCY_SCOPES, 'audit:read', 'clients:read', 'clients:write'],
+  'central-admin': [
+    ...AGENCY_SCOPES,
+    'audit:read',
+    'clients:read',
+    'clients:write',
+    'users:read',
+    'users:write',
+  ],
   'central-officer': AGENCY_SCOPES,
   // The same scopes, limited to its own province by the services; a provincial system books booths for its
   // delegation (fairs:write) while creating fairs stays with the agency by role.

@@ -6,48 +6,74 @@ import {
   type ThrottlePolicy,
 } from '../../domain/identity/login-throttle';
 
-const key = (...parts: string[]) => redisKey('gateway', 'login', ...parts);
+type Subject = 'account' | 'address';
 
-/** Failed-login counters and locks in Redis, per username and per client address (see login-throttle). */
+/**
+ * Failed-login counters, locks and "logged in from here lately" marks in Redis (see login-throttle). An
+ * account is counted at an address; both parts are URI-encoded so an IPv6 address's colons cannot run into
+ * the username. Safe to lose: a flush forgets counts, locks and marks.
+ */
 export class LoginAttempts {
   constructor(
     private readonly redis: Redis,
     private readonly policy: ThrottlePolicy = LOGIN_THROTTLE,
   ) {}
 
+  private key(kind: 'fail' | 'lock' | 'known', subject: Subject, username: string, ip: string): string {
+    const id = subject === 'account' ? [username, ip] : [ip];
+    return redisKey('gateway', 'login', kind, subject, ...id.map(encodeURIComponent));
+  }
+
   async locks(username: string, ip: string): Promise<LockState> {
-    const [user, address] = await Promise.all([
-      this.redis.ttl(key('lock', 'user', username)),
-      this.redis.ttl(key('lock', 'ip', ip)),
+    const [account, address, known] = await Promise.all([
+      this.redis.ttl(this.key('lock', 'account', username, ip)),
+      this.redis.ttl(this.key('lock', 'address', username, ip)),
+      this.redis.exists(this.key('known', 'account', username, ip)),
     ]);
-    return { usernameLockSeconds: user, ipLockSeconds: address };
+    return { accountLockSeconds: account, addressLockSeconds: address, knownAtAddress: known === 1 };
   }
 
   /** Counts a failure and starts whichever lock it earns; returns what was locked. */
-  async recordFailure(username: string, ip: string): Promise<{ lockUsername: boolean; lockIp: boolean }> {
+  async recordFailure(username: string, ip: string): Promise<{ lockAccount: boolean; lockAddress: boolean }> {
     const { windowSeconds, lockSeconds } = this.policy;
-    const [userFailures, , ipFailures] = await this.redis
+    const [accountKey, addressKey] = [
+      this.key('fail', 'account', username, ip),
+      this.key('fail', 'address', username, ip),
+    ];
+    const [accountFailures, , addressFailures] = await this.redis
       .multi()
-      .incr(key('fail', 'user', username))
-      .expire(key('fail', 'user', username), windowSeconds, 'NX')
-      .incr(key('fail', 'ip', ip))
-      .expire(key('fail', 'ip', ip), windowSeconds, 'NX')
+      .incr(accountKey)
+      .expire(accountKey, windowSeconds, 'NX')
+      .incr(addressKey)
+      .expire(addressKey, windowSeconds, 'NX')
       .exec();
-    const locks = locksAfterFailure({ username: Number(userFailures), ip: Number(ipFailures) }, this.policy);
-    const lock = (kind: 'user' | 'ip', id: string) =>
+    const locks = locksAfterFailure(
+      { accountAtAddress: Number(accountFailures), address: Number(addressFailures) },
+      this.policy,
+    );
+    const lock = (subject: Subject) =>
       this.redis
         .multi()
-        .set(key('lock', kind, id), '1', { expiration: { type: 'EX', value: lockSeconds } })
+        .set(this.key('lock', subject, username, ip), '1', { expiration: { type: 'EX', value: lockSeconds } })
         // Once the lock ends, the count starts again from zero.
-        .del(key('fail', kind, id))
+        .del(this.key('fail', subject, username, ip))
         .exec();
-    if (locks.lockUsername) await lock('user', username);
-    if (locks.lockIp) await lock('ip', ip);
+    if (locks.lockAccount) await lock('account');
+    if (locks.lockAddress) await lock('address');
     return locks;
   }
 
-  /** A successful login forgets the username's failures (not the address's: it may be guessing others). */
-  async clear(username: string): Promise<void> {
-    await this.redis.del(key('fail', 'user', username));
+  /**
+   * A successful login forgets the account's failures at the address (not the address's: it may be guessing
+   * others) and vouches for the account there.
+   */
+  async succeeded(username: string, ip: string): Promise<void> {
+    await this.redis
+      .multi()
+      .del(this.key('fail', 'account', username, ip))
+      .set(this.key('known', 'account', username, ip), '1', {
+        expiration: { type: 'EX', value: this.policy.knownSeconds },
+      })
+      .exec();
   }
 }

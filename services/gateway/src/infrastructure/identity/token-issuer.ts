@@ -15,7 +15,8 @@ export interface IssuedToken {
 export class TokenIssuer {
   constructor(
     private readonly keys: SigningKeys,
-    private readonly issuer: string,
+    /** The `iss` of every token it signs (RFC 8414 metadata names it too). */
+    readonly issuer: string,
     readonly defaultTtlSeconds: number,
   ) {}
 

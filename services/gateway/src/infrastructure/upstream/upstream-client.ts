@@ -1,5 +1,5 @@
 import { HttpException, Logger } from '@nestjs/common';
-import { problemType, type Problem } from '@kc/http';
+import { problemOf, type Problem } from '@kc/http';
 import { currentContext } from '@kc/observability';
 
 export const UPSTREAMS = ['plans', 'projects', 'clusters', 'trade-fairs', 'awards', 'reporting'] as const;
@@ -43,13 +43,20 @@ export interface UpstreamOptions {
 function upstreamProblem(service: Upstream, timedOut: boolean): HttpException {
   const status = timedOut ? 504 : 502;
   const problem: Problem & { service: Upstream } = {
-    type: problemType(timedOut ? 'upstream-timeout' : 'upstream-unavailable'),
-    title: timedOut ? 'Upstream service timed out' : 'Upstream service unavailable',
-    status,
-    detail: timedOut
-      ? `The ${service} service did not answer in time.`
-      : `The ${service} service could not be reached.`,
-    code: timedOut ? 'upstream.timeout' : 'upstream.unavailable',
+    ...problemOf({
+      status,
+      code: timedOut ? 'upstream.timeout' : 'upstream.unavailable',
+      slug: timedOut ? 'upstream-timeout' : 'upstream-unavailable',
+      messages: timedOut
+        ? {
+            vi: `Dịch vụ ${service} không trả lời kịp.`,
+            en: `The ${service} service did not answer in time.`,
+          }
+        : {
+            vi: `Không kết nối được dịch vụ ${service}.`,
+            en: `The ${service} service could not be reached.`,
+          },
+    }),
     service,
   };
   return new HttpException(problem, status);

@@ -1,15 +1,26 @@
-import { Body, Controller, Get, Header, HttpCode, Post, Req, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Headers,
+  HttpCode,
+  Post,
+  Req,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ALL_ROLES, Permit, Public, TokenVerifier, currentPrincipal } from '@kc/auth';
 import {
   changePasswordRequest,
-  clientCredentialsRequest,
   loginRequest,
   refreshRequest,
+  tokenRequest,
   type ChangePasswordRequest,
-  type ClientCredentialsRequest,
   type LoginRequest,
+  type OAuthTokenResponse,
   type Principal,
   type RefreshRequest,
   type TokenResponse,
@@ -17,8 +28,10 @@ import {
 import { validBody } from '@kc/http';
 import { AuthService } from '../../application/identity/auth.service';
 import { ClientsService } from '../../application/identity/clients.service';
+import { readTokenRequest } from '../../domain/identity/oauth';
 import { SigningKeys } from '../../infrastructure/identity/signing-keys';
-import { ApiZodBody } from './openapi';
+import { OAuthErrorFilter } from './oauth-error.filter';
+import { ApiOAuthTokenEndpoint, ApiZodBody } from './openapi';
 import { RetryAfterInterceptor } from './retry-after.interceptor';
 
 /** Logout takes the refresh token optionally. */
@@ -53,8 +66,10 @@ export class AuthController {
   @ApiOperation({
     summary: 'Đăng nhập / Log in (built-in identity provider)',
     description:
-      'Returns a short-lived access token (ES256 JWT) and a refresh token. Five wrong passwords within 15 minutes ' +
-      'lock the account for 15 minutes: further attempts get 429 `auth.locked` with Retry-After.',
+      'Returns a short-lived access token (ES256 JWT) and a refresh token (camelCase: a route for people; systems ' +
+      'use the OAuth 2.0 token endpoint). Five wrong passwords for an account from one address within 15 minutes ' +
+      'lock that account at that address for 15 minutes, and 100 from one address lock the address (except for ' +
+      'accounts that logged in from it lately): further attempts get 429 `auth.locked` with Retry-After.',
   })
   @ApiZodBody(loginRequest)
   login(@Body(validBody(loginRequest)) body: LoginRequest): Promise<TokenResponse> {
@@ -79,15 +94,25 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @Header('cache-control', 'no-store')
+  @Header('pragma', 'no-cache')
+  @UseFilters(OAuthErrorFilter)
   @ApiOperation({
-    summary: 'Token cho hệ thống tích hợp / OAuth2 client-credentials grant',
+    summary: 'Token cho hệ thống tích hợp / OAuth 2.0 token endpoint (client-credentials grant, RFC 6749)',
     description:
-      'JSON or application/x-www-form-urlencoded: grant_type=client_credentials, client_id, client_secret and ' +
-      'optionally scope (space-separated, a subset of the client’s scopes).',
+      'application/x-www-form-urlencoded (or JSON): grant_type=client_credentials and optionally scope ' +
+      '(space-separated, a subset of the client’s scopes); the client authenticates with HTTP Basic or ' +
+      'client_id and client_secret in the body. Answers `{access_token, token_type, expires_in, scope}`; ' +
+      'refusals are RFC 6749 §5.2 `{error, error_description}` (400; 401 with WWW-Authenticate for a failed ' +
+      'Basic authentication), not problem+json. Metadata: GET /.well-known/oauth-authorization-server.',
   })
-  @ApiZodBody(clientCredentialsRequest)
-  token(@Body(validBody(clientCredentialsRequest)) body: ClientCredentialsRequest): Promise<TokenResponse> {
-    return this.clients.clientCredentials(body);
+  @ApiZodBody(tokenRequest)
+  @ApiOAuthTokenEndpoint()
+  token(
+    @Body() body: unknown,
+    @Headers('authorization') authorization?: string,
+  ): Promise<OAuthTokenResponse> {
+    // Parsed here rather than by validBody: its refusals must be OAuth errors, not problem+json.
+    return this.clients.clientCredentials(readTokenRequest(body, authorization));
   }
 
   @Post('logout')
@@ -121,8 +146,8 @@ export class AuthController {
   @Permit({ roles: ALL_ROLES })
   @ApiOperation({ summary: 'Người đang gọi / The caller as the platform sees them (the token’s principal)' })
   me(): Principal {
-    const { kind, id, name, role, provinceCode, fairIds, facilityTaxCode, roundIds, scopes } =
+    const { kind, id, name, role, provinceCode, fairIds, facilityTaxCode, roundIds, scopes, via } =
       currentPrincipal();
-    return { kind, id, name, role, provinceCode, fairIds, facilityTaxCode, roundIds, scopes };
+    return { kind, id, name, role, provinceCode, fairIds, facilityTaxCode, roundIds, scopes, via };
   }
 }

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { Permit, STAFF } from '@kc/auth';
 import { openAwardRoundRequest, listAwardRoundsQuery } from '@kc/contracts';
 import { validBody, validParams, validQuery } from '@kc/http';
-import { ApiIdempotencyKey, ApiUuidParam, ApiZodBody, ApiZodQuery, idParams } from './openapi';
+import { ApiUuidParam, ApiZodBody, ApiZodQuery, idParams } from './openapi';
 import { Relay } from './relay';
 
 @ApiTags('Bình chọn sản phẩm / Award rounds')
@@ -15,7 +15,6 @@ export class AwardRoundsController {
   @Post()
   @ApiOperation({ summary: 'Mở đợt bình chọn sản phẩm CNNT tiêu biểu / Open an award round' })
   @ApiZodBody(openAwardRoundRequest)
-  @ApiIdempotencyKey()
   @Permit({ roles: STAFF, scope: 'awards:write' })
   create(@Body(validBody(openAwardRoundRequest)) _body: unknown, @Req() req: Request, @Res() res: Response) {
     return this.relay.to('awards', req, res);

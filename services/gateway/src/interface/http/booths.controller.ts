@@ -18,6 +18,7 @@ import {
   addBoothsRequest,
   cancelRegistrationRequest,
   certifyDelegationRequest,
+  certifyParticipantListRequest,
   chooseSubsidyPolicyRequest,
   contractDataQuery,
   createRegistrationRequest,
@@ -29,13 +30,16 @@ import {
   type Role,
 } from '@kc/contracts';
 import { validBody, validParams, validQuery } from '@kc/http';
-import { ApiIdempotencyKey, ApiUuidParam, ApiZodBody, ApiZodQuery, idParams, noBody } from './openapi';
+import { ApiUuidParam, ApiZodBody, ApiZodQuery, idParams, noBody } from './openapi';
 import { header, Relay } from './relay';
 
 /** Businesses book for their own facility, province officers for their delegation, the agency for anyone. */
 const REGISTRANTS: readonly Role[] = [...STAFF, 'business'];
-/** Who checks facilities in at the fair: its organiser (the service checks the binding), or the agency. */
-const CHECK_IN: readonly Role[] = [...CENTRAL, 'fair-organizer'];
+/**
+ * Who runs a fair — adds its booths, sets its window, draws its lottery, checks facilities in: the agency, or
+ * the organiser bound to that fair (the service checks the binding).
+ */
+const RUNNERS: readonly Role[] = [...CENTRAL, 'fair-organizer'];
 
 /** The same strong validator as the service's: a hash of the exact bytes. */
 const etagOf = (body: Buffer) => `"${createHash('sha256').update(body).digest('hex').slice(0, 32)}"`;
@@ -64,11 +68,12 @@ export class FairBoothsController {
   constructor(private readonly relay: Relay) {}
 
   @Post('booths')
-  @ApiOperation({ summary: 'Thêm gian hàng / Add booths to the inventory' })
+  @ApiOperation({
+    summary: 'Thêm gian hàng / Add booths to the inventory (the agency or the fair’s organiser)',
+  })
   @ApiUuidParam()
   @ApiZodBody(addBoothsRequest)
-  @ApiIdempotencyKey()
-  @Permit({ roles: CENTRAL, scope: 'fairs:write' })
+  @Permit({ roles: RUNNERS, scope: 'fairs:write' })
   addBooths(
     @Param(validParams(idParams)) _params: unknown,
     @Body(validBody(addBoothsRequest)) _body: unknown,
@@ -90,7 +95,6 @@ export class FairBoothsController {
   @ApiOperation({ summary: 'Chỉ tiêu gian hàng theo tỉnh / Set provincial booth quotas of a regional fair' })
   @ApiUuidParam()
   @ApiZodBody(setQuotasRequest)
-  @ApiIdempotencyKey()
   @Permit({ roles: CENTRAL, scope: 'fairs:write' })
   setQuotas(
     @Param(validParams(idParams)) _params: unknown,
@@ -111,12 +115,12 @@ export class FairBoothsController {
 
   @Post('registration-window')
   @ApiOperation({
-    summary: 'Thời gian đăng ký / Set the registration window, hold minutes, per-facility limit',
+    summary:
+      'Thời gian đăng ký / Set the registration window, hold minutes, per-facility limit (the agency or the fair’s organiser)',
   })
   @ApiUuidParam()
   @ApiZodBody(registrationWindowRequest)
-  @ApiIdempotencyKey()
-  @Permit({ roles: CENTRAL, scope: 'fairs:write' })
+  @Permit({ roles: RUNNERS, scope: 'fairs:write' })
   setWindow(
     @Param(validParams(idParams)) _params: unknown,
     @Body(validBody(registrationWindowRequest)) _body: unknown,
@@ -132,7 +136,6 @@ export class FairBoothsController {
   })
   @ApiUuidParam()
   @ApiZodBody(createRegistrationRequest)
-  @ApiIdempotencyKey()
   @Permit({ roles: REGISTRANTS, scope: 'fairs:write' })
   register(
     @Param(validParams(idParams)) _params: unknown,
@@ -173,7 +176,6 @@ export class FairBoothsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Xác nhận giữ chỗ / Confirm a live hold: the booths are allocated' })
   @ApiRegistrationParams()
-  @ApiIdempotencyKey()
   @Permit({ roles: REGISTRANTS, scope: 'fairs:write' })
   confirm(
     @Param(validParams(registrationParams)) _params: unknown,
@@ -189,7 +191,6 @@ export class FairBoothsController {
   @ApiOperation({ summary: 'Hủy đăng ký / Cancel a registration, with a reason' })
   @ApiRegistrationParams()
   @ApiZodBody(cancelRegistrationRequest)
-  @ApiIdempotencyKey()
   @Permit({ roles: REGISTRANTS, scope: 'fairs:write' })
   cancel(
     @Param(validParams(registrationParams)) _params: unknown,
@@ -215,7 +216,6 @@ export class FairBoothsController {
   })
   @ApiUuidParam()
   @ApiZodBody(chooseSubsidyPolicyRequest)
-  @ApiIdempotencyKey()
   @Permit({ roles: CENTRAL, scope: 'fairs:write' })
   chooseSubsidyPolicy(
     @Param(validParams(idParams)) _params: unknown,
@@ -229,10 +229,9 @@ export class FairBoothsController {
   @Post('registrations/:rid/certify')
   @HttpCode(200)
   @ApiOperation({
-    summary: "Xác nhận tham gia / Certify an allocation (the facility's province), fixing its support",
+    summary: "Xác nhận tham gia / Certify an allocation (the facility's own province), fixing its support",
   })
   @ApiRegistrationParams()
-  @ApiIdempotencyKey()
   @Permit({ roles: STAFF, scope: 'fairs:write' })
   certify(
     @Param(validParams(registrationParams)) _params: unknown,
@@ -248,7 +247,6 @@ export class FairBoothsController {
   @ApiOperation({ summary: "Xác nhận đoàn của tỉnh / Certify every allocation of a province's delegation" })
   @ApiUuidParam()
   @ApiZodBody(certifyDelegationRequest)
-  @ApiIdempotencyKey()
   @Permit({ roles: STAFF, scope: 'fairs:write' })
   certifyDelegation(
     @Param(validParams(idParams)) _params: unknown,
@@ -259,12 +257,34 @@ export class FairBoothsController {
     return this.relay.to('trade-fairs', req, res);
   }
 
+  @Post('participant-list/certification')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Xác nhận danh sách tham gia / The host province certifies the participant list (payment evidence, closes it)',
+    description:
+      "Domain §9: each province's department first certifies its own delegation (`certifications`), fixing each " +
+      "facility's support; then the department of the fair's province (or the agency) certifies the whole list " +
+      'with its document number — 409 `fair.delegations-not-certified` names the units still to certify. ' +
+      'After that no allocation is certified or cancelled (409 `fair.participant-list-certified`).',
+  })
+  @ApiUuidParam()
+  @ApiZodBody(certifyParticipantListRequest)
+  @Permit({ roles: STAFF, scope: 'fairs:write' })
+  certifyParticipantList(
+    @Param(validParams(idParams)) _params: unknown,
+    @Body(validBody(certifyParticipantListRequest)) _body: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    return this.relay.to('trade-fairs', req, res);
+  }
+
   @Post('registrations/:rid/check-in')
   @HttpCode(200)
   @ApiOperation({ summary: "Check-in tại hội chợ / Check an allocated facility in, on the fair's days" })
   @ApiRegistrationParams()
-  @ApiIdempotencyKey()
-  @Permit({ roles: CHECK_IN, scope: 'fairs:write' })
+  @Permit({ roles: RUNNERS, scope: 'fairs:write' })
   checkIn(
     @Param(validParams(registrationParams)) _params: unknown,
     @Body(validBody(noBody)) _body: unknown,
@@ -309,8 +329,7 @@ export class FairBoothsController {
   })
   @ApiUuidParam()
   @ApiZodBody(drawLotteryRequest)
-  @ApiIdempotencyKey()
-  @Permit({ roles: CHECK_IN, scope: 'fairs:write' })
+  @Permit({ roles: RUNNERS, scope: 'fairs:write' })
   drawLottery(
     @Param(validParams(idParams)) _params: unknown,
     @Body(validBody(drawLotteryRequest)) _body: unknown,

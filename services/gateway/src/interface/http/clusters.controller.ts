@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { Permit, STAFF } from '@kc/auth';
 import { registerClusterRequest, listClustersQuery } from '@kc/contracts';
 import { validBody, validParams, validQuery } from '@kc/http';
-import { ApiIdempotencyKey, ApiUuidParam, ApiZodBody, ApiZodQuery, idParams } from './openapi';
+import { ApiUuidParam, ApiZodBody, ApiZodQuery, idParams } from './openapi';
 import { Relay } from './relay';
 
 @ApiTags('Cụm công nghiệp / Industrial clusters')
@@ -15,7 +15,6 @@ export class ClustersController {
   @Post()
   @ApiOperation({ summary: 'Đăng ký cụm công nghiệp / Register an industrial cluster (CCN)' })
   @ApiZodBody(registerClusterRequest)
-  @ApiIdempotencyKey()
   @Permit({ roles: STAFF, scope: 'clusters:write' })
   create(@Body(validBody(registerClusterRequest)) _body: unknown, @Req() req: Request, @Res() res: Response) {
     return this.relay.to('clusters', req, res);

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { ALL_ROLES, CENTRAL, Permit } from '@kc/auth';
 import { createFairRequest, listFairsQuery } from '@kc/contracts';
 import { validBody, validParams, validQuery } from '@kc/http';
-import { ApiIdempotencyKey, ApiUuidParam, ApiZodBody, ApiZodQuery, idParams } from './openapi';
+import { ApiUuidParam, ApiZodBody, ApiZodQuery, idParams } from './openapi';
 import { Relay } from './relay';
 
 @ApiTags('Hội chợ / Trade fairs')
@@ -15,7 +15,6 @@ export class FairsController {
   @Post()
   @ApiOperation({ summary: 'Tạo hội chợ triển lãm / Create a trade fair' })
   @ApiZodBody(createFairRequest)
-  @ApiIdempotencyKey()
   @Permit({ roles: CENTRAL, scope: 'fairs:write' })
   create(@Body(validBody(createFairRequest)) _body: unknown, @Req() req: Request, @Res() res: Response) {
     return this.relay.to('trade-fairs', req, res);

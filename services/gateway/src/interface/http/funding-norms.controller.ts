@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { Permit, STAFF } from '@kc/auth';
 import { checkFundingNormRequest, createFundingNormRequest, listFundingNormsQuery } from '@kc/contracts';
 import { validBody, validQuery } from '@kc/http';
-import { ApiIdempotencyKey, ApiZodBody, ApiZodQuery } from './openapi';
+import { ApiZodBody, ApiZodQuery } from './openapi';
 import { Relay } from './relay';
 
 @ApiTags('Định mức hỗ trợ / Funding norms')
@@ -29,7 +29,6 @@ export class FundingNormsController {
       'Ban hành phiên bản định mức mới / A new version of a funding norm (national: the agency; a province’s own: its department or the agency)',
   })
   @ApiZodBody(createFundingNormRequest)
-  @ApiIdempotencyKey()
   @Permit({ roles: STAFF, scope: 'plans:write' })
   create(
     @Body(validBody(createFundingNormRequest)) _body: unknown,

@@ -55,10 +55,10 @@ function limitPerAddress(limiter: RateLimiter, perMinute: number) {
       return next();
     }
     if (verdict.allowed) return next();
-    const problem = TooManyRequestsError.problem(
-      'rate.address-limit',
-      `At most ${perMinute} requests a minute are accepted from one address.`,
-    );
+    const problem = TooManyRequestsError.problem('rate.address-limit', {
+      vi: `Mỗi địa chỉ chỉ được gửi tối đa ${perMinute} yêu cầu mỗi phút.`,
+      en: `At most ${perMinute} requests a minute are accepted from one address.`,
+    });
     res
       .status(429)
       .setHeader('retry-after', String(verdict.retryAfterSeconds))
@@ -109,11 +109,14 @@ export async function createGatewayApp(
     consumesEvents: true,
     // OAuth2 clients send the client-credentials grant as a form.
     formPaths: ['/api/v1/auth/token'],
+    // Before the body is read: the body parser's refusals get the headers and count against the address.
+    edge: (edge) => {
+      edge.set('trust proxy', trustProxy(config.TRUST_PROXY));
+      edge.use(clientAddress);
+      edge.use(securityHeaders());
+      edge.use(limitPerAddress(edge.get(RateLimiter), config.RATE_LIMIT_PER_IP_PER_MINUTE));
+    },
   });
-  app.set('trust proxy', trustProxy(config.TRUST_PROXY));
-  app.use(clientAddress);
-  app.use(limitPerAddress(app.get(RateLimiter), config.RATE_LIMIT_PER_IP_PER_MINUTE));
-  app.use(securityHeaders());
   app.enableCors({
     // An allow-list (possibly empty) rather than `false`: a preflight from any other origin then gets the
     // protocol's answer (204 without Access-Control-Allow-Origin) instead of falling through to a 404.

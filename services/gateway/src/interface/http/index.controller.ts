@@ -14,6 +14,8 @@ export class IndexController {
       links: {
         docs: '/api/docs',
         openApi: '/api/docs-json',
+        events: '/api/asyncapi',
+        asyncApi: '/api/asyncapi.json',
         health: '/health',
         login: '/api/v1/auth/login',
         jwks: '/api/v1/auth/jwks',

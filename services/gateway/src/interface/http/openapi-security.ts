@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { collectRouteRules, type RouteRule } from '@kc/auth';
+import { withProblemAnswers } from './openapi-problems';
 
 export const BEARER_SCHEME = 'bearer';
 export const API_KEY_SCHEME = 'api-key';
@@ -27,12 +28,6 @@ export function withAccessRules(document: OpenAPIObject, routes: RouteRule[]): O
     }
     operation.security = [{ [BEARER_SCHEME]: [] }, { [API_KEY_SCHEME]: [] }];
     operation.description = [operation.description, accessNote(route.rule)].filter(Boolean).join('\n\n');
-    operation.responses = {
-      ...operation.responses,
-      401: { description: 'No valid token or API key (problem+json)' },
-      403: { description: 'The caller’s role or scope may not use this route (problem+json)' },
-      429: { description: 'Rate limit of the client or address reached; see Retry-After (problem+json)' },
-    };
   }
   return document;
 }
@@ -69,7 +64,8 @@ export function setUpGatewayOpenApi(
   SwaggerModule.setup(
     'api/docs',
     app,
-    () => withAccessRules(SwaggerModule.createDocument(app, config), collectRouteRules(app)),
+    () =>
+      withProblemAnswers(withAccessRules(SwaggerModule.createDocument(app, config), collectRouteRules(app))),
     { jsonDocumentUrl: 'api/docs-json' },
   );
 }

@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiParam, ApiQuery } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiParam, ApiQuery, ApiResponse } from '@nestjs/swagger';
+import { OAUTH_ERROR_CODES } from '@kc/contracts';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { z } from 'zod';
 
@@ -23,21 +24,36 @@ export function ApiZodQuery(schema: z.ZodType) {
 
 export const ApiUuidParam = () => ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } });
 
-export const ApiIdempotencyKey = () =>
-  ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description:
-      'Khóa chống gửi trùng / retry key (1–200 visible ASCII characters, per caller). The key keeps only an ' +
-      'answer no retry could change, for 24 h: a completed write (2xx) and a refusal of the request itself (400, ' +
-      '413, 415) — the same key and body replay it (header idempotent-replayed: true). A refusal that depends on ' +
-      'state (401, 403, 404, 409, 422, 429, 503 with Retry-After, 5xx) is not kept: send the same key again. ' +
-      'The key with a different body → 409 idempotency.key-reused; while the first is in flight → 409 ' +
-      'idempotency.in-flight.',
-  });
-
 /** Path parameters of the proxied resources: validated at the edge so a bad id never travels upstream. */
 export const idParams = z.strictObject({ id: z.uuid() });
 
 /** The body of a POST that takes none: nothing, or `{}` — anything else is refused, never relayed. */
 export const noBody = z.strictObject({});
+
+const OAUTH_ERROR: SchemaObject = {
+  type: 'object',
+  required: ['error', 'error_description'],
+  properties: {
+    error: { type: 'string', enum: [...OAUTH_ERROR_CODES] },
+    error_description: { type: 'string', description: 'Printable ASCII (RFC 6749 §5.2), so English.' },
+  },
+};
+
+/**
+ * The token endpoint speaks OAuth 2.0 (RFC 6749): a form body (or JSON), and refusals as `{error,
+ * error_description}` JSON instead of problem+json — declared here so the generic problem answers leave them be.
+ */
+export const ApiOAuthTokenEndpoint = () =>
+  applyDecorators(
+    ApiConsumes('application/x-www-form-urlencoded', 'application/json'),
+    ApiResponse({
+      status: 400,
+      description: 'RFC 6749 §5.2 error (invalid_request, invalid_scope, unsupported_grant_type, …)',
+      content: { 'application/json': { schema: OAUTH_ERROR } },
+    }),
+    ApiResponse({
+      status: 401,
+      description: 'invalid_client: the client failed to authenticate (WWW-Authenticate: Basic)',
+      content: { 'application/json': { schema: OAUTH_ERROR } },
+    }),
+  );

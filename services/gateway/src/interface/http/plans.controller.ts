@@ -10,7 +10,7 @@ import {
   submitRegistrationRequest,
 } from '@kc/contracts';
 import { validBody, validParams, validQuery } from '@kc/http';
-import { ApiIdempotencyKey, ApiUuidParam, ApiZodBody, ApiZodQuery, idParams } from './openapi';
+import { ApiUuidParam, ApiZodBody, ApiZodQuery, idParams } from './openapi';
 import { Relay } from './relay';
 
 @ApiTags('Kế hoạch / Plans')
@@ -21,7 +21,6 @@ export class PlansController {
   @Post()
   @ApiOperation({ summary: 'Tạo kế hoạch khuyến công năm / Create an annual plan (national or provincial)' })
   @ApiZodBody(createPlanRequest)
-  @ApiIdempotencyKey()
   @Permit({ roles: STAFF, scope: 'plans:write' })
   create(@Body(validBody(createPlanRequest)) _body: unknown, @Req() req: Request, @Res() res: Response) {
     return this.relay.to('plans', req, res);
@@ -51,7 +50,6 @@ export class PlansController {
   })
   @ApiUuidParam()
   @ApiZodBody(setCeilingRequest)
-  @ApiIdempotencyKey()
   @Permit({ roles: STAFF, scope: 'plans:write' })
   setCeiling(
     @Param(validParams(idParams)) _params: unknown,
@@ -69,7 +67,6 @@ export class PlansController {
   })
   @ApiUuidParam()
   @ApiZodBody(submitRegistrationRequest)
-  @ApiIdempotencyKey()
   @Permit({ roles: STAFF, scope: 'plans:write' })
   register(
     @Param(validParams(idParams)) _params: unknown,
@@ -114,7 +111,6 @@ export class PlansController {
   })
   @ApiUuidParam()
   @ApiZodBody(decideAssignmentRequest)
-  @ApiIdempotencyKey()
   @Permit({ roles: STAFF, scope: 'plans:write' })
   decide(
     @Param(validParams(idParams)) _params: unknown,

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { Permit, STAFF } from '@kc/auth';
 import { createProgrammeRequest, listProgrammesQuery } from '@kc/contracts';
 import { validBody, validParams, validQuery } from '@kc/http';
-import { ApiIdempotencyKey, ApiUuidParam, ApiZodBody, ApiZodQuery, idParams } from './openapi';
+import { ApiUuidParam, ApiZodBody, ApiZodQuery, idParams } from './openapi';
 import { Relay } from './relay';
 
 @ApiTags('Chương trình khuyến công / Programmes')
@@ -18,7 +18,6 @@ export class ProgrammesController {
       'Tạo chương trình khuyến công địa phương / A province’s own programme (its department, or the agency)',
   })
   @ApiZodBody(createProgrammeRequest)
-  @ApiIdempotencyKey()
   @Permit({ roles: STAFF, scope: 'plans:write' })
   create(@Body(validBody(createProgrammeRequest)) _body: unknown, @Req() req: Request, @Res() res: Response) {
     return this.relay.to('plans', req, res);

@@ -11,7 +11,7 @@ import {
   projectImportRequest,
 } from '@kc/contracts';
 import { validBody, validParams, validQuery } from '@kc/http';
-import { ApiIdempotencyKey, ApiUuidParam, ApiZodBody, ApiZodQuery, idParams } from './openapi';
+import { ApiUuidParam, ApiZodBody, ApiZodQuery, idParams } from './openapi';
 import { Relay } from './relay';
 
 const WRITE = { roles: STAFF, scope: 'projects:write' } as const;
@@ -33,7 +33,6 @@ export class ProjectFinanceController {
       'Nhập danh sách đề án từ Excel / Import a registration sheet (.xlsx): dry run, all-or-nothing or valid rows',
   })
   @ApiZodBody(projectImportRequest)
-  @ApiIdempotencyKey()
   @Permit(WRITE)
   import(@Body(validBody(projectImportRequest)) _body: unknown, @Req() req: Request, @Res() res: Response) {
     return this.relay.to('projects', req, res);
@@ -48,7 +47,6 @@ export class ProjectFinanceController {
       "liquidation and settlement as far as the plans service's steps allow (plan owner only)",
   })
   @ApiZodBody(projectHistoryImportRequest)
-  @ApiIdempotencyKey()
   @Permit(WRITE)
   importHistory(
     @Body(validBody(projectHistoryImportRequest)) _body: unknown,
@@ -81,7 +79,6 @@ export class ProjectFinanceController {
   @ApiOperation({ summary: 'Báo cáo tiến độ tháng / Report monthly progress (due by the 25th)' })
   @ApiUuidParam()
   @ApiZodBody(progressReportRequest)
-  @ApiIdempotencyKey()
   @Permit(WRITE)
   report(
     @Param(validParams(idParams)) _params: unknown,
@@ -104,7 +101,6 @@ export class ProjectFinanceController {
   @ApiOperation({ summary: 'Tạm ứng, thanh toán, hoàn trả / Record an advance, payment or refund' })
   @ApiUuidParam()
   @ApiZodBody(disbursementRequest)
-  @ApiIdempotencyKey()
   @Permit(WRITE)
   disburse(
     @Param(validParams(idParams)) _params: unknown,

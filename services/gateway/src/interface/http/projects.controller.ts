@@ -17,7 +17,7 @@ import {
   listExemptionsQuery,
 } from '@kc/contracts';
 import { validBody, validParams, validQuery } from '@kc/http';
-import { ApiIdempotencyKey, ApiUuidParam, ApiZodBody, ApiZodQuery, idParams } from './openapi';
+import { ApiUuidParam, ApiZodBody, ApiZodQuery, idParams } from './openapi';
 import { Relay } from './relay';
 
 const WRITE = { roles: STAFF, scope: 'projects:write' } as const;
@@ -35,7 +35,6 @@ export class ProjectsController {
   @Post('projects')
   @ApiOperation({ summary: 'Tạo đề án (dự thảo) / Create a project as a draft under an annual plan' })
   @ApiZodBody(createProjectRequest)
-  @ApiIdempotencyKey()
   @Permit(WRITE)
   create(@Body(validBody(createProjectRequest)) _body: unknown, @Req() req: Request, @Res() res: Response) {
     return this.relay.to('projects', req, res);
@@ -67,7 +66,6 @@ export class ProjectsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Đăng ký đề án / Register a draft (checks double funding)' })
   @ApiUuidParam()
-  @ApiIdempotencyKey()
   @Permit(WRITE)
   register(
     @Param(validParams(idParams)) _params: unknown,
@@ -83,7 +81,6 @@ export class ProjectsController {
   @ApiOperation({ summary: 'Thẩm định cấp cơ sở / Base-level appraisal by the provincial department' })
   @ApiUuidParam()
   @ApiZodBody(baseAppraisalRequest)
-  @ApiIdempotencyKey()
   @Permit(WRITE)
   baseAppraise(
     @Param(validParams(idParams)) _params: unknown,
@@ -99,7 +96,6 @@ export class ProjectsController {
   @ApiOperation({ summary: 'Thẩm định cấp Bộ / Ministry-level appraisal by the plan owner' })
   @ApiUuidParam()
   @ApiZodBody(ministryAppraisalRequest)
-  @ApiIdempotencyKey()
   @Permit(WRITE)
   ministryAppraise(
     @Param(validParams(idParams)) _params: unknown,
@@ -115,7 +111,6 @@ export class ProjectsController {
   @ApiOperation({ summary: 'Ký hợp đồng / giao nhiệm vụ / Contract or assign the project (≤ allocated)' })
   @ApiUuidParam()
   @ApiZodBody(contractProjectRequest)
-  @ApiIdempotencyKey()
   @Permit(WRITE)
   contract(
     @Param(validParams(idParams)) _params: unknown,
@@ -131,7 +126,6 @@ export class ProjectsController {
   @ApiOperation({ summary: 'Nghiệm thu đề án / Accept the project' })
   @ApiUuidParam()
   @ApiZodBody(acceptProjectRequest)
-  @ApiIdempotencyKey()
   @Permit(WRITE)
   accept(
     @Param(validParams(idParams)) _params: unknown,
@@ -147,7 +141,6 @@ export class ProjectsController {
   @ApiOperation({ summary: 'Thanh lý hợp đồng / Liquidate the contract' })
   @ApiUuidParam()
   @ApiZodBody(liquidateProjectRequest)
-  @ApiIdempotencyKey()
   @Permit(WRITE)
   liquidate(
     @Param(validParams(idParams)) _params: unknown,
@@ -163,7 +156,6 @@ export class ProjectsController {
   @ApiOperation({ summary: 'Quyết toán đề án / Settle the project (late after 22 January of the next year)' })
   @ApiUuidParam()
   @ApiZodBody(settleProjectRequest)
-  @ApiIdempotencyKey()
   @Permit(WRITE)
   settle(
     @Param(validParams(idParams)) _params: unknown,
@@ -178,7 +170,6 @@ export class ProjectsController {
   @ApiOperation({ summary: 'Điều chỉnh đề án / Adjust a project at the approval level its kind requires' })
   @ApiUuidParam()
   @ApiZodBody(adjustProjectRequest)
-  @ApiIdempotencyKey()
   @Permit(WRITE)
   adjust(
     @Param(validParams(idParams)) _params: unknown,
@@ -208,7 +199,6 @@ export class ProjectsController {
     summary: 'Ghi nhận ngoại lệ hỗ trợ trùng / Record a justified double-funding exemption (agency)',
   })
   @ApiZodBody(doubleFundingExemptionRequest)
-  @ApiIdempotencyKey()
   @Permit({ roles: CENTRAL, scope: 'projects:write' })
   recordExemption(
     @Body(validBody(doubleFundingExemptionRequest)) _body: unknown,

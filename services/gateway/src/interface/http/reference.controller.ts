@@ -1,8 +1,16 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Public } from '@kc/auth';
-import { listProvincesQuery, noReferenceQuery, type ListProvincesQuery } from '@kc/contracts';
-import { validQuery } from '@kc/http';
+import {
+  listProvincesQuery,
+  noReferenceQuery,
+  provinceParams,
+  provinceQuery,
+  regionsQuery,
+  type ListProvincesQuery,
+  type ProvinceParams,
+} from '@kc/contracts';
+import { validParams, validQuery } from '@kc/http';
 import { ReferenceService } from '../../application/reference.service';
 import { ApiZodQuery } from './openapi';
 
@@ -23,11 +31,35 @@ export class ReferenceController {
     return this.reference.provinces(query.asOf);
   }
 
-  @Get('regions')
-  @ApiOperation({ summary: 'Vùng khuyến công / The three regions with their units today' })
+  @Get('provinces/:code')
+  @ApiOperation({
+    summary: 'Một đơn vị hành chính cấp tỉnh / One provincial unit with its lineage',
+    description:
+      'The unit the code names on asOf (default: today in Asia/Ho_Chi_Minh): names with diacritics, region, ' +
+      'validFrom/validTo and the units merged into it (predecessors). A code whose unit had ended by asOf ' +
+      '(30 Hải Dương after 2025-06-30) answers that unit as it last stood, inForce false, with successorCode ' +
+      '(31 Hải Phòng); a code that had named no unit by asOf answers 404 reference.province-not-found.',
+  })
+  @ApiParam({ name: 'code', schema: { type: 'string', pattern: '^\\d{2}$' } })
+  @ApiZodQuery(provinceQuery)
   @Public()
-  regions(@Query(validQuery(noReferenceQuery)) _query: unknown) {
-    return this.reference.regions();
+  province(
+    @Param(validParams(provinceParams)) params: ProvinceParams,
+    @Query(validQuery(provinceQuery)) query: ListProvincesQuery,
+  ) {
+    return this.reference.province(params.code, query.asOf);
+  }
+
+  @Get('regions')
+  @ApiOperation({
+    summary: 'Vùng khuyến công / The three regions with their units on a date',
+    description:
+      'asOf defaults to today in Asia/Ho_Chi_Minh; before 2025-07-01 the regions hold the 63 units.',
+  })
+  @ApiZodQuery(regionsQuery)
+  @Public()
+  regions(@Query(validQuery(regionsQuery)) query: ListProvincesQuery) {
+    return this.reference.regions(query.asOf);
   }
 
   @Get('activity-contents')

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Principal } from '@kc/contracts';
 import { currentContext } from '@kc/observability';
-import { ForwardingService } from '../../application/forwarding.service';
+import { ForwardingService, type Forwarded } from '../../application/forwarding.service';
 import {
   UpstreamClient,
   type Upstream,
   type UpstreamDownload,
+  type UpstreamResponse,
 } from '../../infrastructure/upstream/upstream-client';
 
 export function header(req: Request, name: string): string | undefined {
@@ -31,7 +32,7 @@ export class Relay {
   ) {}
 
   async to(service: Upstream, req: Request, res: Response): Promise<void> {
-    const { response, replayed } = await this.forwarding.forward(service, {
+    const forwarded = await this.forwarding.forward(service, {
       method: req.method,
       path: req.originalUrl,
       body: req.method === 'GET' ? undefined : req.body,
@@ -41,6 +42,21 @@ export class Relay {
       userAgent: header(req, 'user-agent'),
       caller: callerOf(currentContext()?.principal),
     });
+    this.write(res, forwarded);
+  }
+
+  /** A write the gateway answers itself, under the same Idempotency-Key rules as a forwarded one. */
+  async local(req: Request, res: Response, send: () => Promise<UpstreamResponse>): Promise<void> {
+    const request = {
+      method: req.method,
+      path: req.originalUrl,
+      body: req.body,
+      idempotencyKey: header(req, 'idempotency-key'),
+    };
+    this.write(res, await this.forwarding.once(callerOf(currentContext()?.principal), request, send));
+  }
+
+  private write(res: Response, { response, replayed }: Forwarded): void {
     res.status(response.status);
     if (response.contentType) res.setHeader('content-type', response.contentType);
     if (response.location) res.setHeader('location', response.location);

@@ -9,7 +9,7 @@ import {
 } from '@kc/contracts';
 import { validBody, validQuery } from '@kc/http';
 import { ProjectExportService } from '../../application/project-export.service';
-import { importTemplate, XLSX_CONTENT_TYPE } from '../../application/project-import-workbook';
+import { XLSX_CONTENT_TYPE } from '../../application/project-import-workbook';
 import { ProjectImportService } from '../../application/project-import.service';
 
 /**
@@ -35,7 +35,7 @@ export class ImportsController {
   async template(@Res() res: Response): Promise<void> {
     res.setHeader('content-type', XLSX_CONTENT_TYPE);
     res.setHeader('content-disposition', 'attachment; filename="mau-dang-ky-de-an.xlsx"');
-    res.send(await importTemplate());
+    res.send(await this.imports.template(currentPrincipal()));
   }
 
   @Get('export.xlsx')

@@ -1,28 +1,35 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ALL_ROLES, CENTRAL, Permit } from '@kc/auth';
+import { ALL_ROLES, CENTRAL, Permit, currentPrincipal } from '@kc/auth';
 import {
   addBoothsRequest,
   registrationWindowRequest,
   setQuotasRequest,
   type AddBoothsRequest,
   type RegistrationWindowRequest,
+  type Role,
   type SetQuotasRequest,
 } from '@kc/contracts';
 import { validBody } from '@kc/http';
 import { BoothsService } from '../../application/booths.service';
 
-/** A fair's booths, quotas and registration window: the agency sets them, every role reads them. */
+/** Who sets up a fair's booths and registration window: the agency, or the organiser bound to that fair. */
+const RUNNERS: readonly Role[] = [...CENTRAL, 'fair-organizer'];
+
+/**
+ * A fair's booths, quotas and registration window, read by every role. Booths and the window are set by the
+ * agency or the fair's own organiser; the provinces' quotas by the agency alone.
+ */
 @Controller('api/v1/fairs/:id')
 export class BoothsController {
   constructor(private readonly booths: BoothsService) {}
 
   @Post('booths')
-  @Permit({ roles: CENTRAL, scope: 'fairs:write' })
+  @Permit({ roles: RUNNERS, scope: 'fairs:write' })
   add(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body(validBody(addBoothsRequest)) body: AddBoothsRequest,
   ) {
-    return this.booths.addBooths(id, body);
+    return this.booths.addBooths(currentPrincipal(), id, body);
   }
 
   @Get('booths')
@@ -47,11 +54,11 @@ export class BoothsController {
   }
 
   @Post('registration-window')
-  @Permit({ roles: CENTRAL, scope: 'fairs:write' })
+  @Permit({ roles: RUNNERS, scope: 'fairs:write' })
   setWindow(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body(validBody(registrationWindowRequest)) body: RegistrationWindowRequest,
   ) {
-    return this.booths.setRegistrationWindow(id, body);
+    return this.booths.setRegistrationWindow(currentPrincipal(), id, body);
   }
 }

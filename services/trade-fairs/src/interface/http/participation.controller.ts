@@ -3,15 +3,18 @@ import type { Response } from 'express';
 import { ALL_ROLES, CENTRAL, Permit, STAFF, currentPrincipal } from '@kc/auth';
 import {
   certifyDelegationRequest,
+  certifyParticipantListRequest,
   chooseSubsidyPolicyRequest,
   contractDataQuery,
   type CertifyDelegationRequest,
+  type CertifyParticipantListRequest,
   type ChooseSubsidyPolicyRequest,
   type ContractDataQuery,
   type Role,
 } from '@kc/contracts';
 import { validBody, validQuery } from '@kc/http';
 import { ContractDataService } from '../../application/contract-data.service';
+import { ParticipantListService } from '../../application/participant-list.service';
 import { ParticipationService } from '../../application/participation.service';
 import { SubsidyPoliciesService } from '../../application/subsidy-policies.service';
 import { contractWorkbook, XLSX_CONTENT_TYPE } from '../../infrastructure/contract-workbook';
@@ -20,14 +23,16 @@ import { contractWorkbook, XLSX_CONTENT_TYPE } from '../../infrastructure/contra
 const CHECK_IN: readonly Role[] = [...CENTRAL, 'fair-organizer'];
 
 /**
- * What follows allocation: the fair's subsidy policy, the province's certification of its delegation, the
- * check-in at the fair, and the booth contract data of the payment dossier.
+ * What follows allocation: the fair's subsidy policy, each province's certification of its delegation, the
+ * host province's certification of the participant list, the check-in at the fair, and the booth contract data
+ * of the payment dossier.
  */
 @Controller('api/v1/fairs/:id')
 export class ParticipationController {
   constructor(
     private readonly policies: SubsidyPoliciesService,
     private readonly participation: ParticipationService,
+    private readonly participantList: ParticipantListService,
     private readonly contracts: ContractDataService,
   ) {}
 
@@ -62,6 +67,17 @@ export class ParticipationController {
     @Body(validBody(certifyDelegationRequest)) body: CertifyDelegationRequest,
   ) {
     return this.participation.certifyDelegation(currentPrincipal(), id, body.provinceCode);
+  }
+
+  /** The host province's department (or the agency) certifies the whole list: the payment evidence. */
+  @Post('participant-list/certification')
+  @HttpCode(200)
+  @Permit({ roles: STAFF, scope: 'fairs:write' })
+  certifyParticipantList(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body(validBody(certifyParticipantListRequest)) body: CertifyParticipantListRequest,
+  ) {
+    return this.participantList.certify(currentPrincipal(), id, body);
   }
 
   @Post('registrations/:rid/check-in')

@@ -21,7 +21,7 @@ import {
   type ListRegistrationsQuery,
   type Role,
 } from '@kc/contracts';
-import { ValidationProblem, validBody, validQuery } from '@kc/http';
+import { fieldError, ValidationProblem, validBody, validQuery } from '@kc/http';
 import { RegistrationsService } from '../../application/registrations.service';
 
 /** Businesses book for their own facility, province officers for their delegation, the agency for anyone. */
@@ -31,20 +31,18 @@ export const REGISTRANTS: readonly Role[] = [...STAFF, 'business'];
 function idempotencyKeyOf(value: string | undefined): string {
   if (value === undefined) {
     throw new ValidationProblem([
-      {
-        field: 'header.idempotency-key',
-        rule: 'required',
-        message: 'a registration needs an Idempotency-Key',
-      },
+      fieldError('header.idempotency-key', 'required', {
+        vi: 'Đăng ký cần có Idempotency-Key',
+        en: 'a registration needs an Idempotency-Key',
+      }),
     ]);
   }
   if (!/^[\x21-\x7e]{1,200}$/.test(value)) {
     throw new ValidationProblem([
-      {
-        field: 'header.idempotency-key',
-        rule: 'invalid_format',
-        message: 'must be 1 to 200 visible ASCII characters',
-      },
+      fieldError('header.idempotency-key', 'invalid_format', {
+        vi: 'phải gồm 1 đến 200 ký tự ASCII nhìn thấy được',
+        en: 'must be 1 to 200 visible ASCII characters',
+      }),
     ]);
   }
   return value;
