@@ -8,3 +8,4 @@ export * from './http';
 export * from './principal';
 export { buildAsyncApi } from './asyncapi/build-asyncapi';
 export { renderAsyncApiPage } from './asyncapi/render-asyncapi-page';
+export * from './routes';

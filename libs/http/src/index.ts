@@ -5,3 +5,4 @@ export * from './health.controller';
 export * from './bootstrap';
 export * from './platform.module';
 export * from './replica-catch-up';
+export * from './route';

@@ -60,6 +60,19 @@ export function fieldErrors(error: z.ZodError, location: string): ProblemFieldEr
 }
 
 /**
+ * Parses keeping the input in the issues, so the locales can say what was received. zod renders the issues as
+ * JSON for the error's message: an input nested too deeply for that (a hostile body) is parsed again without it.
+ */
+function parseReporting<S extends z.ZodType>(schema: S, value: unknown) {
+  try {
+    return schema.safeParse(value, { reportInput: true });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return schema.safeParse(value);
+  }
+}
+
+/**
  * Validates one part of a request (`body`, `query`, `params`) with a zod schema: unknown fields are
  * rejected by strict schemas, and every bad field is reported with its path, rule and message in both languages.
  */
@@ -70,8 +83,7 @@ export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unk
   ) {}
 
   transform(value: unknown): z.infer<S> {
-    // The input stays in the issues so that the locales can say what was received.
-    const result = this.schema.safeParse(value ?? {}, { reportInput: true });
+    const result = parseReporting(this.schema, value ?? {});
     if (result.success) return result.data;
     throw new ValidationProblem(fieldErrors(result.error, this.location));
   }

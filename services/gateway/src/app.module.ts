@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { PlatformModule } from '@kc/http';
+import { ROUTE_TABLE } from '@kc/contracts';
 import { ACCESS_ENTITIES, ACCESS_MIGRATIONS, AccessModule, gatewayAuthOptions } from './access.module';
 import { ForwardingService, UPSTREAM_TIMEOUT_MS } from './application/forwarding.service';
 import { HOUSEKEEPING_SETTINGS, Housekeeping } from './application/housekeeping';
@@ -18,7 +19,7 @@ import { FairsController } from './interface/http/fairs.controller';
 import { EventDocsController } from './interface/http/event-docs.controller';
 import { IndexController } from './interface/http/index.controller';
 import { PlansController } from './interface/http/plans.controller';
-import { ProgrammesController } from './interface/http/programmes.controller';
+import { routeTableController } from './interface/http/route-table.controller';
 import { FundingNormsController } from './interface/http/funding-norms.controller';
 import { ProjectFinanceController } from './interface/http/project-finance.controller';
 import { ProjectsController } from './interface/http/projects.controller';
@@ -62,7 +63,7 @@ export class GatewayModule {
         EventDocsController,
         ReferenceController,
         PlansController,
-        ProgrammesController,
+        routeTableController(ROUTE_TABLE),
         FundingNormsController,
         // Before ProjectsController: its `projects/:id` would otherwise take `projects/export.xlsx`.
         ProjectFinanceController,

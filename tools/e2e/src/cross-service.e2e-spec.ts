@@ -196,9 +196,21 @@ describe('cross-service preconditions, back to back', () => {
   it('refuses at once, with the rule, what the owner refuses too: a draft never waits for the copy', async () => {
     const plan = ok(
       'create plan',
-      await agency.post<PlanView>('/api/v1/plans', { year: YEAR + 2, level: 'national', budgetVnd: 1 }),
+      await agency.post<PlanView>('/api/v1/plans', {
+        year: YEAR + 1,
+        level: 'provincial',
+        provinceCode: '40',
+        budgetVnd: 1,
+      }),
     );
-    const project = ok('create', await ngheAn.post<ProjectView>('/api/v1/projects', draft(plan.id, 1)));
+    const project = ok(
+      'create',
+      await ngheAn.post<ProjectView>('/api/v1/projects', {
+        ...draft(plan.id, 1),
+        kcqgVnd: 0,
+        kcdpVnd: SUPPORT,
+      }),
+    );
     const refused = await ngheAn.post<{ code: string; detail: string }>(
       `/api/v1/plans/${plan.id}/registrations`,
       {

@@ -1,4 +1,5 @@
 import * as fc from 'fast-check';
+import { OAUTH_ERROR_CODES } from '@kc/contracts';
 import { call, DEMO_PASSWORD, gatewayUrl } from './gateway-client';
 import { casesFor, exampleRequest, type FuzzCase } from './fuzz-cases';
 import { ROLES, routeName, routesOf, type OpenApiDocument, type Role, type Route } from './fuzz-routes';
@@ -40,6 +41,34 @@ interface FieldError {
   rule?: unknown;
 }
 
+const OAUTH_TOKEN_PATH = '/api/v1/auth/token';
+const isTokenEndpoint = (c: FuzzCase) => c.path.split('?')[0] === OAUTH_TOKEN_PATH;
+
+/**
+ * The OAuth token endpoint refuses as RFC 6749 §5.2 says — `{ error, error_description }` JSON, the field named
+ * in the description — so that OAuth client libraries understand it; everything else answers problem+json.
+ */
+function oauthViolations(c: FuzzCase, reply: RawReply): string[] {
+  let body: { error?: unknown; error_description?: unknown };
+  try {
+    body = JSON.parse(reply.body) as typeof body;
+  } catch {
+    return [`${reply.status} OAuth error is not JSON`];
+  }
+  const found: string[] = [];
+  if (!OAUTH_ERROR_CODES.includes(body.error as never)) found.push(`OAuth error "${String(body.error)}"`);
+  if (typeof body.error_description !== 'string') found.push('OAuth error without error_description');
+  const field = c.field?.split('.').pop();
+  if (
+    reply.status === 400 &&
+    body.error === 'invalid_request' &&
+    field &&
+    !String(body.error_description).includes(field)
+  )
+    found.push(`invalid_request does not name ${field}`);
+  return found;
+}
+
 /** What is wrong with the answer to a hostile case (nothing: an empty list). */
 function violations(c: FuzzCase, reply: RawReply): string[] {
   const found: string[] = [];
@@ -47,6 +76,10 @@ function violations(c: FuzzCase, reply: RawReply): string[] {
   if (reply.status < 300 && reply.status >= 200 && (c.invalid || c.method === 'POST'))
     found.push(`accepted hostile input with ${reply.status}`);
   if (reply.status < 400 || reply.status >= 500) return found;
+  // A body the parser cannot read is refused at the edge, before the endpoint: problem+json like any other.
+  const oauthAnswer = !/^application\/problem\+json\b/.test(reply.contentType);
+  if (isTokenEndpoint(c) && (reply.status === 400 || reply.status === 401) && oauthAnswer)
+    return [...found, ...oauthViolations(c, reply)];
   if (!/^application\/problem\+json\b/.test(reply.contentType)) {
     return [...found, `${reply.status} as "${reply.contentType}", not application/problem+json`];
   }
@@ -140,7 +173,8 @@ describe('hostile input on every route of the OpenAPI document', () => {
           const reply = await sendRaw(gatewayUrl(), { ...c, headers: { ...credentials, ...c.headers } });
           count(byStatus, reply.status);
           count(byKind.get(c.kind) ?? byKind.set(c.kind, new Map()).get(c.kind)!, reply.status);
-          if (reply.status === 400 && reply.body.includes('"errors"')) validated.add(routeName(route));
+          if (reply.status === 400 && /"errors"|"error":"invalid_request"/.test(reply.body))
+            validated.add(routeName(route));
           // A logout that went through (a finding already) revoked the token: keep fuzzing with a fresh one.
           if (route.template === '/api/v1/auth/logout' && reply.status < 300 && identity !== 'anonymous')
             tokens.set(identity, await login(identity));

@@ -4,6 +4,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import {
   assignmentDecidedV1,
   formatVnd,
+  fundingSourceLabels,
   type AssignmentDecisionView,
   type DecideAssignmentRequest,
   type Principal,
@@ -224,7 +225,7 @@ export class DecisionsService {
       if (!ceiling) {
         throw new RuleViolationError(
           {
-            vi: `Kế hoạch chưa có hạn mức ${source} để phân bổ`,
+            vi: `Kế hoạch chưa có hạn mức ${fundingSourceLabels[source]} để phân bổ`,
             en: `The plan has no ${source} ceiling to allocate from`,
           },
           'decision.no-ceiling',

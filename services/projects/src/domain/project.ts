@@ -1,4 +1,4 @@
-import { formatVnd } from '@kc/contracts';
+import { formatVnd, fundingSourceLabels } from '@kc/contracts';
 import { RuleViolationError } from '@kc/errors';
 import { supportField } from './funding-norm';
 import type { PlanLevel } from './lifecycle';
@@ -80,7 +80,7 @@ export function requestedSupport(plan: { level: PlanLevel }, draft: DraftFacts):
     const field = supportField(source);
     throw new RuleViolationError(
       {
-        vi: `Đề án thuộc kế hoạch ${source} phải đề nghị kinh phí ${source}`,
+        vi: `Đề án thuộc kế hoạch ${fundingSourceLabels[source]} phải đề nghị kinh phí ${fundingSourceLabels[source]}`,
         en: `a project of a ${source} plan must ask for ${source} support`,
       },
       'project.no-requested-support',

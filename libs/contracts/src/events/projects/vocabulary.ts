@@ -62,6 +62,11 @@ export type ProjectAction = (typeof projectActions)[number];
 export const projectKinds = ['ordinary', 'flagship', 'group'] as const;
 export const planLevels = ['national', 'provincial'] as const;
 export const fundingSources = ['KCQG', 'KCDP'] as const;
+/** How a source is written in Vietnamese text (the code is ASCII): khuyến công quốc gia / địa phương. */
+export const fundingSourceLabels = { KCQG: 'KCQG', KCDP: 'KCĐP' } as const satisfies Record<
+  (typeof fundingSources)[number],
+  string
+>;
 export const procurementModes = ['bidding', 'selection'] as const;
 export const advanceCategories = [
   'cluster-infrastructure',

@@ -5,7 +5,7 @@ import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec
 import { z } from 'zod';
 
 /** The request-side JSON schema of a contract (what a client sends, before defaults and transforms). */
-function jsonSchemaOf(schema: z.ZodType): SchemaObject {
+export function jsonSchemaOf(schema: z.ZodType): SchemaObject {
   return z.toJSONSchema(schema, { io: 'input', target: 'openapi-3.0' }) as SchemaObject;
 }
 

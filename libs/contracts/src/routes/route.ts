@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { CENTRAL_ROLES, ROLES, type Role } from '../principal';
+
+/** The services behind the gateway, each owning its routes. */
+export const ROUTE_SERVICES = [
+  'plans',
+  'projects',
+  'clusters',
+  'trade-fairs',
+  'awards',
+  'reporting',
+] as const;
+export type RouteService = (typeof ROUTE_SERVICES)[number];
+
+/** API scopes (`<resource>:read|write`): the scope an API client must hold for a route. */
+export const SCOPES = [
+  'plans:read',
+  'plans:write',
+  'projects:read',
+  'projects:write',
+  'clusters:read',
+  'clusters:write',
+  'fairs:read',
+  'fairs:write',
+  'awards:read',
+  'awards:write',
+  'reports:read',
+  'audit:read',
+  'clients:read',
+  'clients:write',
+  'users:read',
+  'users:write',
+] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/** The role lists routes share, named once (a list copied under another name drifts). */
+export const ROLE_GROUPS = {
+  /** Everyone signed in. */
+  all: ROLES,
+  /** The agency. */
+  central: CENTRAL_ROLES,
+  /** The agency and the provincial departments. */
+  staff: [...CENTRAL_ROLES, 'province-officer'],
+  /** Who books booths: the departments for their delegation, businesses for their facility, the agency. */
+  registrants: [...CENTRAL_ROLES, 'province-officer', 'business'],
+  /** Who runs a fair: the agency, or the organiser bound to it (the service checks the binding). */
+  fairRunners: [...CENTRAL_ROLES, 'fair-organizer'],
+  /** The agency's administrators. */
+  admins: ['central-admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type RouteAccess = 'public' | { roles: readonly Role[]; scope: Scope };
+
+/**
+ * One public HTTP route, declared once: the gateway mounts and documents it from this entry, the owning
+ * service binds its handler to it (`@Route(entry)`), and both validate with the same schemas.
+ */
+export interface RouteDefinition {
+  /** The OpenAPI group (Vietnamese / English), set for a whole context by `routeGroup`. */
+  tag?: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Express-style, e.g. `/api/v1/programmes/:id`. */
+  path: string;
+  service: RouteService;
+  access: RouteAccess;
+  /** Vietnamese / English, as the OpenAPI summary. */
+  summary: string;
+  description?: string;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** The status of success (default 200; 201 for a create). */
+  status?: 200 | 201 | 204;
+  /** `file`: the answer is bytes (a spreadsheet, an image, a page), relayed untouched. */
+  kind?: 'json' | 'file';
+}
+
+/** Declares a route, keeping its literal types (the schemas type the handler's input). */
+export const route = <const D extends RouteDefinition>(definition: D): D => definition;
+
+/** A bounded context's routes under one OpenAPI tag. */
+export function routeGroup<T extends Record<string, RouteDefinition>>(
+  tag: string,
+  routes: T,
+): { [K in keyof T]: T[K] & { tag: string } } {
+  return Object.fromEntries(Object.entries(routes).map(([key, r]) => [key, { ...r, tag }])) as {
+    [K in keyof T]: T[K] & { tag: string };
+  };
+}
+
+/** Path parameters of a resource addressed by its id: validated where it arrives, so a bad id travels nowhere. */
+export const idParams = z.strictObject({ id: z.uuid() });
+
+type Parsed<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+/** What a handler bound to `D` receives: its params, query and body, validated by the entry's schemas. */
+export interface RouteInput<D extends RouteDefinition> {
+  params: Parsed<D['params']>;
+  query: Parsed<D['query']>;
+  body: Parsed<D['body']>;
+}

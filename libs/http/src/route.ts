@@ -1,0 +1,56 @@
+import {
+  applyDecorators,
+  createParamDecorator,
+  HttpCode,
+  RequestMapping,
+  RequestMethod,
+  SetMetadata,
+  type ExecutionContext,
+} from '@nestjs/common';
+import type { Request } from 'express';
+import { z } from 'zod';
+import { Permit, Public } from '@kc/auth';
+import type { RouteDefinition } from '@kc/contracts';
+import { ZodValidationPipe } from './validation';
+
+const ROUTE_ENTRY = 'kc:route-entry';
+
+/** A route without a body schema takes nothing, or `{}`: anything else is refused, never silently dropped. */
+const noBody = z.strictObject({});
+
+/**
+ * Binds a handler to its route table entry: method and path, access rule, success status — all from the entry.
+ * The handler takes its validated input with `@Input()`.
+ */
+export function Route(entry: RouteDefinition): MethodDecorator {
+  return applyDecorators(
+    SetMetadata(ROUTE_ENTRY, entry),
+    RequestMapping({ path: entry.path, method: RequestMethod[entry.method] }),
+    HttpCode(entry.status ?? 200),
+    entry.access === 'public' ? Public() : Permit(entry.access),
+  );
+}
+
+/** The entry a handler is bound to (`@Route`), if any. */
+export const routeEntryOf = (handler: object): RouteDefinition | undefined =>
+  Reflect.getMetadata(ROUTE_ENTRY, handler) as RouteDefinition | undefined;
+
+/** Validates a request against its entry: params, query and body, each reported under its own location. */
+export function routeInput(entry: RouteDefinition, req: Request) {
+  const valid = (schema: z.ZodType | undefined, location: 'params' | 'query' | 'body', value: unknown) =>
+    schema ? new ZodValidationPipe(schema, location).transform(value) : undefined;
+  const takesBody = entry.method !== 'GET' && entry.method !== 'DELETE';
+  return {
+    params: valid(entry.params, 'params', req.params),
+    query: valid(entry.query, 'query', req.query),
+    body: takesBody ? valid(entry.body ?? noBody, 'body', req.body) : undefined,
+  };
+}
+
+/** The handler's input (`RouteInput<typeof entry>`), validated by the schemas of the entry it is bound to. */
+export const Input = createParamDecorator((_: unknown, ctx: ExecutionContext) => {
+  const entry = routeEntryOf(ctx.getHandler());
+  if (!entry)
+    throw new Error(`@Input() needs @Route(entry) on ${ctx.getClass().name}.${ctx.getHandler().name}`);
+  return routeInput(entry, ctx.switchToHttp().getRequest<Request>());
+});

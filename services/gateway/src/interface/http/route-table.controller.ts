@@ -1,0 +1,61 @@
+import { applyDecorators, Controller, Inject, Req, Res, type Type } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { Request, Response } from 'express';
+import type { RouteDefinition } from '@kc/contracts';
+import { Input, Route } from '@kc/http';
+import { ApiZodBody, ApiZodQuery, jsonSchemaOf } from './openapi';
+import { Relay } from './relay';
+
+/** Documents each path parameter of the entry with its schema. */
+function ApiParams(schema: RouteDefinition['params']) {
+  const properties = (schema ? jsonSchemaOf(schema).properties : undefined) ?? {};
+  return applyDecorators(
+    ...Object.entries(properties).map(([name, property]) =>
+      ApiParam({ name, required: true, schema: property as SchemaObject }),
+    ),
+  );
+}
+
+/** The OpenAPI side of an entry: its group, summary, parameters, query and body, all from the table. */
+const documented = (entry: RouteDefinition) =>
+  applyDecorators(
+    ApiTags(entry.tag ?? entry.service),
+    ApiOperation({ summary: entry.summary, description: entry.description }),
+    ApiParams(entry.params),
+    ...(entry.query ? [ApiZodQuery(entry.query)] : []),
+    ...(entry.body ? [ApiZodBody(entry.body)] : []),
+  );
+
+/**
+ * The gateway's side of the route table: one controller whose handlers are made from the entries — each checks
+ * the entry's access rule (the guard) and input (`@Input`), then relays the request to the owning service as it
+ * came. A route where the edge adds logic of its own keeps a hand-written handler and stays out of `entries`.
+ */
+export function routeTableController(entries: readonly RouteDefinition[]): Type<unknown> {
+  class RouteTableController {
+    constructor(readonly relay: Relay) {}
+  }
+  Inject(Relay)(RouteTableController, undefined, 0);
+  Controller()(RouteTableController);
+  const prototype = RouteTableController.prototype as unknown as Record<string, unknown>;
+  for (const entry of entries) {
+    const name = `${entry.method} ${entry.path}`;
+    prototype[name] = async function (
+      this: RouteTableController,
+      _input: unknown,
+      req: Request,
+      res: Response,
+    ) {
+      return entry.kind === 'file'
+        ? this.relay.file(entry.service, req, res)
+        : this.relay.to(entry.service, req, res);
+    };
+    Input()(prototype, name, 0);
+    Req()(prototype, name, 1);
+    Res()(prototype, name, 2);
+    const descriptor = Object.getOwnPropertyDescriptor(prototype, name)!;
+    applyDecorators(Route(entry), documented(entry))(prototype, name, descriptor);
+  }
+  return RouteTableController;
+}
