@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { PlatformModule } from '@kc/http';
-import { ROUTE_TABLE } from '@kc/contracts';
+import { ROUTE_TABLE, type RouteDefinition } from '@kc/contracts';
 import { ACCESS_ENTITIES, ACCESS_MIGRATIONS, AccessModule, gatewayAuthOptions } from './access.module';
 import { ForwardingService, UPSTREAM_TIMEOUT_MS } from './application/forwarding.service';
 import { HOUSEKEEPING_SETTINGS, Housekeeping } from './application/housekeeping';
@@ -19,7 +19,7 @@ import { FairsController } from './interface/http/fairs.controller';
 import { EventDocsController } from './interface/http/event-docs.controller';
 import { IndexController } from './interface/http/index.controller';
 import { PlansController } from './interface/http/plans.controller';
-import { routeTableController } from './interface/http/route-table.controller';
+import { routeTableController, type RelayedRoute } from './interface/http/route-table.controller';
 import { FundingNormsController } from './interface/http/funding-norms.controller';
 import { ProjectFinanceController } from './interface/http/project-finance.controller';
 import { ProjectsController } from './interface/http/projects.controller';
@@ -27,6 +27,12 @@ import { ReferenceController } from './interface/http/reference.controller';
 import { Relay } from './interface/http/relay';
 import { UsersController } from './interface/http/users.controller';
 import { WatchlistController } from './interface/http/watchlist.controller';
+
+/** Routes the gateway only relays: every table entry but its own and those with edge logic (`HANDLED_AT_EDGE`). */
+const HANDLED_AT_EDGE: readonly RouteDefinition[] = [];
+const relayedRoutes = ROUTE_TABLE.filter(
+  (r): r is RelayedRoute => r.service !== 'gateway' && !HANDLED_AT_EDGE.includes(r),
+);
 
 @Module({})
 export class GatewayModule {
@@ -63,7 +69,7 @@ export class GatewayModule {
         EventDocsController,
         ReferenceController,
         PlansController,
-        routeTableController(ROUTE_TABLE),
+        routeTableController(relayedRoutes),
         FundingNormsController,
         // Before ProjectsController: its `projects/:id` would otherwise take `projects/export.xlsx`.
         ProjectFinanceController,

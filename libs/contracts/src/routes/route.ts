@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CENTRAL_ROLES, ROLES, type Role } from '../principal';
 
-/** The services behind the gateway, each owning its routes. */
+/** Who answers a route: a service behind the gateway, or the gateway itself (identity, audit, reference data). */
 export const ROUTE_SERVICES = [
   'plans',
   'projects',
@@ -9,6 +9,7 @@ export const ROUTE_SERVICES = [
   'trade-fairs',
   'awards',
   'reporting',
+  'gateway',
 ] as const;
 export type RouteService = (typeof ROUTE_SERVICES)[number];
 

@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import type { RouteDefinition } from '@kc/contracts';
 import { Input, Route } from '@kc/http';
 import { ApiZodBody, ApiZodQuery, jsonSchemaOf } from './openapi';
+import type { Upstream } from '../../infrastructure/upstream/upstream-client';
 import { Relay } from './relay';
 
 /** Documents each path parameter of the entry with its schema. */
@@ -30,9 +31,12 @@ const documented = (entry: RouteDefinition) =>
 /**
  * The gateway's side of the route table: one controller whose handlers are made from the entries — each checks
  * the entry's access rule (the guard) and input (`@Input`), then relays the request to the owning service as it
- * came. A route where the edge adds logic of its own keeps a hand-written handler and stays out of `entries`.
+ * came. The gateway's own routes (`service: 'gateway'`) and a route where the edge adds logic of its own (a
+ * page's CSP, an ETag) have hand-written handlers bound with `@Route(entry)` instead, and stay out of `entries`.
  */
-export function routeTableController(entries: readonly RouteDefinition[]): Type<unknown> {
+export type RelayedRoute = RouteDefinition & { service: Upstream };
+
+export function routeTableController(entries: readonly RelayedRoute[]): Type<unknown> {
   class RouteTableController {
     constructor(readonly relay: Relay) {}
   }
