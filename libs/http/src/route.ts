@@ -39,7 +39,7 @@ export const routeEntryOf = (handler: object): RouteDefinition | undefined =>
 export function routeInput(entry: RouteDefinition, req: Request) {
   const valid = (schema: z.ZodType | undefined, location: 'params' | 'query' | 'body', value: unknown) =>
     schema ? new ZodValidationPipe(schema, location).transform(value) : undefined;
-  const takesBody = entry.method !== 'GET' && entry.method !== 'DELETE';
+  const takesBody = entry.method !== 'GET' && entry.method !== 'DELETE' && !entry.rawBody;
   return {
     params: valid(entry.params, 'params', req.params),
     query: valid(entry.query, 'query', req.query),

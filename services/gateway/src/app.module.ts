@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { PlatformModule } from '@kc/http';
-import { ROUTE_TABLE, type RouteDefinition } from '@kc/contracts';
+import { ROUTE_TABLE, tradeFairRoutes, type RouteDefinition } from '@kc/contracts';
 import { ACCESS_ENTITIES, ACCESS_MIGRATIONS, AccessModule, gatewayAuthOptions } from './access.module';
 import { ForwardingService, UPSTREAM_TIMEOUT_MS } from './application/forwarding.service';
 import { HOUSEKEEPING_SETTINGS, Housekeeping } from './application/housekeeping';
@@ -11,25 +11,20 @@ import type { GatewayConfig } from './config/gateway.config';
 import { IdempotencyStore } from './infrastructure/idempotency/idempotency.store';
 import { IdempotencyRecord1763900000720 } from './infrastructure/persistence/migrations/1763900000720-idempotency-record';
 import { UpstreamClient } from './infrastructure/upstream/upstream-client';
-import { AwardRoundsController } from './interface/http/award-rounds.controller';
-import { FairBoothsController } from './interface/http/booths.controller';
-import { ClustersController } from './interface/http/clusters.controller';
 import { ConferencesController } from './interface/http/conferences.controller';
-import { FairsController } from './interface/http/fairs.controller';
 import { EventDocsController } from './interface/http/event-docs.controller';
+import { FloorPlanController } from './interface/http/floor-plan.controller';
 import { IndexController } from './interface/http/index.controller';
-import { PlansController } from './interface/http/plans.controller';
 import { routeTableController, type RelayedRoute } from './interface/http/route-table.controller';
-import { FundingNormsController } from './interface/http/funding-norms.controller';
-import { ProjectFinanceController } from './interface/http/project-finance.controller';
-import { ProjectsController } from './interface/http/projects.controller';
 import { ReferenceController } from './interface/http/reference.controller';
 import { Relay } from './interface/http/relay';
 import { UsersController } from './interface/http/users.controller';
-import { WatchlistController } from './interface/http/watchlist.controller';
 
 /** Routes the gateway only relays: every table entry but its own and those with edge logic (`HANDLED_AT_EDGE`). */
-const HANDLED_AT_EDGE: readonly RouteDefinition[] = [];
+const HANDLED_AT_EDGE: readonly RouteDefinition[] = [
+  tradeFairRoutes.floorPlanSvg,
+  tradeFairRoutes.floorPlanPage,
+];
 const relayedRoutes = ROUTE_TABLE.filter(
   (r): r is RelayedRoute => r.service !== 'gateway' && !HANDLED_AT_EDGE.includes(r),
 );
@@ -68,18 +63,9 @@ export class GatewayModule {
         IndexController,
         EventDocsController,
         ReferenceController,
-        PlansController,
         routeTableController(relayedRoutes),
-        FundingNormsController,
-        // Before ProjectsController: its `projects/:id` would otherwise take `projects/export.xlsx`.
-        ProjectFinanceController,
-        ProjectsController,
-        ClustersController,
-        FairsController,
-        FairBoothsController,
-        AwardRoundsController,
+        FloorPlanController,
         ConferencesController,
-        WatchlistController,
         UsersController,
       ],
       providers: [

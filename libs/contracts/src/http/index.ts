@@ -17,3 +17,4 @@ export * from './users';
 export * from './watchlist';
 export * from './unit-filter';
 export * from './idempotency';
+export * from './audit';

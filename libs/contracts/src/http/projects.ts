@@ -92,9 +92,6 @@ export const createProjectRequest = z
   });
 export type CreateProjectRequest = z.infer<typeof createProjectRequest>;
 
-/** POST /api/v1/projects/:id/register — no body: the draft as it stands is registered. */
-export const registerProjectRequest = z.strictObject({});
-
 const criterion = z.strictObject({
   name: text(300),
   passed: z.boolean(),

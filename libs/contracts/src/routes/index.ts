@@ -1,8 +1,56 @@
+import { fundingNormRoutes, planRoutes } from './plans.routes';
+import {
+  auditRoutes,
+  clientRoutes,
+  documentRoutes,
+  identityRoutes,
+  referenceRoutes,
+  userRoutes,
+} from './gateway.routes';
 import { programmeRoutes } from './programmes.routes';
+import { projectFinanceRoutes, projectRoutes } from './projects.routes';
+import { awardRoundRoutes } from './awards.routes';
+import { clusterRoutes } from './clusters.routes';
+import { conferenceRoutes, fairFigureRoutes, watchlistRoutes } from './reporting.routes';
 import type { RouteDefinition } from './route';
+import { tradeFairRoutes } from './trade-fairs.routes';
 
 export * from './route';
+export {
+  auditRoutes,
+  clientRoutes,
+  documentRoutes,
+  identityRoutes,
+  referenceRoutes,
+  userRoutes,
+} from './gateway.routes';
+export { awardRoundRoutes } from './awards.routes';
+export { clusterRoutes } from './clusters.routes';
+export { conferenceRoutes, fairFigureRoutes, watchlistRoutes } from './reporting.routes';
+export { fundingNormRoutes, planRoutes } from './plans.routes';
 export { programmeRoutes } from './programmes.routes';
+export { tradeFairRoutes } from './trade-fairs.routes';
+export { projectFinanceRoutes, projectRoutes } from './projects.routes';
 
 /** Every route declared in the table, for the gateway to mount and document. */
-export const ROUTE_TABLE: readonly RouteDefinition[] = [...Object.values(programmeRoutes)];
+export const ROUTE_TABLE: readonly RouteDefinition[] = [
+  // The gateway's own (the generic relay leaves them to their hand-written handlers).
+  ...Object.values(identityRoutes),
+  ...Object.values(clientRoutes),
+  ...Object.values(userRoutes),
+  ...Object.values(auditRoutes),
+  ...Object.values(referenceRoutes),
+  ...Object.values(documentRoutes),
+  ...Object.values(clusterRoutes),
+  ...Object.values(awardRoundRoutes),
+  ...Object.values(conferenceRoutes),
+  ...Object.values(watchlistRoutes),
+  ...Object.values(fairFigureRoutes),
+  ...Object.values(tradeFairRoutes),
+  ...Object.values(programmeRoutes),
+  ...Object.values(planRoutes),
+  ...Object.values(fundingNormRoutes),
+  // Before projectRoutes: its `/api/v1/projects/:id` would otherwise take `export.xlsx`.
+  ...Object.values(projectFinanceRoutes),
+  ...Object.values(projectRoutes),
+];

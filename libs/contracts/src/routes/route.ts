@@ -46,11 +46,14 @@ export const ROLE_GROUPS = {
   registrants: [...CENTRAL_ROLES, 'province-officer', 'business'],
   /** Who runs a fair: the agency, or the organiser bound to it (the service checks the binding). */
   fairRunners: [...CENTRAL_ROLES, 'fair-organizer'],
+  /** Who reads award rounds: staff, and the jurors (the service shows a juror only the rounds they sit on). */
+  roundReaders: [...CENTRAL_ROLES, 'province-officer', 'juror'],
   /** The agency's administrators. */
   admins: ['central-admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
-export type RouteAccess = 'public' | { roles: readonly Role[]; scope: Scope };
+/** `scope` is left out only where API clients of those roles need none: the caller's own session (me, logout). */
+export type RouteAccess = 'public' | { roles: readonly Role[]; scope?: Scope };
 
 /**
  * One public HTTP route, declared once: the gateway mounts and documents it from this entry, the owning
@@ -70,6 +73,11 @@ export interface RouteDefinition {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
+  /**
+   * The handler reads the body itself and `@Input` leaves it alone (no `body` schema then): for a body whose
+   * refusals have a shape of their own — the OAuth 2.0 token endpoint answers RFC 6749 errors, not problem+json.
+   */
+  rawBody?: true;
   /** The status of success (default 200; 201 for a create). */
   status?: 200 | 201 | 204;
   /** `file`: the answer is bytes (a spreadsheet, an image, a page), relayed untouched. */

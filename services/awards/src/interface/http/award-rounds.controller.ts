@@ -1,33 +1,25 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { Permit, STAFF, currentPrincipal } from '@kc/auth';
-import {
-  listAwardRoundsQuery,
-  openAwardRoundRequest,
-  type ListAwardRoundsQuery,
-  type OpenAwardRoundRequest,
-} from '@kc/contracts';
-import { validBody, validQuery } from '@kc/http';
+import { Controller } from '@nestjs/common';
+import { currentPrincipal } from '@kc/auth';
+import { awardRoundRoutes as routes, type RouteInput } from '@kc/contracts';
+import { Input, Route } from '@kc/http';
 import { AwardRoundsService } from '../../application/award-rounds.service';
 
-@Controller('api/v1/award-rounds')
+@Controller()
 export class AwardRoundsController {
   constructor(private readonly rounds: AwardRoundsService) {}
 
-  @Post()
-  @Permit({ roles: STAFF, scope: 'awards:write' })
-  open(@Body(validBody(openAwardRoundRequest)) body: OpenAwardRoundRequest) {
+  @Route(routes.open)
+  open(@Input() { body }: RouteInput<typeof routes.open>) {
     return this.rounds.open(currentPrincipal(), body);
   }
 
-  @Get()
-  @Permit({ roles: [...STAFF, 'juror'], scope: 'awards:read' })
-  list(@Query(validQuery(listAwardRoundsQuery)) query: ListAwardRoundsQuery) {
+  @Route(routes.list)
+  list(@Input() { query }: RouteInput<typeof routes.list>) {
     return this.rounds.list(currentPrincipal(), query);
   }
 
-  @Get(':id')
-  @Permit({ roles: [...STAFF, 'juror'], scope: 'awards:read' })
-  get(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.rounds.get(currentPrincipal(), id);
+  @Route(routes.get)
+  get(@Input() { params }: RouteInput<typeof routes.get>) {
+    return this.rounds.get(currentPrincipal(), params.id);
   }
 }

@@ -1,33 +1,25 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { Permit, STAFF, currentPrincipal } from '@kc/auth';
-import {
-  listClustersQuery,
-  registerClusterRequest,
-  type ListClustersQuery,
-  type RegisterClusterRequest,
-} from '@kc/contracts';
-import { validBody, validQuery } from '@kc/http';
+import { Controller } from '@nestjs/common';
+import { currentPrincipal } from '@kc/auth';
+import { clusterRoutes as routes, type RouteInput } from '@kc/contracts';
+import { Input, Route } from '@kc/http';
 import { ClustersService } from '../../application/clusters.service';
 
-@Controller('api/v1/clusters')
+@Controller()
 export class ClustersController {
   constructor(private readonly clusters: ClustersService) {}
 
-  @Post()
-  @Permit({ roles: STAFF, scope: 'clusters:write' })
-  register(@Body(validBody(registerClusterRequest)) body: RegisterClusterRequest) {
+  @Route(routes.register)
+  register(@Input() { body }: RouteInput<typeof routes.register>) {
     return this.clusters.register(currentPrincipal(), body);
   }
 
-  @Get()
-  @Permit({ roles: STAFF, scope: 'clusters:read' })
-  list(@Query(validQuery(listClustersQuery)) query: ListClustersQuery) {
+  @Route(routes.list)
+  list(@Input() { query }: RouteInput<typeof routes.list>) {
     return this.clusters.list(currentPrincipal(), query);
   }
 
-  @Get(':id')
-  @Permit({ roles: STAFF, scope: 'clusters:read' })
-  get(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.clusters.get(currentPrincipal(), id);
+  @Route(routes.get)
+  get(@Input() { params }: RouteInput<typeof routes.get>) {
+    return this.clusters.get(currentPrincipal(), params.id);
   }
 }

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   SYSTEM_ACTOR,
   type Actor,
+  type AuditQuery,
   type auditRecordAppendedV1,
   type EventEnvelope,
   type Page,
@@ -12,7 +13,7 @@ import {
 import { currentContext } from '@kc/observability';
 import { unitsCoveredBy } from '@kc/reference-data';
 import { AuditRecordEntity } from '../../infrastructure/persistence/audit-record.entity';
-import type { AuditQuery, AuditRecordView } from './audit-query';
+import type { AuditRecordView } from './audit-query';
 
 export interface GatewayAuditEntry {
   action: string;

@@ -1,28 +1,27 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Public } from '@kc/auth';
-import { buildAsyncApi, renderAsyncApiPage } from '@kc/contracts';
-
-const JSON_PATH = '/api/asyncapi.json';
+import { buildAsyncApi, documentRoutes as routes, renderAsyncApiPage } from '@kc/contracts';
+import { Route } from '@kc/http';
 
 /**
  * The AsyncAPI document of every topic, beside the OpenAPI document: generated from the same contracts as the
  * checked-in libs/contracts/asyncapi.json (a contract test keeps the two equal), built once per process.
  */
 @ApiExcludeController()
-@Controller('api')
+@Controller()
 export class EventDocsController {
   private readonly document = buildAsyncApi();
-  private readonly page = renderAsyncApiPage(this.document, { json: JSON_PATH, openApi: '/api/docs' });
+  private readonly page = renderAsyncApiPage(this.document, {
+    json: routes.asyncApi.path,
+    openApi: '/api/docs',
+  });
 
-  @Get('asyncapi.json')
-  @Public()
+  @Route(routes.asyncApi)
   json() {
     return this.document;
   }
 
-  @Get('asyncapi')
-  @Public()
+  @Route(routes.asyncApiPage)
   @Header('content-type', 'text/html; charset=utf-8')
   html() {
     return this.page;

@@ -1,13 +1,13 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Public } from '@kc/auth';
+import { documentRoutes as routes } from '@kc/contracts';
+import { Route } from '@kc/http';
 
 /** GET / — where to start. */
 @ApiExcludeController()
 @Controller()
 export class IndexController {
-  @Get()
-  @Public()
+  @Route(routes.index)
   index() {
     return {
       name: 'Nền tảng khuyến công — Khuyến công platform API',

@@ -65,7 +65,13 @@ export function setUpGatewayOpenApi(
     'api/docs',
     app,
     () =>
-      withProblemAnswers(withAccessRules(SwaggerModule.createDocument(app, config), collectRouteRules(app))),
+      withProblemAnswers(
+        withAccessRules(
+          // Tags come from the route table (`documented`), never from a controller's class name.
+          SwaggerModule.createDocument(app, config, { autoTagControllers: false }),
+          collectRouteRules(app),
+        ),
+      ),
     { jsonDocumentUrl: 'api/docs-json' },
   );
 }

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiParam, ApiQuery, ApiResponse } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { OAUTH_ERROR_CODES } from '@kc/contracts';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { z } from 'zod';
@@ -21,14 +21,6 @@ export function ApiZodQuery(schema: z.ZodType) {
     ),
   );
 }
-
-export const ApiUuidParam = () => ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } });
-
-/** Path parameters of the proxied resources: validated at the edge so a bad id never travels upstream. */
-export const idParams = z.strictObject({ id: z.uuid() });
-
-/** The body of a POST that takes none: nothing, or `{}` — anything else is refused, never relayed. */
-export const noBody = z.strictObject({});
 
 const OAUTH_ERROR: SchemaObject = {
   type: 'object',

@@ -19,7 +19,7 @@ function ApiParams(schema: RouteDefinition['params']) {
 }
 
 /** The OpenAPI side of an entry: its group, summary, parameters, query and body, all from the table. */
-const documented = (entry: RouteDefinition) =>
+export const documented = (entry: RouteDefinition) =>
   applyDecorators(
     ApiTags(entry.tag ?? entry.service),
     ApiOperation({ summary: entry.summary, description: entry.description }),

@@ -1,23 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { Permit, STAFF, currentPrincipal } from '@kc/auth';
-import {
-  createPlanRequest,
-  decideAssignmentRequest,
-  listPlansQuery,
-  setCeilingRequest,
-  submitRegistrationRequest,
-  type CreatePlanRequest,
-  type DecideAssignmentRequest,
-  type ListPlansQuery,
-  type SetCeilingRequest,
-  type SubmitRegistrationRequest,
-} from '@kc/contracts';
-import { validBody, validQuery } from '@kc/http';
+import { Controller } from '@nestjs/common';
+import { currentPrincipal } from '@kc/auth';
+import { planRoutes as routes, type RouteInput } from '@kc/contracts';
+import { Input, Route } from '@kc/http';
 import { DecisionsService } from '../../application/decisions.service';
 import { PlansService } from '../../application/plans.service';
 import { RegistrationsService } from '../../application/registrations.service';
 
-@Controller('api/v1/plans')
+@Controller()
 export class PlansController {
   constructor(
     private readonly plans: PlansService,
@@ -25,68 +14,49 @@ export class PlansController {
     private readonly decisions: DecisionsService,
   ) {}
 
-  @Post()
-  @Permit({ roles: STAFF, scope: 'plans:write' })
-  create(@Body(validBody(createPlanRequest)) body: CreatePlanRequest) {
+  @Route(routes.create)
+  create(@Input() { body }: RouteInput<typeof routes.create>) {
     return this.plans.create(currentPrincipal(), body);
   }
 
-  @Get()
-  @Permit({ roles: STAFF, scope: 'plans:read' })
-  list(@Query(validQuery(listPlansQuery)) query: ListPlansQuery) {
+  @Route(routes.list)
+  list(@Input() { query }: RouteInput<typeof routes.list>) {
     return this.plans.list(currentPrincipal(), query);
   }
 
-  @Get(':id')
-  @Permit({ roles: STAFF, scope: 'plans:read' })
-  get(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.plans.get(currentPrincipal(), id);
+  @Route(routes.get)
+  get(@Input() { params }: RouteInput<typeof routes.get>) {
+    return this.plans.get(currentPrincipal(), params.id);
   }
 
   /** Plan owner only (checked in the use case): the agency for the national plan, the SCT for its own. */
-  @Post(':id/ceilings')
-  @HttpCode(200)
-  @Permit({ roles: STAFF, scope: 'plans:write' })
-  setCeiling(
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body(validBody(setCeilingRequest)) body: SetCeilingRequest,
-  ) {
-    return this.plans.setCeiling(currentPrincipal(), id, body);
+  @Route(routes.setCeiling)
+  setCeiling(@Input() { params, body }: RouteInput<typeof routes.setCeiling>) {
+    return this.plans.setCeiling(currentPrincipal(), params.id, body);
   }
 
-  @Post(':id/registrations')
-  @Permit({ roles: STAFF, scope: 'plans:write' })
-  register(
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body(validBody(submitRegistrationRequest)) body: SubmitRegistrationRequest,
-  ) {
-    return this.registrations.submit(currentPrincipal(), id, body);
+  @Route(routes.register)
+  register(@Input() { params, body }: RouteInput<typeof routes.register>) {
+    return this.registrations.submit(currentPrincipal(), params.id, body);
   }
 
-  @Get(':id/registrations')
-  @Permit({ roles: STAFF, scope: 'plans:read' })
-  listRegistrations(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.registrations.list(currentPrincipal(), id);
+  @Route(routes.listRegistrations)
+  listRegistrations(@Input() { params }: RouteInput<typeof routes.listRegistrations>) {
+    return this.registrations.list(currentPrincipal(), params.id);
   }
 
-  @Get(':id/registration-coverage')
-  @Permit({ roles: STAFF, scope: 'plans:read' })
-  registrationCoverage(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.registrations.coverage(currentPrincipal(), id);
+  @Route(routes.registrationCoverage)
+  registrationCoverage(@Input() { params }: RouteInput<typeof routes.registrationCoverage>) {
+    return this.registrations.coverage(currentPrincipal(), params.id);
   }
 
-  @Post(':id/decisions')
-  @Permit({ roles: STAFF, scope: 'plans:write' })
-  decide(
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body(validBody(decideAssignmentRequest)) body: DecideAssignmentRequest,
-  ) {
-    return this.decisions.decide(currentPrincipal(), id, body);
+  @Route(routes.decide)
+  decide(@Input() { params, body }: RouteInput<typeof routes.decide>) {
+    return this.decisions.decide(currentPrincipal(), params.id, body);
   }
 
-  @Get(':id/decisions')
-  @Permit({ roles: STAFF, scope: 'plans:read' })
-  listDecisions(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.decisions.list(currentPrincipal(), id);
+  @Route(routes.listDecisions)
+  listDecisions(@Input() { params }: RouteInput<typeof routes.listDecisions>) {
+    return this.decisions.list(currentPrincipal(), params.id);
   }
 }

@@ -1,26 +1,21 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { Permit, STAFF, currentPrincipal } from '@kc/auth';
-import { progressReportRequest, type ProgressReportRequest } from '@kc/contracts';
-import { validBody } from '@kc/http';
+import { Controller } from '@nestjs/common';
+import { currentPrincipal } from '@kc/auth';
+import { projectFinanceRoutes as routes, type RouteInput } from '@kc/contracts';
+import { Input, Route } from '@kc/http';
 import { ProgressService } from '../../application/progress.service';
 
 /** Monthly progress reports of a project: the agency or the project's provincial department. */
-@Controller('api/v1/projects/:id/progress-reports')
+@Controller()
 export class ProgressController {
   constructor(private readonly progress: ProgressService) {}
 
-  @Post()
-  @Permit({ roles: STAFF, scope: 'projects:write' })
-  report(
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body(validBody(progressReportRequest)) body: ProgressReportRequest,
-  ) {
-    return this.progress.report(currentPrincipal(), id, body);
+  @Route(routes.reportProgress)
+  report(@Input() { params, body }: RouteInput<typeof routes.reportProgress>) {
+    return this.progress.report(currentPrincipal(), params.id, body);
   }
 
-  @Get()
-  @Permit({ roles: STAFF, scope: 'projects:read' })
-  list(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.progress.list(currentPrincipal(), id);
+  @Route(routes.listProgress)
+  list(@Input() { params }: RouteInput<typeof routes.listProgress>) {
+    return this.progress.list(currentPrincipal(), params.id);
   }
 }

@@ -1,30 +1,20 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ALL_ROLES, Permit } from '@kc/auth';
-import {
-  conferenceQuery,
-  regionalConferenceParams,
-  type ConferenceQuery,
-  type RegionalConferenceParams,
-} from '@kc/contracts';
-import { validParams, validQuery } from '@kc/http';
+import { Controller } from '@nestjs/common';
+import { conferenceRoutes as routes, type RouteInput } from '@kc/contracts';
+import { Input, Route } from '@kc/http';
 import { ConferenceService } from '../../application/conference.service';
 
-/** Internal HTTP: the gateway serves these paths to the public. Published figures: every role reads them. */
-@Permit({ roles: ALL_ROLES, scope: 'reports:read' })
-@Controller('api/v1/conferences')
+/** Internal HTTP: the gateway serves these paths to the public (the glossary it answers itself). */
+@Controller()
 export class ConferencesController {
   constructor(private readonly conferences: ConferenceService) {}
 
-  @Get('national')
-  national(@Query(validQuery(conferenceQuery)) query: ConferenceQuery) {
+  @Route(routes.national)
+  national(@Input() { query }: RouteInput<typeof routes.national>) {
     return this.conferences.national(query);
   }
 
-  @Get('regional/:region')
-  regional(
-    @Param(validParams(regionalConferenceParams)) params: RegionalConferenceParams,
-    @Query(validQuery(conferenceQuery)) query: ConferenceQuery,
-  ) {
+  @Route(routes.regional)
+  regional(@Input() { params, query }: RouteInput<typeof routes.regional>) {
     return this.conferences.regional(params.region, query);
   }
 }

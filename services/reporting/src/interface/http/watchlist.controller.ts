@@ -1,17 +1,15 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { Permit, STAFF } from '@kc/auth';
-import { watchlistQuery, type WatchlistQuery } from '@kc/contracts';
-import { validQuery } from '@kc/http';
+import { Controller } from '@nestjs/common';
+import { watchlistRoutes as routes, type RouteInput } from '@kc/contracts';
+import { Input, Route } from '@kc/http';
 import { WatchlistService } from '../../application/watchlist.service';
 
 /** Internal HTTP: the gateway serves this path. The agency sees every province, an officer their own. */
-@Controller('api/v1/watchlist')
+@Controller()
 export class WatchlistController {
   constructor(private readonly watchlist: WatchlistService) {}
 
-  @Get()
-  @Permit({ roles: STAFF, scope: 'reports:read' })
-  list(@Query(validQuery(watchlistQuery)) query: WatchlistQuery) {
+  @Route(routes.list)
+  list(@Input() { query }: RouteInput<typeof routes.list>) {
     return this.watchlist.list(query);
   }
 }

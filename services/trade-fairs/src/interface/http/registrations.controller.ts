@@ -1,31 +1,9 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Controller, Headers, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Permit, STAFF, currentPrincipal } from '@kc/auth';
-import {
-  cancelRegistrationRequest,
-  createRegistrationRequest,
-  listRegistrationsQuery,
-  type CancelRegistrationRequest,
-  type CreateRegistrationRequest,
-  type ListRegistrationsQuery,
-  type Role,
-} from '@kc/contracts';
-import { fieldError, ValidationProblem, validBody, validQuery } from '@kc/http';
+import { currentPrincipal } from '@kc/auth';
+import { tradeFairRoutes as routes, type RouteInput } from '@kc/contracts';
+import { fieldError, Input, Route, ValidationProblem } from '@kc/http';
 import { RegistrationsService } from '../../application/registrations.service';
-
-/** Businesses book for their own facility, province officers for their delegation, the agency for anyone. */
-export const REGISTRANTS: readonly Role[] = [...STAFF, 'business'];
 
 /** 1–200 visible ASCII characters, as at the gateway. */
 function idempotencyKeyOf(value: string | undefined): string {
@@ -48,22 +26,20 @@ function idempotencyKeyOf(value: string | undefined): string {
   return value;
 }
 
-@Controller('api/v1/fairs/:id/registrations')
+@Controller()
 export class RegistrationsController {
   constructor(private readonly registrations: RegistrationsService) {}
 
   /** 201 with a hold or a waiting-list place; a re-sent key answers with the same registration. */
-  @Post()
-  @Permit({ roles: REGISTRANTS, scope: 'fairs:write' })
+  @Route(routes.register)
   async register(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Input() { params, body }: RouteInput<typeof routes.register>,
     @Headers('idempotency-key') key: string | undefined,
-    @Body(validBody(createRegistrationRequest)) body: CreateRegistrationRequest,
     @Res({ passthrough: true }) res: Response,
   ) {
     const { view, replayed } = await this.registrations.register(
       currentPrincipal(),
-      id,
+      params.id,
       idempotencyKeyOf(key),
       body,
     );
@@ -71,36 +47,23 @@ export class RegistrationsController {
     return view;
   }
 
-  @Get()
-  @Permit({ roles: REGISTRANTS, scope: 'fairs:read' })
-  list(
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Query(validQuery(listRegistrationsQuery)) query: ListRegistrationsQuery,
-  ) {
-    return this.registrations.list(currentPrincipal(), id, query);
+  @Route(routes.registrations)
+  list(@Input() { params, query }: RouteInput<typeof routes.registrations>) {
+    return this.registrations.list(currentPrincipal(), params.id, query);
   }
 
-  @Get(':rid')
-  @Permit({ roles: REGISTRANTS, scope: 'fairs:read' })
-  get(@Param('id', new ParseUUIDPipe()) id: string, @Param('rid', new ParseUUIDPipe()) rid: string) {
-    return this.registrations.get(currentPrincipal(), id, rid);
+  @Route(routes.registration)
+  get(@Input() { params }: RouteInput<typeof routes.registration>) {
+    return this.registrations.get(currentPrincipal(), params.id, params.rid);
   }
 
-  @Post(':rid/confirm')
-  @HttpCode(200)
-  @Permit({ roles: REGISTRANTS, scope: 'fairs:write' })
-  confirm(@Param('id', new ParseUUIDPipe()) id: string, @Param('rid', new ParseUUIDPipe()) rid: string) {
-    return this.registrations.confirm(currentPrincipal(), id, rid);
+  @Route(routes.confirm)
+  confirm(@Input() { params }: RouteInput<typeof routes.confirm>) {
+    return this.registrations.confirm(currentPrincipal(), params.id, params.rid);
   }
 
-  @Post(':rid/cancel')
-  @HttpCode(200)
-  @Permit({ roles: REGISTRANTS, scope: 'fairs:write' })
-  cancel(
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Param('rid', new ParseUUIDPipe()) rid: string,
-    @Body(validBody(cancelRegistrationRequest)) body: CancelRegistrationRequest,
-  ) {
-    return this.registrations.cancel(currentPrincipal(), id, rid, body.reason);
+  @Route(routes.cancel)
+  cancel(@Input() { params, body }: RouteInput<typeof routes.cancel>) {
+    return this.registrations.cancel(currentPrincipal(), params.id, params.rid, body.reason);
   }
 }

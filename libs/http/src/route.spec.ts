@@ -1,0 +1,29 @@
+import type { Request } from 'express';
+import { route } from '@kc/contracts';
+import { routeInput } from './route';
+import type { ValidationProblem } from './validation';
+
+const post = { method: 'POST', path: '/x', service: 'gateway', access: 'public', summary: 'x / x' } as const;
+const request = (body: unknown) => ({ params: {}, query: {}, body }) as unknown as Request;
+
+describe('the input of a route', () => {
+  it('refuses a body where the entry declares none', () => {
+    let problem: ValidationProblem | undefined;
+    try {
+      routeInput(route(post), request({ grant_type: 'client_credentials' }));
+    } catch (error) {
+      problem = error as ValidationProblem;
+    }
+    expect(problem?.getResponse()).toMatchObject({
+      errors: [{ field: 'body.grant_type', rule: 'unrecognized_keys' }],
+    });
+  });
+
+  it('leaves the body of a rawBody entry to its handler (its refusals have a shape of their own)', () => {
+    const input = routeInput(
+      route({ ...post, rawBody: true }),
+      request({ grant_type: 'client_credentials' }),
+    );
+    expect(input.body).toBeUndefined();
+  });
+});
