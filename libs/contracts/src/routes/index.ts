@@ -50,7 +50,6 @@ export const ROUTE_TABLE: readonly RouteDefinition[] = [
   ...Object.values(programmeRoutes),
   ...Object.values(planRoutes),
   ...Object.values(fundingNormRoutes),
-  // Before projectRoutes: its `/api/v1/projects/:id` would otherwise take `export.xlsx`.
   ...Object.values(projectFinanceRoutes),
   ...Object.values(projectRoutes),
 ];
