@@ -16,7 +16,7 @@ export interface BootstrapOptions {
   port: number;
   host: string;
   brokers?: string[];
-  /** True for services with @EventPattern handlers: their Kafka consumer starts with the app. */
+  /** True for services with @OnEvent handlers: their Kafka consumer starts with the app. */
   consumesEvents?: boolean;
   openApi?: { title: string; description: string };
   bodyLimit?: string;

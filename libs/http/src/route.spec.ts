@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import { z } from 'zod';
 import { route } from '@kc/contracts';
 import { routeInput } from './route';
 import type { ValidationProblem } from './validation';
@@ -25,5 +26,27 @@ describe('the input of a route', () => {
       request({ grant_type: 'client_credentials' }),
     );
     expect(input.body).toBeUndefined();
+  });
+
+  it('names every bad field of every part at once: params, query and body', () => {
+    const entry = route({
+      ...post,
+      path: '/x/:code',
+      params: z.strictObject({ code: z.string().regex(/^\d{2}$/) }),
+      query: z.strictObject({ asOf: z.iso.date().optional() }),
+      body: z.strictObject({ year: z.number() }),
+    });
+    let problem: ValidationProblem | undefined;
+    try {
+      routeInput(entry, {
+        params: { code: 'x' },
+        query: { asOf: 'yesterday' },
+        body: { year: '2026' },
+      } as unknown as Request);
+    } catch (error) {
+      problem = error as ValidationProblem;
+    }
+    const { errors } = problem!.getResponse() as { errors: { field: string }[] };
+    expect(errors.map((e) => e.field)).toEqual(['params.code', 'query.asOf', 'body.year']);
   });
 });

@@ -11,7 +11,8 @@ import type { Request } from 'express';
 import { z } from 'zod';
 import { Permit, Public } from '@kc/auth';
 import type { RouteDefinition } from '@kc/contracts';
-import { ZodValidationPipe } from './validation';
+import type { ProblemFieldError } from './problem';
+import { fieldErrors, parseReporting, ValidationProblem } from './validation';
 
 const ROUTE_ENTRY = 'kc:route-entry';
 
@@ -35,16 +36,27 @@ export function Route(entry: RouteDefinition): MethodDecorator {
 export const routeEntryOf = (handler: object): RouteDefinition | undefined =>
   Reflect.getMetadata(ROUTE_ENTRY, handler) as RouteDefinition | undefined;
 
-/** Validates a request against its entry: params, query and body, each reported under its own location. */
+/**
+ * Validates a request against its entry — params, query and body — and refuses it once with every bad field of
+ * every part, each named under its location (`params.id`, `query.asOf`, `body.year`).
+ */
 export function routeInput(entry: RouteDefinition, req: Request) {
-  const valid = (schema: z.ZodType | undefined, location: 'params' | 'query' | 'body', value: unknown) =>
-    schema ? new ZodValidationPipe(schema, location).transform(value) : undefined;
+  const errors: ProblemFieldError[] = [];
+  const valid = (schema: z.ZodType | undefined, location: 'params' | 'query' | 'body', value: unknown) => {
+    if (!schema) return undefined;
+    const result = parseReporting(schema, value ?? {});
+    if (result.success) return result.data;
+    errors.push(...fieldErrors(result.error, location));
+    return undefined;
+  };
   const takesBody = entry.method !== 'GET' && entry.method !== 'DELETE' && !entry.rawBody;
-  return {
+  const input = {
     params: valid(entry.params, 'params', req.params),
     query: valid(entry.query, 'query', req.query),
     body: takesBody ? valid(entry.body ?? noBody, 'body', req.body) : undefined,
   };
+  if (errors.length > 0) throw new ValidationProblem(errors);
+  return input;
 }
 
 /** The handler's input (`RouteInput<typeof entry>`), validated by the schemas of the entry it is bound to. */

@@ -63,7 +63,7 @@ export function fieldErrors(error: z.ZodError, location: string): ProblemFieldEr
  * Parses keeping the input in the issues, so the locales can say what was received. zod renders the issues as
  * JSON for the error's message: an input nested too deeply for that (a hostile body) is parsed again without it.
  */
-function parseReporting<S extends z.ZodType>(schema: S, value: unknown) {
+export function parseReporting<S extends z.ZodType>(schema: S, value: unknown) {
   try {
     return schema.safeParse(value, { reportInput: true });
   } catch (error) {

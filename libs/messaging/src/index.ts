@@ -10,4 +10,5 @@ export * from './consumer/event-consumer';
 export * from './consumer/failure-policy';
 export * from './consumer/dead-letter';
 export * from './consumer/kafka-event-server';
+export * from './consumer/on-event';
 export * from './redrive/redrive';

@@ -33,25 +33,36 @@ export async function inTransaction<T>(
   }
 }
 
+export interface SqlOptions {
+  /**
+   * Refuse to run outside a transaction. For statements whose guarantees rest on the caller's transaction (rows
+   * locked FOR UPDATE, guarded UPDATEs that later statements rely on): on a plain manager each statement would
+   * take a pooled connection of its own, the locks gone before the next one runs — a silent race, so an error.
+   */
+  inTransaction?: boolean;
+}
+
 /**
- * Raw SQL with its rows typed by the caller. TypeORM answers UPDATE and DELETE with `[rows, affected]` rather
- * than the rows: unwrapped here, so `RETURNING` reads the same for every statement.
+ * Raw SQL with its rows typed by the caller, in the manager's transaction if it has one. Read as TypeORM's
+ * structured result, whose `records` are the rows for every statement (its plain answer to UPDATE and DELETE
+ * is `[rows, affected]`), so `RETURNING` reads the same everywhere.
  */
 export async function sql<T = Record<string, unknown>>(
   manager: EntityManager,
   query: string,
-  parameters: unknown[],
+  parameters: unknown[] = [],
+  options: SqlOptions = {},
 ): Promise<T[]> {
-  const result: unknown = await manager.query(query, parameters);
-  if (
-    Array.isArray(result) &&
-    result.length === 2 &&
-    Array.isArray(result[0]) &&
-    typeof result[1] === 'number'
-  ) {
-    return result[0] as T[];
+  const own = manager.queryRunner;
+  if (options.inTransaction && !own?.isTransactionActive) {
+    throw new Error('this statement runs only inside a transaction');
   }
-  return result as T[];
+  const runner = own ?? manager.connection.createQueryRunner();
+  try {
+    return (await runner.query(query, parameters, true)).records as T[];
+  } finally {
+    if (!own) await runner.release();
+  }
 }
 
 /** SQLSTATEs of a server that cannot serve anyone right now: connection exceptions, shutting down or starting up, full. */

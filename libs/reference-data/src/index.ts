@@ -1,4 +1,4 @@
-export { isIsoDate, type IsoDate } from './iso-date';
+export { dayBefore, isIsoDate, nextDay, vietnamDate, type IsoDate } from './iso-date';
 export { isRegionCode, regions, type Region, type RegionCode } from './regions';
 export {
   COVERAGE_START,
@@ -32,6 +32,7 @@ export {
   type ActivityContent,
   type ActivityContentCode,
 } from './activity-contents';
+export { referenceProvinces } from './province-directory';
 export { foldDiacritics } from './text';
 export { unitReadings, unitsCoveredBy, type UnitReading } from './unit-coverage';
 export {

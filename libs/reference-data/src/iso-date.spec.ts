@@ -1,4 +1,4 @@
-import { assertIsoDate, isIsoDate, nextDay } from './iso-date';
+import { assertIsoDate, isIsoDate, nextDay, vietnamDate } from './iso-date';
 
 describe('ISO dates', () => {
   it.each(['2024-02-29', '2000-02-29', '2025-12-31', '2025-01-01'])('accepts the real date %p', (date) => {
@@ -28,5 +28,17 @@ describe('ISO dates', () => {
     expect(nextDay('2025-06-30')).toBe('2025-07-01');
     expect(nextDay('2024-12-31')).toBe('2025-01-01');
     expect(nextDay('2024-02-28')).toBe('2024-02-29');
+  });
+
+  it('reads the calendar day in Việt Nam, which turns at 17:00 UTC', () => {
+    expect(vietnamDate(new Date('2026-03-01T16:59:59Z'))).toBe('2026-03-01');
+    expect(vietnamDate(new Date('2026-03-01T17:00:00Z'))).toBe('2026-03-02');
+    expect(vietnamDate(new Date('2025-06-30T17:00:00Z'))).toBe('2025-07-01');
+    expect(vietnamDate(new Date('2025-12-31T17:00:00Z'))).toBe('2026-01-01');
+  });
+
+  it('keeps UTC+7 all year: no daylight saving moves the boundary', () => {
+    expect(vietnamDate(new Date('2026-07-14T16:59:59.999Z'))).toBe('2026-07-14');
+    expect(vietnamDate(new Date('2026-01-14T17:00:00Z'))).toBe('2026-01-15');
   });
 });

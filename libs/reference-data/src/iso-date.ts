@@ -3,6 +3,22 @@ export type IsoDate = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * Việt Nam keeps one zone, UTC+7 all year. Named rather than a fixed offset so the rule reads like the
+ * database's `AT TIME ZONE 'Asia/Ho_Chi_Minh'`; `en-CA` formats a day as YYYY-MM-DD.
+ */
+const vietnamCalendarDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar day in Việt Nam (Asia/Ho_Chi_Minh) at `moment`: what every rule means by "today". */
+export function vietnamDate(moment: Date): IsoDate {
+  return vietnamCalendarDay.format(moment);
+}
+
 function daysInMonth(year: number, month: number): number {
   if (month === 2) {
     const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;

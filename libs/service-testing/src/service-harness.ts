@@ -194,7 +194,7 @@ export async function moveGroupToEnd(groupId: string, topics: readonly string[])
 
 /**
  * Feeds a booted service from the real topics through its real consumer (the Kafka transport, the inbox, the
- * @EventPattern handlers) under a consumer group of its own, starting at the end of each topic; the group's
+ * @OnEvent handlers) under a consumer group of its own, starting at the end of each topic; the group's
  * dead-letter topics exist, so a parked event does not stall it. Returns the group's name.
  */
 export async function consumeFromEnd(service: BootedService, topics: readonly string[]): Promise<string> {

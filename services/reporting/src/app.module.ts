@@ -17,8 +17,8 @@ import { WatchlistQueries } from './infrastructure/persistence/watchlist.queries
 import { ConferencesController } from './interface/http/conferences.controller';
 import { FairFiguresController } from './interface/http/fair-figures.controller';
 import { WatchlistController } from './interface/http/watchlist.controller';
-import { ProjectEventsController } from './interface/messaging/project-events.controller';
-import { ProjectionEventsController } from './interface/messaging/projection-events.controller';
+import { ProjectEventsHandler } from './interface/events/project-events.handler';
+import { ProjectionEventsHandler } from './interface/events/projection-events.handler';
 
 @Module({})
 export class ReportingModule {
@@ -41,8 +41,8 @@ export class ReportingModule {
       controllers: [
         ConferencesController,
         WatchlistController,
-        ProjectionEventsController,
-        ProjectEventsController,
+        ProjectionEventsHandler,
+        ProjectEventsHandler,
         FairFiguresController,
       ],
       providers: [

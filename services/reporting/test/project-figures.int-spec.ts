@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ConferenceReport, WatchlistPage } from '@kc/contracts';
 import { central, eventually, officer } from '@kc/testing';
 import { client } from '@kc/service-testing';
-import { vietnamDate } from '../src/domain/province-dates';
+import { vietnamDate } from '@kc/reference-data';
 import { bootReporting, envelope, type ReportingUnderTest } from './support/reporting-harness';
 
 // A year no other test uses, so the figures below are this file's alone even on the shared broker.

@@ -9,8 +9,8 @@ import type {
   Principal,
   RegistrationView,
 } from '@kc/contracts';
-import { vietnamDate } from '../src/domain/check-in';
 import { CONTRACT_HEADERS } from '../src/infrastructure/contract-workbook';
+import { vietnamDate } from '@kc/reference-data';
 import { central, officer, organizer } from '@kc/testing';
 import { client, type BootedService } from '@kc/service-testing';
 import { bootTradeFairs } from './support/service-harness';

@@ -8,6 +8,7 @@ import {
   type PlanView,
   type ProjectView,
 } from '@kc/contracts';
+import { vietnamDate } from '@kc/reference-data';
 import { collectSince, endOffsets, eventually, testKafka } from '@kc/testing';
 import { as, type Session } from './gateway-client';
 
@@ -22,7 +23,7 @@ const YEAR = 2038;
 const PROVINCE = '75';
 /** Kafka's default message.max.bytes (the broker does not override it): the whole record batch, headers included. */
 const BROKER_MESSAGE_LIMIT = 1_048_588;
-const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+const TODAY = vietnamDate(new Date());
 
 type Letter = Awaited<ReturnType<typeof collectSince>>[number];
 

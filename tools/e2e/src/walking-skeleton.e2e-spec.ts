@@ -1,4 +1,5 @@
 import type { ConferenceReport, PlanView, ProjectView } from '@kc/contracts';
+import { vietnamDate } from '@kc/reference-data';
 import { eventually } from '@kc/testing';
 import { anonymous, as, type Session } from './gateway-client';
 
@@ -6,7 +7,7 @@ import { anonymous, as, type Session } from './gateway-client';
 // conference views by way of the outbox, Kafka and the reporting projections.
 const YEAR = 2030;
 /** Appraisals, reports and decisions are dated today (Vietnam): a record is never dated in the future. */
-const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+const TODAY = vietnamDate(new Date());
 
 describe('walking skeleton through the gateway', () => {
   let agency: Session;

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * The platform's one Idempotency-Key policy (the gateway's key records and the trade-fairs booking store).
  *
@@ -15,4 +17,39 @@ const FINAL_REFUSALS = new Set([400, 413, 415]);
 /** True when an Idempotency-Key keeps this answer for replay (see the policy above). */
 export function isFinalAnswer(status: number): boolean {
   return (status >= 200 && status < 300) || FINAL_REFUSALS.has(status);
+}
+
+/** 1–200 visible ASCII characters (no spaces or control characters), at the gateway and the booking store alike. */
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
+
+/** The rule a malformed key breaks, as the problem answer words it. */
+export const IDEMPOTENCY_KEY_RULE = {
+  vi: 'phải gồm 1 đến 200 ký tự ASCII nhìn thấy được',
+  en: 'must be 1 to 200 visible ASCII characters',
+} as const;
+
+export function isValidIdempotencyKey(key: string): boolean {
+  return IDEMPOTENCY_KEY_PATTERN.test(key);
+}
+
+/** JSON with object keys sorted (undefined members dropped), so `{"a":1,"b":2}` and `{"b":2,"a":1}` are one request. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * What a key is checked against on a retry: the SHA-256 of `scope` (what else makes two requests the same — the
+ * route, the caller) and the canonical body. Stored fingerprints outlive a deploy, so the format never changes.
+ */
+export function requestFingerprint(scope: string, body: unknown): string {
+  return createHash('sha256')
+    .update(`${scope}\n${canonicalJson(body)}`)
+    .digest('hex');
 }

@@ -27,8 +27,11 @@ export interface EventConsumerOptions {
   /** One consumer group per service; it also names the service's dead-letter topics. */
   group: string;
   topics: string[];
-  /** The handler for an event type, or undefined when this consumer does not care about that type. */
-  handlerFor: (type: string) => EventHandler | undefined;
+  /**
+   * The handler for one version of an event type, or undefined when this consumer does not care about that
+   * version (the event is skipped, as one of a type it does not consume).
+   */
+  handlerFor: (type: string, version: number) => EventHandler | undefined;
   retry?: RetryPolicy;
   logger?: ConsumerLogger;
   /**
@@ -104,7 +107,7 @@ export class EventConsumer {
     const decoded = decodeEvent(message.value, this.options.enforceCatalogTopics ? topic : undefined);
     if (!decoded.ok) return park(decoded.reason, decoded.detail, 0);
     const envelope = decoded.envelope;
-    const handler = this.options.handlerFor(envelope.type);
+    const handler = this.options.handlerFor(envelope.type, envelope.version);
     if (!handler) return;
 
     const context = {

@@ -9,7 +9,7 @@ export interface DeliveryInfo {
 }
 
 /**
- * What an @EventPattern handler receives with `@Ctx()`: the transaction its writes must use (the inbox row
+ * What an @OnEvent handler receives with `@Ctx()`: the transaction its writes must use (the inbox row
  * is in it) and where the message came from.
  */
 export class EventContext extends BaseRpcContext<[EventEnvelope, EntityManager, DeliveryInfo]> {

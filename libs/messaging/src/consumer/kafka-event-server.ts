@@ -2,9 +2,9 @@ import { Logger } from '@nestjs/common';
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { isObservable, lastValueFrom } from 'rxjs';
 import type { DataSource } from 'typeorm';
-import { findEventTopic } from './event-topics';
-import { EventConsumer } from './event-consumer';
+import { EventConsumer, type EventHandler } from './event-consumer';
 import { EventContext } from './event-context';
+import { definitionOfPattern, eventPattern } from './on-event';
 import { createKafka } from '../kafka-client';
 import type { RetryPolicy } from './failure-policy';
 
@@ -16,8 +16,8 @@ export interface KafkaEventServerOptions {
 }
 
 /**
- * Nest transport that feeds `@EventPattern('<event type>')` handlers from Kafka through EventConsumer.
- * The pattern is the event type; the topics to subscribe to follow from the contracts' catalog.
+ * Nest transport that feeds `@OnEvent(definition)` handlers from Kafka through EventConsumer. A handler is
+ * found by the event's type and version; the topics to subscribe to follow from the contracts' catalog.
  */
 export class KafkaEventServer extends Server implements CustomTransportStrategy {
   private consumer: EventConsumer | null = null;
@@ -29,8 +29,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
-      const types = [...this.messageHandlers.keys()];
-      const topics = [...new Set(types.map(findEventTopic))];
+      const patterns = [...this.messageHandlers.keys()];
+      const topics = [...new Set(patterns.map((p) => definitionOfPattern(p).topic))];
       this.consumer = new EventConsumer({
         kafka: createKafka({ brokers: this.options.brokers, clientId: this.options.service }),
         dataSource: this.options.dataSource,
@@ -43,20 +43,23 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
           warn: (message, extra) => this.log.warn({ msg: message, ...extra }),
           error: (message, extra) => this.log.error({ msg: message, ...extra }),
         },
-        handlerFor: (type) => {
-          const handler = this.getHandlerByPattern(type);
-          if (!handler) return undefined;
-          return async (envelope, manager, delivery) => {
-            const result = await handler(envelope, new EventContext([envelope, manager, delivery]));
-            if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
-          };
-        },
+        handlerFor: (type, version) => this.handlerFor(type, version),
       });
       if (topics.length > 0) await this.consumer.start();
       callback();
     } catch (error) {
       callback(error);
     }
+  }
+
+  /** The handler bound to this version of the event type, if any: a v2 handler never sees a v1 envelope. */
+  handlerFor(type: string, version: number): EventHandler | undefined {
+    const handler = this.getHandlerByPattern(eventPattern({ type, version }));
+    if (!handler) return undefined;
+    return async (envelope, manager, delivery) => {
+      const result = await handler(envelope, new EventContext([envelope, manager, delivery]));
+      if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+    };
   }
 
   async close(): Promise<void> {

@@ -12,9 +12,9 @@ import {
 } from '@kc/contracts';
 import { ConflictError, NotFoundError, type Bilingual } from '@kc/errors';
 import { OutboxWriter } from '@kc/messaging';
+import { referenceProvinces } from '@kc/reference-data';
 import { awardRoundWarnings, openAwardRound } from '../domain/award-round';
 import { AwardRoundEntity } from '../infrastructure/persistence/award-round.entity';
-import { referenceProvinces } from '../infrastructure/reference-provinces';
 import { assertMayOpenRound, maySeeRound, roundListScope } from './round-access';
 import { roundOpenedSummary } from './round-audit';
 

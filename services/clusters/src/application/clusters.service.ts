@@ -13,10 +13,9 @@ import {
 } from '@kc/contracts';
 import { ConflictError, NotFoundError } from '@kc/errors';
 import { OutboxWriter } from '@kc/messaging';
+import { referenceProvinces, vietnamDate } from '@kc/reference-data';
 import { registerCluster } from '../domain/industrial-cluster';
 import { ClusterEntity } from '../infrastructure/persistence/cluster.entity';
-import { referenceProvinces } from '../infrastructure/reference-provinces';
-import { todayInVietnam } from '../infrastructure/vietnam-clock';
 import { clusterRegisteredSummary } from './cluster-audit';
 
 const hectares = (centi: number | null): number | null => (centi === null ? null : centi / 100);
@@ -54,7 +53,7 @@ export class ClustersService {
         developerName: request.developerName ?? null,
       },
       referenceProvinces,
-      todayInVietnam(),
+      vietnamDate(new Date()),
     );
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(ClusterEntity);

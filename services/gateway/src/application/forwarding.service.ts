@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConflictError } from '@kc/errors';
 import { fieldError, ValidationProblem } from '@kc/http';
-import { isFinalAnswer } from '@kc/contracts';
-import { decide, fingerprintOf, isValidIdempotencyKey, type IdempotencyRecord } from '../domain/idempotency';
+import { IDEMPOTENCY_KEY_RULE, isFinalAnswer, isValidIdempotencyKey } from '@kc/contracts';
+import { decide, fingerprintOf, type IdempotencyRecord } from '../domain/idempotency';
 import { IdempotencyStore } from '../infrastructure/idempotency/idempotency.store';
 import {
   UpstreamClient,
@@ -82,12 +82,7 @@ export class ForwardingService {
       return { response: await send(), replayed: false };
     }
     if (!isValidIdempotencyKey(given)) {
-      throw new ValidationProblem([
-        fieldError(KEY_FIELD, 'invalid_format', {
-          vi: 'phải gồm 1 đến 200 ký tự ASCII nhìn thấy được',
-          en: 'must be 1 to 200 visible ASCII characters',
-        }),
-      ]);
+      throw new ValidationProblem([fieldError(KEY_FIELD, 'invalid_format', IDEMPOTENCY_KEY_RULE)]);
     }
 
     const key = `${caller}:${given}`;

@@ -11,12 +11,13 @@ import {
   activityContents,
   currentUnitFor,
   findProvinceUpTo,
+  nextDay,
   predecessorUnitsOf,
   provincesAsOf,
   regions,
+  vietnamDate,
   type ProvincialUnit,
 } from '@kc/reference-data';
-import { dayAfter, vietnamDate } from '../domain/vietnam-date';
 import { Clock } from './clock';
 
 function toView(unit: ProvincialUnit): ProvinceView {
@@ -32,7 +33,7 @@ function toView(unit: ProvincialUnit): ProvinceView {
   };
   // The unit that holds an ended unit's territory from the next day (Hà Nam → 37 Ninh Bình).
   if (unit.validTo !== null)
-    view.successorCode = currentUnitFor(unit.code, unit.validTo, dayAfter(unit.validTo)).code;
+    view.successorCode = currentUnitFor(unit.code, unit.validTo, nextDay(unit.validTo)).code;
   return view;
 }
 

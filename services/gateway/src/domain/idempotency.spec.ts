@@ -1,5 +1,4 @@
-import { decide, fingerprintOf, isValidIdempotencyKey, type IdempotencyRecord } from './idempotency';
-import { isFinalAnswer } from '@kc/contracts';
+import { decide, fingerprintOf, type IdempotencyRecord } from './idempotency';
 
 const request = {
   method: 'POST',
@@ -47,19 +46,5 @@ describe('idempotency decisions', () => {
 
   it('treats a key reused on another route as a different request', () => {
     expect(fingerprintOf({ ...request, path: '/api/v1/clusters' })).not.toBe(fingerprint);
-  });
-
-  it('keeps a completed write and a refusal of the request itself, never a refusal that depends on state', () => {
-    expect([200, 201, 202, 400, 413, 415].every(isFinalAnswer)).toBe(true);
-    expect([401, 403, 404, 409, 422, 429, 500, 502, 503, 504].some(isFinalAnswer)).toBe(false);
-  });
-
-  it('accepts 1–200 visible ASCII characters as a key', () => {
-    expect(isValidIdempotencyKey('a')).toBe(true);
-    expect(isValidIdempotencyKey('9f1c2a34-0b7e-4c1d-9a55-2f0d1e8b7c11')).toBe(true);
-    expect(isValidIdempotencyKey('x'.repeat(200))).toBe(true);
-    for (const bad of ['', 'x'.repeat(201), 'has space', 'tab\there', 'khóa', 'new\nline']) {
-      expect(isValidIdempotencyKey(bad)).toBe(false);
-    }
   });
 });

@@ -1,16 +1,9 @@
-import { createHash } from 'node:crypto';
+import { requestFingerprint } from '@kc/contracts';
 
 /**
  * Idempotency-Key rules of the public edge: a POST retried with the same key and the same request gets the
  * first answer again, without a second effect upstream.
  */
-
-/** 1–200 visible ASCII characters (no spaces or control characters). */
-export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
-
-export function isValidIdempotencyKey(key: string): boolean {
-  return IDEMPOTENCY_KEY_PATTERN.test(key);
-}
 
 export interface FingerprintedRequest {
   method: string;
@@ -19,23 +12,9 @@ export interface FingerprintedRequest {
   body?: unknown;
 }
 
-/** JSON with object keys sorted, so `{"a":1,"b":2}` and `{"b":2,"a":1}` are the same request. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
-
 /** Same method, path and body (whatever the key order) → same fingerprint; reusing a key on another route differs. */
 export function fingerprintOf(request: FingerprintedRequest): string {
-  return createHash('sha256')
-    .update(`${request.method.toUpperCase()} ${request.path}\n${canonicalJson(request.body ?? null)}`)
-    .digest('hex');
+  return requestFingerprint(`${request.method.toUpperCase()} ${request.path}`, request.body ?? null);
 }
 
 export type IdempotencyRecord =

@@ -12,8 +12,8 @@ import type {
 } from '@kc/contracts';
 import { ConflictError, NotFoundError } from '@kc/errors';
 import { OutboxWriter } from '@kc/messaging';
+import { dayBefore, vietnamDate } from '@kc/reference-data';
 import { checkSupport, requireNormInForce } from '../domain/funding-norm';
-import { vietnamDay } from '../domain/registration';
 import { FundingNormEntity } from '../infrastructure/persistence/funding-norm.entity';
 import { inTransaction, pgConstraint, sql } from '@kc/persistence';
 
@@ -34,12 +34,6 @@ export const normView = (n: FundingNormEntity): FundingNormView => ({
   verified: n.verified,
 });
 
-const dayBefore = (date: string): string => {
-  const day = new Date(`${date}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() - 1);
-  return day.toISOString().slice(0, 10);
-};
-
 /**
  * The funding norms (định mức) as a versioned table: national ones seeded by migration and issued by the agency,
  * and provinces' own versions, which govern their provincial plans' projects where they are in force.
@@ -54,7 +48,7 @@ export class FundingNormsService {
   /** The national norms in force plus the province's own (a province officer's: always their own). */
   async list(principal: Principal, query: ListFundingNormsQuery): Promise<FundingNormView[]> {
     const provinces = listProvinceFilter(principal, query.provinceCode, query.unitAsOf) ?? [];
-    const asOf = query.asOf ?? vietnamDay(new Date());
+    const asOf = query.asOf ?? vietnamDate(new Date());
     const inForce = { validFrom: LessThanOrEqual(asOf), activityContent: query.activityContent };
     const norms = await this.dataSource.getRepository(FundingNormEntity).find({
       where: [IsNull(), ...provinces].flatMap((provinceCode) => [

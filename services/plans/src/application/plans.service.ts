@@ -15,11 +15,11 @@ import {
 } from '@kc/contracts';
 import { ConflictError, RuleViolationError } from '@kc/errors';
 import { OutboxWriter } from '@kc/messaging';
+import { referenceProvinces } from '@kc/reference-data';
 import { assertProgrammeCovers, draftAnnualPlan, ownFundingSource } from '../domain/annual-plan';
 import { PlanCeilingChangeEntity } from '../infrastructure/persistence/decision.entity';
 import { PlanCeilingEntity, PlanEntity } from '../infrastructure/persistence/plan.entity';
 import { ProgrammeEntity } from '../infrastructure/persistence/programme.entity';
-import { referenceProvinces } from '../infrastructure/reference-provinces';
 import { assertPlanOwner, visiblePlan, visiblePlanProvinces } from './plan-access';
 import { ceilingSetSummary, planCreatedSummary } from './plan-audit';
 import { inTransaction, pgConstraint, sql } from '@kc/persistence';

@@ -19,6 +19,7 @@ import {
 } from '@kc/contracts';
 import { ConflictError, NotFoundError } from '@kc/errors';
 import { OutboxWriter } from '@kc/messaging';
+import { referenceProvinces } from '@kc/reference-data';
 import { inTransaction, pgConstraint } from '@kc/persistence';
 import { assertProvincialProgramme, nationalGroupsFor, type NationalPeriod } from '../domain/programme';
 import {
@@ -26,7 +27,6 @@ import {
   ProgrammeEntity,
   ProgrammeTargetEntity,
 } from '../infrastructure/persistence/programme.entity';
-import { referenceProvinces } from '../infrastructure/reference-provinces';
 import { visiblePlanProvinces } from './plan-access';
 
 const overlap = (request: CreateProgrammeRequest, other?: string) =>

@@ -13,9 +13,10 @@ import {
 import { ConflictError } from '@kc/errors';
 import { OwnerClient, passesOn, withReplicaCatchUp } from '@kc/http';
 import { OutboxWriter } from '@kc/messaging';
+import { referenceProvinces } from '@kc/reference-data';
 import { assertRegistrable, isLate, sentOnOf } from '../domain/registration';
 import { registrationCoverage } from '../domain/registration-coverage';
-import { planYearUnits, referenceProvinces } from '../infrastructure/reference-provinces';
+import { planYearUnits } from '../infrastructure/plan-year-units';
 import type { ProjectRef } from '../domain/project-ref';
 import { PROJECTS_OWNER, REPLICA_WAIT_MS, projectsAtOwner } from './projects-owner';
 import {

@@ -1,13 +1,8 @@
 import { formatVnd, projectStatusLabel } from '@kc/contracts';
 import { RuleViolationError, type Bilingual } from '@kc/errors';
+import { vietnamDate } from '@kc/reference-data';
 import { normCapText, type NormAllowance } from './funding-norm';
 import type { ProjectRef } from './project-ref';
-
-const VIETNAM_OFFSET_MS = 7 * 3600_000;
-
-/** The calendar day of an instant in Vietnam (UTC+7, no daylight saving). */
-export const vietnamDay = (at: Date): string =>
-  new Date(at.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 
 /** A report is on time if the province sent it by the deadline day; a later one is accepted but flagged. */
 export const isLate = (sentOn: string, deadline: string): boolean => sentOn > deadline;
@@ -17,7 +12,7 @@ export const isLate = (sentOn: string, deadline: string): boolean => sentOn > de
  * never before the report's own date nor in the future; else the day it is entered, in Vietnam.
  */
 export function sentOnOf(report: { reportDate: string; sentOn?: string }, enteredAt: Date): string {
-  const today = vietnamDay(enteredAt);
+  const today = vietnamDate(enteredAt);
   if (report.sentOn === undefined) return today;
   const sentOn = report.sentOn;
   if (sentOn < report.reportDate) {

@@ -18,6 +18,7 @@ import {
 } from '@kc/contracts';
 import { ConflictError, DomainError, ForbiddenError } from '@kc/errors';
 import { OutboxWriter, type OutboxEntry } from '@kc/messaging';
+import { vietnamDate } from '@kc/reference-data';
 import {
   dayStart,
   HistoryRefusal,
@@ -27,7 +28,6 @@ import {
   type HistoryPlan,
   type HistoryStep,
 } from '../domain/project-history';
-import { todayInVietnam } from '../domain/progress-report';
 import { AdvanceRuleEntity } from '../infrastructure/persistence/advance-rule.entity';
 import { DisbursementEntity } from '../infrastructure/persistence/disbursement.entity';
 import type { PlanRefEntity } from '../infrastructure/persistence/plan-ref.entity';
@@ -82,7 +82,7 @@ export class ProjectHistoryService {
     const plan = await this.plans.knownPlan(principal, body.planId);
     assertPlanOwner(principal, plan);
     const context: RecordContext = {
-      today: todayInVietnam(new Date()),
+      today: vietnamDate(new Date()),
       advanceRules: await this.advanceRules(),
       norms: this.plans.normsFor(plan),
     };

@@ -12,7 +12,7 @@ import {
 } from '@kc/contracts';
 import { DomainError, RuleViolationError, UnavailableError } from '@kc/errors';
 import { OutboxWriter } from '@kc/messaging';
-import { todayInVietnam } from '../domain/progress-report';
+import { vietnamDate } from '@kc/reference-data';
 import { columnOfField, parseSheet, type ParsedRow } from '../domain/project-sheet';
 import { PlanRefEntity } from '../infrastructure/persistence/plan-ref.entity';
 import { ProjectImportEntity } from '../infrastructure/persistence/project-import.entity';
@@ -132,7 +132,7 @@ export class ProjectImportService {
    * says where to find them instead (a template is worth having without them).
    */
   async template(principal: Principal): Promise<Buffer> {
-    const asOf = todayInVietnam(new Date());
+    const asOf = vietnamDate(new Date());
     const norms = await this.plans.normsOn(asOf, provinceScope(principal)).catch((error: unknown) => {
       if (error instanceof UnavailableError) return undefined;
       throw error;

@@ -17,7 +17,7 @@ import {
 } from '@kc/contracts';
 import { ForbiddenError } from '@kc/errors';
 import { OutboxWriter } from '@kc/messaging';
-import { foldDiacritics } from '@kc/reference-data';
+import { foldDiacritics, referenceProvinces } from '@kc/reference-data';
 import { transition } from '../domain/lifecycle';
 import {
   assertKindRules,
@@ -28,7 +28,6 @@ import {
   requestedSupport,
 } from '../domain/project';
 import { PlanRefEntity } from '../infrastructure/persistence/plan-ref.entity';
-import { referenceUnits } from '../infrastructure/reference-provinces';
 import { ProjectEntity } from '../infrastructure/persistence/project.entity';
 import {
   AdjustmentEntity,
@@ -77,7 +76,7 @@ export class ProjectsService {
     const plan = await manager.getRepository(PlanRefEntity).findOneBy({ id: request.planId });
     // Another province's plan is as unknown to the caller as a missing one.
     if (!plan || !maySee(principal, plan.provinceCode)) throw unknownPlan(principal, request.planId);
-    assertUnitInForce(referenceUnits, request.provinceCode, request.startDate);
+    assertUnitInForce(referenceProvinces, request.provinceCode, request.startDate);
     assertPlanAcceptsProvince(plan, request.provinceCode);
     const contents = [...request.activityContents].sort((a, b) => a - b);
     const draft = { ...request, activityContents: contents };

@@ -1,5 +1,6 @@
 import { projectStatusLabel } from '@kc/contracts';
 import { ConflictError, RuleViolationError } from '@kc/errors';
+import { vietnamDate } from '@kc/reference-data';
 
 /** Vietnam keeps UTC+7 all year (no daylight saving), so deadlines are fixed offsets from UTC. */
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
@@ -11,12 +12,7 @@ export const REPORTING_STATUSES = ['contracted', 'in-progress', 'extended'] as c
 
 /** `2026-05` for an instant, in Vietnamese time. */
 export function monthInVietnam(at: Date): string {
-  return new Date(at.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 7);
-}
-
-/** `2026-05-31` for an instant, in Vietnamese time. */
-export function todayInVietnam(at: Date): string {
-  return new Date(at.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+  return vietnamDate(at).slice(0, 7);
 }
 
 /** The first instant after the report of `month` is due: 26th 00:00 Vietnamese time. */

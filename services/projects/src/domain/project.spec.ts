@@ -54,7 +54,7 @@ describe('project rules', () => {
 });
 
 describe('a project’s unit code', () => {
-  const units = { inForce: (code: string, on: string) => code !== '30' || on < '2025-07-01' };
+  const units = { isInForce: (code: string, on: string) => code !== '30' || on < '2025-07-01' };
 
   it('must name a unit in force on the project’s start date', () => {
     expect(() => assertUnitInForce(units, '30', '2026-03-01')).toThrow(

@@ -16,11 +16,11 @@ export interface PlanFacts {
  * rule): a 2026 project cannot belong to 30 Hải Dương, merged into 04 Hải Phòng on 2025-07-01.
  */
 export function assertUnitInForce(
-  units: { inForce(code: string, on: string): boolean },
+  units: { isInForce(code: string, on: string): boolean },
   provinceCode: string,
   startDate: string,
 ): void {
-  if (!units.inForce(provinceCode, startDate)) {
+  if (!units.isInForce(provinceCode, startDate)) {
     throw new RuleViolationError(
       {
         vi: `Mã đơn vị ${provinceCode} không còn hiệu lực vào ngày ${startDate}, ngày bắt đầu đề án`,

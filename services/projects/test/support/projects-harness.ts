@@ -25,7 +25,7 @@ type PlanEvent = typeof planCreatedV1 | typeof registrationSubmittedV1 | typeof 
 
 /**
  * Delivers a plans event the way the Kafka consumer does, minus the broker: the envelope is encoded and
- * decoded against the catalog, then the service's own @EventPattern handler runs inside the inbox
+ * decoded against the catalog, then the service's own @OnEvent handler runs inside the inbox
  * transaction (`handleOnce`, consumer group `projects`) with the event's context. Delivering the same
  * envelope twice shows the exactly-once effect.
  */

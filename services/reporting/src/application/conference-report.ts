@@ -5,7 +5,7 @@ import {
   type ConferenceGrouping,
   type ConferenceReport,
 } from '@kc/contracts';
-import { activityContents, regions, type RegionCode } from '@kc/reference-data';
+import { activityContents, regions, vietnamDate, type RegionCode } from '@kc/reference-data';
 import {
   addFigures,
   projectFigures,
@@ -15,7 +15,7 @@ import {
   type Figures,
 } from '../domain/figures';
 import { completionPercent } from '../domain/project-stages';
-import { historicalUnitsDate, vietnamDate } from '../domain/province-dates';
+import { historicalUnitsDate } from '../domain/province-dates';
 import { regionCounted, rollUp, type RecordedFigures } from '../domain/roll-up';
 import type { YearFacts } from './year-facts';
 

@@ -5,14 +5,17 @@ import type {
   boothAllocatedV1,
   clusterRegisteredV1,
   EventEnvelope,
+  fairCreatedV1,
   fairCreatedV2,
   PayloadOf,
   planCreatedV1,
   registrationCancelledV1,
+  registrationCancelledV2,
   registrationCertifiedV1,
 } from '@kc/contracts';
 import { OutboxWriter, PermanentHandlerError } from '@kc/messaging';
-import { readingDate, readingDateForYear, vietnamDate } from '../domain/province-dates';
+import { vietnamDate } from '@kc/reference-data';
+import { readingDate, readingDateForYear } from '../domain/province-dates';
 import {
   AwardRoundProjection,
   BoothProjection,
@@ -85,7 +88,7 @@ export class ProjectionsService {
   }
 
   /** A fair's host code is read on its opening day, else by its year like other yearly facts. */
-  async fairCreated(manager: EntityManager, event: Event<typeof fairCreatedV2>) {
+  async fairCreated(manager: EntityManager, event: Event<typeof fairCreatedV1 | typeof fairCreatedV2>) {
     const { payload: p, occurredAt } = event;
     const asOf = readingDate(p.provinceCode, [p.startDate, `${p.year}-01-01`, `${p.year}-12-31`]);
     await manager.upsert(
@@ -214,7 +217,10 @@ export class ProjectionsService {
    * A cancelled allocation no longer counts (certified or not). A registration cancelled while held or
    * waiting never had booths and was never counted: nothing changes, so nothing is recorded.
    */
-  async registrationCancelled(manager: EntityManager, event: Event<typeof registrationCancelledV1>) {
+  async registrationCancelled(
+    manager: EntityManager,
+    event: Event<typeof registrationCancelledV1 | typeof registrationCancelledV2>,
+  ) {
     const { payload: p, occurredAt } = event;
     if (p.previousState !== 'allocated') return;
     const result = await manager.update(

@@ -6,7 +6,7 @@ import {
   type WatchlistQuery,
 } from '@kc/contracts';
 import { currentPrincipal, listProvinceFilter } from '@kc/auth';
-import { vietnamDate } from '../domain/province-dates';
+import { vietnamDate } from '@kc/reference-data';
 import { unitCounted } from '../domain/roll-up';
 import { watchlistFlags } from '../domain/watchlist';
 import { WatchlistQueries } from '../infrastructure/persistence/watchlist.queries';

@@ -1,4 +1,4 @@
-import { historicalUnitsDate, readingDateForYear, readingDate, vietnamDate } from './province-dates';
+import { historicalUnitsDate, readingDateForYear, readingDate } from './province-dates';
 
 describe('province reading dates', () => {
   it("reads a year's code on 1 January when it named a unit then", () => {
@@ -21,10 +21,5 @@ describe('province reading dates', () => {
   it('shows a historical year with its 1 January units, not before the data starts', () => {
     expect(historicalUnitsDate(2018)).toBe('2018-01-01');
     expect(historicalUnitsDate(2008)).toBe('2008-08-01');
-  });
-
-  it('tells the date in Vietnam, seven hours ahead of UTC', () => {
-    expect(vietnamDate(new Date('2026-03-01T16:59:59Z'))).toBe('2026-03-01');
-    expect(vietnamDate(new Date('2026-03-01T17:00:00Z'))).toBe('2026-03-02');
   });
 });

@@ -23,8 +23,3 @@ export function historicalUnitsDate(year: number): IsoDate {
   const firstDay = `${year}-01-01`;
   return firstDay < COVERAGE_START ? COVERAGE_START : firstDay;
 }
-
-/** The calendar date in Vietnam (Asia/Ho_Chi_Minh, UTC+7 all year) at `instant`. */
-export function vietnamDate(instant: Date): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(instant);
-}

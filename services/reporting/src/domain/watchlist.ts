@@ -1,6 +1,6 @@
 import type { ConferenceProjectStatus as ProjectStatus, WatchlistFlag } from '@kc/contracts';
+import { vietnamDate } from '@kc/reference-data';
 import { IN_PLAN, UNDER_WAY } from './project-stages';
-import { vietnamDate } from './province-dates';
 
 /** What the rules need to know about one project (from the reporting projection). */
 export interface WatchedProject {

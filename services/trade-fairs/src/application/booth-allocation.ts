@@ -11,6 +11,7 @@ import {
 } from '@kc/contracts';
 import { OutboxWriter } from '@kc/messaging';
 import { currentContext, runWithContext } from '@kc/observability';
+import { sql } from '@kc/persistence';
 
 /** The columns of a registration that allocation works with. */
 export interface RegistrationRow {
@@ -31,12 +32,6 @@ export interface Hold {
   chargedTo: string;
   boothCodes: string[];
   expiresAt: Date;
-}
-
-/** Rows of a statement (UPDATE … RETURNING included) run in the caller's transaction. */
-export async function sql<T>(manager: EntityManager, text: string, params: unknown[] = []): Promise<T[]> {
-  if (!manager.queryRunner) throw new Error('allocation statements run inside a transaction');
-  return (await manager.queryRunner.query(text, params, true)).records as T[];
 }
 
 /** Work the platform does by itself (expiring holds, promoting the waiting list) is recorded as the system's. */
@@ -84,6 +79,7 @@ export class BoothAllocation {
         `UPDATE booth_bucket SET used = used + $3
           WHERE fair_id = $1 AND bucket = $2 AND used + $3 <= capacity RETURNING bucket`,
         [fair.id, bucket, n],
+        { inTransaction: true },
       );
       if (charged.length === 0) continue;
       const booths = await sql<{ id: string; code: string }>(
@@ -91,24 +87,29 @@ export class BoothAllocation {
         `SELECT id, code FROM booth WHERE fair_id = $1 AND kind = $2 AND state = 'free'
           ORDER BY code LIMIT $3 FOR UPDATE SKIP LOCKED`,
         [fair.id, registration.booth_kind, n],
+        { inTransaction: true },
       );
       if (booths.length < n) {
         // Room in the count but not enough booths of this kind: the pool has no other booths to offer.
-        await sql(manager, `UPDATE booth_bucket SET used = used - $3 WHERE fair_id = $1 AND bucket = $2`, [
-          fair.id,
-          bucket,
-          n,
-        ]);
+        await sql(
+          manager,
+          `UPDATE booth_bucket SET used = used - $3 WHERE fair_id = $1 AND bucket = $2`,
+          [fair.id, bucket, n],
+          { inTransaction: true },
+        );
         return null;
       }
-      await sql(manager, `UPDATE booth SET state = 'held', registration_id = $1 WHERE id = ANY($2::uuid[])`, [
-        registration.id,
-        booths.map((b) => b.id),
-      ]);
+      await sql(
+        manager,
+        `UPDATE booth SET state = 'held', registration_id = $1 WHERE id = ANY($2::uuid[])`,
+        [registration.id, booths.map((b) => b.id)],
+        { inTransaction: true },
+      );
       const [{ expires_at }] = await sql<{ expires_at: Date }>(
         manager,
         `SELECT now() + make_interval(mins => $1) AS expires_at`,
         [fair.holdMinutes],
+        { inTransaction: true },
       );
       return { chargedTo: bucket, boothCodes: booths.map((b) => b.code), expiresAt: expires_at };
     }
@@ -122,12 +123,14 @@ export class BoothAllocation {
       `UPDATE booth_bucket SET used = used - $3, capacity = capacity - CASE WHEN released THEN $3 ELSE 0 END
         WHERE fair_id = $1 AND bucket = $2 RETURNING released`,
       [fairId, bucket, n],
+      { inTransaction: true },
     );
     if (row?.released) {
       await sql(
         manager,
         `UPDATE booth_bucket SET capacity = capacity + $2 WHERE fair_id = $1 AND bucket = 'pool'`,
         [fairId, n],
+        { inTransaction: true },
       );
     }
   }
@@ -138,6 +141,7 @@ export class BoothAllocation {
       manager,
       `UPDATE booth SET state = 'free', registration_id = NULL WHERE registration_id = $1 RETURNING code`,
       [registration.id],
+      { inTransaction: true },
     );
     if (registration.charged_to) {
       await this.releaseCharge(
@@ -162,6 +166,7 @@ export class BoothAllocation {
         `UPDATE fair_registration SET state = 'expired', charged_to = NULL, hold_expires_at = NULL, updated_at = now()
           WHERE id = $1 RETURNING updated_at AS expired_at`,
         [registration.id],
+        { inTransaction: true },
       );
       await this.outbox.append(manager, holdExpiredV1, {
         aggregateId: registration.fair_id,
@@ -196,6 +201,7 @@ export class BoothAllocation {
         WHERE fair_id = $1 AND state = 'held' AND hold_expires_at <= now()
         ORDER BY hold_expires_at LIMIT 200 FOR UPDATE SKIP LOCKED`,
       [fairId],
+      { inTransaction: true },
     );
     for (const registration of due) await this.expire(manager, registration);
     return due.length;
@@ -213,6 +219,7 @@ export class BoothAllocation {
          FROM due WHERE b.fair_id = $1 AND b.bucket = due.bucket
        RETURNING b.bucket, due.unused`,
       [fairId],
+      { inTransaction: true },
     );
     if (due.length === 0) return 0;
     const unused = due.reduce((sum, d) => sum + d.unused, 0);
@@ -220,6 +227,7 @@ export class BoothAllocation {
       manager,
       `UPDATE booth_bucket SET capacity = capacity + $2 WHERE fair_id = $1 AND bucket = 'pool'`,
       [fairId, unused],
+      { inTransaction: true },
     );
     await asSystem(async () => {
       for (const quota of due) {
@@ -251,6 +259,7 @@ export class BoothAllocation {
           manager,
           `SELECT kind, count(*)::int AS n FROM booth WHERE fair_id = $1 AND state = 'free' GROUP BY kind`,
           [fair.id],
+          { inTransaction: true },
         )
       ).map((r) => [r.kind, r.n]),
     );
@@ -260,6 +269,7 @@ export class BoothAllocation {
       `SELECT id FROM fair_registration WHERE fair_id = $1 AND state = 'waitlisted'
         ORDER BY ${fair.awardPriority ? 'award_certified DESC, ' : ''}waitlist_position LIMIT 1000`,
       [fair.id],
+      { inTransaction: true },
     );
     let promoted = 0;
     for (const { id } of waiting) {
@@ -269,6 +279,7 @@ export class BoothAllocation {
         `SELECT ${REGISTRATION_COLUMNS} FROM fair_registration
           WHERE id = $1 AND state = 'waitlisted' FOR UPDATE SKIP LOCKED`,
         [id],
+        { inTransaction: true },
       );
       if (!registration || (free.get(registration.booth_kind) ?? 0) < registration.booth_count) continue;
       const hold = await this.tryHold(manager, fair, registration);
@@ -281,6 +292,7 @@ export class BoothAllocation {
                 updated_at = now()
             WHERE id = $1`,
           [registration.id, hold.chargedTo, hold.expiresAt],
+          { inTransaction: true },
         );
         await this.recordHold(manager, registration, hold, true);
       });

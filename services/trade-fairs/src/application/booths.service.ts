@@ -16,15 +16,15 @@ import {
 } from '@kc/contracts';
 import { ConflictError } from '@kc/errors';
 import { OutboxWriter } from '@kc/messaging';
+import { referenceProvinces } from '@kc/reference-data';
 import { assertInventoryFits, planQuotas } from '../domain/booth-registration';
 import { BoothBucketEntity } from '../infrastructure/persistence/booth-bucket.entity';
 import { BoothEntity } from '../infrastructure/persistence/booth.entity';
-import { referenceProvinces } from '../infrastructure/reference-provinces';
-import { BoothAllocation, sql } from './booth-allocation';
+import { BoothAllocation } from './booth-allocation';
 import { FairsService } from './fairs.service';
 import { fairOrThrow } from './fair-lookup';
 import { assertRunsFair } from './registration-access';
-import { inTransaction } from '@kc/persistence';
+import { inTransaction, sql } from '@kc/persistence';
 
 /** The fair's booth inventory, its provincial quotas and its registration window. */
 @Injectable()
@@ -75,6 +75,7 @@ export class BoothsService {
         `INSERT INTO booth_bucket (fair_id, bucket, capacity) VALUES ($1, 'pool', $2)
          ON CONFLICT (fair_id, bucket) DO UPDATE SET capacity = booth_bucket.capacity + EXCLUDED.capacity`,
         [fairId, booths.length],
+        { inTransaction: true },
       );
       const inventorySize = existing.length + booths.length;
       await this.outbox.append(manager, boothAddedV1, {
@@ -146,6 +147,7 @@ export class BoothsService {
         `SELECT (SELECT count(*)::int FROM fair_registration WHERE fair_id = $1) AS registrations,
                 (SELECT count(*)::int FROM booth WHERE fair_id = $1) AS inventory`,
         [fairId],
+        { inTransaction: true },
       );
       if (registrations > 0) {
         throw new ConflictError(
@@ -157,16 +159,19 @@ export class BoothsService {
         );
       }
       const pool = planQuotas(fair, request.quotas, inventory, referenceProvinces);
-      await sql(manager, `DELETE FROM booth_bucket WHERE fair_id = $1`, [fairId]);
-      await sql(manager, `INSERT INTO booth_bucket (fair_id, bucket, capacity) VALUES ($1, 'pool', $2)`, [
-        fairId,
-        pool,
-      ]);
+      await sql(manager, `DELETE FROM booth_bucket WHERE fair_id = $1`, [fairId], { inTransaction: true });
+      await sql(
+        manager,
+        `INSERT INTO booth_bucket (fair_id, bucket, capacity) VALUES ($1, 'pool', $2)`,
+        [fairId, pool],
+        { inTransaction: true },
+      );
       for (const quota of request.quotas) {
         await sql(
           manager,
           `INSERT INTO booth_bucket (fair_id, bucket, capacity, release_at) VALUES ($1, $2, $3, $4)`,
           [fairId, quota.provinceCode, quota.booths, request.releaseAt],
+          { inTransaction: true },
         );
       }
       await this.outbox.append(manager, quotaSetV1, {

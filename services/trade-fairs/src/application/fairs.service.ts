@@ -12,11 +12,10 @@ import {
   type Principal,
 } from '@kc/contracts';
 import { OutboxWriter } from '@kc/messaging';
-import { unitsCoveredBy } from '@kc/reference-data';
+import { referenceProvinces, unitsCoveredBy } from '@kc/reference-data';
 import { policyForFair } from '../domain/subsidy';
 import { assertAllocationSettings, planTradeFair } from '../domain/trade-fair';
 import { FairEntity } from '../infrastructure/persistence/fair.entity';
-import { referenceProvinces } from '../infrastructure/reference-provinces';
 import { fairCreatedSummary } from './fair-audit';
 import { SubsidyPoliciesService } from './subsidy-policies.service';
 import { fairOrThrow } from './fair-lookup';

@@ -5,10 +5,10 @@ import { lotteryDrawnV1, type DrawLotteryRequest, type LotteryView, type Princip
 import { ConflictError, NotFoundError } from '@kc/errors';
 import { OutboxWriter } from '@kc/messaging';
 import { drawDigest, drawLottery, LOTTERY_ALGORITHM } from '../domain/lottery';
-import { BoothAllocation, REGISTRATION_COLUMNS, sql, type RegistrationRow } from './booth-allocation';
+import { BoothAllocation, REGISTRATION_COLUMNS, type RegistrationRow } from './booth-allocation';
 import { assertRunsFair } from './registration-access';
 import { fairOrThrow } from './fair-lookup';
-import { inTransaction } from '@kc/persistence';
+import { inTransaction, sql } from '@kc/persistence';
 
 type Requested = RegistrationRow & { award_certified: boolean };
 
@@ -40,7 +40,7 @@ export class LotteryService {
           'lottery.not-lottery-fair',
         );
       }
-      const [{ now }] = await sql<{ now: Date }>(manager, `SELECT now()`);
+      const [{ now }] = await sql<{ now: Date }>(manager, `SELECT now()`, [], { inTransaction: true });
       if (!fair.registrationClosesAt || now < fair.registrationClosesAt) {
         throw new ConflictError(
           {
@@ -54,7 +54,13 @@ export class LotteryService {
           'lottery.window-open',
         );
       }
-      if ((await sql(manager, `SELECT 1 FROM fair_lottery WHERE fair_id = $1`, [fairId])).length > 0) {
+      if (
+        (
+          await sql(manager, `SELECT 1 FROM fair_lottery WHERE fair_id = $1`, [fairId], {
+            inTransaction: true,
+          })
+        ).length > 0
+      ) {
         throw new ConflictError(
           { vi: 'Hội chợ này đã bốc thăm', en: 'The lottery of this fair has already been drawn' },
           'lottery.already-drawn',
@@ -66,6 +72,7 @@ export class LotteryService {
         `SELECT ${REGISTRATION_COLUMNS}, award_certified FROM fair_registration
           WHERE fair_id = $1 AND state = 'requested' ORDER BY id FOR UPDATE`,
         [fairId],
+        { inTransaction: true },
       );
       const byId = new Map(requests.map((r) => [r.id, r]));
       const order = drawLottery(
@@ -83,6 +90,7 @@ export class LotteryService {
             `UPDATE fair_registration SET state = 'held', charged_to = $2, hold_expires_at = $3, updated_at = now()
               WHERE id = $1`,
             [registration.id, hold.chargedTo, hold.expiresAt],
+            { inTransaction: true },
           );
           await this.allocation.recordHold(manager, registration, hold, false);
           outcomes.push('held');
@@ -92,12 +100,14 @@ export class LotteryService {
             `UPDATE trade_fair SET last_waitlist_position = last_waitlist_position + 1
               WHERE id = $1 RETURNING last_waitlist_position AS position`,
             [fairId],
+            { inTransaction: true },
           );
           await sql(
             manager,
             `UPDATE fair_registration SET state = 'waitlisted', waitlist_position = $2, updated_at = now()
               WHERE id = $1`,
             [registration.id, position],
+            { inTransaction: true },
           );
           await this.allocation.recordWaitlisted(manager, { ...registration, position });
           outcomes.push('waitlisted');
@@ -109,6 +119,7 @@ export class LotteryService {
         `INSERT INTO fair_lottery (fair_id, seed, algorithm, award_priority, entries, draw_digest)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING drawn_at`,
         [fairId, seed, LOTTERY_ALGORITHM, fair.awardPriority, order.length, digest],
+        { inTransaction: true },
       );
       await sql(
         manager,
@@ -122,6 +133,7 @@ export class LotteryService {
           order.map((e) => e.awardPriority),
           outcomes,
         ],
+        { inTransaction: true },
       );
       const held = outcomes.filter((o) => o === 'held').length;
       await this.outbox.append(manager, lotteryDrawnV1, {

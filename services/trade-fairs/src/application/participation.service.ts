@@ -17,13 +17,13 @@ import { supportVnd } from '../domain/subsidy';
 import type { FairEntity } from '../infrastructure/persistence/fair.entity';
 import { RegistrationEntity } from '../infrastructure/persistence/registration.entity';
 import type { SubsidyPolicyEntity } from '../infrastructure/persistence/subsidy-policy.entity';
-import { REGISTRATION_COLUMNS, sql, type RegistrationRow } from './booth-allocation';
+import { REGISTRATION_COLUMNS, type RegistrationRow } from './booth-allocation';
 import { assertRunsFair } from './registration-access';
 import { RegistrationsService } from './registrations.service';
 import { SubsidyPoliciesService } from './subsidy-policies.service';
 import { fairOrThrow } from './fair-lookup';
 import { assertParticipantListOpen } from './participant-list.service';
-import { inTransaction } from '@kc/persistence';
+import { inTransaction, sql } from '@kc/persistence';
 
 type ParticipationRow = RegistrationRow & { certified_at: Date | null; checked_in_at: Date | null };
 const COLUMNS = `${REGISTRATION_COLUMNS}, certified_at, checked_in_at`;
@@ -64,6 +64,7 @@ export class ParticipationService {
         manager,
         `SELECT ${COLUMNS} FROM fair_registration WHERE id = $1 AND fair_id = $2 FOR UPDATE`,
         [id, fairId],
+        { inTransaction: true },
       );
       if (!row || !maySee(principal, row.facility_province_code)) throw notFound(id);
       if (row.state !== 'allocated') throw notAllocated(row, { vi: 'xác nhận hỗ trợ', en: 'certify' });
@@ -89,6 +90,7 @@ export class ParticipationService {
           WHERE fair_id = $1 AND facility_province_code = $2 AND state = 'allocated' AND certified_at IS NULL
           ORDER BY id FOR UPDATE`,
         [fairId, provinceCode],
+        { inTransaction: true },
       );
       if (rows.length === 0) return 0;
       await assertParticipantListOpen(manager, fairId);
@@ -112,6 +114,7 @@ export class ParticipationService {
         manager,
         `SELECT ${COLUMNS} FROM fair_registration WHERE id = $1 AND fair_id = $2 FOR UPDATE`,
         [id, fairId],
+        { inTransaction: true },
       );
       if (!row) throw notFound(id);
       if (row.state !== 'allocated') throw notAllocated(row, { vi: 'điểm danh', en: 'check in' });
@@ -122,6 +125,7 @@ export class ParticipationService {
         `UPDATE fair_registration SET checked_in_at = now(), updated_at = now() WHERE id = $1
           RETURNING checked_in_at`,
         [id],
+        { inTransaction: true },
       );
       const codes = await this.boothCodes(manager, id);
       await this.outbox.append(manager, registrationCheckedInV1, {
@@ -163,6 +167,7 @@ export class ParticipationService {
           certified_support_vnd = $4, updated_at = now()
         WHERE id = $1`,
       [row.id, `${principal.kind}:${principal.id}`, rentVnd, support],
+      { inTransaction: true },
     );
     const codes = booths.map((b) => b.code);
     await this.outbox.append(manager, registrationCertifiedV1, {
@@ -208,6 +213,7 @@ export class ParticipationService {
       manager,
       `SELECT code, rent_vnd FROM booth WHERE registration_id = $1 ORDER BY code`,
       [registrationId],
+      { inTransaction: true },
     );
   }
 

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { isCentral } from '@kc/auth';
@@ -7,6 +7,7 @@ import {
   registrationCancelledV2,
   registrationRequestedV1,
   registrationStateLabels,
+  requestFingerprint,
   type CreateRegistrationRequest,
   type ListRegistrationsQuery,
   type Page,
@@ -16,6 +17,7 @@ import {
 } from '@kc/contracts';
 import { ConflictError, NotFoundError } from '@kc/errors';
 import { OutboxWriter } from '@kc/messaging';
+import { referenceProvinces, vietnamDate } from '@kc/reference-data';
 import { assertCertificatesIssued, holdsValidAward } from '../domain/award-certificate';
 import {
   assertFacilityMayAttend,
@@ -23,33 +25,17 @@ import {
   assertWithinFacilityLimit,
 } from '../domain/booth-registration';
 import { assertMayCancel } from '../domain/cancellation';
-import { vietnamDate } from '../domain/check-in';
 import { BoothEntity } from '../infrastructure/persistence/booth.entity';
 import { RegistrationEntity } from '../infrastructure/persistence/registration.entity';
-import { referenceProvinces } from '../infrastructure/reference-provinces';
-import { BoothAllocation, REGISTRATION_COLUMNS, sql, type RegistrationRow } from './booth-allocation';
+import { BoothAllocation, REGISTRATION_COLUMNS, type RegistrationRow } from './booth-allocation';
 import { assertMayRegister, mayManage, registrationListScope } from './registration-access';
 import { fairOrThrow } from './fair-lookup';
 import { assertParticipantListOpen } from './participant-list.service';
-import { inTransaction, pgCode, pgConstraint } from '@kc/persistence';
-
-/** JSON with object keys sorted, so the same request hashes the same whatever its key order. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
+import { inTransaction, pgCode, pgConstraint, sql } from '@kc/persistence';
 
 /** The same key means the same request only from the same caller with the same body. */
 const requestHashOf = (principal: Principal, request: CreateRegistrationRequest) =>
-  createHash('sha256')
-    .update(`${principal.kind}:${principal.id}\n${canonicalJson(request)}`)
-    .digest('hex');
+  requestFingerprint(`${principal.kind}:${principal.id}`, request);
 
 /** Thrown inside the transaction to undo it when a concurrent request with the same key won the race. */
 class KeyAlreadyUsed extends Error {}
@@ -133,6 +119,7 @@ export class RegistrationsService {
                   `UPDATE trade_fair SET last_waitlist_position = last_waitlist_position + 1
                   WHERE id = $1 RETURNING last_waitlist_position AS position`,
                   [fairId],
+                  { inTransaction: true },
                 )
               )[0].position;
         const inserted = await sql(
@@ -160,6 +147,7 @@ export class RegistrationsService {
             position,
             awardCertified,
           ],
+          { inTransaction: true },
         );
         if (inserted.length === 0) throw new KeyAlreadyUsed();
         if (lottery) {
@@ -194,6 +182,7 @@ export class RegistrationsService {
         `UPDATE fair_registration SET state = 'allocated', hold_expires_at = NULL, updated_at = now()
           WHERE id = $1 AND state = 'held' AND hold_expires_at > now() RETURNING id`,
         [id],
+        { inTransaction: true },
       );
       if (allocated.length === 0) {
         await this.allocation.expire(manager, registration);
@@ -204,6 +193,7 @@ export class RegistrationsService {
         manager,
         `UPDATE booth SET state = 'allocated' WHERE registration_id = $1 RETURNING code, rent_vnd`,
         [id],
+        { inTransaction: true },
       );
       const codes = booths.map((b) => b.code).sort();
       const rentVnd = booths.reduce((sum, b) => sum + Number(b.rent_vnd), 0);
@@ -261,6 +251,7 @@ export class RegistrationsService {
         manager,
         `SELECT certified_at IS NOT NULL AS certified FROM fair_registration WHERE id = $1`,
         [id],
+        { inTransaction: true },
       );
       assertMayCancel({ state: registration.state, certified }, isCentral(principal));
       if (registration.state === 'allocated') await assertParticipantListOpen(manager, fairId);
@@ -270,6 +261,7 @@ export class RegistrationsService {
         `UPDATE fair_registration SET state = 'cancelled', charged_to = NULL, hold_expires_at = NULL,
            cancel_reason = $2, updated_at = now() WHERE id = $1`,
         [id, reason],
+        { inTransaction: true },
       );
       await this.outbox.append(manager, registrationCancelledV2, {
         aggregateId: fairId,
@@ -427,6 +419,7 @@ export class RegistrationsService {
       manager,
       `SELECT ${REGISTRATION_COLUMNS} FROM fair_registration WHERE id = $1 AND fair_id = $2 FOR UPDATE`,
       [id, fairId],
+      { inTransaction: true },
     );
     const visible =
       registration &&

@@ -7,10 +7,9 @@ import { defaultPolicyCode, policyForFair, type DefaultPolicies } from '../domai
 import type { FairScale } from '../domain/trade-fair';
 import type { FairEntity } from '../infrastructure/persistence/fair.entity';
 import { SubsidyPolicyEntity } from '../infrastructure/persistence/subsidy-policy.entity';
-import { sql } from './booth-allocation';
 import { dayVi } from './fair-audit';
 import { fairOrThrow } from './fair-lookup';
-import { inTransaction } from '@kc/persistence';
+import { inTransaction, sql } from '@kc/persistence';
 
 export const DEFAULT_SUBSIDY_POLICY = Symbol('DEFAULT_SUBSIDY_POLICY');
 
@@ -85,6 +84,7 @@ export class SubsidyPoliciesService {
         manager,
         `SELECT 1 FROM fair_registration WHERE fair_id = $1 AND certified_at IS NOT NULL LIMIT 1`,
         [fairId],
+        { inTransaction: true },
       );
       if (certified) {
         throw new ConflictError(
@@ -99,6 +99,7 @@ export class SubsidyPoliciesService {
         manager,
         `UPDATE trade_fair SET subsidy_policy_code = $2, subsidy_policy_version = $3 WHERE id = $1`,
         [fairId, policy.code, policy.version],
+        { inTransaction: true },
       );
       await this.outbox.audit(manager, {
         action: 'fair.choose-subsidy-policy',

@@ -1,5 +1,5 @@
 import { ConflictError } from '@kc/errors';
-import { assertFairInSession, vietnamDate } from './check-in';
+import { assertFairInSession } from './check-in';
 
 const fair = { startDate: '2026-09-15', endDate: '2026-09-19' };
 const codeAt = (iso: string): string | undefined => {
@@ -13,11 +13,6 @@ const codeAt = (iso: string): string | undefined => {
 };
 
 describe('check-in dates', () => {
-  it('reads the calendar day in Vietnam (UTC+7)', () => {
-    expect(vietnamDate(new Date('2026-09-14T16:59:59Z'))).toBe('2026-09-14');
-    expect(vietnamDate(new Date('2026-09-14T17:00:00Z'))).toBe('2026-09-15');
-  });
-
   it('opens at midnight in Vietnam on the first day, while it is still the day before in UTC', () => {
     expect(codeAt('2026-09-14T16:59:59Z')).toBe('check-in.outside-fair-dates');
     expect(codeAt('2026-09-14T17:00:00Z')).toBeUndefined();

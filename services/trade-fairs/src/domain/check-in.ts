@@ -1,17 +1,5 @@
 import { ConflictError } from '@kc/errors';
-
-/** Fairs are held in Vietnam: their dates are Vietnamese calendar days. */
-export const FAIR_TIME_ZONE = 'Asia/Ho_Chi_Minh';
-
-const calendarDay = new Intl.DateTimeFormat('en-CA', {
-  timeZone: FAIR_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The YYYY-MM-DD date in Vietnam at `moment`. */
-export const vietnamDate = (moment: Date): string => calendarDay.format(moment);
+import { vietnamDate } from '@kc/reference-data';
 
 /** A facility checks in only while the fair is on: from its first to its last day, Vietnam time. */
 export function assertFairInSession(fair: { startDate: string; endDate: string }, now: Date): void {

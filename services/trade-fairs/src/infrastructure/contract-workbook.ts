@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { ContractDataView } from '@kc/contracts';
-import { findProvince } from '@kc/reference-data';
+import { findProvince, vietnamDate } from '@kc/reference-data';
 import { dayVi } from '../application/fair-audit';
-import { vietnamDate } from '../domain/check-in';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -6,13 +6,14 @@
 import { appendFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ConferenceReport } from '@kc/contracts';
+import { vietnamDate } from '@kc/reference-data';
 import { handledTwice, query, unpublished } from './db';
 import { deadLetters } from './faults';
 import { chaosEnv, healthOf, Session } from './gateway';
 import { Load, type Operation, type WriteEntry } from './load';
 
 /** Records are dated today in Vietnam: a record is never dated in the future. */
-const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+const TODAY = vietnamDate(new Date());
 /** Provincial departments that drive the load (units in force today). */
 const LOAD_PROVINCES = ['01', '40', '79', '48', '31', '92'];
 const POOL_PROVINCE = '40';

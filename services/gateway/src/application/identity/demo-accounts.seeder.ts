@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { provincesAsOf } from '@kc/reference-data';
+import { provincesAsOf, vietnamDate } from '@kc/reference-data';
 import { demoAccounts } from '../../domain/identity/demo-accounts';
-import { vietnamDate } from '../../domain/vietnam-date';
 import { PasswordHasher } from '../../infrastructure/identity/password-hasher';
 import { AppUserEntity } from '../../infrastructure/persistence/identity.entities';
 import { AuditTrail } from '../audit/audit-trail';

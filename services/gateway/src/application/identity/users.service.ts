@@ -12,6 +12,7 @@ import {
 } from '@kc/contracts';
 import { ConflictError, NotFoundError, RuleViolationError, UnavailableError } from '@kc/errors';
 import { currentContext } from '@kc/observability';
+import { vietnamDate } from '@kc/reference-data';
 import {
   assertNotSelfLockout,
   assertProfileFits,
@@ -19,7 +20,6 @@ import {
   endsSessions,
   type UserProfile,
 } from '../../domain/identity/user-profile';
-import { vietnamDate } from '../../domain/vietnam-date';
 import { IssuedTokens, type LiveToken } from '../../infrastructure/identity/issued-tokens.store';
 import { PasswordHasher } from '../../infrastructure/identity/password-hasher';
 import { RefreshTokens } from '../../infrastructure/identity/refresh-tokens.store';

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { auditRecordAppendedV1, type EventEnvelope, type PayloadOf } from '@kc/contracts';
-import type { EventContext } from '@kc/messaging';
+import { OnEvent, type EventContext } from '@kc/messaging';
 import { AuditTrail } from '../../application/audit/audit-trail';
 
 /** Every service's audit events land in the gateway's trail, once each (the inbox row shares ctx.manager). */
@@ -9,7 +9,7 @@ import { AuditTrail } from '../../application/audit/audit-trail';
 export class AuditEventsHandler {
   constructor(private readonly trail: AuditTrail) {}
 
-  @EventPattern(auditRecordAppendedV1.type)
+  @OnEvent(auditRecordAppendedV1)
   async onAuditRecord(
     @Payload() envelope: EventEnvelope<PayloadOf<typeof auditRecordAppendedV1>>,
     @Ctx() ctx: EventContext,

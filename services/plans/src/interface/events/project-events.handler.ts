@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import {
   projectAppraisedV1,
   projectRegisteredV2,
@@ -8,7 +8,7 @@ import {
   type EventEnvelope,
   type PayloadOf,
 } from '@kc/contracts';
-import type { EventContext } from '@kc/messaging';
+import { OnEvent, type EventContext } from '@kc/messaging';
 import { ProjectReplicaService } from '../../application/project-replica.service';
 
 /** The projects events that keep `project_ref` (writes go through the inbox transaction of each event). */
@@ -17,13 +17,15 @@ export class ProjectEventsHandler {
   constructor(private readonly replica: ProjectReplicaService) {}
 
   /** v1 of `registered` lacks the facts plans checks (cost, norm, schedule): only v2 feeds the replica. */
-  @EventPattern(projectRegisteredV2.type)
-  async onRegistered(@Payload() event: EventEnvelope, @Ctx() ctx: EventContext) {
-    if (event.version !== projectRegisteredV2.version) return;
-    await this.replica.registered(ctx.manager, event.payload as PayloadOf<typeof projectRegisteredV2>);
+  @OnEvent(projectRegisteredV2)
+  async onRegistered(
+    @Payload() event: EventEnvelope<PayloadOf<typeof projectRegisteredV2>>,
+    @Ctx() ctx: EventContext,
+  ) {
+    await this.replica.registered(ctx.manager, event.payload);
   }
 
-  @EventPattern(projectStatusChangedV1.type)
+  @OnEvent(projectStatusChangedV1)
   async onStatusChanged(
     @Payload() event: EventEnvelope<PayloadOf<typeof projectStatusChangedV1>>,
     @Ctx() ctx: EventContext,
@@ -31,7 +33,7 @@ export class ProjectEventsHandler {
     await this.replica.statusChanged(ctx.manager, event.payload);
   }
 
-  @EventPattern(projectAppraisedV1.type)
+  @OnEvent(projectAppraisedV1)
   async onAppraised(
     @Payload() event: EventEnvelope<PayloadOf<typeof projectAppraisedV1>>,
     @Ctx() ctx: EventContext,
@@ -39,7 +41,7 @@ export class ProjectEventsHandler {
     await this.replica.appraised(ctx.manager, event.payload);
   }
 
-  @EventPattern(projectStoppedV1.type)
+  @OnEvent(projectStoppedV1)
   async onStopped(
     @Payload() event: EventEnvelope<PayloadOf<typeof projectStoppedV1>>,
     @Ctx() ctx: EventContext,

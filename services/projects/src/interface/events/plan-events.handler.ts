@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import {
   assignmentDecidedV1,
   planCreatedV1,
@@ -7,7 +7,7 @@ import {
   type EventEnvelope,
   type PayloadOf,
 } from '@kc/contracts';
-import type { EventContext } from '@kc/messaging';
+import { OnEvent, type EventContext } from '@kc/messaging';
 import { PlanEventsService } from '../../application/plan-events.service';
 
 /** Plans events that move projects (writes only through the inbox transaction of `ctx.manager`). */
@@ -15,12 +15,12 @@ import { PlanEventsService } from '../../application/plan-events.service';
 export class PlanEventsHandler {
   constructor(private readonly planEvents: PlanEventsService) {}
 
-  @EventPattern(planCreatedV1.type)
+  @OnEvent(planCreatedV1)
   onPlanCreated(@Payload() event: EventEnvelope<PayloadOf<typeof planCreatedV1>>, @Ctx() ctx: EventContext) {
     return this.planEvents.planCreated(ctx.manager, event.payload);
   }
 
-  @EventPattern(registrationSubmittedV1.type)
+  @OnEvent(registrationSubmittedV1)
   onRegistrationSubmitted(
     @Payload() event: EventEnvelope<PayloadOf<typeof registrationSubmittedV1>>,
     @Ctx() ctx: EventContext,
@@ -28,7 +28,7 @@ export class PlanEventsHandler {
     return this.planEvents.registrationSubmitted(ctx.manager, event);
   }
 
-  @EventPattern(assignmentDecidedV1.type)
+  @OnEvent(assignmentDecidedV1)
   onAssignmentDecided(
     @Payload() event: EventEnvelope<PayloadOf<typeof assignmentDecidedV1>>,
     @Ctx() ctx: EventContext,

@@ -2,8 +2,8 @@ import { Controller } from '@nestjs/common';
 import { currentPrincipal } from '@kc/auth';
 import { projectFinanceRoutes as routes, type RouteInput } from '@kc/contracts';
 import { Input, Route } from '@kc/http';
+import { vietnamDate } from '@kc/reference-data';
 import { DisbursementsService } from '../../application/disbursements.service';
-import { todayInVietnam } from '../../domain/progress-report';
 
 /** Advances, payments and refunds of a project (by its plan's owner), and the advance rules they follow. */
 @Controller()
@@ -22,6 +22,6 @@ export class DisbursementsController {
 
   @Route(routes.advanceRules)
   rules(@Input() { query }: RouteInput<typeof routes.advanceRules>) {
-    return this.disbursements.rules(query.asOf ?? todayInVietnam(new Date()));
+    return this.disbursements.rules(query.asOf ?? vietnamDate(new Date()));
   }
 }

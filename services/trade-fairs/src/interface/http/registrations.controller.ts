@@ -1,11 +1,16 @@
 import { Controller, Headers, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { currentPrincipal } from '@kc/auth';
-import { tradeFairRoutes as routes, type RouteInput } from '@kc/contracts';
+import {
+  IDEMPOTENCY_KEY_RULE,
+  isValidIdempotencyKey,
+  tradeFairRoutes as routes,
+  type RouteInput,
+} from '@kc/contracts';
 import { fieldError, Input, Route, ValidationProblem } from '@kc/http';
 import { RegistrationsService } from '../../application/registrations.service';
 
-/** 1–200 visible ASCII characters, as at the gateway. */
+/** Required here (a booking must never be doubled); the same key rule as at the gateway. */
 function idempotencyKeyOf(value: string | undefined): string {
   if (value === undefined) {
     throw new ValidationProblem([
@@ -15,12 +20,9 @@ function idempotencyKeyOf(value: string | undefined): string {
       }),
     ]);
   }
-  if (!/^[\x21-\x7e]{1,200}$/.test(value)) {
+  if (!isValidIdempotencyKey(value)) {
     throw new ValidationProblem([
-      fieldError('header.idempotency-key', 'invalid_format', {
-        vi: 'phải gồm 1 đến 200 ký tự ASCII nhìn thấy được',
-        en: 'must be 1 to 200 visible ASCII characters',
-      }),
+      fieldError('header.idempotency-key', 'invalid_format', IDEMPOTENCY_KEY_RULE),
     ]);
   }
   return value;

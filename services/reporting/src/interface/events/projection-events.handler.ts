@@ -1,17 +1,19 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import type {
+import { Ctx, Payload } from '@nestjs/microservices';
+import {
   awardRoundOpenedV1,
   boothAllocatedV1,
   clusterRegisteredV1,
-  EventEnvelope,
+  fairCreatedV1,
   fairCreatedV2,
-  PayloadOf,
   planCreatedV1,
   registrationCancelledV1,
+  registrationCancelledV2,
   registrationCertifiedV1,
+  type EventEnvelope,
+  type PayloadOf,
 } from '@kc/contracts';
-import { EventContext } from '@kc/messaging';
+import { EventContext, OnEvent } from '@kc/messaging';
 import { ProjectionsService } from '../../application/projections.service';
 
 type Event<D> = EventEnvelope<PayloadOf<D>>;
@@ -21,30 +23,34 @@ type Event<D> = EventEnvelope<PayloadOf<D>>;
  * in the inbox transaction.
  */
 @Controller()
-export class ProjectionEventsController {
+export class ProjectionEventsHandler {
   constructor(private readonly projections: ProjectionsService) {}
 
-  @EventPattern('plans.plan.created')
+  @OnEvent(planCreatedV1)
   planCreated(@Payload() envelope: Event<typeof planCreatedV1>, @Ctx() ctx: EventContext) {
     return this.projections.planCreated(ctx.manager, envelope);
   }
 
-  @EventPattern('clusters.cluster.registered')
+  @OnEvent(clusterRegisteredV1)
   clusterRegistered(@Payload() envelope: Event<typeof clusterRegisteredV1>, @Ctx() ctx: EventContext) {
     return this.projections.clusterRegistered(ctx.manager, envelope);
   }
 
-  @EventPattern('trade-fairs.fair.created')
-  fairCreated(@Payload() envelope: Event<typeof fairCreatedV2>, @Ctx() ctx: EventContext) {
+  /** Both versions: v1's facts are the part of v2 the projection keeps. */
+  @OnEvent(fairCreatedV1, fairCreatedV2)
+  fairCreated(
+    @Payload() envelope: Event<typeof fairCreatedV1 | typeof fairCreatedV2>,
+    @Ctx() ctx: EventContext,
+  ) {
     return this.projections.fairCreated(ctx.manager, envelope);
   }
 
-  @EventPattern('trade-fairs.booth.allocated')
+  @OnEvent(boothAllocatedV1)
   boothAllocated(@Payload() envelope: Event<typeof boothAllocatedV1>, @Ctx() ctx: EventContext) {
     return this.projections.boothAllocated(ctx.manager, envelope);
   }
 
-  @EventPattern('trade-fairs.registration.certified')
+  @OnEvent(registrationCertifiedV1)
   registrationCertified(
     @Payload() envelope: Event<typeof registrationCertifiedV1>,
     @Ctx() ctx: EventContext,
@@ -52,15 +58,16 @@ export class ProjectionEventsController {
     return this.projections.registrationCertified(ctx.manager, envelope);
   }
 
-  @EventPattern('trade-fairs.registration.cancelled')
+  /** Both versions: the projection reads only what v1 already said (the state it left, the booths it freed). */
+  @OnEvent(registrationCancelledV1, registrationCancelledV2)
   registrationCancelled(
-    @Payload() envelope: Event<typeof registrationCancelledV1>,
+    @Payload() envelope: Event<typeof registrationCancelledV1 | typeof registrationCancelledV2>,
     @Ctx() ctx: EventContext,
   ) {
     return this.projections.registrationCancelled(ctx.manager, envelope);
   }
 
-  @EventPattern('awards.round.opened')
+  @OnEvent(awardRoundOpenedV1)
   awardRoundOpened(@Payload() envelope: Event<typeof awardRoundOpenedV1>, @Ctx() ctx: EventContext) {
     return this.projections.awardRoundOpened(ctx.manager, envelope);
   }

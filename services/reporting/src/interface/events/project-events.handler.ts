@@ -1,10 +1,8 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import type {
+import { Ctx, Payload } from '@nestjs/microservices';
+import {
   assignmentDecidedV1,
   disbursementRecordedV1,
-  EventEnvelope,
-  PayloadOf,
   planCeilingSetV1,
   progressReportedV1,
   projectAdjustedV1,
@@ -14,68 +12,70 @@ import type {
   projectSettledV1,
   projectStatusChangedV1,
   projectStoppedV1,
+  type EventEnvelope,
+  type PayloadOf,
 } from '@kc/contracts';
-import { EventContext } from '@kc/messaging';
+import { EventContext, OnEvent } from '@kc/messaging';
 import { ProjectProjectionsService } from '../../application/project-projections.service';
 
 type Event<D> = EventEnvelope<PayloadOf<D>>;
 
 /** The project lifecycle and the plan decisions that feed the project figures and the watchlist. */
 @Controller()
-export class ProjectEventsController {
+export class ProjectEventsHandler {
   constructor(private readonly projects: ProjectProjectionsService) {}
 
-  @EventPattern('projects.project.registered')
+  @OnEvent(projectRegisteredV2)
   registered(@Payload() envelope: Event<typeof projectRegisteredV2>, @Ctx() ctx: EventContext) {
     return this.projects.projectRegistered(ctx.manager, envelope);
   }
 
-  @EventPattern('projects.project.status-changed')
+  @OnEvent(projectStatusChangedV1)
   statusChanged(@Payload() envelope: Event<typeof projectStatusChangedV1>, @Ctx() ctx: EventContext) {
     return this.projects.statusChanged(ctx.manager, envelope);
   }
 
-  @EventPattern('projects.project.appraised')
+  @OnEvent(projectAppraisedV1)
   appraised(@Payload() envelope: Event<typeof projectAppraisedV1>, @Ctx() ctx: EventContext) {
     return this.projects.appraised(ctx.manager, envelope);
   }
 
-  @EventPattern('projects.project.contracted')
+  @OnEvent(projectContractedV1)
   contracted(@Payload() envelope: Event<typeof projectContractedV1>, @Ctx() ctx: EventContext) {
     return this.projects.contracted(ctx.manager, envelope);
   }
 
-  @EventPattern('projects.progress.reported')
+  @OnEvent(progressReportedV1)
   progressReported(@Payload() envelope: Event<typeof progressReportedV1>, @Ctx() ctx: EventContext) {
     return this.projects.progressReported(ctx.manager, envelope);
   }
 
-  @EventPattern('projects.disbursement.recorded')
+  @OnEvent(disbursementRecordedV1)
   disbursementRecorded(@Payload() envelope: Event<typeof disbursementRecordedV1>, @Ctx() ctx: EventContext) {
     return this.projects.disbursementRecorded(ctx.manager, envelope);
   }
 
-  @EventPattern('projects.project.settled')
+  @OnEvent(projectSettledV1)
   settled(@Payload() envelope: Event<typeof projectSettledV1>, @Ctx() ctx: EventContext) {
     return this.projects.settled(ctx.manager, envelope);
   }
 
-  @EventPattern('projects.project.stopped')
+  @OnEvent(projectStoppedV1)
   stopped(@Payload() envelope: Event<typeof projectStoppedV1>, @Ctx() ctx: EventContext) {
     return this.projects.stopped(ctx.manager, envelope);
   }
 
-  @EventPattern('projects.project.adjusted')
+  @OnEvent(projectAdjustedV1)
   adjusted(@Payload() envelope: Event<typeof projectAdjustedV1>, @Ctx() ctx: EventContext) {
     return this.projects.adjusted(ctx.manager, envelope);
   }
 
-  @EventPattern('plans.assignment.decided')
+  @OnEvent(assignmentDecidedV1)
   assignmentDecided(@Payload() envelope: Event<typeof assignmentDecidedV1>, @Ctx() ctx: EventContext) {
     return this.projects.assignmentDecided(ctx.manager, envelope);
   }
 
-  @EventPattern('plans.plan.ceiling-set')
+  @OnEvent(planCeilingSetV1)
   ceilingSet(@Payload() envelope: Event<typeof planCeilingSetV1>, @Ctx() ctx: EventContext) {
     return this.projects.planCeilingSet(ctx.manager, envelope);
   }

@@ -1,11 +1,5 @@
-import { provincesAsOf, successorOf, unitInForce, unitInForceDuring } from '@kc/reference-data';
-import type { ProvinceDirectory } from '../domain/annual-plan';
+import { provincesAsOf, successorOf, unitInForce } from '@kc/reference-data';
 import type { ExpectedUnit } from '../domain/registration-coverage';
-
-/** Provincial units from the reference data: a code counts for a year if it was in force on its first or last day. */
-export const referenceProvinces: ProvinceDirectory = {
-  nameDuring: (code, year) => unitInForceDuring(code, year)?.nameVi,
-};
 
 /** The units that make up a plan's year (those in force on its first day), and what an older code counts for. */
 export const planYearUnits = {
