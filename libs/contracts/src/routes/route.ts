@@ -13,8 +13,8 @@ export const ROUTE_SERVICES = [
 ] as const;
 export type RouteService = (typeof ROUTE_SERVICES)[number];
 
-/** API scopes (`<resource>:read|write`): the scope an API client must hold for a route. */
-export const SCOPES = [
+/** The scopes of the programme's work, which the agency's and the departments' systems may hold. */
+export const AGENCY_SCOPES = [
   'plans:read',
   'plans:write',
   'projects:read',
@@ -26,6 +26,11 @@ export const SCOPES = [
   'awards:read',
   'awards:write',
   'reports:read',
+] as const;
+
+/** API scopes (`<resource>:read|write`): the scope an API client must hold for a route. */
+export const SCOPES = [
+  ...AGENCY_SCOPES,
   'audit:read',
   'clients:read',
   'clients:write',

@@ -1,25 +1,11 @@
-import type { Role } from '@kc/contracts';
+import { AGENCY_SCOPES, type Role, type Scope } from '@kc/contracts';
 
 /**
  * API scopes (`<resource>:read|write`). Route rules name the scope an API client must hold; a person's
  * scopes follow from their role (the token carries them for the services' information only: a person is
  * judged by role, a client by role and scope).
  */
-const AGENCY_SCOPES = [
-  'plans:read',
-  'plans:write',
-  'projects:read',
-  'projects:write',
-  'clusters:read',
-  'clusters:write',
-  'fairs:read',
-  'fairs:write',
-  'awards:read',
-  'awards:write',
-  'reports:read',
-] as const;
-
-export const SCOPES_OF_ROLE: Record<Role, readonly string[]> = {
+export const SCOPES_OF_ROLE: Record<Role, readonly Scope[]> = {
   'central-admin': [
     ...AGENCY_SCOPES,
     'audit:read',
@@ -50,5 +36,6 @@ export const CLIENT_ROLES: readonly Role[] = [
 
 /** Scopes a client of this role asks for that its role could never use (empty when all are fine). */
 export function scopesBeyondRole(role: Role, scopes: readonly string[]): string[] {
-  return scopes.filter((scope) => !SCOPES_OF_ROLE[role].includes(scope));
+  const allowed: readonly string[] = SCOPES_OF_ROLE[role];
+  return scopes.filter((scope) => !allowed.includes(scope));
 }
