@@ -1,12 +1,12 @@
 import type { AddressInfo } from 'node:net';
-import { Body, Controller, Get, Module, Post, type INestApplication } from '@nestjs/common';
+import { Controller, Get, Module, Post, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { z } from 'zod';
-import { ruleIssue } from '@kc/contracts';
+import { route, ruleIssue, type RouteInput } from '@kc/contracts';
 import { RuleViolationError } from '@kc/errors';
 import type { Problem } from './problem';
 import { ProblemFilter } from './problem.filter';
-import { validBody } from './validation';
+import { Input, Route } from './route';
 
 const body = z
   .strictObject({ year: z.number().int().min(2000), startDate: z.string(), endDate: z.string() })
@@ -14,6 +14,14 @@ const body = z
     ...ruleIssue('date-order', 'không được trước startDate', 'must not be before startDate'),
     path: ['endDate'],
   });
+const validatedRoute = route({
+  method: 'POST',
+  path: '/validated',
+  service: 'gateway',
+  access: 'public',
+  summary: 'Kiểm tra / Validated',
+  body,
+});
 
 @Controller()
 class ThrowingController {
@@ -26,8 +34,8 @@ class ThrowingController {
     );
   }
 
-  @Post('validated')
-  validated(@Body(validBody(body)) value: z.infer<typeof body>) {
+  @Route(validatedRoute)
+  validated(@Input() { body: value }: RouteInput<typeof validatedRoute>) {
     return value;
   }
 

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { validBody, ValidationProblem } from './validation';
+import type { Request } from 'express';
+import { route } from '@kc/contracts';
+import { routeInput } from './route';
+import type { ValidationProblem } from './validation';
 
 const problemOf = (work: () => unknown) => {
   try {
@@ -11,10 +14,18 @@ const problemOf = (work: () => unknown) => {
 };
 
 describe('validation of a request part', () => {
-  const pipe = validBody(z.strictObject({ year: z.number() }));
+  const entry = route({
+    method: 'POST',
+    path: '/x',
+    service: 'gateway',
+    access: 'public',
+    summary: 'x / x',
+    body: z.strictObject({ year: z.number() }),
+  });
+  const send = (body: unknown) => routeInput(entry, { params: {}, query: {}, body } as unknown as Request);
 
   it('says what was received, in both languages', () => {
-    const problem = problemOf(() => pipe.transform({ year: 'hai nghìn' }));
+    const problem = problemOf(() => send({ year: 'hai nghìn' }));
     expect(problem.errors).toEqual([
       expect.objectContaining({
         field: 'body.year',
@@ -27,7 +38,7 @@ describe('validation of a request part', () => {
   it('refuses a hostile body nested too deeply to report, as a 400 naming the fields', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 5_000; i++) deep = [deep];
-    const problem = problemOf(() => pipe.transform({ year: deep, extra: { a: deep } }));
+    const problem = problemOf(() => send({ year: deep, extra: { a: deep } }));
     expect(problem.errors.map((e) => [e.field, e.rule])).toEqual([
       ['body.year', 'invalid_type'],
       ['body.extra', 'unrecognized_keys'],

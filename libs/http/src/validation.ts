@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus, type PipeTransform } from '@nestjs/common';
+import { HttpException, HttpStatus } from '@nestjs/common';
 import { z } from 'zod';
 import type { Bilingual } from '@kc/errors';
 import { fieldError, problemOf, type ProblemFieldError } from './problem';
@@ -71,24 +71,3 @@ export function parseReporting<S extends z.ZodType>(schema: S, value: unknown) {
     return schema.safeParse(value);
   }
 }
-
-/**
- * Validates one part of a request (`body`, `query`, `params`) with a zod schema: unknown fields are
- * rejected by strict schemas, and every bad field is reported with its path, rule and message in both languages.
- */
-export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unknown, z.infer<S>> {
-  constructor(
-    private readonly schema: S,
-    private readonly location: 'body' | 'query' | 'params' = 'body',
-  ) {}
-
-  transform(value: unknown): z.infer<S> {
-    const result = parseReporting(this.schema, value ?? {});
-    if (result.success) return result.data;
-    throw new ValidationProblem(fieldErrors(result.error, this.location));
-  }
-}
-
-export const validBody = <S extends z.ZodType>(schema: S) => new ZodValidationPipe(schema, 'body');
-export const validQuery = <S extends z.ZodType>(schema: S) => new ZodValidationPipe(schema, 'query');
-export const validParams = <S extends z.ZodType>(schema: S) => new ZodValidationPipe(schema, 'params');

@@ -1,5 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { fault } from './support/faults';
+import { fault, stoppedFor } from './support/faults';
 import { expectNothingLost } from './support/verdict';
 import { runScenario } from './support/scenario';
 
@@ -16,14 +15,7 @@ describe('the Kafka broker stopped for 30 s under a mixed write load', () => {
       sizes: { projects: 40, decisions: 12, bookings: 30, clusters: 20, awardRounds: 12 },
       clients: 4,
       opsPerSecond: 2,
-      inject: async (load) => {
-        await load.whenAcked(25);
-        await fault('kafka-stop');
-        const from = Date.now();
-        await sleep(OUTAGE_MS); // the fault itself: the broker stays down this long
-        await fault('kafka-start');
-        return [{ label: 'broker stopped, until it answered again', from, to: Date.now() }];
-      },
+      inject: stoppedFor('kafka', OUTAGE_MS, 25, 'broker stopped, until it answered again'),
     });
     expectNothingLost(figures);
     // Writes never wait for the broker: the outbox holds their events until it returns.

@@ -1,5 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { fault } from './support/faults';
+import { fault, stoppedFor } from './support/faults';
 import { runScenario } from './support/scenario';
 import { expectNothingLost } from './support/verdict';
 
@@ -17,16 +16,12 @@ describe('PostgreSQL restarted under a mixed write load', () => {
       sizes: { projects: 40, decisions: 12, bookings: 30, clusters: 20, awardRounds: 12 },
       clients: 4,
       opsPerSecond: 2,
-      inject: async (load) => {
-        await load.whenAcked(40);
-        const from = Date.now();
-        await fault('postgres-stop');
-        await sleep(DOWN_MS); // the fault itself
-        await fault('postgres-start');
-        return [
-          { label: 'PostgreSQL stopped (fast shutdown), until it answered again', from, to: Date.now() },
-        ];
-      },
+      inject: stoppedFor(
+        'postgres',
+        DOWN_MS,
+        40,
+        'PostgreSQL stopped (fast shutdown), until it answered again',
+      ),
     });
     expectNothingLost(figures);
   });

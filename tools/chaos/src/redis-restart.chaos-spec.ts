@@ -1,5 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { fault } from './support/faults';
+import { fault, stoppedFor } from './support/faults';
 import { runScenario } from './support/scenario';
 import { expectNothingLost } from './support/verdict';
 
@@ -16,16 +15,7 @@ describe('Redis flushed and restarted under a mixed write load', () => {
       sizes: { projects: 40, decisions: 12, bookings: 30, clusters: 20, awardRounds: 12 },
       clients: 4,
       opsPerSecond: 2,
-      inject: async (load) => {
-        await load.whenAcked(40);
-        const from = Date.now();
-        await fault('redis-stop');
-        await sleep(DOWN_MS); // the fault itself
-        await fault('redis-start');
-        return [
-          { label: 'Redis flushed and stopped, until it answered again (empty)', from, to: Date.now() },
-        ];
-      },
+      inject: stoppedFor('redis', DOWN_MS, 40, 'Redis flushed and stopped, until it answered again (empty)'),
     });
     expectNothingLost(figures);
   });

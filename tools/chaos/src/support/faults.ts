@@ -4,6 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const CLI = join(ROOT, 'tools', 'chaos', 'platform.mjs');
@@ -48,4 +49,24 @@ export function fault<T = Record<string, unknown>>(command: FaultCommand, arg?: 
 
 export async function deadLetters(): Promise<number> {
   return (await fault<{ total: number }>('dead-letters')).total;
+}
+
+/**
+ * The usual injection: once `afterAcked` writes are acknowledged, stop a part of the platform for `downMs`, then
+ * start it again — the window reported runs from the stop until it answered again.
+ */
+export function stoppedFor(
+  part: 'kafka' | 'postgres' | 'redis',
+  downMs: number,
+  afterAcked: number,
+  label: string,
+) {
+  return async (load: { whenAcked(n: number): Promise<unknown> }) => {
+    await load.whenAcked(afterAcked);
+    const from = Date.now();
+    await fault(`${part}-stop`);
+    await sleep(downMs); // the fault itself
+    await fault(`${part}-start`);
+    return [{ label, from, to: Date.now() }];
+  };
 }
