@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ResponseConformance } from './response-conformance';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { createClient } from 'redis';
 import { REVOCATIONS_COMPLETE_KEY } from '@kc/auth';
@@ -117,6 +118,7 @@ export async function bootService<S extends z.ZodType>(
     host: config.HOST,
     brokers: config.KAFKA_BROKERS,
   });
+  app.useGlobalInterceptors(new ResponseConformance());
   await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   const call = client(url);

@@ -87,6 +87,13 @@ export interface RouteDefinition {
   status?: 200 | 201 | 204;
   /** `file`: the answer is bytes (a spreadsheet, an image, a page), relayed untouched. */
   kind?: 'json' | 'file';
+  /**
+   * The JSON body of success, as it travels (dates as strings, no transforms): the OpenAPI document declares it
+   * and the conformance checks hold every answer to it. Every json route but a 204 has one.
+   */
+  response?: z.ZodType;
+  /** A file route's media types of success, e.g. the spreadsheet type. */
+  produces?: readonly string[];
 }
 
 /** Declares a route, keeping its literal types (the schemas type the handler's input). */
@@ -113,3 +120,12 @@ export interface RouteInput<D extends RouteDefinition> {
   query: Parsed<D['query']>;
   body: Parsed<D['body']>;
 }
+
+/**
+ * The JSON schema of a json route's success body, as OpenAPI 3.0 declares it (an object allows no other fields):
+ * the gateway's document and the conformance checks of the tests both read it from here.
+ */
+export const responseJsonSchema = (entry: RouteDefinition): Record<string, unknown> | undefined =>
+  entry.response && entry.kind !== 'file'
+    ? (z.toJSONSchema(entry.response, { io: 'output', target: 'openapi-3.0' }) as Record<string, unknown>)
+    : undefined;

@@ -6,7 +6,7 @@ import { createScratchDatabase, testInfrastructure } from '@kc/testing';
 import { gatewayEnvSchema } from '../../src/config/gateway.config';
 import { createGatewayApp } from '../../src/interface/http/gateway-app';
 import { topicsConsumedBy } from '@kc/contracts';
-import { moveGroupToEnd } from '@kc/service-testing';
+import { moveGroupToEnd, ResponseConformance } from '@kc/service-testing';
 
 export interface UpstreamCall {
   method: string;
@@ -74,6 +74,7 @@ export async function bootGateway(options: {
     await moveGroupToEnd('gateway', topicsConsumedBy('gateway'));
     await app.startAllMicroservices();
   }
+  app.useGlobalInterceptors(new ResponseConformance());
   await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   return { app, url, databaseUrl, close: () => app.close() };

@@ -1,8 +1,8 @@
 import { applyDecorators, Controller, Inject, Req, Res, type Type } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import type { Request, Response } from 'express';
-import type { RouteDefinition } from '@kc/contracts';
+import { responseJsonSchema, type RouteDefinition } from '@kc/contracts';
 import { Input, Route } from '@kc/http';
 import { ApiZodBody, ApiZodQuery, jsonSchemaOf } from './openapi';
 import type { Upstream } from '../../infrastructure/upstream/upstream-client';
@@ -18,7 +18,24 @@ function ApiParams(schema: RouteDefinition['params']) {
   );
 }
 
-/** The OpenAPI side of an entry: its group, summary, parameters, query and body, all from the table. */
+/** The answer of success: the entry's response schema, its file types, or nothing for a 204. */
+function ApiSuccess(entry: RouteDefinition) {
+  const status = entry.status ?? 200;
+  const content =
+    entry.kind === 'file'
+      ? Object.fromEntries(
+          (entry.produces ?? ['application/octet-stream']).map((type) => [
+            type,
+            { schema: { type: 'string', format: 'binary' } as SchemaObject },
+          ]),
+        )
+      : entry.response
+        ? { 'application/json': { schema: responseJsonSchema(entry) as SchemaObject } }
+        : undefined;
+  return ApiResponse({ status, description: status === 201 ? 'Đã tạo / Created' : 'OK', content });
+}
+
+/** The OpenAPI side of an entry: its group, summary, parameters, query, body and answer, all from the table. */
 export const documented = (entry: RouteDefinition) =>
   applyDecorators(
     ApiTags(entry.tag ?? entry.service),
@@ -26,6 +43,7 @@ export const documented = (entry: RouteDefinition) =>
     ApiParams(entry.params),
     ...(entry.query ? [ApiZodQuery(entry.query)] : []),
     ...(entry.body ? [ApiZodBody(entry.body)] : []),
+    ApiSuccess(entry),
   );
 
 /** An entry the gateway only relays: answered by a service behind it. */
