@@ -7,6 +7,7 @@ module.exports = {
   testMatch: ['<rootDir>/src/**/*.e2e-spec.ts'],
   globalSetup: '<rootDir>/platform-setup.mjs',
   globalTeardown: '<rootDir>/platform-teardown.mjs',
+  testSequencer: '<rootDir>/conformance-last.cjs',
   maxWorkers: 1,
   testTimeout: 60_000,
 };

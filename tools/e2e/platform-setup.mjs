@@ -10,6 +10,7 @@ import { ensureDatabases } from '../../deploy/lib/postgres.mjs';
 import { stopPidFile } from '../../deploy/lib/process.mjs';
 import { createReporter } from '../../deploy/lib/ui.mjs';
 import { ensureService, serviceFiles } from '../platform/services.mjs';
+import { startConformanceProxy } from './openapi-conformance-proxy.mjs';
 
 export default async function startPlatformForE2e() {
   const profile = getProfile('test');
@@ -22,7 +23,10 @@ export default async function startPlatformForE2e() {
   await Promise.all(domain.map((svc) => ensureService(profile, svc)));
   const gateway = profile.services.find((s) => s.name === 'gateway');
   await ensureService(profile, gateway);
-  process.env.KC_E2E_GATEWAY_URL = gateway.url;
+  // The tests reach the gateway through a proxy that holds every answer to the gateway's OpenAPI document.
+  const proxy = await startConformanceProxy(gateway.url);
+  globalThis.conformanceProxy = proxy;
+  process.env.KC_E2E_GATEWAY_URL = proxy.url;
   // Tests also call services directly, to prove they refuse what bypasses the gateway.
   process.env.KC_TEST_PG_URL = profile.postgres.url;
   process.env.KC_TEST_KAFKA_BROKERS = profile.kafka.brokers;

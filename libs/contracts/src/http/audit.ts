@@ -30,3 +30,41 @@ export const auditQuery = z
     message: 'must be after from',
   });
 export type AuditQuery = z.infer<typeof auditQuery>;
+
+export const auditActorView = z.object({
+  kind: z.enum(['user', 'client', 'system']),
+  /** A username, an API client's id, or (a system) the service or `platform`. */
+  id: z.string(),
+  /** The role the actor acted in, as recorded; null for a system. */
+  role: z.string().nullable(),
+  provinceCode: provinceCode.nullable(),
+  /** The external OIDC client a person acted through, if any. */
+  via: z.string().nullable(),
+});
+export type AuditActorView = z.infer<typeof auditActorView>;
+
+/** One entry of the audit trail. */
+export const auditRecordView = z.object({
+  id: z.uuid(),
+  /** The audit event's id (the entry's own id for the gateway's changes). */
+  eventId: z.uuid(),
+  occurredAt: z.iso.datetime(),
+  /** The service that recorded the change. */
+  producer: z.string(),
+  kind: z.enum(['action', 'bookkeeping']),
+  /** Who made the change: a person, an API client, or (for bookkeeping) the service that applied it. */
+  actor: auditActorView,
+  /** For bookkeeping: the person or client whose change set it off. */
+  triggeredBy: auditActorView.nullable(),
+  action: z.string(),
+  resourceType: z.string(),
+  resourceId: z.string(),
+  provinceCode: provinceCode.nullable(),
+  summary: z.string(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  correlationId: z.string(),
+  /** The event whose handling made this change (bookkeeping), else null. */
+  causedByEvent: z.string().nullable(),
+});
+export type AuditRecordView = z.infer<typeof auditRecordView>;

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { provinceCode } from '../primitives';
 import { say } from '../messages';
 import { ROLES } from '../principal';
+import { SCOPES } from '../routes/route';
+import { listOf } from './pagination';
 
 /** POST /api/v1/auth/login — the built-in identity provider (demo, tests, small deployments). */
 export const loginRequest = z.strictObject({
@@ -45,15 +47,19 @@ export type TokenRequest = z.infer<typeof tokenRequest>;
 /** The grants the token endpoint issues (RFC 8414 grant_types_supported). */
 export const OAUTH_GRANT_TYPES = ['client_credentials'] as const;
 
-/** A successful token answer, RFC 6749 §5.1 (snake_case, as every OAuth 2.0 client library expects). */
-export interface OAuthTokenResponse {
-  access_token: string;
-  token_type: 'Bearer';
+/**
+ * A successful token answer, RFC 6749 §5.1 (snake_case, as every OAuth 2.0 client library expects). No
+ * refresh_token: the client-credentials grant should not issue one (§4.4.3).
+ */
+export const oauthTokenResponse = z.object({
+  access_token: z.string().min(1),
+  token_type: z.literal('Bearer'),
   /** Seconds until the access token expires. */
-  expires_in: number;
-  /** The scopes granted, space-separated. */
-  scope: string;
-}
+  expires_in: z.number().int().min(1),
+  /** The scopes granted, space-separated (always sent, though §5.1 may leave it out). */
+  scope: z.string().regex(/^[\x21\x23-\x5B\x5D-\x7E]+( [\x21\x23-\x5B\x5D-\x7E]+)*$/),
+});
+export type OAuthTokenResponse = z.infer<typeof oauthTokenResponse>;
 
 export const OAUTH_ERROR_CODES = [
   'invalid_request',
@@ -66,31 +72,55 @@ export const OAUTH_ERROR_CODES = [
 export type OAuthErrorCode = (typeof OAUTH_ERROR_CODES)[number];
 
 /** A refusal of the token endpoint, RFC 6749 §5.2 (not problem+json: OAuth clients read this shape). */
-export interface OAuthErrorResponse {
-  error: OAuthErrorCode;
-  error_description: string;
-}
+export const oauthErrorResponse = z.object({
+  error: z.enum(OAUTH_ERROR_CODES),
+  error_description: z.string().describe('Printable ASCII (RFC 6749 §5.2), so English.'),
+});
+export type OAuthErrorResponse = z.infer<typeof oauthErrorResponse>;
+
+/** How a client may authenticate at the token endpoint (RFC 8414 token_endpoint_auth_methods_supported). */
+export const OAUTH_CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post'] as const;
 
 /** GET /.well-known/oauth-authorization-server — RFC 8414 authorization server metadata. */
-export interface AuthorizationServerMetadata {
-  issuer: string;
-  token_endpoint: string;
-  jwks_uri: string;
-  grant_types_supported: string[];
-  token_endpoint_auth_methods_supported: string[];
-  scopes_supported: string[];
-  response_types_supported: string[];
-  service_documentation: string;
-}
+export const authorizationServerMetadata = z.object({
+  /** The `iss` of the access tokens: a URL, or a bare name where no issuer URL is configured. */
+  issuer: z.string().min(1),
+  token_endpoint: z.url(),
+  jwks_uri: z.url(),
+  grant_types_supported: z.array(z.enum(OAUTH_GRANT_TYPES)),
+  token_endpoint_auth_methods_supported: z.array(z.enum(OAUTH_CLIENT_AUTH_METHODS)),
+  scopes_supported: z.array(z.enum(SCOPES)),
+  /** Empty: the client-credentials grant needs no authorization endpoint, so no response type is served. */
+  response_types_supported: z.array(z.string()).max(0),
+  service_documentation: z.url(),
+});
+export type AuthorizationServerMetadata = z.infer<typeof authorizationServerMetadata>;
+
+/** A public key that signs the gateway's access tokens (ES256, P-256), as JWKS publishes it (RFC 7517/7518). */
+export const signingJwk = z.object({
+  kty: z.literal('EC'),
+  crv: z.literal('P-256'),
+  x: z.string().min(1),
+  y: z.string().min(1),
+  kid: z.string().min(1),
+  alg: z.literal('ES256'),
+  use: z.literal('sig'),
+});
+export type SigningJwk = z.infer<typeof signingJwk>;
+
+/** GET /api/v1/auth/jwks — a JWK Set (RFC 7517 §5). */
+export const jwksView = z.object({ keys: z.array(signingJwk).min(1) });
+export type JwksView = z.infer<typeof jwksView>;
 
 /** What POST /api/v1/auth/login and /refresh answer: the human routes of the built-in identity provider. */
-export interface TokenResponse {
-  accessToken: string;
-  tokenType: 'Bearer';
+export const tokenResponse = z.object({
+  accessToken: z.string().min(1),
+  tokenType: z.literal('Bearer'),
   /** Seconds until the access token expires. */
-  expiresIn: number;
-  refreshToken: string;
-}
+  expiresIn: z.number().int().min(1),
+  refreshToken: z.string().min(1),
+});
+export type TokenResponse = z.infer<typeof tokenResponse>;
 
 /** POST /api/v1/auth/clients — register an API client (central admins). */
 export const registerClientRequest = z.strictObject({
@@ -110,11 +140,29 @@ export const registerClientRequest = z.strictObject({
 export type RegisterClientRequest = z.infer<typeof registerClientRequest>;
 
 /** Returned once at registration: the secret and the API key are never shown again. */
-export interface RegisteredClient {
-  clientId: string;
-  clientSecret: string;
-  apiKey: string;
-}
+export const registeredClient = z.object({
+  clientId: z.uuid(),
+  clientSecret: z.string().min(1),
+  apiKey: z.string().min(1),
+});
+export type RegisteredClient = z.infer<typeof registeredClient>;
+
+/** An API client as central admins see it: never its secret or key, only the key's prefix. */
+export const apiClientView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  /** The provincial unit a province-officer client acts for. */
+  provinceCode: provinceCode.nullable(),
+  scopes: z.array(z.enum(SCOPES)),
+  /** The public part of its API key (`kc_<prefix>_…`), to tell the keys apart. */
+  apiKeyPrefix: z.string().regex(/^[0-9a-f]{12}$/),
+  rateLimitPerMinute: z.number().int().min(1),
+  revokedAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type ApiClientView = z.infer<typeof apiClientView>;
+export const apiClientList = listOf(apiClientView);
 
 /**
  * POST /api/v1/auth/external-clients — register a client of the external OIDC issuer (central admins): its
@@ -133,10 +181,12 @@ export const registerExternalClientRequest = z.strictObject({
 });
 export type RegisterExternalClientRequest = z.infer<typeof registerExternalClientRequest>;
 
-export interface ExternalClientView {
-  clientId: string;
-  name: string;
-  rateLimitPerMinute: number;
-  revokedAt: string | null;
-  createdAt: string;
-}
+export const externalClientView = z.object({
+  clientId: z.string(),
+  name: z.string(),
+  rateLimitPerMinute: z.number().int().min(1),
+  revokedAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type ExternalClientView = z.infer<typeof externalClientView>;
+export const externalClientList = listOf(externalClientView);

@@ -78,15 +78,16 @@ export const listAwardRoundsQuery = z.strictObject({
 });
 export type ListAwardRoundsQuery = z.infer<typeof listAwardRoundsQuery>;
 
-export interface AwardRoundView {
-  id: string;
-  name: string;
-  year: number;
-  level: AwardLevel;
-  provinceCode: string | null;
-  regionCode: z.infer<typeof awardRegion> | null;
-  closesOn: string | null;
+export const awardRoundView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  year,
+  level: z.enum(awardLevels),
+  provinceCode: provinceCode.nullable(),
+  regionCode: awardRegion.nullable(),
+  closesOn: isoDate.nullable(),
   /** Departures from usual practice that do not block the round (e.g. a national round in an even year). */
-  warnings: string[];
-  createdAt: string;
-}
+  warnings: z.array(z.string()),
+  createdAt: z.iso.datetime(),
+});
+export type AwardRoundView = z.infer<typeof awardRoundView>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, provinceCode, text, vnd, year } from '../primitives';
 import { ruleIssue, say } from '../messages';
+import { certificateLevels } from './trade-fairs';
 import { unitAsOf } from './unit-filter';
 
 export const boothKinds = ['standard', 'double', 'corner'] as const;
@@ -72,20 +73,28 @@ export const addBoothsRequest = z
   );
 export type AddBoothsRequest = z.infer<typeof addBoothsRequest>;
 
-export interface BoothView {
-  id: string;
-  code: string;
-  hall: string;
-  zone: string | null;
-  kind: BoothKind;
-  areaM2: number;
-  rentVnd: number;
-  layout: { x: number; y: number; w: number; h: number };
+const count = z.number().int().min(0);
+
+export const boothView = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  hall: z.string(),
+  zone: z.string().nullable(),
+  kind: z.enum(boothKinds),
+  areaM2: z.number().positive(),
+  rentVnd: vnd,
+  layout: z.object({
+    x: z.number().min(0),
+    y: z.number().min(0),
+    w: z.number().positive(),
+    h: z.number().positive(),
+  }),
   /** An expired hold shows as free: the booth can be taken at once. */
-  state: BoothState;
+  state: z.enum(boothStates),
   /** The state in Vietnamese (`boothStateLabels`). */
-  stateLabel: string;
-}
+  stateLabel: z.string(),
+});
+export type BoothView = z.infer<typeof boothView>;
 
 /** POST /api/v1/fairs/:id/quotas — booths reserved for each province of a regional fair's region. */
 export const setQuotasRequest = z
@@ -102,14 +111,16 @@ export const setQuotasRequest = z
   );
 export type SetQuotasRequest = z.infer<typeof setQuotasRequest>;
 
-export interface QuotaView {
+export const quotaView = z.object({
   /** A province code, or `pool` for the booths open to every province. */
-  bucket: string;
-  capacity: number;
-  used: number;
-  releaseAt: string | null;
-  released: boolean;
-}
+  bucket: z.string(),
+  capacity: count,
+  used: count,
+  /** When a province's unused booths return to the pool; null for the pool itself. */
+  releaseAt: z.iso.datetime().nullable(),
+  released: z.boolean(),
+});
+export type QuotaView = z.infer<typeof quotaView>;
 
 /** POST /api/v1/fairs/:id/registration-window — when businesses may register, and the booking rules. */
 export const registrationWindowRequest = z
@@ -143,6 +154,13 @@ export const facilitySchema = z.strictObject({
   legalForm: z.enum(legalForms),
 });
 export type Facility = z.infer<typeof facilitySchema>;
+/** A facility as views show it (as it was registered). */
+const facilityView = z.object({
+  taxCode,
+  name: z.string(),
+  provinceCode,
+  legalForm: z.enum(legalForms),
+});
 
 /** Certificates are valid until 31 December of the third year counted from the issue year. */
 export const certificateLegalEnd = (issueYear: number): string => `${issueYear + 2}-12-31`;
@@ -179,6 +197,18 @@ const productSchema = z.strictObject({
   name: text(300),
   /** A product award (sản phẩm CNNT tiêu biểu) the product holds. */
   awardCertificate: awardCertificate.optional(),
+});
+/** A product as registered: the optional parts are absent when the request left them out. */
+const productView = z.object({
+  name: z.string(),
+  awardCertificate: z
+    .object({
+      number: z.string(),
+      level: z.enum(certificateLevels),
+      year,
+      validUntil: isoDate.optional(),
+    })
+    .optional(),
 });
 
 /**
@@ -225,65 +255,68 @@ export const listRegistrationsQuery = z.strictObject({
 });
 export type ListRegistrationsQuery = z.infer<typeof listRegistrationsQuery>;
 
-export interface RegistrationView {
-  id: string;
-  fairId: string;
-  facility: Facility;
-  products: z.infer<typeof productSchema>[];
-  boothCount: number;
-  boothKind: BoothKind;
-  state: RegistrationState;
+export const registrationView = z.object({
+  id: z.uuid(),
+  fairId: z.uuid(),
+  facility: facilityView,
+  products: z.array(productView),
+  boothCount: z.number().int().min(1),
+  boothKind: z.enum(boothKinds),
+  state: z.enum(registrationStates),
   /** The state in Vietnamese (`registrationStateLabels`). */
-  stateLabel: string;
+  stateLabel: z.string(),
   /**
    * A product holds an award certificate valid on the fair's opening day: at a fair that grants award
    * priority, drawn first in its lottery or promoted first from its waiting list.
    */
-  awardCertified: boolean;
+  awardCertified: z.boolean(),
   /** While held: the moment the hold lapses unless confirmed. */
-  holdExpiresAt: string | null;
+  holdExpiresAt: z.iso.datetime().nullable(),
   /** The booths held or allocated (empty otherwise). */
-  booths: { code: string; hall: string; kind: BoothKind; rentVnd: number }[];
+  booths: z.array(z.object({ code: z.string(), hall: z.string(), kind: z.enum(boothKinds), rentVnd: vnd })),
   /**
    * The stable ticket number on the fair's waiting list, if the request ever waited. Promotion follows it,
    * except that at a fair granting award priority certified requests are promoted before the others.
    */
-  waitlistPosition: number | null;
-  cancelReason: string | null;
+  waitlistPosition: z.number().int().min(1).nullable(),
+  cancelReason: z.string().nullable(),
   /** Set once the facility's provincial department certified the allocation: its support is then fixed. */
-  certification: { certifiedAt: string; rentVnd: number; supportVnd: number } | null;
+  certification: z.object({ certifiedAt: z.iso.datetime(), rentVnd: vnd, supportVnd: vnd }).nullable(),
   /** When the facility checked in at the fair. */
-  checkedInAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+  checkedInAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type RegistrationView = z.infer<typeof registrationView>;
 
 /** Path parameters of one registration of one fair. */
 export const registrationParams = z.strictObject({ id: z.uuid(), rid: z.uuid() });
 
 /** A subsidy policy (định mức hỗ trợ gian hàng): one version of it, with its legal basis and period. */
-export interface SubsidyPolicyView {
-  code: string;
-  version: number;
-  title: string;
-  legalBasis: string;
+export const subsidyPolicyView = z.object({
+  code: z.string(),
+  version: z.number().int().min(1),
+  title: z.string(),
+  legalBasis: z.string(),
   /** False while the values have not been checked against the text in force. */
-  verified: boolean;
+  verified: z.boolean(),
   /** Share of the booth rent supported, in basis points (10000 = 100%). */
-  supportBp: number;
+  supportBp: z.number().int().min(0).max(10_000),
   /** Most support one facility gets at one fair; null for no cap. */
-  capVndPerFacility: number | null;
-  validFrom: string;
+  capVndPerFacility: vnd.nullable(),
+  validFrom: isoDate,
   /** Last day in force, or null while in force. */
-  validTo: string | null;
-}
+  validTo: isoDate.nullable(),
+});
+export type SubsidyPolicyView = z.infer<typeof subsidyPolicyView>;
 
 /** GET /api/v1/fairs/:id/subsidy-policy — the fair's policy and those it could use (in force when it opens). */
-export interface FairSubsidyPolicyView {
-  fairId: string;
-  policy: SubsidyPolicyView | null;
-  available: SubsidyPolicyView[];
-}
+export const fairSubsidyPolicyView = z.object({
+  fairId: z.uuid(),
+  policy: subsidyPolicyView.nullable(),
+  available: z.array(subsidyPolicyView),
+});
+export type FairSubsidyPolicyView = z.infer<typeof fairSubsidyPolicyView>;
 
 /**
  * POST /api/v1/fairs/:id/subsidy-policy — picks another policy for the fair (the version in force on its
@@ -298,46 +331,35 @@ export type ChooseSubsidyPolicyRequest = z.infer<typeof chooseSubsidyPolicyReque
 export const certifyDelegationRequest = z.strictObject({ provinceCode });
 export type CertifyDelegationRequest = z.infer<typeof certifyDelegationRequest>;
 
-export interface DelegationCertifiedView {
-  fairId: string;
-  provinceCode: string;
+export const delegationCertifiedView = z.object({
+  fairId: z.uuid(),
+  provinceCode,
   /** How many registrations this call certified (0 when all already were). */
-  newlyCertified: number;
+  newlyCertified: count,
   /** Every certified allocation of the province's delegation. */
-  items: RegistrationView[];
-}
+  items: z.array(registrationView),
+});
+export type DelegationCertifiedView = z.infer<typeof delegationCertifiedView>;
 
 /** GET /api/v1/fairs/:id/contract-data(.xlsx) — a province officer always gets their own province. */
 export const contractDataQuery = z.strictObject({ provinceCode: provinceCode.optional(), unitAsOf });
 export type ContractDataQuery = z.infer<typeof contractDataQuery>;
 
 /** One facility's line of the booth contract data in the payment dossier. */
-export interface ContractLine {
-  registrationId: string;
-  facilityTaxCode: string;
-  facilityName: string;
-  provinceCode: string;
-  booths: { code: string; hall: string; zone: string | null }[];
-  boothCount: number;
-  rentVnd: number;
+export const contractLine = z.object({
+  registrationId: z.uuid(),
+  facilityTaxCode: taxCode,
+  facilityName: z.string(),
+  provinceCode,
+  booths: z.array(z.object({ code: z.string(), hall: z.string(), zone: z.string().nullable() })),
+  boothCount: count,
+  rentVnd: vnd,
   /** The support fixed at certification; 0 while not certified (only certified booths are supported). */
-  supportVnd: number;
-  certified: boolean;
-  checkedIn: boolean;
-}
-
-export interface ContractDataView {
-  fair: { id: string; name: string; provinceCode: string; startDate: string; endDate: string };
-  policy: SubsidyPolicyView | null;
-  /** The unit asked for (a province officer: their own when none), or null for all. */
-  provinceCode: string | null;
-  /** The codes the lines are limited to (the unit and those merged into it, see `unitAsOf`), or null for all. */
-  provinceCodes: string[] | null;
-  lines: ContractLine[];
-  totals: { facilities: number; booths: number; rentVnd: number; supportVnd: number; certified: number };
-  /** The host department's certification of the whole participant list (the payment evidence), once given. */
-  participantList: ParticipantListCertificationView | null;
-}
+  supportVnd: vnd,
+  certified: z.boolean(),
+  checkedIn: z.boolean(),
+});
+export type ContractLine = z.infer<typeof contractLine>;
 
 /**
  * POST /api/v1/fairs/:id/participant-list/certification — the host province's department (or the agency)
@@ -349,15 +371,44 @@ export const certifyParticipantListRequest = z.strictObject({
 });
 export type CertifyParticipantListRequest = z.infer<typeof certifyParticipantListRequest>;
 
-export interface ParticipantListCertificationView {
-  fairId: string;
-  hostProvinceCode: string;
-  documentNumber: string;
-  certifiedAt: string;
-  certifiedBy: string;
-  provinceCodes: string[];
-  facilities: number;
-  booths: number;
-  rentVnd: number;
-  supportVnd: number;
-}
+export const participantListCertificationView = z.object({
+  fairId: z.uuid(),
+  hostProvinceCode: provinceCode,
+  documentNumber: z.string(),
+  certifiedAt: z.iso.datetime(),
+  /** Who certified it: `<principal kind>:<id>`. */
+  certifiedBy: z.string(),
+  /** The units whose delegations are on the list. */
+  provinceCodes: z.array(provinceCode),
+  facilities: count,
+  booths: count,
+  rentVnd: vnd,
+  supportVnd: vnd,
+});
+export type ParticipantListCertificationView = z.infer<typeof participantListCertificationView>;
+
+export const contractDataView = z.object({
+  fair: z.object({
+    id: z.uuid(),
+    name: z.string(),
+    provinceCode,
+    startDate: isoDate,
+    endDate: isoDate,
+  }),
+  policy: subsidyPolicyView.nullable(),
+  /** The unit asked for (a province officer: their own when none), or null for all. */
+  provinceCode: provinceCode.nullable(),
+  /** The codes the lines are limited to (the unit and those merged into it, see `unitAsOf`), or null for all. */
+  provinceCodes: z.array(provinceCode).nullable(),
+  lines: z.array(contractLine),
+  totals: z.object({
+    facilities: count,
+    booths: count,
+    rentVnd: vnd,
+    supportVnd: vnd,
+    certified: count,
+  }),
+  /** The host department's certification of the whole participant list (the payment evidence), once given. */
+  participantList: participantListCertificationView.nullable(),
+});
+export type ContractDataView = z.infer<typeof contractDataView>;

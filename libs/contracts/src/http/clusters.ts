@@ -89,18 +89,22 @@ export const listClustersQuery = z.strictObject({
 });
 export type ListClustersQuery = z.infer<typeof listClustersQuery>;
 
-export interface ClusterView {
-  id: string;
-  code: string;
-  name: string;
-  provinceCode: string;
-  commune: string | null;
-  status: ClusterStatus;
+/** Hectares as the service answers them: hundredths of a hectare, divided by 100. */
+const hectaresView = z.number().min(0);
+
+export const clusterView = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  provinceCode,
+  commune: z.string().nullable(),
+  status: z.enum(clusterStatuses),
   /** The status in Vietnamese. */
-  statusLabel: string;
-  totalAreaHa: number;
-  leasableAreaHa: number | null;
-  leasedAreaHa: number | null;
-  developerName: string | null;
-  createdAt: string;
-}
+  statusLabel: z.string(),
+  totalAreaHa: hectaresView,
+  leasableAreaHa: hectaresView.nullable(),
+  leasedAreaHa: hectaresView.nullable(),
+  developerName: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type ClusterView = z.infer<typeof clusterView>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listOf } from './pagination';
 
 /**
  * The one definition of every figure of the conference views (GET /api/v1/conferences/national,
@@ -7,15 +8,16 @@ import { z } from 'zod';
  * that content). `in: 'units'` figures add up (totals = rows + unattributed); `in: 'totals'` figures belong to
  * no province and appear in `totals` only.
  */
-export interface ConferenceFigureDefinition {
-  key: string;
-  in: 'units' | 'totals';
-  measure: 'count' | 'vnd' | 'percent' | 'counts-by-status';
-  labelVi: string;
-  labelEn: string;
-  definitionVi: string;
-  definitionEn: string;
-}
+export const conferenceFigureDefinition = z.object({
+  key: z.string(),
+  in: z.enum(['units', 'totals']),
+  measure: z.enum(['count', 'vnd', 'percent', 'counts-by-status']),
+  labelVi: z.string(),
+  labelEn: z.string(),
+  definitionVi: z.string(),
+  definitionEn: z.string(),
+});
+export type ConferenceFigureDefinition = z.infer<typeof conferenceFigureDefinition>;
 
 export const conferenceFigures = [
   {
@@ -293,6 +295,5 @@ export type ConferenceFigureKey = (typeof conferenceFigures)[number]['key'];
 /** GET /api/v1/conferences/figures: the glossary a dashboard labels the conference figures with. */
 export const conferenceFiguresQuery = z.strictObject({});
 
-export interface ConferenceFiguresGlossary {
-  items: ConferenceFigureDefinition[];
-}
+export const conferenceFiguresGlossary = listOf(conferenceFigureDefinition);
+export type ConferenceFiguresGlossary = z.infer<typeof conferenceFiguresGlossary>;

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { COVERAGE_START } from '@kc/reference-data';
-import { year } from '../primitives';
+import { activityContentCode, isoDate, provinceCode, vnd, year } from '../primitives';
 import { ruleIssue, say } from '../messages';
 import { projectStatuses, type ProjectStatus } from '../events/projects/vocabulary';
-import type { ConferenceFigureDefinition } from './conference-figures';
+import { conferenceFigureDefinition } from './conference-figures';
 
 export const conferenceGroupings = ['current', 'historical'] as const;
 export type ConferenceGrouping = (typeof conferenceGroupings)[number];
@@ -41,90 +41,110 @@ export type ConferenceRegion = (typeof conferenceRegions)[number];
 export const regionalConferenceParams = z.strictObject({ region: z.enum(conferenceRegions) });
 export type RegionalConferenceParams = z.infer<typeof regionalConferenceParams>;
 
+/** A number of things counted: never negative. */
+const count = z.number().int().min(0);
+/**
+ * Allocated VND nets the decisions' changes against what stopped projects gave back: a stop's release can be
+ * read before the allocation it returns, so a figure may be negative for a moment.
+ */
+const netVnd = z.number().int();
+/** completed ÷ in the plan in percent, one decimal; null when nothing is in the plan. */
+const percent = z.number().min(0).max(100).nullable();
+
+const projectsByStatus = z.object(
+  Object.fromEntries(projectStatuses.map((status) => [status, count])) as Record<ProjectStatus, typeof count>,
+);
+
 /**
  * What one provincial unit (or the unattributed remainder, or the total) did in the year. Every field means
  * the same in a row, in `unattributed` and in `totals`, so totals = sum of rows + unattributed. Each field is
  * defined once, with its Vietnamese and English label, in `conferenceFigures` (the report's `glossary`).
  */
-export interface ConferenceFigures {
-  provincialPlans: number;
-  provincialPlanBudgetVnd: number;
-  projects: number;
-  projectsByStatus: Record<ProjectStatus, number>;
-  projectsInPlan: number;
-  projectsCompleted: number;
-  completionPercent: number | null;
-  requestedSupportVnd: number;
-  appraisedSupportVnd: number;
-  allocatedVnd: number;
-  contractedVnd: number;
-  advancedVnd: number;
-  paidVnd: number;
-  settledVnd: number;
-  counterpartVnd: number;
-  clustersRegistered: number;
-  fairsHosted: number;
-  provincialAwardRounds: number;
-  boothsAllocated: number;
-  boothsSupported: number;
-  boothSupportVnd: number;
-}
+export const conferenceFiguresView = z.object({
+  provincialPlans: count,
+  provincialPlanBudgetVnd: vnd,
+  projects: count,
+  projectsByStatus,
+  projectsInPlan: count,
+  projectsCompleted: count,
+  completionPercent: percent,
+  requestedSupportVnd: vnd,
+  appraisedSupportVnd: vnd,
+  allocatedVnd: netVnd,
+  contractedVnd: vnd,
+  advancedVnd: vnd,
+  paidVnd: vnd,
+  settledVnd: vnd,
+  counterpartVnd: vnd,
+  clustersRegistered: count,
+  fairsHosted: count,
+  provincialAwardRounds: count,
+  boothsAllocated: count,
+  boothsSupported: count,
+  boothSupportVnd: vnd,
+});
+export type ConferenceFigures = z.infer<typeof conferenceFiguresView>;
 
-export interface ConferenceUnitRow extends ConferenceFigures {
-  code: string;
-  nameVi: string;
-  regionCode: ConferenceRegion;
-}
+export const conferenceUnitRow = conferenceFiguresView.extend({
+  code: provinceCode,
+  nameVi: z.string(),
+  regionCode: z.enum(conferenceRegions),
+});
+export type ConferenceUnitRow = z.infer<typeof conferenceUnitRow>;
 
 /** The unit figures summed, and the figures of no province (null where a regional report has none). */
-export interface ConferenceTotals extends ConferenceFigures {
-  nationalPlans: number | null;
-  nationalPlanBudgetVnd: number | null;
-  plansAllLevels: number;
-  planBudgetAllLevelsVnd: number;
-  regionalAwardRounds: number;
-  nationalAwardRounds: number | null;
-  awardRoundsAllLevels: number;
-}
+export const conferenceTotals = conferenceFiguresView.extend({
+  nationalPlans: count.nullable(),
+  nationalPlanBudgetVnd: vnd.nullable(),
+  plansAllLevels: count,
+  planBudgetAllLevelsVnd: vnd,
+  regionalAwardRounds: count,
+  nationalAwardRounds: count.nullable(),
+  awardRoundsAllLevels: count,
+});
+export type ConferenceTotals = z.infer<typeof conferenceTotals>;
 
 /** One activity content (1–9) of the report's scope: a project with several contents counts under each. */
-export interface ConferenceContentRow {
-  activityContent: number;
-  nameVi: string;
-  nameEn: string;
-  projects: number;
-  projectsInPlan: number;
-  projectsCompleted: number;
-  completionPercent: number | null;
-  allocatedVnd: number;
-  contractedVnd: number;
-  advancedVnd: number;
-  paidVnd: number;
-  settledVnd: number;
-  counterpartVnd: number;
-}
+export const conferenceContentRow = z.object({
+  activityContent: activityContentCode,
+  nameVi: z.string(),
+  nameEn: z.string(),
+  projects: count,
+  projectsInPlan: count,
+  projectsCompleted: count,
+  completionPercent: percent,
+  allocatedVnd: netVnd,
+  contractedVnd: vnd,
+  advancedVnd: vnd,
+  paidVnd: vnd,
+  settledVnd: vnd,
+  counterpartVnd: vnd,
+});
+export type ConferenceContentRow = z.infer<typeof conferenceContentRow>;
 
-export interface ConferenceReport {
-  scope: 'national' | 'regional';
-  region: { code: ConferenceRegion; nameVi: string; nameEn: string } | null;
-  year: number;
-  grouping: ConferenceGrouping;
+/** GET /api/v1/conferences/national and /regional/:region. */
+export const conferenceReport = z.object({
+  scope: z.enum(['national', 'regional']),
+  region: z.object({ code: z.enum(conferenceRegions), nameVi: z.string(), nameEn: z.string() }).nullable(),
+  year,
+  grouping: z.enum(conferenceGroupings),
   /** The date whose provincial units the rows show: today (current) or 1 January of the year (historical). */
-  unitsAsOf: string;
-  generatedAt: string;
+  unitsAsOf: isoDate,
+  generatedAt: z.iso.datetime(),
   /** Every unit of the scope on `unitsAsOf`, zeros included, by code. */
-  units: ConferenceUnitRow[];
+  units: z.array(conferenceUnitRow),
   /**
    * Facts that no unit of the rows can hold: with grouping=historical, clusters registered under a unit created
    * after `unitsAsOf` (a merged unit cannot be split back). Always zero with grouping=current.
    */
-  unattributed: ConferenceFigures;
-  totals: ConferenceTotals;
+  unattributed: conferenceFiguresView,
+  totals: conferenceTotals,
   /** The scope's projects per activity content (1–9, zeros included); these rows overlap, they do not add up. */
-  byContent: ConferenceContentRow[];
+  byContent: z.array(conferenceContentRow),
   /** What each figure counts, in Vietnamese and English (the same table as GET /api/v1/conferences/figures). */
-  glossary: ConferenceFigureDefinition[];
-}
+  glossary: z.array(conferenceFigureDefinition),
+});
+export type ConferenceReport = z.infer<typeof conferenceReport>;
 
 /** The lifecycle statuses the figures count projects by (those of the projects events). */
 export const conferenceProjectStatuses = projectStatuses;

@@ -10,6 +10,7 @@ const normCode = z
     say('phải gồm chữ thường, chữ số và gạch ngang', 'must be lower-case letters, digits and dashes'),
   );
 const basisPoints = z.number().int().min(1).max(10_000);
+const permille = z.number().int().min(1000).max(5000);
 
 /**
  * GET /api/v1/funding-norms — the versions in force on `asOf` (default: today, Vietnamese time): the national
@@ -45,7 +46,7 @@ export const createFundingNormRequest = z
     maxVndPerUnit: vnd.optional(),
     unit: text(60),
     /** How far the per-unit cap may be raised in the norm's priority case (1500 = 1.5×); 1000 = none. */
-    priorityMultiplierPermille: z.number().int().min(1000).max(5000).default(1000),
+    priorityMultiplierPermille: permille.default(1000),
     verified: z.boolean(),
   })
   .superRefine((norm, ctx) => {
@@ -84,30 +85,32 @@ export const checkFundingNormRequest = z.strictObject({
 });
 export type CheckFundingNormRequest = z.infer<typeof checkFundingNormRequest>;
 
-export interface FundingNormView {
-  code: string;
+export const fundingNormView = z.object({
+  code: normCode,
   /** The province whose own norm this is; null for a national norm. */
-  provinceCode: string | null;
+  provinceCode: provinceCode.nullable(),
   /** Numbered per code and scope (national, or one province). */
-  version: number;
-  nameVi: string;
-  nameEn: string;
-  activityContent: number;
-  legalBasis: string;
-  validFrom: string;
-  validTo: string | null;
-  maxPercentBp: number | null;
-  maxVndPerUnit: number | null;
-  unit: string;
-  priorityMultiplierPermille: number;
-  verified: boolean;
-}
+  version: z.number().int().min(1),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  activityContent: activityContentCode,
+  legalBasis: z.string(),
+  validFrom: isoDate,
+  validTo: isoDate.nullable(),
+  maxPercentBp: basisPoints.nullable(),
+  maxVndPerUnit: vnd.nullable(),
+  unit: z.string(),
+  priorityMultiplierPermille: permille,
+  verified: z.boolean(),
+});
+export type FundingNormView = z.infer<typeof fundingNormView>;
 
-export interface FundingNormCheckView {
-  withinNorm: boolean;
+export const fundingNormCheckView = z.object({
+  withinNorm: z.boolean(),
   /** The most the norm allows for this cost and these units. */
-  maxSupportVnd: number;
+  maxSupportVnd: vnd,
   /** Which cap binds: the share of cost or the per-unit amount. */
-  bindingCap: 'percent' | 'per-unit';
-  norm: FundingNormView;
-}
+  bindingCap: z.enum(['percent', 'per-unit']),
+  norm: fundingNormView,
+});
+export type FundingNormCheckView = z.infer<typeof fundingNormCheckView>;

@@ -18,3 +18,4 @@ export * from './watchlist';
 export * from './unit-filter';
 export * from './idempotency';
 export * from './audit';
+export * from './api-documents';

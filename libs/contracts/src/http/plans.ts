@@ -6,6 +6,9 @@ import { unitAsOf } from './unit-filter';
 /** KCQG: national khuyến công funds; KCDP: a province's own (KCĐP) funds. */
 export const planFundingSource = z.enum(['KCQG', 'KCDP']);
 export type PlanFundingSource = z.infer<typeof planFundingSource>;
+const planLevel = z.enum(['national', 'provincial']);
+const decisionKind = z.enum(['initial', 'adjustment']);
+const count = z.number().int().min(0);
 
 const decisionNumber = text(60);
 
@@ -16,7 +19,7 @@ const decisionNumber = text(60);
 export const createPlanRequest = z
   .strictObject({
     year,
-    level: z.enum(['national', 'provincial']),
+    level: planLevel,
     provinceCode: provinceCode.optional(),
     name: text(300).optional(),
     budgetVnd: vnd,
@@ -51,7 +54,7 @@ export type CreatePlanRequest = z.infer<typeof createPlanRequest>;
 
 export const listPlansQuery = z.strictObject({
   year: z.coerce.number().pipe(year).optional(),
-  level: z.enum(['national', 'provincial']).optional(),
+  level: planLevel.optional(),
   provinceCode: provinceCode.optional(),
   unitAsOf,
   page: z.coerce.number().int().min(1).default(1),
@@ -59,25 +62,27 @@ export const listPlansQuery = z.strictObject({
 });
 export type ListPlansQuery = z.infer<typeof listPlansQuery>;
 
-export interface PlanCeilingView {
-  fundingSource: PlanFundingSource;
-  ceilingVnd: number;
-  allocatedVnd: number;
-}
+export const planCeilingView = z.object({
+  fundingSource: planFundingSource,
+  ceilingVnd: vnd,
+  allocatedVnd: vnd,
+});
+export type PlanCeilingView = z.infer<typeof planCeilingView>;
 
-export interface PlanView {
-  id: string;
-  name: string;
-  year: number;
-  level: 'national' | 'provincial';
-  provinceCode: string | null;
+export const planView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  year,
+  level: planLevel,
+  provinceCode: provinceCode.nullable(),
   /** Σ of the ceilings. */
-  budgetVnd: number;
-  programmeId: string | null;
-  registrationDeadline: string;
-  ceilings: PlanCeilingView[];
-  createdAt: string;
-}
+  budgetVnd: vnd,
+  programmeId: z.uuid().nullable(),
+  registrationDeadline: isoDate,
+  ceilings: z.array(planCeilingView),
+  createdAt: z.iso.datetime(),
+});
+export type PlanView = z.infer<typeof planView>;
 
 /** POST /api/v1/plans/:id/ceilings — a budget adjustment decision for one funding source. */
 export const setCeilingRequest = z.strictObject({
@@ -109,21 +114,22 @@ export const submitRegistrationRequest = z.strictObject({
 });
 export type SubmitRegistrationRequest = z.infer<typeof submitRegistrationRequest>;
 
-export interface PlanRegistrationView {
-  id: string;
-  planId: string;
-  provinceCode: string;
-  reportNumber: string;
-  reportDate: string;
+export const planRegistrationView = z.object({
+  id: z.uuid(),
+  planId: z.uuid(),
+  provinceCode,
+  reportNumber: z.string(),
+  reportDate: isoDate,
   /** The day the province sent it: late when after the deadline. */
-  sentOn: string;
+  sentOn: isoDate,
   /** When it was entered here, and by whom. */
-  submittedAt: string;
-  submittedBy: string;
-  deadline: string;
-  late: boolean;
-  projectIds: string[];
-}
+  submittedAt: z.iso.datetime(),
+  submittedBy: z.string(),
+  deadline: isoDate,
+  late: z.boolean(),
+  projectIds: z.array(z.uuid()),
+});
+export type PlanRegistrationView = z.infer<typeof planRegistrationView>;
 
 export const coverageStatuses = ['on-time', 'late', 'missing'] as const;
 export type CoverageStatus = (typeof coverageStatuses)[number];
@@ -135,33 +141,40 @@ export const coverageStatusLabels: Record<CoverageStatus, string> = {
 };
 
 /** GET /api/v1/plans/:id/registration-coverage — which units have sent their registration report, which not. */
-export interface RegistrationCoverageView {
-  planId: string;
-  year: number;
-  deadline: string;
+export const registrationCoverageView = z.object({
+  planId: z.uuid(),
+  year,
+  deadline: isoDate,
   /** Units expected to report: those of the plan's year (a provincial plan: its own unit). */
-  expected: number;
-  onTime: number;
-  late: number;
+  expected: count,
+  onTime: count,
+  late: count,
   /** Codes of the units that have sent nothing yet. */
-  missing: string[];
-  units: {
-    provinceCode: string;
-    nameVi: string;
-    status: CoverageStatus;
-    /** The status in Vietnamese. */
-    statusLabel: string;
-    projects: number;
-    reports: {
-      id: string;
-      provinceCode: string;
-      reportNumber: string;
-      sentOn: string;
-      late: boolean;
-      projects: number;
-    }[];
-  }[];
-}
+  missing: z.array(provinceCode),
+  units: z.array(
+    z.object({
+      provinceCode,
+      /** Empty where the directory has no name for the unit in the plan's year. */
+      nameVi: z.string(),
+      status: z.enum(coverageStatuses),
+      /** The status in Vietnamese. */
+      statusLabel: z.string(),
+      projects: count,
+      reports: z.array(
+        z.object({
+          id: z.uuid(),
+          /** The code the report was sent under: the unit's own, or one merged into it since. */
+          provinceCode,
+          reportNumber: z.string(),
+          sentOn: isoDate,
+          late: z.boolean(),
+          projects: count,
+        }),
+      ),
+    }),
+  ),
+});
+export type RegistrationCoverageView = z.infer<typeof registrationCoverageView>;
 
 /**
  * POST /api/v1/plans/:id/decisions — a plan-assignment decision (Quyết định giao kế hoạch). Each amount is the
@@ -170,7 +183,7 @@ export interface RegistrationCoverageView {
 export const decideAssignmentRequest = z.strictObject({
   number: decisionNumber,
   signedOn: isoDate,
-  kind: z.enum(['initial', 'adjustment']),
+  kind: decisionKind,
   allocations: z
     .array(z.strictObject({ projectId: z.uuid(), fundingSource: planFundingSource, amountVnd: vnd }))
     .min(1)
@@ -186,20 +199,23 @@ export const decideAssignmentRequest = z.strictObject({
 });
 export type DecideAssignmentRequest = z.infer<typeof decideAssignmentRequest>;
 
-export interface PlanAllocationView {
-  projectId: string;
-  provinceCode: string;
-  fundingSource: PlanFundingSource;
-  amountVnd: number;
-  previousVnd: number;
-}
+export const planAllocationView = z.object({
+  projectId: z.uuid(),
+  provinceCode,
+  fundingSource: planFundingSource,
+  amountVnd: vnd,
+  previousVnd: vnd,
+});
+export type PlanAllocationView = z.infer<typeof planAllocationView>;
 
-export interface AssignmentDecisionView {
-  id: string;
-  planId: string;
-  number: string;
-  signedOn: string;
-  kind: 'initial' | 'adjustment';
-  allocations: PlanAllocationView[];
-  createdAt: string;
-}
+export const assignmentDecisionView = z.object({
+  id: z.uuid(),
+  planId: z.uuid(),
+  number: z.string(),
+  signedOn: isoDate,
+  kind: decisionKind,
+  /** A province officer reading the national plan's decisions sees only their own province's lines. */
+  allocations: z.array(planAllocationView),
+  createdAt: z.iso.datetime(),
+});
+export type AssignmentDecisionView = z.infer<typeof assignmentDecisionView>;

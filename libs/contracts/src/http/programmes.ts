@@ -3,56 +3,62 @@ import { activityContentCode, isoDate, provinceCode, text, year } from '../primi
 import { ruleIssue, say } from '../messages';
 import { unitAsOf } from './unit-filter';
 
+const programmeLevel = z.enum(['national', 'provincial']);
+
 /** GET /api/v1/programmes — khuyến công programmes (national and provincial) with content groups and targets. */
 export const listProgrammesQuery = z.strictObject({
   /** Only programmes covering this year. */
   year: z.coerce.number().pipe(year).optional(),
-  level: z.enum(['national', 'provincial']).optional(),
+  level: programmeLevel.optional(),
   provinceCode: provinceCode.optional(),
   unitAsOf,
 });
 export type ListProgrammesQuery = z.infer<typeof listProgrammesQuery>;
 
-export interface LegalBasisView {
-  decisionNumber: string;
+export const legalBasisView = z.object({
+  decisionNumber: z.string(),
   /** null where the date is not recorded. */
-  decisionDate: string | null;
-  issuer: string;
-}
+  decisionDate: isoDate.nullable(),
+  issuer: z.string(),
+});
+export type LegalBasisView = z.infer<typeof legalBasisView>;
 
-export interface ContentGroupView {
-  code: string;
-  nameVi: string;
-  nameEn: string;
-  activityContents: number[];
+export const contentGroupView = z.object({
+  code: z.string(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  activityContents: z.array(activityContentCode),
   /** False when the split of activity contents into this group is not confirmed from the legal text. */
-  verified: boolean;
-}
+  verified: z.boolean(),
+});
+export type ContentGroupView = z.infer<typeof contentGroupView>;
 
-export interface ProgrammeTargetView {
-  contentGroupCode: string;
-  indicatorVi: string;
-  indicatorEn: string;
+export const programmeTargetView = z.object({
+  contentGroupCode: z.string(),
+  indicatorVi: z.string(),
+  indicatorEn: z.string(),
   /** null where the programme's figure is not recorded here. */
-  targetValue: number | null;
-  unit: string;
-  verified: boolean;
-}
+  targetValue: z.number().min(0).nullable(),
+  unit: z.string(),
+  verified: z.boolean(),
+});
+export type ProgrammeTargetView = z.infer<typeof programmeTargetView>;
 
-export interface ProgrammeView {
-  id: string;
-  code: string;
-  nameVi: string;
-  nameEn: string;
-  level: 'national' | 'provincial';
-  provinceCode: string | null;
-  firstYear: number;
-  lastYear: number;
-  legalBasis: LegalBasisView;
-  verified: boolean;
-  contentGroups: ContentGroupView[];
-  targets: ProgrammeTargetView[];
-}
+export const programmeView = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  level: programmeLevel,
+  provinceCode: provinceCode.nullable(),
+  firstYear: year,
+  lastYear: year,
+  legalBasis: legalBasisView,
+  verified: z.boolean(),
+  contentGroups: z.array(contentGroupView),
+  targets: z.array(programmeTargetView),
+});
+export type ProgrammeView = z.infer<typeof programmeView>;
 
 const groupCode = z
   .string()

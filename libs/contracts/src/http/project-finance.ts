@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate, text, vnd } from '../primitives';
 import { ruleIssue, say } from '../messages';
-import { advanceCategories, disbursementKinds, yearMonth } from '../events/projects/vocabulary';
+import { advanceCategories, disbursementKinds, projectCode, yearMonth } from '../events/projects/vocabulary';
 import { listProjectsQuery } from './projects';
 
 const attachment = z.strictObject({
@@ -35,19 +35,31 @@ export const progressReportRequest = z.strictObject({
 });
 export type ProgressReportRequest = z.infer<typeof progressReportRequest>;
 
-export interface ProgressReportView {
-  id: string;
-  projectId: string;
-  month: string;
-  percentDone: number;
-  spentVnd: number;
-  narrative: string;
-  attachments: { name: string; mediaType: string; bytes: number; sha256: string }[];
-  receivedAt: string;
+export const progressReportView = z.object({
+  id: z.uuid(),
+  projectId: z.uuid(),
+  month: yearMonth,
+  percentDone: z.number().int().min(0).max(100),
+  spentVnd: vnd,
+  narrative: z.string(),
+  attachments: z.array(
+    z.object({
+      name: z.string(),
+      mediaType: z.string(),
+      bytes: z.number().int().min(1),
+      /** Lower-case hex. */
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    }),
+  ),
+  receivedAt: z.iso.datetime(),
   /** Received after the 25th of its month, Vietnamese time. */
-  late: boolean;
-  reportedBy: string;
-}
+  late: z.boolean(),
+  reportedBy: z.string(),
+});
+export type ProgressReportView = z.infer<typeof progressReportView>;
+
+/** GET /api/v1/projects/:id/progress-reports — the reports, month by month. */
+export const progressReportList = z.array(progressReportView);
 
 /** POST /api/v1/projects/:id/disbursements — an advance (tạm ứng), payment (thanh toán) or refund (hoàn trả). */
 export const disbursementRequest = z.strictObject({
@@ -59,47 +71,56 @@ export const disbursementRequest = z.strictObject({
 });
 export type DisbursementRequest = z.infer<typeof disbursementRequest>;
 
-export interface DisbursementView {
-  id: string;
-  projectId: string;
-  kind: (typeof disbursementKinds)[number];
-  amountVnd: number;
-  on: string;
-  reference: string | null;
+export const disbursementView = z.object({
+  id: z.uuid(),
+  projectId: z.uuid(),
+  kind: z.enum(disbursementKinds),
+  amountVnd: vnd.min(1),
+  on: isoDate,
+  reference: z.string().nullable(),
   /** The advance rule applied (advances only). */
-  advanceRuleId: string | null;
+  advanceRuleId: z.string().nullable(),
   /** The project's totals right after this disbursement. */
-  advancedVndAfter: number;
-  paidVndAfter: number;
-  recordedBy: string;
-  recordedAt: string;
-}
+  advancedVndAfter: vnd,
+  paidVndAfter: vnd,
+  recordedBy: z.string(),
+  recordedAt: z.iso.datetime(),
+});
+export type DisbursementView = z.infer<typeof disbursementView>;
 
 /** GET /api/v1/projects/:id/disbursements — the movements and the totals they add up to. */
-export interface DisbursementsView {
-  projectId: string;
-  contractValueVnd: number | null;
-  advancedVnd: number;
-  paidVnd: number;
-  items: DisbursementView[];
-}
+export const disbursementsView = z.object({
+  projectId: z.uuid(),
+  contractValueVnd: vnd.nullable(),
+  advancedVnd: vnd,
+  paidVnd: vnd,
+  items: z.array(disbursementView),
+});
+export type DisbursementsView = z.infer<typeof disbursementsView>;
 
 /** GET /api/v1/advance-rules?asOf= — the advance rules in force on a date (today by default). */
 export const advanceRulesQuery = z.strictObject({ asOf: isoDate.optional() });
 export type AdvanceRulesQuery = z.infer<typeof advanceRulesQuery>;
 
 /** One advance rule (data, with its legal basis). */
-export interface AdvanceRuleView {
-  id: string;
-  category: (typeof advanceCategories)[number];
-  ratePercent: number;
-  progressAbovePercent: number | null;
-  onlyAfterAcceptance: boolean;
-  legalBasis: string;
-  validFrom: string;
-  validTo: string | null;
-  verified: boolean;
-}
+export const advanceRuleView = z.object({
+  id: z.string(),
+  category: z.enum(advanceCategories),
+  ratePercent: z.number().int().min(1).max(100),
+  /** Advances only once the reported progress is above this. */
+  progressAbovePercent: z.number().int().min(0).max(99).nullable(),
+  onlyAfterAcceptance: z.boolean(),
+  legalBasis: z.string(),
+  validFrom: isoDate,
+  validTo: isoDate.nullable(),
+  verified: z.boolean(),
+});
+export type AdvanceRuleView = z.infer<typeof advanceRuleView>;
+
+/** GET /api/v1/advance-rules — the rules in force, by category. */
+export const advanceRuleList = z.array(advanceRuleView);
+
+const importModes = ['all', 'valid-rows'] as const;
 
 /** Base64 of at most ~700 KB of .xlsx, inside the platform's 1 MB JSON body limit. */
 const MAX_BASE64 = 960_000;
@@ -125,38 +146,42 @@ export const projectImportRequest = z.strictObject({
   /** Check everything and write nothing. */
   dryRun: z.boolean().default(false),
   /** `all`: write only a fully valid sheet; `valid-rows`: write the valid rows and report the others. */
-  mode: z.enum(['all', 'valid-rows']).default('all'),
+  mode: z.enum(importModes).default('all'),
 });
 export type ProjectImportRequest = z.infer<typeof projectImportRequest>;
 
-export interface ImportProblem {
+export const importProblem = z.object({
   /** Sheet row number as Excel shows it. */
-  row: number;
+  row: z.number().int().min(1),
   /** Column letter, or null for a problem with a whole row or the sheet. */
-  column: string | null;
-  field: string | null;
-  rule: string;
-  message: string;
-}
+  column: z.string().nullable(),
+  field: z.string().nullable(),
+  rule: z.string(),
+  message: z.string(),
+});
+export type ImportProblem = z.infer<typeof importProblem>;
 
-export interface ProjectImportView {
+const rowCount = z.number().int().min(0);
+
+export const projectImportView = z.object({
   /** The stored import (null for a dry run or when nothing was written). */
-  importId: string | null;
-  planId: string;
-  fileName: string;
-  sha256: string;
-  dryRun: boolean;
-  mode: 'all' | 'valid-rows';
-  rows: number;
-  validRows: number;
-  invalidRows: number;
+  importId: z.uuid().nullable(),
+  planId: z.uuid(),
+  fileName: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  dryRun: z.boolean(),
+  mode: z.enum(importModes),
+  rows: rowCount,
+  validRows: rowCount,
+  invalidRows: rowCount,
   /** Whether projects were written (never for a dry run). */
-  written: boolean;
-  created: { row: number; projectId: string; code: string }[];
-  problems: ImportProblem[];
+  written: z.boolean(),
+  created: z.array(z.object({ row: z.number().int().min(1), projectId: z.uuid(), code: projectCode })),
+  problems: z.array(importProblem),
   /** True when the same file was already imported for this plan: this is that first result, nothing new. */
-  replayed: boolean;
-}
+  replayed: z.boolean(),
+});
+export type ProjectImportView = z.infer<typeof projectImportView>;
 
 /** GET /api/v1/projects/export.xlsx — the list's filters, every matching project (no pages). */
 export const exportProjectsQuery = listProjectsQuery.omit({ page: true, limit: true });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate, text, vnd } from '../primitives';
 import { ruleIssue, say } from '../messages';
-import { disbursementKinds, type ProjectStatus } from '../events/projects/vocabulary';
+import { disbursementKinds, projectCode, projectStatuses } from '../events/projects/vocabulary';
 import {
   acceptProjectRequest,
   baseAppraisalRequest,
@@ -132,36 +132,39 @@ export const projectHistoryImportRequest = z
 export type ProjectHistoryImportRequest = z.infer<typeof projectHistoryImportRequest>;
 
 /** A problem with one record, the field named from the request's root (`records[3].reports[2].month`). */
-export interface HistoryProblem {
-  field: string | null;
-  rule: string;
-  message: string;
-}
+export const historyProblem = z.object({
+  field: z.string().nullable(),
+  rule: z.string(),
+  message: z.string(),
+});
+export type HistoryProblem = z.infer<typeof historyProblem>;
 
-export interface ProjectHistoryResult {
-  legacyRef: string;
+export const projectHistoryResult = z.object({
+  legacyRef: z.string(),
   /** The record's project (null when the record was refused before one existed). */
-  projectId: string | null;
-  code: string | null;
+  projectId: z.uuid().nullable(),
+  code: projectCode.nullable(),
   /** Where the project stands after this request. */
-  status: ProjectStatus | null;
+  status: z.enum(projectStatuses).nullable(),
   /** Lifecycle steps this request recorded for the record (0: nothing new, or refused). */
-  recorded: number;
+  recorded: z.number().int().min(0),
   /**
    * The project's next step belongs to the plans service: its province's registration report (→ submitted) or
    * the assignment decision (→ in-plan). Send the record again once that happened.
    */
-  waitingFor: 'registration' | 'decision' | null;
+  waitingFor: z.enum(['registration', 'decision']).nullable(),
   /** Why nothing of this record was written (each record is written whole or not at all). */
-  problems: HistoryProblem[];
-}
+  problems: z.array(historyProblem),
+});
+export type ProjectHistoryResult = z.infer<typeof projectHistoryResult>;
 
-export interface ProjectHistoryImportView {
-  planId: string;
-  records: number;
+export const projectHistoryImportView = z.object({
+  planId: z.uuid(),
+  records: z.number().int().min(1),
   /** Steps recorded over all records. */
-  recorded: number;
+  recorded: z.number().int().min(0),
   /** Records refused (see their problems); the others were written or had nothing new. */
-  refused: number;
-  results: ProjectHistoryResult[];
-}
+  refused: z.number().int().min(0),
+  results: z.array(projectHistoryResult),
+});
+export type ProjectHistoryImportView = z.infer<typeof projectHistoryImportView>;

@@ -9,8 +9,9 @@ import {
   planLevels,
   procurementModes,
   projectKinds,
+  projectCode,
   projectStatuses,
-  type ProjectStatus,
+  yearMonth,
 } from '../events/projects/vocabulary';
 import { legalForms, taxCode } from './booths';
 import { unitAsOf } from './unit-filter';
@@ -139,9 +140,11 @@ export const ministryAppraisalRequest = z
   });
 export type MinistryAppraisalRequest = z.infer<typeof ministryAppraisalRequest>;
 
+const contractModes = ['contract', 'task-assignment'] as const;
+
 /** POST /api/v1/projects/:id/contract — contract (hợp đồng) or task assignment (giao nhiệm vụ). */
 export const contractProjectRequest = z.strictObject({
-  mode: z.enum(['contract', 'task-assignment']),
+  mode: z.enum(contractModes),
   number: text(100),
   signedOn: isoDate,
   valueVnd: vnd.min(1, say('phải ít nhất là 1 VND', 'must be at least 1 VND')),
@@ -225,17 +228,19 @@ export const listExemptionsQuery = z.strictObject({
 });
 export type ListExemptionsQuery = z.infer<typeof listExemptionsQuery>;
 
-export interface DoubleFundingExemptionView {
-  id: string;
-  taxCode: string;
-  activityContent: number;
-  startDate: string;
-  endDate: string;
-  justification: string;
-  decisionNumber: string | null;
-  recordedBy: string;
-  recordedAt: string;
-}
+/** One recorded exemption; its period is inclusive at both ends. */
+export const doubleFundingExemptionView = z.object({
+  id: z.uuid(),
+  taxCode,
+  activityContent: activityContentCode,
+  startDate: isoDate,
+  endDate: isoDate,
+  justification: z.string(),
+  decisionNumber: z.string().nullable(),
+  recordedBy: z.string(),
+  recordedAt: z.iso.datetime(),
+});
+export type DoubleFundingExemptionView = z.infer<typeof doubleFundingExemptionView>;
 
 export const listProjectsQuery = z.strictObject({
   /** Diacritic-blind search in code, title and implementing unit ("ha noi" finds "Hà Nội"). */
@@ -254,88 +259,113 @@ export const listProjectsQuery = z.strictObject({
 });
 export type ListProjectsQuery = z.infer<typeof listProjectsQuery>;
 
-export interface ProjectView {
-  id: string;
-  code: string;
-  planId: string;
-  planYear: number;
-  planLevel: (typeof planLevels)[number];
-  fundingSource: (typeof fundingSources)[number];
-  title: string;
-  kind: (typeof projectKinds)[number];
-  activityContents: number[];
-  implementingUnit: string;
-  partners: string[];
-  provinceCode: string;
-  commune: string | null;
-  startDate: string;
-  endDate: string;
-  kcqgVnd: number;
-  kcdpVnd: number;
-  counterpartVnd: number;
-  otherVnd: number;
-  totalCostVnd: number;
-  requestedSupportVnd: number;
-  normCode: string | null;
-  normUnits: number | null;
-  procurementMode: (typeof procurementModes)[number];
-  advanceCategory: (typeof advanceCategories)[number];
-  status: ProjectStatus;
+const contractView = z.object({
+  mode: z.enum(contractModes),
+  number: z.string(),
+  signedOn: isoDate,
+  valueVnd: vnd,
+  parties: z.array(z.string()),
+});
+
+export const projectView = z.object({
+  id: z.uuid(),
+  code: projectCode,
+  planId: z.uuid(),
+  planYear: year,
+  planLevel: z.enum(planLevels),
+  fundingSource: z.enum(fundingSources),
+  title: z.string(),
+  kind: z.enum(projectKinds),
+  activityContents: z.array(activityContentCode),
+  implementingUnit: z.string(),
+  partners: z.array(z.string()),
+  provinceCode,
+  commune: z.string().nullable(),
+  startDate: isoDate,
+  endDate: isoDate,
+  kcqgVnd: vnd,
+  kcdpVnd: vnd,
+  counterpartVnd: vnd,
+  otherVnd: vnd,
+  totalCostVnd: vnd,
+  requestedSupportVnd: vnd,
+  normCode: z.string().nullable(),
+  normUnits: z.number().int().min(1).nullable(),
+  procurementMode: z.enum(procurementModes),
+  advanceCategory: z.enum(advanceCategories),
+  status: z.enum(projectStatuses),
   /** The status in Vietnamese (`projectStatusLabels`). */
-  statusLabel: string;
-  appraisedSupportVnd: number | null;
-  allocatedSupportVnd: number;
-  contract: {
-    mode: 'contract' | 'task-assignment';
-    number: string;
-    signedOn: string;
-    valueVnd: number;
-    parties: string[];
-  } | null;
-  advancedVnd: number;
-  paidVnd: number;
-  lastProgressMonth: string | null;
-  lastProgressPercent: number | null;
-  acceptedOn: string | null;
-  liquidatedOn: string | null;
-  finalValueVnd: number | null;
-  settledVnd: number | null;
-  settledOn: string | null;
-  settlementLate: boolean | null;
-  stoppedOn: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+  statusLabel: z.string(),
+  appraisedSupportVnd: vnd.nullable(),
+  allocatedSupportVnd: vnd,
+  contract: contractView.nullable(),
+  advancedVnd: vnd,
+  paidVnd: vnd,
+  lastProgressMonth: yearMonth.nullable(),
+  lastProgressPercent: z.number().int().min(0).max(100).nullable(),
+  acceptedOn: isoDate.nullable(),
+  liquidatedOn: isoDate.nullable(),
+  finalValueVnd: vnd.nullable(),
+  settledVnd: vnd.nullable(),
+  settledOn: isoDate.nullable(),
+  settlementLate: z.boolean().nullable(),
+  stoppedOn: isoDate.nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type ProjectView = z.infer<typeof projectView>;
 
-export interface AppraisalView {
-  id: string;
-  level: 'base' | 'ministry';
-  reviewer: string;
-  criteria: { name: string; passed: boolean; remark: string | null }[];
-  result: 'passed' | 'failed';
-  appraisedSupportVnd: number | null;
-  remarks: string | null;
-  appraisedOn: string;
-  recordedBy: string;
-  recordedAt: string;
-}
+export const appraisalView = z.object({
+  id: z.uuid(),
+  level: z.enum(['base', 'ministry']),
+  reviewer: z.string(),
+  criteria: z.array(z.object({ name: z.string(), passed: z.boolean(), remark: z.string().nullable() })),
+  result: z.enum(['passed', 'failed']),
+  /** Set by a passed ministry appraisal only. */
+  appraisedSupportVnd: vnd.nullable(),
+  remarks: z.string().nullable(),
+  appraisedOn: isoDate,
+  recordedBy: z.string(),
+  recordedAt: z.iso.datetime(),
+});
+export type AppraisalView = z.infer<typeof appraisalView>;
 
-export interface AdjustmentView {
-  id: string;
-  kind: (typeof adjustmentKinds)[number];
-  level: (typeof approvalLevels)[number];
-  decisionNumber: string | null;
-  decidedOn: string | null;
-  reason: string;
-  before: Record<string, unknown>;
-  after: Record<string, unknown>;
-  recordedBy: string;
-  recordedAt: string;
-}
+export const beneficiaryView = z.object({
+  taxCode,
+  name: z.string(),
+  legalForm: z.enum(legalForms),
+});
+
+/** The fields an adjustment changed (each kind its own), as they stood before or after it. */
+const adjustedFields = z.object({
+  endDate: isoDate.optional(),
+  startDate: isoDate.optional(),
+  status: z.enum(projectStatuses).optional(),
+  activityContents: z.array(activityContentCode).optional(),
+  commune: z.string().nullable().optional(),
+  partners: z.array(z.string()).optional(),
+  beneficiaries: z.array(beneficiaryView).optional(),
+});
+export type AdjustedFields = z.infer<typeof adjustedFields>;
+
+export const adjustmentView = z.object({
+  id: z.uuid(),
+  kind: z.enum(adjustmentKinds),
+  level: z.enum(approvalLevels),
+  decisionNumber: z.string().nullable(),
+  decidedOn: isoDate.nullable(),
+  reason: z.string(),
+  before: adjustedFields,
+  after: adjustedFields,
+  recordedBy: z.string(),
+  recordedAt: z.iso.datetime(),
+});
+export type AdjustmentView = z.infer<typeof adjustmentView>;
 
 /** GET /api/v1/projects/:id — the project with its beneficiaries and histories. */
-export interface ProjectDetailView extends ProjectView {
-  beneficiaries: Beneficiary[];
-  appraisals: AppraisalView[];
-  adjustments: AdjustmentView[];
-}
+export const projectDetailView = projectView.extend({
+  beneficiaries: z.array(beneficiaryView),
+  appraisals: z.array(appraisalView),
+  adjustments: z.array(adjustmentView),
+});
+export type ProjectDetailView = z.infer<typeof projectDetailView>;

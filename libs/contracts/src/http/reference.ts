@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { COVERAGE_START } from '@kc/reference-data';
-import { isoDate, provinceCode } from '../primitives';
+import { activityContentCode, isoDate, provinceCode } from '../primitives';
 import { ruleIssue } from '../messages';
+import { listOf } from './pagination';
 
 /**
  * GET /api/v1/reference/provinces, /provinces/{code} and /regions — `asOf` (default: today in
@@ -29,54 +30,61 @@ export type ProvinceParams = z.infer<typeof provinceParams>;
 /** GET /api/v1/reference/activity-contents takes no query parameters. */
 export const noReferenceQuery = z.strictObject({});
 
-export interface ProvinceView {
-  code: string;
-  nameVi: string;
-  nameEn: string;
+const regionCode = z.enum(['north', 'central', 'south']);
+
+export const provinceView = z.object({
+  code: provinceCode,
+  nameVi: z.string(),
+  nameEn: z.string(),
   /** "Tỉnh Sơn La", "Thành phố Hà Nội" */
-  fullNameVi: string;
-  kind: 'province' | 'city';
-  regionCode: 'north' | 'central' | 'south';
-  validFrom: string;
-  validTo: string | null;
-  /** For a unit that has ended: the code of the unit its territory went into. */
-  successorCode?: string;
-}
+  fullNameVi: z.string(),
+  kind: z.enum(['province', 'city']),
+  regionCode,
+  validFrom: isoDate,
+  validTo: isoDate.nullable(),
+  /** For a unit that has ended: the code of the unit its territory went into (absent while in force). */
+  successorCode: provinceCode.optional(),
+});
+export type ProvinceView = z.infer<typeof provinceView>;
 
 /** One unit with its lineage: GET /api/v1/reference/provinces/{code}?asOf=. */
-export interface ProvinceDetailView extends ProvinceView {
+export const provinceDetailView = provinceView.extend({
   /** The date asked about. */
-  asOf: string;
+  asOf: isoDate,
   /** False when the code's unit had ended by `asOf`: the view is the unit as it last stood, see successorCode. */
-  inForce: boolean;
+  inForce: z.boolean(),
   /** The units whose territory went into this one on its first day (the unit itself when it continued). */
-  predecessors: ProvinceView[];
-}
+  predecessors: z.array(provinceView),
+});
+export type ProvinceDetailView = z.infer<typeof provinceDetailView>;
 
-export interface ProvincesView {
-  asOf: string;
-  items: ProvinceView[];
-}
+export const provincesView = z.object({
+  asOf: isoDate,
+  items: z.array(provinceView),
+});
+export type ProvincesView = z.infer<typeof provincesView>;
 
-export interface RegionView {
-  code: 'north' | 'central' | 'south';
-  nameVi: string;
-  nameEn: string;
+export const regionView = z.object({
+  code: regionCode,
+  nameVi: z.string(),
+  nameEn: z.string(),
   /** The units of the region on `asOf`. */
-  provinceCodes: string[];
-}
+  provinceCodes: z.array(provinceCode),
+});
+export type RegionView = z.infer<typeof regionView>;
 
-export interface RegionsView {
-  asOf: string;
-  items: RegionView[];
-}
+export const regionsView = z.object({
+  asOf: isoDate,
+  items: z.array(regionView),
+});
+export type RegionsView = z.infer<typeof regionsView>;
 
-export interface ActivityContentView {
-  code: number;
-  nameVi: string;
-  nameEn: string;
-}
+export const activityContentView = z.object({
+  code: activityContentCode,
+  nameVi: z.string(),
+  nameEn: z.string(),
+});
+export type ActivityContentView = z.infer<typeof activityContentView>;
 
-export interface ActivityContentsView {
-  items: ActivityContentView[];
-}
+export const activityContentsView = listOf(activityContentView);
+export type ActivityContentsView = z.infer<typeof activityContentsView>;

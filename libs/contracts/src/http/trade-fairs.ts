@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, provinceCode, text, year } from '../primitives';
+import { isoDate, provinceCode, text, vnd, year } from '../primitives';
 import { ruleIssue, say } from '../messages';
 import { unitAsOf } from './unit-filter';
 
@@ -145,31 +145,34 @@ export const listFairsQuery = z.strictObject({
 });
 export type ListFairsQuery = z.infer<typeof listFairsQuery>;
 
-export interface FairView {
-  id: string;
-  name: string;
-  year: number;
-  scale: FairScale;
-  regionCode: z.infer<typeof fairRegion> | null;
-  provinceCode: string;
-  startDate: string;
-  endDate: string;
-  boothCount: number;
-  venue: string | null;
-  registrationOpensAt: string | null;
-  registrationClosesAt: string | null;
-  holdMinutes: number;
-  facilityBoothLimit: number;
-  organiser: string | null;
-  awardCeremony: { name: string; level: CertificateLevel | null; date: string | null } | null;
+export const fairView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  year,
+  scale: z.enum(fairScales),
+  regionCode: fairRegion.nullable(),
+  provinceCode,
+  startDate: isoDate,
+  endDate: isoDate,
+  boothCount: z.number().int().min(1),
+  venue: z.string().nullable(),
+  registrationOpensAt: z.iso.datetime().nullable(),
+  registrationClosesAt: z.iso.datetime().nullable(),
+  holdMinutes: z.number().int().min(1),
+  facilityBoothLimit: z.number().int().min(1),
+  organiser: z.string().nullable(),
+  awardCeremony: z
+    .object({ name: z.string(), level: z.enum(certificateLevels).nullable(), date: isoDate.nullable() })
+    .nullable(),
   /** The subsidy policy version the fair follows (null when none was in force on its opening day). */
-  subsidyPolicy: { code: string; version: number } | null;
-  allocationMethod: AllocationMethod;
-  awardPriority: boolean;
+  subsidyPolicy: z.object({ code: z.string(), version: z.number().int().min(1) }).nullable(),
+  allocationMethod: z.enum(allocationMethods),
+  awardPriority: z.boolean(),
   /** When the lottery was drawn (lottery fairs only). */
-  lotteryDrawnAt: string | null;
-  createdAt: string;
-}
+  lotteryDrawnAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type FairView = z.infer<typeof fairView>;
 
 /** POST /api/v1/fairs/:id/lottery — draws a lottery fair after its window closed. */
 export const drawLotteryRequest = z.strictObject({
@@ -184,43 +187,55 @@ export const drawLotteryRequest = z.strictObject({
 });
 export type DrawLotteryRequest = z.infer<typeof drawLotteryRequest>;
 
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+
 /** One request's place in the draw. */
-export interface LotteryEntryView {
-  rank: number;
-  registrationId: string;
+export const lotteryEntryView = z.object({
+  rank: z.number().int().min(1),
+  registrationId: z.uuid(),
   /** hex(SHA-256(seed + ":" + registrationId)): recompute it to check the order. */
-  ticket: string;
+  ticket: sha256Hex,
   /** Drawn ahead of the others because the fair grants priority to award-certified products. */
-  awardPriority: boolean;
-  outcome: 'held' | 'waitlisted';
-}
+  awardPriority: z.boolean(),
+  outcome: z.enum(['held', 'waitlisted']),
+});
+export type LotteryEntryView = z.infer<typeof lotteryEntryView>;
 
 /** GET /api/v1/fairs/:id/lottery — everything needed to recompute the draw. */
-export interface LotteryView {
-  fairId: string;
-  seed: string;
-  algorithm: string;
-  awardPriority: boolean;
+export const lotteryView = z.object({
+  fairId: z.uuid(),
+  seed: z.string(),
+  algorithm: z.string(),
+  awardPriority: z.boolean(),
   /** hex(SHA-256) of the lines `<rank> <registrationId> <ticket>\n` in rank order. */
-  drawDigest: string;
-  drawnAt: string;
-  entries: LotteryEntryView[];
-}
+  drawDigest: sha256Hex,
+  drawnAt: z.iso.datetime(),
+  entries: z.array(lotteryEntryView),
+});
+export type LotteryView = z.infer<typeof lotteryView>;
+
+export const fairFiguresRow = z.object({
+  provinceCode,
+  /** Facilities with booths allocated (not cancelled). */
+  facilities: z.number().int().min(0),
+  boothsAllocated: z.number().int().min(0),
+  /** Booths of certified, not cancelled allocations: the booths the state supports. */
+  boothsSupported: z.number().int().min(0),
+  rentVnd: vnd,
+  supportVnd: vnd,
+});
+export type FairFiguresRow = z.infer<typeof fairFiguresRow>;
 
 /** GET /api/v1/fairs/:id/figures (reporting) — booths and support of one fair, by province. */
-export interface FairFiguresView {
-  fair: { id: string; name: string; year: number; scale: string; regionCode: string | null };
-  provinces: FairFiguresRow[];
-  totals: Omit<FairFiguresRow, 'provinceCode'>;
-}
-
-export interface FairFiguresRow {
-  provinceCode: string;
-  /** Facilities with booths allocated (not cancelled). */
-  facilities: number;
-  boothsAllocated: number;
-  /** Booths of certified, not cancelled allocations: the booths the state supports. */
-  boothsSupported: number;
-  rentVnd: number;
-  supportVnd: number;
-}
+export const fairFiguresView = z.object({
+  fair: z.object({
+    id: z.uuid(),
+    name: z.string(),
+    year,
+    scale: z.enum(fairScales),
+    regionCode: fairRegion.nullable(),
+  }),
+  provinces: z.array(fairFiguresRow),
+  totals: fairFiguresRow.omit({ provinceCode: true }),
+});
+export type FairFiguresView = z.infer<typeof fairFiguresView>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { provinceCode } from '../primitives';
-import { ROLES, type Role } from '../principal';
+import { ROLES } from '../principal';
 import { changePasswordRequest } from './auth';
 import { taxCode } from './booths';
 
@@ -69,23 +69,28 @@ export const roundBindingsRequest = z.strictObject({ roundIds: bindings });
 export type RoundBindingsRequest = z.infer<typeof roundBindingsRequest>;
 
 /** A user as central admins see it: never the password hash. */
-export interface UserView {
-  id: string;
-  username: string;
-  role: Role;
+export const userView = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  role: z.enum(ROLES),
   /** The role in Vietnamese (ROLE_LABELS). */
-  roleLabel: string;
-  provinceCode: string | null;
-  fairIds: string[];
-  roundIds: string[];
-  facilityTaxCode: string | null;
-  disabled: boolean;
-  createdAt: string;
-}
+  roleLabel: z.string(),
+  provinceCode: provinceCode.nullable(),
+  /** The fairs a fair organiser runs (empty for other roles). */
+  fairIds: z.array(z.uuid()),
+  /** The award rounds a juror sits on (empty for other roles). */
+  roundIds: z.array(z.uuid()),
+  facilityTaxCode: taxCode.nullable(),
+  disabled: z.boolean(),
+  createdAt: z.iso.datetime(),
+});
+export type UserView = z.infer<typeof userView>;
 
-export interface UserPage {
-  items: UserView[];
-  total: number;
-  limit: number;
-  offset: number;
-}
+/** GET /api/v1/users — a slice of the users by offset, and how many match in all. */
+export const userPage = z.object({
+  items: z.array(userView),
+  total: z.number().int().min(0),
+  limit: z.number().int().min(1),
+  offset: z.number().int().min(0),
+});
+export type UserPage = z.infer<typeof userPage>;

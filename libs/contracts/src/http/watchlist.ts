@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { provinceCode, year } from '../primitives';
+import { isoDate, provinceCode, year } from '../primitives';
 import { say } from '../messages';
-import type { ProjectStatus } from '../events/projects/vocabulary';
+import { projectStatuses, yearMonth } from '../events/projects/vocabulary';
 import { conferenceRegions } from './conferences';
+import { pageOf } from './pagination';
 import { unitAsOf } from './unit-filter';
 
 /**
@@ -32,38 +33,38 @@ export const watchlistFlagCodes = [
 export type WatchlistFlagCode = (typeof watchlistFlagCodes)[number];
 
 /** One reason a project is on the watchlist; `overdue` when the date that mattered has passed. */
-export interface WatchlistFlag {
-  code: WatchlistFlagCode;
-  severity: 'warning' | 'overdue';
+export const watchlistFlag = z.object({
+  code: z.enum(watchlistFlagCodes),
+  severity: z.enum(['warning', 'overdue']),
   /** Vietnamese first, English second. */
-  reasonVi: string;
-  reasonEn: string;
-}
+  reasonVi: z.string(),
+  reasonEn: z.string(),
+});
+export type WatchlistFlag = z.infer<typeof watchlistFlag>;
 
-export interface WatchlistItem {
-  projectId: string;
-  code: string;
-  title: string;
-  planId: string;
-  planYear: number;
-  planLevel: 'national' | 'provincial';
+export const watchlistItem = z.object({
+  projectId: z.uuid(),
+  code: z.string(),
+  title: z.string(),
+  planId: z.uuid(),
+  planYear: year,
+  planLevel: z.enum(['national', 'provincial']),
   /** As recorded, and today's unit that holds it. */
-  provinceCode: string;
-  unitCode: string;
-  unitNameVi: string;
-  status: ProjectStatus;
+  provinceCode,
+  unitCode: provinceCode,
+  unitNameVi: z.string(),
+  status: z.enum(projectStatuses),
   /** The status in Vietnamese (`projectStatusLabels`). */
-  statusLabel: string;
-  lastProgressMonth: string | null;
-  lastProgressPercent: number | null;
-  flags: WatchlistFlag[];
-}
+  statusLabel: z.string(),
+  lastProgressMonth: yearMonth.nullable(),
+  lastProgressPercent: z.number().int().min(0).max(100).nullable(),
+  flags: z.array(watchlistFlag),
+});
+export type WatchlistItem = z.infer<typeof watchlistItem>;
 
-export interface WatchlistPage {
+/** GET /api/v1/watchlist. */
+export const watchlistPage = pageOf(watchlistItem).extend({
   /** The day (Vietnam) the rules were applied on. */
-  asOf: string;
-  items: WatchlistItem[];
-  page: number;
-  limit: number;
-  total: number;
-}
+  asOf: isoDate,
+});
+export type WatchlistPage = z.infer<typeof watchlistPage>;

@@ -1,4 +1,5 @@
-import { listAwardRoundsQuery, openAwardRoundRequest } from '../http/awards';
+import { awardRoundView, listAwardRoundsQuery, openAwardRoundRequest } from '../http/awards';
+import { pageOf } from '../http/pagination';
 import { idParams, ROLE_GROUPS, route, routeGroup } from './route';
 
 /** Award rounds (bình chọn sản phẩm công nghiệp nông thôn tiêu biểu): provincial, regional and national. */
@@ -11,6 +12,7 @@ export const awardRoundRoutes = routeGroup('Bình chọn sản phẩm / Award ro
     summary: 'Mở đợt bình chọn sản phẩm CNNT tiêu biểu / Open an award round',
     body: openAwardRoundRequest,
     status: 201,
+    response: awardRoundView,
   }),
   list: route({
     method: 'GET',
@@ -19,6 +21,7 @@ export const awardRoundRoutes = routeGroup('Bình chọn sản phẩm / Award ro
     access: { roles: ROLE_GROUPS.roundReaders, scope: 'awards:read' },
     summary: 'Danh sách đợt bình chọn / List award rounds',
     query: listAwardRoundsQuery,
+    response: pageOf(awardRoundView),
   }),
   get: route({
     method: 'GET',
@@ -27,5 +30,6 @@ export const awardRoundRoutes = routeGroup('Bình chọn sản phẩm / Award ro
     access: { roles: ROLE_GROUPS.roundReaders, scope: 'awards:read' },
     summary: 'Chi tiết đợt bình chọn / Get an award round',
     params: idParams,
+    response: awardRoundView,
   }),
 });

@@ -1,4 +1,5 @@
-import { listClustersQuery, registerClusterRequest } from '../http/clusters';
+import { clusterView, listClustersQuery, registerClusterRequest } from '../http/clusters';
+import { pageOf } from '../http/pagination';
 import { idParams, ROLE_GROUPS, route, routeGroup } from './route';
 
 /** Industrial clusters (cụm công nghiệp, CCN): registered by a province's department or the agency. */
@@ -11,6 +12,7 @@ export const clusterRoutes = routeGroup('Cụm công nghiệp / Industrial clust
     summary: 'Đăng ký cụm công nghiệp / Register an industrial cluster (CCN)',
     body: registerClusterRequest,
     status: 201,
+    response: clusterView,
   }),
   list: route({
     method: 'GET',
@@ -19,6 +21,7 @@ export const clusterRoutes = routeGroup('Cụm công nghiệp / Industrial clust
     access: { roles: ROLE_GROUPS.staff, scope: 'clusters:read' },
     summary: 'Danh sách cụm công nghiệp / List clusters',
     query: listClustersQuery,
+    response: pageOf(clusterView),
   }),
   get: route({
     method: 'GET',
@@ -27,5 +30,6 @@ export const clusterRoutes = routeGroup('Cụm công nghiệp / Industrial clust
     access: { roles: ROLE_GROUPS.staff, scope: 'clusters:read' },
     summary: 'Chi tiết cụm công nghiệp / Get a cluster',
     params: idParams,
+    response: clusterView,
   }),
 });

@@ -1,18 +1,33 @@
 import { z } from 'zod';
-import { auditQuery } from '../http/audit';
+import { apiIndexView, asyncApiDocument } from '../http/api-documents';
+import { auditQuery, auditRecordView } from '../http/audit';
 import {
+  apiClientList,
+  apiClientView,
+  authorizationServerMetadata,
   changePasswordRequest,
+  externalClientList,
+  externalClientView,
+  jwksView,
   loginRequest,
+  oauthTokenResponse,
   refreshRequest,
   registerClientRequest,
+  registeredClient,
   registerExternalClientRequest,
+  tokenResponse,
 } from '../http/auth';
+import { pageOf } from '../http/pagination';
 import {
+  activityContentsView,
   listProvincesQuery,
   noReferenceQuery,
+  provinceDetailView,
   provinceParams,
   provinceQuery,
+  provincesView,
   regionsQuery,
+  regionsView,
 } from '../http/reference';
 import {
   createUserRequest,
@@ -20,7 +35,10 @@ import {
   listUsersQuery,
   roundBindingsRequest,
   updateUserRequest,
+  userPage,
+  userView,
 } from '../http/users';
+import { principalSchema } from '../principal';
 import { idParams, ROLE_GROUPS, route, routeGroup } from './route';
 
 /** The routes the gateway answers itself: identity, API clients, users, the audit trail, reference data. */
@@ -38,6 +56,7 @@ export const identityRoutes = routeGroup('Xác thực / Authentication', {
     access: 'public',
     summary: 'Khóa công khai ký token / Public keys that sign access tokens (JWKS)',
     description: 'Services (and anyone) verify the gateway’s ES256 access tokens with these keys, by `kid`.',
+    response: jwksView,
   }),
   login: route({
     method: 'POST',
@@ -51,6 +70,7 @@ export const identityRoutes = routeGroup('Xác thực / Authentication', {
       'lock that account at that address for 15 minutes, and 100 from one address lock the address (except for ' +
       'accounts that logged in from it lately): further attempts get 429 `auth.locked` with Retry-After.',
     body: loginRequest,
+    response: tokenResponse,
   }),
   refresh: route({
     method: 'POST',
@@ -61,6 +81,7 @@ export const identityRoutes = routeGroup('Xác thực / Authentication', {
     description:
       'Each refresh token works once; presenting a used one again revokes all of that user’s sessions.',
     body: refreshRequest,
+    response: tokenResponse,
   }),
   token: route({
     method: 'POST',
@@ -76,6 +97,7 @@ export const identityRoutes = routeGroup('Xác thực / Authentication', {
       'Basic authentication), not problem+json. Metadata: GET /.well-known/oauth-authorization-server.',
     // Its refusals are OAuth errors, not problem+json: the handler reads the form itself (tokenRequest).
     rawBody: true,
+    response: oauthTokenResponse,
   }),
   logout: route({
     method: 'POST',
@@ -101,6 +123,7 @@ export const identityRoutes = routeGroup('Xác thực / Authentication', {
     service: 'gateway',
     access: { roles: ROLE_GROUPS.all },
     summary: 'Người đang gọi / The caller as the platform sees them (the token’s principal)',
+    response: principalSchema,
   }),
   oauthMetadata: route({
     method: 'GET',
@@ -110,6 +133,7 @@ export const identityRoutes = routeGroup('Xác thực / Authentication', {
     summary: 'Siêu dữ liệu OAuth / OAuth 2.0 authorization server metadata (RFC 8414)',
     description:
       '`issuer` equals the `iss` of the access tokens; the token endpoint takes the client-credentials grant.',
+    response: authorizationServerMetadata,
   }),
 });
 
@@ -131,6 +155,7 @@ export const clientRoutes = routeGroup('Hệ thống tích hợp / API clients',
       'A province-officer client is bound to its unit; scopes must be ones its role can use.',
     body: registerClientRequest,
     status: 201,
+    response: registeredClient,
   }),
   list: route({
     method: 'GET',
@@ -138,6 +163,7 @@ export const clientRoutes = routeGroup('Hệ thống tích hợp / API clients',
     service: 'gateway',
     access: { roles: ROLE_GROUPS.admins, scope: 'clients:read' },
     summary: 'Danh sách hệ thống tích hợp / List API clients (never their secrets)',
+    response: apiClientList,
   }),
   revoke: route({
     method: 'POST',
@@ -147,6 +173,7 @@ export const clientRoutes = routeGroup('Hệ thống tích hợp / API clients',
     summary:
       'Thu hồi hệ thống tích hợp / Revoke an API client: its key, secret and issued tokens stop working',
     params: idParams,
+    response: apiClientView,
   }),
   registerExternal: route({
     method: 'POST',
@@ -159,6 +186,7 @@ export const clientRoutes = routeGroup('Hệ thống tích hợp / API clients',
       'claim), each limited to its requests per minute. A person’s scopes are those of the token within the role.',
     body: registerExternalClientRequest,
     status: 201,
+    response: externalClientView,
   }),
   listExternal: route({
     method: 'GET',
@@ -166,6 +194,7 @@ export const clientRoutes = routeGroup('Hệ thống tích hợp / API clients',
     service: 'gateway',
     access: { roles: ROLE_GROUPS.admins, scope: 'clients:read' },
     summary: 'Danh sách ứng dụng của IdP ngoài / List the external issuer’s clients',
+    response: externalClientList,
   }),
   revokeExternal: route({
     method: 'POST',
@@ -174,6 +203,7 @@ export const clientRoutes = routeGroup('Hệ thống tích hợp / API clients',
     access: { roles: ROLE_GROUPS.admins, scope: 'clients:write' },
     summary: 'Thu hồi ứng dụng của IdP ngoài / Revoke an external client: its tokens are refused from now on',
     params: externalClientParams,
+    response: externalClientView,
   }),
 });
 
@@ -188,6 +218,7 @@ export const userRoutes = routeGroup('Người dùng / Users', {
     description:
       'Filters by role, provincial unit, a part of the username and disabled; ordered by username.',
     query: listUsersQuery,
+    response: userPage,
   }),
   get: route({
     method: 'GET',
@@ -196,6 +227,7 @@ export const userRoutes = routeGroup('Người dùng / Users', {
     access: { roles: ROLE_GROUPS.admins, scope: 'users:read' },
     summary: 'Chi tiết tài khoản / Get a user',
     params: idParams,
+    response: userView,
   }),
   create: route({
     method: 'POST',
@@ -210,6 +242,7 @@ export const userRoutes = routeGroup('Người dùng / Users', {
       'A taken username is 409 `user.username-taken`.',
     body: createUserRequest,
     status: 201,
+    response: userView,
   }),
   update: route({
     method: 'PATCH',
@@ -223,6 +256,7 @@ export const userRoutes = routeGroup('Người dùng / Users', {
       'tokens are revoked. An admin cannot disable or demote themselves (422 `user.self-lockout`).',
     params: idParams,
     body: updateUserRequest,
+    response: userView,
   }),
   bindFairs: route({
     method: 'PUT',
@@ -233,6 +267,7 @@ export const userRoutes = routeGroup('Người dùng / Users', {
     description: `Only for a fair organiser; each fair must exist at trade-fairs. ${NEXT_TOKEN}`,
     params: idParams,
     body: fairBindingsRequest,
+    response: userView,
   }),
   bindRounds: route({
     method: 'PUT',
@@ -243,6 +278,7 @@ export const userRoutes = routeGroup('Người dùng / Users', {
     description: `Only for a juror; each round must exist at awards. ${NEXT_TOKEN}`,
     params: idParams,
     body: roundBindingsRequest,
+    response: userView,
   }),
 });
 
@@ -262,6 +298,7 @@ export const auditRoutes = routeGroup('Nhật ký kiểm toán / Audit trail', {
       '(a projection or a copy of another service’s facts kept current; actor = that service, triggeredBy = ' +
       'the person or client whose change set it off); `all`.',
     query: auditQuery,
+    response: pageOf(auditRecordView),
   }),
 });
 
@@ -275,6 +312,7 @@ export const referenceRoutes = routeGroup('Danh mục / Reference data', {
     summary: 'Đơn vị hành chính cấp tỉnh / Provincial units in force on a date',
     description: 'asOf defaults to today in Asia/Ho_Chi_Minh. Units that have ended carry successorCode.',
     query: listProvincesQuery,
+    response: provincesView,
   }),
   province: route({
     method: 'GET',
@@ -289,6 +327,7 @@ export const referenceRoutes = routeGroup('Danh mục / Reference data', {
       '(31 Hải Phòng); a code that had named no unit by asOf answers 404 reference.province-not-found.',
     params: provinceParams,
     query: provinceQuery,
+    response: provinceDetailView,
   }),
   regions: route({
     method: 'GET',
@@ -299,6 +338,7 @@ export const referenceRoutes = routeGroup('Danh mục / Reference data', {
     description:
       'asOf defaults to today in Asia/Ho_Chi_Minh; before 2025-07-01 the regions hold the 63 units.',
     query: regionsQuery,
+    response: regionsView,
   }),
   activityContents: route({
     method: 'GET',
@@ -307,6 +347,7 @@ export const referenceRoutes = routeGroup('Danh mục / Reference data', {
     access: 'public',
     summary: 'Nội dung hoạt động khuyến công / The nine activity contents',
     query: noReferenceQuery,
+    response: activityContentsView,
   }),
 });
 
@@ -318,6 +359,7 @@ export const documentRoutes = routeGroup('Tài liệu API / API documents', {
     service: 'gateway',
     access: 'public',
     summary: 'Điểm bắt đầu / Where to start: links to the documents, login, reference data',
+    response: apiIndexView,
   }),
   asyncApiPage: route({
     method: 'GET',
@@ -326,6 +368,7 @@ export const documentRoutes = routeGroup('Tài liệu API / API documents', {
     access: 'public',
     summary: 'Tài liệu sự kiện / The AsyncAPI document of every topic, as a page',
     kind: 'file',
+    produces: ['text/html'],
   }),
   asyncApi: route({
     method: 'GET',
@@ -333,5 +376,6 @@ export const documentRoutes = routeGroup('Tài liệu API / API documents', {
     service: 'gateway',
     access: 'public',
     summary: 'Tài liệu sự kiện (JSON) / The AsyncAPI document of every topic',
+    response: asyncApiDocument,
   }),
 });

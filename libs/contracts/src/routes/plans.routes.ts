@@ -1,15 +1,23 @@
+import { z } from 'zod';
 import {
   checkFundingNormRequest,
   createFundingNormRequest,
+  fundingNormCheckView,
+  fundingNormView,
   listFundingNormsQuery,
 } from '../http/funding-norms';
 import {
+  assignmentDecisionView,
   createPlanRequest,
   decideAssignmentRequest,
   listPlansQuery,
+  planRegistrationView,
+  planView,
+  registrationCoverageView,
   setCeilingRequest,
   submitRegistrationRequest,
 } from '../http/plans';
+import { pageOf } from '../http/pagination';
 import { idParams, ROLE_GROUPS, route, routeGroup } from './route';
 
 /** Annual plans: their ceilings, the provinces' registration reports and the assignment decisions. */
@@ -22,6 +30,7 @@ export const planRoutes = routeGroup('Kế hoạch / Plans', {
     summary: 'Tạo kế hoạch khuyến công năm / Create an annual plan (national or provincial)',
     body: createPlanRequest,
     status: 201,
+    response: planView,
   }),
   list: route({
     method: 'GET',
@@ -30,6 +39,7 @@ export const planRoutes = routeGroup('Kế hoạch / Plans', {
     access: { roles: ROLE_GROUPS.staff, scope: 'plans:read' },
     summary: 'Danh sách kế hoạch / List plans',
     query: listPlansQuery,
+    response: pageOf(planView),
   }),
   get: route({
     method: 'GET',
@@ -38,6 +48,7 @@ export const planRoutes = routeGroup('Kế hoạch / Plans', {
     access: { roles: ROLE_GROUPS.staff, scope: 'plans:read' },
     summary: 'Chi tiết kế hoạch / Get a plan',
     params: idParams,
+    response: planView,
   }),
   setCeiling: route({
     method: 'POST',
@@ -49,6 +60,7 @@ export const planRoutes = routeGroup('Kế hoạch / Plans', {
     params: idParams,
     body: setCeilingRequest,
     status: 200,
+    response: planView,
   }),
   register: route({
     method: 'POST',
@@ -60,6 +72,7 @@ export const planRoutes = routeGroup('Kế hoạch / Plans', {
     params: idParams,
     body: submitRegistrationRequest,
     status: 201,
+    response: planRegistrationView,
   }),
   listRegistrations: route({
     method: 'GET',
@@ -68,6 +81,7 @@ export const planRoutes = routeGroup('Kế hoạch / Plans', {
     access: { roles: ROLE_GROUPS.staff, scope: 'plans:read' },
     summary: 'Các báo cáo đăng ký của kế hoạch / A plan’s registration reports',
     params: idParams,
+    response: z.array(planRegistrationView),
   }),
   registrationCoverage: route({
     method: 'GET',
@@ -77,6 +91,7 @@ export const planRoutes = routeGroup('Kế hoạch / Plans', {
     summary:
       'Đơn vị đã gửi / chưa gửi báo cáo đăng ký / Which units have sent their registration report (on time, late) and which not',
     params: idParams,
+    response: registrationCoverageView,
   }),
   decide: route({
     method: 'POST',
@@ -88,6 +103,7 @@ export const planRoutes = routeGroup('Kế hoạch / Plans', {
     params: idParams,
     body: decideAssignmentRequest,
     status: 201,
+    response: assignmentDecisionView,
   }),
   listDecisions: route({
     method: 'GET',
@@ -96,6 +112,7 @@ export const planRoutes = routeGroup('Kế hoạch / Plans', {
     access: { roles: ROLE_GROUPS.staff, scope: 'plans:read' },
     summary: 'Các quyết định giao kế hoạch / A plan’s assignment decisions',
     params: idParams,
+    response: z.array(assignmentDecisionView),
   }),
 });
 
@@ -109,6 +126,7 @@ export const fundingNormRoutes = routeGroup('Định mức hỗ trợ / Funding 
     summary:
       'Định mức đang có hiệu lực (quốc gia và của tỉnh) / National and a province’s funding norms in force on a date',
     query: listFundingNormsQuery,
+    response: z.array(fundingNormView),
   }),
   create: route({
     method: 'POST',
@@ -119,6 +137,7 @@ export const fundingNormRoutes = routeGroup('Định mức hỗ trợ / Funding 
       'Ban hành phiên bản định mức mới / A new version of a funding norm (national: the agency; a province’s own: its department or the agency)',
     body: createFundingNormRequest,
     status: 201,
+    response: fundingNormView,
   }),
   /** A question, not a change: answered with 200 whether or not the support is within the norm. */
   check: route({
@@ -130,5 +149,6 @@ export const fundingNormRoutes = routeGroup('Định mức hỗ trợ / Funding 
       'Kiểm tra mức hỗ trợ theo định mức / Check a support amount against the norm in force (the province’s own first)',
     body: checkFundingNormRequest,
     status: 200,
+    response: fundingNormCheckView,
   }),
 });

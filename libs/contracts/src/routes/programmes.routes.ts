@@ -1,4 +1,5 @@
-import { createProgrammeRequest, listProgrammesQuery } from '../http/programmes';
+import { z } from 'zod';
+import { createProgrammeRequest, listProgrammesQuery, programmeView } from '../http/programmes';
 import { idParams, ROLE_GROUPS, route, routeGroup } from './route';
 
 /** Programmes (chương trình khuyến công): the national ones are reference data, provinces add their own. */
@@ -12,6 +13,7 @@ export const programmeRoutes = routeGroup('Chương trình khuyến công / Prog
       'Tạo chương trình khuyến công địa phương / A province’s own programme (its department, or the agency)',
     body: createProgrammeRequest,
     status: 201,
+    response: programmeView,
   }),
   list: route({
     method: 'GET',
@@ -20,6 +22,7 @@ export const programmeRoutes = routeGroup('Chương trình khuyến công / Prog
     access: { roles: ROLE_GROUPS.staff, scope: 'plans:read' },
     summary: 'Chương trình, nhóm nội dung và mục tiêu / Programmes with content groups and targets',
     query: listProgrammesQuery,
+    response: z.array(programmeView),
   }),
   get: route({
     method: 'GET',
@@ -28,5 +31,6 @@ export const programmeRoutes = routeGroup('Chương trình khuyến công / Prog
     access: { roles: ROLE_GROUPS.staff, scope: 'plans:read' },
     summary: 'Chi tiết chương trình / Get a programme',
     params: idParams,
+    response: programmeView,
   }),
 });

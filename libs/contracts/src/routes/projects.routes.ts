@@ -1,11 +1,18 @@
+import { pageOf } from '../http/pagination';
 import {
+  advanceRuleList,
   advanceRulesQuery,
   disbursementRequest,
+  disbursementsView,
+  disbursementView,
   exportProjectsQuery,
+  progressReportList,
   progressReportRequest,
+  progressReportView,
   projectImportRequest,
+  projectImportView,
 } from '../http/project-finance';
-import { projectHistoryImportRequest } from '../http/project-history';
+import { projectHistoryImportRequest, projectHistoryImportView } from '../http/project-history';
 import {
   acceptProjectRequest,
   adjustProjectRequest,
@@ -13,16 +20,20 @@ import {
   contractProjectRequest,
   createProjectRequest,
   doubleFundingExemptionRequest,
+  doubleFundingExemptionView,
   liquidateProjectRequest,
   listExemptionsQuery,
   listProjectsQuery,
   ministryAppraisalRequest,
+  projectDetailView,
+  projectView,
   settleProjectRequest,
 } from '../http/projects';
 import { idParams, ROLE_GROUPS, route, routeGroup } from './route';
 
 const READ = { roles: ROLE_GROUPS.staff, scope: 'projects:read' } as const;
 const WRITE = { roles: ROLE_GROUPS.staff, scope: 'projects:write' } as const;
+const XLSX = ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] as const;
 
 /**
  * Spreadsheets, progress reports and money (advances, payments, refunds) of projects. Listed in the table
@@ -39,6 +50,7 @@ export const projectFinanceRoutes = routeGroup(
       summary:
         'Nhập danh sách đề án từ Excel / Import a registration sheet (.xlsx): dry run, all-or-nothing or valid rows',
       body: projectImportRequest,
+      response: projectImportView,
     }),
     importHistory: route({
       method: 'POST',
@@ -50,6 +62,7 @@ export const projectFinanceRoutes = routeGroup(
         'created once (by its legacy id), then its appraisals, contract, reports, money, extension, acceptance, ' +
         "liquidation and settlement as far as the plans service's steps allow (plan owner only)",
       body: projectHistoryImportRequest,
+      response: projectHistoryImportView,
     }),
     importTemplate: route({
       method: 'GET',
@@ -58,6 +71,7 @@ export const projectFinanceRoutes = routeGroup(
       access: READ,
       summary: 'Mẫu danh sách đề án (.xlsx) / The registration sheet template',
       kind: 'file',
+      produces: XLSX,
     }),
     export: route({
       method: 'GET',
@@ -67,6 +81,7 @@ export const projectFinanceRoutes = routeGroup(
       summary: 'Xuất danh sách đề án (.xlsx) / Export the filtered project list',
       query: exportProjectsQuery,
       kind: 'file',
+      produces: XLSX,
     }),
     reportProgress: route({
       method: 'POST',
@@ -77,6 +92,7 @@ export const projectFinanceRoutes = routeGroup(
       params: idParams,
       body: progressReportRequest,
       status: 201,
+      response: progressReportView,
     }),
     listProgress: route({
       method: 'GET',
@@ -85,6 +101,7 @@ export const projectFinanceRoutes = routeGroup(
       access: READ,
       summary: 'Các báo cáo tiến độ / Monthly progress reports of a project',
       params: idParams,
+      response: progressReportList,
     }),
     disburse: route({
       method: 'POST',
@@ -95,6 +112,7 @@ export const projectFinanceRoutes = routeGroup(
       params: idParams,
       body: disbursementRequest,
       status: 201,
+      response: disbursementView,
     }),
     listDisbursements: route({
       method: 'GET',
@@ -103,6 +121,7 @@ export const projectFinanceRoutes = routeGroup(
       access: READ,
       summary: 'Giải ngân của đề án / Disbursements of a project with its totals',
       params: idParams,
+      response: disbursementsView,
     }),
     advanceRules: route({
       method: 'GET',
@@ -111,6 +130,7 @@ export const projectFinanceRoutes = routeGroup(
       access: READ,
       summary: 'Quy định tạm ứng / Advance rules in force, with their legal basis',
       query: advanceRulesQuery,
+      response: advanceRuleList,
     }),
   },
 );
@@ -128,6 +148,7 @@ export const projectRoutes = routeGroup('Đề án / Projects', {
     summary: 'Tạo đề án (dự thảo) / Create a project as a draft under an annual plan',
     body: createProjectRequest,
     status: 201,
+    response: projectView,
   }),
   list: route({
     method: 'GET',
@@ -137,6 +158,7 @@ export const projectRoutes = routeGroup('Đề án / Projects', {
     summary:
       'Danh sách, tìm kiếm đề án (không phân biệt dấu) / List and search projects (diacritic-insensitive)',
     query: listProjectsQuery,
+    response: pageOf(projectView),
   }),
   get: route({
     method: 'GET',
@@ -146,6 +168,7 @@ export const projectRoutes = routeGroup('Đề án / Projects', {
     summary:
       'Chi tiết đề án, lịch sử thẩm định và điều chỉnh / A project with its appraisals and adjustments',
     params: idParams,
+    response: projectDetailView,
   }),
   /** No body: the draft as it stands is registered. */
   register: route({
@@ -155,6 +178,7 @@ export const projectRoutes = routeGroup('Đề án / Projects', {
     access: WRITE,
     summary: 'Đăng ký đề án / Register a draft (checks double funding)',
     params: idParams,
+    response: projectView,
   }),
   baseAppraise: route({
     method: 'POST',
@@ -164,6 +188,7 @@ export const projectRoutes = routeGroup('Đề án / Projects', {
     summary: 'Thẩm định cấp cơ sở / Base-level appraisal by the provincial department',
     params: idParams,
     body: baseAppraisalRequest,
+    response: projectView,
   }),
   ministryAppraise: route({
     method: 'POST',
@@ -173,6 +198,7 @@ export const projectRoutes = routeGroup('Đề án / Projects', {
     summary: 'Thẩm định cấp Bộ / Ministry-level appraisal by the plan owner',
     params: idParams,
     body: ministryAppraisalRequest,
+    response: projectView,
   }),
   contract: route({
     method: 'POST',
@@ -182,6 +208,7 @@ export const projectRoutes = routeGroup('Đề án / Projects', {
     summary: 'Ký hợp đồng / giao nhiệm vụ / Contract or assign the project (≤ allocated)',
     params: idParams,
     body: contractProjectRequest,
+    response: projectView,
   }),
   accept: route({
     method: 'POST',
@@ -191,6 +218,7 @@ export const projectRoutes = routeGroup('Đề án / Projects', {
     summary: 'Nghiệm thu đề án / Accept the project',
     params: idParams,
     body: acceptProjectRequest,
+    response: projectView,
   }),
   liquidate: route({
     method: 'POST',
@@ -200,6 +228,7 @@ export const projectRoutes = routeGroup('Đề án / Projects', {
     summary: 'Thanh lý hợp đồng / Liquidate the contract',
     params: idParams,
     body: liquidateProjectRequest,
+    response: projectView,
   }),
   settle: route({
     method: 'POST',
@@ -209,6 +238,7 @@ export const projectRoutes = routeGroup('Đề án / Projects', {
     summary: 'Quyết toán đề án / Settle the project (late after 22 January of the next year)',
     params: idParams,
     body: settleProjectRequest,
+    response: projectView,
   }),
   adjust: route({
     method: 'POST',
@@ -219,6 +249,7 @@ export const projectRoutes = routeGroup('Đề án / Projects', {
     params: idParams,
     body: adjustProjectRequest,
     status: 201,
+    response: projectDetailView,
   }),
   listExemptions: route({
     method: 'GET',
@@ -227,6 +258,7 @@ export const projectRoutes = routeGroup('Đề án / Projects', {
     access: READ,
     summary: 'Các ngoại lệ hỗ trợ trùng đã ghi nhận / Recorded double-funding exemptions (newest first)',
     query: listExemptionsQuery,
+    response: pageOf(doubleFundingExemptionView),
   }),
   recordExemption: route({
     method: 'POST',
@@ -236,5 +268,6 @@ export const projectRoutes = routeGroup('Đề án / Projects', {
     summary: 'Ghi nhận ngoại lệ hỗ trợ trùng / Record a justified double-funding exemption (agency)',
     body: doubleFundingExemptionRequest,
     status: 201,
+    response: doubleFundingExemptionView,
   }),
 });

@@ -1,6 +1,7 @@
-import { conferenceFiguresQuery } from '../http/conference-figures';
-import { conferenceQuery, regionalConferenceParams } from '../http/conferences';
-import { watchlistQuery } from '../http/watchlist';
+import { conferenceFiguresGlossary, conferenceFiguresQuery } from '../http/conference-figures';
+import { conferenceQuery, conferenceReport, regionalConferenceParams } from '../http/conferences';
+import { fairFiguresView } from '../http/trade-fairs';
+import { watchlistPage, watchlistQuery } from '../http/watchlist';
 import { idParams, ROLE_GROUPS, route, routeGroup } from './route';
 
 /** The conference views (hội nghị khuyến công): published figures, every role reads them. */
@@ -19,6 +20,7 @@ export const conferenceRoutes = routeGroup('Hội nghị / Conferences', {
       'project figures per activity content (byContent). Every figure is defined once, with its Vietnamese ' +
       'and English label, in the glossary of the response (also GET /api/v1/conferences/figures).',
     query: conferenceQuery,
+    response: conferenceReport,
   }),
   /** The gateway answers it from the contracts' glossary: no service holds anything of it. */
   figures: route({
@@ -29,6 +31,7 @@ export const conferenceRoutes = routeGroup('Hội nghị / Conferences', {
     summary: 'Định nghĩa số liệu hội nghị / What each conference figure counts',
     description: 'Key, Vietnamese and English label and definition of every figure of the conference views.',
     query: conferenceFiguresQuery,
+    response: conferenceFiguresGlossary,
   }),
   regional: route({
     method: 'GET',
@@ -39,6 +42,7 @@ export const conferenceRoutes = routeGroup('Hội nghị / Conferences', {
     description: "The national figures limited to one region's units (the national plan is in no region).",
     params: regionalConferenceParams,
     query: conferenceQuery,
+    response: conferenceReport,
   }),
 });
 
@@ -56,6 +60,7 @@ export const watchlistRoutes = routeGroup('Cảnh báo sớm / Watchlist', {
       "behind the schedule's elapsed share, no advance after 30 September of the plan year, the settlement " +
       'deadline (22 January of the next year) within 30 days or passed. Province officers see their own unit.',
     query: watchlistQuery,
+    response: watchlistPage,
   }),
 });
 
@@ -68,5 +73,6 @@ export const fairFigureRoutes = routeGroup('Hội chợ / Trade fairs', {
     access: { roles: ROLE_GROUPS.all, scope: 'reports:read' },
     summary: 'Số liệu hội chợ / Booths allocated and supported, support in VND, by province (reporting)',
     params: idParams,
+    response: fairFiguresView,
   }),
 });

@@ -1,18 +1,35 @@
+import { z } from 'zod';
 import {
   addBoothsRequest,
+  boothView,
   cancelRegistrationRequest,
   certifyDelegationRequest,
   certifyParticipantListRequest,
   chooseSubsidyPolicyRequest,
   contractDataQuery,
+  contractDataView,
   createRegistrationRequest,
+  delegationCertifiedView,
+  fairSubsidyPolicyView,
   listRegistrationsQuery,
+  participantListCertificationView,
+  quotaView,
   registrationParams,
+  registrationView,
   registrationWindowRequest,
   setQuotasRequest,
 } from '../http/booths';
-import { createFairRequest, drawLotteryRequest, listFairsQuery } from '../http/trade-fairs';
+import { pageOf } from '../http/pagination';
+import {
+  createFairRequest,
+  drawLotteryRequest,
+  fairView,
+  listFairsQuery,
+  lotteryView,
+} from '../http/trade-fairs';
 import { idParams, ROLE_GROUPS, route, routeGroup } from './route';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * Trade fairs: public information every role reads; their booths, quotas and registration window; the booth
@@ -28,6 +45,7 @@ export const tradeFairRoutes = routeGroup('Hội chợ / Trade fairs', {
     summary: 'Tạo hội chợ triển lãm / Create a trade fair',
     body: createFairRequest,
     status: 201,
+    response: fairView,
   }),
   list: route({
     method: 'GET',
@@ -36,6 +54,7 @@ export const tradeFairRoutes = routeGroup('Hội chợ / Trade fairs', {
     access: { roles: ROLE_GROUPS.all, scope: 'fairs:read' },
     summary: 'Danh sách hội chợ / List trade fairs',
     query: listFairsQuery,
+    response: pageOf(fairView),
   }),
   get: route({
     method: 'GET',
@@ -44,6 +63,7 @@ export const tradeFairRoutes = routeGroup('Hội chợ / Trade fairs', {
     access: { roles: ROLE_GROUPS.all, scope: 'fairs:read' },
     summary: 'Chi tiết hội chợ / Get a trade fair',
     params: idParams,
+    response: fairView,
   }),
   addBooths: route({
     method: 'POST',
@@ -54,6 +74,8 @@ export const tradeFairRoutes = routeGroup('Hội chợ / Trade fairs', {
     params: idParams,
     body: addBoothsRequest,
     status: 201,
+    /** The booths added, all free. */
+    response: z.array(boothView),
   }),
   booths: route({
     method: 'GET',
@@ -62,6 +84,7 @@ export const tradeFairRoutes = routeGroup('Hội chợ / Trade fairs', {
     access: { roles: ROLE_GROUPS.all, scope: 'fairs:read' },
     summary: 'Sơ đồ gian hàng / Booths with their state (free, held, allocated)',
     params: idParams,
+    response: z.array(boothView),
   }),
   setQuotas: route({
     method: 'POST',
@@ -72,6 +95,8 @@ export const tradeFairRoutes = routeGroup('Hội chợ / Trade fairs', {
     params: idParams,
     body: setQuotasRequest,
     status: 201,
+    /** Every bucket of the fair: the quotas set and the common pool. */
+    response: z.array(quotaView),
   }),
   quotas: route({
     method: 'GET',
@@ -80,6 +105,7 @@ export const tradeFairRoutes = routeGroup('Hội chợ / Trade fairs', {
     access: { roles: ROLE_GROUPS.all, scope: 'fairs:read' },
     summary: 'Chỉ tiêu và phần dùng chung / Quotas and the common pool, with usage',
     params: idParams,
+    response: z.array(quotaView),
   }),
   setWindow: route({
     method: 'POST',
@@ -91,6 +117,7 @@ export const tradeFairRoutes = routeGroup('Hội chợ / Trade fairs', {
     params: idParams,
     body: registrationWindowRequest,
     status: 201,
+    response: fairView,
   }),
   register: route({
     method: 'POST',
@@ -101,6 +128,7 @@ export const tradeFairRoutes = routeGroup('Hội chợ / Trade fairs', {
     params: idParams,
     body: createRegistrationRequest,
     status: 201,
+    response: registrationView,
   }),
   registrations: route({
     method: 'GET',
@@ -110,6 +138,7 @@ export const tradeFairRoutes = routeGroup('Hội chợ / Trade fairs', {
     summary: 'Danh sách đăng ký / List registrations (own province or facility)',
     params: idParams,
     query: listRegistrationsQuery,
+    response: pageOf(registrationView),
   }),
   registration: route({
     method: 'GET',
@@ -118,6 +147,7 @@ export const tradeFairRoutes = routeGroup('Hội chợ / Trade fairs', {
     access: { roles: ROLE_GROUPS.registrants, scope: 'fairs:read' },
     summary: 'Chi tiết đăng ký / Get a registration',
     params: registrationParams,
+    response: registrationView,
   }),
   confirm: route({
     method: 'POST',
@@ -126,6 +156,7 @@ export const tradeFairRoutes = routeGroup('Hội chợ / Trade fairs', {
     access: { roles: ROLE_GROUPS.registrants, scope: 'fairs:write' },
     summary: 'Xác nhận giữ chỗ / Confirm a live hold: the booths are allocated',
     params: registrationParams,
+    response: registrationView,
   }),
   cancel: route({
     method: 'POST',
@@ -135,6 +166,7 @@ export const tradeFairRoutes = routeGroup('Hội chợ / Trade fairs', {
     summary: 'Hủy đăng ký / Cancel a registration, with a reason',
     params: registrationParams,
     body: cancelRegistrationRequest,
+    response: registrationView,
   }),
   subsidyPolicy: route({
     method: 'GET',
@@ -143,6 +175,7 @@ export const tradeFairRoutes = routeGroup('Hội chợ / Trade fairs', {
     access: { roles: ROLE_GROUPS.all, scope: 'fairs:read' },
     summary: "Định mức hỗ trợ / The fair's booth subsidy policy and those it could use",
     params: idParams,
+    response: fairSubsidyPolicyView,
   }),
   chooseSubsidyPolicy: route({
     method: 'POST',
@@ -152,6 +185,7 @@ export const tradeFairRoutes = routeGroup('Hội chợ / Trade fairs', {
     summary: "Chọn định mức hỗ trợ / Choose the fair's subsidy policy (before any certification)",
     params: idParams,
     body: chooseSubsidyPolicyRequest,
+    response: fairSubsidyPolicyView,
   }),
   certify: route({
     method: 'POST',
@@ -160,6 +194,7 @@ export const tradeFairRoutes = routeGroup('Hội chợ / Trade fairs', {
     access: { roles: ROLE_GROUPS.staff, scope: 'fairs:write' },
     summary: "Xác nhận tham gia / Certify an allocation (the facility's own province), fixing its support",
     params: registrationParams,
+    response: registrationView,
   }),
   certifyDelegation: route({
     method: 'POST',
@@ -169,6 +204,7 @@ export const tradeFairRoutes = routeGroup('Hội chợ / Trade fairs', {
     summary: "Xác nhận đoàn của tỉnh / Certify every allocation of a province's delegation",
     params: idParams,
     body: certifyDelegationRequest,
+    response: delegationCertifiedView,
   }),
   certifyParticipantList: route({
     method: 'POST',
@@ -184,6 +220,7 @@ export const tradeFairRoutes = routeGroup('Hội chợ / Trade fairs', {
       'After that no allocation is certified or cancelled (409 `fair.participant-list-certified`).',
     params: idParams,
     body: certifyParticipantListRequest,
+    response: participantListCertificationView,
   }),
   checkIn: route({
     method: 'POST',
@@ -192,6 +229,7 @@ export const tradeFairRoutes = routeGroup('Hội chợ / Trade fairs', {
     access: { roles: ROLE_GROUPS.fairRunners, scope: 'fairs:write' },
     summary: "Check-in tại hội chợ / Check an allocated facility in, on the fair's days",
     params: registrationParams,
+    response: registrationView,
   }),
   contractData: route({
     method: 'GET',
@@ -201,6 +239,7 @@ export const tradeFairRoutes = routeGroup('Hội chợ / Trade fairs', {
     summary: 'Dữ liệu hợp đồng gian hàng / Booth contract data per facility (own province)',
     params: idParams,
     query: contractDataQuery,
+    response: contractDataView,
   }),
   contractSheet: route({
     method: 'GET',
@@ -211,6 +250,7 @@ export const tradeFairRoutes = routeGroup('Hội chợ / Trade fairs', {
     params: idParams,
     query: contractDataQuery,
     kind: 'file',
+    produces: [XLSX],
   }),
   drawLottery: route({
     method: 'POST',
@@ -221,6 +261,7 @@ export const tradeFairRoutes = routeGroup('Hội chợ / Trade fairs', {
     params: idParams,
     body: drawLotteryRequest,
     status: 201,
+    response: lotteryView,
   }),
   lottery: route({
     method: 'GET',
@@ -229,6 +270,7 @@ export const tradeFairRoutes = routeGroup('Hội chợ / Trade fairs', {
     access: { roles: ROLE_GROUPS.all, scope: 'fairs:read' },
     summary: 'Kết quả bốc thăm / The published draw: seed, algorithm and the order',
     params: idParams,
+    response: lotteryView,
   }),
   floorPlanSvg: route({
     method: 'GET',
@@ -238,6 +280,7 @@ export const tradeFairRoutes = routeGroup('Hội chợ / Trade fairs', {
     summary: 'Sơ đồ gian hàng (SVG) / Floor plan with booth states; ETag for polling',
     params: idParams,
     kind: 'file',
+    produces: ['image/svg+xml'],
   }),
   /** A page with no data of its own (it fetches the SVG with the viewer's token), so it needs no login. */
   floorPlanPage: route({
@@ -248,5 +291,6 @@ export const tradeFairRoutes = routeGroup('Hội chợ / Trade fairs', {
     summary: 'Sơ đồ gian hàng trực tiếp (HTML) / Live floor plan page, polling the SVG',
     params: idParams,
     kind: 'file',
+    produces: ['text/html'],
   }),
 });

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   projectAdjustedV1,
   projectStoppedV1,
+  type AdjustedFields,
   type AdjustProjectRequest,
   type Beneficiary,
   type Principal,
@@ -136,7 +137,7 @@ export class AdjustmentsService {
     }
   }
 
-  private diff(before: Record<string, unknown>, after: Record<string, unknown>, extra: Change = {}) {
+  private diff(before: AdjustedFields, after: AdjustedFields, extra: Change = {}) {
     const change = { ...after, ...extra } as Change;
     delete change.status;
     return { before, after, change, newBeneficiaries: null as Beneficiary[] | null };

@@ -14,8 +14,8 @@ export class FairFiguresService {
   constructor(private readonly dataSource: DataSource) {}
 
   async figures(fairId: string): Promise<FairFiguresView> {
-    const [fair] = await this.dataSource.query(
-      `SELECT fair_id, name, year, scale, region_code FROM fair_projection WHERE fair_id = $1`,
+    const [fair]: FairFiguresView['fair'][] = await this.dataSource.query(
+      `SELECT fair_id AS id, name, year, scale, region_code AS "regionCode" FROM fair_projection WHERE fair_id = $1`,
       [fairId],
     );
     if (!fair) {
@@ -48,13 +48,7 @@ export class FairFiguresService {
       supportVnd: Number(r.supportVnd),
     }));
     return {
-      fair: {
-        id: fair.fair_id,
-        name: fair.name,
-        year: fair.year,
-        scale: fair.scale,
-        regionCode: fair.region_code,
-      },
+      fair,
       provinces,
       totals: fairTotals(provinces),
     };

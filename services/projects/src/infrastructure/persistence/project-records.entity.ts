@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { AdjustedFields } from '@kc/contracts';
 import { vndTransformer } from '@kc/persistence';
 
 @Entity('project_beneficiary')
@@ -40,8 +41,8 @@ export class AdjustmentEntity {
   @Column('text', { name: 'decision_number', nullable: true }) decisionNumber: string | null;
   @Column('date', { name: 'decided_on', nullable: true }) decidedOn: string | null;
   @Column('text') reason: string;
-  @Column('jsonb') before: Record<string, unknown>;
-  @Column('jsonb') after: Record<string, unknown>;
+  @Column('jsonb') before: AdjustedFields;
+  @Column('jsonb') after: AdjustedFields;
   @Column('text', { name: 'recorded_by' }) recordedBy: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -1,0 +1,284 @@
+import type { EntityManager } from 'typeorm';
+import type { BoothKind } from '@kc/contracts';
+import { sql } from '@kc/persistence';
+import { REGISTRATION_COLUMNS, type RegistrationRow } from './registrations.queries';
+
+/*
+ * The statements that move booths between free, held and allocated, grouped by the guarantee they keep. Every
+ * one runs in the caller's transaction: the locks they take hold until it ends.
+ */
+
+// ─── No overbooked booth ────────────────────────────────────────────────────────────────────────────────────
+// Carried by two rules of the schema. A counter row (a province's quota or the common `pool`) is charged by a
+// conditional UPDATE that succeeds only while used + n ≤ capacity, under that row's lock; the CHECK
+// booth_bucket_within_capacity backs it up. A booth row names one registration at most
+// (CHECK (state = 'free') = (registration_id IS NULL)), and is taken FOR UPDATE SKIP LOCKED, so concurrent
+// requests never take the same booth nor queue behind each other's.
+
+/** Charges `n` booths to the bucket if it has room for them; false (nothing charged) when it has not. */
+export async function chargeBucket(
+  manager: EntityManager,
+  fairId: string,
+  bucket: string,
+  n: number,
+): Promise<boolean> {
+  const charged = await sql(
+    manager,
+    `UPDATE booth_bucket SET used = used + $3
+      WHERE fair_id = $1 AND bucket = $2 AND used + $3 <= capacity RETURNING bucket`,
+    [fairId, bucket, n],
+    { inTransaction: true },
+  );
+  return charged.length > 0;
+}
+
+/** Takes back a charge just made, when the booths it counted were not there to take. */
+export async function undoCharge(manager: EntityManager, fairId: string, bucket: string, n: number): Promise<void> {
+  await sql(manager, `UPDATE booth_bucket SET used = used - $3 WHERE fair_id = $1 AND bucket = $2`, [fairId, bucket, n], {
+    inTransaction: true,
+  });
+}
+
+/**
+ * Gives `n` charged booths back to their bucket. A released quota shrinks by them too (what it does not use
+ * belongs to the pool): true then, and the caller grows the pool by them.
+ */
+export async function returnCharge(
+  manager: EntityManager,
+  fairId: string,
+  bucket: string,
+  n: number,
+): Promise<boolean> {
+  const [row] = await sql<{ released: boolean }>(
+    manager,
+    `UPDATE booth_bucket SET used = used - $3, capacity = capacity - CASE WHEN released THEN $3 ELSE 0 END
+      WHERE fair_id = $1 AND bucket = $2 RETURNING released`,
+    [fairId, bucket, n],
+    { inTransaction: true },
+  );
+  return row?.released === true;
+}
+
+export async function growPool(manager: EntityManager, fairId: string, n: number): Promise<void> {
+  await sql(
+    manager,
+    `UPDATE booth_bucket SET capacity = capacity + $2 WHERE fair_id = $1 AND bucket = 'pool'`,
+    [fairId, n],
+    { inTransaction: true },
+  );
+}
+
+/** Up to `n` free booths of the kind, in code order, locked; booths another transaction is taking are skipped. */
+export function lockFreeBooths(
+  manager: EntityManager,
+  fairId: string,
+  kind: BoothKind,
+  n: number,
+): Promise<{ id: string; code: string }[]> {
+  return sql<{ id: string; code: string }>(
+    manager,
+    `SELECT id, code FROM booth WHERE fair_id = $1 AND kind = $2 AND state = 'free'
+      ORDER BY code LIMIT $3 FOR UPDATE SKIP LOCKED`,
+    [fairId, kind, n],
+    { inTransaction: true },
+  );
+}
+
+/** The booths now name the registration (its row may come later in the transaction: the key is deferred). */
+export async function holdBooths(manager: EntityManager, registrationId: string, boothIds: string[]): Promise<void> {
+  await sql(
+    manager,
+    `UPDATE booth SET state = 'held', registration_id = $1 WHERE id = ANY($2::uuid[])`,
+    [registrationId, boothIds],
+    { inTransaction: true },
+  );
+}
+
+/** Frees every booth of the registration; returns their codes. */
+export async function freeBoothsOf(manager: EntityManager, registrationId: string): Promise<string[]> {
+  const freed = await sql<{ code: string }>(
+    manager,
+    `UPDATE booth SET state = 'free', registration_id = NULL WHERE registration_id = $1 RETURNING code`,
+    [registrationId],
+    { inTransaction: true },
+  );
+  return freed.map((b) => b.code);
+}
+
+// ─── Quotas returned to the pool ────────────────────────────────────────────────────────────────────────────
+// Due quota rows are locked FOR UPDATE SKIP LOCKED, so one transaction releases each; the quota shrinks to
+// what it uses and the caller grows the pool by the rest in the same transaction, so the capacities of a
+// fair's buckets still add up to its inventory.
+
+/** Releases every quota of the fair past its release time; returns each one's unused booths. */
+export function releaseDueQuotas(
+  manager: EntityManager,
+  fairId: string,
+): Promise<{ bucket: string; unused: number }[]> {
+  return sql<{ bucket: string; unused: number }>(
+    manager,
+    `WITH due AS (
+       SELECT bucket, capacity - used AS unused FROM booth_bucket
+        WHERE fair_id = $1 AND bucket <> 'pool' AND NOT released AND release_at <= now()
+        ORDER BY bucket FOR UPDATE SKIP LOCKED)
+     UPDATE booth_bucket b SET released = true, capacity = b.used
+       FROM due WHERE b.fair_id = $1 AND b.bucket = due.bucket
+     RETURNING b.bucket, due.unused`,
+    [fairId],
+    { inTransaction: true },
+  );
+}
+
+// ─── Holds ──────────────────────────────────────────────────────────────────────────────────────────────────
+// A hold counts only while hold_expires_at > now(), and the statement that confirms it checks that itself;
+// CHECK ((state = 'held') = (hold_expires_at IS NOT NULL)) keeps the deadline and the state together. Lapsed
+// holds are locked FOR UPDATE SKIP LOCKED, so one transaction expires each and the others pass over it.
+
+/** When a hold made now lapses: the transaction's now() plus the fair's hold time. */
+export async function holdDeadline(manager: EntityManager, holdMinutes: number): Promise<Date> {
+  const [{ expires_at }] = await sql<{ expires_at: Date }>(
+    manager,
+    `SELECT now() + make_interval(mins => $1) AS expires_at`,
+    [holdMinutes],
+    { inTransaction: true },
+  );
+  return expires_at;
+}
+
+/** Up to 200 lapsed holds of the fair, oldest first, locked; those another transaction is expiring are skipped. */
+export function lockLapsedHolds(manager: EntityManager, fairId: string): Promise<RegistrationRow[]> {
+  return sql<RegistrationRow>(
+    manager,
+    `SELECT ${REGISTRATION_COLUMNS} FROM fair_registration
+      WHERE fair_id = $1 AND state = 'held' AND hold_expires_at <= now()
+      ORDER BY hold_expires_at LIMIT 200 FOR UPDATE SKIP LOCKED`,
+    [fairId],
+    { inTransaction: true },
+  );
+}
+
+/** Returns when it expired. The caller has freed its booths and its charge. */
+export async function markExpired(manager: EntityManager, registrationId: string): Promise<Date> {
+  const [{ expired_at }] = await sql<{ expired_at: Date }>(
+    manager,
+    `UPDATE fair_registration SET state = 'expired', charged_to = NULL, hold_expires_at = NULL, updated_at = now()
+      WHERE id = $1 RETURNING updated_at AS expired_at`,
+    [registrationId],
+    { inTransaction: true },
+  );
+  return expired_at;
+}
+
+/** Allocates the registration if its hold is still live; false (nothing changed) when it has lapsed. */
+export async function allocateLiveHold(manager: EntityManager, registrationId: string): Promise<boolean> {
+  const allocated = await sql(
+    manager,
+    `UPDATE fair_registration SET state = 'allocated', hold_expires_at = NULL, updated_at = now()
+      WHERE id = $1 AND state = 'held' AND hold_expires_at > now() RETURNING id`,
+    [registrationId],
+    { inTransaction: true },
+  );
+  return allocated.length > 0;
+}
+
+/** The registration's held booths become allocated; returns them with their rent. */
+export function allocateBoothsOf(
+  manager: EntityManager,
+  registrationId: string,
+): Promise<{ code: string; rent_vnd: string }[]> {
+  return sql<{ code: string; rent_vnd: string }>(
+    manager,
+    `UPDATE booth SET state = 'allocated' WHERE registration_id = $1 RETURNING code, rent_vnd`,
+    [registrationId],
+    { inTransaction: true },
+  );
+}
+
+// ─── Waiting list ───────────────────────────────────────────────────────────────────────────────────────────
+// Positions come from the fair row's counter, incremented under its row lock, and the partial unique index
+// fair_registration_waitlist (fair_id, waitlist_position) refuses a position given twice. A waiting request is
+// promoted under its own row lock (SKIP LOCKED: a request another transaction is serving is passed over), and
+// only while still waitlisted; its booths are taken through the statements above.
+
+export async function nextWaitlistPosition(manager: EntityManager, fairId: string): Promise<number> {
+  const [{ position }] = await sql<{ position: number }>(
+    manager,
+    `UPDATE trade_fair SET last_waitlist_position = last_waitlist_position + 1
+      WHERE id = $1 RETURNING last_waitlist_position AS position`,
+    [fairId],
+    { inTransaction: true },
+  );
+  return position;
+}
+
+/** How many booths of each kind are free at the fair. */
+export function freeBoothsByKind(manager: EntityManager, fairId: string): Promise<{ kind: BoothKind; n: number }[]> {
+  return sql<{ kind: BoothKind; n: number }>(
+    manager,
+    `SELECT kind, count(*)::int AS n FROM booth WHERE fair_id = $1 AND state = 'free' GROUP BY kind`,
+    [fairId],
+    { inTransaction: true },
+  );
+}
+
+/**
+ * The first 1000 waiting requests in the order they are served: the order they joined the list, every
+ * award-certified one first where the fair grants award priority (index fair_registration_waitlist_by_priority).
+ */
+export function waitingInOrder(
+  manager: EntityManager,
+  fair: { id: string; awardPriority: boolean },
+): Promise<{ id: string }[]> {
+  return sql<{ id: string }>(
+    manager,
+    `SELECT id FROM fair_registration WHERE fair_id = $1 AND state = 'waitlisted'
+      ORDER BY ${fair.awardPriority ? 'award_certified DESC, ' : ''}waitlist_position LIMIT 1000`,
+    [fair.id],
+    { inTransaction: true },
+  );
+}
+
+/** The request, locked, if it is still waiting and no other transaction is serving it. */
+export async function lockIfStillWaiting(
+  manager: EntityManager,
+  registrationId: string,
+): Promise<RegistrationRow | undefined> {
+  const [registration] = await sql<RegistrationRow>(
+    manager,
+    `SELECT ${REGISTRATION_COLUMNS} FROM fair_registration
+      WHERE id = $1 AND state = 'waitlisted' FOR UPDATE SKIP LOCKED`,
+    [registrationId],
+    { inTransaction: true },
+  );
+  return registration;
+}
+
+/** The waiting request now holds the booths charged to `chargedTo`, and leaves the list. */
+export async function holdForWaitingRequest(
+  manager: EntityManager,
+  registrationId: string,
+  hold: { chargedTo: string; expiresAt: Date },
+): Promise<void> {
+  await sql(
+    manager,
+    `UPDATE fair_registration SET state = 'held', charged_to = $2, hold_expires_at = $3, waitlist_position = NULL,
+          updated_at = now()
+      WHERE id = $1`,
+    [registrationId, hold.chargedTo, hold.expiresAt],
+    { inTransaction: true },
+  );
+}
+
+// ─── The platform's rounds ──────────────────────────────────────────────────────────────────────────────────
+
+/** The fairs with work due: a lapsed hold, a quota past its release time, or waiting requests and free booths. */
+export async function fairsWithDueWork(manager: EntityManager): Promise<string[]> {
+  const fairs = await sql<{ fair_id: string }>(
+    manager,
+    `SELECT fair_id FROM fair_registration WHERE state = 'held' AND hold_expires_at <= now()
+     UNION SELECT fair_id FROM booth_bucket WHERE NOT released AND release_at <= now()
+     UNION SELECT r.fair_id FROM fair_registration r WHERE r.state = 'waitlisted'
+       AND EXISTS (SELECT 1 FROM booth b WHERE b.fair_id = r.fair_id AND b.state = 'free')`,
+  );
+  return fairs.map((f) => f.fair_id);
+}
