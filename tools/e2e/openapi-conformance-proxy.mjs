@@ -4,7 +4,7 @@
 // saw is served at CONFORMANCE_PATH for the spec that runs last (openapi-conformance.e2e-spec.ts).
 import http from 'node:http';
 import OpenAPIBackendModule from 'openapi-backend';
-import Ajv from 'ajv';
+import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 
 const { OpenAPIBackend } = OpenAPIBackendModule;
@@ -24,7 +24,8 @@ export async function startConformanceProxy(gatewayUrl) {
   if (!documentReply.ok) throw new Error(`the gateway's OpenAPI document: HTTP ${documentReply.status}`);
   const api = new OpenAPIBackend({ definition: await documentReply.json(), validate: false, quick: true });
   await api.init(); // dereferences the document, so each answer carries its schema inline
-  // The document's schemas are OpenAPI 3.0 (`nullable`, `example`): Ajv reads `nullable`, passes over the rest.
+  // OpenAPI 3.0 schemas are JSON Schema draft 4 with extras (`nullable`, `example`, a boolean
+  // `exclusiveMinimum`): Ajv's draft-4 build reads `nullable` and passes over the rest.
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats(ajv);
   const validators = new Map();

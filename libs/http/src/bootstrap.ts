@@ -1,7 +1,6 @@
 import { Logger as NestLogger, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json, urlencoded, type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
@@ -18,7 +17,6 @@ export interface BootstrapOptions {
   brokers?: string[];
   /** True for services with @OnEvent handlers: their Kafka consumer starts with the app. */
   consumesEvents?: boolean;
-  openApi?: { title: string; description: string };
   bodyLimit?: string;
   /** Paths that also accept a form body (the OAuth2 token endpoint); every other body must be JSON. */
   formPaths?: string[];
@@ -84,7 +82,6 @@ export async function createServiceApp(
   answerClientErrors(app.getHttpServer());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
-  if (options.openApi) setUpOpenApi(app, options.openApi);
   if (options.consumesEvents) {
     app.connectMicroservice(
       {
@@ -98,17 +95,6 @@ export async function createServiceApp(
     );
   }
   return app;
-}
-
-export function setUpOpenApi(app: INestApplication, info: { title: string; description: string }): void {
-  const config = new DocumentBuilder()
-    .setTitle(info.title)
-    .setDescription(info.description)
-    .setVersion('1')
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, config), {
-    jsonDocumentUrl: 'api/docs-json',
-  });
 }
 
 /**

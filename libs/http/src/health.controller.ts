@@ -1,5 +1,4 @@
 import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '@kc/auth';
@@ -26,7 +25,6 @@ async function probe(work: () => Promise<unknown>, timeoutMs = 3_000): Promise<C
 }
 
 /** Really asks the database, the broker and Redis; 503 when any of them does not answer. */
-@ApiExcludeController()
 @Public()
 @Controller('health')
 export class HealthController {

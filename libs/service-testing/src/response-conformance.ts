@@ -1,11 +1,13 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import Ajv, { type ValidateFunction } from 'ajv';
+import Ajv from 'ajv-draft-04';
+import type { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { map, type Observable } from 'rxjs';
 import { responseJsonSchema, type RouteDefinition } from '@kc/contracts';
 import { routeEntryOf } from '@kc/http';
 
-// The schemas are OpenAPI 3.0 (`nullable`, `example`): Ajv reads `nullable` and is told to pass over the rest.
+// OpenAPI 3.0 schemas are JSON Schema draft 4 with extras (`nullable`, `example`; a boolean
+// `exclusiveMinimum`): Ajv's draft-4 build reads `nullable` and is told to pass over the rest.
 const ajv = new Ajv({ allErrors: true, strict: false });
 addFormats(ajv);
 const validators = new WeakMap<RouteDefinition, ValidateFunction | null>();
@@ -22,7 +24,9 @@ export function conformanceProblems(entry: RouteDefinition, body: unknown): stri
   const wire: unknown = body === undefined ? undefined : JSON.parse(JSON.stringify(body));
   return validate(wire)
     ? []
-    : (validate.errors ?? []).map((e) => `${e.instancePath || '(body)'} ${e.message} ${JSON.stringify(e.params)}`);
+    : (validate.errors ?? []).map(
+        (e) => `${e.instancePath || '(body)'} ${e.message} ${JSON.stringify(e.params)}`,
+      );
 }
 
 /**

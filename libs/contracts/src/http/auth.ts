@@ -163,6 +163,7 @@ export const apiClientView = z.object({
 });
 export type ApiClientView = z.infer<typeof apiClientView>;
 export const apiClientList = listOf(apiClientView);
+export type ApiClientList = z.infer<typeof apiClientList>;
 
 /**
  * POST /api/v1/auth/external-clients — register a client of the external OIDC issuer (central admins): its
@@ -190,3 +191,4 @@ export const externalClientView = z.object({
 });
 export type ExternalClientView = z.infer<typeof externalClientView>;
 export const externalClientList = listOf(externalClientView);
+export type ExternalClientList = z.infer<typeof externalClientList>;

@@ -15,6 +15,7 @@ import {
   registerClientRequest,
   registeredClient,
   registerExternalClientRequest,
+  tokenRequest,
   tokenResponse,
 } from '../http/auth';
 import { pageOf } from '../http/pagination';
@@ -95,8 +96,10 @@ export const identityRoutes = routeGroup('Xác thực / Authentication', {
       'client_id and client_secret in the body. Answers `{access_token, token_type, expires_in, scope}`; ' +
       'refusals are RFC 6749 §5.2 `{error, error_description}` (400; 401 with WWW-Authenticate for a failed ' +
       'Basic authentication), not problem+json. Metadata: GET /.well-known/oauth-authorization-server.',
-    // Its refusals are OAuth errors, not problem+json: the handler reads the form itself (tokenRequest).
-    rawBody: true,
+    // Its refusals are OAuth errors, not problem+json: the handler reads the form itself.
+    rawBody: tokenRequest,
+    consumes: ['application/x-www-form-urlencoded', 'application/json'],
+    refusals: 'oauth',
     response: oauthTokenResponse,
   }),
   logout: route({

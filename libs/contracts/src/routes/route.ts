@@ -79,10 +79,15 @@ export interface RouteDefinition {
   query?: z.ZodType;
   body?: z.ZodType;
   /**
-   * The handler reads the body itself and `@Input` leaves it alone (no `body` schema then): for a body whose
-   * refusals have a shape of their own — the OAuth 2.0 token endpoint answers RFC 6749 errors, not problem+json.
+   * The handler reads the body itself with this schema, and `@Input` leaves the body alone (no `body` then): for
+   * a body whose refusals have a shape of their own — the OAuth 2.0 token endpoint answers RFC 6749 errors, not
+   * problem+json. The document still states the schema.
    */
-  rawBody?: true;
+  rawBody?: z.ZodType;
+  /** The body's media types when not only JSON (the token endpoint also takes a form). */
+  consumes?: readonly string[];
+  /** `oauth`: 400 and 401 are RFC 6749 `{error, error_description}` JSON, not problem+json. */
+  refusals?: 'oauth';
   /** The status of success (default 200; 201 for a create). */
   status?: 200 | 201 | 204;
   /** `file`: the answer is bytes (a spreadsheet, an image, a page), relayed untouched. */
@@ -122,10 +127,22 @@ export interface RouteInput<D extends RouteDefinition> {
 }
 
 /**
+ * OpenAPI 3.0's `nullable` widens `type` only; an `enum` still refuses null unless it lists it (OAS 3.0.3, the
+ * Clarify-Nullable proposal), which zod's output of `z.enum([...]).nullable()` leaves out.
+ */
+const nullInNullableEnum = ({ jsonSchema }: { jsonSchema: { nullable?: boolean; enum?: unknown[] } }) => {
+  if (jsonSchema.nullable && jsonSchema.enum && !jsonSchema.enum.includes(null)) jsonSchema.enum.push(null);
+};
+
+/**
  * The JSON schema of a json route's success body, as OpenAPI 3.0 declares it (an object allows no other fields):
  * the gateway's document and the conformance checks of the tests both read it from here.
  */
 export const responseJsonSchema = (entry: RouteDefinition): Record<string, unknown> | undefined =>
   entry.response && entry.kind !== 'file'
-    ? (z.toJSONSchema(entry.response, { io: 'output', target: 'openapi-3.0' }) as Record<string, unknown>)
+    ? (z.toJSONSchema(entry.response, {
+        io: 'output',
+        target: 'openapi-3.0',
+        override: nullInNullableEnum,
+      }) as Record<string, unknown>)
     : undefined;

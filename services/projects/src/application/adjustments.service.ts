@@ -102,7 +102,7 @@ export class AdjustmentsService {
     request: AdjustProjectRequest,
     beneficiaries: ProjectBeneficiaryEntity[],
   ) {
-    const listOf = (list: { taxCode: string; name: string; legalForm: string }[]) =>
+    const listOf = (list: Beneficiary[]) =>
       list.map((b) => ({ taxCode: b.taxCode, name: b.name, legalForm: b.legalForm }));
     switch (request.kind) {
       case 'extension':

@@ -82,7 +82,7 @@ const toAppraisalView = (a: AppraisalEntity): AppraisalView => ({
 
 const toAdjustmentView = (a: AdjustmentEntity): AdjustmentView => ({
   id: a.id,
-  kind: a.kind as AdjustmentView['kind'],
+  kind: a.kind,
   level: a.level,
   decisionNumber: a.decisionNumber,
   decidedOn: a.decidedOn,
@@ -103,7 +103,7 @@ export const toProjectDetail = (
   beneficiaries: beneficiaries.map((b) => ({
     taxCode: b.taxCode,
     name: b.name,
-    legalForm: b.legalForm as ProjectDetailView['beneficiaries'][number]['legalForm'],
+    legalForm: b.legalForm,
   })),
   appraisals: appraisals.map(toAppraisalView),
   adjustments: adjustments.map(toAdjustmentView),

@@ -9,6 +9,7 @@ import {
 import { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '@kc/contracts';
 import { runWithContext } from '@kc/observability';
+import { fairsWithDueWork } from '../infrastructure/persistence/booth-allocation.queries';
 import { BoothAllocation } from './booth-allocation';
 import { fairOrThrow } from './fair-lookup';
 import { inTransaction } from '@kc/persistence';
@@ -57,14 +58,9 @@ export class BoothSweeper implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   async sweep(): Promise<SweepResult> {
-    const fairs: { fair_id: string }[] = await this.dataSource.query(
-      `SELECT fair_id FROM fair_registration WHERE state = 'held' AND hold_expires_at <= now()
-       UNION SELECT fair_id FROM booth_bucket WHERE NOT released AND release_at <= now()
-       UNION SELECT r.fair_id FROM fair_registration r WHERE r.state = 'waitlisted'
-         AND EXISTS (SELECT 1 FROM booth b WHERE b.fair_id = r.fair_id AND b.state = 'free')`,
-    );
+    const fairs = await fairsWithDueWork(this.dataSource.manager);
     const result: SweepResult = { fairs: fairs.length, expired: 0, promoted: 0, quotasReleased: 0 };
-    for (const { fair_id } of fairs) {
+    for (const fairId of fairs) {
       const context = {
         correlationId: randomUUID(),
         causationId: null,
@@ -74,15 +70,15 @@ export class BoothSweeper implements OnApplicationBootstrap, OnApplicationShutdo
       // Counted after commit: a transaction run again after a deadlock must not count twice.
       const swept = await runWithContext(context, () =>
         inTransaction(this.dataSource, async (manager) => {
-          const fair = await fairOrThrow(manager, fair_id);
-          const quotasReleased = await this.allocation.releaseDueQuotas(manager, fair_id);
-          const expired = await this.allocation.expireDue(manager, fair_id);
+          const fair = await fairOrThrow(manager, fairId);
+          const quotasReleased = await this.allocation.releaseDueQuotas(manager, fairId);
+          const expired = await this.allocation.expireDue(manager, fairId);
           const promoted = await this.allocation.promote(manager, fair);
           return { expired, promoted, quotasReleased };
         }),
       ).catch((error: Error) => {
         // One fair's failure must not keep the others waiting; it is tried again on the next round.
-        this.log.error({ msg: 'booth sweep of a fair failed', fairId: fair_id, error: error.message });
+        this.log.error({ msg: 'booth sweep of a fair failed', fairId, error: error.message });
         return { expired: 0, promoted: 0, quotasReleased: 0 };
       });
       result.expired += swept.expired;

@@ -20,11 +20,17 @@ import { referenceProvinces } from '@kc/reference-data';
 import { assertInventoryFits, planQuotas } from '../domain/booth-registration';
 import { BoothBucketEntity } from '../infrastructure/persistence/booth-bucket.entity';
 import { BoothEntity } from '../infrastructure/persistence/booth.entity';
+import {
+  addToPool,
+  boothsWithLiveState,
+  registrationAndBoothCounts,
+  replaceQuotas,
+} from '../infrastructure/persistence/booths.queries';
 import { BoothAllocation } from './booth-allocation';
 import { FairsService } from './fairs.service';
 import { fairOrThrow } from './fair-lookup';
 import { assertRunsFair } from './registration-access';
-import { inTransaction, sql } from '@kc/persistence';
+import { inTransaction } from '@kc/persistence';
 
 /** The fair's booth inventory, its provincial quotas and its registration window. */
 @Injectable()
@@ -70,13 +76,7 @@ export class BoothsService {
         }),
       );
       await repo.insert(booths);
-      await sql(
-        manager,
-        `INSERT INTO booth_bucket (fair_id, bucket, capacity) VALUES ($1, 'pool', $2)
-         ON CONFLICT (fair_id, bucket) DO UPDATE SET capacity = booth_bucket.capacity + EXCLUDED.capacity`,
-        [fairId, booths.length],
-        { inTransaction: true },
-      );
+      await addToPool(manager, fairId, booths.length);
       const inventorySize = existing.length + booths.length;
       await this.outbox.append(manager, boothAddedV1, {
         aggregateId: fairId,
@@ -113,25 +113,7 @@ export class BoothsService {
    */
   async listBooths(fairId: string): Promise<BoothView[]> {
     await fairOrThrow(this.dataSource.manager, fairId);
-    const rows: (BoothEntity & { liveState: BoothView['state'] })[] = await this.dataSource
-      .getRepository(BoothEntity)
-      .createQueryBuilder('b')
-      .leftJoin('fair_registration', 'r', 'r.id = b.registration_id')
-      .addSelect(
-        `CASE WHEN b.state = 'held' AND r.hold_expires_at <= now() THEN 'free'
-              WHEN b.state = 'allocated' AND r.checked_in_at IS NOT NULL THEN 'checked-in'
-              ELSE b.state END`,
-        'live_state',
-      )
-      .where('b.fair_id = :fairId', { fairId })
-      .orderBy('b.hall')
-      .addOrderBy('b.code')
-      .getRawAndEntities()
-      .then(({ entities, raw }) =>
-        entities.map((e, i) =>
-          Object.assign(e, { liveState: (raw[i] as { live_state: BoothView['state'] }).live_state }),
-        ),
-      );
+    const rows = await boothsWithLiveState(this.dataSource.manager, fairId);
     return rows.map((b) => boothView(b, b.liveState));
   }
 
@@ -142,13 +124,7 @@ export class BoothsService {
   async setQuotas(fairId: string, request: SetQuotasRequest): Promise<QuotaView[]> {
     return inTransaction(this.dataSource, async (manager) => {
       const fair = await fairOrThrow(manager, fairId, true);
-      const [{ registrations, inventory }] = await sql<{ registrations: number; inventory: number }>(
-        manager,
-        `SELECT (SELECT count(*)::int FROM fair_registration WHERE fair_id = $1) AS registrations,
-                (SELECT count(*)::int FROM booth WHERE fair_id = $1) AS inventory`,
-        [fairId],
-        { inTransaction: true },
-      );
+      const { registrations, inventory } = await registrationAndBoothCounts(manager, fairId);
       if (registrations > 0) {
         throw new ConflictError(
           {
@@ -159,21 +135,7 @@ export class BoothsService {
         );
       }
       const pool = planQuotas(fair, request.quotas, inventory, referenceProvinces);
-      await sql(manager, `DELETE FROM booth_bucket WHERE fair_id = $1`, [fairId], { inTransaction: true });
-      await sql(
-        manager,
-        `INSERT INTO booth_bucket (fair_id, bucket, capacity) VALUES ($1, 'pool', $2)`,
-        [fairId, pool],
-        { inTransaction: true },
-      );
-      for (const quota of request.quotas) {
-        await sql(
-          manager,
-          `INSERT INTO booth_bucket (fair_id, bucket, capacity, release_at) VALUES ($1, $2, $3, $4)`,
-          [fairId, quota.provinceCode, quota.booths, request.releaseAt],
-          { inTransaction: true },
-        );
-      }
+      await replaceQuotas(manager, fairId, pool, request.quotas, request.releaseAt);
       await this.outbox.append(manager, quotaSetV1, {
         aggregateId: fairId,
         provinceCode: fair.provinceCode,

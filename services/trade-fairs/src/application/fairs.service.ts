@@ -16,6 +16,7 @@ import { referenceProvinces, unitsCoveredBy } from '@kc/reference-data';
 import { policyForFair } from '../domain/subsidy';
 import { assertAllocationSettings, planTradeFair } from '../domain/trade-fair';
 import { FairEntity } from '../infrastructure/persistence/fair.entity';
+import { drawTimesOf } from '../infrastructure/persistence/lottery.queries';
 import { fairCreatedSummary } from './fair-audit';
 import { SubsidyPoliciesService } from './subsidy-policies.service';
 import { fairOrThrow } from './fair-lookup';
@@ -168,7 +169,7 @@ export class FairsService {
 
   async get(id: string): Promise<FairView> {
     const fair = await fairOrThrow(this.dataSource.manager, id);
-    return toView(fair, (await this.drawnAt([id])).get(id));
+    return toView(fair, (await drawTimesOf(this.dataSource.manager, [id])).get(id));
   }
 
   async list(query: ListFairsQuery): Promise<Page<FairView>> {
@@ -183,20 +184,15 @@ export class FairsService {
       skip: (query.page - 1) * query.limit,
       take: query.limit,
     });
-    const drawn = await this.drawnAt(items.map((f) => f.id));
+    const drawn = await drawTimesOf(
+      this.dataSource.manager,
+      items.map((f) => f.id),
+    );
     return {
       items: items.map((f) => toView(f, drawn.get(f.id))),
       page: query.page,
       limit: query.limit,
       total,
     };
-  }
-
-  private async drawnAt(fairIds: string[]): Promise<Map<string, Date>> {
-    const rows: { fair_id: string; drawn_at: Date }[] = await this.dataSource.query(
-      `SELECT fair_id, drawn_at FROM fair_lottery WHERE fair_id = ANY($1::uuid[])`,
-      [fairIds],
-    );
-    return new Map(rows.map((r) => [r.fair_id, r.drawn_at]));
   }
 }

@@ -5,12 +5,21 @@ import { lotteryDrawnV1, type DrawLotteryRequest, type LotteryView, type Princip
 import { ConflictError, NotFoundError } from '@kc/errors';
 import { OutboxWriter } from '@kc/messaging';
 import { drawDigest, drawLottery, LOTTERY_ALGORITHM } from '../domain/lottery';
-import { BoothAllocation, REGISTRATION_COLUMNS, type RegistrationRow } from './booth-allocation';
+import { nextWaitlistPosition } from '../infrastructure/persistence/booth-allocation.queries';
+import {
+  databaseNow,
+  drawEntriesOf,
+  drawOf,
+  holdForDrawnRequest,
+  isDrawn,
+  lockRequestsForDraw,
+  recordDraw,
+  waitlistDrawnRequest,
+} from '../infrastructure/persistence/lottery.queries';
+import { BoothAllocation } from './booth-allocation';
 import { assertRunsFair } from './registration-access';
 import { fairOrThrow } from './fair-lookup';
-import { inTransaction, sql } from '@kc/persistence';
-
-type Requested = RegistrationRow & { award_certified: boolean };
+import { inTransaction } from '@kc/persistence';
 
 /**
  * The lottery of a lottery fair: drawn once, after the window closed, with a seed published with the draw.
@@ -40,7 +49,7 @@ export class LotteryService {
           'lottery.not-lottery-fair',
         );
       }
-      const [{ now }] = await sql<{ now: Date }>(manager, `SELECT now()`, [], { inTransaction: true });
+      const now = await databaseNow(manager);
       if (!fair.registrationClosesAt || now < fair.registrationClosesAt) {
         throw new ConflictError(
           {
@@ -54,26 +63,14 @@ export class LotteryService {
           'lottery.window-open',
         );
       }
-      if (
-        (
-          await sql(manager, `SELECT 1 FROM fair_lottery WHERE fair_id = $1`, [fairId], {
-            inTransaction: true,
-          })
-        ).length > 0
-      ) {
+      if (await isDrawn(manager, fairId)) {
         throw new ConflictError(
           { vi: 'Hội chợ này đã bốc thăm', en: 'The lottery of this fair has already been drawn' },
           'lottery.already-drawn',
         );
       }
       await this.allocation.releaseDueQuotas(manager, fairId);
-      const requests = await sql<Requested>(
-        manager,
-        `SELECT ${REGISTRATION_COLUMNS}, award_certified FROM fair_registration
-          WHERE fair_id = $1 AND state = 'requested' ORDER BY id FOR UPDATE`,
-        [fairId],
-        { inTransaction: true },
-      );
+      const requests = await lockRequestsForDraw(manager, fairId);
       const byId = new Map(requests.map((r) => [r.id, r]));
       const order = drawLottery(
         seed,
@@ -85,56 +82,26 @@ export class LotteryService {
         const registration = byId.get(entry.registrationId)!;
         const hold = await this.allocation.tryHold(manager, fair, registration);
         if (hold) {
-          await sql(
-            manager,
-            `UPDATE fair_registration SET state = 'held', charged_to = $2, hold_expires_at = $3, updated_at = now()
-              WHERE id = $1`,
-            [registration.id, hold.chargedTo, hold.expiresAt],
-            { inTransaction: true },
-          );
+          await holdForDrawnRequest(manager, registration.id, hold);
           await this.allocation.recordHold(manager, registration, hold, false);
           outcomes.push('held');
         } else {
-          const [{ position }] = await sql<{ position: number }>(
-            manager,
-            `UPDATE trade_fair SET last_waitlist_position = last_waitlist_position + 1
-              WHERE id = $1 RETURNING last_waitlist_position AS position`,
-            [fairId],
-            { inTransaction: true },
-          );
-          await sql(
-            manager,
-            `UPDATE fair_registration SET state = 'waitlisted', waitlist_position = $2, updated_at = now()
-              WHERE id = $1`,
-            [registration.id, position],
-            { inTransaction: true },
-          );
+          const position = await nextWaitlistPosition(manager, fairId);
+          await waitlistDrawnRequest(manager, registration.id, position);
           await this.allocation.recordWaitlisted(manager, { ...registration, position });
           outcomes.push('waitlisted');
         }
       }
       const digest = drawDigest(order);
-      const [{ drawn_at }] = await sql<{ drawn_at: Date }>(
-        manager,
-        `INSERT INTO fair_lottery (fair_id, seed, algorithm, award_priority, entries, draw_digest)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING drawn_at`,
-        [fairId, seed, LOTTERY_ALGORITHM, fair.awardPriority, order.length, digest],
-        { inTransaction: true },
-      );
-      await sql(
-        manager,
-        `INSERT INTO fair_lottery_entry (fair_id, rank, registration_id, ticket, award_priority, outcome)
-         SELECT $1::uuid, * FROM unnest($2::int[], $3::uuid[], $4::text[], $5::boolean[], $6::text[])`,
-        [
-          fairId,
-          order.map((e) => e.rank),
-          order.map((e) => e.registrationId),
-          order.map((e) => e.ticket),
-          order.map((e) => e.awardPriority),
-          outcomes,
-        ],
-        { inTransaction: true },
-      );
+      const drawnAt = await recordDraw(manager, {
+        fairId,
+        seed,
+        algorithm: LOTTERY_ALGORITHM,
+        awardPriority: fair.awardPriority,
+        digest,
+        entries: order,
+        outcomes,
+      });
       const held = outcomes.filter((o) => o === 'held').length;
       await this.outbox.append(manager, lotteryDrawnV1, {
         aggregateId: fairId,
@@ -148,7 +115,7 @@ export class LotteryService {
           held,
           waitlisted: order.length - held,
           drawDigest: digest,
-          drawnAt: drawn_at.toISOString(),
+          drawnAt: drawnAt.toISOString(),
         },
       });
       await this.outbox.audit(manager, {
@@ -168,30 +135,15 @@ export class LotteryService {
   /** The published draw: seed, algorithm and the entries in rank order (registration ids, no names). */
   async view(fairId: string): Promise<LotteryView> {
     await fairOrThrow(this.dataSource.manager, fairId);
-    const [lottery] = await this.dataSource.query(
-      `SELECT seed, algorithm, award_priority, draw_digest, drawn_at FROM fair_lottery WHERE fair_id = $1`,
-      [fairId],
-    );
+    const lottery = await drawOf(this.dataSource.manager, fairId);
     if (!lottery) {
       throw new NotFoundError(
         { vi: 'Hội chợ này chưa bốc thăm', en: 'The lottery of this fair has not been drawn yet' },
         'lottery.not-drawn',
       );
     }
-    const entries: LotteryView['entries'] = (
-      await this.dataSource.query(
-        `SELECT rank, registration_id, ticket, award_priority, outcome FROM fair_lottery_entry
-          WHERE fair_id = $1 ORDER BY rank`,
-        [fairId],
-      )
-    ).map(
-      (e: {
-        rank: number;
-        registration_id: string;
-        ticket: string;
-        award_priority: boolean;
-        outcome: 'held' | 'waitlisted';
-      }) => ({
+    const entries: LotteryView['entries'] = (await drawEntriesOf(this.dataSource.manager, fairId)).map(
+      (e) => ({
         rank: e.rank,
         registrationId: e.registration_id,
         ticket: e.ticket,
@@ -205,7 +157,7 @@ export class LotteryService {
       algorithm: lottery.algorithm,
       awardPriority: lottery.award_priority,
       drawDigest: lottery.draw_digest,
-      drawnAt: (lottery.drawn_at as Date).toISOString(),
+      drawnAt: lottery.drawn_at.toISOString(),
       entries,
     };
   }

@@ -10,22 +10,16 @@ import {
 } from '@kc/contracts';
 import { ConflictError, ForbiddenError } from '@kc/errors';
 import { OutboxWriter } from '@kc/messaging';
-import { inTransaction, sql } from '@kc/persistence';
+import { inTransaction } from '@kc/persistence';
 import type { FairEntity } from '../infrastructure/persistence/fair.entity';
+import {
+  allocatedBoothCount,
+  certificationOf,
+  insertCertification,
+  lockAllocatedRegistrations,
+  type CertificationRow,
+} from '../infrastructure/persistence/participant-list.queries';
 import { fairOrThrow } from './fair-lookup';
-
-interface CertificationRow {
-  fair_id: string;
-  host_province_code: string;
-  document_number: string;
-  certified_at: Date;
-  certified_by: string;
-  province_codes: string[];
-  facilities: number;
-  booths: number;
-  rent_vnd: string;
-  support_vnd: string;
-}
 
 const toView = (r: CertificationRow): ParticipantListCertificationView => ({
   fairId: r.fair_id,
@@ -45,11 +39,7 @@ export async function participantListOf(
   manager: EntityManager,
   fairId: string,
 ): Promise<ParticipantListCertificationView | null> {
-  const [row] = await sql<CertificationRow>(
-    manager,
-    `SELECT * FROM participant_list_certification WHERE fair_id = $1`,
-    [fairId],
-  );
+  const row = await certificationOf(manager, fairId);
   return row ? toView(row) : null;
 }
 
@@ -115,18 +105,7 @@ export class ParticipantListService {
         await assertParticipantListOpen(manager, fairId);
       }
       // Locked: a delegation certifying or a cancellation waits, then meets the closed list.
-      const rows = await sql<{
-        province: string;
-        certified: boolean;
-        rent: string | null;
-        support: string | null;
-      }>(
-        manager,
-        `SELECT facility_province_code AS province, certified_at IS NOT NULL AS certified,
-                certified_rent_vnd AS rent, certified_support_vnd AS support
-           FROM fair_registration WHERE fair_id = $1 AND state = 'allocated' ORDER BY id FOR UPDATE`,
-        [fairId],
-      );
+      const rows = await lockAllocatedRegistrations(manager, fairId);
       const pending = [...new Set(rows.filter((r) => !r.certified).map((r) => r.province))].sort();
       if (pending.length > 0) {
         throw new ConflictError(
@@ -146,34 +125,23 @@ export class ParticipantListService {
           'fair.no-participants',
         );
       }
-      const [{ booths }] = await sql<{ booths: number }>(
-        manager,
-        `SELECT count(*)::int AS booths FROM booth b JOIN fair_registration r ON r.id = b.registration_id
-          WHERE r.fair_id = $1 AND r.state = 'allocated'`,
-        [fairId],
-      );
+      const booths = await allocatedBoothCount(manager, fairId);
       const provinceCodes = [...new Set(rows.map((r) => r.province))].sort();
       const rentVnd = rows.reduce((sum, r) => sum + Number(r.rent), 0);
       const supportVnd = rows.reduce((sum, r) => sum + Number(r.support), 0);
-      const [row] = await sql<CertificationRow>(
-        manager,
-        `INSERT INTO participant_list_certification
-           (fair_id, host_province_code, document_number, certified_by, province_codes, facilities, booths,
-            rent_vnd, support_vnd)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
-        [
+      const view = toView(
+        await insertCertification(manager, {
           fairId,
-          fair.provinceCode,
-          request.documentNumber,
-          `${principal.kind}:${principal.id}`,
+          hostProvinceCode: fair.provinceCode,
+          documentNumber: request.documentNumber,
+          certifiedBy: `${principal.kind}:${principal.id}`,
           provinceCodes,
-          rows.length,
+          facilities: rows.length,
           booths,
           rentVnd,
           supportVnd,
-        ],
+        }),
       );
-      const view = toView(row);
       await this.outbox.append(manager, participantListCertifiedV1, {
         aggregateId: fairId,
         provinceCode: fair.provinceCode,

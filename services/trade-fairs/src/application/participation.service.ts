@@ -17,16 +17,20 @@ import { supportVnd } from '../domain/subsidy';
 import type { FairEntity } from '../infrastructure/persistence/fair.entity';
 import { RegistrationEntity } from '../infrastructure/persistence/registration.entity';
 import type { SubsidyPolicyEntity } from '../infrastructure/persistence/subsidy-policy.entity';
-import { REGISTRATION_COLUMNS, type RegistrationRow } from './booth-allocation';
+import {
+  boothsOfRegistration,
+  lockParticipation,
+  lockUncertifiedDelegation,
+  markCertified,
+  markCheckedIn,
+  type ParticipationRow,
+} from '../infrastructure/persistence/participation.queries';
 import { assertRunsFair } from './registration-access';
 import { RegistrationsService } from './registrations.service';
 import { SubsidyPoliciesService } from './subsidy-policies.service';
 import { fairOrThrow } from './fair-lookup';
 import { assertParticipantListOpen } from './participant-list.service';
-import { inTransaction, sql } from '@kc/persistence';
-
-type ParticipationRow = RegistrationRow & { certified_at: Date | null; checked_in_at: Date | null };
-const COLUMNS = `${REGISTRATION_COLUMNS}, certified_at, checked_in_at`;
+import { inTransaction } from '@kc/persistence';
 
 const notFound = (id: string) =>
   new NotFoundError(
@@ -60,12 +64,7 @@ export class ParticipationService {
   async certify(principal: Principal, fairId: string, id: string): Promise<RegistrationView> {
     await inTransaction(this.dataSource, async (manager) => {
       const fair = await fairOrThrow(manager, fairId);
-      const [row] = await sql<ParticipationRow>(
-        manager,
-        `SELECT ${COLUMNS} FROM fair_registration WHERE id = $1 AND fair_id = $2 FOR UPDATE`,
-        [id, fairId],
-        { inTransaction: true },
-      );
+      const row = await lockParticipation(manager, fairId, id);
       if (!row || !maySee(principal, row.facility_province_code)) throw notFound(id);
       if (row.state !== 'allocated') throw notAllocated(row, { vi: 'xác nhận hỗ trợ', en: 'certify' });
       if (row.certified_at) return;
@@ -84,14 +83,7 @@ export class ParticipationService {
     assertMayActFor(principal, provinceCode);
     const newlyCertified = await inTransaction(this.dataSource, async (manager) => {
       const fair = await fairOrThrow(manager, fairId);
-      const rows = await sql<ParticipationRow>(
-        manager,
-        `SELECT ${COLUMNS} FROM fair_registration
-          WHERE fair_id = $1 AND facility_province_code = $2 AND state = 'allocated' AND certified_at IS NULL
-          ORDER BY id FOR UPDATE`,
-        [fairId, provinceCode],
-        { inTransaction: true },
-      );
+      const rows = await lockUncertifiedDelegation(manager, fairId, provinceCode);
       if (rows.length === 0) return 0;
       await assertParticipantListOpen(manager, fairId);
       const policy = await this.policyOrThrow(manager, fair);
@@ -110,24 +102,13 @@ export class ParticipationService {
     assertRunsFair(principal, fairId);
     await inTransaction(this.dataSource, async (manager) => {
       const fair = await fairOrThrow(manager, fairId);
-      const [row] = await sql<ParticipationRow>(
-        manager,
-        `SELECT ${COLUMNS} FROM fair_registration WHERE id = $1 AND fair_id = $2 FOR UPDATE`,
-        [id, fairId],
-        { inTransaction: true },
-      );
+      const row = await lockParticipation(manager, fairId, id);
       if (!row) throw notFound(id);
       if (row.state !== 'allocated') throw notAllocated(row, { vi: 'điểm danh', en: 'check in' });
       if (row.checked_in_at) return;
       assertFairInSession(fair, new Date());
-      const [{ checked_in_at }] = await sql<{ checked_in_at: Date }>(
-        manager,
-        `UPDATE fair_registration SET checked_in_at = now(), updated_at = now() WHERE id = $1
-          RETURNING checked_in_at`,
-        [id],
-        { inTransaction: true },
-      );
-      const codes = await this.boothCodes(manager, id);
+      const checkedInAt = await markCheckedIn(manager, id);
+      const codes = await boothsOfRegistration(manager, id);
       await this.outbox.append(manager, registrationCheckedInV1, {
         aggregateId: fairId,
         provinceCode: row.facility_province_code,
@@ -137,7 +118,7 @@ export class ParticipationService {
           facilityTaxCode: row.facility_tax_code,
           provinceCode: row.facility_province_code,
           boothCodes: codes.map((b) => b.code),
-          checkedInAt: checked_in_at.toISOString(),
+          checkedInAt: checkedInAt.toISOString(),
         },
       });
       await this.outbox.audit(manager, {
@@ -158,17 +139,14 @@ export class ParticipationService {
     policy: SubsidyPolicyEntity,
     row: ParticipationRow,
   ): Promise<void> {
-    const booths = await this.boothCodes(manager, row.id);
+    const booths = await boothsOfRegistration(manager, row.id);
     const rentVnd = booths.reduce((sum, b) => sum + Number(b.rent_vnd), 0);
     const support = supportVnd(rentVnd, policy);
-    await sql(
-      manager,
-      `UPDATE fair_registration SET certified_at = now(), certified_by = $2, certified_rent_vnd = $3,
-          certified_support_vnd = $4, updated_at = now()
-        WHERE id = $1`,
-      [row.id, `${principal.kind}:${principal.id}`, rentVnd, support],
-      { inTransaction: true },
-    );
+    await markCertified(manager, row.id, {
+      certifiedBy: `${principal.kind}:${principal.id}`,
+      rentVnd,
+      supportVnd: support,
+    });
     const codes = booths.map((b) => b.code);
     await this.outbox.append(manager, registrationCertifiedV1, {
       aggregateId: fair.id,
@@ -206,15 +184,6 @@ export class ParticipationService {
       );
     }
     return policy;
-  }
-
-  private boothCodes(manager: EntityManager, registrationId: string) {
-    return sql<{ code: string; rent_vnd: string }>(
-      manager,
-      `SELECT code, rent_vnd FROM booth WHERE registration_id = $1 ORDER BY code`,
-      [registrationId],
-      { inTransaction: true },
-    );
   }
 
   private async view(fairId: string, id: string): Promise<RegistrationView> {

@@ -27,11 +27,24 @@ import {
 import { assertMayCancel } from '../domain/cancellation';
 import { BoothEntity } from '../infrastructure/persistence/booth.entity';
 import { RegistrationEntity } from '../infrastructure/persistence/registration.entity';
-import { BoothAllocation, REGISTRATION_COLUMNS, type RegistrationRow } from './booth-allocation';
+import {
+  allocateBoothsOf,
+  allocateLiveHold,
+  nextWaitlistPosition,
+} from '../infrastructure/persistence/booth-allocation.queries';
+import {
+  hasLiveRegistration,
+  insertRegistrationUnlessKeyUsed,
+  isCertified,
+  lockRegistration,
+  markCancelled,
+  type RegistrationRow,
+} from '../infrastructure/persistence/registrations.queries';
+import { BoothAllocation } from './booth-allocation';
 import { assertMayRegister, mayManage, registrationListScope } from './registration-access';
 import { fairOrThrow } from './fair-lookup';
 import { assertParticipantListOpen } from './participant-list.service';
-import { inTransaction, pgCode, pgConstraint, sql } from '@kc/persistence';
+import { inTransaction, pgCode, pgConstraint } from '@kc/persistence';
 
 /** The same key means the same request only from the same caller with the same body. */
 const requestHashOf = (principal: Principal, request: CreateRegistrationRequest) =>
@@ -53,9 +66,6 @@ const notFound = (id: string) =>
   );
 
 const stateOf = (state: RegistrationState) => ({ state, stateLabel: registrationStateLabels[state] });
-
-const LIVE_STATES =
-  "(state IN ('requested', 'allocated', 'waitlisted') OR (state = 'held' AND hold_expires_at > now()))";
 
 @Injectable()
 export class RegistrationsService {
@@ -110,46 +120,23 @@ export class RegistrationsService {
         }
         // A lottery request takes nothing now: the draw at the close of the window decides.
         const hold = lottery ? null : await this.allocation.tryHold(manager, fair, wanted);
-        const position =
-          hold || lottery
-            ? null
-            : (
-                await sql<{ position: number }>(
-                  manager,
-                  `UPDATE trade_fair SET last_waitlist_position = last_waitlist_position + 1
-                  WHERE id = $1 RETURNING last_waitlist_position AS position`,
-                  [fairId],
-                  { inTransaction: true },
-                )
-              )[0].position;
-        const inserted = await sql(
-          manager,
-          `INSERT INTO fair_registration (id, fair_id, idempotency_key, request_hash, facility_tax_code,
-             facility_name, facility_province_code, facility_legal_form, products, booth_count, booth_kind, state,
-             charged_to, hold_expires_at, waitlist_position, award_certified)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-           ON CONFLICT (fair_id, idempotency_key) DO NOTHING RETURNING id`,
-          [
-            id,
-            fairId,
-            idempotencyKey,
-            requestHash,
-            facility.taxCode,
-            facility.name,
-            facility.provinceCode,
-            facility.legalForm,
-            JSON.stringify(request.products),
-            request.boothCount,
-            request.boothKind,
-            lottery ? 'requested' : hold ? 'held' : 'waitlisted',
-            hold?.chargedTo ?? null,
-            hold?.expiresAt ?? null,
-            position,
-            awardCertified,
-          ],
-          { inTransaction: true },
-        );
-        if (inserted.length === 0) throw new KeyAlreadyUsed();
+        const position = hold || lottery ? null : await nextWaitlistPosition(manager, fairId);
+        const inserted = await insertRegistrationUnlessKeyUsed(manager, {
+          id,
+          fairId,
+          idempotencyKey,
+          requestHash,
+          facility,
+          products: request.products,
+          boothCount: request.boothCount,
+          boothKind: request.boothKind,
+          state: lottery ? 'requested' : hold ? 'held' : 'waitlisted',
+          chargedTo: hold?.chargedTo ?? null,
+          holdExpiresAt: hold?.expiresAt ?? null,
+          waitlistPosition: position,
+          awardCertified,
+        });
+        if (!inserted) throw new KeyAlreadyUsed();
         if (lottery) {
           await this.recordRequested(manager, { ...wanted, award_certified: awardCertified });
         } else if (hold) {
@@ -176,25 +163,13 @@ export class RegistrationsService {
       const registration = await this.lockVisible(manager, principal, fairId, id);
       if (registration.state === 'allocated') return 'allocated';
       if (registration.state !== 'held') return registration.state;
-      // The hold counts only while hold_expires_at > now(), checked by this very statement.
-      const allocated = await sql(
-        manager,
-        `UPDATE fair_registration SET state = 'allocated', hold_expires_at = NULL, updated_at = now()
-          WHERE id = $1 AND state = 'held' AND hold_expires_at > now() RETURNING id`,
-        [id],
-        { inTransaction: true },
-      );
-      if (allocated.length === 0) {
+      // The hold counts only while hold_expires_at > now(), checked by the allocating statement itself.
+      if (!(await allocateLiveHold(manager, id))) {
         await this.allocation.expire(manager, registration);
         await this.allocation.promote(manager, fair);
         return 'lapsed';
       }
-      const booths = await sql<{ code: string; rent_vnd: string }>(
-        manager,
-        `UPDATE booth SET state = 'allocated' WHERE registration_id = $1 RETURNING code, rent_vnd`,
-        [id],
-        { inTransaction: true },
-      );
+      const booths = await allocateBoothsOf(manager, id);
       const codes = booths.map((b) => b.code).sort();
       const rentVnd = booths.reduce((sum, b) => sum + Number(b.rent_vnd), 0);
       await this.outbox.append(manager, boothAllocatedV1, {
@@ -247,22 +222,11 @@ export class RegistrationsService {
     const fair = await fairOrThrow(this.dataSource.manager, fairId);
     await inTransaction(this.dataSource, async (manager) => {
       const registration = await this.lockVisible(manager, principal, fairId, id);
-      const [{ certified }] = await sql<{ certified: boolean }>(
-        manager,
-        `SELECT certified_at IS NOT NULL AS certified FROM fair_registration WHERE id = $1`,
-        [id],
-        { inTransaction: true },
-      );
+      const certified = await isCertified(manager, id);
       assertMayCancel({ state: registration.state, certified }, isCentral(principal));
       if (registration.state === 'allocated') await assertParticipantListOpen(manager, fairId);
       const freed = await this.allocation.freeBooths(manager, registration);
-      await sql(
-        manager,
-        `UPDATE fair_registration SET state = 'cancelled', charged_to = NULL, hold_expires_at = NULL,
-           cancel_reason = $2, updated_at = now() WHERE id = $1`,
-        [id, reason],
-        { inTransaction: true },
-      );
+      await markCancelled(manager, id, reason);
       await this.outbox.append(manager, registrationCancelledV2, {
         aggregateId: fairId,
         provinceCode: registration.facility_province_code,
@@ -391,11 +355,9 @@ export class RegistrationsService {
   }
 
   private async assertNoLiveRegistration(fairId: string, taxCode: string): Promise<void> {
-    const [live] = await this.dataSource.query(
-      `SELECT 1 FROM fair_registration WHERE fair_id = $1 AND facility_tax_code = $2 AND ${LIVE_STATES}`,
-      [fairId, taxCode],
-    );
-    if (live) throw this.alreadyRegistered(taxCode);
+    if (await hasLiveRegistration(this.dataSource.manager, fairId, taxCode)) {
+      throw this.alreadyRegistered(taxCode);
+    }
   }
 
   private alreadyRegistered(taxCode: string): ConflictError {
@@ -415,12 +377,7 @@ export class RegistrationsService {
     fairId: string,
     id: string,
   ): Promise<RegistrationRow> {
-    const [registration] = await sql<RegistrationRow>(
-      manager,
-      `SELECT ${REGISTRATION_COLUMNS} FROM fair_registration WHERE id = $1 AND fair_id = $2 FOR UPDATE`,
-      [id, fairId],
-      { inTransaction: true },
-    );
+    const registration = await lockRegistration(manager, fairId, id);
     const visible =
       registration &&
       mayManage(principal, {

@@ -7,9 +7,13 @@ import { defaultPolicyCode, policyForFair, type DefaultPolicies } from '../domai
 import type { FairScale } from '../domain/trade-fair';
 import type { FairEntity } from '../infrastructure/persistence/fair.entity';
 import { SubsidyPolicyEntity } from '../infrastructure/persistence/subsidy-policy.entity';
+import {
+  hasCertifiedRegistration,
+  setFairPolicy,
+} from '../infrastructure/persistence/subsidy-policies.queries';
 import { dayVi } from './fair-audit';
 import { fairOrThrow } from './fair-lookup';
-import { inTransaction, sql } from '@kc/persistence';
+import { inTransaction } from '@kc/persistence';
 
 export const DEFAULT_SUBSIDY_POLICY = Symbol('DEFAULT_SUBSIDY_POLICY');
 
@@ -80,13 +84,7 @@ export class SubsidyPoliciesService {
       const fair = await fairOrThrow(manager, fairId, true);
       const policy = policyForFair(await this.inForce(manager, fair.startDate), request.code, fair.startDate);
       if (fair.subsidyPolicyCode === policy.code && fair.subsidyPolicyVersion === policy.version) return;
-      const [certified] = await sql(
-        manager,
-        `SELECT 1 FROM fair_registration WHERE fair_id = $1 AND certified_at IS NOT NULL LIMIT 1`,
-        [fairId],
-        { inTransaction: true },
-      );
-      if (certified) {
+      if (await hasCertifiedRegistration(manager, fairId)) {
         throw new ConflictError(
           {
             vi: 'Đăng ký của hội chợ này đã được xác nhận theo chính sách hỗ trợ: không thể đổi chính sách nữa',
@@ -95,12 +93,7 @@ export class SubsidyPoliciesService {
           'subsidy.certifications-exist',
         );
       }
-      await sql(
-        manager,
-        `UPDATE trade_fair SET subsidy_policy_code = $2, subsidy_policy_version = $3 WHERE id = $1`,
-        [fairId, policy.code, policy.version],
-        { inTransaction: true },
-      );
+      await setFairPolicy(manager, fairId, policy);
       await this.outbox.audit(manager, {
         action: 'fair.choose-subsidy-policy',
         resourceType: 'fair',

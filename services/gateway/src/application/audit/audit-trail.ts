@@ -5,6 +5,7 @@ import {
   SYSTEM_ACTOR,
   type Actor,
   type AuditQuery,
+  type AuditRecordView,
   type auditRecordAppendedV1,
   type EventEnvelope,
   type Page,
@@ -13,7 +14,6 @@ import {
 import { currentContext } from '@kc/observability';
 import { unitsCoveredBy } from '@kc/reference-data';
 import { AuditRecordEntity } from '../../infrastructure/persistence/audit-record.entity';
-import type { AuditRecordView } from './audit-query';
 
 export interface GatewayAuditEntry {
   action: string;

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { OAuthTokenResponse, RegisterClientRequest, RegisteredClient } from '@kc/contracts';
+import type {
+  ApiClientList,
+  ApiClientView,
+  OAuthTokenResponse,
+  RegisterClientRequest,
+  RegisteredClient,
+  Scope,
+} from '@kc/contracts';
 import { NotFoundError, RuleViolationError } from '@kc/errors';
 import { newApiKey, randomSecret } from '../../domain/identity/api-key';
 import { OAuthError, type ClientCredentialsGrant } from '../../domain/identity/oauth';
@@ -14,18 +21,6 @@ import { ApiClientEntity } from '../../infrastructure/persistence/identity.entit
 import { AuditTrail } from '../audit/audit-trail';
 import { ClientDirectory } from './client-directory';
 import { EdgeCredentials } from './edge-credentials';
-
-export interface ApiClientView {
-  id: string;
-  name: string;
-  role: string;
-  provinceCode: string | null;
-  scopes: string[];
-  apiKeyPrefix: string;
-  rateLimitPerMinute: number;
-  revokedAt: string | null;
-  createdAt: string;
-}
 
 const toView = (c: ApiClientEntity): ApiClientView => ({
   id: c.id,
@@ -98,7 +93,8 @@ export class ClientsService {
       name: request.name,
       role: request.role,
       provinceCode: request.provinceCode ?? null,
-      scopes: [...new Set(request.scopes)],
+      // Every one is a scope of the role by now (scopesBeyondRole found none beyond it).
+      scopes: [...new Set(request.scopes as Scope[])],
       secretHash: await this.hasher.hash(clientSecret),
       apiKeyPrefix: apiKey.prefix,
       apiKeyHash: apiKey.hash,
@@ -119,7 +115,7 @@ export class ClientsService {
     return { clientId: client.id, clientSecret, apiKey: apiKey.key };
   }
 
-  async list(): Promise<{ items: ApiClientView[] }> {
+  async list(): Promise<ApiClientList> {
     const clients = await this.dataSource
       .getRepository(ApiClientEntity)
       .find({ order: { createdAt: 'DESC' } });
@@ -173,7 +169,8 @@ export class ClientsService {
         grant.via === 'basic',
       );
     }
-    const notGranted = grant.scopes?.filter((scope) => !client.scopes.includes(scope)) ?? [];
+    const granted: readonly string[] = client.scopes;
+    const notGranted = grant.scopes?.filter((scope) => !granted.includes(scope)) ?? [];
     if (notGranted.length > 0) {
       throw new OAuthError('invalid_scope', `scope: not granted to this client: ${notGranted.join(' ')}`);
     }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { ExternalClientView, RegisterExternalClientRequest } from '@kc/contracts';
+import type { ExternalClientList, ExternalClientView, RegisterExternalClientRequest } from '@kc/contracts';
 import { ConflictError, NotFoundError } from '@kc/errors';
 import { ExternalClientEntity } from '../../infrastructure/persistence/external-client.entity';
 import { AuditTrail } from '../audit/audit-trail';
@@ -60,7 +60,7 @@ export class ExternalClientsService {
     return toView(client);
   }
 
-  async list(): Promise<{ items: ExternalClientView[] }> {
+  async list(): Promise<ExternalClientList> {
     const clients = await this.dataSource
       .getRepository(ExternalClientEntity)
       .find({ order: { createdAt: 'DESC' } });

@@ -24,7 +24,7 @@ export const SCOPES_OF_ROLE: Record<Role, readonly Scope[]> = {
   viewer: ['fairs:read', 'reports:read'],
 };
 
-export const KNOWN_SCOPES: readonly string[] = SCOPES_OF_ROLE['central-admin'];
+export const KNOWN_SCOPES: readonly Scope[] = SCOPES_OF_ROLE['central-admin'];
 
 /** Roles an integrating system may be registered with: never the agency's administrators. */
 export const CLIENT_ROLES: readonly Role[] = [

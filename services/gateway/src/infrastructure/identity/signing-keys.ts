@@ -11,14 +11,9 @@ import {
 } from 'jose';
 import type { DataSource } from 'typeorm';
 import type { KeySource } from '@kc/auth';
+import { signingJwk, type SigningJwk } from '@kc/contracts';
 
 export const TOKEN_ALG = 'ES256';
-
-export interface PublicJwk extends JWK {
-  kid: string;
-  alg: typeof TOKEN_ALG;
-  use: 'sig';
-}
 
 interface StoredKey {
   kid: string;
@@ -26,10 +21,14 @@ interface StoredKey {
   public_jwk: JWK;
 }
 
-async function publicJwkOf(privateKey: KeyLike, kid?: string): Promise<PublicJwk> {
+/** The key as the JWKS route declares it: a key of another curve fails here, at boot, not at a client. */
+const published = (jwk: JWK, kid: string): SigningJwk =>
+  signingJwk.parse({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y, kid, alg: TOKEN_ALG, use: 'sig' });
+
+async function publicJwkOf(privateKey: KeyLike, kid?: string): Promise<SigningJwk> {
   const { kty, crv, x, y } = await exportJWK(privateKey);
   const jwk = { kty, crv, x, y };
-  return { ...jwk, kid: kid ?? (await calculateJwkThumbprint(jwk)), alg: TOKEN_ALG, use: 'sig' };
+  return published(jwk, kid ?? (await calculateJwkThumbprint(jwk)));
 }
 
 /**
@@ -46,7 +45,7 @@ export class SigningKeys {
   private constructor(
     readonly kid: string,
     readonly privateKey: KeyLike,
-    readonly publicJwks: PublicJwk[],
+    readonly publicJwks: SigningJwk[],
   ) {
     this.keySource = createLocalJWKSet({ keys: publicJwks });
   }
@@ -80,9 +79,7 @@ export class SigningKeys {
     });
     const [active] = stored;
     const privateKey = await importPKCS8(active.private_key_pem, TOKEN_ALG);
-    const publicJwks = stored.map(
-      (row) => ({ ...row.public_jwk, kid: row.kid, alg: TOKEN_ALG, use: 'sig' }) as PublicJwk,
-    );
+    const publicJwks = stored.map((row) => published(row.public_jwk, row.kid));
     return new SigningKeys(active.kid, privateKey, publicJwks);
   }
 }

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import type { Role } from '@kc/contracts';
+import type { Role, Scope } from '@kc/contracts';
 
 @Entity('signing_key')
 export class SigningKeyEntity {
@@ -31,7 +31,7 @@ export class ApiClientEntity {
   @Column('text') name: string;
   @Column('text') role: Role;
   @Column('text', { name: 'province_code', nullable: true }) provinceCode: string | null;
-  @Column('text', { array: true }) scopes: string[];
+  @Column('text', { array: true }) scopes: Scope[];
   @Column('text', { name: 'secret_hash' }) secretHash: string;
   @Column('text', { name: 'api_key_prefix' }) apiKeyPrefix: string;
   @Column('text', { name: 'api_key_hash' }) apiKeyHash: string;

@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import { TokenVerifier, currentPrincipal } from '@kc/auth';
 import {
   identityRoutes as routes,
-  tokenRequest,
+  type JwksView,
   type OAuthTokenResponse,
   type Principal,
   type RouteInput,
@@ -15,9 +15,7 @@ import { ClientsService } from '../../application/identity/clients.service';
 import { readTokenRequest } from '../../domain/identity/oauth';
 import { SigningKeys } from '../../infrastructure/identity/signing-keys';
 import { OAuthErrorFilter } from './oauth-error.filter';
-import { ApiOAuthTokenEndpoint, ApiZodBody } from './openapi';
 import { RetryAfterInterceptor } from './retry-after.interceptor';
-import { documented } from './route-table.controller';
 
 @Controller()
 @UseInterceptors(RetryAfterInterceptor)
@@ -30,33 +28,27 @@ export class AuthController {
   ) {}
 
   @Route(routes.jwks)
-  @documented(routes.jwks)
   @Header('cache-control', 'public, max-age=300')
-  jwks() {
+  jwks(): JwksView {
     return { keys: this.keys.publicJwks };
   }
 
   @Route(routes.login)
-  @documented(routes.login)
   @Header('cache-control', 'no-store')
   login(@Input() { body }: RouteInput<typeof routes.login>): Promise<TokenResponse> {
     return this.auth.login(body);
   }
 
   @Route(routes.refresh)
-  @documented(routes.refresh)
   @Header('cache-control', 'no-store')
   refresh(@Input() { body }: RouteInput<typeof routes.refresh>): Promise<TokenResponse> {
     return this.auth.refresh(body.refreshToken);
   }
 
   @Route(routes.token)
-  @documented(routes.token)
   @Header('cache-control', 'no-store')
   @Header('pragma', 'no-cache')
   @UseFilters(OAuthErrorFilter)
-  @ApiZodBody(tokenRequest)
-  @ApiOAuthTokenEndpoint()
   token(
     @Body() body: unknown,
     @Headers('authorization') authorization?: string,
@@ -66,7 +58,6 @@ export class AuthController {
   }
 
   @Route(routes.logout)
-  @documented(routes.logout)
   async logout(@Input() { body }: RouteInput<typeof routes.logout>, @Req() req: Request): Promise<void> {
     // The guard verified this token (an exchanged one, for API keys and external tokens); its jti is revoked.
     const token = req.headers.authorization!.replace(/^Bearer\s+/i, '');
@@ -74,13 +65,11 @@ export class AuthController {
   }
 
   @Route(routes.changePassword)
-  @documented(routes.changePassword)
   async changePassword(@Input() { body }: RouteInput<typeof routes.changePassword>): Promise<void> {
     await this.auth.changePassword(currentPrincipal(), body);
   }
 
   @Route(routes.me)
-  @documented(routes.me)
   me(): Principal {
     const { kind, id, name, role, provinceCode, fairIds, facilityTaxCode, roundIds, scopes, via } =
       currentPrincipal();

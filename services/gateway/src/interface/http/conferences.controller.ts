@@ -6,13 +6,11 @@ import {
   type RouteInput,
 } from '@kc/contracts';
 import { Input, Route } from '@kc/http';
-import { documented } from './route-table.controller';
 
 /** The glossary of the conference figures: the contracts hold it, so the gateway answers it without a hop. */
 @Controller()
 export class ConferencesController {
   @Route(routes.figures)
-  @documented(routes.figures)
   figures(@Input() _input: RouteInput<typeof routes.figures>): ConferenceFiguresGlossary {
     return { items: [...conferenceFigures] };
   }

@@ -1,5 +1,4 @@
 import { Controller, Header } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
 import { buildAsyncApi, documentRoutes as routes, renderAsyncApiPage } from '@kc/contracts';
 import { Route } from '@kc/http';
 
@@ -7,7 +6,6 @@ import { Route } from '@kc/http';
  * The AsyncAPI document of every topic, beside the OpenAPI document: generated from the same contracts as the
  * checked-in libs/contracts/asyncapi.json (a contract test keeps the two equal), built once per process.
  */
-@ApiExcludeController()
 @Controller()
 export class EventDocsController {
   private readonly document = buildAsyncApi();

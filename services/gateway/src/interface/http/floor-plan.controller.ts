@@ -4,7 +4,6 @@ import type { Request, Response } from 'express';
 import { tradeFairRoutes as routes, type RouteInput } from '@kc/contracts';
 import { Input, Route } from '@kc/http';
 import { header, Relay } from './relay';
-import { documented } from './route-table.controller';
 
 /** The same strong validator as the service's: a hash of the exact bytes. */
 const etagOf = (body: Buffer) => `"${createHash('sha256').update(body).digest('hex').slice(0, 32)}"`;
@@ -33,7 +32,6 @@ export class FloorPlanController {
 
   /** SVG bytes through the download path; the ETag is computed here. */
   @Route(routes.floorPlanSvg)
-  @documented(routes.floorPlanSvg)
   async floorPlanSvg(
     @Input() _input: RouteInput<typeof routes.floorPlanSvg>,
     @Req() req: Request,
@@ -60,7 +58,6 @@ export class FloorPlanController {
 
   /** A page with no data of its own (it fetches the SVG with the viewer's token), so it needs no login. */
   @Route(routes.floorPlanPage)
-  @documented(routes.floorPlanPage)
   async floorPlanPage(
     @Input() _input: RouteInput<typeof routes.floorPlanPage>,
     @Req() req: Request,

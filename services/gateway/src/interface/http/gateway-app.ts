@@ -1,13 +1,14 @@
 import { Logger, type DynamicModule } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
+import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import helmet from 'helmet';
+import { buildOpenApi, ROUTE_TABLE } from '@kc/contracts';
 import { createServiceApp, PROBLEM_CONTENT_TYPE } from '@kc/http';
 import { TooManyRequestsError } from '../../application/too-many-requests';
 import { GatewayModule } from '../../app.module';
 import type { GatewayConfig } from '../../config/gateway.config';
 import { RateLimiter } from '../../infrastructure/identity/rate-limiter.store';
-import { setUpGatewayOpenApi } from './openapi-security';
 
 export const OPEN_API_INFO = {
   title: 'Nền tảng khuyến công — Khuyến công platform API',
@@ -126,6 +127,8 @@ export async function createGatewayApp(
     exposedHeaders: ['x-correlation-id', 'idempotent-replayed', 'location', 'retry-after'],
     maxAge: 600,
   });
-  setUpGatewayOpenApi(app, OPEN_API_INFO);
+  // The document is the route table's (buildOpenApi): every route the gateway mounts, and nothing else.
+  const document = buildOpenApi(OPEN_API_INFO, ROUTE_TABLE) as unknown as OpenAPIObject;
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

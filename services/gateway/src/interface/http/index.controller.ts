@@ -1,14 +1,12 @@
 import { Controller } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
-import { documentRoutes as routes } from '@kc/contracts';
+import { documentRoutes as routes, type ApiIndexView } from '@kc/contracts';
 import { Route } from '@kc/http';
 
 /** GET / — where to start. */
-@ApiExcludeController()
 @Controller()
 export class IndexController {
   @Route(routes.index)
-  index() {
+  index(): ApiIndexView {
     return {
       name: 'Nền tảng khuyến công — Khuyến công platform API',
       links: {

@@ -1,10 +1,14 @@
 import { Controller, Header, Req } from '@nestjs/common';
 import type { Request } from 'express';
-import { identityRoutes as routes, OAUTH_GRANT_TYPES, type AuthorizationServerMetadata } from '@kc/contracts';
+import {
+  identityRoutes as routes,
+  OAUTH_CLIENT_AUTH_METHODS,
+  OAUTH_GRANT_TYPES,
+  type AuthorizationServerMetadata,
+} from '@kc/contracts';
 import { Route } from '@kc/http';
 import { KNOWN_SCOPES } from '../../domain/identity/scopes';
 import { TokenIssuer } from '../../infrastructure/identity/token-issuer';
-import { documented } from './route-table.controller';
 
 /**
  * RFC 8414 metadata, so an OAuth 2.0 client library configures itself from the issuer. Not published as
@@ -16,7 +20,6 @@ export class OAuthMetadataController {
   constructor(private readonly issuer: TokenIssuer) {}
 
   @Route(routes.oauthMetadata)
-  @documented(routes.oauthMetadata)
   @Header('cache-control', 'public, max-age=300')
   // Without an issuer URL the endpoints are read off the request's own origin.
   @Header('vary', 'host, x-forwarded-host, x-forwarded-proto')
@@ -31,7 +34,7 @@ export class OAuthMetadataController {
       token_endpoint: `${base}${routes.token.path}`,
       jwks_uri: `${base}${routes.jwks.path}`,
       grant_types_supported: [...OAUTH_GRANT_TYPES],
-      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+      token_endpoint_auth_methods_supported: [...OAUTH_CLIENT_AUTH_METHODS],
       scopes_supported: [...KNOWN_SCOPES],
       // No authorization endpoint: client credentials need none.
       response_types_supported: [],

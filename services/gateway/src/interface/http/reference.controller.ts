@@ -1,8 +1,14 @@
 import { Controller } from '@nestjs/common';
-import { referenceRoutes as routes, type RouteInput } from '@kc/contracts';
+import {
+  referenceRoutes as routes,
+  type ActivityContentsView,
+  type ProvinceDetailView,
+  type ProvincesView,
+  type RegionsView,
+  type RouteInput,
+} from '@kc/contracts';
 import { Input, Route } from '@kc/http';
 import { ReferenceService } from '../../application/reference.service';
-import { documented } from './route-table.controller';
 
 /** Served by the gateway itself: the reference data is a library, not a service. */
 @Controller()
@@ -10,26 +16,22 @@ export class ReferenceController {
   constructor(private readonly reference: ReferenceService) {}
 
   @Route(routes.provinces)
-  @documented(routes.provinces)
-  provinces(@Input() { query }: RouteInput<typeof routes.provinces>) {
+  provinces(@Input() { query }: RouteInput<typeof routes.provinces>): ProvincesView {
     return this.reference.provinces(query.asOf);
   }
 
   @Route(routes.province)
-  @documented(routes.province)
-  province(@Input() { params, query }: RouteInput<typeof routes.province>) {
+  province(@Input() { params, query }: RouteInput<typeof routes.province>): ProvinceDetailView {
     return this.reference.province(params.code, query.asOf);
   }
 
   @Route(routes.regions)
-  @documented(routes.regions)
-  regions(@Input() { query }: RouteInput<typeof routes.regions>) {
+  regions(@Input() { query }: RouteInput<typeof routes.regions>): RegionsView {
     return this.reference.regions(query.asOf);
   }
 
   @Route(routes.activityContents)
-  @documented(routes.activityContents)
-  activityContents(@Input() _input: RouteInput<typeof routes.activityContents>) {
+  activityContents(@Input() _input: RouteInput<typeof routes.activityContents>): ActivityContentsView {
     return this.reference.activityContents();
   }
 }

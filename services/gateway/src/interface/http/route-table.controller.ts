@@ -1,50 +1,9 @@
-import { applyDecorators, Controller, Inject, Req, Res, type Type } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { Controller, Inject, Req, Res, type Type } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { responseJsonSchema, type RouteDefinition } from '@kc/contracts';
+import type { RouteDefinition } from '@kc/contracts';
 import { Input, Route } from '@kc/http';
-import { ApiZodBody, ApiZodQuery, jsonSchemaOf } from './openapi';
 import type { Upstream } from '../../infrastructure/upstream/upstream-client';
 import { Relay } from './relay';
-
-/** Documents each path parameter of the entry with its schema. */
-function ApiParams(schema: RouteDefinition['params']) {
-  const properties = (schema ? jsonSchemaOf(schema).properties : undefined) ?? {};
-  return applyDecorators(
-    ...Object.entries(properties).map(([name, property]) =>
-      ApiParam({ name, required: true, schema: property as SchemaObject }),
-    ),
-  );
-}
-
-/** The answer of success: the entry's response schema, its file types, or nothing for a 204. */
-function ApiSuccess(entry: RouteDefinition) {
-  const status = entry.status ?? 200;
-  const content =
-    entry.kind === 'file'
-      ? Object.fromEntries(
-          (entry.produces ?? ['application/octet-stream']).map((type) => [
-            type,
-            { schema: { type: 'string', format: 'binary' } as SchemaObject },
-          ]),
-        )
-      : entry.response
-        ? { 'application/json': { schema: responseJsonSchema(entry) as SchemaObject } }
-        : undefined;
-  return ApiResponse({ status, description: status === 201 ? 'Đã tạo / Created' : 'OK', content });
-}
-
-/** The OpenAPI side of an entry: its group, summary, parameters, query, body and answer, all from the table. */
-export const documented = (entry: RouteDefinition) =>
-  applyDecorators(
-    ApiTags(entry.tag ?? entry.service),
-    ApiOperation({ summary: entry.summary, description: entry.description }),
-    ApiParams(entry.params),
-    ...(entry.query ? [ApiZodQuery(entry.query)] : []),
-    ...(entry.body ? [ApiZodBody(entry.body)] : []),
-    ApiSuccess(entry),
-  );
 
 /** An entry the gateway only relays: answered by a service behind it. */
 export type RelayedRoute = RouteDefinition & { service: Upstream };
@@ -92,7 +51,7 @@ export function routeTableController(entries: readonly RelayedRoute[]): Type<unk
     Req()(prototype, name, 1);
     Res()(prototype, name, 2);
     const descriptor = Object.getOwnPropertyDescriptor(prototype, name)!;
-    applyDecorators(Route(entry), documented(entry))(prototype, name, descriptor);
+    Route(entry)(prototype, name, descriptor);
   }
   return RouteTableController;
 }

@@ -4,7 +4,6 @@ import { userRoutes as routes, type RouteInput, type UserPage, type UserView } f
 import { Input, Route } from '@kc/http';
 import { UsersService } from '../../application/identity/users.service';
 import { Relay } from './relay';
-import { documented } from './route-table.controller';
 
 @Controller()
 export class UsersController {
@@ -14,19 +13,16 @@ export class UsersController {
   ) {}
 
   @Route(routes.list)
-  @documented(routes.list)
   list(@Input() { query }: RouteInput<typeof routes.list>): Promise<UserPage> {
     return this.users.list(query);
   }
 
   @Route(routes.get)
-  @documented(routes.get)
   get(@Input() { params }: RouteInput<typeof routes.get>): Promise<UserView> {
     return this.users.get(params.id);
   }
 
   @Route(routes.create)
-  @documented(routes.create)
   async create(
     @Input() { body }: RouteInput<typeof routes.create>,
     @Req() req: Request,
@@ -45,19 +41,16 @@ export class UsersController {
   }
 
   @Route(routes.update)
-  @documented(routes.update)
   update(@Input() { params, body }: RouteInput<typeof routes.update>): Promise<UserView> {
     return this.users.update(params.id, body);
   }
 
   @Route(routes.bindFairs)
-  @documented(routes.bindFairs)
   bindFairs(@Input() { params, body }: RouteInput<typeof routes.bindFairs>): Promise<UserView> {
     return this.users.bind(params.id, 'fairIds', body.fairIds);
   }
 
   @Route(routes.bindRounds)
-  @documented(routes.bindRounds)
   bindRounds(@Input() { params, body }: RouteInput<typeof routes.bindRounds>): Promise<UserView> {
     return this.users.bind(params.id, 'roundIds', body.roundIds);
   }

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import type { AdjustedFields } from '@kc/contracts';
+import type { AdjustedFields, AdjustmentView, Beneficiary } from '@kc/contracts';
 import { vndTransformer } from '@kc/persistence';
 
 @Entity('project_beneficiary')
@@ -7,7 +7,7 @@ export class ProjectBeneficiaryEntity {
   @PrimaryColumn('uuid', { name: 'project_id' }) projectId: string;
   @PrimaryColumn('text', { name: 'tax_code' }) taxCode: string;
   @Column('text') name: string;
-  @Column('text', { name: 'legal_form' }) legalForm: string;
+  @Column('text', { name: 'legal_form' }) legalForm: Beneficiary['legalForm'];
 }
 
 export interface AppraisalCriterion {
@@ -36,7 +36,7 @@ export class AppraisalEntity {
 export class AdjustmentEntity {
   @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'project_id' }) projectId: string;
-  @Column('text') kind: string;
+  @Column('text') kind: AdjustmentView['kind'];
   @Column('text') level: 'minister' | 'agency' | 'province';
   @Column('text', { name: 'decision_number', nullable: true }) decisionNumber: string | null;
   @Column('date', { name: 'decided_on', nullable: true }) decidedOn: string | null;

@@ -4,8 +4,8 @@ import { sql } from '@kc/persistence';
 import { REGISTRATION_COLUMNS, type RegistrationRow } from './registrations.queries';
 
 /*
- * The statements that move booths between free, held and allocated, grouped by the guarantee they keep. Every
- * one runs in the caller's transaction: the locks they take hold until it ends.
+ * The statements that move booths between free, held and allocated, grouped by the guarantee they keep. All
+ * but the sweeper's look-up (last) refuse to run outside a transaction: the locks they take hold until it ends.
  */
 
 // ─── No overbooked booth ────────────────────────────────────────────────────────────────────────────────────
@@ -33,10 +33,20 @@ export async function chargeBucket(
 }
 
 /** Takes back a charge just made, when the booths it counted were not there to take. */
-export async function undoCharge(manager: EntityManager, fairId: string, bucket: string, n: number): Promise<void> {
-  await sql(manager, `UPDATE booth_bucket SET used = used - $3 WHERE fair_id = $1 AND bucket = $2`, [fairId, bucket, n], {
-    inTransaction: true,
-  });
+export async function undoCharge(
+  manager: EntityManager,
+  fairId: string,
+  bucket: string,
+  n: number,
+): Promise<void> {
+  await sql(
+    manager,
+    `UPDATE booth_bucket SET used = used - $3 WHERE fair_id = $1 AND bucket = $2`,
+    [fairId, bucket, n],
+    {
+      inTransaction: true,
+    },
+  );
 }
 
 /**
@@ -85,7 +95,11 @@ export function lockFreeBooths(
 }
 
 /** The booths now name the registration (its row may come later in the transaction: the key is deferred). */
-export async function holdBooths(manager: EntityManager, registrationId: string, boothIds: string[]): Promise<void> {
+export async function holdBooths(
+  manager: EntityManager,
+  registrationId: string,
+  boothIds: string[],
+): Promise<void> {
   await sql(
     manager,
     `UPDATE booth SET state = 'held', registration_id = $1 WHERE id = ANY($2::uuid[])`,
@@ -110,8 +124,8 @@ export async function freeBoothsOf(manager: EntityManager, registrationId: strin
 // what it uses and the caller grows the pool by the rest in the same transaction, so the capacities of a
 // fair's buckets still add up to its inventory.
 
-/** Releases every quota of the fair past its release time; returns each one's unused booths. */
-export function releaseDueQuotas(
+/** Releases every quota of the fair past its release time: each shrinks to what it uses; returns what it gave up. */
+export function shrinkDueQuotas(
   manager: EntityManager,
   fairId: string,
 ): Promise<{ bucket: string; unused: number }[]> {
@@ -212,7 +226,10 @@ export async function nextWaitlistPosition(manager: EntityManager, fairId: strin
 }
 
 /** How many booths of each kind are free at the fair. */
-export function freeBoothsByKind(manager: EntityManager, fairId: string): Promise<{ kind: BoothKind; n: number }[]> {
+export function freeBoothsByKind(
+  manager: EntityManager,
+  fairId: string,
+): Promise<{ kind: BoothKind; n: number }[]> {
   return sql<{ kind: BoothKind; n: number }>(
     manager,
     `SELECT kind, count(*)::int AS n FROM booth WHERE fair_id = $1 AND state = 'free' GROUP BY kind`,

@@ -19,7 +19,7 @@ export class BoothEntity {
   @Column('numeric', { transformer: decimal }) y: number;
   @Column('numeric', { transformer: decimal }) w: number;
   @Column('numeric', { transformer: decimal }) h: number;
-  /** Changed only by the allocation statements (BoothAllocation), never through this entity. */
+  /** Changed only by the allocation statements (booth-allocation.queries.ts), never through this entity. */
   @Column('text', { default: 'free' }) state: 'free' | 'held' | 'allocated';
   @Column('uuid', { name: 'registration_id', nullable: true }) registrationId: string | null;
 }

@@ -3,6 +3,7 @@ import { currentPrincipal } from '@kc/auth';
 import { tradeFairRoutes as routes, type RouteInput } from '@kc/contracts';
 import { Input, Route } from '@kc/http';
 import { FairsService } from '../../application/fairs.service';
+import type { RouteAnswer } from './route-answer';
 
 /** Fairs are public information: every role reads them, whatever its province. */
 @Controller()
@@ -10,17 +11,17 @@ export class FairsController {
   constructor(private readonly fairs: FairsService) {}
 
   @Route(routes.create)
-  create(@Input() { body }: RouteInput<typeof routes.create>) {
+  create(@Input() { body }: RouteInput<typeof routes.create>): RouteAnswer<typeof routes.create> {
     return this.fairs.create(currentPrincipal(), body);
   }
 
   @Route(routes.list)
-  list(@Input() { query }: RouteInput<typeof routes.list>) {
+  list(@Input() { query }: RouteInput<typeof routes.list>): RouteAnswer<typeof routes.list> {
     return this.fairs.list(query);
   }
 
   @Route(routes.get)
-  get(@Input() { params }: RouteInput<typeof routes.get>) {
+  get(@Input() { params }: RouteInput<typeof routes.get>): RouteAnswer<typeof routes.get> {
     return this.fairs.get(params.id);
   }
 }

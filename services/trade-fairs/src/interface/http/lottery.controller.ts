@@ -3,6 +3,7 @@ import { currentPrincipal } from '@kc/auth';
 import { tradeFairRoutes as routes, type RouteInput } from '@kc/contracts';
 import { Input, Route } from '@kc/http';
 import { LotteryService } from '../../application/lottery.service';
+import type { RouteAnswer } from './route-answer';
 
 /** The lottery of a lottery fair: drawn once after its window; the draw is public, to be recomputed. */
 @Controller()
@@ -11,12 +12,14 @@ export class LotteryController {
 
   /** Drawn by the fair's organiser (the service checks the binding) or the agency. */
   @Route(routes.drawLottery)
-  draw(@Input() { params, body }: RouteInput<typeof routes.drawLottery>) {
+  draw(
+    @Input() { params, body }: RouteInput<typeof routes.drawLottery>,
+  ): RouteAnswer<typeof routes.drawLottery> {
     return this.lottery.draw(currentPrincipal(), params.id, body);
   }
 
   @Route(routes.lottery)
-  view(@Input() { params }: RouteInput<typeof routes.lottery>) {
+  view(@Input() { params }: RouteInput<typeof routes.lottery>): RouteAnswer<typeof routes.lottery> {
     return this.lottery.view(params.id);
   }
 }

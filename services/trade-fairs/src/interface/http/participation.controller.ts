@@ -8,6 +8,7 @@ import { ParticipantListService } from '../../application/participant-list.servi
 import { ParticipationService } from '../../application/participation.service';
 import { SubsidyPoliciesService } from '../../application/subsidy-policies.service';
 import { contractWorkbook, XLSX_CONTENT_TYPE } from '../../infrastructure/contract-workbook';
+import type { RouteAnswer } from './route-answer';
 
 /**
  * What follows allocation: the fair's subsidy policy, each province's certification of its delegation, the
@@ -24,39 +25,49 @@ export class ParticipationController {
   ) {}
 
   @Route(routes.subsidyPolicy)
-  policy(@Input() { params }: RouteInput<typeof routes.subsidyPolicy>) {
+  policy(
+    @Input() { params }: RouteInput<typeof routes.subsidyPolicy>,
+  ): RouteAnswer<typeof routes.subsidyPolicy> {
     return this.policies.ofFair(params.id);
   }
 
   @Route(routes.chooseSubsidyPolicy)
-  choosePolicy(@Input() { params, body }: RouteInput<typeof routes.chooseSubsidyPolicy>) {
+  choosePolicy(
+    @Input() { params, body }: RouteInput<typeof routes.chooseSubsidyPolicy>,
+  ): RouteAnswer<typeof routes.chooseSubsidyPolicy> {
     return this.policies.choose(params.id, body);
   }
 
   @Route(routes.certify)
-  certify(@Input() { params }: RouteInput<typeof routes.certify>) {
+  certify(@Input() { params }: RouteInput<typeof routes.certify>): RouteAnswer<typeof routes.certify> {
     return this.participation.certify(currentPrincipal(), params.id, params.rid);
   }
 
   @Route(routes.certifyDelegation)
-  certifyDelegation(@Input() { params, body }: RouteInput<typeof routes.certifyDelegation>) {
+  certifyDelegation(
+    @Input() { params, body }: RouteInput<typeof routes.certifyDelegation>,
+  ): RouteAnswer<typeof routes.certifyDelegation> {
     return this.participation.certifyDelegation(currentPrincipal(), params.id, body.provinceCode);
   }
 
   /** The host province's department (or the agency) certifies the whole list: the payment evidence. */
   @Route(routes.certifyParticipantList)
-  certifyParticipantList(@Input() { params, body }: RouteInput<typeof routes.certifyParticipantList>) {
+  certifyParticipantList(
+    @Input() { params, body }: RouteInput<typeof routes.certifyParticipantList>,
+  ): RouteAnswer<typeof routes.certifyParticipantList> {
     return this.participantList.certify(currentPrincipal(), params.id, body);
   }
 
   /** By the fair's organiser (bound to it) or the agency. */
   @Route(routes.checkIn)
-  checkIn(@Input() { params }: RouteInput<typeof routes.checkIn>) {
+  checkIn(@Input() { params }: RouteInput<typeof routes.checkIn>): RouteAnswer<typeof routes.checkIn> {
     return this.participation.checkIn(currentPrincipal(), params.id, params.rid);
   }
 
   @Route(routes.contractData)
-  contractData(@Input() { params, query }: RouteInput<typeof routes.contractData>) {
+  contractData(
+    @Input() { params, query }: RouteInput<typeof routes.contractData>,
+  ): RouteAnswer<typeof routes.contractData> {
     return this.contracts.data(currentPrincipal(), params.id, query);
   }
 

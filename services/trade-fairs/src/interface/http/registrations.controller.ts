@@ -9,6 +9,7 @@ import {
 } from '@kc/contracts';
 import { fieldError, Input, Route, ValidationProblem } from '@kc/http';
 import { RegistrationsService } from '../../application/registrations.service';
+import type { RouteAnswer } from './route-answer';
 
 /** Required here (a booking must never be doubled); the same key rule as at the gateway. */
 function idempotencyKeyOf(value: string | undefined): string {
@@ -38,7 +39,7 @@ export class RegistrationsController {
     @Input() { params, body }: RouteInput<typeof routes.register>,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): RouteAnswer<typeof routes.register> {
     const { view, replayed } = await this.registrations.register(
       currentPrincipal(),
       params.id,
@@ -50,22 +51,24 @@ export class RegistrationsController {
   }
 
   @Route(routes.registrations)
-  list(@Input() { params, query }: RouteInput<typeof routes.registrations>) {
+  list(
+    @Input() { params, query }: RouteInput<typeof routes.registrations>,
+  ): RouteAnswer<typeof routes.registrations> {
     return this.registrations.list(currentPrincipal(), params.id, query);
   }
 
   @Route(routes.registration)
-  get(@Input() { params }: RouteInput<typeof routes.registration>) {
+  get(@Input() { params }: RouteInput<typeof routes.registration>): RouteAnswer<typeof routes.registration> {
     return this.registrations.get(currentPrincipal(), params.id, params.rid);
   }
 
   @Route(routes.confirm)
-  confirm(@Input() { params }: RouteInput<typeof routes.confirm>) {
+  confirm(@Input() { params }: RouteInput<typeof routes.confirm>): RouteAnswer<typeof routes.confirm> {
     return this.registrations.confirm(currentPrincipal(), params.id, params.rid);
   }
 
   @Route(routes.cancel)
-  cancel(@Input() { params, body }: RouteInput<typeof routes.cancel>) {
+  cancel(@Input() { params, body }: RouteInput<typeof routes.cancel>): RouteAnswer<typeof routes.cancel> {
     return this.registrations.cancel(currentPrincipal(), params.id, params.rid, body.reason);
   }
 }

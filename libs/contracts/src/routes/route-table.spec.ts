@@ -1,0 +1,27 @@
+import { responseJsonSchema, ROUTE_TABLE } from './index';
+
+describe('the route table', () => {
+  it('names each method and path once', () => {
+    const keys = ROUTE_TABLE.map((r) => `${r.method} ${r.path}`);
+    expect(keys.filter((key, i) => keys.indexOf(key) !== i)).toEqual([]);
+  });
+
+  it('declares the success answer of every route: a JSON schema, the file types, or a 204', () => {
+    const undeclared = ROUTE_TABLE.filter((r) =>
+      r.kind === 'file' ? !r.produces?.length : (r.status ?? 200) !== 204 && !r.response,
+    ).map((r) => `${r.method} ${r.path}`);
+    expect(undeclared).toEqual([]);
+  });
+
+  it('keeps response schemas to what JSON can carry (no transforms), so the document can state them', () => {
+    const unrepresentable = ROUTE_TABLE.filter((r) => {
+      try {
+        responseJsonSchema(r);
+        return false;
+      } catch {
+        return true;
+      }
+    }).map((r) => `${r.method} ${r.path}`);
+    expect(unrepresentable).toEqual([]);
+  });
+});
