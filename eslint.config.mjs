@@ -87,8 +87,8 @@ export default tseslint.config(
     },
   },
   {
-    // Jest configs are CommonJS.
-    files: ['**/jest.config.js', 'jest.*.js'],
+    // CommonJS by design: Jest configs, and modules both Jest (CommonJS) and ESM scripts load.
+    files: ['**/jest.config.js', 'jest.*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   prettier,

@@ -27,6 +27,7 @@ export default async function startPlatformForE2e() {
   const proxy = await startConformanceProxy(gateway.url);
   globalThis.conformanceProxy = proxy;
   process.env.KC_E2E_GATEWAY_URL = proxy.url;
+  process.env.KC_E2E_DIRECT_GATEWAY_URL = gateway.url;
   // Tests also call services directly, to prove they refuse what bypasses the gateway.
   process.env.KC_TEST_PG_URL = profile.postgres.url;
   process.env.KC_TEST_KAFKA_BROKERS = profile.kafka.brokers;

@@ -5,7 +5,9 @@ import type { AuthOptions } from '@kc/auth';
 import { REDIS, type Redis } from '@kc/cache';
 import { AuditTrail } from './application/audit/audit-trail';
 import { Clock } from './application/clock';
+import { AddressAdmission } from './application/identity/address-admission';
 import { AuthService } from './application/identity/auth.service';
+import { ClientAdmission } from './application/identity/client-admission';
 import { ClientDirectory } from './application/identity/client-directory';
 import { ClientsService } from './application/identity/clients.service';
 import { DEMO_SETTINGS, DemoAccountsSeeder } from './application/identity/demo-accounts.seeder';
@@ -124,6 +126,12 @@ export class AccessModule {
         },
         { provide: RateLimiter, inject: [REDIS], useFactory: (redis: Redis) => new RateLimiter(redis) },
         {
+          provide: AddressAdmission,
+          inject: [RateLimiter],
+          useFactory: (limiter: RateLimiter) =>
+            new AddressAdmission(limiter, config.RATE_LIMIT_PER_IP_PER_MINUTE),
+        },
+        {
           provide: IssuedTokens,
           inject: [DataSource],
           useFactory: (dataSource: DataSource) => new IssuedTokens(dataSource),
@@ -148,13 +156,15 @@ export class AccessModule {
         ClientsService,
         ExternalClientsService,
         DemoAccountsSeeder,
+        ClientAdmission,
         { provide: APP_INTERCEPTOR, useClass: ClientLimitsInterceptor },
       ],
       exports: [
         SigningKeys,
         TokenIssuer,
         EdgeCredentials,
-        RateLimiter,
+        // For the per-address limit at the edge (gateway-app.ts).
+        AddressAdmission,
         Revocations,
         Clock,
         // For the users' management (GatewayModule: it also asks trade-fairs and awards).

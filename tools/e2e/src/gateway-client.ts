@@ -12,6 +12,9 @@ export const gatewayUrl = () => {
   return url;
 };
 
+/** The gateway itself, not the conformance proxy: for requests hostile at the HTTP level, sent byte for byte. */
+export const directGatewayUrl = () => process.env['KC_E2E_DIRECT_GATEWAY_URL'] ?? gatewayUrl();
+
 export const DEMO_PASSWORD = process.env['DEMO_PASSWORD'] || 'khuyencong2026';
 
 export async function call<T = Record<string, unknown>>(

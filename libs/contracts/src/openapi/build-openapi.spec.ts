@@ -24,18 +24,22 @@ describe('the OpenAPI document made from the route table', () => {
 
   it('gives a public read only the answers of the edge', () => {
     expect(problemStatuses({ method: 'GET', path: '/api/v1/reference/regions', access: 'public' })).toEqual([
-      400, 429, 500, 503,
+      400, 429, 431, 500, 503,
     ]);
     expect(op('get', '/api/v1/reference/regions').security).toEqual([]);
   });
 
   it('adds authentication, not-found and the refusals of a write', () => {
     const contract = op('post', '/api/v1/projects/{id}/contract');
-    expect(Object.keys(contract.responses).map(Number).filter((s) => s >= 400)).toEqual([
-      400, 401, 403, 404, 409, 413, 415, 422, 429, 500, 503,
-    ]);
+    expect(
+      Object.keys(contract.responses)
+        .map(Number)
+        .filter((s) => s >= 400),
+    ).toEqual([400, 401, 403, 404, 409, 413, 415, 422, 429, 431, 500, 503]);
     expect(contract.responses['422'].content?.['application/problem+json']).toBeDefined();
-    expect(contract.parameters).toContainEqual(expect.objectContaining({ name: 'id', in: 'path', required: true }));
+    expect(contract.parameters).toContainEqual(
+      expect.objectContaining({ name: 'id', in: 'path', required: true }),
+    );
   });
 
   it('takes an Idempotency-Key on writes, never on the credential exchanges or reads', () => {
@@ -59,10 +63,15 @@ describe('the OpenAPI document made from the route table', () => {
         required: ['error', 'error_description'],
       });
     expect(token.responses['429'].content?.['application/problem+json']).toBeDefined();
+    // An unreadable body is refused at the edge, before the handler, as problem+json.
+    expect(token.responses['400'].content?.['application/problem+json']).toBeDefined();
+    expect(op('post', '/api/v1/auth/login').responses['401']).toBeDefined();
   });
 
   it('states a file route by its media types', () => {
     const exported = op('get', '/api/v1/projects/export.xlsx').responses['200'].content ?? {};
-    expect(Object.keys(exported)).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+    expect(Object.keys(exported)).toEqual([
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ]);
   });
 });

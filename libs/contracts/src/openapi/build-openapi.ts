@@ -16,7 +16,10 @@ const PROBLEM_SCHEMA = {
     type: { type: 'string', example: '/problems/project.above-funding-norm' },
     title: { type: 'string', example: 'Vi phạm quy tắc nghiệp vụ / Business rule violated' },
     status: { type: 'integer', example: 422 },
-    detail: { type: 'string', description: 'Tiếng Việt trước, tiếng Anh sau / Vietnamese first, then English.' },
+    detail: {
+      type: 'string',
+      description: 'Tiếng Việt trước, tiếng Anh sau / Vietnamese first, then English.',
+    },
     messages: {
       type: 'object',
       required: ['vi', 'en'],
@@ -52,6 +55,7 @@ const PROBLEM_ANSWERS: Record<number, string> = {
   413: 'Quá lớn / The body is larger than the limit',
   415: 'Sai định dạng / The body is not JSON (or the file type the route takes)',
   422: 'Vi phạm quy tắc nghiệp vụ / A business rule refuses it: `code` names the rule',
+  431: 'Phần đầu quá lớn / The request line and headers are larger than the gateway accepts (16 KiB)',
   429: 'Quá nhiều yêu cầu / The rate limit of the caller or address is reached; see Retry-After',
   500: 'Lỗi hệ thống / An unexpected error; quote correlationId',
   503: 'Tạm thời không phục vụ / Not available yet (a dependency is down or a copy is catching up); see Retry-After',
@@ -64,8 +68,11 @@ const OAUTH_ANSWERS: Record<number, string> = {
 
 /** Which problem answers a route can give, from its method, its path and whether it is public. */
 export function problemStatuses(entry: Pick<RouteDefinition, 'method' | 'path' | 'access'>): number[] {
-  const statuses = [400, 429, 500, 503];
+  // Any request can be too long in its line and headers (431) before a route is even chosen.
+  const statuses = [400, 429, 431, 500, 503];
   if (entry.access !== 'public') statuses.push(401, 403);
+  // The credential exchanges are public, and refuse bad credentials.
+  else if (entry.path.startsWith('/api/v1/auth/')) statuses.push(401);
   if (entry.path.includes('/:')) statuses.push(404);
   if (entry.method !== 'GET') statuses.push(409, 413, 415, 422);
   return statuses.sort((a, b) => a - b);
@@ -112,7 +119,11 @@ function parameters(entry: RouteDefinition): JsonObject[] {
       schema: property,
     }));
   };
-  return [...of(entry.params, 'path'), ...of(entry.query, 'query'), ...(takesIdempotencyKey(entry) ? [IDEMPOTENCY_KEY] : [])];
+  return [
+    ...of(entry.params, 'path'),
+    ...of(entry.query, 'query'),
+    ...(takesIdempotencyKey(entry) ? [IDEMPOTENCY_KEY] : []),
+  ];
 }
 
 function success(entry: RouteDefinition): JsonObject {
@@ -122,7 +133,10 @@ function success(entry: RouteDefinition): JsonObject {
     return {
       description,
       content: Object.fromEntries(
-        (entry.produces ?? ['application/octet-stream']).map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+        (entry.produces ?? ['application/octet-stream']).map((type) => [
+          type,
+          { schema: { type: 'string', format: 'binary' } },
+        ]),
       ),
     };
   const schema = responseJsonSchema(entry);
@@ -136,9 +150,16 @@ function responses(entry: RouteDefinition): JsonObject {
       description: PROBLEM_ANSWERS[status],
       content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
     };
+  // The handler's refusals are OAuth errors; a body the edge cannot read is still refused as problem+json.
   if (entry.refusals === 'oauth')
     for (const [status, description] of Object.entries(OAUTH_ANSWERS))
-      answers[status] = { description, content: { 'application/json': { schema: OAUTH_ERROR_SCHEMA } } };
+      answers[status] = {
+        description,
+        content: {
+          'application/json': { schema: OAUTH_ERROR_SCHEMA },
+          ...(status === '400' ? (answers[400] as { content: object }).content : {}),
+        },
+      };
   return answers;
 }
 
@@ -162,7 +183,9 @@ function operation(entry: RouteDefinition): JsonObject {
       ? {
           requestBody: {
             required: true,
-            content: Object.fromEntries((entry.consumes ?? ['application/json']).map((type) => [type, { schema: bodySchema }])),
+            content: Object.fromEntries(
+              (entry.consumes ?? ['application/json']).map((type) => [type, { schema: bodySchema }]),
+            ),
           },
         }
       : {}),
@@ -176,7 +199,10 @@ function operation(entry: RouteDefinition): JsonObject {
  * answers of success and every problem answer — so that it cannot drift from what the gateway mounts and the
  * services bind. The gateway serves it; the e2e proxy holds every answer to it.
  */
-export function buildOpenApi(info: { title: string; description: string }, routes: readonly RouteDefinition[]): JsonObject {
+export function buildOpenApi(
+  info: { title: string; description: string },
+  routes: readonly RouteDefinition[],
+): JsonObject {
   const paths: Record<string, JsonObject> = {};
   for (const entry of routes) {
     const path = openApiPath(entry.path);

@@ -29,11 +29,10 @@ import {
   projectView,
   settleProjectRequest,
 } from '../http/projects';
-import { idParams, ROLE_GROUPS, route, routeGroup } from './route';
+import { idParams, ROLE_GROUPS, route, routeGroup, XLSX_MEDIA_TYPE } from './route';
 
 const READ = { roles: ROLE_GROUPS.staff, scope: 'projects:read' } as const;
 const WRITE = { roles: ROLE_GROUPS.staff, scope: 'projects:write' } as const;
-const XLSX = ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] as const;
 
 /**
  * Spreadsheets, progress reports and money (advances, payments, refunds) of projects. Listed in the table
@@ -71,7 +70,7 @@ export const projectFinanceRoutes = routeGroup(
       access: READ,
       summary: 'Mẫu danh sách đề án (.xlsx) / The registration sheet template',
       kind: 'file',
-      produces: XLSX,
+      produces: [XLSX_MEDIA_TYPE],
     }),
     export: route({
       method: 'GET',
@@ -81,7 +80,7 @@ export const projectFinanceRoutes = routeGroup(
       summary: 'Xuất danh sách đề án (.xlsx) / Export the filtered project list',
       query: exportProjectsQuery,
       kind: 'file',
-      produces: XLSX,
+      produces: [XLSX_MEDIA_TYPE],
     }),
     reportProgress: route({
       method: 'POST',

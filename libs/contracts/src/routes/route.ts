@@ -101,6 +101,9 @@ export interface RouteDefinition {
   produces?: readonly string[];
 }
 
+/** The media type of the spreadsheets the platform takes and gives (templates, exports, contract data). */
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /** Declares a route, keeping its literal types (the schemas type the handler's input). */
 export const route = <const D extends RouteDefinition>(definition: D): D => definition;
 
@@ -146,3 +149,11 @@ export const responseJsonSchema = (entry: RouteDefinition): Record<string, unkno
         override: nullInNullableEnum,
       }) as Record<string, unknown>)
     : undefined;
+
+/**
+ * What the handler of a json entry answers: the body its `response` schema declares. Typing a handler with it
+ * makes the compiler hold the use case to the route table, as the conformance check does at run time.
+ */
+export type RouteAnswer<D extends RouteDefinition & { response: z.ZodType }> = Promise<
+  z.output<D['response']>
+>;

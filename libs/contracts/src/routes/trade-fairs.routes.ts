@@ -27,9 +27,7 @@ import {
   listFairsQuery,
   lotteryView,
 } from '../http/trade-fairs';
-import { idParams, ROLE_GROUPS, route, routeGroup } from './route';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { idParams, ROLE_GROUPS, route, routeGroup, XLSX_MEDIA_TYPE } from './route';
 
 /**
  * Trade fairs: public information every role reads; their booths, quotas and registration window; the booth
@@ -250,7 +248,7 @@ export const tradeFairRoutes = routeGroup('Hội chợ / Trade fairs', {
     params: idParams,
     query: contractDataQuery,
     kind: 'file',
-    produces: [XLSX],
+    produces: [XLSX_MEDIA_TYPE],
   }),
   drawLottery: route({
     method: 'POST',

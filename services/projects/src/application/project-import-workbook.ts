@@ -10,7 +10,6 @@ import {
   type SheetCell,
 } from '../domain/project-sheet';
 
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const SHEET_NAME = 'Danh sách đề án';
 /** More rows than a province registers in a year by far; bounds the work one request can cause. */
 export const MAX_SHEET_ROWS = 2_000;

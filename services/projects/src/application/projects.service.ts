@@ -308,27 +308,32 @@ export class ProjectsService {
     if (query.activityContent !== undefined)
       filters.push(`activity_content = $${params.push(query.activityContent)}`);
     const where = filters.length ? `WHERE ${filters.join(' AND ')}` : '';
-    const rows: (Omit<DoubleFundingExemptionView, 'recordedAt'> & { recordedAt: Date; total: string })[] =
+    // Counted on its own: a page past the last one has no row to carry the total.
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM double_funding_exemption ${where}`,
+      params,
+    );
+    const rows: (Omit<DoubleFundingExemptionView, 'recordedAt'> & { recordedAt: Date })[] =
       await this.dataSource.query(
         // The period is stored as a canonical daterange [start, end + 1 day): give back the inclusive end.
         `SELECT id, tax_code AS "taxCode", activity_content AS "activityContent",
                 to_char(lower(period), 'YYYY-MM-DD') AS "startDate",
                 to_char(upper(period) - 1, 'YYYY-MM-DD') AS "endDate",
                 justification, decision_number AS "decisionNumber", recorded_by AS "recordedBy",
-                recorded_at AS "recordedAt", count(*) OVER () AS total
+                recorded_at AS "recordedAt"
            FROM double_funding_exemption ${where}
           ORDER BY recorded_at DESC, id
           LIMIT $${params.push(query.limit)} OFFSET $${params.push((query.page - 1) * query.limit)}`,
         params,
       );
     return {
-      items: rows.map(({ total: _total, recordedAt, ...row }) => ({
+      items: rows.map(({ recordedAt, ...row }) => ({
         ...row,
         recordedAt: recordedAt.toISOString(),
       })),
       page: query.page,
       limit: query.limit,
-      total: rows.length ? Number(rows[0].total) : 0,
+      total,
     };
   }
 

@@ -3,8 +3,6 @@ import type { ContractDataView } from '@kc/contracts';
 import { findProvince, vietnamDate } from '@kc/reference-data';
 import { dayVi } from '../application/fair-audit';
 
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** Column headers of the sheet, in the order of the cells. */
 export const CONTRACT_HEADERS = [
   'STT',

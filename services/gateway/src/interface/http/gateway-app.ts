@@ -1,14 +1,14 @@
-import { Logger, type DynamicModule } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { buildOpenApi, ROUTE_TABLE } from '@kc/contracts';
-import { createServiceApp, PROBLEM_CONTENT_TYPE } from '@kc/http';
+import { createServiceApp, PROBLEM_CONTENT_TYPE, type Problem } from '@kc/http';
+import { AddressAdmission } from '../../application/identity/address-admission';
 import { TooManyRequestsError } from '../../application/too-many-requests';
 import { GatewayModule } from '../../app.module';
 import type { GatewayConfig } from '../../config/gateway.config';
-import { RateLimiter } from '../../infrastructure/identity/rate-limiter.store';
 
 export const OPEN_API_INFO = {
   title: 'Nền tảng khuyến công — Khuyến công platform API',
@@ -42,29 +42,20 @@ function clientAddress(req: Request, _res: Response, next: NextFunction): void {
   next();
 }
 
-function limitPerAddress(limiter: RateLimiter, perMinute: number) {
-  const log = new Logger('RateLimit');
-  return async (req: Request, res: Response, next: NextFunction) => {
+function limitPerAddress(admission: AddressAdmission) {
+  return (req: Request, res: Response, next: NextFunction) => {
     if (req.path === '/health') return next();
-    const address = String(req.headers['x-forwarded-for']);
-    let verdict;
-    try {
-      verdict = await limiter.hit(`ip:${address}`, perMinute);
-    } catch (error) {
-      // Redis unreachable: serve rather than refuse everyone (health reports the outage).
-      log.warn({ msg: 'rate limit not checked', error: String(error) });
-      return next();
-    }
-    if (verdict.allowed) return next();
-    const problem = TooManyRequestsError.problem('rate.address-limit', {
-      vi: `Mỗi địa chỉ chỉ được gửi tối đa ${perMinute} yêu cầu mỗi phút.`,
-      en: `At most ${perMinute} requests a minute are accepted from one address.`,
-    });
-    res
-      .status(429)
-      .setHeader('retry-after', String(verdict.retryAfterSeconds))
-      .type(PROBLEM_CONTENT_TYPE)
-      .send(JSON.stringify({ ...problem, instance: req.originalUrl }));
+    admission.admit(String(req.headers['x-forwarded-for'])).then(
+      () => next(),
+      (error: unknown) => {
+        if (!(error instanceof TooManyRequestsError)) return next(error);
+        res
+          .status(429)
+          .setHeader('retry-after', String(error.retryAfterSeconds))
+          .type(PROBLEM_CONTENT_TYPE)
+          .send(JSON.stringify({ ...(error.getResponse() as Problem), instance: req.originalUrl }));
+      },
+    );
   };
 }
 
@@ -115,7 +106,7 @@ export async function createGatewayApp(
       edge.set('trust proxy', trustProxy(config.TRUST_PROXY));
       edge.use(clientAddress);
       edge.use(securityHeaders());
-      edge.use(limitPerAddress(edge.get(RateLimiter), config.RATE_LIMIT_PER_IP_PER_MINUTE));
+      edge.use(limitPerAddress(edge.get(AddressAdmission)));
     },
   });
   app.enableCors({

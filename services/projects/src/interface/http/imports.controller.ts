@@ -1,10 +1,9 @@
 import { Controller, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { currentPrincipal } from '@kc/auth';
-import { projectFinanceRoutes as routes, type RouteInput } from '@kc/contracts';
+import { projectFinanceRoutes as routes, type RouteInput, XLSX_MEDIA_TYPE } from '@kc/contracts';
 import { Input, Route } from '@kc/http';
 import { ProjectExportService } from '../../application/project-export.service';
-import { XLSX_CONTENT_TYPE } from '../../application/project-import-workbook';
 import { ProjectImportService } from '../../application/project-import.service';
 
 /**
@@ -25,7 +24,7 @@ export class ImportsController {
 
   @Route(routes.importTemplate)
   async template(@Res() res: Response): Promise<void> {
-    res.setHeader('content-type', XLSX_CONTENT_TYPE);
+    res.setHeader('content-type', XLSX_MEDIA_TYPE);
     res.setHeader('content-disposition', 'attachment; filename="mau-dang-ky-de-an.xlsx"');
     res.send(await this.imports.template(currentPrincipal()));
   }
@@ -33,7 +32,7 @@ export class ImportsController {
   @Route(routes.export)
   async export(@Input() { query }: RouteInput<typeof routes.export>, @Res() res: Response) {
     const file = await this.exports.workbook(currentPrincipal(), query);
-    res.setHeader('content-type', XLSX_CONTENT_TYPE);
+    res.setHeader('content-type', XLSX_MEDIA_TYPE);
     res.setHeader('content-disposition', 'attachment; filename="danh-sach-de-an.xlsx"');
     res.send(file);
   }

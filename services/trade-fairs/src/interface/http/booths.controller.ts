@@ -1,9 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { currentPrincipal } from '@kc/auth';
-import { tradeFairRoutes as routes, type RouteInput } from '@kc/contracts';
+import { tradeFairRoutes as routes, type RouteInput, type RouteAnswer } from '@kc/contracts';
 import { Input, Route } from '@kc/http';
 import { BoothsService } from '../../application/booths.service';
-import type { RouteAnswer } from './route-answer';
 
 /**
  * A fair's booths, quotas and registration window, read by every role. Booths and the window are set by the

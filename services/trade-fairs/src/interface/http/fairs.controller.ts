@@ -1,9 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { currentPrincipal } from '@kc/auth';
-import { tradeFairRoutes as routes, type RouteInput } from '@kc/contracts';
+import { tradeFairRoutes as routes, type RouteInput, type RouteAnswer } from '@kc/contracts';
 import { Input, Route } from '@kc/http';
 import { FairsService } from '../../application/fairs.service';
-import type { RouteAnswer } from './route-answer';
 
 /** Fairs are public information: every role reads them, whatever its province. */
 @Controller()

@@ -1,9 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { currentPrincipal } from '@kc/auth';
-import { tradeFairRoutes as routes, type RouteInput } from '@kc/contracts';
+import { tradeFairRoutes as routes, type RouteInput, type RouteAnswer } from '@kc/contracts';
 import { Input, Route } from '@kc/http';
 import { LotteryService } from '../../application/lottery.service';
-import type { RouteAnswer } from './route-answer';
 
 /** The lottery of a lottery fair: drawn once after its window; the draw is public, to be recomputed. */
 @Controller()

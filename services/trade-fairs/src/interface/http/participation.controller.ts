@@ -1,14 +1,13 @@
 import { Controller, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { currentPrincipal } from '@kc/auth';
-import { tradeFairRoutes as routes, type RouteInput } from '@kc/contracts';
+import { tradeFairRoutes as routes, type RouteInput, XLSX_MEDIA_TYPE, type RouteAnswer } from '@kc/contracts';
 import { Input, Route } from '@kc/http';
 import { ContractDataService } from '../../application/contract-data.service';
 import { ParticipantListService } from '../../application/participant-list.service';
 import { ParticipationService } from '../../application/participation.service';
 import { SubsidyPoliciesService } from '../../application/subsidy-policies.service';
-import { contractWorkbook, XLSX_CONTENT_TYPE } from '../../infrastructure/contract-workbook';
-import type { RouteAnswer } from './route-answer';
+import { contractWorkbook } from '../../infrastructure/contract-workbook';
 
 /**
  * What follows allocation: the fair's subsidy policy, each province's certification of its delegation, the
@@ -78,7 +77,7 @@ export class ParticipationController {
   ): Promise<void> {
     const data = await this.contracts.data(currentPrincipal(), params.id, query);
     const suffix = data.provinceCode ? `-${data.provinceCode}` : '';
-    res.setHeader('content-type', XLSX_CONTENT_TYPE);
+    res.setHeader('content-type', XLSX_MEDIA_TYPE);
     res.setHeader(
       'content-disposition',
       `attachment; filename="hop-dong-gian-hang-${params.id}${suffix}.xlsx"`,

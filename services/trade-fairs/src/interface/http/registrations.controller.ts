@@ -6,10 +6,10 @@ import {
   isValidIdempotencyKey,
   tradeFairRoutes as routes,
   type RouteInput,
+  type RouteAnswer,
 } from '@kc/contracts';
 import { fieldError, Input, Route, ValidationProblem } from '@kc/http';
 import { RegistrationsService } from '../../application/registrations.service';
-import type { RouteAnswer } from './route-answer';
 
 /** Required here (a booking must never be doubled); the same key rule as at the gateway. */
 function idempotencyKeyOf(value: string | undefined): string {
