@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { callersAt, type Caller } from './caller';
 import { ResponseConformance } from './response-conformance';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { createClient } from 'redis';
@@ -71,14 +72,8 @@ export interface BootedService {
   url: string;
   databaseUrl: string;
   tokenFor(principal: Principal): Promise<string>;
-  /** One HTTP call as `principal` (its token minted once and reused). */
-  as<T = Record<string, unknown>>(
-    principal: Principal,
-    method: string,
-    path: string,
-    body?: unknown,
-    headers?: Record<string, string>,
-  ): Promise<Reply<T>>;
+  /** HTTP calls as `principal` (its token minted once and reused). */
+  as(principal: Principal): Caller;
   close(): Promise<void>;
 }
 
@@ -121,55 +116,16 @@ export async function bootService<S extends z.ZodType>(
   app.useGlobalInterceptors(new ResponseConformance());
   await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-  const call = client(url);
-  const tokens = new Map<string, Promise<string>>();
-  const as = async <T = Record<string, unknown>>(
-    principal: Principal,
-    method: string,
-    path: string,
-    body?: unknown,
-    headers?: Record<string, string>,
-  ): Promise<Reply<T>> => {
-    const key = `${principal.id}:${principal.role}`;
-    if (!tokens.has(key)) tokens.set(key, issuer.tokenFor(principal));
-    return call<T>(method, path, { token: await tokens.get(key), body, headers });
-  };
   return {
     app,
     url,
     databaseUrl,
     tokenFor: issuer.tokenFor,
-    as,
+    as: callersAt(url, issuer.tokenFor),
     close: async () => {
       await app.close();
       await issuer.close();
     },
-  };
-}
-
-export interface Reply<T = Record<string, unknown>> {
-  status: number;
-  headers: Headers;
-  body: T;
-}
-
-/** One HTTP client per call (fetch): JSON in, JSON out. */
-export function client(baseUrl: string) {
-  return async function call<T = Record<string, unknown>>(
-    method: string,
-    path: string,
-    options: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
-  ): Promise<Reply<T>> {
-    const headers: Record<string, string> = { ...options.headers };
-    if (options.token) headers['authorization'] = `Bearer ${options.token}`;
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
-    const text = await res.text();
-    return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : undefined) as T };
   };
 }
 

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import type {
   AssignmentDecisionView,
   PlanRegistrationView,
@@ -7,170 +6,25 @@ import type {
   Principal,
   RegistrationCoverageView,
 } from '@kc/contracts';
-import { central, eventually, officer, testKafka } from '@kc/testing';
-import type { BootedService } from '@kc/service-testing';
+import { central, eventually, officer } from '@kc/testing';
 import type { Bilingual } from '@kc/errors';
-import { bootPlans } from './support/service-harness';
-
-const TOPIC = 'projects.project.events';
+import { usePlansContext } from './support/plans-context';
 
 /** Plans, registrations and decisions against a real plans app, fed by real project events on the test broker. */
 describe('planning cycle: registrations, plan-assignment decisions and ceilings', () => {
-  let service: BootedService;
-  let db: Client;
-  let producer: ReturnType<ReturnType<typeof testKafka>['producer']>;
-  const as = <T = Record<string, unknown>>(...args: Parameters<BootedService['as']>) =>
-    service.as<T>(...args);
-  const rows = async <T>(text: string, params: unknown[] = []) => (await db.query(text, params)).rows as T[];
+  const { as, db, createPlan, announceProjects, announce } = usePlansContext('plans_planning_cycle');
 
-  beforeAll(async () => {
-    service = await bootPlans('plans_planning_cycle');
-    db = new Client({ connectionString: service.databaseUrl });
-    await db.connect();
-    producer = testKafka('plans-test-projects').producer();
-    await producer.connect();
-  });
-
-  afterAll(async () => {
-    await producer?.disconnect();
-    await db?.end();
-    await service?.close();
-  });
-
-  const publish = async (
-    type: string,
-    version: number,
-    projectId: string,
-    provinceCode: string,
-    payload: object,
-  ) => {
-    const envelope = {
-      id: randomUUID(),
-      type,
-      version,
-      occurredAt: new Date().toISOString(),
-      producer: 'projects',
-      aggregateId: projectId,
-      provinceCode,
-      actor: { kind: 'user', id: 'test', role: 'province-officer', provinceCode },
-      correlationId: randomUUID(),
-      causationId: null,
-      payload,
-    };
-    return {
-      key: projectId,
-      value: JSON.stringify(envelope),
-      headers: { 'kc-event-id': envelope.id, 'kc-event-type': type, 'kc-event-version': String(version) },
-    };
-  };
-
-  interface Seed {
-    planId: string;
-    planYear: number;
-    provinceCode: string;
-    status: 'base-appraised' | 'ministry-appraised' | 'submitted';
-    costVnd?: number;
-    requestedVnd?: number;
-    appraisedVnd?: number;
-    normCode?: string | null;
-  }
-
-  /** Projects as the projects service announces them: registered (v2), moved along, appraised. */
-  const seedProjects = async (count: number, seed: Seed): Promise<string[]> => {
-    const ids = Array.from({ length: count }, () => randomUUID());
-    const path: [string | null, string, string][] = [
-      ['draft', 'registered', 'register'],
-      ['registered', 'base-appraised', 'base-appraise'],
-    ];
-    if (seed.status !== 'base-appraised') path.push(['base-appraised', 'submitted', 'submit']);
-    if (seed.status === 'ministry-appraised')
-      path.push(['submitted', 'ministry-appraised', 'ministry-appraise']);
-    const messages = [];
-    for (const [i, projectId] of ids.entries()) {
-      const base = {
-        projectId,
-        planId: seed.planId,
-        planYear: seed.planYear,
-        provinceCode: seed.provinceCode,
-      };
-      const cost = seed.costVnd ?? 3_000_000_000;
-      messages.push(
-        await publish('projects.project.registered', 2, projectId, seed.provinceCode, {
-          ...base,
-          code: `KCQG-${seed.planYear}-${seed.provinceCode}-${String(i + 1).padStart(3, '0')}`,
-          planLevel: 'national',
-          fundingSource: 'KCQG',
-          title: `Xây dựng mô hình trình diễn kỹ thuật số ${i + 1}`,
-          kind: 'ordinary',
-          activityContents: [3],
-          implementingUnit: 'Trung tâm Khuyến công Nghệ An',
-          commune: null,
-          startDate: `${seed.planYear}-03-01`,
-          endDate: `${seed.planYear}-11-30`,
-          kcqgVnd: seed.requestedVnd ?? 900_000_000,
-          kcdpVnd: 0,
-          counterpartVnd: cost - (seed.requestedVnd ?? 900_000_000),
-          otherVnd: 0,
-          requestedSupportVnd: seed.requestedVnd ?? 900_000_000,
-          normCode: seed.normCode === undefined ? 'demonstration-model' : seed.normCode,
-          normUnits: seed.normCode === null ? null : 1,
-          procurementMode: 'selection',
-          advanceCategory: 'model-machinery',
-          beneficiaryTaxCodes: [],
-        }),
-      );
-      for (const [from, to, action] of path) {
-        messages.push(
-          await publish('projects.project.status-changed', 1, projectId, seed.provinceCode, {
-            ...base,
-            from,
-            to,
-            action,
-            at: new Date().toISOString(),
-          }),
-        );
-      }
-      if (seed.status === 'ministry-appraised') {
-        messages.push(
-          await publish('projects.project.appraised', 1, projectId, seed.provinceCode, {
-            ...base,
-            appraisalId: randomUUID(),
-            level: 'ministry',
-            result: 'passed',
-            appraisedSupportVnd: seed.appraisedVnd ?? 800_000_000,
-            reviewer: 'Hội đồng thẩm định cấp Bộ',
-            appraisedOn: `${seed.planYear - 1}-11-15`,
-          }),
-        );
-      }
-    }
-    await producer.send({ topic: TOPIC, messages });
-    await eventually(async () => {
-      const [{ n }] = await rows<{ n: number }>(
-        `SELECT count(*)::int AS n FROM project_ref WHERE project_id = ANY($1) AND status = $2
-             AND ($3 OR appraised_support_vnd IS NOT NULL)`,
-        [ids, seed.status, seed.status !== 'ministry-appraised'],
-      );
-      return n === count;
-    }, 60_000);
-    return ids;
-  };
-
-  const createPlan = async (body: Record<string, unknown>) => {
-    const reply = await as<PlanView>(central, 'POST', '/api/v1/plans', body);
-    expect(reply.status).toBe(201);
-    return reply.body;
-  };
   const ceilingOf = async (planId: string) =>
     (
-      await rows<{ ceiling: string; allocated: string }>(
+      await db.rows<{ ceiling: string; allocated: string }>(
         `SELECT ceiling_vnd AS ceiling, allocated_vnd AS allocated FROM plan_ceiling
           WHERE plan_id = $1 AND funding_source = 'KCQG'`,
         [planId],
       )
     ).map((r) => ({ ceiling: Number(r.ceiling), allocated: Number(r.allocated) }))[0];
   const countOf = async (table: string, planId: string) =>
-    (await rows<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE plan_id = $1`, [planId]))[0].n;
+    (await db.rows<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE plan_id = $1`, [planId]))[0]
+      .n;
 
   it('keeps creating plans from budgetVnd: the ceiling of the plan’s own source, deadline by default', async () => {
     const plan = await createPlan({ year: 2091, level: 'national', budgetVnd: 150_000_000_000 });
@@ -180,7 +34,7 @@ describe('planning cycle: registrations, plan-assignment decisions and ceilings'
       programmeId: null,
       ceilings: [{ fundingSource: 'KCQG', ceilingVnd: 150_000_000_000, allocatedVnd: 0 }],
     });
-    const provincial = await as<PlanView>(officer('40'), 'POST', '/api/v1/plans', {
+    const provincial = await as(officer('40')).post<PlanView>('/api/v1/plans', {
       year: 2091,
       level: 'provincial',
       provinceCode: '40',
@@ -192,7 +46,7 @@ describe('planning cycle: registrations, plan-assignment decisions and ceilings'
       registrationDeadline: '2090-09-30',
       ceilings: [{ fundingSource: 'KCDP', ceilingVnd: 5_000_000_000 }],
     });
-    const types = await rows<{ type: string }>(
+    const types = await db.rows<{ type: string }>(
       `SELECT type FROM outbox WHERE message_key = $1 AND type LIKE 'plans.%' ORDER BY seq`,
       [plan.id],
     );
@@ -200,20 +54,16 @@ describe('planning cycle: registrations, plan-assignment decisions and ceilings'
   });
 
   it('ties a plan to a programme covering its year, and refuses one that does not', async () => {
-    const programmes = await as<{ id: string; code: string }[]>(
-      central,
-      'GET',
-      '/api/v1/programmes?year=2027',
-    );
+    const programmes = await as(central).get<{ id: string; code: string }[]>('/api/v1/programmes?year=2027');
     expect(programmes.body.map((p) => p.code)).toEqual(['KCQG-2026-2030']);
-    const ok = await as<PlanView>(central, 'POST', '/api/v1/plans', {
+    const ok = await as(central).post<PlanView>('/api/v1/plans', {
       year: 2027,
       level: 'national',
       budgetVnd: 1,
       programmeId: programmes.body[0].id,
     });
     expect(ok.status).toBe(201);
-    const wrong = await as(central, 'POST', '/api/v1/plans', {
+    const wrong = await as(central).post('/api/v1/plans', {
       year: 2092,
       level: 'national',
       budgetVnd: 1,
@@ -226,9 +76,7 @@ describe('planning cycle: registrations, plan-assignment decisions and ceilings'
   it('never lets parallel decisions allocate beyond the ceiling: the refused ones change nothing', async () => {
     const CEILING = 8_000_000_000;
     const plan = await createPlan({ year: 2093, level: 'national', budgetVnd: CEILING });
-    const projects = await seedProjects(40, {
-      planId: plan.id,
-      planYear: 2093,
+    const projects = await announceProjects(plan, 40, {
       provinceCode: '40',
       status: 'ministry-appraised',
       appraisedVnd: 800_000_000,
@@ -237,9 +85,7 @@ describe('planning cycle: registrations, plan-assignment decisions and ceilings'
     const amountOf = (i: number) => 500_000_000 + (i % 4) * 100_000_000;
     const replies = await Promise.all(
       projects.map((projectId, i) =>
-        as<AssignmentDecisionView & { code?: string; detail?: string }>(
-          central,
-          'POST',
+        as(central).post<AssignmentDecisionView & { code?: string; detail?: string }>(
           `/api/v1/plans/${plan.id}/decisions`,
           {
             number: `${100 + i}/QĐ-BCT`,
@@ -268,7 +114,7 @@ describe('planning cycle: registrations, plan-assignment decisions and ceilings'
     // Allocated only grows here, so a refusal was right: the refused amount does not fit even now.
     for (const { i } of refused) expect(allocated + amountOf(i)).toBeGreaterThan(CEILING);
 
-    const allocations = await rows<{ project_id: string; amount_vnd: string }>(
+    const allocations = await db.rows<{ project_id: string; amount_vnd: string }>(
       `SELECT project_id, amount_vnd FROM project_allocation WHERE plan_id = $1`,
       [plan.id],
     );
@@ -276,7 +122,7 @@ describe('planning cycle: registrations, plan-assignment decisions and ceilings'
     expect(allocations.reduce((sum, a) => sum + Number(a.amount_vnd), 0)).toBe(acceptedSum);
     expect(await countOf('assignment_decision', plan.id)).toBe(accepted.length);
 
-    const events = await rows<{
+    const events = await db.rows<{
       envelope: { payload: { decisionId: string; allocations: { amountVnd: number }[] } };
     }>(`SELECT envelope FROM outbox WHERE type = 'plans.assignment.decided' AND message_key = $1`, [plan.id]);
     expect(events.map((e) => e.envelope.payload.decisionId).sort()).toEqual(
@@ -293,22 +139,20 @@ describe('planning cycle: registrations, plan-assignment decisions and ceilings'
 
     beforeAll(async () => {
       plan = await createPlan({ year: 2094, level: 'national', budgetVnd: 50_000_000_000 });
-      const base = { planId: plan.id, planYear: 2094, provinceCode: '40' };
-      appraised = await seedProjects(2, {
+      const base = { provinceCode: '40' };
+      appraised = await announceProjects(plan, 2, {
         ...base,
         status: 'ministry-appraised',
         appraisedVnd: 800_000_000,
         costVnd: 2_000_000_000,
         requestedVnd: 900_000_000,
       });
-      submitted = await seedProjects(1, { ...base, status: 'submitted' });
-      noNorm = await seedProjects(1, { ...base, status: 'ministry-appraised', normCode: null });
+      submitted = await announceProjects(plan, 1, { ...base, status: 'submitted' });
+      noNorm = await announceProjects(plan, 1, { ...base, status: 'ministry-appraised', normCode: null });
     });
 
     const decide = (number: string, allocations: unknown[], kind = 'initial', who: Principal = central) =>
-      as<{ code?: string; errors?: { field: string }[]; detail?: string }>(
-        who,
-        'POST',
+      as(who).post<{ code?: string; errors?: { field: string }[]; detail?: string }>(
         `/api/v1/plans/${plan.id}/decisions`,
         { number, signedOn: '2094-01-05', kind, allocations },
       );
@@ -316,7 +160,7 @@ describe('planning cycle: registrations, plan-assignment decisions and ceilings'
       expect(await ceilingOf(plan.id)).toEqual({ ceiling: 50_000_000_000, allocated: 0 });
       expect(await countOf('assignment_decision', plan.id)).toBe(0);
       expect(await countOf('project_allocation', plan.id)).toBe(0);
-      const [{ n }] = await rows<{ n: number }>(
+      const [{ n }] = await db.rows<{ n: number }>(
         `SELECT count(*)::int AS n FROM outbox WHERE type = 'plans.assignment.decided' AND message_key = $1`,
         [plan.id],
       );
@@ -410,7 +254,7 @@ describe('planning cycle: registrations, plan-assignment decisions and ceilings'
 
     it('refuses to lower the ceiling below what is allocated, and accepts a ceiling down to it', async () => {
       const set = (ceilingVnd: number, decisionNumber: string) =>
-        as<PlanView & { code?: string }>(central, 'POST', `/api/v1/plans/${plan.id}/ceilings`, {
+        as(central).post<PlanView & { code?: string }>(`/api/v1/plans/${plan.id}/ceilings`, {
           fundingSource: 'KCQG',
           ceilingVnd,
           decisionNumber,
@@ -420,7 +264,7 @@ describe('planning cycle: registrations, plan-assignment decisions and ceilings'
       expect(below.status).toBe(422);
       expect(below.body.code).toBe('plan.ceiling-below-allocated');
       expect(await ceilingOf(plan.id)).toEqual({ ceiling: 50_000_000_000, allocated: 500_000_000 });
-      const [{ n }] = await rows<{ n: number }>(
+      const [{ n }] = await db.rows<{ n: number }>(
         `SELECT count(*)::int AS n FROM outbox WHERE type = 'plans.plan.ceiling-set' AND message_key = $1`,
         [plan.id],
       );
@@ -445,9 +289,7 @@ describe('planning cycle: registrations, plan-assignment decisions and ceilings'
       who: Principal = officer('40'),
       provinceCode = '40',
     ) =>
-      as<PlanRegistrationView & { code?: string; errors?: unknown; messages?: Bilingual }>(
-        who,
-        'POST',
+      as(who).post<PlanRegistrationView & { code?: string; errors?: unknown; messages?: Bilingual }>(
         `/api/v1/plans/${planId}/registrations`,
         {
           provinceCode,
@@ -470,15 +312,11 @@ describe('planning cycle: registrations, plan-assignment decisions and ceilings'
         budgetVnd: 1,
         registrationDeadline: '2024-06-20',
       });
-      const early = await seedProjects(2, {
-        planId: onTime.id,
-        planYear: 2095,
+      const early = await announceProjects(onTime, 2, {
         provinceCode: '40',
         status: 'base-appraised',
       });
-      const tardy = await seedProjects(1, {
-        planId: late.id,
-        planYear: 2096,
+      const tardy = await announceProjects(late, 1, {
         provinceCode: '40',
         status: 'base-appraised',
       });
@@ -490,7 +328,7 @@ describe('planning cycle: registrations, plan-assignment decisions and ceilings'
       expect(second.status).toBe(201);
       expect(second.body).toMatchObject({ late: true, deadline: '2024-06-20' });
 
-      const [event] = await rows<{ envelope: { payload: { late: boolean; projectIds: string[] } } }>(
+      const [event] = await db.rows<{ envelope: { payload: { late: boolean; projectIds: string[] } } }>(
         `SELECT envelope FROM outbox WHERE type = 'plans.registration.submitted' AND message_key = $1`,
         [late.id],
       );
@@ -499,15 +337,13 @@ describe('planning cycle: registrations, plan-assignment decisions and ceilings'
 
     it('tells which units have sent their report and which have not yet', async () => {
       const plan = await createPlan({ year: 2088, level: 'national', budgetVnd: 1 });
-      const projects = await seedProjects(1, {
-        planId: plan.id,
-        planYear: 2088,
+      const projects = await announceProjects(plan, 1, {
         provinceCode: '40',
         status: 'base-appraised',
       });
       expect((await register(plan.id, projects)).status).toBe(201);
       const path = `/api/v1/plans/${plan.id}/registration-coverage`;
-      const agency = await as<RegistrationCoverageView>(central, 'GET', path);
+      const agency = await as(central).get<RegistrationCoverageView>(path);
       expect(agency.status).toBe(200);
       expect(agency.body).toMatchObject({ year: 2088, expected: 34, onTime: 1, late: 0 });
       expect(agency.body.missing).toHaveLength(33);
@@ -519,7 +355,7 @@ describe('planning cycle: registrations, plan-assignment decisions and ceilings'
         projects: 1,
       });
       // A department sees its own unit only.
-      const own = await as<RegistrationCoverageView>(officer('40'), 'GET', path);
+      const own = await as(officer('40')).get<RegistrationCoverageView>(path);
       expect(own.body.units.map((u) => u.provinceCode)).toEqual(['40']);
     });
 
@@ -530,15 +366,13 @@ describe('planning cycle: registrations, plan-assignment decisions and ceilings'
         budgetVnd: 1,
         registrationDeadline: '2024-06-20',
       });
-      const projects = await seedProjects(2, {
-        planId: plan.id,
-        planYear: 2089,
+      const projects = await announceProjects(plan, 2, {
         provinceCode: '40',
         status: 'base-appraised',
       });
       const body = { provinceCode: '40', reportNumber: '88/BC-SCT', reportDate: '2024-06-15' };
       const path = `/api/v1/plans/${plan.id}/registrations`;
-      const before = await as<{ errors: { field: string; rule: string }[] }>(officer('40'), 'POST', path, {
+      const before = await as(officer('40')).post<{ errors: { field: string; rule: string }[] }>(path, {
         ...body,
         sentOn: '2024-06-14',
         projectIds: projects,
@@ -547,7 +381,7 @@ describe('planning cycle: registrations, plan-assignment decisions and ceilings'
         422,
         { field: 'sentOn', rule: 'registration.sent-before-dated' },
       ]);
-      const entered = await as<PlanRegistrationView>(officer('40'), 'POST', path, {
+      const entered = await as(officer('40')).post<PlanRegistrationView>(path, {
         ...body,
         sentOn: '2024-06-18',
         projectIds: projects,
@@ -566,15 +400,11 @@ describe('planning cycle: registrations, plan-assignment decisions and ceilings'
 
     it('refuses projects not base-appraised, of another province, and another province’s officer', async () => {
       const plan = await createPlan({ year: 2097, level: 'national', budgetVnd: 1 });
-      const [appraisedAlready] = await seedProjects(1, {
-        planId: plan.id,
-        planYear: 2097,
+      const [appraisedAlready] = await announceProjects(plan, 1, {
         provinceCode: '40',
         status: 'submitted',
       });
-      const [haNoi] = await seedProjects(1, {
-        planId: plan.id,
-        planYear: 2097,
+      const [haNoi] = await announceProjects(plan, 1, {
         provinceCode: '01',
         status: 'base-appraised',
       });
@@ -610,7 +440,7 @@ describe('planning cycle: registrations, plan-assignment decisions and ceilings'
   describe('funding norms', () => {
     type NormView = { code: string; version: number; validTo: string | null; verified: boolean };
     const normsOn = async (asOf: string) =>
-      (await as<NormView[]>(central, 'GET', `/api/v1/funding-norms?asOf=${asOf}&activityContent=3`)).body;
+      (await as(central).get<NormView[]>(`/api/v1/funding-norms?asOf=${asOf}&activityContent=3`)).body;
 
     it('lists the versions in force on a date, verified 2018 values and unverified 2014 ones', async () => {
       expect((await normsOn('2020-01-01')).map((n) => [n.code, n.version, n.verified])).toEqual([
@@ -618,7 +448,7 @@ describe('planning cycle: registrations, plan-assignment decisions and ceilings'
         ['machinery-technology', 1, true],
       ]);
       expect(await normsOn('2015-01-01')).toEqual([]);
-      const all = (await as<NormView[]>(central, 'GET', '/api/v1/funding-norms?asOf=2020-01-01')).body;
+      const all = (await as(central).get<NormView[]>('/api/v1/funding-norms?asOf=2020-01-01')).body;
       expect(all.find((n) => n.code === 'brand-consulting')).toMatchObject({ verified: false });
     });
 
@@ -635,15 +465,15 @@ describe('planning cycle: registrations, plan-assignment decisions and ceilings'
         unit: 'mô hình',
         verified: false,
       };
-      expect((await as(officer('40'), 'POST', '/api/v1/funding-norms', version)).status).toBe(403);
-      const created = await as<NormView>(central, 'POST', '/api/v1/funding-norms', version);
+      expect((await as(officer('40')).post('/api/v1/funding-norms', version)).status).toBe(403);
+      const created = await as(central).post<NormView>('/api/v1/funding-norms', version);
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ version: 2, validTo: null });
       expect((await normsOn('2096-12-31')).find((n) => n.code === 'demonstration-model')).toMatchObject({
         version: 1,
         validTo: '2096-12-31',
       });
-      const overlapping = await as(central, 'POST', '/api/v1/funding-norms', {
+      const overlapping = await as(central).post('/api/v1/funding-norms', {
         ...version,
         validFrom: '2096-06-01',
         validTo: '2096-12-31',
@@ -652,9 +482,7 @@ describe('planning cycle: registrations, plan-assignment decisions and ceilings'
       expect(overlapping.body).toMatchObject({ code: 'funding-norm.overlap' });
 
       const check = (asOf: string) =>
-        as<{ withinNorm: boolean; maxSupportVnd: number; norm: NormView }>(
-          officer('40'),
-          'POST',
+        as(officer('40')).post<{ withinNorm: boolean; maxSupportVnd: number; norm: NormView }>(
           '/api/v1/funding-norms/check',
           { code: 'demonstration-model', asOf, costVnd: 2_000_000_000, supportVnd: 700_000_000 },
         );
@@ -675,39 +503,38 @@ describe('planning cycle: registrations, plan-assignment decisions and ceilings'
 
   it('gives a stopped project’s unspent allocation back to its plan’s ceiling', async () => {
     const plan = await createPlan({ year: 2098, level: 'national', budgetVnd: 2_000_000_000 });
-    const [projectId] = await seedProjects(1, {
-      planId: plan.id,
-      planYear: 2098,
+    const [projectId] = await announceProjects(plan, 1, {
       provinceCode: '40',
       status: 'ministry-appraised',
     });
-    const decided = await as(central, 'POST', `/api/v1/plans/${plan.id}/decisions`, {
+    const decided = await as(central).post(`/api/v1/plans/${plan.id}/decisions`, {
       number: '5/QĐ-BCT',
       signedOn: '2098-01-05',
       kind: 'initial',
       allocations: [{ projectId, fundingSource: 'KCQG', amountVnd: 800_000_000 }],
     });
     expect(decided.status).toBe(201);
-    await producer.send({
-      topic: TOPIC,
-      messages: [
-        await publish('projects.project.stopped', 1, projectId, '40', {
-          projectId,
-          planId: plan.id,
-          planYear: 2098,
-          provinceCode: '40',
-          fundingSource: 'KCQG',
-          decisionNumber: '900/QĐ-BCT',
-          stoppedOn: '2098-08-01',
-          reason: 'Cơ sở không đảm bảo tiến độ đầu tư',
-          allocatedVnd: 800_000_000,
-          paidVnd: 300_000_000,
-          unspentVnd: 500_000_000,
-        }),
-      ],
+    await announce({
+      type: 'projects.project.stopped',
+      version: 1,
+      projectId,
+      provinceCode: '40',
+      payload: {
+        projectId,
+        planId: plan.id,
+        planYear: 2098,
+        provinceCode: '40',
+        fundingSource: 'KCQG',
+        decisionNumber: '900/QĐ-BCT',
+        stoppedOn: '2098-08-01',
+        reason: 'Cơ sở không đảm bảo tiến độ đầu tư',
+        allocatedVnd: 800_000_000,
+        paidVnd: 300_000_000,
+        unspentVnd: 500_000_000,
+      },
     });
     await eventually(async () => (await ceilingOf(plan.id)).allocated === 300_000_000, 30_000);
-    const [allocation] = await rows<{ amount_vnd: string }>(
+    const [allocation] = await db.rows<{ amount_vnd: string }>(
       `SELECT amount_vnd FROM project_allocation WHERE project_id = $1`,
       [projectId],
     );

@@ -1,41 +1,17 @@
-import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import type { FundingNormView, PlanView, Principal, ProgrammeView } from '@kc/contracts';
-import { central, eventually, officer, testKafka } from '@kc/testing';
-import type { BootedService } from '@kc/service-testing';
-import { bootPlans } from './support/service-harness';
-
-const TOPIC = 'projects.project.events';
+import { central, officer } from '@kc/testing';
+import { usePlansContext } from './support/plans-context';
 
 /**
  * A province runs its own KCĐP procedure (domain notes §5): its own programmes and its own versions of the
  * funding norms, against a real plans app fed by real project events on the test broker.
  */
 describe('provincial configuration: programmes and funding norms of a province', () => {
-  let service: BootedService;
-  let db: Client;
-  let producer: ReturnType<ReturnType<typeof testKafka>['producer']>;
-  const as = <T = Record<string, unknown>>(...args: Parameters<BootedService['as']>) =>
-    service.as<T & { code?: string; detail?: string }>(...args);
-  const rows = async <T>(text: string, params: unknown[] = []) => (await db.query(text, params)).rows as T[];
+  const { as, db, createPlan, announceProjects } = usePlansContext('plans_provincial_config');
   const outboxTypes = async (key: string) =>
-    (await rows<{ type: string }>(`SELECT type FROM outbox WHERE message_key = $1 ORDER BY seq`, [key])).map(
-      (r) => r.type,
-    );
-
-  beforeAll(async () => {
-    service = await bootPlans('plans_provincial_config');
-    db = new Client({ connectionString: service.databaseUrl });
-    await db.connect();
-    producer = testKafka('plans-test-provincial').producer();
-    await producer.connect();
-  });
-
-  afterAll(async () => {
-    await producer?.disconnect();
-    await db?.end();
-    await service?.close();
-  });
+    (
+      await db.rows<{ type: string }>(`SELECT type FROM outbox WHERE message_key = $1 ORDER BY seq`, [key])
+    ).map((r) => r.type);
 
   const programme = (overrides: Record<string, unknown> = {}) => ({
     code: 'KCDP-40-2081-2085',
@@ -77,7 +53,7 @@ describe('provincial configuration: programmes and funding norms of a province',
     ...overrides,
   });
   const createProgramme = (who: Principal, body: Record<string, unknown>) =>
-    as<ProgrammeView>(who, 'POST', '/api/v1/programmes', body);
+    as(who).post<ProgrammeView>('/api/v1/programmes', body);
 
   describe('programmes', () => {
     let ngheAn: ProgrammeView;
@@ -108,7 +84,7 @@ describe('provincial configuration: programmes and funding norms of a province',
         ]),
       );
       expect(await outboxTypes(ngheAn.id)).toEqual(['plans.programme.created', 'audit.record.appended']);
-      const [event] = await rows<{ envelope: { provinceCode: string; payload: Record<string, unknown> } }>(
+      const [event] = await db.rows<{ envelope: { provinceCode: string; payload: Record<string, unknown> } }>(
         `SELECT envelope FROM outbox WHERE type = 'plans.programme.created' AND message_key = $1`,
         [ngheAn.id],
       );
@@ -124,16 +100,16 @@ describe('provincial configuration: programmes and funding norms of a province',
         programme({ code: 'KCDP-40-2096-2099', firstYear: 2096, lastYear: 2099 }),
       );
       expect(foreign.status).toBe(403);
-      expect((await rows(`SELECT 1 FROM programme WHERE code = 'KCDP-40-2096-2099'`)).length).toBe(0);
+      expect((await db.rows(`SELECT 1 FROM programme WHERE code = 'KCDP-40-2096-2099'`)).length).toBe(0);
 
-      expect((await as(officer('01'), 'GET', `/api/v1/programmes/${ngheAn.id}`)).status).toBe(404);
-      expect((await as(officer('40'), 'GET', `/api/v1/programmes/${ngheAn.id}`)).status).toBe(200);
+      expect((await as(officer('01')).get(`/api/v1/programmes/${ngheAn.id}`)).status).toBe(404);
+      expect((await as(officer('40')).get(`/api/v1/programmes/${ngheAn.id}`)).status).toBe(200);
       const seenBy = async (who: Principal) =>
-        (await as<ProgrammeView[]>(who, 'GET', '/api/v1/programmes')).body.map((p) => p.code);
+        (await as(who).get<ProgrammeView[]>('/api/v1/programmes')).body.map((p) => p.code);
       expect(await seenBy(officer('01'))).toEqual(['KCQG-2021-2025', 'KCQG-2026-2030']);
       expect(await seenBy(officer('40'))).toEqual(['KCQG-2021-2025', 'KCQG-2026-2030', 'KCDP-40-2081-2085']);
       expect(await seenBy(central)).toContain('KCDP-40-2081-2085');
-      expect((await as(officer('01'), 'GET', '/api/v1/programmes?provinceCode=40')).status).toBe(403);
+      expect((await as(officer('01')).get('/api/v1/programmes?provinceCode=40')).status).toBe(403);
     });
 
     it('refuses an overlapping programme of the same province (409) and a code already used', async () => {
@@ -148,7 +124,7 @@ describe('provincial configuration: programmes and funding norms of a province',
       const sameCode = await createProgramme(central, programme({ provinceCode: '01', firstYear: 2081 }));
       expect(sameCode.status).toBe(409);
       expect(sameCode.body.code).toBe('programme.duplicate-code');
-      expect((await rows(`SELECT 1 FROM programme WHERE province_code = '01'`)).length).toBe(0);
+      expect((await db.rows(`SELECT 1 FROM programme WHERE province_code = '01'`)).length).toBe(0);
     });
 
     it('lets only one of two parallel overlapping programmes in: the exclusion constraint decides', async () => {
@@ -167,7 +143,7 @@ describe('provincial configuration: programmes and funding norms of a province',
         expect(r.status).toBe(409);
         expect(r.body.code).toBe('programme.overlap');
       }
-      const [{ n }] = await rows<{ n: number }>(
+      const [{ n }] = await db.rows<{ n: number }>(
         `SELECT count(*)::int AS n FROM programme WHERE province_code = '40' AND first_year BETWEEN 2086 AND 2090`,
       );
       expect(n).toBe(won.length);
@@ -190,9 +166,7 @@ describe('provincial configuration: programmes and funding norms of a province',
         [{ firstYear: 2060, lastYear: 2062, nationalContentGroups: true }, 400, 'body.contentGroups'],
       ];
       for (const [overrides, status, field] of cases) {
-        const reply = await as<{ field?: string; errors?: { field: string }[] }>(
-          central,
-          'POST',
+        const reply = await as(central).post<{ field?: string; errors?: { field: string }[] }>(
           '/api/v1/programmes',
           programme({ code: 'KCDP-BAD', ...overrides }),
         );
@@ -200,7 +174,7 @@ describe('provincial configuration: programmes and funding norms of a province',
         const fields = reply.body.errors?.map((e) => e.field) ?? [reply.body.field];
         expect(fields).toContain(field);
       }
-      expect((await rows(`SELECT 1 FROM programme WHERE code = 'KCDP-BAD'`)).length).toBe(0);
+      expect((await db.rows(`SELECT 1 FROM programme WHERE code = 'KCDP-BAD'`)).length).toBe(0);
     });
 
     it('reuses the national content groups of the period when asked to', async () => {
@@ -232,7 +206,7 @@ describe('provincial configuration: programmes and funding norms of a province',
     });
 
     it('lets a provincial plan name its province’s programme, and refuses it to the national plan', async () => {
-      const provincial = await as<PlanView>(officer('40'), 'POST', '/api/v1/plans', {
+      const provincial = await as(officer('40')).post<PlanView>('/api/v1/plans', {
         year: 2082,
         level: 'provincial',
         provinceCode: '40',
@@ -242,7 +216,7 @@ describe('provincial configuration: programmes and funding norms of a province',
       expect(provincial.status).toBe(201);
       expect(provincial.body.programmeId).toBe(ngheAn.id);
 
-      const national = await as(central, 'POST', '/api/v1/plans', {
+      const national = await as(central).post('/api/v1/plans', {
         year: 2082,
         level: 'national',
         budgetVnd: 1,
@@ -251,7 +225,7 @@ describe('provincial configuration: programmes and funding norms of a province',
       expect(national.status).toBe(422);
       expect(national.body.code).toBe('plan.programme-of-other-owner');
 
-      const haNoi = await as(officer('01'), 'POST', '/api/v1/plans', {
+      const haNoi = await as(officer('01')).post('/api/v1/plans', {
         year: 2082,
         level: 'provincial',
         provinceCode: '01',
@@ -260,7 +234,7 @@ describe('provincial configuration: programmes and funding norms of a province',
       });
       expect(haNoi.status).toBe(422);
       expect(haNoi.body.code).toBe('plan.unknown-programme');
-      expect((await rows(`SELECT 1 FROM annual_plan WHERE year = 2082`)).length).toBe(1);
+      expect((await db.rows(`SELECT 1 FROM annual_plan WHERE year = 2082`)).length).toBe(1);
     });
   });
 
@@ -287,11 +261,9 @@ describe('provincial configuration: programmes and funding norms of a province',
     let provincialPlan: PlanView;
 
     beforeAll(async () => {
-      const demo = await as<FundingNormView>(officer('40'), 'POST', '/api/v1/funding-norms', norm({}));
+      const demo = await as(officer('40')).post<FundingNormView>('/api/v1/funding-norms', norm({}));
       expect(demo.status).toBe(201);
-      const machinery = await as<FundingNormView>(
-        central,
-        'POST',
+      const machinery = await as(central).post<FundingNormView>(
         '/api/v1/funding-norms',
         norm({
           code: 'machinery-technology',
@@ -303,58 +275,39 @@ describe('provincial configuration: programmes and funding norms of a province',
         }),
       );
       expect(machinery.status).toBe(201);
-      nationalPlan = (
-        await as<PlanView>(central, 'POST', '/api/v1/plans', {
-          year: YEAR,
-          level: 'national',
-          budgetVnd: 50_000_000_000,
-        })
-      ).body;
-      provincialPlan = (
-        await as<PlanView>(officer('40'), 'POST', '/api/v1/plans', {
-          year: YEAR,
-          level: 'provincial',
-          provinceCode: '40',
-          budgetVnd: 50_000_000_000,
-        })
-      ).body;
+      nationalPlan = await createPlan({ year: YEAR, level: 'national', budgetVnd: 50_000_000_000 });
+      provincialPlan = await createPlan(
+        { year: YEAR, level: 'provincial', provinceCode: '40', budgetVnd: 50_000_000_000 },
+        officer('40'),
+      );
     });
 
     it('publishes a province’s own version, numbered in its own scope, only by that province or the agency', async () => {
-      const [stored] = await rows<{ version: number; province_code: string; valid_to: string | null }>(
+      const [stored] = await db.rows<{ version: number; province_code: string; valid_to: string | null }>(
         `SELECT version, province_code, valid_to FROM funding_norm
           WHERE code = 'demonstration-model' AND province_code = '40'`,
       );
       expect(stored).toMatchObject({ version: 1, province_code: '40', valid_to: null });
       // The national version is untouched by the province's.
-      const [national] = await rows<{ valid_to: string | null }>(
+      const [national] = await db.rows<{ valid_to: string | null }>(
         `SELECT valid_to FROM funding_norm WHERE code = 'demonstration-model' AND province_code IS NULL`,
       );
       expect(national.valid_to).toBeNull();
 
-      const other = await as(
-        officer('01'),
-        'POST',
-        '/api/v1/funding-norms',
-        norm({ validFrom: '2090-01-01' }),
-      );
+      const other = await as(officer('01')).post('/api/v1/funding-norms', norm({ validFrom: '2090-01-01' }));
       expect(other.status).toBe(403);
-      const nationalByProvince = await as(
-        officer('40'),
-        'POST',
+      const nationalByProvince = await as(officer('40')).post(
         '/api/v1/funding-norms',
         norm({ provinceCode: undefined, validFrom: '2090-01-01' }),
       );
       expect(nationalByProvince.status).toBe(403);
-      const overlapping = await as(
-        officer('40'),
-        'POST',
+      const overlapping = await as(officer('40')).post(
         '/api/v1/funding-norms',
         norm({ validFrom: `${YEAR - 1}-06-01`, validTo: `${YEAR}-06-30` }),
       );
       expect(overlapping.status).toBe(409);
       expect(overlapping.body.code).toBe('funding-norm.overlap');
-      const [{ n }] = await rows<{ n: number }>(
+      const [{ n }] = await db.rows<{ n: number }>(
         `SELECT count(*)::int AS n FROM funding_norm WHERE province_code IS NOT NULL`,
       );
       expect(n).toBe(2);
@@ -362,9 +315,7 @@ describe('provincial configuration: programmes and funding norms of a province',
 
     it('lists the national norms plus the province’s own, and keeps another province’s out', async () => {
       const list = async (who: Principal, query = '') =>
-        await as<FundingNormView[]>(
-          who,
-          'GET',
+        await as(who).get<FundingNormView[]>(
           `/api/v1/funding-norms?asOf=${YEAR}-06-01&activityContent=3${query}`,
         );
       const scoped = (norms: FundingNormView[]) => norms.map((n) => `${n.code}@${n.provinceCode ?? 'QG'}`);
@@ -389,9 +340,7 @@ describe('provincial configuration: programmes and funding norms of a province',
 
     it('checks a provincial-plan claim against the province’s version in force, else the national one', async () => {
       const check = (provinceCode: string | undefined, asOf: string) =>
-        as<{ withinNorm: boolean; maxSupportVnd: number; norm: FundingNormView }>(
-          officer('40'),
-          'POST',
+        as(officer('40')).post<{ withinNorm: boolean; maxSupportVnd: number; norm: FundingNormView }>(
           '/api/v1/funding-norms/check',
           {
             code: 'demonstration-model',
@@ -417,7 +366,7 @@ describe('provincial configuration: programmes and funding norms of a province',
       });
     });
 
-    /** Projects as the projects service announces them (registered v2, moved along, appraised). */
+    /** One project of `plan` in province 40 as the projects service announces it, asking for `supportVnd`. */
     const seedProject = async (
       plan: PlanView,
       status: 'base-appraised' | 'ministry-appraised',
@@ -425,101 +374,12 @@ describe('provincial configuration: programmes and funding norms of a province',
       costVnd: number,
       supportVnd: number,
     ): Promise<string> => {
-      const projectId = randomUUID();
-      const provincial = plan.level === 'provincial';
-      const base = { projectId, planId: plan.id, planYear: plan.year, provinceCode: '40' };
-      const envelope = (type: string, version: number, payload: object) => {
-        const id = randomUUID();
-        return {
-          key: projectId,
-          value: JSON.stringify({
-            id,
-            type,
-            version,
-            occurredAt: new Date().toISOString(),
-            producer: 'projects',
-            aggregateId: projectId,
-            provinceCode: '40',
-            actor: { kind: 'user', id: 'test', role: 'province-officer', provinceCode: '40' },
-            correlationId: randomUUID(),
-            causationId: null,
-            payload,
-          }),
-          headers: { 'kc-event-id': id, 'kc-event-type': type, 'kc-event-version': String(version) },
-        };
-      };
-      const steps: [string | null, string, string][] = [
-        ['draft', 'registered', 'register'],
-        ['registered', 'base-appraised', 'base-appraise'],
-      ];
-      if (status === 'ministry-appraised') {
-        steps.push(
-          ['base-appraised', 'submitted', 'submit'],
-          ['submitted', 'ministry-appraised', 'ministry-appraise'],
-        );
-      }
-      const messages = [
-        envelope('projects.project.registered', 2, {
-          ...base,
-          code: `${provincial ? 'KCDP' : 'KCQG'}-${plan.year}-40-${projectId.slice(0, 4)}`,
-          planLevel: plan.level,
-          fundingSource: provincial ? 'KCDP' : 'KCQG',
-          title: 'Hỗ trợ ứng dụng máy móc tiên tiến',
-          kind: 'ordinary',
-          activityContents: [3],
-          implementingUnit: 'Trung tâm Khuyến công Nghệ An',
-          commune: null,
-          startDate: `${plan.year}-03-01`,
-          endDate: `${plan.year}-11-30`,
-          kcqgVnd: provincial ? 0 : supportVnd,
-          kcdpVnd: provincial ? supportVnd : 0,
-          counterpartVnd: costVnd - supportVnd,
-          otherVnd: 0,
-          requestedSupportVnd: supportVnd,
-          normCode,
-          normUnits: 1,
-          procurementMode: 'selection',
-          advanceCategory: 'model-machinery',
-          beneficiaryTaxCodes: [],
-        }),
-        ...steps.map(([from, to, action]) =>
-          envelope('projects.project.status-changed', 1, {
-            ...base,
-            from,
-            to,
-            action,
-            at: new Date().toISOString(),
-          }),
-        ),
-      ];
-      if (status === 'ministry-appraised') {
-        messages.push(
-          envelope('projects.project.appraised', 1, {
-            ...base,
-            appraisalId: randomUUID(),
-            level: 'ministry',
-            result: 'passed',
-            appraisedSupportVnd: supportVnd,
-            reviewer: 'Hội đồng thẩm định',
-            appraisedOn: `${plan.year - 1}-11-15`,
-          }),
-        );
-      }
-      await producer.send({ topic: TOPIC, messages });
-      await eventually(async () => {
-        const [ref] = await rows<{ status: string; appraised: string | null }>(
-          `SELECT status, appraised_support_vnd AS appraised FROM project_ref WHERE project_id = $1`,
-          [projectId],
-        );
-        return ref?.status === status && (status !== 'ministry-appraised' || ref.appraised !== null);
-      }, 60_000);
-      return projectId;
+      const seed = { status, normCode, costVnd, requestedVnd: supportVnd, appraisedVnd: supportVnd };
+      return (await announceProjects(plan, 1, seed))[0];
     };
 
     const register = (plan: PlanView, projectId: string) =>
-      as(
-        plan.level === 'provincial' ? officer('40') : central,
-        'POST',
+      as(plan.level === 'provincial' ? officer('40') : central).post(
         `/api/v1/plans/${plan.id}/registrations`,
         {
           provinceCode: '40',
@@ -529,23 +389,16 @@ describe('provincial configuration: programmes and funding norms of a province',
         },
       );
     const decide = (plan: PlanView, projectId: string, amountVnd: number) =>
-      as(
-        plan.level === 'provincial' ? officer('40') : central,
-        'POST',
-        `/api/v1/plans/${plan.id}/decisions`,
-        {
-          number: `${projectId.slice(0, 6)}/QĐ`,
-          signedOn: `${plan.year}-01-10`,
-          kind: 'initial',
-          allocations: [
-            { projectId, fundingSource: plan.level === 'provincial' ? 'KCDP' : 'KCQG', amountVnd },
-          ],
-        },
-      );
+      as(plan.level === 'provincial' ? officer('40') : central).post(`/api/v1/plans/${plan.id}/decisions`, {
+        number: `${projectId.slice(0, 6)}/QĐ`,
+        signedOn: `${plan.year}-01-10`,
+        kind: 'initial',
+        allocations: [{ projectId, fundingSource: plan.level === 'provincial' ? 'KCDP' : 'KCQG', amountVnd }],
+      });
     const allocated = async (plan: PlanView) =>
       Number(
         (
-          await rows<{ allocated: string }>(
+          await db.rows<{ allocated: string }>(
             `SELECT allocated_vnd AS allocated FROM plan_ceiling WHERE plan_id = $1`,
             [plan.id],
           )
@@ -560,9 +413,9 @@ describe('provincial configuration: programmes and funding norms of a province',
       expect(refused.status).toBe(422);
       expect(refused.body.code).toBe('registration.over-norm');
       expect((await register(nationalPlan, national)).status).toBe(201);
-      expect((await rows(`SELECT 1 FROM registration WHERE plan_id = $1`, [provincialPlan.id])).length).toBe(
-        0,
-      );
+      expect(
+        (await db.rows(`SELECT 1 FROM registration WHERE plan_id = $1`, [provincialPlan.id])).length,
+      ).toBe(0);
     });
 
     it('decides a provincial-plan allocation by the province’s cap both ways, the national plan’s by the national cap', async () => {

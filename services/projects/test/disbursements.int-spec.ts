@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
+import type { Principal } from '@kc/contracts';
 import { central, officer } from '@kc/testing';
-import { client, type BootedService } from '@kc/service-testing';
-import { bootProjects, deliverPlanEvent, planCreated } from './support/projects-harness';
-import { planCreatedV1 } from '@kc/contracts';
+import { useProjectsContext } from './support/projects-context';
+import { planCreated } from './support/projects-harness';
 
 /**
  * Money under concurrency: many real HTTP clients at once against one project, the sums checked in the
@@ -11,66 +10,34 @@ import { planCreatedV1 } from '@kc/contracts';
  * (appraisals, the plans decision, the contract) are put in place with SQL, standing for their events.
  */
 describe('disbursements (advances, payments, refunds)', () => {
-  let svc: BootedService;
-  let db: Client;
-  let call: ReturnType<typeof client>;
-  let agency: string;
   const plan = planCreated(2026, 'national');
-  const planId = plan.planId;
-
-  beforeAll(async () => {
-    svc = await bootProjects('projects_disbursements');
-    call = client(svc.url);
-    agency = await svc.tokenFor(central);
-    db = new Client({ connectionString: svc.databaseUrl });
-    await db.connect();
-    await deliverPlanEvent(svc, planCreatedV1, plan);
-  });
-
-  afterAll(async () => {
-    await db?.end();
-    await svc?.close();
-  });
+  const { as, db, contractedProject } = useProjectsContext('projects_disbursements', { plans: [plan] });
 
   /** A registered project moved to `contracted` with a contract of `contractVnd`. */
-  async function contractedProject(category: string, contractVnd: number): Promise<string> {
-    const created = await call<{ id: string }>('POST', '/api/v1/projects', {
-      token: agency,
-      body: {
-        planId,
+  const contracted = (advanceCategory: string, contractVnd: number) =>
+    contractedProject(
+      plan.planId,
+      {
         title: `Đề án thử chi tiền ${randomUUID().slice(0, 6)}`,
-        kind: 'ordinary',
         activityContents: [3],
-        implementingUnit: 'Trung tâm Khuyến công Nghệ An',
-        provinceCode: '40',
-        startDate: '2026-02-01',
-        endDate: '2026-11-30',
         kcqgVnd: contractVnd,
-        kcdpVnd: 0,
         counterpartVnd: 500_000_000,
-        otherVnd: 0,
-        procurementMode: 'selection',
-        advanceCategory: category,
+        advanceCategory,
       },
-    });
-    expect(created.status).toBe(201);
-    const id = created.body.id;
-    expect((await call('POST', `/api/v1/projects/${id}/register`, { token: agency })).status).toBe(200);
-    await db.query(
-      `UPDATE project SET status = 'contracted', appraised_support_vnd = $2, allocated_support_vnd = $2,
-              contract_mode = 'contract', contract_number = 'HĐ-01/2026', contract_signed_on = '2026-02-15',
-              contract_parties = ARRAY['Cục ĐMST, CĐX và KC', 'Trung tâm Khuyến công Nghệ An'],
-              contract_value_vnd = $2
-        WHERE id = $1`,
-      [id, contractVnd],
+      {
+        mode: 'contract',
+        number: 'HĐ-01/2026',
+        signedOn: '2026-02-15',
+        parties: ['Cục ĐMST, CĐX và KC', 'Trung tâm Khuyến công Nghệ An'],
+      },
     );
-    return id;
-  }
 
-  const disburse = (id: string, kind: string, amountVnd: number, token = agency) =>
-    call<{ code?: string; detail?: string }>('POST', `/api/v1/projects/${id}/disbursements`, {
-      token,
-      body: { kind, amountVnd, on: '2026-03-01', reference: `UNC-${randomUUID().slice(0, 8)}` },
+  const disburse = (id: string, kind: string, amountVnd: number, by: Principal = central) =>
+    as(by).post(`/api/v1/projects/${id}/disbursements`, {
+      kind,
+      amountVnd,
+      on: '2026-03-01',
+      reference: `UNC-${randomUUID().slice(0, 8)}`,
     });
 
   async function sums(id: string) {
@@ -87,7 +54,7 @@ describe('disbursements (advances, payments, refunds)', () => {
   }
 
   it('never lets parallel advances pass 70 % of the contract; the refused ones are 422 naming the rule', async () => {
-    const id = await contractedProject('training-events-media', 1_000_000_000);
+    const id = await contracted('training-events-media', 1_000_000_000);
     // 40 clients at once ask 45,000,000 each (1.8 billion in all): 15 fit under 700,000,000, the 16th does not.
     const answers = await Promise.all(Array.from({ length: 40 }, () => disburse(id, 'advance', 45_000_000)));
     const accepted = answers.filter((a) => a.status === 201);
@@ -112,20 +79,22 @@ describe('disbursements (advances, payments, refunds)', () => {
   });
 
   it('never lets parallel payments after acceptance pass the contract, and refunds never go below zero', async () => {
-    const id = await contractedProject('training-events-media', 800_000_000);
+    const id = await contracted('training-events-media', 800_000_000);
     expect((await disburse(id, 'advance', 560_000_000)).status).toBe(201);
     // Payments come after acceptance only.
     const early = await disburse(id, 'payment', 1);
     expect([early.status, early.body.code]).toEqual([422, 'disbursement.payment-before-acceptance']);
-    const province = await svc.tokenFor(officer('40'));
-    const report = await call('POST', `/api/v1/projects/${id}/progress-reports`, {
-      token: province,
-      body: { month: '2026-03', percentDone: 100, spentVnd: 1_300_000_000, narrative: 'Hoàn thành toàn bộ' },
+    const province = as(officer('40'));
+    const report = await province.post(`/api/v1/projects/${id}/progress-reports`, {
+      month: '2026-03',
+      percentDone: 100,
+      spentVnd: 1_300_000_000,
+      narrative: 'Hoàn thành toàn bộ',
     });
     expect(report.status).toBe(201);
-    const accept = await call('POST', `/api/v1/projects/${id}/accept`, {
-      token: province,
-      body: { acceptedOn: '2026-04-10', result: 'Đạt' },
+    const accept = await province.post(`/api/v1/projects/${id}/accept`, {
+      acceptedOn: '2026-04-10',
+      result: 'Đạt',
     });
     expect(accept.status).toBe(200);
 
@@ -146,15 +115,16 @@ describe('disbursements (advances, payments, refunds)', () => {
   });
 
   it('refuses a model or machinery advance until more than 70 % of the work is reported', async () => {
-    const id = await contractedProject('model-machinery', 1_000_000_000);
+    const id = await contracted('model-machinery', 1_000_000_000);
     const before = await disburse(id, 'advance', 100_000_000);
     expect([before.status, before.body.code]).toEqual([422, 'disbursement.advance-progress-required']);
     expect(before.body.detail).toContain('70%');
-    const province = await svc.tokenFor(officer('40'));
     const report = (month: string, percentDone: number) =>
-      call('POST', `/api/v1/projects/${id}/progress-reports`, {
-        token: province,
-        body: { month, percentDone, spentVnd: 0, narrative: 'Lắp đặt máy móc' },
+      as(officer('40')).post(`/api/v1/projects/${id}/progress-reports`, {
+        month,
+        percentDone,
+        spentVnd: 0,
+        narrative: 'Lắp đặt máy móc',
       });
     expect((await report('2026-03', 70)).status).toBe(201);
     expect((await disburse(id, 'advance', 100_000_000)).body.code).toBe(
@@ -166,25 +136,17 @@ describe('disbursements (advances, payments, refunds)', () => {
   });
 
   it("lets only the plan owner move money, and hides another province's project", async () => {
-    const id = await contractedProject('training-events-media', 100_000_000);
-    const own = await disburse(id, 'advance', 1_000_000, await svc.tokenFor(officer('40')));
+    const id = await contracted('training-events-media', 100_000_000);
+    const own = await disburse(id, 'advance', 1_000_000, officer('40'));
     expect([own.status, own.body.code]).toEqual([403, 'disbursement.not-plan-owner']);
-    expect((await disburse(id, 'advance', 1_000_000, await svc.tokenFor(officer('01')))).status).toBe(404);
-    const list = await call<{ items: unknown[]; advancedVnd: number }>(
-      'GET',
+    expect((await disburse(id, 'advance', 1_000_000, officer('01'))).status).toBe(404);
+    const list = await as(central).get<{ items: unknown[]; advancedVnd: number }>(
       `/api/v1/projects/${id}/disbursements`,
-      {
-        token: agency,
-      },
     );
     expect(list.status).toBe(200);
     expect(list.body).toMatchObject({ items: [], advancedVnd: 0 });
-    const rules = await call<{ category: string; ratePercent: number }[]>(
-      'GET',
+    const rules = await as(central).get<{ category: string; ratePercent: number }[]>(
       '/api/v1/advance-rules?asOf=2026-03-01',
-      {
-        token: agency,
-      },
     );
     expect(rules.body.map((r) => [r.category, r.ratePercent])).toEqual([
       ['cluster-infrastructure', 30],

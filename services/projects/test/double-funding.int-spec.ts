@@ -1,46 +1,26 @@
-import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import type { ProjectView } from '@kc/contracts';
-import { assignmentDecidedV1, planCreatedV1, registrationSubmittedV1 } from '@kc/contracts';
 import { central, officer } from '@kc/testing';
-import type { BootedService } from '@kc/service-testing';
-import {
-  appraisal,
-  bootProjects,
-  deliverPlanEvent,
-  draftBody,
-  planCreated,
-} from './support/projects-harness';
+import { useProjectsContext } from './support/projects-context';
+import { planCreated } from './support/projects-harness';
 
 /** No double funding across national and provincial projects (exclusion constraint beneficiary_funding_no_double). */
 describe('double funding', () => {
-  let service: BootedService;
-  let db: Client;
-  const as = <T = Record<string, unknown>>(...args: Parameters<BootedService['as']>) =>
-    service.as<T>(...args);
   const sct40 = officer('40');
   const national = planCreated(2026, 'national');
   const provincial = planCreated(2026, 'provincial', '40');
+  const { as, db, createProject, toInPlan } = useProjectsContext('kc_it_projects_double_funding', {
+    plans: [national, provincial],
+  });
   const facility = (taxCode: string) => [
     { taxCode, name: 'Hợp tác xã Mây tre đan Hưng Nguyên', legalForm: 'cooperative' },
   ];
 
-  const draft = async (planId: string, overrides: Record<string, unknown>) => {
-    const body = draftBody(
+  const draft = (planId: string, overrides: Record<string, unknown>) =>
+    createProject(
       planId,
       planId === provincial.planId ? { kcqgVnd: 0, kcdpVnd: 300_000_000, ...overrides } : overrides,
     );
-    const reply = await as<ProjectView>(sct40, 'POST', '/api/v1/projects', body);
-    expect(reply.status).toBe(201);
-    return reply.body;
-  };
-  const register = (id: string) =>
-    as<ProjectView & { detail?: string; code?: string }>(
-      sct40,
-      'POST',
-      `/api/v1/projects/${id}/register`,
-      {},
-    );
+  const register = (id: string) => as(sct40).post<ProjectView>(`/api/v1/projects/${id}/register`, {});
   const state = async (id: string) => ({
     status: (await db.query(`SELECT status FROM project WHERE id = $1`, [id])).rows[0].status,
     claims: Number(
@@ -49,18 +29,6 @@ describe('double funding', () => {
     events: Number(
       (await db.query(`SELECT count(*) AS n FROM outbox WHERE message_key = $1`, [id])).rows[0].n,
     ),
-  });
-
-  beforeAll(async () => {
-    service = await bootProjects('kc_it_projects_double_funding');
-    db = new Client({ connectionString: service.databaseUrl });
-    await db.connect();
-    for (const plan of [national, provincial]) await deliverPlanEvent(service, planCreatedV1, plan);
-  }, 60_000);
-
-  afterAll(async () => {
-    await db?.end();
-    await service?.close();
   });
 
   it('refuses the same facility, content and overlapping period across a national and a provincial project', async () => {
@@ -113,8 +81,8 @@ describe('double funding', () => {
       justification: 'Hỗ trợ bổ sung theo chỉ đạo của Bộ sau thiên tai',
       decisionNumber: '77/QĐ-BCT',
     };
-    expect((await as(sct40, 'POST', '/api/v1/double-funding-exemptions', exemption)).status).toBe(403);
-    expect((await as(central, 'POST', '/api/v1/double-funding-exemptions', exemption)).status).toBe(201);
+    expect((await as(sct40).post('/api/v1/double-funding-exemptions', exemption)).status).toBe(403);
+    expect((await as(central).post('/api/v1/double-funding-exemptions', exemption)).status).toBe(201);
     expect((await register(second.id)).status).toBe(200);
     const claim = await db.query(`SELECT exemption_id FROM beneficiary_funding WHERE project_id = $1`, [
       second.id,
@@ -122,9 +90,7 @@ describe('double funding', () => {
     expect(claim.rows[0].exemption_id).not.toBeNull();
 
     // The recorded exemption reads back with the period as it was given, for staff of any unit.
-    const listed = await as<{ items: Record<string, unknown>[]; total: number }>(
-      sct40,
-      'GET',
+    const listed = await as(sct40).get<{ items: Record<string, unknown>[]; total: number }>(
       '/api/v1/double-funding-exemptions?taxCode=2900222222',
     );
     expect([listed.status, listed.body.total]).toEqual([200, 1]);
@@ -136,15 +102,11 @@ describe('double funding', () => {
       decisionNumber: '77/QĐ-BCT',
       recordedBy: expect.any(String),
     });
-    const none = await as<{ total: number }>(
-      central,
-      'GET',
+    const none = await as(central).get<{ total: number }>(
       '/api/v1/double-funding-exemptions?taxCode=2900222222&activityContent=4',
     );
     expect(none.body.total).toBe(0);
-    const bad = await as<{ errors: { field: string }[] }>(
-      central,
-      'GET',
+    const bad = await as(central).get<{ errors: { field: string }[] }>(
       '/api/v1/double-funding-exemptions?activityContent=12',
     );
     expect([bad.status, bad.body.errors[0].field]).toEqual([400, 'query.activityContent']);
@@ -157,48 +119,8 @@ describe('double funding', () => {
     expect((await register(second.id)).status).toBe(409);
 
     // first: → base-appraised → submitted → ministry-appraised → in-plan → stopped
-    expect((await as(sct40, 'POST', `/api/v1/projects/${first.id}/base-appraisal`, appraisal())).status).toBe(
-      200,
-    );
-    await deliverPlanEvent(service, registrationSubmittedV1, {
-      registrationId: randomUUID(),
-      planId: national.planId,
-      planYear: 2026,
-      provinceCode: '40',
-      reportNumber: '5/SCT',
-      submittedAt: '2025-06-18T09:00:00.000+07:00',
-      deadline: '2025-06-20',
-      late: false,
-      projectIds: [first.id],
-    });
-    expect(
-      (
-        await as(
-          central,
-          'POST',
-          `/api/v1/projects/${first.id}/ministry-appraisal`,
-          appraisal('passed', { appraisedSupportVnd: 500_000_000 }),
-        )
-      ).status,
-    ).toBe(200);
-    await deliverPlanEvent(service, assignmentDecidedV1, {
-      decisionId: randomUUID(),
-      planId: national.planId,
-      planYear: 2026,
-      number: '3500/QĐ-BCT',
-      signedOn: '2025-12-20',
-      kind: 'initial',
-      allocations: [
-        {
-          projectId: first.id,
-          provinceCode: '40',
-          fundingSource: 'KCQG',
-          amountVnd: 500_000_000,
-          previousVnd: 0,
-        },
-      ],
-    });
-    const stopped = await as(central, 'POST', `/api/v1/projects/${first.id}/adjustments`, {
+    await toInPlan(first, 500_000_000);
+    const stopped = await as(central).post(`/api/v1/projects/${first.id}/adjustments`, {
       kind: 'stop',
       decisionNumber: '1500/QĐ-BCT',
       decidedOn: '2026-05-01',

@@ -1,20 +1,16 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
-import { Client } from 'pg';
 import {
-  planCreatedV1,
   type FundingNormView,
   type Principal,
   type ProjectImportView,
   type ProjectView,
 } from '@kc/contracts';
-import { bootService, type BootedService } from '@kc/service-testing';
 import { central, officer } from '@kc/testing';
-import { ProjectsModule } from '../src/app.module';
-import { projectsEnvSchema } from '../src/config/projects.config';
 import { SHEET_COLUMNS } from '../src/domain/project-sheet';
-import { appraisal, deliverPlanEvent, draftBody, planCreated } from './support/projects-harness';
+import { useProjectsContext } from './support/projects-context';
+import { appraisal, draftBody, planCreated } from './support/projects-harness';
 
 /** Plans' national demonstration-model norm as its migration seeds it (28/2018/TT-BTC). */
 const demonstrationModel: FundingNormView = {
@@ -86,39 +82,26 @@ interface Refusal {
 describe('the funding norm, checked where the figure is entered', () => {
   let norms: FundingNormView[] = [demonstrationModel, ngheAnModel];
   let plans: Awaited<ReturnType<typeof startPlansNorms>>;
-  let service: BootedService;
-  let db: Client;
   const sct40 = officer('40');
   const national = planCreated(2026, 'national');
   const provincial = planCreated(2026, 'provincial', '40');
 
+  // The stand-in starts before the service, which is told its URL, and stops after it.
   beforeAll(async () => {
     plans = await startPlansNorms(() => norms);
-    service = await bootService(
-      {
-        service: 'projects',
-        envSchema: projectsEnvSchema,
-        module: (config) => ProjectsModule.forRoot(config),
-        env: { PLANS_URL: plans.url },
-      },
-      'projects_norms',
-    );
-    db = new Client({ connectionString: service.databaseUrl });
-    await db.connect();
-    await deliverPlanEvent(service, planCreatedV1, national);
-    await deliverPlanEvent(service, planCreatedV1, provincial);
   });
-
+  const { as, db } = useProjectsContext('projects_norms', {
+    plans: [national, provincial],
+    env: () => ({ PLANS_URL: plans.url }),
+  });
   afterAll(async () => {
-    await db?.end();
-    await service?.close();
     await plans?.close();
   });
 
   const projectsOf = async (planId: string) =>
     Number((await db.query(`SELECT count(*) FROM project WHERE plan_id = $1`, [planId])).rows[0].count);
   const create = (body: Record<string, unknown>, by: Principal = sct40) =>
-    service.as<ProjectView & Refusal>(by, 'POST', '/api/v1/projects', body);
+    as(by).post<ProjectView & Refusal>('/api/v1/projects', body);
 
   describe('creating a project', () => {
     // Total cost 3,150,000,000: 30 % is 945,000,000, below the 1,000,000,000 per model.
@@ -196,10 +179,7 @@ describe('the funding norm, checked where the figure is entered', () => {
 
   describe('the Excel import', () => {
     const download = async (principal: Principal) => {
-      const token = await service.tokenFor(principal);
-      const res = await fetch(`${service.url}/api/v1/projects/import-template.xlsx`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
+      const res = await as(principal).fetch('/api/v1/projects/import-template.xlsx');
       expect(res.status).toBe(200);
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(await res.arrayBuffer());
@@ -235,7 +215,7 @@ describe('the funding norm, checked where the figure is entered', () => {
       ];
       rows.forEach((cells, i) => (sheet.getRow(3 + i).values = cells as ExcelJS.CellValue[]));
       const contentBase64 = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
-      const reply = await service.as<ProjectImportView>(central, 'POST', '/api/v1/projects/imports', {
+      const reply = await as(central).post<ProjectImportView>('/api/v1/projects/imports', {
         planId: national.planId,
         fileName: 'dang-ky-2026.xlsx',
         contentBase64,
@@ -280,16 +260,11 @@ describe('the funding norm, checked where the figure is entered', () => {
       );
       expect(created.status).toBe(201);
       const id = created.body.id;
-      expect((await service.as(sct40, 'POST', `/api/v1/projects/${id}/register`, {})).status).toBe(200);
+      expect((await as(sct40).post(`/api/v1/projects/${id}/register`, {})).status).toBe(200);
       // The agency corrects the norm retroactively: 25 % from the day it first applied.
       norms = [{ ...demonstrationModel, version: 2, maxPercentBp: 2500 }];
       try {
-        const passed = await service.as<Refusal>(
-          sct40,
-          'POST',
-          `/api/v1/projects/${id}/base-appraisal`,
-          appraisal(),
-        );
+        const passed = await as(sct40).post<Refusal>(`/api/v1/projects/${id}/base-appraisal`, appraisal());
         expect(passed.status).toBe(422);
         expect(passed.body.code).toBe('project.above-funding-norm');
         expect(passed.body.errors).toEqual([expect.objectContaining({ field: 'kcqgVnd' })]);
@@ -298,9 +273,7 @@ describe('the funding norm, checked where the figure is entered', () => {
         const status = async () =>
           (await db.query(`SELECT status FROM project WHERE id = $1`, [id])).rows[0].status;
         expect(await status()).toBe('registered');
-        const failed = await service.as<ProjectView>(
-          sct40,
-          'POST',
+        const failed = await as(sct40).post<ProjectView>(
           `/api/v1/projects/${id}/base-appraisal`,
           appraisal('failed'),
         );

@@ -1,23 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
-import {
-  assignmentDecidedV1,
-  planCreatedV1,
-  registrationSubmittedV1,
-  type ProjectHistoryImportView,
-} from '@kc/contracts';
+import { assignmentDecidedV1, registrationSubmittedV1, type ProjectHistoryImportView } from '@kc/contracts';
 import { central, officer } from '@kc/testing';
-import type { BootedService } from '@kc/service-testing';
-import { bootProjects, deliverPlanEvent, draftBody, planCreated } from './support/projects-harness';
+import { useProjectsContext } from './support/projects-context';
+import { assignmentDecided, draftBody, planCreated, registrationSubmitted } from './support/projects-harness';
 
 /**
  * A plan's past migrated from old records through the real service and database: each record created once,
  * then its steps recorded as far as the plans service's own steps allow (delivered here as its events).
  */
 describe('history import of projects', () => {
-  let service: BootedService;
-  let db: Client;
   const plan = planCreated(2019, 'national');
+  const { as, db, deliver } = useProjectsContext('kc_it_projects_history', { plans: [plan] });
   const path = '/api/v1/projects/history-imports';
   const criteria = [{ name: 'Phù hợp nội dung khuyến công', passed: true }];
 
@@ -87,7 +79,7 @@ describe('history import of projects', () => {
     settlement: { settledVnd: 800_000_000, settledOn: '2020-01-15' },
   });
   const records = [record('HS-2019-001', '4819000001'), record('HS-2019-002', '4819000002')];
-  const send = (body: unknown, by = central) => service.as<ProjectHistoryImportView>(by, 'POST', path, body);
+  const send = (body: unknown, by = central) => as(by).post<ProjectHistoryImportView>(path, body);
   const statuses = async () =>
     (await db.query(`SELECT status FROM project WHERE plan_id = $1 ORDER BY code`, [plan.planId])).rows.map(
       (r) => r.status,
@@ -96,18 +88,6 @@ describe('history import of projects', () => {
     (await db.query(`SELECT id FROM project WHERE plan_id = $1 ORDER BY code`, [plan.planId])).rows.map(
       (r) => r.id as string,
     );
-
-  beforeAll(async () => {
-    service = await bootProjects('kc_it_projects_history');
-    db = new Client({ connectionString: service.databaseUrl });
-    await db.connect();
-    await deliverPlanEvent(service, planCreatedV1, plan);
-  }, 60_000);
-
-  afterAll(async () => {
-    await db?.end();
-    await service?.close();
-  });
 
   it('creates each record once and records its steps up to the plans service’s, then on from there', async () => {
     const body = { planId: plan.planId, records };
@@ -126,37 +106,25 @@ describe('history import of projects', () => {
     expect(await statuses()).toEqual(['base-appraised', 'base-appraised']);
 
     const projectIds = await ids();
-    await deliverPlanEvent(service, registrationSubmittedV1, {
-      registrationId: randomUUID(),
-      planId: plan.planId,
-      planYear: 2019,
-      provinceCode: '40',
-      reportNumber: '15/BC-SCT',
-      submittedAt: '2018-06-18T09:00:00.000+07:00',
-      deadline: '2018-06-20',
-      late: false,
-      projectIds,
-    });
+    await deliver(
+      registrationSubmittedV1,
+      registrationSubmitted({ planId: plan.planId, planYear: 2019, reportNumber: '15/BC-SCT', projectIds }),
+    );
     expect((await send(body)).body.results.map((r) => [r.status, r.waitingFor])).toEqual([
       ['ministry-appraised', 'decision'],
       ['ministry-appraised', 'decision'],
     ]);
 
-    await deliverPlanEvent(service, assignmentDecidedV1, {
-      decisionId: randomUUID(),
-      planId: plan.planId,
-      planYear: 2019,
-      number: '4600/QĐ-BCT',
-      signedOn: '2018-12-28',
-      kind: 'initial',
-      allocations: projectIds.map((projectId) => ({
-        projectId,
-        provinceCode: '40',
-        fundingSource: 'KCQG' as const,
-        amountVnd: 800_000_000,
-        previousVnd: 0,
-      })),
-    });
+    await deliver(
+      assignmentDecidedV1,
+      assignmentDecided({
+        planId: plan.planId,
+        planYear: 2019,
+        number: '4600/QĐ-BCT',
+        signedOn: '2018-12-28',
+        allocations: projectIds.map((projectId) => ({ projectId, amountVnd: 800_000_000 })),
+      }),
+    );
     const last = await send(body);
     expect(last.body).toMatchObject({ recorded: 18, refused: 0 });
     expect(await statuses()).toEqual(['settled', 'settled']);

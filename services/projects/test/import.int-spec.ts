@@ -1,38 +1,18 @@
 import ExcelJS from 'exceljs';
-import { Client } from 'pg';
-import type { ProjectImportView } from '@kc/contracts';
-import type { Bilingual } from '@kc/errors';
+import { planCreatedV1, type Principal, type ProjectImportView } from '@kc/contracts';
 import { central, officer } from '@kc/testing';
-import { client, type BootedService } from '@kc/service-testing';
 import { EXPORT_COLUMNS } from '../src/application/project-export.service';
-import { bootProjects, deliverPlanEvent, planCreated } from './support/projects-harness';
-import { planCreatedV1 } from '@kc/contracts';
+import { useProjectsContext } from './support/projects-context';
+import { planCreated } from './support/projects-harness';
 
 /** The province registration sheet in, the filtered list out, through the real service and database. */
 describe('Excel import and export of projects', () => {
-  let svc: BootedService;
-  let db: Client;
-  let call: ReturnType<typeof client>;
-  let agency: string;
   const plan = planCreated(2027, 'national');
   const planId = plan.planId;
+  const { as, db, deliver } = useProjectsContext('projects_import', { plans: [plan] });
 
-  beforeAll(async () => {
-    svc = await bootProjects('projects_import');
-    call = client(svc.url);
-    agency = await svc.tokenFor(central);
-    db = new Client({ connectionString: svc.databaseUrl });
-    await db.connect();
-    await deliverPlanEvent(svc, planCreatedV1, plan);
-  });
-
-  afterAll(async () => {
-    await db?.end();
-    await svc?.close();
-  });
-
-  const download = async (path: string, token = agency) => {
-    const res = await fetch(`${svc.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const download = async (path: string, by: Principal = central) => {
+    const res = await as(by).fetch(path);
     return {
       status: res.status,
       type: res.headers.get('content-type'),
@@ -83,12 +63,15 @@ describe('Excel import and export of projects', () => {
     contentBase64: string,
     dryRun: boolean,
     mode: 'all' | 'valid-rows',
-    token = agency,
+    by: Principal = central,
     into = planId,
   ) =>
-    call<ProjectImportView & { code?: string; messages?: Bilingual }>('POST', '/api/v1/projects/imports', {
-      token,
-      body: { planId: into, fileName: 'dang-ky-nghe-an-2027.xlsx', contentBase64, dryRun, mode },
+    as(by).post<ProjectImportView>('/api/v1/projects/imports', {
+      planId: into,
+      fileName: 'dang-ky-nghe-an-2027.xlsx',
+      contentBase64,
+      dryRun,
+      mode,
     });
 
   const counts = async () => {
@@ -189,7 +172,7 @@ describe('Excel import and export of projects', () => {
 
   it("limits a province officer to their own province's rows", async () => {
     const content = await sheet([row('Đề án của tỉnh khác', { 6: '38' })]);
-    const answer = await send(content, true, 'all', await svc.tokenFor(officer('40')));
+    const answer = await send(content, true, 'all', officer('40'));
     expect(answer.body.problems).toEqual([
       expect.objectContaining({ row: 3, column: 'G', rule: 'auth.other-province' }),
     ]);
@@ -197,9 +180,9 @@ describe('Excel import and export of projects', () => {
 
   it("tells a province officer importing into another province's plan which plans they may add to", async () => {
     const haTinh = planCreated(2027, 'provincial', '42');
-    await deliverPlanEvent(svc, planCreatedV1, haTinh);
+    await deliver(planCreatedV1, haTinh);
     const content = await sheet([row('Đề án vào kế hoạch tỉnh khác')]);
-    const answer = await send(content, true, 'all', await svc.tokenFor(officer('40')), haTinh.planId);
+    const answer = await send(content, true, 'all', officer('40'), haTinh.planId);
     expect(answer.status).toBe(422);
     expect(answer.body).toMatchObject({
       code: 'project.unknown-plan',
@@ -236,10 +219,7 @@ describe('Excel import and export of projects', () => {
     const money = ws.getRow(2).getCell(13).value;
     expect(typeof money).toBe('number');
     expect(ws.getRow(2).getCell(25).value).toBe('Đã đăng ký');
-    const other = await download(
-      `/api/v1/projects/export.xlsx?planId=${planId}`,
-      await svc.tokenFor(officer('01')),
-    );
+    const other = await download(`/api/v1/projects/export.xlsx?planId=${planId}`, officer('01'));
     const otherBook = new ExcelJS.Workbook();
     await otherBook.xlsx.load(other.bytes as unknown as ArrayBuffer);
     expect(otherBook.worksheets[0].rowCount).toBe(1);

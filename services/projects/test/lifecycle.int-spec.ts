@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import type { ProjectDetailView, ProjectView, Principal } from '@kc/contracts';
-import { assignmentDecidedV1, planCreatedV1, registrationSubmittedV1 } from '@kc/contracts';
+import { assignmentDecidedV1, registrationSubmittedV1 } from '@kc/contracts';
 import { business, central, officer } from '@kc/testing';
-import type { BootedService } from '@kc/service-testing';
+import { useProjectsContext } from './support/projects-context';
 import {
   appraisal,
-  bootProjects,
-  deliverPlanEvent,
+  assignmentDecided,
   draftBody,
   planCreated,
+  registrationSubmitted,
 } from './support/projects-harness';
 
 /**
@@ -17,13 +16,12 @@ import {
  * through the service's own handler inside the inbox transaction (see deliverPlanEvent), not via Kafka.
  */
 describe('project lifecycle over HTTP', () => {
-  let service: BootedService;
-  let db: Client;
-  const as = <T = Record<string, unknown>>(...args: Parameters<BootedService['as']>) =>
-    service.as<T>(...args);
   const sct40 = officer('40');
   const national = planCreated(2026, 'national');
   const provincial = planCreated(2026, 'provincial', '40');
+  const { as, db, deliver, createProject, toInPlan } = useProjectsContext('kc_it_projects_lifecycle', {
+    plans: [national, provincial],
+  });
 
   const outbox = async (projectId: string) =>
     (
@@ -42,71 +40,11 @@ describe('project lifecycle over HTTP', () => {
     ),
   });
 
-  const create = async (planId: string, overrides: Record<string, unknown> = {}, by: Principal = sct40) => {
-    const reply = await as<ProjectView>(by, 'POST', '/api/v1/projects', draftBody(planId, overrides));
-    expect(reply.status).toBe(201);
-    return reply.body;
-  };
   const post = (p: Principal, id: string, step: string, body: unknown = {}) =>
-    as<ProjectView>(p, 'POST', `/api/v1/projects/${id}/${step}`, body);
-
-  /** draft → … → in-plan for a national-plan project with the given allocation. */
-  const toInPlan = async (project: ProjectView, allocated: number) => {
-    expect((await post(sct40, project.id, 'register')).status).toBe(200);
-    expect((await post(sct40, project.id, 'base-appraisal', appraisal())).status).toBe(200);
-    await deliverPlanEvent(service, registrationSubmittedV1, {
-      registrationId: randomUUID(),
-      planId: project.planId,
-      planYear: 2026,
-      provinceCode: '40',
-      reportNumber: '123/SCT-QLCN',
-      submittedAt: '2025-06-18T09:00:00.000+07:00',
-      deadline: '2025-06-20',
-      late: false,
-      projectIds: [project.id],
-    });
-    const owner = project.planLevel === 'national' ? central : sct40;
-    const appraised = await post(
-      owner,
-      project.id,
-      'ministry-appraisal',
-      appraisal('passed', { appraisedSupportVnd: allocated }),
-    );
-    expect(appraised.status).toBe(200);
-    await deliverPlanEvent(service, assignmentDecidedV1, {
-      decisionId: randomUUID(),
-      planId: project.planId,
-      planYear: 2026,
-      number: `${randomUUID().slice(0, 4)}/QĐ-BCT`,
-      signedOn: '2025-12-20',
-      kind: 'initial',
-      allocations: [
-        {
-          projectId: project.id,
-          provinceCode: '40',
-          fundingSource: project.fundingSource,
-          amountVnd: allocated,
-          previousVnd: 0,
-        },
-      ],
-    });
-    expect((await row(project.id)).status).toBe('in-plan');
-  };
-
-  beforeAll(async () => {
-    service = await bootProjects('kc_it_projects_lifecycle');
-    db = new Client({ connectionString: service.databaseUrl });
-    await db.connect();
-    for (const plan of [national, provincial]) await deliverPlanEvent(service, planCreatedV1, plan);
-  }, 60_000);
-
-  afterAll(async () => {
-    await db?.end();
-    await service?.close();
-  });
+    as(p).post<ProjectView>(`/api/v1/projects/${id}/${step}`, body);
 
   it('walks a national project through the whole lifecycle, each step by the right role, with its events', async () => {
-    const project = await create(national.planId);
+    const project = await createProject(national.planId);
     expect(project).toMatchObject({
       status: 'draft',
       code: 'KCQG-2026-40-001',
@@ -116,20 +54,14 @@ describe('project lifecycle over HTTP', () => {
     expect((await post(sct40, project.id, 'register')).body.status).toBe('registered');
     expect((await post(sct40, project.id, 'base-appraisal', appraisal())).body.status).toBe('base-appraised');
 
-    const submission = {
-      registrationId: randomUUID(),
+    const submission = registrationSubmitted({
       planId: national.planId,
       planYear: 2026,
-      provinceCode: '40',
-      reportNumber: '123/SCT-QLCN',
-      submittedAt: '2025-06-18T09:00:00.000+07:00',
-      deadline: '2025-06-20',
-      late: false,
       projectIds: [project.id],
-    };
+    });
     const eventId = randomUUID();
-    expect(await deliverPlanEvent(service, registrationSubmittedV1, submission, eventId)).toBe('handled');
-    expect(await deliverPlanEvent(service, registrationSubmittedV1, submission, eventId)).toBe('duplicate');
+    expect(await deliver(registrationSubmittedV1, submission, eventId)).toBe('handled');
+    expect(await deliver(registrationSubmittedV1, submission, eventId)).toBe('duplicate');
     expect((await row(project.id)).status).toBe('submitted');
 
     // Appraised above the request: refused, nothing changes.
@@ -152,20 +84,17 @@ describe('project lifecycle over HTTP', () => {
     );
     expect(appraised.body).toMatchObject({ status: 'ministry-appraised', appraisedSupportVnd: 800_000_000 });
 
-    const decision = (amountVnd: number, previousVnd: number, kind: 'initial' | 'adjustment') => ({
-      decisionId: randomUUID(),
-      planId: national.planId,
-      planYear: 2026,
-      number: `${kind === 'initial' ? '3500' : '4100'}/QĐ-BCT`,
-      signedOn: '2025-12-20',
-      kind,
-      allocations: [
-        { projectId: project.id, provinceCode: '40', fundingSource: 'KCQG' as const, amountVnd, previousVnd },
-      ],
-    });
-    await deliverPlanEvent(service, assignmentDecidedV1, decision(700_000_000, 0, 'initial'));
+    const decision = (amountVnd: number, previousVnd: number, kind: 'initial' | 'adjustment') =>
+      assignmentDecided({
+        planId: national.planId,
+        planYear: 2026,
+        number: `${kind === 'initial' ? '3500' : '4100'}/QĐ-BCT`,
+        kind,
+        allocations: [{ projectId: project.id, amountVnd, previousVnd }],
+      });
+    await deliver(assignmentDecidedV1, decision(700_000_000, 0, 'initial'));
     expect(await row(project.id)).toMatchObject({ status: 'in-plan', allocated_support_vnd: '700000000' });
-    await deliverPlanEvent(service, assignmentDecidedV1, decision(800_000_000, 700_000_000, 'adjustment'));
+    await deliver(assignmentDecidedV1, decision(800_000_000, 700_000_000, 'adjustment'));
     expect(await row(project.id)).toMatchObject({ status: 'in-plan', allocated_support_vnd: '800000000' });
 
     const contract = {
@@ -182,7 +111,7 @@ describe('project lifecycle over HTTP', () => {
     ).toBe('contracted');
 
     // The first monthly report (the progress helper's route) moves the project into progress.
-    const report = await as(sct40, 'POST', `/api/v1/projects/${project.id}/progress-reports`, {
+    const report = await as(sct40).post(`/api/v1/projects/${project.id}/progress-reports`, {
       month: '2026-04',
       percentDone: 20,
       spentVnd: 100_000_000,
@@ -191,18 +120,13 @@ describe('project lifecycle over HTTP', () => {
     expect(report.status).toBe(201);
     expect((await row(project.id)).status).toBe('in-progress');
 
-    const extended = await as<ProjectDetailView>(
-      central,
-      'POST',
-      `/api/v1/projects/${project.id}/adjustments`,
-      {
-        kind: 'extension',
-        decisionNumber: '1234/QĐ-BCT',
-        decidedOn: '2026-11-20',
-        reason: 'Thiết bị nhập khẩu giao chậm',
-        newEndDate: '2027-03-31',
-      },
-    );
+    const extended = await as(central).post<ProjectDetailView>(`/api/v1/projects/${project.id}/adjustments`, {
+      kind: 'extension',
+      decisionNumber: '1234/QĐ-BCT',
+      decidedOn: '2026-11-20',
+      reason: 'Thiết bị nhập khẩu giao chậm',
+      newEndDate: '2027-03-31',
+    });
     expect(extended.status).toBe(201);
     expect(extended.body).toMatchObject({ status: 'extended', endDate: '2027-03-31' });
 
@@ -272,7 +196,7 @@ describe('project lifecycle over HTTP', () => {
     );
     expect(audits).toBe(13);
 
-    const detail = await as<ProjectDetailView>(sct40, 'GET', `/api/v1/projects/${project.id}`);
+    const detail = await as(sct40).get<ProjectDetailView>(`/api/v1/projects/${project.id}`);
     expect(detail.body.appraisals.map((a) => [a.level, a.result, a.appraisedSupportVnd])).toEqual([
       ['base', 'passed', null],
       ['ministry', 'passed', 800_000_000],
@@ -291,9 +215,7 @@ describe('project lifecycle over HTTP', () => {
   it('refuses a unit code that is no longer in force on the project’s start date, writing nothing', async () => {
     // 30 Hải Dương went into 04 Hải Phòng on 2025-07-01: a 2026 project cannot name it.
     const before = Number((await db.query(`SELECT count(*) AS n FROM project`)).rows[0].n);
-    const reply = await as<{ code: string; errors: { field: string }[] }>(
-      central,
-      'POST',
+    const reply = await as(central).post<{ code: string; errors: { field: string }[] }>(
       '/api/v1/projects',
       draftBody(national.planId, { provinceCode: '30' }),
     );
@@ -306,7 +228,7 @@ describe('project lifecycle over HTTP', () => {
   });
 
   it('refuses an illegal transition with 409 naming status and action, changing nothing', async () => {
-    const project = await create(national.planId, { beneficiaries: [] });
+    const project = await createProject(national.planId, { beneficiaries: [] });
     expect((await post(sct40, project.id, 'register')).status).toBe(200);
     const before = await snapshot(project.id);
     const reply = await post(central, project.id, 'contract', {
@@ -326,7 +248,7 @@ describe('project lifecycle over HTTP', () => {
   });
 
   it('refuses the wrong role (403) and another province (404), changing nothing', async () => {
-    const project = await create(national.planId, { beneficiaries: [] });
+    const project = await createProject(national.planId, { beneficiaries: [] });
     expect((await post(sct40, project.id, 'register')).status).toBe(200);
     const before = await snapshot(project.id);
 
@@ -336,24 +258,22 @@ describe('project lifecycle over HTTP', () => {
     expect(byAgency.body).toMatchObject({ code: 'project.actor-not-allowed' });
     // Another province's officer cannot even see it.
     expect((await post(officer('01'), project.id, 'base-appraisal', appraisal())).status).toBe(404);
-    expect((await as(officer('01'), 'GET', `/api/v1/projects/${project.id}`)).status).toBe(404);
+    expect((await as(officer('01')).get(`/api/v1/projects/${project.id}`)).status).toBe(404);
     // A business is not staff at all.
     expect((await post(business('2900123456'), project.id, 'base-appraisal', appraisal())).status).toBe(403);
     expect(await snapshot(project.id)).toEqual(before);
 
     // Ministry appraisal of a national project is the agency's: the province is refused.
     expect((await post(sct40, project.id, 'base-appraisal', appraisal())).status).toBe(200);
-    await deliverPlanEvent(service, registrationSubmittedV1, {
-      registrationId: randomUUID(),
-      planId: national.planId,
-      planYear: 2026,
-      provinceCode: '40',
-      reportNumber: '9/SCT',
-      submittedAt: '2025-06-18T09:00:00.000+07:00',
-      deadline: '2025-06-20',
-      late: false,
-      projectIds: [project.id],
-    });
+    await deliver(
+      registrationSubmittedV1,
+      registrationSubmitted({
+        planId: national.planId,
+        planYear: 2026,
+        reportNumber: '9/SCT',
+        projectIds: [project.id],
+      }),
+    );
     const submitted = await snapshot(project.id);
     const byProvince = await post(
       sct40,
@@ -366,12 +286,17 @@ describe('project lifecycle over HTTP', () => {
   });
 
   it('lets the province own every step of a provincial-plan project, and refuses the agency there', async () => {
-    const project = await create(provincial.planId, { kcqgVnd: 0, kcdpVnd: 400_000_000, beneficiaries: [] });
+    const project = await createProject(provincial.planId, {
+      kcqgVnd: 0,
+      kcdpVnd: 400_000_000,
+      beneficiaries: [],
+    });
     expect(project).toMatchObject({
       code: 'KCDP-2026-40-001',
       fundingSource: 'KCDP',
       requestedSupportVnd: 400_000_000,
     });
+    expect((await post(sct40, project.id, 'register')).status).toBe(200);
     await toInPlan(project, 400_000_000);
     const before = await snapshot(project.id);
     const contract = {
@@ -387,32 +312,28 @@ describe('project lifecycle over HTTP', () => {
   });
 
   it('stops a project by decision, releasing the unspent allocation in projects.project.stopped', async () => {
-    const project = await create(national.planId, { beneficiaries: [] });
+    const project = await createProject(national.planId, { beneficiaries: [] });
+    expect((await post(sct40, project.id, 'register')).status).toBe(200);
     await toInPlan(project, 600_000_000);
     const stop = { kind: 'stop', reason: 'Cơ sở thụ hưởng giải thể' };
     // A stop is the Minister's: the agency records it with the decision; a province may not.
     expect(
       (
-        await as(sct40, 'POST', `/api/v1/projects/${project.id}/adjustments`, {
+        await as(sct40).post(`/api/v1/projects/${project.id}/adjustments`, {
           ...stop,
           decisionNumber: '1/QĐ',
           decidedOn: '2026-09-15',
         })
       ).status,
     ).toBe(403);
-    const noDecision = await as(central, 'POST', `/api/v1/projects/${project.id}/adjustments`, stop);
+    const noDecision = await as(central).post(`/api/v1/projects/${project.id}/adjustments`, stop);
     expect(noDecision.status).toBe(422);
     expect(noDecision.body).toMatchObject({ code: 'project.decision-required' });
-    const stopped = await as<ProjectDetailView>(
-      central,
-      'POST',
-      `/api/v1/projects/${project.id}/adjustments`,
-      {
-        ...stop,
-        decisionNumber: '1500/QĐ-BCT',
-        decidedOn: '2026-09-15',
-      },
-    );
+    const stopped = await as(central).post<ProjectDetailView>(`/api/v1/projects/${project.id}/adjustments`, {
+      ...stop,
+      decisionNumber: '1500/QĐ-BCT',
+      decidedOn: '2026-09-15',
+    });
     expect(stopped.body).toMatchObject({ status: 'stopped', stoppedOn: '2026-09-15' });
     const event = (await outbox(project.id)).find((e) => e.type === 'projects.project.stopped');
     expect(event?.envelope.payload).toMatchObject({
@@ -436,7 +357,7 @@ describe('project lifecycle over HTTP', () => {
   });
 
   it('rejects a failed base appraisal and records it', async () => {
-    const project = await create(national.planId, { beneficiaries: [] });
+    const project = await createProject(national.planId, { beneficiaries: [] });
     await post(sct40, project.id, 'register');
     const failed = await post(sct40, project.id, 'base-appraisal', appraisal('failed'));
     expect(failed.body.status).toBe('rejected');

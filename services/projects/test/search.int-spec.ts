@@ -1,41 +1,36 @@
 import type { Page, Principal, ProjectView } from '@kc/contracts';
-import { planCreatedV1 } from '@kc/contracts';
 import { central, officer } from '@kc/testing';
-import type { BootedService } from '@kc/service-testing';
-import { bootProjects, deliverPlanEvent, draftBody, planCreated } from './support/projects-harness';
+import { useProjectsContext } from './support/projects-context';
+import { planCreated } from './support/projects-harness';
 
 /** GET /api/v1/projects: diacritic-blind search and every filter. */
 describe('project search and filters', () => {
-  let service: BootedService;
-  const as = <T = Record<string, unknown>>(...args: Parameters<BootedService['as']>) =>
-    service.as<T>(...args);
   const national2026 = planCreated(2026, 'national');
   const national2027 = planCreated(2027, 'national');
   const provincial01 = planCreated(2026, 'provincial', '01');
+  const { as, createProject } = useProjectsContext('kc_it_projects_search', {
+    plans: [national2026, national2027, provincial01],
+  });
   const codes = async (query: string, by: Principal = central) => {
-    const reply = await as<Page<ProjectView>>(by, 'GET', `/api/v1/projects?${query}`);
+    const reply = await as(by).get<Page<ProjectView>>(`/api/v1/projects?${query}`);
     expect(reply.status).toBe(200);
     return reply.body.items.map((p) => p.title).sort();
   };
 
   beforeAll(async () => {
-    service = await bootProjects('kc_it_projects_search');
-    for (const plan of [national2026, national2027, provincial01])
-      await deliverPlanEvent(service, planCreatedV1, plan);
-    const make = async (by: Principal, body: Record<string, unknown>) =>
-      expect((await as(by, 'POST', '/api/v1/projects', body)).status).toBe(201);
-    await make(
-      officer('01'),
-      draftBody(national2026.planId, {
+    await createProject(
+      national2026.planId,
+      {
         title: 'Mô hình sản xuất gốm sứ Bát Tràng, Hà Nội',
         provinceCode: '01',
         activityContents: [3],
         beneficiaries: [],
-      }),
-    );
-    await make(
+      },
       officer('01'),
-      draftBody(provincial01.planId, {
+    );
+    await createProject(
+      provincial01.planId,
+      {
         title: 'Đào tạo nghề mây tre đan ngoại thành Hà Nội',
         provinceCode: '01',
         kind: 'group',
@@ -43,21 +38,23 @@ describe('project search and filters', () => {
         kcqgVnd: 0,
         kcdpVnd: 200_000_000,
         beneficiaries: [],
-      }),
+      },
+      officer('01'),
     );
-    await make(
-      central,
-      draftBody(national2026.planId, {
+    await createProject(
+      national2026.planId,
+      {
         title: 'Hỗ trợ máy móc chế biến chè Điện Biên',
         provinceCode: '11',
         activityContents: [4],
         beneficiaries: [],
         implementingUnit: 'Trung tâm Khuyến công tỉnh Điện Biên',
-      }),
-    );
-    await make(
+      },
       central,
-      draftBody(national2027.planId, {
+    );
+    await createProject(
+      national2027.planId,
+      {
         title: 'Hội chợ hàng thủ công mỹ nghệ TP. Hồ Chí Minh',
         provinceCode: '79',
         activityContents: [5, 6],
@@ -65,14 +62,11 @@ describe('project search and filters', () => {
         endDate: '2027-10-31',
         beneficiaries: [],
         implementingUnit: 'Trung tâm Khuyến công TP. Hồ Chí Minh',
-      }),
+      },
+      central,
     );
-    const registered = await as<Page<ProjectView>>(central, 'GET', '/api/v1/projects?q=dien%20bien');
-    await as(central, 'POST', `/api/v1/projects/${registered.body.items[0].id}/register`, {});
-  }, 60_000);
-
-  afterAll(async () => {
-    await service?.close();
+    const registered = await as(central).get<Page<ProjectView>>('/api/v1/projects?q=dien%20bien');
+    await as(central).post(`/api/v1/projects/${registered.body.items[0].id}/register`, {});
   });
 
   it('ignores diacritics and case: "ha noi" finds "Hà Nội", "dien bien" finds "Điện Biên"', async () => {
@@ -104,15 +98,15 @@ describe('project search and filters', () => {
     expect(await codes('fundingSource=KCQG&q=ha%20noi')).toEqual([
       'Mô hình sản xuất gốm sứ Bát Tràng, Hà Nội',
     ]);
-    const page = await as<Page<ProjectView>>(central, 'GET', '/api/v1/projects?limit=3&page=2');
+    const page = await as(central).get<Page<ProjectView>>('/api/v1/projects?limit=3&page=2');
     expect(page.body).toMatchObject({ total: 4, page: 2, limit: 3 });
     expect(page.body.items).toHaveLength(1);
-    expect((await as(central, 'GET', '/api/v1/projects?regionCode=east')).status).toBe(400);
+    expect((await as(central).get('/api/v1/projects?regionCode=east')).status).toBe(400);
   });
 
   it("limits a province officer to its own province's projects", async () => {
     expect(await codes('q=ha%20noi', officer('11'))).toEqual([]);
     expect(await codes('', officer('11'))).toEqual(['Hỗ trợ máy móc chế biến chè Điện Biên']);
-    expect((await as(officer('11'), 'GET', '/api/v1/projects?provinceCode=01')).status).toBe(403);
+    expect((await as(officer('11')).get('/api/v1/projects?provinceCode=01')).status).toBe(403);
   });
 });

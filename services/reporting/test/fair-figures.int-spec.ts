@@ -1,28 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import type { FairFiguresView } from '@kc/contracts';
 import { business, officer } from '@kc/testing';
-import { bootService, client, type BootedService } from '@kc/service-testing';
-import { serviceEnvSchema } from '@kc/config';
-import { ReportingModule } from '../src/app.module';
+import { useReportingContext } from './support/reporting-context';
 
 /** Per-fair figures read the booth projection; the rows are written here as the event handlers write them. */
 describe('figures of one fair', () => {
-  let service: BootedService;
-  let db: Client;
+  const { as, db } = useReportingContext('reporting_fair_figures', { consumeEvents: false });
   const fairId = randomUUID();
 
   beforeAll(async () => {
-    service = await bootService(
-      {
-        service: 'reporting',
-        envSchema: serviceEnvSchema,
-        module: (config) => ReportingModule.forRoot(config),
-      },
-      'reporting_fair_figures',
-    );
-    db = new Client({ connectionString: service.databaseUrl });
-    await db.connect();
     await db.query(
       `INSERT INTO fair_projection (fair_id, name, year, scale, region_code, province_code, province_as_of,
          start_date, end_date, booth_count, created_at)
@@ -48,17 +34,10 @@ describe('figures of one fair', () => {
     await booth('01', 1, 12_000_000, null);
     await booth('40', 1, 12_000_000, 9_600_000);
     await booth('40', 2, 24_000_000, 24_000_000, true); // cancelled after certification: counts nowhere
-  }, 120_000);
-
-  afterAll(async () => {
-    await db?.end();
-    await service?.close();
   });
 
   it('counts booths allocated and supported and the support in VND, by province and in total', async () => {
-    const reply = await client(service.url)<FairFiguresView>('GET', `/api/v1/fairs/${fairId}/figures`, {
-      token: await service.tokenFor(business('0100000001')),
-    });
+    const reply = await as(business('0100000001')).get<FairFiguresView>(`/api/v1/fairs/${fairId}/figures`);
     expect(reply.status).toBe(200);
     expect(reply.body.provinces).toEqual([
       {
@@ -89,9 +68,7 @@ describe('figures of one fair', () => {
   });
 
   it('answers 404 for a fair it never heard of', async () => {
-    const reply = await client(service.url)('GET', `/api/v1/fairs/${randomUUID()}/figures`, {
-      token: await service.tokenFor(officer('40')),
-    });
+    const reply = await as(officer('40')).get(`/api/v1/fairs/${randomUUID()}/figures`);
     expect([reply.status, reply.body.code]).toEqual([404, 'fair.not-found']);
   });
 });

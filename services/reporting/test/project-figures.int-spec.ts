@@ -1,121 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import type { ConferenceReport, WatchlistPage } from '@kc/contracts';
 import { central, eventually, officer } from '@kc/testing';
-import { client } from '@kc/service-testing';
 import { vietnamDate } from '@kc/reference-data';
-import { bootReporting, envelope, type ReportingUnderTest } from './support/reporting-harness';
+import { useReportingContext } from './support/reporting-context';
+import { DAY_MS, daysAgo, envelope, projectEventsOf, TO_PLAN } from './support/reporting-events';
 
 // A year no other test uses, so the figures below are this file's alone even on the shared broker.
 const YEAR = 2087;
 const PLANS = 'plans.plan.events';
 const PROJECTS = 'projects.project.events';
-const DAY = 86_400_000;
-const daysAgo = (n: number) => vietnamDate(new Date(Date.now() - n * DAY));
 const monthOf = (isoDate: string) => isoDate.slice(0, 7);
 
 const planId = randomUUID();
 const ids = { ngheAn: randomUUID(), haNoi: randomUUID(), hcm: randomUUID() };
-
-function registered(projectId: string, provinceCode: string, n: number, planYear = YEAR) {
-  return envelope('projects.project.registered', 2, projectId, provinceCode, {
-    projectId,
-    code: `KCQG-${planYear}-${provinceCode}-00${n}`,
-    planId,
-    planYear,
-    planLevel: 'national',
-    fundingSource: 'KCQG',
-    title: 'Hỗ trợ ứng dụng máy móc thiết bị tiên tiến trong sản xuất gốm sứ',
-    kind: 'ordinary',
-    activityContents: [3],
-    implementingUnit: 'Trung tâm Khuyến công',
-    provinceCode,
-    commune: null,
-    startDate: daysAgo(120),
-    endDate: daysAgo(-60),
-    kcqgVnd: 900_000_000,
-    kcdpVnd: 0,
-    counterpartVnd: 1_100_000_000,
-    otherVnd: 0,
-    requestedSupportVnd: 900_000_000,
-    normCode: null,
-    normUnits: null,
-    procurementMode: 'selection',
-    advanceCategory: 'model-machinery',
-    beneficiaryTaxCodes: ['2900123456'],
-  });
-}
-
-/** The walk along the lifecycle, one status-changed event per step. */
-function walk(projectId: string, provinceCode: string, statuses: string[], planYear = YEAR) {
-  return statuses.slice(1).map((to, i) =>
-    envelope('projects.project.status-changed', 1, projectId, provinceCode, {
-      projectId,
-      planId,
-      planYear,
-      provinceCode,
-      from: statuses[i],
-      to,
-      action: {
-        registered: 'register',
-        'base-appraised': 'base-appraise',
-        submitted: 'submit',
-        'ministry-appraised': 'ministry-appraise',
-        'in-plan': 'assign',
-        contracted: 'contract',
-        'in-progress': 'report-progress',
-        accepted: 'accept',
-        liquidated: 'liquidate',
-        settled: 'settle',
-        stopped: 'stop',
-      }[to],
-      at: new Date().toISOString(),
-    }),
-  );
-}
-const TO_PLAN = ['registered', 'base-appraised', 'submitted', 'ministry-appraised', 'in-plan'];
-
-const project = (projectId: string, provinceCode: string, planYear = YEAR) => ({
-  projectId,
-  planId,
-  planYear,
-  provinceCode,
-});
-
-function contracted(projectId: string, provinceCode: string, value: number, planYear = YEAR) {
-  return envelope('projects.project.contracted', 1, projectId, provinceCode, {
-    ...project(projectId, provinceCode, planYear),
-    mode: 'contract',
-    number: `HĐ-${provinceCode}/${planYear}`,
-    signedOn: daysAgo(100),
-    contractValueVnd: value,
-    allocatedVnd: value,
-    parties: ['Cục Công Thương địa phương', 'Trung tâm Khuyến công'],
-  });
-}
-
-function disbursed(projectId: string, provinceCode: string, kind: string, amount: number, paid: number) {
-  return envelope('projects.disbursement.recorded', 1, projectId, provinceCode, {
-    ...project(projectId, provinceCode),
-    disbursementId: randomUUID(),
-    kind,
-    amountVnd: amount,
-    on: daysAgo(50),
-    reference: null,
-    advancedVnd: kind === 'advance' ? amount : 0,
-    paidVnd: paid,
-  });
-}
+const { project, registered, walk, contracted, disbursed } = projectEventsOf({ planId, year: YEAR });
 
 describe('reporting fed by the plans and projects events', () => {
-  let reporting: ReportingUnderTest;
-  let call: ReturnType<typeof client>;
+  const { as, publish } = useReportingContext('reporting_project_figures');
   const reportedMonth = monthOf(daysAgo(70));
 
   beforeAll(async () => {
-    reporting = await bootReporting('reporting_project_figures');
-    call = client(reporting.url);
-
-    await reporting.publish(
+    await publish(
       PLANS,
       envelope('plans.plan.created', 1, planId, null, {
         planId,
@@ -137,7 +42,7 @@ describe('reporting fed by the plans and projects events', () => {
 
     // Nghệ An: contracted 100 days ago, one late report of 10% two months back, an advance drawn.
     const { ngheAn, haNoi, hcm } = ids;
-    await reporting.publish(
+    await publish(
       PROJECTS,
       // The creation of the draft comes before the registration: a draft is not reported.
       envelope('projects.project.status-changed', 1, ngheAn, '40', {
@@ -168,13 +73,13 @@ describe('reporting fed by the plans and projects events', () => {
         month: reportedMonth,
         percentDone: 10,
         spentVnd: 50_000_000,
-        receivedAt: new Date(Date.now() - 40 * DAY).toISOString(),
+        receivedAt: new Date(Date.now() - 40 * DAY_MS).toISOString(),
         late: true,
       }),
       disbursed(ngheAn, '40', 'advance', 400_000_000, 400_000_000),
     );
     // Hà Nội: done and settled. Hồ Chí Minh: stopped, its allocation given back.
-    await reporting.publish(
+    await publish(
       PROJECTS,
       registered(haNoi, '01', 1),
       ...walk(haNoi, '01', ['registered', ...TO_PLAN.slice(1)]),
@@ -202,7 +107,7 @@ describe('reporting fed by the plans and projects events', () => {
       }),
     );
     // The decision travels on the plans topic, in no order with the projects' own events.
-    await reporting.publish(
+    await publish(
       PLANS,
       envelope('plans.assignment.decided', 1, planId, null, {
         decisionId: randomUUID(),
@@ -238,16 +143,9 @@ describe('reporting fed by the plans and projects events', () => {
     );
   }, 120_000);
 
-  afterAll(async () => {
-    await reporting?.close();
-  });
-
   it("shows each project's money and stage in its unit, and the year's completion in the totals", async () => {
-    const token = await reporting.tokenFor(central);
     const report = await eventually(async () => {
-      const reply = await call<ConferenceReport>('GET', `/api/v1/conferences/national?year=${YEAR}`, {
-        token,
-      });
+      const reply = await as(central).get<ConferenceReport>(`/api/v1/conferences/national?year=${YEAR}`);
       const t = reply.body.totals;
       return t?.projectsByStatus?.settled === 1 &&
         t.projectsByStatus['in-progress'] === 1 &&
@@ -301,9 +199,8 @@ describe('reporting fed by the plans and projects events', () => {
 
   it('puts the Nghệ An project on the watchlist with its reasons, for the agency and its own officer only', async () => {
     const path = `/api/v1/watchlist?year=${YEAR}`;
-    const token = await reporting.tokenFor(central);
     const page = await eventually(async () => {
-      const reply = await call<WatchlistPage>('GET', path, { token });
+      const reply = await as(central).get<WatchlistPage>(path);
       return reply.status === 200 &&
         reply.body.items.some((i) => i.projectId === ids.ngheAn && i.lastProgressPercent === 10)
         ? reply.body
@@ -327,18 +224,16 @@ describe('reporting fed by the plans and projects events', () => {
       /^Tiến độ 10% trong khi đã qua/,
     );
 
-    const own = await call<WatchlistPage>('GET', path, { token: await reporting.tokenFor(officer('40')) });
+    const own = await as(officer('40')).get<WatchlistPage>(path);
     expect(own.body.items.map((i) => i.projectId)).toEqual([ids.ngheAn]);
-    const other = await call<WatchlistPage>('GET', path, { token: await reporting.tokenFor(officer('01')) });
+    const other = await as(officer('01')).get<WatchlistPage>(path);
     expect(other.status).toBe(200);
     expect(other.body.items).toEqual([]);
-    const asked = await call('GET', `${path}&provinceCode=40`, {
-      token: await reporting.tokenFor(officer('01')),
-    });
+    const asked = await as(officer('01')).get(`${path}&provinceCode=40`);
     expect(asked.status).toBe(403);
-    const south = await call<WatchlistPage>('GET', `${path}&regionCode=south`, { token });
+    const south = await as(central).get<WatchlistPage>(`${path}&regionCode=south`);
     expect(south.body.items).toEqual([]);
-    const bad = await call('GET', `${path}&regionCode=west`, { token });
+    const bad = await as(central).get(`${path}&regionCode=west`);
     expect(bad.status).toBe(400);
   });
 
@@ -348,14 +243,12 @@ describe('reporting fed by the plans and projects events', () => {
     const haiDuong = randomUUID();
     const path = `/api/v1/watchlist?year=${OLD_YEAR}`;
     const listed = async (query: string, by = central) => {
-      const reply = await call<WatchlistPage>('GET', `${path}${query}`, {
-        token: await reporting.tokenFor(by),
-      });
+      const reply = await as(by).get<WatchlistPage>(`${path}${query}`);
       return reply.status === 200 ? reply.body.items.map((i) => i.projectId) : reply.status;
     };
 
     beforeAll(async () => {
-      await reporting.publish(
+      await publish(
         PROJECTS,
         registered(haiDuong, '30', 1, OLD_YEAR),
         ...walk(haiDuong, '30', [...TO_PLAN, 'contracted', 'in-progress'], OLD_YEAR),
@@ -366,9 +259,7 @@ describe('reporting fed by the plans and projects events', () => {
 
     it("lists the old unit's project under today's unit, as the conference view counts it", async () => {
       expect(await listed('&provinceCode=31')).toEqual([haiDuong]);
-      const report = await call<ConferenceReport>('GET', `/api/v1/conferences/national?year=${OLD_YEAR}`, {
-        token: await reporting.tokenFor(central),
-      });
+      const report = await as(central).get<ConferenceReport>(`/api/v1/conferences/national?year=${OLD_YEAR}`);
       expect(report.body.units.find((u) => u.code === '31')?.projects).toBe(1);
     });
 

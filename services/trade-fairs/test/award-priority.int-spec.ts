@@ -1,88 +1,61 @@
-import { Client } from 'pg';
 import type { FairSubsidyPolicyView, FairView, Principal, RegistrationView } from '@kc/contracts';
 import { business, central } from '@kc/testing';
-import type { BootedService } from '@kc/service-testing';
-import { bootTradeFairs } from './support/service-harness';
+import { fairBody, registrationBody } from './support/fair-givens';
+import { useTradeFairsContext } from './support/trade-fairs-context';
 
 const BOOTHS = 4;
 const OPENS = '2026-12-10';
 
 type Certificate = { year: number; validUntil?: string };
 
-const registration = (taxCode: string, certificate?: Certificate) => ({
-  facility: {
-    taxCode,
-    name: `Cơ sở sơn mài ${taxCode}`,
-    provinceCode: '01',
-    legalForm: 'household-business',
-  },
-  products: [
-    {
-      name: 'Tranh sơn mài Hạ Thái',
-      ...(certificate
-        ? { awardCertificate: { number: `GCN-${taxCode}`, level: 'national', ...certificate } }
-        : {}),
-    },
-  ],
-  boothCount: 1,
-  boothKind: 'standard',
-});
+const registration = (taxCode: string, certificate?: Certificate) =>
+  registrationBody(taxCode, '01', {
+    facility: { name: `Cơ sở sơn mài ${taxCode}` },
+    products: [
+      {
+        name: 'Tranh sơn mài Hạ Thái',
+        ...(certificate
+          ? { awardCertificate: { number: `GCN-${taxCode}`, level: 'national', ...certificate } }
+          : {}),
+      },
+    ],
+  });
 
 /**
  * A first-come fair granting award priority: once it is full, requests with a certificate valid on the
  * opening day are promoted from the waiting list before the others, each class in the order it joined.
  */
 describe('award priority at a first-come fair, and the subsidy policy of fairs abroad', () => {
-  let service: BootedService;
-  let db: Client;
-  const as = <T = Record<string, unknown>>(...args: Parameters<BootedService['as']>) =>
-    service.as<T>(...args);
-  const rows = async <T>(text: string, params: unknown[] = []) => (await db.query(text, params)).rows as T[];
-  const fair = (overrides: Record<string, unknown> = {}) => ({
-    name: 'Hội chợ triển lãm hàng CNNT tiêu biểu quốc gia 2026',
-    year: 2026,
-    scale: 'national',
-    provinceCode: '01',
-    startDate: OPENS,
-    endDate: '2026-12-13',
-    boothCount: BOOTHS,
-    registrationOpensAt: new Date(Date.now() - 3_600_000).toISOString(),
-    registrationClosesAt: new Date(Date.now() + 86_400_000).toISOString(),
-    ...overrides,
-  });
+  const { as, db, addBooths } = useTradeFairsContext('trade_fairs_award_priority');
+  const fair = (overrides: Record<string, unknown> = {}) =>
+    fairBody({
+      name: 'Hội chợ triển lãm hàng CNNT tiêu biểu quốc gia 2026',
+      scale: 'national',
+      regionCode: undefined,
+      startDate: OPENS,
+      endDate: '2026-12-13',
+      boothCount: BOOTHS,
+      ...overrides,
+    });
 
   let fairId: string;
   const path = () => `/api/v1/fairs/${fairId}/registrations`;
   const register = (caller: Principal, key: string, body: unknown) =>
-    as<RegistrationView>(caller, 'POST', path(), body, { 'idempotency-key': key });
+    as(caller).post<RegistrationView>(path(), body, { 'idempotency-key': key });
   const cancel = (caller: Principal, id: string) =>
-    as<RegistrationView>(caller, 'POST', `${path()}/${id}/cancel`, { reason: 'Cơ sở không thu xếp được' });
-
-  beforeAll(async () => {
-    service = await bootTradeFairs('trade_fairs_award_priority');
-    db = new Client({ connectionString: service.databaseUrl });
-    await db.connect();
-  }, 120_000);
-
-  afterAll(async () => {
-    await db?.end();
-    await service?.close();
-  });
+    as(caller).post<RegistrationView>(`${path()}/${id}/cancel`, { reason: 'Cơ sở không thu xếp được' });
 
   it('creates a first-come fair with award priority, which the database now accepts', async () => {
-    const created = await as<FairView>(central, 'POST', '/api/v1/fairs', fair({ awardPriority: true }));
+    const created = await as(central).post<FairView>('/api/v1/fairs', fair({ awardPriority: true }));
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ allocationMethod: 'first-come', awardPriority: true });
     fairId = created.body.id;
-    const booths = await as(central, 'POST', `/api/v1/fairs/${fairId}/booths`, {
-      booths: Array.from({ length: BOOTHS }, (_, i) => ({
-        code: `S-${i + 1}`,
-        hall: 'Nhà S',
-        rentVnd: 15_000_000,
-        layout: { x: i * 3, y: 0, w: 3, h: 3 },
-      })),
-    });
-    expect(booths.status).toBe(201);
+    await addBooths(fairId, BOOTHS, (i) => ({
+      code: `S-${i + 1}`,
+      hall: 'Nhà S',
+      zone: undefined,
+      rentVnd: 15_000_000,
+    }));
   });
 
   /** The fair's first takers (all uncertified), then the waiting requests with what they carry. */
@@ -108,7 +81,7 @@ describe('award priority at a first-come fair, and the subsidy policy of fairs a
     expect(taken.map((r) => [r.status, r.body.state])).toEqual(Array(BOOTHS).fill([201, 'held']));
     taken.forEach((r, i) => ids.set(first[i], r.body.id));
     const confirmed = await Promise.all(
-      first.map((t) => as<RegistrationView>(business(t), 'POST', `${path()}/${ids.get(t)}/confirm`)),
+      first.map((t) => as(business(t)).post<RegistrationView>(`${path()}/${ids.get(t)}/confirm`)),
     );
     expect(confirmed.map((r) => r.body.state)).toEqual(Array(BOOTHS).fill('allocated'));
 
@@ -131,9 +104,7 @@ describe('award priority at a first-come fair, and the subsidy policy of fairs a
   });
 
   it('refuses a certificate dated in a year that has not begun, and holds nothing for it', async () => {
-    const reply = await as<{ errors: { field: string; rule?: string }[] }>(
-      business('6200000010'),
-      'POST',
+    const reply = await as(business('6200000010')).post<{ errors: { field: string; rule?: string }[] }>(
       path(),
       registration('6200000010', { year: new Date().getFullYear() + 1 }),
       { 'idempotency-key': 'future-certificate' },
@@ -142,7 +113,9 @@ describe('award priority at a first-come fair, and the subsidy policy of fairs a
       422,
       'products.0.awardCertificate.year',
     ]);
-    expect(await rows(`SELECT 1 FROM fair_registration WHERE facility_tax_code = '6200000010'`)).toEqual([]);
+    expect(await db.rows(`SELECT 1 FROM fair_registration WHERE facility_tax_code = '6200000010'`)).toEqual(
+      [],
+    );
   });
 
   /** The promotion order the fair promises: certified by their place on the list, then the rest by theirs. */
@@ -156,7 +129,7 @@ describe('award priority at a first-come fair, and the subsidy policy of fairs a
   };
   const heldWaiters = async () =>
     (
-      await rows<{ facility_tax_code: string }>(
+      await db.rows<{ facility_tax_code: string }>(
         `SELECT facility_tax_code FROM fair_registration
           WHERE fair_id = $1 AND state = 'held' AND facility_tax_code = ANY($2) ORDER BY updated_at, id`,
         [fairId, waiting.map((w) => w.taxCode)],
@@ -164,7 +137,7 @@ describe('award priority at a first-come fair, and the subsidy policy of fairs a
     ).map((r) => r.facility_tax_code);
   const boothsTaken = async () =>
     (
-      await rows<{ n: number }>(
+      await db.rows<{ n: number }>(
         `SELECT count(*)::int AS n FROM booth WHERE fair_id = $1 AND state <> 'free'`,
         [fairId],
       )
@@ -195,7 +168,7 @@ describe('award priority at a first-come fair, and the subsidy policy of fairs a
     expect(held.filter((t) => !order.slice(0, 2).includes(t)).sort()).toEqual(order.slice(2, 6).sort());
     expect(await boothsTaken()).toBe(BOOTHS);
 
-    const promoted = await rows<{ id: string }>(
+    const promoted = await db.rows<{ id: string }>(
       `SELECT envelope -> 'payload' ->> 'registrationId' AS id FROM outbox
         WHERE type = 'trade-fairs.booth.held' AND (envelope -> 'payload' ->> 'promotedFromWaitlist')::boolean
         ORDER BY id`,
@@ -215,12 +188,10 @@ describe('award priority at a first-come fair, and the subsidy policy of fairs a
       registrationOpensAt: undefined,
       registrationClosesAt: undefined,
     });
-    const created = await as<FairView>(central, 'POST', '/api/v1/fairs', abroad);
+    const created = await as(central).post<FairView>('/api/v1/fairs', abroad);
     expect(created.status).toBe(201);
     expect(created.body.subsidyPolicy).toEqual({ code: 'international-fair', version: 1 });
-    const policy = await as<FairSubsidyPolicyView>(
-      central,
-      'GET',
+    const policy = await as(central).get<FairSubsidyPolicyView>(
       `/api/v1/fairs/${created.body.id}/subsidy-policy`,
     );
     expect(policy.body.policy).toMatchObject({
@@ -231,12 +202,12 @@ describe('award priority at a first-come fair, and the subsidy policy of fairs a
       legalBasis: expect.stringContaining('28/2018/TT-BTC'),
     });
 
-    const chosen = await as<FairView>(central, 'POST', '/api/v1/fairs', {
+    const chosen = await as(central).post<FairView>('/api/v1/fairs', {
       ...abroad,
       subsidyPolicyCode: 'domestic-fair-participant',
     });
     expect(chosen.body.subsidyPolicy).toEqual({ code: 'domestic-fair-participant', version: 1 });
-    const domestic = await as<FairView>(central, 'POST', '/api/v1/fairs', {
+    const domestic = await as(central).post<FairView>('/api/v1/fairs', {
       ...abroad,
       scale: 'national',
     });

@@ -1,44 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import type { Principal, RegistrationView } from '@kc/contracts';
 import { business, central, eventually, officer, organizer } from '@kc/testing';
-import { client, type BootedService, type Reply } from '@kc/service-testing';
+import type { Reply } from '@kc/service-testing';
 import { BoothSweeper } from '../src/application/booth-sweeper';
-import { bootTradeFairs } from './support/service-harness';
+import { registrationBody } from './support/fair-givens';
+import { useTradeFairsContext } from './support/trade-fairs-context';
 
 const NORTH = ['40', '01', '31', '38', '19'];
 const BOOTHS = 30;
 const RUSH = 200;
 
-const registration = (taxCode: string, provinceCode: string, boothCount = 1) => ({
-  facility: {
-    taxCode,
-    name: `Cơ sở mây tre đan ${taxCode}`,
-    provinceCode,
-    legalForm: 'household-business',
-  },
-  products: [{ name: 'Giỏ mây đan thủ công' }],
-  boothCount,
-  boothKind: 'standard',
-});
+const registration = (taxCode: string, provinceCode: string, boothCount = 1) =>
+  registrationBody(taxCode, provinceCode, { boothCount });
 
 describe('booth registration: holds, allocation, waiting list, cancellation', () => {
-  let service: BootedService;
-  let db: Client;
-  let call: ReturnType<typeof client>;
-  const tokens = new Map<string, string>();
-  const tokenOf = async (p: Principal) => {
-    if (!tokens.has(p.id)) tokens.set(p.id, await service.tokenFor(p));
-    return tokens.get(p.id)!;
-  };
-  const as = async <T = Record<string, unknown>>(
-    p: Principal,
-    method: string,
-    path: string,
-    body?: unknown,
-    headers?: Record<string, string>,
-  ): Promise<Reply<T>> => call<T>(method, path, { token: await tokenOf(p), body, headers });
-  const rows = async <T>(text: string, params: unknown[] = []) => (await db.query(text, params)).rows as T[];
+  const context = useTradeFairsContext('trade_fairs_booths');
+  const { as, db, createFair, addBooths, setQuotas } = context;
+  const sweep = () => context.service.app.get(BoothSweeper).sweep();
 
   let fairId: string;
   /** Who sent rush request i, and what. */
@@ -50,73 +28,31 @@ describe('booth registration: holds, allocation, waiting list, cancellation', ()
   });
   const replies: Reply<RegistrationView>[] = [];
 
-  const createFair = async (overrides: Record<string, unknown> = {}) => {
-    const reply = await as(central, 'POST', '/api/v1/fairs', {
-      name: 'Hội chợ triển lãm hàng CNNT tiêu biểu khu vực phía Bắc 2026',
-      year: 2026,
-      scale: 'regional',
-      regionCode: 'north',
-      provinceCode: '01',
-      startDate: '2026-09-15',
-      endDate: '2026-09-19',
-      boothCount: 40,
-      registrationOpensAt: new Date(Date.now() - 3_600_000).toISOString(),
-      registrationClosesAt: new Date(Date.now() + 86_400_000).toISOString(),
-      ...overrides,
-    });
-    expect(reply.status).toBe(201);
-    return reply.body.id as string;
-  };
-  const addBooths = async (fair: string, count: number) => {
-    const reply = await as(central, 'POST', `/api/v1/fairs/${fair}/booths`, {
-      booths: Array.from({ length: count }, (_, i) => ({
-        code: `A-${String(i + 1).padStart(3, '0')}`,
-        hall: 'Nhà A',
-        zone: 'Thủ công mỹ nghệ',
-        rentVnd: 12_000_000,
-        layout: { x: (i % 10) * 3, y: Math.floor(i / 10) * 3, w: 3, h: 3 },
-      })),
-    });
-    expect(reply.status).toBe(201);
-  };
   const outboxCount = async (type?: string) =>
     Number(
       (
-        await rows<{ n: string }>(`SELECT count(*) AS n FROM outbox WHERE $1::text IS NULL OR type = $1`, [
+        await db.rows<{ n: string }>(`SELECT count(*) AS n FROM outbox WHERE $1::text IS NULL OR type = $1`, [
           type ?? null,
         ])
       )[0].n,
     );
   const state = async (id: string) =>
-    (await rows<{ state: string }>(`SELECT state FROM fair_registration WHERE id = $1`, [id]))[0].state;
+    (await db.rows<{ state: string }>(`SELECT state FROM fair_registration WHERE id = $1`, [id]))[0].state;
 
   beforeAll(async () => {
-    service = await bootTradeFairs('trade_fairs_booths');
-    call = client(service.url);
-    db = new Client({ connectionString: service.databaseUrl });
-    await db.connect();
-    fairId = await createFair();
+    fairId = (await createFair()).id;
     await addBooths(fairId, BOOTHS);
-    const quotas = await as(central, 'POST', `/api/v1/fairs/${fairId}/quotas`, {
-      quotas: [
-        { provinceCode: '40', booths: 5 },
-        { provinceCode: '01', booths: 5 },
-      ],
-      releaseAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-    });
-    expect(quotas.status).toBe(201);
-  }, 120_000);
-
-  afterAll(async () => {
-    await db?.end();
-    await service?.close();
+    await setQuotas(fairId, [
+      { provinceCode: '40', booths: 5 },
+      { provinceCode: '01', booths: 5 },
+    ]);
   });
 
   it(`gives ${RUSH} parallel clients exactly ${BOOTHS} holds on distinct booths and waitlists the rest`, async () => {
     replies.push(
       ...(await Promise.all(
         rush.map((r) =>
-          as<RegistrationView>(r.caller, 'POST', `/api/v1/fairs/${fairId}/registrations`, r.body, {
+          as(r.caller).post<RegistrationView>(`/api/v1/fairs/${fairId}/registrations`, r.body, {
             'idempotency-key': r.key,
           }),
         ),
@@ -138,7 +74,7 @@ describe('booth registration: holds, allocation, waiting list, cancellation', ()
 
     // The counters: each quota and the pool full, never beyond.
     expect(
-      await rows(`SELECT bucket, capacity, used FROM booth_bucket WHERE fair_id = $1 ORDER BY bucket`, [
+      await db.rows(`SELECT bucket, capacity, used FROM booth_bucket WHERE fair_id = $1 ORDER BY bucket`, [
         fairId,
       ]),
     ).toEqual([
@@ -146,7 +82,7 @@ describe('booth registration: holds, allocation, waiting list, cancellation', ()
       { bucket: '40', capacity: 5, used: 5 },
       { bucket: 'pool', capacity: 20, used: 20 },
     ]);
-    const byProvince = await rows<{ charged_to: string; province: string; n: number }>(
+    const byProvince = await db.rows<{ charged_to: string; province: string; n: number }>(
       `SELECT charged_to, facility_province_code AS province, count(*)::int AS n FROM fair_registration
         WHERE fair_id = $1 AND state = 'held' AND charged_to <> 'pool' GROUP BY 1, 2 ORDER BY 1`,
       [fairId],
@@ -156,7 +92,9 @@ describe('booth registration: holds, allocation, waiting list, cancellation', ()
       { charged_to: '40', province: '40', n: 5 },
     ]);
     expect(
-      await rows(`SELECT state, count(*)::int AS n FROM booth WHERE fair_id = $1 GROUP BY state`, [fairId]),
+      await db.rows(`SELECT state, count(*)::int AS n FROM booth WHERE fair_id = $1 GROUP BY state`, [
+        fairId,
+      ]),
     ).toEqual([{ state: 'held', n: BOOTHS }]);
     expect(await outboxCount('trade-fairs.booth.held')).toBe(BOOTHS);
     expect(await outboxCount('trade-fairs.registration.waitlisted')).toBe(RUSH - BOOTHS);
@@ -164,12 +102,12 @@ describe('booth registration: holds, allocation, waiting list, cancellation', ()
 
   it('answers a re-sent request with the same registration and creates nothing', async () => {
     const before = {
-      registrations: await rows(`SELECT id FROM fair_registration`),
+      registrations: await db.rows(`SELECT id FROM fair_registration`),
       outbox: await outboxCount(),
     };
     const again = await Promise.all(
       rush.slice(0, 20).map((r) =>
-        as<RegistrationView>(r.caller, 'POST', `/api/v1/fairs/${fairId}/registrations`, r.body, {
+        as(r.caller).post<RegistrationView>(`/api/v1/fairs/${fairId}/registrations`, r.body, {
           'idempotency-key': r.key,
         }),
       ),
@@ -179,12 +117,10 @@ describe('booth registration: holds, allocation, waiting list, cancellation', ()
       expect(reply.headers.get('idempotent-replayed')).toBe('true');
       expect(reply.body).toEqual(replies[i].body);
     });
-    expect((await rows(`SELECT id FROM fair_registration`)).length).toBe(before.registrations.length);
+    expect((await db.rows(`SELECT id FROM fair_registration`)).length).toBe(before.registrations.length);
     expect(await outboxCount()).toBe(before.outbox);
 
-    const changed = await as(
-      rush[0].caller,
-      'POST',
+    const changed = await as(rush[0].caller).post(
       `/api/v1/fairs/${fairId}/registrations`,
       { ...rush[0].body, products: [{ name: 'Chiếu cói' }] },
       { 'idempotency-key': rush[0].key },
@@ -196,7 +132,7 @@ describe('booth registration: holds, allocation, waiting list, cancellation', ()
     const body = registration('4100000001', '31');
     const sends = await Promise.all(
       Array.from({ length: 10 }, () =>
-        as<RegistrationView>(central, 'POST', `/api/v1/fairs/${fairId}/registrations`, body, {
+        as(central).post<RegistrationView>(`/api/v1/fairs/${fairId}/registrations`, body, {
           'idempotency-key': 'same-key-race',
         }),
       ),
@@ -204,20 +140,20 @@ describe('booth registration: holds, allocation, waiting list, cancellation', ()
     expect(sends.map((s) => s.status)).toEqual(Array(10).fill(201));
     expect(new Set(sends.map((s) => s.body.id)).size).toBe(1);
     expect(
-      await rows(`SELECT id FROM fair_registration WHERE idempotency_key = 'same-key-race'`),
+      await db.rows(`SELECT id FROM fair_registration WHERE idempotency_key = 'same-key-race'`),
     ).toHaveLength(1);
   });
 
   it('refuses to confirm a lapsed hold, frees its booth and promotes the head of the waiting list', async () => {
-    const [lapsed] = await rows<{ id: string; province: string }>(
+    const [lapsed] = await db.rows<{ id: string; province: string }>(
       `SELECT id, facility_province_code AS province FROM fair_registration
         WHERE fair_id = $1 AND state = 'held' AND charged_to = 'pool' ORDER BY created_at LIMIT 1`,
       [fairId],
     );
-    const [{ code }] = await rows<{ code: string }>(`SELECT code FROM booth WHERE registration_id = $1`, [
+    const [{ code }] = await db.rows<{ code: string }>(`SELECT code FROM booth WHERE registration_id = $1`, [
       lapsed.id,
     ]);
-    const [head] = await rows<{ id: string }>(
+    const [head] = await db.rows<{ id: string }>(
       `SELECT id FROM fair_registration WHERE fair_id = $1 AND state = 'waitlisted' AND waitlist_position = 1`,
       [fairId],
     );
@@ -227,36 +163,28 @@ describe('booth registration: holds, allocation, waiting list, cancellation', ()
     );
 
     // The hold no longer counts, before anything has swept it.
-    const booths = await as<{ code: string; state: string }[]>(
-      central,
-      'GET',
-      `/api/v1/fairs/${fairId}/booths`,
-    );
+    const booths = await as(central).get<{ code: string; state: string }[]>(`/api/v1/fairs/${fairId}/booths`);
     expect(booths.body.find((b) => b.code === code)?.state).toBe('free');
-    const seen = await as<RegistrationView>(
-      central,
-      'GET',
+    const seen = await as(central).get<RegistrationView>(
       `/api/v1/fairs/${fairId}/registrations/${lapsed.id}`,
     );
     expect([seen.body.state, seen.body.booths]).toEqual(['expired', []]);
 
-    const confirm = await as(central, 'POST', `/api/v1/fairs/${fairId}/registrations/${lapsed.id}/confirm`);
+    const confirm = await as(central).post(`/api/v1/fairs/${fairId}/registrations/${lapsed.id}/confirm`);
     expect([confirm.status, confirm.body.code]).toEqual([409, 'registration.hold-expired']);
     expect(await state(lapsed.id)).toBe('expired');
 
     // Promoted: held, and no longer on the waiting list.
-    const promotedHead = await as<RegistrationView>(
-      central,
-      'GET',
+    const promotedHead = await as(central).get<RegistrationView>(
       `/api/v1/fairs/${fairId}/registrations/${head.id}`,
     );
     expect([promotedHead.body.state, promotedHead.body.waitlistPosition]).toEqual(['held', null]);
-    expect(await rows(`SELECT code FROM booth WHERE registration_id = $1`, [head.id])).toEqual([{ code }]);
-    const [expired] = await rows<{ envelope: { actor: { kind: string } } }>(
+    expect(await db.rows(`SELECT code FROM booth WHERE registration_id = $1`, [head.id])).toEqual([{ code }]);
+    const [expired] = await db.rows<{ envelope: { actor: { kind: string } } }>(
       `SELECT envelope FROM outbox WHERE type = 'trade-fairs.hold.expired'`,
     );
     expect(expired.envelope.actor.kind).toBe('system');
-    const promoted = await rows<{ envelope: { payload: { registrationId: string } } }>(
+    const promoted = await db.rows<{ envelope: { payload: { registrationId: string } } }>(
       `SELECT envelope FROM outbox WHERE type = 'trade-fairs.booth.held'
         AND (envelope -> 'payload' ->> 'promotedFromWaitlist')::boolean`,
     );
@@ -264,12 +192,12 @@ describe('booth registration: holds, allocation, waiting list, cancellation', ()
   });
 
   it('lets the sweeper expire a lapsed hold and promote the next in line, as the system', async () => {
-    const [lapsed] = await rows<{ id: string }>(
+    const [lapsed] = await db.rows<{ id: string }>(
       `SELECT id FROM fair_registration WHERE fair_id = $1 AND state = 'held' AND charged_to = 'pool'
         ORDER BY created_at LIMIT 1`,
       [fairId],
     );
-    const [second] = await rows<{ id: string }>(
+    const [second] = await db.rows<{ id: string }>(
       `SELECT id FROM fair_registration WHERE fair_id = $1 AND waitlist_position = 2`,
       [fairId],
     );
@@ -277,11 +205,11 @@ describe('booth registration: holds, allocation, waiting list, cancellation', ()
       `UPDATE fair_registration SET hold_expires_at = now() - interval '1 second' WHERE id = $1`,
       [lapsed.id],
     );
-    const swept = await service.app.get(BoothSweeper).sweep();
+    const swept = await sweep();
     expect(swept).toMatchObject({ expired: 1, promoted: 1 });
     expect(await state(lapsed.id)).toBe('expired');
     expect(await state(second.id)).toBe('held');
-    const audits = await rows<{ envelope: { actor: { kind: string }; payload: { action: string } } }>(
+    const audits = await db.rows<{ envelope: { actor: { kind: string }; payload: { action: string } } }>(
       `SELECT envelope FROM outbox WHERE type = 'audit.record.appended'
         AND envelope -> 'payload' ->> 'action' IN ('fair-registration.expire', 'fair-registration.promote')`,
     );
@@ -290,7 +218,7 @@ describe('booth registration: holds, allocation, waiting list, cancellation', ()
   });
 
   it('allocates a confirmed hold, and a confirmation again changes nothing', async () => {
-    const [live] = await rows<{ id: string }>(
+    const [live] = await db.rows<{ id: string }>(
       `SELECT id FROM fair_registration WHERE fair_id = $1 AND state = 'held' AND hold_expires_at > now()
           AND facility_province_code = '38' AND idempotency_key LIKE 'rush-%' LIMIT 1`,
       [fairId],
@@ -298,40 +226,40 @@ describe('booth registration: holds, allocation, waiting list, cancellation', ()
     const held = replies.find((r) => r.body.id === live.id)!;
     const owner = rush.find((r) => r.body.facility.taxCode === held.body.facility.taxCode)!;
     const path = `/api/v1/fairs/${fairId}/registrations/${held.body.id}/confirm`;
-    const confirmed = await as<RegistrationView>(owner.caller, 'POST', path);
+    const confirmed = await as(owner.caller).post<RegistrationView>(path);
     expect([confirmed.status, confirmed.body.state, confirmed.body.holdExpiresAt]).toEqual([
       200,
       'allocated',
       null,
     ]);
     expect(confirmed.body.booths).toEqual(held.body.booths);
-    expect((await as<RegistrationView>(owner.caller, 'POST', path)).body.state).toBe('allocated');
-    expect(await rows(`SELECT DISTINCT state FROM booth WHERE registration_id = $1`, [held.body.id])).toEqual(
-      [{ state: 'allocated' }],
-    );
+    expect((await as(owner.caller).post<RegistrationView>(path)).body.state).toBe('allocated');
+    expect(
+      await db.rows(`SELECT DISTINCT state FROM booth WHERE registration_id = $1`, [held.body.id]),
+    ).toEqual([{ state: 'allocated' }]);
     expect(await outboxCount('trade-fairs.booth.allocated')).toBe(1);
   });
 
   it("cancels a quota booking and gives the booth to the province's first waiting request", async () => {
-    const [quotaHold] = await rows<{ id: string }>(
+    const [quotaHold] = await db.rows<{ id: string }>(
       `SELECT id FROM fair_registration WHERE fair_id = $1 AND state = 'held' AND charged_to = '40' LIMIT 1`,
       [fairId],
     );
-    const [nextOf40] = await rows<{ id: string }>(
+    const [nextOf40] = await db.rows<{ id: string }>(
       `SELECT id FROM fair_registration WHERE fair_id = $1 AND state = 'waitlisted' AND facility_province_code = '40'
         ORDER BY waitlist_position LIMIT 1`,
       [fairId],
     );
-    const ahead = await rows<{ id: string }>(
+    const ahead = await db.rows<{ id: string }>(
       `SELECT id FROM fair_registration WHERE fair_id = $1 AND state = 'waitlisted'
           AND waitlist_position < (SELECT waitlist_position FROM fair_registration WHERE id = $2)`,
       [fairId, nextOf40.id],
     );
 
     const path = `/api/v1/fairs/${fairId}/registrations/${quotaHold.id}/cancel`;
-    expect((await as(officer('01'), 'POST', path, { reason: 'Nhầm' })).status).toBe(404);
-    expect((await as(officer('40'), 'POST', path, {})).status).toBe(400);
-    const cancelled = await as<RegistrationView>(officer('40'), 'POST', path, {
+    expect((await as(officer('01')).post(path, { reason: 'Nhầm' })).status).toBe(404);
+    expect((await as(officer('40')).post(path, {})).status).toBe(400);
+    const cancelled = await as(officer('40')).post<RegistrationView>(path, {
       reason: 'Cơ sở không tham gia được',
     });
     expect([cancelled.status, cancelled.body.state, cancelled.body.cancelReason]).toEqual([
@@ -343,9 +271,9 @@ describe('booth registration: holds, allocation, waiting list, cancellation', ()
     expect(await state(nextOf40.id)).toBe('held');
     for (const { id } of ahead) expect(await state(id)).toBe('waitlisted');
     expect(
-      await rows(`SELECT used FROM booth_bucket WHERE fair_id = $1 AND bucket = '40'`, [fairId]),
+      await db.rows(`SELECT used FROM booth_bucket WHERE fair_id = $1 AND bucket = '40'`, [fairId]),
     ).toEqual([{ used: 5 }]);
-    const again = await as(officer('40'), 'POST', path, { reason: 'Lần nữa' });
+    const again = await as(officer('40')).post(path, { reason: 'Lần nữa' });
     expect([again.status, again.body.code]).toEqual([409, 'registration.not-cancellable']);
   });
 
@@ -355,43 +283,42 @@ describe('booth registration: holds, allocation, waiting list, cancellation', ()
     const theirs = replies[3].body.id;
     const registrations = `/api/v1/fairs/${fairId}/registrations`;
 
-    const forOther = await as(mine.caller, 'POST', registrations, other.body, { 'idempotency-key': 'steal' });
+    const forOther = await as(mine.caller).post(registrations, other.body, { 'idempotency-key': 'steal' });
     expect([forOther.status, forOther.body.code]).toEqual([403, 'registration.other-facility']);
-    const otherProvince = await as(officer('40'), 'POST', registrations, registration('4200000001', '01'), {
+    const otherProvince = await as(officer('40')).post(registrations, registration('4200000001', '01'), {
       'idempotency-key': 'other-province',
     });
     expect([otherProvince.status, otherProvince.body.code]).toEqual([403, 'auth.other-province']);
 
-    expect((await as(mine.caller, 'GET', `${registrations}/${theirs}`)).status).toBe(404);
-    expect((await as(mine.caller, 'POST', `${registrations}/${theirs}/cancel`, { reason: 'x' })).status).toBe(
+    expect((await as(mine.caller).get(`${registrations}/${theirs}`)).status).toBe(404);
+    expect((await as(mine.caller).post(`${registrations}/${theirs}/cancel`, { reason: 'x' })).status).toBe(
       404,
     );
-    expect((await as(mine.caller, 'POST', `${registrations}/${theirs}/confirm`)).status).toBe(404);
-    const own = await as<{ items: RegistrationView[]; total: number }>(mine.caller, 'GET', registrations);
+    expect((await as(mine.caller).post(`${registrations}/${theirs}/confirm`)).status).toBe(404);
+    const own = await as(mine.caller).get<{ items: RegistrationView[]; total: number }>(registrations);
     expect([own.body.total, own.body.items[0].id]).toEqual([1, replies[0].body.id]);
 
-    const province = await as<{ items: RegistrationView[]; total: number }>(
-      officer('31'),
-      'GET',
+    const province = await as(officer('31')).get<{ items: RegistrationView[]; total: number }>(
       `${registrations}?limit=200`,
     );
     expect(province.body.total).toBe(41);
     expect(province.body.items.every((r) => r.facility.provinceCode === '31')).toBe(true);
-    expect((await as(officer('31'), 'GET', `${registrations}?provinceCode=40`)).status).toBe(403);
-    expect((await as<{ total: number }>(central, 'GET', registrations)).body.total).toBe(RUSH + 1);
+    expect((await as(officer('31')).get(`${registrations}?provinceCode=40`)).status).toBe(403);
+    expect((await as(central).get<{ total: number }>(registrations)).body.total).toBe(RUSH + 1);
     const viewer: Principal = { kind: 'user', id: 'u-viewer', name: 'xem', role: 'viewer', scopes: [] };
-    expect((await as(viewer, 'GET', registrations)).status).toBe(403);
+    expect((await as(viewer).get(registrations)).status).toBe(403);
   });
 
   it('answers bad requests with a problem naming the rule, and holds nothing', async () => {
     const before = {
-      registrations: (await rows(`SELECT id FROM fair_registration`)).length,
+      registrations: (await db.rows(`SELECT id FROM fair_registration`)).length,
       outbox: await outboxCount(),
-      booths: await rows(`SELECT id, state, registration_id FROM booth ORDER BY id`),
+      booths: await db.rows(`SELECT id, state, registration_id FROM booth ORDER BY id`),
     };
-    const closedFair = await createFair({ registrationOpensAt: undefined, registrationClosesAt: undefined });
+    const closedFair = (await createFair({ registrationOpensAt: undefined, registrationClosesAt: undefined }))
+      .id;
     const send = (fair: string, body: unknown, key: string | null = randomUUID()) =>
-      as(central, 'POST', `/api/v1/fairs/${fair}/registrations`, body, key ? { 'idempotency-key': key } : {});
+      as(central).post(`/api/v1/fairs/${fair}/registrations`, body, key ? { 'idempotency-key': key } : {});
     const ok = registration('4300000001', '38');
     const cases: [string, Reply, number, string][] = [
       ['unknown fair', await send(randomUUID(), ok), 404, 'fair.not-found'],
@@ -420,34 +347,30 @@ describe('booth registration: holds, allocation, waiting list, cancellation', ()
         body.code === 'request.invalid-fields' ? body.errors?.map((e) => e.field).join() : body.code;
       expect([name, named]).toEqual([name, rule]);
     }
-    expect((await rows(`SELECT id FROM fair_registration`)).length).toBe(before.registrations);
-    expect(await rows(`SELECT id, state, registration_id FROM booth ORDER BY id`)).toEqual(before.booths);
+    expect((await db.rows(`SELECT id FROM fair_registration`)).length).toBe(before.registrations);
+    expect(await db.rows(`SELECT id, state, registration_id FROM booth ORDER BY id`)).toEqual(before.booths);
     // Only the closed fair's creation was recorded.
     expect(await outboxCount()).toBe(before.outbox + 2);
   });
 
   it('returns a quota unused at its release time to the common pool and serves the waiting list from it', async () => {
-    const fair = await createFair({ boothCount: 2 });
+    const fair = (await createFair({ boothCount: 2 })).id;
     await addBooths(fair, 2);
     const releaseAt = new Date(Date.now() + 3_000);
-    const quotas = await as(central, 'POST', `/api/v1/fairs/${fair}/quotas`, {
+    const quotas = await as(central).post(`/api/v1/fairs/${fair}/quotas`, {
       quotas: [{ provinceCode: '40', booths: 2 }],
       releaseAt: releaseAt.toISOString(),
     });
     expect(quotas.status).toBe(201);
-    const waiting = await as<RegistrationView>(
-      central,
-      'POST',
+    const waiting = await as(central).post<RegistrationView>(
       `/api/v1/fairs/${fair}/registrations`,
       registration('4400000001', '01', 2),
       { 'idempotency-key': 'after-release' },
     );
     expect(waiting.body.state).toBe('waitlisted');
     await eventually(async () => Date.now() > releaseAt.getTime() + 50);
-    expect(await service.app.get(BoothSweeper).sweep()).toMatchObject({ quotasReleased: 1, promoted: 1 });
-    const promoted = await as<RegistrationView>(
-      central,
-      'GET',
+    expect(await sweep()).toMatchObject({ quotasReleased: 1, promoted: 1 });
+    const promoted = await as(central).get<RegistrationView>(
       `/api/v1/fairs/${fair}/registrations/${waiting.body.id}`,
     );
     expect([promoted.body.state, promoted.body.booths.map((b) => b.code)]).toEqual([
@@ -455,7 +378,7 @@ describe('booth registration: holds, allocation, waiting list, cancellation', ()
       ['A-001', 'A-002'],
     ]);
     expect(
-      await rows(
+      await db.rows(
         `SELECT bucket, capacity, used, released FROM booth_bucket WHERE fair_id = $1 ORDER BY bucket`,
         [fair],
       ),
@@ -467,7 +390,7 @@ describe('booth registration: holds, allocation, waiting list, cancellation', ()
 
   it('keeps every counter equal to the booths it charges, and the database refuses an overfull one', async () => {
     expect(
-      await rows(
+      await db.rows(
         `SELECT b.fair_id, b.bucket FROM booth_bucket b
           WHERE b.used <> (SELECT coalesce(sum(r.booth_count), 0) FROM fair_registration r
                             WHERE r.fair_id = b.fair_id AND r.charged_to = b.bucket)
@@ -475,13 +398,13 @@ describe('booth registration: holds, allocation, waiting list, cancellation', ()
       ),
     ).toEqual([]);
     expect(
-      await rows(
+      await db.rows(
         `SELECT r.id FROM fair_registration r LEFT JOIN booth b ON b.registration_id = r.id
           GROUP BY r.id HAVING count(b.id) <> CASE WHEN r.state IN ('held', 'allocated') THEN r.booth_count ELSE 0 END`,
       ),
     ).toEqual([]);
     expect(
-      await rows(
+      await db.rows(
         `SELECT f.id FROM trade_fair f JOIN booth_bucket b ON b.fair_id = f.id GROUP BY f.id
           HAVING sum(b.capacity) <> (SELECT count(*) FROM booth WHERE fair_id = f.id)`,
       ),
@@ -492,7 +415,7 @@ describe('booth registration: holds, allocation, waiting list, cancellation', ()
   });
 
   it("lets a fair's own organiser add its booths and set its window, but not another fair's, nor quotas", async () => {
-    const own = await createFair({
+    const { id: own } = await createFair({
       name: 'Hội chợ hàng thủ công mỹ nghệ Hà Nội 2027',
       year: 2027,
       startDate: '2027-03-01',
@@ -502,12 +425,10 @@ describe('booth registration: holds, allocation, waiting list, cancellation', ()
     const booths = {
       booths: [{ code: 'B-001', hall: 'Nhà B', rentVnd: 10_000_000, layout: { x: 0, y: 0, w: 3, h: 3 } }],
     };
-    const stranger = await as(organizer([fairId]), 'POST', `/api/v1/fairs/${own}/booths`, booths);
+    const stranger = await as(organizer([fairId])).post(`/api/v1/fairs/${own}/booths`, booths);
     expect([stranger.status, stranger.body.code]).toEqual([403, 'fair.not-organizer']);
-    expect((await as(organizer([own]), 'POST', `/api/v1/fairs/${own}/booths`, booths)).status).toBe(201);
-    const window = await as<{ registrationClosesAt: string }>(
-      organizer([own]),
-      'POST',
+    expect((await as(organizer([own])).post(`/api/v1/fairs/${own}/booths`, booths)).status).toBe(201);
+    const window = await as(organizer([own])).post<{ registrationClosesAt: string }>(
       `/api/v1/fairs/${own}/registration-window`,
       {
         opensAt: new Date(Date.now() - 60_000).toISOString(),
@@ -515,7 +436,7 @@ describe('booth registration: holds, allocation, waiting list, cancellation', ()
       },
     );
     expect([window.status, window.body.registrationClosesAt]).toEqual([201, '2027-02-01T00:00:00.000Z']);
-    const quotas = await as(organizer([own]), 'POST', `/api/v1/fairs/${own}/quotas`, {
+    const quotas = await as(organizer([own])).post(`/api/v1/fairs/${own}/quotas`, {
       quotas: [{ provinceCode: '01', booths: 1 }],
       releaseAt: new Date(Date.now() + 86_400_000).toISOString(),
     });

@@ -1,8 +1,7 @@
-import { Client } from 'pg';
 import type { RegistrationView } from '@kc/contracts';
-import { business, central, createScratchDatabase, testInfrastructure } from '@kc/testing';
-import { startIssuer, freePort, type ServiceProcess } from '@kc/service-testing';
-import { callerFor, startTradeFairsProcess } from './support/child-service';
+import { business } from '@kc/testing';
+import { registrationBody } from './support/fair-givens';
+import { useTradeFairsProcess } from './support/trade-fairs-process';
 
 const NORTH = ['40', '01', '31', '38', '19'];
 const BOOTHS = 60;
@@ -18,23 +17,8 @@ interface Answer {
  * database: whatever it answered 2xx before dying is still there, and nothing is overbooked.
  */
 describe('a registration answered before the service is killed survives the kill', () => {
-  let issuer: Awaited<ReturnType<typeof startIssuer>>;
-  let databaseUrl: string;
-  let db: Client;
-  let service: ServiceProcess;
-  let port: number;
-  // Made once the issuer runs; the URL is read per call (a restart may change the port).
-  let caller: ReturnType<typeof callerFor> | undefined;
-  const call = (...args: Parameters<ReturnType<typeof callerFor>>) =>
-    (caller ??= callerFor(issuer, () => service.url))(...args);
-  const start = async () => {
-    service = await startTradeFairsProcess({
-      databaseUrl,
-      brokers: testInfrastructure().brokers.join(','),
-      port,
-      jwksUrl: issuer.jwksUrl,
-    });
-  };
+  const trade = useTradeFairsProcess('trade_fairs_crash');
+  const { as, db, createFair, addBooths, setQuotas } = trade;
   /** Fires every call at once and SIGKILLs the service once `killAfter` of them have been answered. */
   const rushAndKill = async <T>(calls: (() => Promise<T>)[], killAfter: number) => {
     let answered = 0;
@@ -42,17 +26,16 @@ describe('a registration answered before the service is killed survives the kill
       calls.map((send) =>
         send().then(
           (value) => {
-            if (++answered === killAfter) service.process.kill('SIGKILL');
+            if (++answered === killAfter) trade.service.process.kill('SIGKILL');
             return value;
           },
           () => null,
         ),
       ),
     );
-    await service.exited;
+    await trade.service.exited;
     return outcomes;
   };
-  const rows = async <T>(text: string, params: unknown[] = []) => (await db.query(text, params)).rows as T[];
   let fairId: string;
   const rush = Array.from({ length: RUSH }, (_, i) => {
     const taxCode = String(6_000_000_000 + i);
@@ -60,69 +43,37 @@ describe('a registration answered before the service is killed survives the kill
     return {
       caller: business(taxCode),
       key: `crash-${i}`,
-      body: {
-        facility: {
-          taxCode,
-          name: `Cơ sở dệt thổ cẩm ${taxCode}`,
-          provinceCode,
-          legalForm: 'household-business',
-        },
+      body: registrationBody(taxCode, provinceCode, {
+        facility: { name: `Cơ sở dệt thổ cẩm ${taxCode}` },
         products: [{ name: 'Khăn thổ cẩm' }],
-        boothCount: 1,
-        boothKind: 'standard',
-      },
+      }),
     };
   });
 
-  beforeAll(async () => {
-    issuer = await startIssuer();
-    databaseUrl = await createScratchDatabase('trade_fairs_crash');
-    port = await freePort();
-    await start();
-    db = new Client({ connectionString: databaseUrl });
-    await db.connect();
-    const fair = await call(central, 'POST', '/api/v1/fairs', {
-      name: 'Hội chợ triển lãm hàng CNNT tiêu biểu khu vực phía Bắc 2026',
-      year: 2026,
-      scale: 'regional',
-      regionCode: 'north',
-      provinceCode: '01',
-      startDate: '2026-09-15',
-      endDate: '2026-09-19',
-      boothCount: BOOTHS,
-      registrationOpensAt: new Date(Date.now() - 3_600_000).toISOString(),
-      registrationClosesAt: new Date(Date.now() + 86_400_000).toISOString(),
+  /** Rush request `r` sent (or sent again) with its Idempotency-Key. */
+  const register = (r: (typeof rush)[number]) =>
+    as(r.caller).post<RegistrationView>(`/api/v1/fairs/${fairId}/registrations`, r.body, {
+      'idempotency-key': r.key,
     });
-    expect(fair.status).toBe(201);
-    fairId = fair.body.id;
-    const booths = await call(central, 'POST', `/api/v1/fairs/${fairId}/booths`, {
-      booths: Array.from({ length: BOOTHS }, (_, i) => ({
-        code: `C-${String(i + 1).padStart(3, '0')}`,
-        hall: 'Nhà C',
-        rentVnd: 9_000_000,
-        layout: { x: (i % 10) * 3, y: Math.floor(i / 10) * 3, w: 3, h: 3 },
-      })),
-    });
-    expect(booths.status).toBe(201);
-    const quotas = await call(central, 'POST', `/api/v1/fairs/${fairId}/quotas`, {
-      quotas: NORTH.map((provinceCode) => ({ provinceCode, booths: 6 })),
-      releaseAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-    });
-    expect(quotas.status).toBe(201);
-  }, 180_000);
 
-  afterAll(async () => {
-    await db?.end();
-    if (service && service.process.exitCode === null && service.process.signalCode === null) {
-      service.process.kill('SIGTERM');
-      await service.exited;
-    }
-    await issuer?.close();
-  });
+  beforeAll(async () => {
+    await trade.start();
+    fairId = (await createFair({ boothCount: BOOTHS })).id;
+    await addBooths(fairId, BOOTHS, (i) => ({
+      code: `C-${String(i + 1).padStart(3, '0')}`,
+      hall: 'Nhà C',
+      zone: undefined,
+      rentVnd: 9_000_000,
+    }));
+    await setQuotas(
+      fairId,
+      NORTH.map((provinceCode) => ({ provinceCode, booths: 6 })),
+    );
+  }, 180_000);
 
   const assertNothingOverbooked = async () => {
     expect(
-      await rows(
+      await db.rows(
         `SELECT bucket FROM booth_bucket b WHERE fair_id = $1 AND (used > capacity OR used <>
            (SELECT coalesce(sum(booth_count), 0) FROM fair_registration r
              WHERE r.fair_id = b.fair_id AND r.charged_to = b.bucket))`,
@@ -130,13 +81,13 @@ describe('a registration answered before the service is killed survives the kill
       ),
     ).toEqual([]);
     expect(
-      await rows(
+      await db.rows(
         `SELECT r.id FROM fair_registration r LEFT JOIN booth b ON b.registration_id = r.id WHERE r.fair_id = $1
           GROUP BY r.id HAVING count(b.id) <> CASE WHEN r.state IN ('held', 'allocated') THEN r.booth_count ELSE 0 END`,
         [fairId],
       ),
     ).toEqual([]);
-    const [{ taken }] = await rows<{ taken: number }>(
+    const [{ taken }] = await db.rows<{ taken: number }>(
       `SELECT count(*)::int AS taken FROM booth WHERE fair_id = $1 AND state <> 'free'`,
       [fairId],
     );
@@ -145,17 +96,17 @@ describe('a registration answered before the service is killed survives the kill
 
   it('keeps every registration answered 2xx before a SIGKILL mid-rush, and overbooks nothing', async () => {
     const answers = (await rushAndKill(
-      rush.map((r) => () => call(r.caller, 'POST', `/api/v1/fairs/${fairId}/registrations`, r.body, r.key)),
+      rush.map((r) => () => register(r)),
       RUSH / 4,
     )) as (Answer | null)[];
     const ok = answers.filter((a): a is Answer => a !== null && a.status === 201);
     expect(ok.length).toBeGreaterThanOrEqual(RUSH / 4);
     expect(ok.length).toBeLessThan(RUSH); // the kill did cut the rush short
 
-    await start();
+    await trade.start();
     const stored = new Map(
       (
-        await rows<{ id: string; state: string; facility_tax_code: string }>(
+        await db.rows<{ id: string; state: string; facility_tax_code: string }>(
           `SELECT id, state, facility_tax_code FROM fair_registration WHERE fair_id = $1`,
           [fairId],
         )
@@ -168,7 +119,7 @@ describe('a registration answered before the service is killed survives the kill
       ]);
     }
     // Each answered request's fact is in the outbox, to be published whenever Kafka takes it.
-    const facts = await rows<{ id: string }>(
+    const facts = await db.rows<{ id: string }>(
       `SELECT envelope -> 'payload' ->> 'registrationId' AS id FROM outbox
         WHERE type IN ('trade-fairs.booth.held', 'trade-fairs.registration.waitlisted')`,
     );
@@ -177,15 +128,13 @@ describe('a registration answered before the service is killed survives the kill
     await assertNothingOverbooked();
 
     // Clients retry what got no answer with the same key: committed ones replay, the rest register now.
-    const retried = await Promise.all(
-      rush.map((r) => call(r.caller, 'POST', `/api/v1/fairs/${fairId}/registrations`, r.body, r.key)),
-    );
+    const retried = await Promise.all(rush.map((r) => register(r)));
     expect(retried.map((r) => r.status).filter((s) => s !== 201)).toEqual([]);
     for (const answer of ok) {
       expect(retried.find((r) => r.body.id === answer.body.id)).toBeDefined();
     }
     expect(new Set(retried.map((r) => r.body.id)).size).toBe(RUSH);
-    const [{ held }] = await rows<{ held: number }>(
+    const [{ held }] = await db.rows<{ held: number }>(
       `SELECT count(*)::int AS held FROM fair_registration WHERE fair_id = $1 AND state = 'held'`,
       [fairId],
     );
@@ -194,16 +143,14 @@ describe('a registration answered before the service is killed survives the kill
   }, 300_000);
 
   it('keeps every confirmation answered 200 before a SIGKILL, and overbooks nothing', async () => {
-    const holds = await rows<{ id: string; facility_tax_code: string }>(
+    const holds = await db.rows<{ id: string; facility_tax_code: string }>(
       `SELECT id, facility_tax_code FROM fair_registration WHERE fair_id = $1 AND state = 'held'`,
       [fairId],
     );
     const answers = (await rushAndKill(
       holds.map(
         (h) => () =>
-          call(
-            business(h.facility_tax_code),
-            'POST',
+          as(business(h.facility_tax_code)).post<RegistrationView>(
             `/api/v1/fairs/${fairId}/registrations/${h.id}/confirm`,
           ),
       ),
@@ -213,17 +160,17 @@ describe('a registration answered before the service is killed survives the kill
     expect(confirmed.length).toBeGreaterThanOrEqual(holds.length / 3);
     expect(confirmed.every((a) => a.body.state === 'allocated')).toBe(true);
 
-    await start();
+    await trade.start();
     const states = new Map(
       (
-        await rows<{ id: string; state: string }>(
+        await db.rows<{ id: string; state: string }>(
           `SELECT id, state FROM fair_registration WHERE fair_id = $1`,
           [fairId],
         )
       ).map((r) => [r.id, r.state]),
     );
     expect(confirmed.filter((a) => states.get(a.body.id) !== 'allocated')).toEqual([]);
-    const allocatedFacts = await rows<{ id: string }>(
+    const allocatedFacts = await db.rows<{ id: string }>(
       `SELECT envelope -> 'payload' ->> 'registrationId' AS id FROM outbox WHERE type = 'trade-fairs.booth.allocated'`,
     );
     const withFact = new Set(allocatedFacts.map((f) => f.id));

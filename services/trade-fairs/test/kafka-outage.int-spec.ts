@@ -1,15 +1,8 @@
-import { Client } from 'pg';
-import {
-  business,
-  central,
-  collectMessages,
-  createScratchDatabase,
-  eventually,
-  testInfrastructure,
-  testKafka,
-} from '@kc/testing';
-import { startIssuer, freePort, type ServiceProcess } from '@kc/service-testing';
-import { callerFor, startTradeFairsProcess } from './support/child-service';
+import type { RegistrationView } from '@kc/contracts';
+import { freePort } from '@kc/service-testing';
+import { business, collectMessages, eventually, testKafka } from '@kc/testing';
+import { registrationBody } from './support/fair-givens';
+import { useTradeFairsProcess } from './support/trade-fairs-process';
 
 const BOOKINGS = 20;
 const BOOTHS_TOTAL = BOOKINGS;
@@ -19,90 +12,44 @@ const BOOTHS_TOTAL = BOOKINGS;
  * outbox; started again on the same database against the real broker, the service publishes them.
  */
 describe('bookings while Kafka is unreachable', () => {
-  let issuer: Awaited<ReturnType<typeof startIssuer>>;
-  let databaseUrl: string;
-  let db: Client;
-  let service: ServiceProcess;
-  // Made once the issuer runs; the URL is read per call (a restart may change the port).
-  let caller: ReturnType<typeof callerFor> | undefined;
-  const call = (...args: Parameters<ReturnType<typeof callerFor>>) =>
-    (caller ??= callerFor(issuer, () => service.url))(...args);
-  const start = async (brokers: string) => {
-    service = await startTradeFairsProcess({
-      databaseUrl,
-      brokers,
-      port: await freePort(),
-      jwksUrl: issuer.jwksUrl,
-    });
-  };
-  const stop = async () => {
-    service.process.kill('SIGTERM');
-    await service.exited;
-  };
-
-  beforeAll(async () => {
-    issuer = await startIssuer();
-    databaseUrl = await createScratchDatabase('trade_fairs_kafka_outage');
-    db = new Client({ connectionString: databaseUrl });
-  }, 30_000);
-
-  afterAll(async () => {
-    await db?.end();
-    if (service && service.process.exitCode === null && service.process.signalCode === null) await stop();
-    await issuer?.close();
-  });
+  const trade = useTradeFairsProcess('trade_fairs_kafka_outage');
+  const { as, db, createFair, addBooths } = trade;
 
   it('commits bookings with Kafka down and publishes their events once it is back', async () => {
-    await start(`127.0.0.1:${await freePort()}`);
-    await db.connect();
-    const fair = await call(central, 'POST', '/api/v1/fairs', {
+    await trade.start(`127.0.0.1:${await freePort()}`);
+    const { id: fairId } = await createFair({
       name: 'Hội chợ triển lãm hàng CNNT tiêu biểu tỉnh Nghệ An 2026',
-      year: 2026,
       scale: 'provincial',
+      regionCode: undefined,
       provinceCode: '40',
       startDate: '2026-10-02',
       endDate: '2026-10-05',
       boothCount: BOOTHS_TOTAL,
-      registrationOpensAt: new Date(Date.now() - 3_600_000).toISOString(),
-      registrationClosesAt: new Date(Date.now() + 86_400_000).toISOString(),
     });
-    expect(fair.status).toBe(201);
-    const fairId = fair.body.id;
-    expect(
-      (
-        await call(central, 'POST', `/api/v1/fairs/${fairId}/booths`, {
-          booths: Array.from({ length: BOOTHS_TOTAL }, (_, i) => ({
-            code: `N-${String(i + 1).padStart(2, '0')}`,
-            hall: 'Nhà N',
-            rentVnd: 8_000_000,
-            layout: { x: i * 3, y: 0, w: 3, h: 3 },
-          })),
-        })
-      ).status,
-    ).toBe(201);
+    await addBooths(fairId, BOOTHS_TOTAL, (i) => ({
+      code: `N-${String(i + 1).padStart(2, '0')}`,
+      hall: 'Nhà N',
+      zone: undefined,
+      rentVnd: 8_000_000,
+      layout: { x: i * 3, y: 0, w: 3, h: 3 },
+    }));
 
     const confirmed = await Promise.all(
       Array.from({ length: BOOKINGS }, async (_, i) => {
         const taxCode = String(7_000_000_000 + i);
         const caller = business(taxCode);
-        const held = await call(
-          caller,
-          'POST',
+        const held = await as(caller).post<RegistrationView>(
           `/api/v1/fairs/${fairId}/registrations`,
-          {
-            facility: {
-              taxCode,
-              name: `Cơ sở chế biến chè ${taxCode}`,
-              provinceCode: '40',
-              legalForm: 'cooperative',
-            },
+          registrationBody(taxCode, '40', {
+            facility: { name: `Cơ sở chế biến chè ${taxCode}`, legalForm: 'cooperative' },
             products: [{ name: 'Chè xanh Thanh Chương' }],
-            boothCount: 1,
-          },
-          `outage-${i}`,
+          }),
+          { 'idempotency-key': `outage-${i}` },
         );
         expect([held.status, held.body.state]).toEqual([201, 'held']);
-        return call(caller, 'POST', `/api/v1/fairs/${fairId}/registrations/${held.body.id}/confirm`);
+        return as(caller).post<RegistrationView>(
+          `/api/v1/fairs/${fairId}/registrations/${held.body.id}/confirm`,
+        );
       }),
     );
     expect(confirmed.map((c) => [c.status, c.body.state])).toEqual(Array(BOOKINGS).fill([200, 'allocated']));
@@ -116,8 +63,8 @@ describe('bookings while Kafka is unreachable', () => {
     expect(allocatedIds.length).toBe(BOOKINGS);
     expect((await db.query(`SELECT 1 FROM outbox WHERE published_at IS NOT NULL`)).rowCount).toBe(0);
 
-    await stop();
-    await start(testInfrastructure().brokers.join(','));
+    await trade.service.stop();
+    await trade.start();
     await eventually(
       async () => (await db.query(`SELECT 1 FROM outbox WHERE published_at IS NULL`)).rowCount === 0,
       60_000,

@@ -1,9 +1,8 @@
-import { Client } from 'pg';
 import type { FairView, LotteryView, Principal, RegistrationView } from '@kc/contracts';
 import { business, central, officer, organizer } from '@kc/testing';
-import type { BootedService } from '@kc/service-testing';
 import { drawDigest, drawLottery } from '../src/domain/lottery';
-import { bootTradeFairs } from './support/service-harness';
+import { fairBody, registrationBody } from './support/fair-givens';
+import { useTradeFairsContext } from './support/trade-fairs-context';
 
 const NORTH = ['40', '01', '31', '38', '19'];
 const BOOTHS = 12;
@@ -17,32 +16,16 @@ const product = (certificate?: { year: number; validUntil?: string }) => ({
     : {}),
 });
 
-const request = (taxCode: string, provinceCode: string, products = [product()]) => ({
-  facility: { taxCode, name: `Hợp tác xã gốm ${taxCode}`, provinceCode, legalForm: 'cooperative' },
-  products,
-  boothCount: 1,
-  boothKind: 'standard',
-});
+const request = (taxCode: string, provinceCode: string, products = [product()]) =>
+  registrationBody(taxCode, provinceCode, {
+    facility: { name: `Hợp tác xã gốm ${taxCode}`, legalForm: 'cooperative' },
+    products,
+  });
 
 describe('lottery fairs, the live floor plan, international fairs and cancelling a certified booking', () => {
-  let service: BootedService;
-  let db: Client;
-  const as = <T = Record<string, unknown>>(...args: Parameters<BootedService['as']>) =>
-    service.as<T>(...args);
-  const rows = async <T>(text: string, params: unknown[] = []) => (await db.query(text, params)).rows as T[];
-  const fair = (overrides: Record<string, unknown> = {}) => ({
-    name: 'Hội chợ triển lãm hàng CNNT tiêu biểu khu vực phía Bắc 2026',
-    year: 2026,
-    scale: 'regional',
-    regionCode: 'north',
-    provinceCode: '01',
-    startDate: '2026-09-15',
-    endDate: '2026-09-19',
-    boothCount: BOOTHS,
-    registrationOpensAt: new Date(Date.now() - 3_600_000).toISOString(),
-    registrationClosesAt: new Date(Date.now() + 86_400_000).toISOString(),
-    ...overrides,
-  });
+  const context = useTradeFairsContext('trade_fairs_lottery');
+  const { as, db, createFair, addBooths, setQuotas } = context;
+  const fair = (overrides: Record<string, unknown> = {}) => fairBody({ boothCount: BOOTHS, ...overrides });
 
   let fairId: string;
   /** Request i: its caller and whether it holds an award certificate valid on the opening day. */
@@ -66,45 +49,29 @@ describe('lottery fairs, the live floor plan, international fairs and cancelling
   const ids = new Map<string, string>();
 
   beforeAll(async () => {
-    service = await bootTradeFairs('trade_fairs_lottery');
-    db = new Client({ connectionString: service.databaseUrl });
-    await db.connect();
-    const created = await as<FairView>(
-      central,
-      'POST',
-      '/api/v1/fairs',
-      fair({ allocationMethod: 'lottery', awardPriority: true, organiser: 'Trung tâm Khuyến công Hà Nội' }),
-    );
-    expect(created.status).toBe(201);
-    fairId = created.body.id;
-    const booths = await as(central, 'POST', `/api/v1/fairs/${fairId}/booths`, {
-      booths: Array.from({ length: BOOTHS }, (_, i) => ({
-        code: `B-${String(i + 1).padStart(2, '0')}`,
-        hall: 'Nhà B',
-        rentVnd: 10_000_000,
-        layout: { x: (i % 6) * 3, y: Math.floor(i / 6) * 4, w: 3, h: 3 },
-      })),
-    });
-    expect(booths.status).toBe(201);
-    const quotas = await as(central, 'POST', `/api/v1/fairs/${fairId}/quotas`, {
-      quotas: [
-        { provinceCode: '40', booths: 3 },
-        { provinceCode: '01', booths: 3 },
-      ],
-      releaseAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-    });
-    expect(quotas.status).toBe(201);
-  }, 120_000);
-
-  afterAll(async () => {
-    await db?.end();
-    await service?.close();
+    fairId = (
+      await createFair({
+        boothCount: BOOTHS,
+        allocationMethod: 'lottery',
+        awardPriority: true,
+        organiser: 'Trung tâm Khuyến công Hà Nội',
+      })
+    ).id;
+    await addBooths(fairId, BOOTHS, (i) => ({
+      code: `B-${String(i + 1).padStart(2, '0')}`,
+      hall: 'Nhà B',
+      zone: undefined,
+      rentVnd: 10_000_000,
+      layout: { x: (i % 6) * 3, y: Math.floor(i / 6) * 4, w: 3, h: 3 },
+    }));
+    await setQuotas(fairId, [
+      { provinceCode: '40', booths: 3 },
+      { provinceCode: '01', booths: 3 },
+    ]);
   });
 
   it('creates an international fair with its organiser, award ceremony and chosen subsidy policy', async () => {
-    const created = await as<FairView>(
-      central,
-      'POST',
+    const created = await as(central).post<FairView>(
       '/api/v1/fairs',
       fair({
         name: 'Hội chợ quốc tế hàng thủ công mỹ nghệ 2026',
@@ -133,7 +100,7 @@ describe('lottery fairs, the live floor plan, international fairs and cancelling
       allocationMethod: 'first-come',
       awardPriority: false,
     });
-    const [event] = await rows<{ envelope: { version: number; payload: { scale: string } } }>(
+    const [event] = await db.rows<{ envelope: { version: number; payload: { scale: string } } }>(
       `SELECT envelope FROM outbox WHERE type = 'trade-fairs.fair.created' AND envelope ->> 'aggregateId' = $1`,
       [created.body.id],
     );
@@ -144,12 +111,7 @@ describe('lottery fairs, the live floor plan, international fairs and cancelling
       [{ subsidyPolicyCode: 'no-such-policy' }, 422, 'subsidyPolicyCode'],
     ];
     for (const [overrides, status, field] of bad) {
-      const reply = await as<{ errors: { field: string }[] }>(
-        central,
-        'POST',
-        '/api/v1/fairs',
-        fair(overrides),
-      );
+      const reply = await as(central).post<{ errors: { field: string }[] }>('/api/v1/fairs', fair(overrides));
       expect([reply.status, reply.body.errors.map((e) => e.field).join()]).toEqual([status, field]);
     }
   });
@@ -157,7 +119,7 @@ describe('lottery fairs, the live floor plan, international fairs and cancelling
   it('collects requests during the window without holding anything, and refuses bad certificates', async () => {
     const replies = await Promise.all(
       requests.map((r, i) =>
-        as<RegistrationView>(r.caller, 'POST', `/api/v1/fairs/${fairId}/registrations`, r.body, {
+        as(r.caller).post<RegistrationView>(`/api/v1/fairs/${fairId}/registrations`, r.body, {
           'idempotency-key': `lottery-${i}`,
         }),
       ),
@@ -165,13 +127,11 @@ describe('lottery fairs, the live floor plan, international fairs and cancelling
     expect(replies.map((r) => [r.status, r.body.state])).toEqual(Array(REQUESTS).fill([201, 'requested']));
     replies.forEach((r, i) => ids.set(requests[i].taxCode, r.body.id));
     expect(replies.filter((r) => r.body.awardCertified).length).toBe(8);
-    expect(await rows(`SELECT DISTINCT state FROM booth WHERE fair_id = $1`, [fairId])).toEqual([
+    expect(await db.rows(`SELECT DISTINCT state FROM booth WHERE fair_id = $1`, [fairId])).toEqual([
       { state: 'free' },
     ]);
 
-    const tooLong = await as<{ errors: { field: string }[] }>(
-      central,
-      'POST',
+    const tooLong = await as(central).post<{ errors: { field: string }[] }>(
       `/api/v1/fairs/${fairId}/registrations`,
       request('5100000001', '40', [product({ year: 2025, validUntil: '2028-01-01' })]),
       { 'idempotency-key': 'cert-too-long' },
@@ -180,9 +140,7 @@ describe('lottery fairs, the live floor plan, international fairs and cancelling
       400,
       ['body.products.0.awardCertificate.validUntil'],
     ]);
-    const future = await as<{ code: string; errors: { field: string }[] }>(
-      central,
-      'POST',
+    const future = await as(central).post<{ code: string; errors: { field: string }[] }>(
       `/api/v1/fairs/${fairId}/registrations`,
       request('5100000002', '40', [product({ year: new Date().getFullYear() + 1 })]),
       { 'idempotency-key': 'cert-future' },
@@ -195,42 +153,36 @@ describe('lottery fairs, the live floor plan, international fairs and cancelling
   });
 
   it('draws only after the window closes, by the organiser or the agency, once', async () => {
-    const early = await as(central, 'POST', `/api/v1/fairs/${fairId}/lottery`, { seed: SEED });
+    const early = await as(central).post(`/api/v1/fairs/${fairId}/lottery`, { seed: SEED });
     expect([early.status, early.body.code]).toEqual([409, 'lottery.window-open']);
     await db.query(
       `UPDATE trade_fair SET registration_closes_at = now() - interval '1 second' WHERE id = $1`,
       [fairId],
     );
-    expect((await as(business('5000000000'), 'POST', `/api/v1/fairs/${fairId}/lottery`, {})).status).toBe(
-      403,
-    );
+    expect((await as(business('5000000000')).post(`/api/v1/fairs/${fairId}/lottery`, {})).status).toBe(403);
     expect(
       (
-        await as(
-          organizer(['00000000-0000-4000-8000-000000000000']),
-          'POST',
+        await as(organizer(['00000000-0000-4000-8000-000000000000'])).post(
           `/api/v1/fairs/${fairId}/lottery`,
           {},
         )
       ).status,
     ).toBe(403);
-    expect((await as(central, 'POST', `/api/v1/fairs/${fairId}/lottery`, { seed: 'short' })).status).toBe(
-      400,
-    );
+    expect((await as(central).post(`/api/v1/fairs/${fairId}/lottery`, { seed: 'short' })).status).toBe(400);
 
-    const drawn = await as<LotteryView>(organizer([fairId]), 'POST', `/api/v1/fairs/${fairId}/lottery`, {
+    const drawn = await as(organizer([fairId])).post<LotteryView>(`/api/v1/fairs/${fairId}/lottery`, {
       seed: SEED,
     });
     expect(drawn.status).toBe(201);
-    const again = await as(central, 'POST', `/api/v1/fairs/${fairId}/lottery`, { seed: 'another-seed-123' });
+    const again = await as(central).post(`/api/v1/fairs/${fairId}/lottery`, { seed: 'another-seed-123' });
     expect([again.status, again.body.code]).toEqual([409, 'lottery.already-drawn']);
-    expect((await as<FairView>(central, 'GET', `/api/v1/fairs/${fairId}`)).body.lotteryDrawnAt).toBe(
+    expect((await as(central).get<FairView>(`/api/v1/fairs/${fairId}`)).body.lotteryDrawnAt).toBe(
       drawn.body.drawnAt,
     );
   });
 
   it('publishes a draw anyone can recompute, with award-certified requests first', async () => {
-    const published = await as<LotteryView>(business('5000000003'), 'GET', `/api/v1/fairs/${fairId}/lottery`);
+    const published = await as(business('5000000003')).get<LotteryView>(`/api/v1/fairs/${fairId}/lottery`);
     expect(published.status).toBe(200);
     const { body: draw } = published;
     expect([draw.seed, draw.awardPriority, draw.entries.length]).toEqual([SEED, true, REQUESTS]);
@@ -249,7 +201,7 @@ describe('lottery fairs, the live floor plan, international fairs and cancelling
   });
 
   it('allocates in draw order within the quotas and wait-lists the rest in draw order', async () => {
-    const { body: draw } = await as<LotteryView>(central, 'GET', `/api/v1/fairs/${fairId}/lottery`);
+    const { body: draw } = await as(central).get<LotteryView>(`/api/v1/fairs/${fairId}/lottery`);
     const provinceOf = new Map(requests.map((r) => [ids.get(r.taxCode)!, r.provinceCode]));
     // The same walk by hand: own quota first, then the pool.
     const room: Record<string, number> = { '40': 3, '01': 3, pool: 6 };
@@ -264,7 +216,7 @@ describe('lottery fairs, the live floor plan, international fairs and cancelling
     });
     expect(draw.entries.map((e) => e.outcome)).toEqual(expected);
 
-    const states = await rows<{ id: string; state: string; waitlist_position: number | null }>(
+    const states = await db.rows<{ id: string; state: string; waitlist_position: number | null }>(
       `SELECT id, state, waitlist_position FROM fair_registration WHERE fair_id = $1`,
       [fairId],
     );
@@ -275,7 +227,7 @@ describe('lottery fairs, the live floor plan, international fairs and cancelling
       waiting.map((_, i) => i + 1),
     );
     expect(
-      await rows(`SELECT bucket, capacity, used FROM booth_bucket WHERE fair_id = $1 ORDER BY bucket`, [
+      await db.rows(`SELECT bucket, capacity, used FROM booth_bucket WHERE fair_id = $1 ORDER BY bucket`, [
         fairId,
       ]),
     ).toEqual([
@@ -284,25 +236,23 @@ describe('lottery fairs, the live floor plan, international fairs and cancelling
       { bucket: 'pool', capacity: 6, used: 6 },
     ]);
     expect(
-      await rows(`SELECT count(*)::int AS n FROM outbox WHERE type = 'trade-fairs.lottery.drawn'`),
+      await db.rows(`SELECT count(*)::int AS n FROM outbox WHERE type = 'trade-fairs.lottery.drawn'`),
     ).toEqual([{ n: 1 }]);
   });
 
   it('draws the floor plan with booth states and a Vietnamese legend, names only for those who may see them', async () => {
-    const held = await rows<{ id: string; facility_tax_code: string; facility_name: string }>(
+    const held = await db.rows<{ id: string; facility_tax_code: string; facility_name: string }>(
       `SELECT id, facility_tax_code, facility_name FROM fair_registration WHERE fair_id = $1 AND state = 'held'
         ORDER BY id`,
       [fairId],
     );
     const owner = business(held[0].facility_tax_code);
-    const confirmed = await as(owner, 'POST', `/api/v1/fairs/${fairId}/registrations/${held[0].id}/confirm`);
+    const confirmed = await as(owner).post(`/api/v1/fairs/${fairId}/registrations/${held[0].id}/confirm`);
     expect(confirmed.status).toBe(200);
 
-    // fetch, not the JSON client: the body is SVG.
-    const svgOf = async (p: Principal, headers: Record<string, string> = {}) =>
-      fetch(`${service.url}/api/v1/fairs/${fairId}/floor-plan.svg`, {
-        headers: { authorization: `Bearer ${await service.tokenFor(p)}`, ...headers },
-      });
+    // The raw response, not JSON: the body is SVG.
+    const svgOf = (p: Principal, headers: Record<string, string> = {}) =>
+      as(p).fetch(`/api/v1/fairs/${fairId}/floor-plan.svg`, headers);
     const asCentral = await svgOf(central);
     const svg = await asCentral.text();
     expect([asCentral.status, asCentral.headers.get('content-type')]).toEqual([
@@ -327,14 +277,15 @@ describe('lottery fairs, the live floor plan, international fairs and cancelling
 
     const etag = asCentral.headers.get('etag')!;
     expect((await svgOf(central, { 'if-none-match': etag })).status).toBe(304);
-    await as(owner, 'POST', `/api/v1/fairs/${fairId}/registrations/${held[0].id}/cancel`, {
+    await as(owner).post(`/api/v1/fairs/${fairId}/registrations/${held[0].id}/cancel`, {
       reason: 'Không đi được',
     });
     const changed = await svgOf(central, { 'if-none-match': etag });
     expect(changed.status).toBe(200);
     expect(await changed.text()).toContain('Đã phân bổ (0)');
 
-    const page = await fetch(`${service.url}/api/v1/fairs/${fairId}/floor-plan`);
+    // The page is public: no token.
+    const page = await fetch(`${context.service.url}/api/v1/fairs/${fairId}/floor-plan`);
     expect([page.status, page.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
     expect(page.headers.get('content-security-policy')).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'/);
     expect(await page.text()).toContain('if-none-match');
@@ -342,30 +293,32 @@ describe('lottery fairs, the live floor plan, international fairs and cancelling
 
   it('lets only the agency cancel a certified booking, withdrawing its support and freeing its booth', async () => {
     // One charged to the common pool: the waiting list's head (of any province) takes its booth.
-    const [row] = await rows<{ id: string; facility_tax_code: string; facility_province_code: string }>(
+    const [row] = await db.rows<{ id: string; facility_tax_code: string; facility_province_code: string }>(
       `SELECT id, facility_tax_code, facility_province_code FROM fair_registration
         WHERE fair_id = $1 AND state = 'held' AND charged_to = 'pool' ORDER BY id LIMIT 1`,
       [fairId],
     );
     const path = `/api/v1/fairs/${fairId}/registrations/${row.id}`;
     const owner = business(row.facility_tax_code);
-    expect((await as(owner, 'POST', `${path}/confirm`)).status).toBe(200);
-    expect((await as(officer(row.facility_province_code), 'POST', `${path}/certify`)).status).toBe(200);
+    expect((await as(owner).post(`${path}/confirm`)).status).toBe(200);
+    expect((await as(officer(row.facility_province_code)).post(`${path}/certify`)).status).toBe(200);
 
     for (const who of [owner, officer(row.facility_province_code)]) {
-      const refused = await as(who, 'POST', `${path}/cancel`, { reason: 'Rút lui' });
+      const refused = await as(who).post(`${path}/cancel`, { reason: 'Rút lui' });
       expect([refused.status, refused.body.code]).toEqual([409, 'registration.certified']);
     }
-    const [head] = await rows<{ id: string }>(
+    const [head] = await db.rows<{ id: string }>(
       `SELECT id FROM fair_registration WHERE fair_id = $1 AND state = 'waitlisted' ORDER BY waitlist_position LIMIT 1`,
       [fairId],
     );
-    const freeBefore = await rows(`SELECT code FROM booth WHERE fair_id = $1 AND state = 'free'`, [fairId]);
-    const cancelled = await as<RegistrationView>(central, 'POST', `${path}/cancel`, {
+    const freeBefore = await db.rows(`SELECT code FROM booth WHERE fair_id = $1 AND state = 'free'`, [
+      fairId,
+    ]);
+    const cancelled = await as(central).post<RegistrationView>(`${path}/cancel`, {
       reason: 'Cơ sở không tham gia; thu hồi hỗ trợ đã xác nhận',
     });
     expect([cancelled.status, cancelled.body.state, cancelled.body.booths]).toEqual([200, 'cancelled', []]);
-    const [event] = await rows<{
+    const [event] = await db.rows<{
       envelope: { version: number; payload: { wasCertified: boolean; previousState: string } };
     }>(
       `SELECT envelope FROM outbox WHERE type = 'trade-fairs.registration.cancelled'
@@ -378,12 +331,12 @@ describe('lottery fairs, the live floor plan, international fairs and cancelling
       event.envelope.payload.previousState,
     ]).toEqual([2, true, 'allocated']);
     // A booth went straight to the head of the waiting list: no more booths are free than before.
-    expect(await rows(`SELECT state FROM fair_registration WHERE id = $1`, [head.id])).toEqual([
+    expect(await db.rows(`SELECT state FROM fair_registration WHERE id = $1`, [head.id])).toEqual([
       { state: 'held' },
     ]);
     // Booths are interchangeable: the head may take any free one (the lowest code), so count, not codes.
-    expect(await rows(`SELECT code FROM booth WHERE fair_id = $1 AND state = 'free'`, [fairId])).toHaveLength(
-      freeBefore.length,
-    );
+    expect(
+      await db.rows(`SELECT code FROM booth WHERE fair_id = $1 AND state = 'free'`, [fairId]),
+    ).toHaveLength(freeBefore.length);
   });
 });

@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import { Client } from 'pg';
 import type {
   BoothView,
   ContractDataView,
@@ -12,85 +11,41 @@ import type {
 import { CONTRACT_HEADERS } from '../src/infrastructure/contract-workbook';
 import { vietnamDate } from '@kc/reference-data';
 import { central, officer, organizer } from '@kc/testing';
-import { client, type BootedService } from '@kc/service-testing';
-import { bootTradeFairs } from './support/service-harness';
+import { registrationBody } from './support/fair-givens';
+import { useTradeFairsContext } from './support/trade-fairs-context';
 
 const FAIR_NAME = 'Hội chợ triển lãm hàng CNNT tiêu biểu khu vực phía Bắc 2026';
 
 describe('certification, check-in and booth contract data', () => {
-  let service: BootedService;
-  let db: Client;
-  let call: ReturnType<typeof client>;
-  const as = <T = Record<string, unknown>>(...args: Parameters<BootedService['as']>) =>
-    service.as<T>(...args);
+  const context = useTradeFairsContext('trade_fairs_participation');
+  const { as, db } = context;
   const outboxCount = async (type: string) =>
     Number((await db.query(`SELECT count(*) AS n FROM outbox WHERE type = $1`, [type])).rows[0].n);
 
-  const createFair = async (startDate: string, endDate: string) => {
-    const reply = await as(central, 'POST', '/api/v1/fairs', {
-      name: FAIR_NAME,
-      year: Number(startDate.slice(0, 4)),
-      scale: 'regional',
-      regionCode: 'north',
-      provinceCode: '01',
-      startDate,
-      endDate,
-      boothCount: 10,
-      registrationOpensAt: new Date(Date.now() - 3_600_000).toISOString(),
-      registrationClosesAt: new Date(Date.now() + 86_400_000).toISOString(),
-    });
-    expect(reply.status).toBe(201);
-    return reply.body.id as string;
-  };
-  const addBooths = async (fair: string, rents: number[]) => {
-    const reply = await as(central, 'POST', `/api/v1/fairs/${fair}/booths`, {
-      booths: rents.map((rentVnd, i) => ({
-        code: `A-${String(i + 1).padStart(3, '0')}`,
-        hall: 'Nhà A',
-        zone: 'Thủ công mỹ nghệ',
-        rentVnd,
-        layout: { x: i * 3, y: 0, w: 3, h: 3 },
-      })),
-    });
-    expect(reply.status).toBe(201);
-  };
-  /** Books booths for a facility; confirmed unless told otherwise. */
-  const book = async (
-    fair: string,
-    taxCode: string,
-    provinceCode: string,
-    boothCount: number,
-    confirm = true,
-  ) => {
-    const held = await call<RegistrationView>('POST', `/api/v1/fairs/${fair}/registrations`, {
-      token: await service.tokenFor(central),
-      headers: { 'idempotency-key': `book-${fair}-${taxCode}` },
-      body: {
-        facility: { taxCode, name: `Cơ sở gốm ${taxCode}`, provinceCode, legalForm: 'cooperative' },
+  /** The northern regional fair (ten booths) on the given days: its id. */
+  const createFair = async (startDate: string, endDate: string) =>
+    (await context.createFair({ year: Number(startDate.slice(0, 4)), startDate, endDate, boothCount: 10 }))
+      .id;
+  /** Booths A-001, A-002, … at these rents. */
+  const addBooths = (fair: string, rents: number[]) =>
+    context.addBooths(fair, rents.length, (i) => ({ rentVnd: rents[i] }));
+  /** Books booths for a pottery facility; confirmed unless told otherwise. */
+  const book = (fair: string, taxCode: string, provinceCode: string, boothCount: number, confirm = true) =>
+    context.book(
+      fair,
+      registrationBody(taxCode, provinceCode, {
+        facility: { name: `Cơ sở gốm ${taxCode}`, legalForm: 'cooperative' },
         products: [{ name: 'Gốm men lam' }],
         boothCount,
-      },
-    });
-    expect([held.status, held.body.state]).toEqual([201, 'held']);
-    if (!confirm) return held.body.id;
-    const confirmed = await as(
-      central,
-      'POST',
-      `/api/v1/fairs/${fair}/registrations/${held.body.id}/confirm`,
+      }),
+      { confirm },
     );
-    expect(confirmed.status).toBe(200);
-    return held.body.id;
-  };
 
   let fairId: string;
   /** Nghệ An (40): a, b allocated, d only held; Hà Nội (01): c allocated (certified by the agency), e allocated. */
   const reg: Record<'a' | 'b' | 'c' | 'd' | 'e', string> = { a: '', b: '', c: '', d: '', e: '' };
 
   beforeAll(async () => {
-    service = await bootTradeFairs('trade_fairs_participation');
-    call = client(service.url);
-    db = new Client({ connectionString: service.databaseUrl });
-    await db.connect();
     fairId = await createFair('2026-12-10', '2026-12-13');
     await addBooths(fairId, [12_000_000, 12_000_000, 15_500_001, 10_000_000, 11_000_000, 9_000_000]);
     reg.a = await book(fairId, '2900000001', '40', 2); // A-001, A-002
@@ -98,16 +53,11 @@ describe('certification, check-in and booth contract data', () => {
     reg.c = await book(fairId, '0100000003', '01', 1); // A-004
     reg.d = await book(fairId, '2900000004', '40', 1, false); // A-005, held
     reg.e = await book(fairId, '0100000005', '01', 1); // A-006
-  }, 120_000);
-
-  afterAll(async () => {
-    await db?.end();
-    await service?.close();
   });
 
   it('gives a new fair the default policy in force on its start date, and lets the agency choose another', async () => {
     const path = `/api/v1/fairs/${fairId}/subsidy-policy`;
-    const initial = await as<FairSubsidyPolicyView>(officer('40'), 'GET', path);
+    const initial = await as(officer('40')).get<FairSubsidyPolicyView>(path);
     expect([
       initial.body.policy?.code,
       initial.body.policy?.supportBp,
@@ -118,10 +68,10 @@ describe('certification, check-in and booth contract data', () => {
       'domestic-fair-participant',
       'international-fair',
     ]);
-    expect((await as(officer('40'), 'POST', path, { code: 'domestic-fair-participant' })).status).toBe(403);
-    const unknown = await as(central, 'POST', path, { code: 'no-such-policy' });
+    expect((await as(officer('40')).post(path, { code: 'domestic-fair-participant' })).status).toBe(403);
+    const unknown = await as(central).post(path, { code: 'no-such-policy' });
     expect([unknown.status, unknown.body.code]).toEqual([422, 'subsidy.policy-not-in-force']);
-    const chosen = await as<FairSubsidyPolicyView>(central, 'POST', path, {
+    const chosen = await as(central).post<FairSubsidyPolicyView>(path, {
       code: 'domestic-fair-participant',
     });
     expect([chosen.status, chosen.body.policy?.code, chosen.body.policy?.supportBp]).toEqual([
@@ -134,7 +84,7 @@ describe('certification, check-in and booth contract data', () => {
 
   it("lets the facility's province certify an allocation once, fixing rent and support", async () => {
     const path = (id: string) => `/api/v1/fairs/${fairId}/registrations/${id}/certify`;
-    const otherProvince = await as(officer('01'), 'POST', path(reg.a));
+    const otherProvince = await as(officer('01')).post(path(reg.a));
     expect([otherProvince.status, otherProvince.body.code]).toEqual([404, 'registration.not-found']);
     const business: Principal = {
       ...officer('40'),
@@ -142,15 +92,15 @@ describe('certification, check-in and booth contract data', () => {
       role: 'business',
       facilityTaxCode: '2900000001',
     };
-    expect((await as(business, 'POST', path(reg.a))).status).toBe(403);
-    const held = await as(officer('40'), 'POST', path(reg.d));
+    expect((await as(business).post(path(reg.a))).status).toBe(403);
+    const held = await as(officer('40')).post(path(reg.d));
     expect([held.status, held.body.code]).toEqual([409, 'registration.not-allocated']);
 
-    const first = await as<RegistrationView>(officer('40'), 'POST', path(reg.a));
+    const first = await as(officer('40')).post<RegistrationView>(path(reg.a));
     expect([first.status, first.body.certification?.rentVnd, first.body.certification?.supportVnd]).toEqual([
       200, 24_000_000, 19_200_000,
     ]);
-    const again = await as<RegistrationView>(officer('40'), 'POST', path(reg.a));
+    const again = await as(officer('40')).post<RegistrationView>(path(reg.a));
     expect([again.status, again.body]).toEqual([200, first.body]);
     const events = await db.query(
       `SELECT envelope FROM outbox WHERE type = 'trade-fairs.registration.certified'`,
@@ -172,23 +122,23 @@ describe('certification, check-in and booth contract data', () => {
     );
     expect(audits.rowCount).toBe(1);
 
-    const byAgency = await as<RegistrationView>(central, 'POST', path(reg.c));
+    const byAgency = await as(central).post<RegistrationView>(path(reg.c));
     expect(byAgency.body.certification?.supportVnd).toBe(8_000_000);
   });
 
   it("certifies a province's remaining delegation at once, and again certifies nothing new", async () => {
     const path = `/api/v1/fairs/${fairId}/certifications`;
-    const refused = await as(officer('01'), 'POST', path, { provinceCode: '40' });
+    const refused = await as(officer('01')).post(path, { provinceCode: '40' });
     expect([refused.status, refused.body.code]).toEqual([403, 'auth.other-province']);
     const before = await outboxCount('trade-fairs.registration.certified');
 
-    const batch = await as<DelegationCertifiedView>(officer('40'), 'POST', path, { provinceCode: '40' });
+    const batch = await as(officer('40')).post<DelegationCertifiedView>(path, { provinceCode: '40' });
     expect([batch.status, batch.body.newlyCertified]).toEqual([200, 1]);
     expect(batch.body.items.map((r) => [r.id, r.certification?.supportVnd])).toEqual([
       [reg.a, 19_200_000],
       [reg.b, 12_400_000], // 80% of 15,500,001 is 12,400,000.8: rounded down
     ]);
-    const again = await as<DelegationCertifiedView>(officer('40'), 'POST', path, { provinceCode: '40' });
+    const again = await as(officer('40')).post<DelegationCertifiedView>(path, { provinceCode: '40' });
     expect([again.body.newlyCertified, again.body.items]).toEqual([0, batch.body.items]);
     expect(await outboxCount('trade-fairs.registration.certified')).toBe(before + 1);
     expect((await db.query(`SELECT state FROM fair_registration WHERE id = $1`, [reg.d])).rows).toEqual([
@@ -197,14 +147,14 @@ describe('certification, check-in and booth contract data', () => {
   });
 
   it('keeps the subsidy policy once registrations are certified under it', async () => {
-    const reply = await as(central, 'POST', `/api/v1/fairs/${fairId}/subsidy-policy`, {
+    const reply = await as(central).post(`/api/v1/fairs/${fairId}/subsidy-policy`, {
       code: 'domestic-fair-organiser',
     });
     expect([reply.status, reply.body.code]).toEqual([409, 'subsidy.certifications-exist']);
   });
 
   it('gives the contract data per facility with totals, limited to the province of an officer', async () => {
-    const all = await as<ContractDataView>(central, 'GET', `/api/v1/fairs/${fairId}/contract-data`);
+    const all = await as(central).get<ContractDataView>(`/api/v1/fairs/${fairId}/contract-data`);
     expect(all.status).toBe(200);
     expect(
       all.body.lines.map((l) => [
@@ -229,21 +179,19 @@ describe('certification, check-in and booth contract data', () => {
       certified: 3,
     });
 
-    const own = await as<ContractDataView>(officer('40'), 'GET', `/api/v1/fairs/${fairId}/contract-data`);
+    const own = await as(officer('40')).get<ContractDataView>(`/api/v1/fairs/${fairId}/contract-data`);
     expect([own.body.provinceCode, own.body.totals]).toEqual([
       '40',
       { facilities: 2, booths: 3, rentVnd: 39_500_001, supportVnd: 31_600_000, certified: 2 },
     ]);
-    const other = await as(officer('40'), 'GET', `/api/v1/fairs/${fairId}/contract-data?provinceCode=01`);
+    const other = await as(officer('40')).get(`/api/v1/fairs/${fairId}/contract-data?provinceCode=01`);
     expect([other.status, other.body.code]).toEqual([403, 'auth.other-province']);
     const viewer: Principal = { kind: 'user', id: 'u-viewer', name: 'xem', role: 'viewer', scopes: [] };
-    expect((await as(viewer, 'GET', `/api/v1/fairs/${fairId}/contract-data`)).status).toBe(403);
+    expect((await as(viewer).get(`/api/v1/fairs/${fairId}/contract-data`)).status).toBe(403);
   });
 
   it('exports the contract data as an .xlsx with Vietnamese headers, whole-VND cells and the totals', async () => {
-    const res = await fetch(`${service.url}/api/v1/fairs/${fairId}/contract-data.xlsx`, {
-      headers: { authorization: `Bearer ${await service.tokenFor(central)}` },
-    });
+    const res = await as(central).fetch(`/api/v1/fairs/${fairId}/contract-data.xlsx`);
     expect([res.status, res.headers.get('content-type')]).toEqual([
       200,
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -302,17 +250,17 @@ describe('certification, check-in and booth contract data', () => {
     const path = (fair: string, id: string) => `/api/v1/fairs/${fair}/registrations/${id}/check-in`;
 
     it("lets the fair's own organiser check an allocation in on the fair's day, once", async () => {
-      const stranger = await as(organizer([fairId]), 'POST', path(liveFair, allocated));
+      const stranger = await as(organizer([fairId])).post(path(liveFair, allocated));
       expect([stranger.status, stranger.body.code]).toEqual([403, 'fair.not-organizer']);
-      expect((await as(officer('38'), 'POST', path(liveFair, allocated))).status).toBe(403);
+      expect((await as(officer('38')).post(path(liveFair, allocated))).status).toBe(403);
 
-      const first = await as<RegistrationView>(organizer([liveFair]), 'POST', path(liveFair, allocated));
+      const first = await as(organizer([liveFair])).post<RegistrationView>(path(liveFair, allocated));
       expect([first.status, first.body.state, typeof first.body.checkedInAt]).toEqual([
         200,
         'allocated',
         'string',
       ]);
-      const again = await as<RegistrationView>(organizer([liveFair]), 'POST', path(liveFair, allocated));
+      const again = await as(organizer([liveFair])).post<RegistrationView>(path(liveFair, allocated));
       expect(again.body).toEqual(first.body);
       const events = await db.query(
         `SELECT envelope FROM outbox WHERE type = 'trade-fairs.registration.checked-in'`,
@@ -328,7 +276,7 @@ describe('certification, check-in and booth contract data', () => {
         },
       ]);
 
-      const booths = await as<BoothView[]>(organizer([liveFair]), 'GET', `/api/v1/fairs/${liveFair}/booths`);
+      const booths = await as(organizer([liveFair])).get<BoothView[]>(`/api/v1/fairs/${liveFair}/booths`);
       expect(booths.body.map((b) => [b.code, b.state])).toEqual([
         ['A-001', 'checked-in'],
         ['A-002', 'held'],
@@ -336,9 +284,9 @@ describe('certification, check-in and booth contract data', () => {
     });
 
     it('refuses a registration that is not allocated, and any day the fair is not on', async () => {
-      const notAllocated = await as(central, 'POST', path(liveFair, held));
+      const notAllocated = await as(central).post(path(liveFair, held));
       expect([notAllocated.status, notAllocated.body.code]).toEqual([409, 'registration.not-allocated']);
-      const early = await as(central, 'POST', path(fairId, reg.a));
+      const early = await as(central).post(path(fairId, reg.a));
       expect([early.status, early.body.code]).toEqual([409, 'check-in.outside-fair-dates']);
       expect(
         (await db.query(`SELECT checked_in_at FROM fair_registration WHERE id = $1`, [reg.a])).rows,
@@ -350,17 +298,17 @@ describe('certification, check-in and booth contract data', () => {
     const path = () => `/api/v1/fairs/${fairId}/participant-list/certification`;
 
     it('is certified by the host department once every delegation has certified its own, then closes', async () => {
-      const guest = await as(officer('40'), 'POST', path(), { documentNumber: '77/XN-SCT' });
+      const guest = await as(officer('40')).post(path(), { documentNumber: '77/XN-SCT' });
       expect([guest.status, guest.body.code]).toEqual([403, 'fair.not-host']);
-      const early = await as(officer('01'), 'POST', path(), { documentNumber: '125/XN-SCT' });
+      const early = await as(officer('01')).post(path(), { documentNumber: '125/XN-SCT' });
       expect([early.status, early.body.code]).toEqual([409, 'fair.delegations-not-certified']);
       expect(early.body.detail).toContain('01');
       expect(
-        (await as(officer('01'), 'POST', `/api/v1/fairs/${fairId}/certifications`, { provinceCode: '01' }))
+        (await as(officer('01')).post(`/api/v1/fairs/${fairId}/certifications`, { provinceCode: '01' }))
           .status,
       ).toBe(200);
 
-      const list = await as<ParticipantListCertificationView>(officer('01'), 'POST', path(), {
+      const list = await as(officer('01')).post<ParticipantListCertificationView>(path(), {
         documentNumber: '125/XN-SCT',
       });
       expect(list.status).toBe(200);
@@ -374,17 +322,17 @@ describe('certification, check-in and booth contract data', () => {
         rentVnd: 58_500_001,
         supportVnd: 39_600_000 + 7_200_000,
       });
-      const again = await as(officer('01'), 'POST', path(), { documentNumber: '125/XN-SCT' });
+      const again = await as(officer('01')).post(path(), { documentNumber: '125/XN-SCT' });
       expect([again.status, again.body]).toEqual([200, list.body]);
-      const other = await as(central, 'POST', path(), { documentNumber: '126/XN-SCT' });
+      const other = await as(central).post(path(), { documentNumber: '126/XN-SCT' });
       expect([other.status, other.body.code]).toEqual([409, 'fair.participant-list-certified']);
       expect(await outboxCount('trade-fairs.participant-list.certified')).toBe(1);
-      const data = await as<ContractDataView>(central, 'GET', `/api/v1/fairs/${fairId}/contract-data`);
+      const data = await as(central).get<ContractDataView>(`/api/v1/fairs/${fairId}/contract-data`);
       expect(data.body.participantList).toEqual(list.body);
     });
 
     it('refuses to cancel an allocation on the certified list, in the service and in the database', async () => {
-      const cancel = await as(central, 'POST', `/api/v1/fairs/${fairId}/registrations/${reg.a}/cancel`, {
+      const cancel = await as(central).post(`/api/v1/fairs/${fairId}/registrations/${reg.a}/cancel`, {
         reason: 'Rút lui sau hội chợ',
       });
       expect([cancel.status, cancel.body.code]).toEqual([409, 'fair.participant-list-certified']);

@@ -1,9 +1,8 @@
-import { Client } from 'pg';
 import type { Principal, RegistrationView } from '@kc/contracts';
-import { business, central, officer } from '@kc/testing';
-import { type BootedService } from '@kc/service-testing';
-import { bootTradeFairs } from './support/service-harness';
 import { provincesOfRegion } from '@kc/reference-data';
+import { business, officer } from '@kc/testing';
+import { registrationBody } from './support/fair-givens';
+import { useTradeFairsContext } from './support/trade-fairs-context';
 
 const NORTH = provincesOfRegion('north', '2026-01-01').map((u) => u.code);
 const BOOTHS = 300;
@@ -17,8 +16,8 @@ const QUOTA = 10;
  * province quotas: the database never lets more booths out than there are, in total or per quota.
  */
 describe(`${CLIENTS} concurrent registrations for ${BOOTHS} booths`, () => {
-  let service: BootedService;
-  let db: Client;
+  const context = useTradeFairsContext('trade_fairs_thousands');
+  const { db, createFair, addBooths, setQuotas } = context;
   let fairId: string;
   const tokens = new Map<string, string>();
   let resets = 0;
@@ -27,10 +26,10 @@ describe(`${CLIENTS} concurrent registrations for ${BOOTHS} booths`, () => {
    * the service sees them; such a client sends again with the same Idempotency-Key, as real clients do.
    */
   const call = async <T>(p: Principal, method: string, path: string, body?: unknown, key?: string) => {
-    if (!tokens.has(p.id)) tokens.set(p.id, await service.tokenFor(p));
+    if (!tokens.has(p.id)) tokens.set(p.id, await context.service.tokenFor(p));
     for (let attempt = 1; ; attempt++) {
       try {
-        const res = await fetch(`${service.url}${path}`, {
+        const res = await fetch(`${context.service.url}${path}`, {
           method,
           headers: {
             authorization: `Bearer ${tokens.get(p.id)}`,
@@ -46,59 +45,33 @@ describe(`${CLIENTS} concurrent registrations for ${BOOTHS} booths`, () => {
       }
     }
   };
-  const rows = async <T>(text: string, params: unknown[] = []) => (await db.query(text, params)).rows as T[];
   const clients = Array.from({ length: CLIENTS }, (_, i) => {
     const provinceCode = NORTH[i % NORTH.length];
     const taxCode = String(8_000_000_000 + i);
     return {
       caller: i % 2 === 0 ? business(taxCode) : officer(provinceCode),
       key: `thousands-${i}`,
-      body: {
-        facility: { taxCode, name: `Làng nghề ${taxCode}`, provinceCode, legalForm: 'household-business' },
+      body: registrationBody(taxCode, provinceCode, {
+        facility: { name: `Làng nghề ${taxCode}` },
         products: [{ name: 'Nón lá' }],
-        boothCount: 1,
-        boothKind: 'standard',
-      },
+      }),
     };
   });
   let replies: { status: number; body: RegistrationView }[] = [];
 
   beforeAll(async () => {
-    service = await bootTradeFairs('trade_fairs_thousands');
-    db = new Client({ connectionString: service.databaseUrl });
-    await db.connect();
-    const fair = await call<{ id: string }>(central, 'POST', '/api/v1/fairs', {
-      name: 'Hội chợ triển lãm hàng CNNT tiêu biểu khu vực phía Bắc 2026',
-      year: 2026,
-      scale: 'regional',
-      regionCode: 'north',
-      provinceCode: '01',
-      startDate: '2026-09-15',
-      endDate: '2026-09-19',
-      boothCount: BOOTHS,
-      registrationOpensAt: new Date(Date.now() - 3_600_000).toISOString(),
-      registrationClosesAt: new Date(Date.now() + 86_400_000).toISOString(),
-    });
-    fairId = fair.body.id;
-    const booths = await call(central, 'POST', `/api/v1/fairs/${fairId}/booths`, {
-      booths: Array.from({ length: BOOTHS }, (_, i) => ({
-        code: `R-${String(i + 1).padStart(3, '0')}`,
-        hall: i < 150 ? 'Nhà A' : 'Nhà B',
-        rentVnd: 12_000_000,
-        layout: { x: (i % 15) * 3, y: Math.floor((i % 150) / 15) * 3, w: 3, h: 3 },
-      })),
-    });
-    expect(booths.status).toBe(201);
-    const quotas = await call(central, 'POST', `/api/v1/fairs/${fairId}/quotas`, {
-      quotas: NORTH.map((provinceCode) => ({ provinceCode, booths: QUOTA })),
-      releaseAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-    });
-    expect(quotas.status).toBe(201);
-  }, 120_000);
-
-  afterAll(async () => {
-    await db?.end();
-    await service?.close();
+    fairId = (await createFair({ boothCount: BOOTHS })).id;
+    await addBooths(fairId, BOOTHS, (i) => ({
+      code: `R-${String(i + 1).padStart(3, '0')}`,
+      hall: i < 150 ? 'Nhà A' : 'Nhà B',
+      zone: undefined,
+      rentVnd: 12_000_000,
+      layout: { x: (i % 15) * 3, y: Math.floor((i % 150) / 15) * 3, w: 3, h: 3 },
+    }));
+    await setQuotas(
+      fairId,
+      NORTH.map((provinceCode) => ({ provinceCode, booths: QUOTA })),
+    );
   });
 
   it('holds exactly 300 distinct booths, within every quota, and wait-lists the rest', async () => {
@@ -111,7 +84,7 @@ describe(`${CLIENTS} concurrent registrations for ${BOOTHS} booths`, () => {
     // Re-sent requests found their first registration: one per client, never two.
     expect(new Set(replies.map((r) => r.body.id)).size).toBe(CLIENTS);
     expect(
-      await rows(`SELECT count(*)::int AS n FROM fair_registration WHERE fair_id = $1`, [fairId]),
+      await db.rows(`SELECT count(*)::int AS n FROM fair_registration WHERE fair_id = $1`, [fairId]),
     ).toEqual([{ n: CLIENTS }]);
     const held = replies.filter((r) => r.body.state === 'held');
     expect(held.length).toBe(BOOTHS);
@@ -120,7 +93,7 @@ describe(`${CLIENTS} concurrent registrations for ${BOOTHS} booths`, () => {
     expect(new Set(codes).size).toBe(BOOTHS);
 
     // Per quota, from the registrations themselves and from the counters the database checks.
-    const perQuota = await rows<{ charged_to: string; n: number; capacity: number; used: number }>(
+    const perQuota = await db.rows<{ charged_to: string; n: number; capacity: number; used: number }>(
       `SELECT r.charged_to, count(*)::int AS n, b.capacity, b.used FROM fair_registration r
          JOIN booth_bucket b ON b.fair_id = r.fair_id AND b.bucket = r.charged_to
         WHERE r.fair_id = $1 AND r.state = 'held' GROUP BY r.charged_to, b.capacity, b.used`,
@@ -131,14 +104,14 @@ describe(`${CLIENTS} concurrent registrations for ${BOOTHS} booths`, () => {
     }
     expect(perQuota.find((q) => q.charged_to === 'pool')).toMatchObject({ n: BOOTHS - NORTH.length * QUOTA });
     expect(
-      await rows(
+      await db.rows(
         `SELECT facility_province_code FROM fair_registration WHERE fair_id = $1 AND charged_to NOT IN ('pool')
             AND charged_to <> facility_province_code`,
         [fairId],
       ),
     ).toEqual([]);
     expect(
-      await rows(
+      await db.rows(
         `SELECT registration_id FROM booth WHERE fair_id = $1 AND state <> 'free' GROUP BY 1 HAVING count(*) > 1`,
         [fairId],
       ),
@@ -162,16 +135,18 @@ describe(`${CLIENTS} concurrent registrations for ${BOOTHS} booths`, () => {
     );
     // Reported, not asserted: how many connects the listen backlog refused over both rushes.
     process.stdout.write(`thousands-rush: ${resets} connection reset(s) re-sent with the same key\n`);
-    const stored = await rows<{ id: string }>(
+    const stored = await db.rows<{ id: string }>(
       `SELECT id FROM fair_registration WHERE fair_id = $1 AND state = 'allocated'`,
       [fairId],
     );
     expect(new Set(stored.map((s) => s.id))).toEqual(new Set(held.map((r) => r.body.id)));
     expect(
-      await rows(`SELECT count(*)::int AS n FROM booth WHERE fair_id = $1 AND state = 'allocated'`, [fairId]),
+      await db.rows(`SELECT count(*)::int AS n FROM booth WHERE fair_id = $1 AND state = 'allocated'`, [
+        fairId,
+      ]),
     ).toEqual([{ n: BOOTHS }]);
     expect(
-      await rows(`SELECT count(*)::int AS n FROM outbox WHERE type = 'trade-fairs.booth.allocated'`),
+      await db.rows(`SELECT count(*)::int AS n FROM outbox WHERE type = 'trade-fairs.booth.allocated'`),
     ).toEqual([{ n: BOOTHS }]);
   }, 600_000);
 });

@@ -10,18 +10,11 @@ import {
 } from '@kc/contracts';
 import { EventContext, handleOnce } from '@kc/messaging';
 import { runWithContext } from '@kc/observability';
-import { bootService, type BootedService } from '@kc/service-testing';
-import { ProjectsModule } from '../../src/app.module';
+import type { BootedService } from '@kc/service-testing';
 import { PlanEventsHandler } from '../../src/interface/events/plan-events.handler';
-import { projectsEnvSchema } from '../../src/config/projects.config';
 
-export const bootProjects = (database: string) =>
-  bootService(
-    { service: 'projects', envSchema: projectsEnvSchema, module: (config) => ProjectsModule.forRoot(config) },
-    database,
-  );
-
-type PlanEvent = typeof planCreatedV1 | typeof registrationSubmittedV1 | typeof assignmentDecidedV1;
+/** The plans events projects consumes. */
+export type PlanEvent = typeof planCreatedV1 | typeof registrationSubmittedV1 | typeof assignmentDecidedV1;
 
 /**
  * Delivers a plans event the way the Kafka consumer does, minus the broker: the envelope is encoded and
@@ -117,4 +110,49 @@ export const appraisal = (result: 'passed' | 'failed' = 'passed', extra: Record<
   result,
   appraisedOn: '2026-03-10',
   ...extra,
+});
+
+/** Plans' registration report listing `projectIds` (sent on time), as its event carries it. */
+export const registrationSubmitted = (report: {
+  planId: string;
+  planYear: number;
+  projectIds: string[];
+  provinceCode?: string;
+  reportNumber?: string;
+}): PayloadOf<typeof registrationSubmittedV1> => ({
+  registrationId: randomUUID(),
+  provinceCode: '40',
+  reportNumber: '123/SCT-QLCN',
+  submittedAt: `${report.planYear - 1}-06-18T09:00:00.000+07:00`,
+  deadline: `${report.planYear - 1}-06-20`,
+  late: false,
+  ...report,
+});
+
+/** A plan-assignment decision of plans (initial unless told), as its event carries it. */
+export const assignmentDecided = (decision: {
+  planId: string;
+  planYear: number;
+  number?: string;
+  signedOn?: string;
+  kind?: 'initial' | 'adjustment';
+  allocations: {
+    projectId: string;
+    amountVnd: number;
+    previousVnd?: number;
+    fundingSource?: 'KCQG' | 'KCDP';
+    provinceCode?: string;
+  }[];
+}): PayloadOf<typeof assignmentDecidedV1> => ({
+  decisionId: randomUUID(),
+  number: '3500/QĐ-BCT',
+  signedOn: `${decision.planYear - 1}-12-20`,
+  kind: 'initial',
+  ...decision,
+  allocations: decision.allocations.map((a) => ({
+    provinceCode: '40',
+    fundingSource: 'KCQG',
+    previousVnd: 0,
+    ...a,
+  })),
 });

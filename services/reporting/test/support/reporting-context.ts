@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { TOPICS, type EventEnvelope } from '@kc/contracts';
-import { testKafka } from '@kc/testing';
-import { bootService, consumeFromEnd, type BootedService } from '@kc/service-testing';
-import { ReportingModule } from '../../src/app.module';
 import { serviceEnvSchema } from '@kc/config';
+import { bootService, consumeFromEnd, useServiceContext, type BootedService } from '@kc/service-testing';
+import { testKafka } from '@kc/testing';
+import { ReportingModule } from '../../src/app.module';
 
 const REPORTING_TOPICS = Object.values(TOPICS)
   .filter((t) => (t.consumers as readonly string[]).includes('reporting'))
@@ -16,9 +15,9 @@ export interface ReportingUnderTest extends BootedService {
 
 /**
  * The reporting app on a scratch database, consuming the real topics of the test broker from their current end
- * (see consumeFromEnd).
+ * (see consumeFromEnd) unless told not to (a test that writes the projections itself).
  */
-export async function bootReporting(database: string): Promise<ReportingUnderTest> {
+async function bootReporting(database: string, consumeEvents: boolean): Promise<ReportingUnderTest> {
   const service = await bootService(
     {
       service: 'reporting',
@@ -27,7 +26,7 @@ export async function bootReporting(database: string): Promise<ReportingUnderTes
     },
     database,
   );
-  await consumeFromEnd(service, REPORTING_TOPICS);
+  if (consumeEvents) await consumeFromEnd(service, REPORTING_TOPICS);
   const producer = testKafka('reporting-itest').producer();
   await producer.connect();
   return {
@@ -46,25 +45,11 @@ export async function bootReporting(database: string): Promise<ReportingUnderTes
   };
 }
 
-/** An envelope as a producing service's outbox would write it. */
-export function envelope<P>(
-  type: string,
-  version: number,
-  aggregateId: string,
-  provinceCode: string | null,
-  payload: P,
-): EventEnvelope {
-  return {
-    id: randomUUID(),
-    type,
-    version,
-    occurredAt: new Date().toISOString(),
-    producer: type.split('.')[0],
-    aggregateId,
-    provinceCode,
-    actor: { kind: 'system', id: 'itest' },
-    correlationId: randomUUID(),
-    causationId: null,
-    payload,
-  } as EventEnvelope;
-}
+/** The reporting service booted for the describe it is called in, its database and callers. */
+export const useReportingContext = (database: string, { consumeEvents = true } = {}) =>
+  useServiceContext(
+    () => bootReporting(database, consumeEvents),
+    (context) => ({
+      publish: (topic: string, ...events: EventEnvelope[]) => context.service.publish(topic, ...events),
+    }),
+  );

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import type { EventEnvelope } from '@kc/contracts';
+import { vietnamDate } from '@kc/reference-data';
+
+export const DAY_MS = 86_400_000;
+/** The day `n` days before today in Việt Nam (negative: after). */
+export const daysAgo = (n: number) => vietnamDate(new Date(Date.now() - n * DAY_MS));
+
+/** An envelope as a producing service's outbox would write it. */
+export function envelope<P>(
+  type: string,
+  version: number,
+  aggregateId: string,
+  provinceCode: string | null,
+  payload: P,
+): EventEnvelope {
+  return {
+    id: randomUUID(),
+    type,
+    version,
+    occurredAt: new Date().toISOString(),
+    producer: type.split('.')[0],
+    aggregateId,
+    provinceCode,
+    actor: { kind: 'system', id: 'itest' },
+    correlationId: randomUUID(),
+    causationId: null,
+    payload,
+  } as EventEnvelope;
+}
+
+const ACTIONS: Record<string, string> = {
+  registered: 'register',
+  'base-appraised': 'base-appraise',
+  submitted: 'submit',
+  'ministry-appraised': 'ministry-appraise',
+  'in-plan': 'assign',
+  contracted: 'contract',
+  'in-progress': 'report-progress',
+  accepted: 'accept',
+  liquidated: 'liquidate',
+  settled: 'settle',
+  stopped: 'stop',
+};
+
+/** The statuses from registration into a plan. */
+export const TO_PLAN = ['registered', 'base-appraised', 'submitted', 'ministry-appraised', 'in-plan'];
+
+/**
+ * The events the projects service publishes about the projects of one plan (`planYear` by default the plan's;
+ * a project may name another, as a record from before the plan's year would): a model-and-machinery project
+ * asking 900,000,000 VND of KCQG on a 2,000,000,000 VND cost, started 120 days ago.
+ */
+export function projectEventsOf(plan: { planId: string; year: number }) {
+  const project = (projectId: string, provinceCode: string, planYear = plan.year) => ({
+    projectId,
+    planId: plan.planId,
+    planYear,
+    provinceCode,
+  });
+  return {
+    project,
+
+    registered: (projectId: string, provinceCode: string, n: number, planYear = plan.year) =>
+      envelope('projects.project.registered', 2, projectId, provinceCode, {
+        ...project(projectId, provinceCode, planYear),
+        code: `KCQG-${planYear}-${provinceCode}-00${n}`,
+        planLevel: 'national',
+        fundingSource: 'KCQG',
+        title: 'Hỗ trợ ứng dụng máy móc thiết bị tiên tiến trong sản xuất gốm sứ',
+        kind: 'ordinary',
+        activityContents: [3],
+        implementingUnit: 'Trung tâm Khuyến công',
+        commune: null,
+        startDate: daysAgo(120),
+        endDate: daysAgo(-60),
+        kcqgVnd: 900_000_000,
+        kcdpVnd: 0,
+        counterpartVnd: 1_100_000_000,
+        otherVnd: 0,
+        requestedSupportVnd: 900_000_000,
+        normCode: null,
+        normUnits: null,
+        procurementMode: 'selection',
+        advanceCategory: 'model-machinery',
+        beneficiaryTaxCodes: ['2900123456'],
+      }),
+
+    /** The walk along the lifecycle, one status-changed event per step. */
+    walk: (projectId: string, provinceCode: string, statuses: string[], planYear = plan.year) =>
+      statuses.slice(1).map((to, i) =>
+        envelope('projects.project.status-changed', 1, projectId, provinceCode, {
+          ...project(projectId, provinceCode, planYear),
+          from: statuses[i],
+          to,
+          action: ACTIONS[to],
+          at: new Date().toISOString(),
+        }),
+      ),
+
+    /** Contracted 100 days ago for `value`, all of it allocated. */
+    contracted: (projectId: string, provinceCode: string, value: number, planYear = plan.year) =>
+      envelope('projects.project.contracted', 1, projectId, provinceCode, {
+        ...project(projectId, provinceCode, planYear),
+        mode: 'contract',
+        number: `HĐ-${provinceCode}/${planYear}`,
+        signedOn: daysAgo(100),
+        contractValueVnd: value,
+        allocatedVnd: value,
+        parties: ['Cục Công Thương địa phương', 'Trung tâm Khuyến công'],
+      }),
+
+    /** Money moved 50 days ago; `paid` the project's total paid after it. */
+    disbursed: (projectId: string, provinceCode: string, kind: string, amount: number, paid: number) =>
+      envelope('projects.disbursement.recorded', 1, projectId, provinceCode, {
+        ...project(projectId, provinceCode),
+        disbursementId: randomUUID(),
+        kind,
+        amountVnd: amount,
+        on: daysAgo(50),
+        reference: null,
+        advancedVnd: kind === 'advance' ? amount : 0,
+        paidVnd: paid,
+      }),
+  };
+}
