@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { PlatformModule } from '@kc/http';
-import { ROUTE_TABLE, tradeFairRoutes, type RouteDefinition } from '@kc/contracts';
+import { ROUTE_TABLE } from '@kc/contracts';
 import { ACCESS_ENTITIES, ACCESS_MIGRATIONS, AccessModule, gatewayAuthOptions } from './access.module';
 import { ForwardingService, UPSTREAM_TIMEOUT_MS } from './application/forwarding.service';
 import { HOUSEKEEPING_SETTINGS, Housekeeping } from './application/housekeeping';
@@ -13,21 +13,14 @@ import { IdempotencyRecord1763900000720 } from './infrastructure/persistence/mig
 import { UpstreamClient } from './infrastructure/upstream/upstream-client';
 import { ConferencesController } from './interface/http/conferences.controller';
 import { EventDocsController } from './interface/http/event-docs.controller';
-import { FloorPlanController } from './interface/http/floor-plan.controller';
 import { IndexController } from './interface/http/index.controller';
 import { routeTableController, type RelayedRoute } from './interface/http/route-table.controller';
 import { ReferenceController } from './interface/http/reference.controller';
 import { Relay } from './interface/http/relay';
 import { UsersController } from './interface/http/users.controller';
 
-/** Routes the gateway only relays: every table entry but its own and those with edge logic (`HANDLED_AT_EDGE`). */
-const HANDLED_AT_EDGE: readonly RouteDefinition[] = [
-  tradeFairRoutes.floorPlanSvg,
-  tradeFairRoutes.floorPlanPage,
-];
-const relayedRoutes = ROUTE_TABLE.filter(
-  (r): r is RelayedRoute => r.service !== 'gateway' && !HANDLED_AT_EDGE.includes(r),
-);
+/** Routes the gateway only relays: every table entry but its own. */
+const relayedRoutes = ROUTE_TABLE.filter((r): r is RelayedRoute => r.service !== 'gateway');
 
 @Module({})
 export class GatewayModule {
@@ -64,7 +57,6 @@ export class GatewayModule {
         EventDocsController,
         ReferenceController,
         routeTableController(relayedRoutes),
-        FloorPlanController,
         ConferencesController,
         UsersController,
       ],

@@ -1,6 +1,6 @@
 import type { BoothView, RegistrationView } from '@kc/contracts';
 import { eventually } from '@kc/testing';
-import { as, type Session } from './gateway-client';
+import { as, gatewayUrl, type Session } from './gateway-client';
 
 // Booth registration end to end: a business and a provincial department book booths of a regional fair
 // through the gateway; the fair never gives out more booths than it has, and each sees only its own.
@@ -149,5 +149,27 @@ describe('booth registration through the gateway', () => {
     });
     expect(promoted.booths).toHaveLength(2);
     expect(await boothStates()).toEqual(['held', 'held', 'held']);
+  });
+
+  it('relays the live floor plan with the service’s validator and the page’s own script policy', async () => {
+    const svg = await fetch(`${gatewayUrl()}/api/v1/fairs/${fairId}/floor-plan.svg`, {
+      headers: { authorization: `Bearer ${agency.token}` },
+    });
+    expect(svg.status).toBe(200);
+    expect(svg.headers.get('content-type')).toContain('image/svg+xml');
+    const etag = svg.headers.get('etag');
+    expect(etag).toMatch(/^"[0-9a-f]+"$/);
+    // Polling with the validator costs no body while the booths stand as they were.
+    const again = await fetch(`${gatewayUrl()}/api/v1/fairs/${fairId}/floor-plan.svg`, {
+      headers: { authorization: `Bearer ${agency.token}`, 'if-none-match': etag! },
+    });
+    expect([again.status, (await again.text()).length]).toEqual([304, 0]);
+
+    const page = await fetch(`${gatewayUrl()}/api/v1/fairs/${fairId}/floor-plan`);
+    expect(page.status).toBe(200);
+    const policy = page.headers.get('content-security-policy') ?? '';
+    // The page's own policy replaces the edge's default (which allows no script at all).
+    expect(policy).toMatch(/script-src 'sha256-/);
+    expect(policy).toContain("frame-ancestors 'self'");
   });
 });

@@ -7,7 +7,7 @@ type Operation = {
   responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
   security: unknown[];
 };
-const document = buildOpenApi({ title: 't', description: 'd' }, ROUTE_TABLE) as {
+const document = buildOpenApi(ROUTE_TABLE) as {
   paths: Record<string, Record<string, Operation>>;
 };
 const op = (method: string, path: string) => document.paths[path][method];

@@ -8,6 +8,23 @@ export const BEARER_SCHEME = 'bearer';
 export const API_KEY_SCHEME = 'api-key';
 const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
+/** What the public API is, as its document opens (Vietnamese, then English). */
+const API_INFO = {
+  title: 'Nền tảng khuyến công — Khuyến công platform API',
+  description:
+    'Cổng API công khai của nền tảng quản lý khuyến công: kế hoạch, đề án, cụm công nghiệp, hội chợ, bình chọn ' +
+    'sản phẩm CNNT tiêu biểu, số liệu hội nghị và danh mục dùng chung. Lỗi trả về dạng application/problem+json.\n\n' +
+    "Public API of Vietnam's industrial promotion (khuyến công) platform: annual plans, projects, industrial " +
+    'clusters, trade fairs, product award rounds, conference figures and reference data. Errors are ' +
+    'application/problem+json (RFC 9457); POST requests accept an Idempotency-Key header.\n\n' +
+    'Authenticate with a bearer token (POST /api/v1/auth/login for people, POST /api/v1/auth/token for API ' +
+    'clients, or a token of the configured OIDC issuer) or with an API key in X-API-Key. Each route lists the ' +
+    'roles (and, for API clients, the scope) it allows. Requests are limited per address and per API client ' +
+    "(429 with Retry-After). A service that decides on its copy of another service's facts never refuses on a " +
+    'copy that lags: it waits for it briefly, else answers 503 consistency.replica-behind with Retry-After — ' +
+    'retry, with the same Idempotency-Key.',
+};
+
 /** RFC 9457 problem details as every service and the gateway answer them (libs/http problem.ts). */
 const PROBLEM_SCHEMA = {
   type: 'object',
@@ -119,7 +136,15 @@ function parameters(entry: RouteDefinition): JsonObject[] {
       schema: property,
     }));
   };
+  const ifNoneMatch = {
+    name: 'If-None-Match',
+    in: 'header',
+    required: false,
+    schema: { type: 'string' },
+    description: 'The ETag of the copy the client holds: 304 without a body while it is still current.',
+  };
   return [
+    ...(entry.etag ? [ifNoneMatch] : []),
     ...of(entry.params, 'path'),
     ...of(entry.query, 'query'),
     ...(takesIdempotencyKey(entry) ? [IDEMPOTENCY_KEY] : []),
@@ -145,6 +170,7 @@ function success(entry: RouteDefinition): JsonObject {
 
 function responses(entry: RouteDefinition): JsonObject {
   const answers: JsonObject = { [entry.status ?? 200]: success(entry) };
+  if (entry.etag) answers[304] = { description: 'Không đổi / Not modified since the ETag the client holds' };
   for (const status of problemStatuses(entry))
     answers[status] = {
       description: PROBLEM_ANSWERS[status],
@@ -199,10 +225,7 @@ function operation(entry: RouteDefinition): JsonObject {
  * answers of success and every problem answer — so that it cannot drift from what the gateway mounts and the
  * services bind. The gateway serves it; the e2e proxy holds every answer to it.
  */
-export function buildOpenApi(
-  info: { title: string; description: string },
-  routes: readonly RouteDefinition[],
-): JsonObject {
+export function buildOpenApi(routes: readonly RouteDefinition[]): JsonObject {
   const paths: Record<string, JsonObject> = {};
   for (const entry of routes) {
     const path = openApiPath(entry.path);
@@ -211,7 +234,7 @@ export function buildOpenApi(
   const tags = [...new Set(routes.map((r) => r.tag ?? r.service))].map((name) => ({ name }));
   return {
     openapi: '3.0.0',
-    info: { ...info, version: '1' },
+    info: { ...API_INFO, version: '1' },
     tags,
     paths,
     components: {

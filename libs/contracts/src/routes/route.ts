@@ -99,6 +99,8 @@ export interface RouteDefinition {
   response?: z.ZodType;
   /** A file route's media types of success, e.g. the spreadsheet type. */
   produces?: readonly string[];
+  /** The answer carries an ETag: a request with If-None-Match gets 304 while it stands (cheap polling). */
+  etag?: true;
 }
 
 /** The media type of the spreadsheets the platform takes and gives (templates, exports, contract data). */

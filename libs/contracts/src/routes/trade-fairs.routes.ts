@@ -278,6 +278,7 @@ export const tradeFairRoutes = routeGroup('Hội chợ / Trade fairs', {
     summary: 'Sơ đồ gian hàng (SVG) / Floor plan with booth states; ETag for polling',
     params: idParams,
     kind: 'file',
+    etag: true,
     produces: ['image/svg+xml'],
   }),
   /** A page with no data of its own (it fetches the SVG with the viewer's token), so it needs no login. */

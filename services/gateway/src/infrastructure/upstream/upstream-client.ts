@@ -17,6 +17,8 @@ export interface UpstreamRequest {
   /** The client's address (the gateway is the edge: one entry) and user agent, for the services' audit. */
   forwardedFor?: string;
   userAgent?: string;
+  /** A file's validator the client holds: the service answers 304 if it still stands. */
+  ifNoneMatch?: string;
 }
 
 export interface UpstreamResponse {
@@ -28,10 +30,22 @@ export interface UpstreamResponse {
   body: string;
 }
 
+/**
+ * The headers of a file answer that belong to the service, not the edge: its type and name, its validator and
+ * caching rule (the live floor plan is polled with If-None-Match), and a page's own content security policy.
+ */
+export const FILE_HEADERS = [
+  'content-type',
+  'content-disposition',
+  'etag',
+  'cache-control',
+  'vary',
+  'content-security-policy',
+] as const;
+
 export interface UpstreamDownload {
   status: number;
-  contentType: string | null;
-  contentDisposition: string | null;
+  headers: Partial<Record<(typeof FILE_HEADERS)[number], string>>;
   body: Buffer;
 }
 
@@ -84,13 +98,16 @@ export class UpstreamClient {
     };
   }
 
-  /** A file (an .xlsx export): its bytes untouched, where `send` would decode them as text. */
+  /** A file (an .xlsx export, the floor plan): its bytes and own headers untouched, where `send` would decode text. */
   async download(service: Upstream, request: UpstreamRequest): Promise<UpstreamDownload> {
     const response = await this.call(service, request, '*/*');
+    const headers = FILE_HEADERS.flatMap((name) => {
+      const value = response.headers.get(name);
+      return value === null ? [] : [[name, value] as const];
+    });
     return {
       status: response.status,
-      contentType: response.headers.get('content-type'),
-      contentDisposition: response.headers.get('content-disposition'),
+      headers: Object.fromEntries(headers),
       body: await this.guard(service, request, async () => Buffer.from(await response.arrayBuffer())),
     };
   }
@@ -103,6 +120,7 @@ export class UpstreamClient {
     if (request.authorization) headers['authorization'] = request.authorization;
     if (request.forwardedFor) headers['x-forwarded-for'] = request.forwardedFor;
     if (request.userAgent) headers['user-agent'] = request.userAgent;
+    if (request.ifNoneMatch) headers['if-none-match'] = request.ifNoneMatch;
     const hasBody = request.body !== undefined;
     // The body was parsed at the edge and is sent on re-serialised: UTF-8 JSON, whatever the client's encoding.
     if (hasBody) headers['content-type'] = 'application/json';

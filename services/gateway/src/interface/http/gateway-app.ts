@@ -10,22 +10,6 @@ import { TooManyRequestsError } from '../../application/too-many-requests';
 import { GatewayModule } from '../../app.module';
 import type { GatewayConfig } from '../../config/gateway.config';
 
-export const OPEN_API_INFO = {
-  title: 'Nền tảng khuyến công — Khuyến công platform API',
-  description:
-    'Cổng API công khai của nền tảng quản lý khuyến công: kế hoạch, đề án, cụm công nghiệp, hội chợ, bình chọn ' +
-    'sản phẩm CNNT tiêu biểu, số liệu hội nghị và danh mục dùng chung. Lỗi trả về dạng application/problem+json.\n\n' +
-    "Public API of Vietnam's industrial promotion (khuyến công) platform: annual plans, projects, industrial " +
-    'clusters, trade fairs, product award rounds, conference figures and reference data. Errors are ' +
-    'application/problem+json (RFC 9457); POST requests accept an Idempotency-Key header.\n\n' +
-    'Authenticate with a bearer token (POST /api/v1/auth/login for people, POST /api/v1/auth/token for API ' +
-    'clients, or a token of the configured OIDC issuer) or with an API key in X-API-Key. Each route lists the ' +
-    'roles (and, for API clients, the scope) it allows. Requests are limited per address and per API client ' +
-    "(429 with Retry-After). A service that decides on its copy of another service's facts never refuses on a " +
-    'copy that lags: it waits for it briefly, else answers 503 consistency.replica-behind with Retry-After — ' +
-    'retry, with the same Idempotency-Key.',
-};
-
 /** Express `trust proxy` from TRUST_PROXY: off unless a proxy in front is named (hops or addresses). */
 function trustProxy(value: string | undefined): boolean | number | string {
   if (value === undefined || value === 'false') return false;
@@ -119,7 +103,7 @@ export async function createGatewayApp(
     maxAge: 600,
   });
   // The document is the route table's (buildOpenApi): every route the gateway mounts, and nothing else.
-  const document = buildOpenApi(OPEN_API_INFO, ROUTE_TABLE) as unknown as OpenAPIObject;
+  const document = buildOpenApi(ROUTE_TABLE) as unknown as OpenAPIObject;
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

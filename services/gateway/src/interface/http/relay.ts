@@ -6,11 +6,10 @@ import { ForwardingService, type Forwarded } from '../../application/forwarding.
 import {
   UpstreamClient,
   type Upstream,
-  type UpstreamDownload,
   type UpstreamResponse,
 } from '../../infrastructure/upstream/upstream-client';
 
-export function header(req: Request, name: string): string | undefined {
+function header(req: Request, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
@@ -65,23 +64,22 @@ export class Relay {
     res.send(response.body);
   }
 
-  /** A GET for a file (.xlsx, SVG, a page): its bytes untouched, where `to` would decode them as text. */
-  fetchFile(service: Upstream, req: Request): Promise<UpstreamDownload> {
-    return this.upstream.download(service, {
+  /**
+   * Relays a file (.xlsx, the floor plan's SVG and page) byte for byte with the service's own headers: its type and
+   * name, its ETag (a 304 to the client's If-None-Match) and a page's content security policy, which replaces the
+   * edge's default one.
+   */
+  async file(service: Upstream, req: Request, res: Response): Promise<void> {
+    const file = await this.upstream.download(service, {
       method: 'GET',
       path: req.originalUrl,
       authorization: header(req, 'authorization'),
       forwardedFor: header(req, 'x-forwarded-for'),
       userAgent: header(req, 'user-agent'),
+      ifNoneMatch: header(req, 'if-none-match'),
     });
-  }
-
-  /** Relays a file download with its type and name. */
-  async file(service: Upstream, req: Request, res: Response): Promise<void> {
-    const file = await this.fetchFile(service, req);
-    res.status(file.status);
-    if (file.contentType) res.setHeader('content-type', file.contentType);
-    if (file.contentDisposition) res.setHeader('content-disposition', file.contentDisposition);
-    res.send(file.body);
+    res.status(file.status).set(file.headers);
+    if (file.status === 304) res.end();
+    else res.send(file.body);
   }
 }
