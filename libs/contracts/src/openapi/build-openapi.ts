@@ -147,7 +147,9 @@ function parameters(entry: RouteDefinition): JsonObject[] {
     ...(entry.etag ? [ifNoneMatch] : []),
     ...of(entry.params, 'path'),
     ...of(entry.query, 'query'),
-    ...(takesIdempotencyKey(entry) ? [IDEMPOTENCY_KEY] : []),
+    ...(takesIdempotencyKey(entry)
+      ? [{ ...IDEMPOTENCY_KEY, required: entry.idempotency === 'service' }]
+      : []),
   ];
 }
 

@@ -88,6 +88,12 @@ export interface RouteDefinition {
   consumes?: readonly string[];
   /** `oauth`: 400 and 401 are RFC 6749 `{error, error_description}` JSON, not problem+json. */
   refusals?: 'oauth';
+  /**
+   * `service`: the owning service keeps the Idempotency-Key itself, in the transaction of the write (it requires
+   * the key and replays its answer): the gateway passes the key on and keeps no record of its own — one store on
+   * the path, not two.
+   */
+  idempotency?: 'service';
   /** The status of success (default 200; 201 for a create). */
   status?: 200 | 201 | 204;
   /** `file`: the answer is bytes (a spreadsheet, an image, a page), relayed untouched. */

@@ -123,9 +123,13 @@ export const tradeFairRoutes = routeGroup('Hội chợ / Trade fairs', {
     service: 'trade-fairs',
     access: { roles: ROLE_GROUPS.registrants, scope: 'fairs:write' },
     summary: 'Đăng ký gian hàng / Register for booths: a hold to confirm, or a place on the waiting list',
+    description:
+      'Idempotency-Key is required: the registration is stored under it in the same transaction, so the same key ' +
+      'and body answer the same registration (idempotent-replayed: true), another body 409 idempotency.key-reused.',
     params: idParams,
     body: createRegistrationRequest,
     status: 201,
+    idempotency: 'service',
     response: registrationView,
   }),
   registrations: route({

@@ -55,6 +55,11 @@ function replayOf(stored: IdempotencyRecord, fingerprint: string): Forwarded {
   return { response: { status, contentType, location, retryAfter: null, body }, replayed: true };
 }
 
+function assertKeyForm(key: string): void {
+  if (!isValidIdempotencyKey(key))
+    throw new ValidationProblem([fieldError(KEY_FIELD, 'invalid_format', IDEMPOTENCY_KEY_RULE)]);
+}
+
 /** Forwards a public request to its service; a POST with an Idempotency-Key goes through the key's record. */
 @Injectable()
 export class ForwardingService {
@@ -64,8 +69,19 @@ export class ForwardingService {
     @Inject(UPSTREAM_TIMEOUT_MS) private readonly timeoutMs: number,
   ) {}
 
-  forward(service: Upstream, { caller, ...request }: ForwardedRequest): Promise<Forwarded> {
-    return this.once(caller, request, () => this.upstream.send(service, request));
+  /**
+   * `keyKeptByService`: the service stores the Idempotency-Key with its write and replays its own answer (the
+   * route table's `idempotency: 'service'`), so the key is only checked for form and passed on.
+   */
+  async forward(
+    service: Upstream,
+    { caller, ...request }: ForwardedRequest,
+    keyKeptByService = false,
+  ): Promise<Forwarded> {
+    if (!keyKeptByService) return this.once(caller, request, () => this.upstream.send(service, request));
+    if (request.idempotencyKey !== undefined) assertKeyForm(request.idempotencyKey);
+    const response = await this.upstream.send(service, request);
+    return { response, replayed: response.replayed ?? false };
   }
 
   /**
@@ -81,9 +97,7 @@ export class ForwardingService {
     if (request.method !== 'POST' || given === undefined) {
       return { response: await send(), replayed: false };
     }
-    if (!isValidIdempotencyKey(given)) {
-      throw new ValidationProblem([fieldError(KEY_FIELD, 'invalid_format', IDEMPOTENCY_KEY_RULE)]);
-    }
+    assertKeyForm(given);
 
     const key = `${caller}:${given}`;
     const fingerprint = fingerprintOf(request);

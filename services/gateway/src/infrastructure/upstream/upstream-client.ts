@@ -1,6 +1,8 @@
-import { HttpException, Logger } from '@nestjs/common';
+import type { IncomingHttpHeaders } from 'node:http';
+import { HttpException, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Pool, type Dispatcher } from 'undici';
 import { problemOf, type Problem } from '@kc/http';
-import { currentContext } from '@kc/observability';
+import { CORRELATION_HEADER, currentContext } from '@kc/observability';
 
 export const UPSTREAMS = ['plans', 'projects', 'clusters', 'trade-fairs', 'awards', 'reporting'] as const;
 export type Upstream = (typeof UPSTREAMS)[number];
@@ -27,6 +29,8 @@ export interface UpstreamResponse {
   location: string | null;
   /** A retryable refusal (503) says when to try again. */
   retryAfter: string | null;
+  /** The service replayed the answer its own Idempotency-Key record holds (header idempotent-replayed). */
+  replayed?: boolean;
   body: string;
 }
 
@@ -76,46 +80,80 @@ function upstreamProblem(service: Upstream, timedOut: boolean): HttpException {
   return new HttpException(problem, status);
 }
 
+/** Connections kept open to each service, reused across requests: a booth rush queues past this many. */
+const CONNECTIONS_PER_UPSTREAM = 64;
+
+/** A response header as one value (a repeated one joined, as fetch's `Headers.get` would). */
+function headerOf(headers: IncomingHttpHeaders, name: string): string | null {
+  const value = headers[name];
+  return Array.isArray(value) ? value.join(', ') : (value ?? null);
+}
+
 /**
  * The one way the gateway talks to a service: forwards method, path, JSON body and the correlation,
- * content-type, idempotency, authorization, forwarded-for and user-agent headers, and hands back status and
- * body untouched (as text with `send`, as bytes with `download`). No answer within the timeout is a 504
- * problem, no connection a 502; both name the service and keep its address out of the answer.
+ * content-type, idempotency, authorization, forwarded-for and user-agent headers over a keep-alive connection
+ * pool per service, and hands back status and body untouched (as text with `send`, as bytes with `download`);
+ * redirects are handed back, never followed. No answer (headers and body) within the timeout is a 504 problem,
+ * no connection a 502; both name the service and keep its address out of the answer.
  */
-export class UpstreamClient {
+export class UpstreamClient implements OnApplicationShutdown {
   private readonly log = new Logger('UpstreamClient');
+  /** One pool per origin: services sharing an address (as in tests) share its connections. */
+  private readonly pools = new Map<string, Pool>();
+  private readonly poolOf = {} as Record<Upstream, Pool>;
 
-  constructor(private readonly options: UpstreamOptions) {}
+  constructor(private readonly options: UpstreamOptions) {
+    for (const service of UPSTREAMS) {
+      const origin = new URL(options.baseUrls[service]).origin;
+      const pool = this.pools.get(origin) ?? new Pool(origin, { connections: CONNECTIONS_PER_UPSTREAM });
+      this.pools.set(origin, pool);
+      this.poolOf[service] = pool;
+    }
+  }
 
-  async send(service: Upstream, request: UpstreamRequest): Promise<UpstreamResponse> {
-    const response = await this.call(service, request, 'application/json');
-    return {
-      status: response.status,
-      contentType: response.headers.get('content-type'),
-      location: response.headers.get('location'),
-      retryAfter: response.headers.get('retry-after'),
-      body: await this.guard(service, request, () => response.text()),
-    };
+  send(service: Upstream, request: UpstreamRequest): Promise<UpstreamResponse> {
+    return this.exchange(service, request, 'application/json', async ({ statusCode, headers, body }) => ({
+      status: statusCode,
+      contentType: headerOf(headers, 'content-type'),
+      location: headerOf(headers, 'location'),
+      retryAfter: headerOf(headers, 'retry-after'),
+      replayed: headerOf(headers, 'idempotent-replayed') === 'true',
+      body: await body.text(),
+    }));
   }
 
   /** A file (an .xlsx export, the floor plan): its bytes and own headers untouched, where `send` would decode text. */
-  async download(service: Upstream, request: UpstreamRequest): Promise<UpstreamDownload> {
-    const response = await this.call(service, request, '*/*');
-    const headers = FILE_HEADERS.flatMap((name) => {
-      const value = response.headers.get(name);
-      return value === null ? [] : [[name, value] as const];
-    });
-    return {
-      status: response.status,
-      headers: Object.fromEntries(headers),
-      body: await this.guard(service, request, async () => Buffer.from(await response.arrayBuffer())),
-    };
+  download(service: Upstream, request: UpstreamRequest): Promise<UpstreamDownload> {
+    return this.exchange(service, request, '*/*', async ({ statusCode, headers, body }) => ({
+      status: statusCode,
+      headers: Object.fromEntries(
+        FILE_HEADERS.flatMap((name) => {
+          const value = headerOf(headers, name);
+          return value === null ? [] : [[name, value] as const];
+        }),
+      ),
+      body: Buffer.from(await body.arrayBuffer()),
+    }));
   }
 
-  private async call(service: Upstream, request: UpstreamRequest, accept: string): Promise<Response> {
+  /** Waits for requests still under way (each bounded by the timeout), then closes the connections. */
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.pools.values()].map((pool) => pool.close()));
+  }
+
+  /**
+   * Sends the request and reads the answer under one deadline; a failure (no connection, timeout, cut body)
+   * becomes the 502/504 problem.
+   */
+  private async exchange<T>(
+    service: Upstream,
+    request: UpstreamRequest,
+    accept: string,
+    read: (response: Dispatcher.ResponseData) => Promise<T>,
+  ): Promise<T> {
     const headers: Record<string, string> = { accept };
     const correlationId = currentContext()?.correlationId;
-    if (correlationId) headers['x-correlation-id'] = correlationId;
+    if (correlationId) headers[CORRELATION_HEADER] = correlationId;
     if (request.idempotencyKey) headers['idempotency-key'] = request.idempotencyKey;
     if (request.authorization) headers['authorization'] = request.authorization;
     if (request.forwardedFor) headers['x-forwarded-for'] = request.forwardedFor;
@@ -124,26 +162,26 @@ export class UpstreamClient {
     const hasBody = request.body !== undefined;
     // The body was parsed at the edge and is sent on re-serialised: UTF-8 JSON, whatever the client's encoding.
     if (hasBody) headers['content-type'] = 'application/json';
-    return this.guard(service, request, () =>
-      fetch(new URL(request.path, this.options.baseUrls[service]), {
+    // A timer cleared on completion, not AbortSignal.timeout: that one stays armed for the whole timeout.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), this.options.timeoutMs);
+    try {
+      const response = await this.poolOf[service].request({
         method: request.method,
+        path: request.path,
         headers,
         body: hasBody ? JSON.stringify(request.body) : undefined,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      }),
-    );
-  }
-
-  /** Runs one step of the exchange; a failure (no connection, timeout, cut body) becomes the 502/504 problem. */
-  private async guard<T>(service: Upstream, request: UpstreamRequest, step: () => Promise<T>): Promise<T> {
-    try {
-      return await step();
+        signal: deadline.signal,
+      });
+      return await read(response);
     } catch (error) {
-      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-      const cause = (error as Error & { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+      const timedOut = deadline.signal.aborted;
+      const { code, message } = error as { code?: unknown; message?: string };
+      const cause = typeof code === 'string' ? code : message;
       this.log.warn({ msg: 'upstream call failed', upstream: service, path: request.path, timedOut, cause });
       throw upstreamProblem(service, timedOut);
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

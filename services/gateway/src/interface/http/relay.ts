@@ -30,17 +30,22 @@ export class Relay {
     private readonly upstream: UpstreamClient,
   ) {}
 
-  async to(service: Upstream, req: Request, res: Response): Promise<void> {
-    const forwarded = await this.forwarding.forward(service, {
-      method: req.method,
-      path: req.originalUrl,
-      body: req.method === 'GET' ? undefined : req.body,
-      idempotencyKey: header(req, 'idempotency-key'),
-      authorization: header(req, 'authorization'),
-      forwardedFor: header(req, 'x-forwarded-for'),
-      userAgent: header(req, 'user-agent'),
-      caller: callerOf(currentContext()?.principal),
-    });
+  /** `keyKeptByService`: the route's service keeps the Idempotency-Key itself (`idempotency: 'service'`). */
+  async to(service: Upstream, req: Request, res: Response, keyKeptByService = false): Promise<void> {
+    const forwarded = await this.forwarding.forward(
+      service,
+      {
+        method: req.method,
+        path: req.originalUrl,
+        body: req.method === 'GET' ? undefined : req.body,
+        idempotencyKey: header(req, 'idempotency-key'),
+        authorization: header(req, 'authorization'),
+        forwardedFor: header(req, 'x-forwarded-for'),
+        userAgent: header(req, 'user-agent'),
+        caller: callerOf(currentContext()?.principal),
+      },
+      keyKeptByService,
+    );
     this.write(res, forwarded);
   }
 

@@ -45,7 +45,7 @@ export function routeTableController(entries: readonly RelayedRoute[]): Type<unk
     ) {
       return entry.kind === 'file'
         ? this.relay.file(entry.service, req, res)
-        : this.relay.to(entry.service, req, res);
+        : this.relay.to(entry.service, req, res, entry.idempotency === 'service');
     };
     Input()(prototype, name, 0);
     Req()(prototype, name, 1);

@@ -1,0 +1,115 @@
+/**
+ * Reads through the gateway, side by side: a route the gateway answers itself (the floor of the edge), a read it
+ * forwards to a service, a conference view, and the health check — each driven by autocannon with the same
+ * connections for the same time, one after the other. Prints requests/s, latency and the forwarded read's share
+ * of the gateway's own route (issue 12's target: at least 60 %). Prints figures; not a test.
+ *
+ *   npm run bench:reads -- [--connections 20] [--seconds 8] [--gateway URL]
+ *
+ * Runs on the bench profile's own platform (started on a clean slate and stopped after), or on the one
+ * `--gateway` names — never the demo's or the tests'.
+ */
+import autocannon from 'autocannon';
+import { benchFlags, numberFlag } from '../shared/cli';
+import { loadAverage, machineLine } from '../shared/machine';
+import { BenchPlatform } from '../shared/platform';
+
+const USAGE = 'usage: npm run bench:reads -- [--connections N] [--seconds N] [--gateway URL]';
+const PASSWORD = process.env['DEMO_PASSWORD'] || 'khuyencong2026';
+
+interface Measure {
+  name: string;
+  path: string;
+  /** The demo account whose token the requests carry (none: anonymous). */
+  as?: string;
+}
+
+const MEASURES: readonly Measure[] = [
+  { name: 'gateway’s own (reference regions)', path: '/api/v1/reference/regions' },
+  { name: 'forwarded (fairs, limit 5)', path: '/api/v1/fairs?limit=5', as: 'cuc.canbo' },
+  {
+    name: 'conference view (national)',
+    path: `/api/v1/conferences/national?year=${new Date().getFullYear()}`,
+    as: 'xem',
+  },
+  { name: 'health', path: '/health' },
+];
+
+interface Figures {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function login(gateway: string, username: string): Promise<string> {
+  const reply = await fetch(`${gateway}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  if (!reply.ok) throw new Error(`login as ${username}: HTTP ${reply.status}`);
+  return ((await reply.json()) as { accessToken: string }).accessToken;
+}
+
+async function measure(gateway: string, m: Measure, connections: number, seconds: number): Promise<Figures> {
+  const headers: Record<string, string> = m.as
+    ? { authorization: `Bearer ${await login(gateway, m.as)}` }
+    : {};
+  // A first request of its own: the route answers 200 before it is timed.
+  const first = await fetch(`${gateway}${m.path}`, { headers });
+  if (first.status !== 200) throw new Error(`${m.path}: HTTP ${first.status} before the run`);
+  const result = await autocannon({ url: `${gateway}${m.path}`, connections, duration: seconds, headers });
+  return {
+    name: m.name,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+async function main(): Promise<void> {
+  const flags = benchFlags(process.argv.slice(2), ['connections', 'seconds', 'gateway'], USAGE);
+  const connections = numberFlag('connections', flags['connections'], 20, {
+    min: 1,
+    max: 1000,
+    integer: true,
+  });
+  const seconds = numberFlag('seconds', flags['seconds'], 8, { min: 1, max: 600, integer: true });
+  console.log('Reads through the gateway');
+  console.log(`  machine   ${machineLine()}`);
+  const platform = await BenchPlatform.start({ gateway: flags['gateway'] }, [], (line) =>
+    console.log(`· ${line}`),
+  );
+  try {
+    const rows: Figures[] = [];
+    for (const m of MEASURES) rows.push(await measure(platform.gateway, m, connections, seconds));
+    console.log(`\n  ${connections} connections, ${seconds} s each, one after the other\n`);
+    console.log(
+      `  ${'route'.padEnd(36)} ${'req/s'.padStart(8)} ${'p50'.padStart(7)} ${'p99'.padStart(7)}  non-2xx errors`,
+    );
+    for (const r of rows)
+      console.log(
+        `  ${r.name.padEnd(36)} ${r.requestsPerSecond.toFixed(0).padStart(8)} ${`${r.p50} ms`.padStart(7)} ` +
+          `${`${r.p99} ms`.padStart(7)}  ${String(r.non2xx).padStart(7)} ${String(r.errors).padStart(6)}`,
+      );
+    const [own, forwarded] = rows;
+    const share = forwarded.requestsPerSecond / own.requestsPerSecond;
+    console.log(
+      `\n  forwarded / own  ${(100 * share).toFixed(0)} % (target ≥ 60 %: ${share >= 0.6 ? 'met' : 'not met'})`,
+    );
+    console.log(`  load average after the run: ${loadAverage()}`);
+    console.log(`  reproduce: npm run bench:reads -- --connections ${connections} --seconds ${seconds}`);
+  } finally {
+    await platform.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
