@@ -66,24 +66,60 @@ export const redisRevocationList = (redis: {
   },
 });
 
+type Verified = Principal & { jti: string; exp: number };
+
+/** How long a checked signature is trusted without checking it again (a withdrawn key stops working by then). */
+const SIGNATURE_TRUSTED_MS = 60_000;
+const SIGNATURES_REMEMBERED = 10_000;
+
 /**
  * Verifies an access token minted by the gateway: signature (asymmetric, from the JWKS), issuer, audience,
- * expiry, the principal claim's shape, and that it was not revoked at logout.
+ * expiry, the principal claim's shape, and that it was not revoked at logout. A caller presents the same token
+ * many times: its checked claims are remembered for a minute (never past its expiry), so the signature — the
+ * costly part — is checked once; revocation is still asked on every call.
  */
 export class TokenVerifier {
+  private readonly checked = new Map<string, { claims: Verified; until: number }>();
+
   constructor(
     private readonly keys: KeySource,
     private readonly issuer: string,
     private readonly revocations: RevocationList,
+    private readonly now: () => number = Date.now,
   ) {}
 
-  async verify(token: string): Promise<Principal & { jti: string; exp: number }> {
+  async verify(token: string): Promise<Verified> {
+    const claims = this.remembered(token) ?? (await this.checkSignature(token));
+    if (await this.revocations.isRevoked(claims.jti, claims)) {
+      throw new UnauthenticatedError(
+        { vi: 'Mã truy cập đã bị thu hồi', en: 'the access token was revoked' },
+        'auth.revoked-token',
+      );
+    }
+    return claims;
+  }
+
+  private remembered(token: string): Verified | undefined {
+    const entry = this.checked.get(token);
+    if (!entry) return undefined;
+    if (this.now() < entry.until) return entry.claims;
+    this.checked.delete(token);
+    if (this.now() >= entry.claims.exp * 1000)
+      throw new UnauthenticatedError(
+        { vi: 'Mã truy cập đã hết hạn', en: 'the access token has expired' },
+        'auth.invalid-token',
+      );
+    return undefined;
+  }
+
+  private async checkSignature(token: string): Promise<Verified> {
     let payload;
     try {
       ({ payload } = await jwtVerify(token, this.keys as JWTVerifyGetKey, {
         issuer: this.issuer,
         audience: INTERNAL_AUDIENCE,
         algorithms: ['ES256'],
+        currentDate: new Date(this.now()),
       }));
     } catch (error) {
       const reason =
@@ -99,12 +135,13 @@ export class TokenVerifier {
         'auth.invalid-token',
       );
     }
-    if (await this.revocations.isRevoked(payload.jti, principal.data)) {
-      throw new UnauthenticatedError(
-        { vi: 'Mã truy cập đã bị thu hồi', en: 'the access token was revoked' },
-        'auth.revoked-token',
-      );
-    }
-    return { ...principal.data, jti: payload.jti, exp: payload.exp };
+    const claims = { ...principal.data, jti: payload.jti, exp: payload.exp };
+    // The oldest goes first when full (a Map keeps insertion order).
+    if (this.checked.size >= SIGNATURES_REMEMBERED) this.checked.delete(this.checked.keys().next().value!);
+    this.checked.set(token, {
+      claims,
+      until: Math.min(this.now() + SIGNATURE_TRUSTED_MS, payload.exp * 1000),
+    });
+    return claims;
   }
 }
