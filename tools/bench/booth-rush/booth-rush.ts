@@ -21,6 +21,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { BoothView, FairView, Page, ProvincesView, QuotaView, RegistrationView } from '@kc/contracts';
 import { benchFlags, numberFlag } from '../shared/cli';
 import { loadAverage, machineLine } from '../shared/machine';
+import { platformMemory } from '../shared/memory';
 import { BenchPlatform } from '../shared/platform';
 import { ms, summarise, type Summary } from '../shared/stats';
 import { syntheticFacilities, type SyntheticFacility } from './facilities';
@@ -53,6 +54,7 @@ const USAGE =
   'usage: npm run bench:booth-rush -- [--requests N] [--booths N] [--quota N] [--concurrency N] ' +
   '[--sql-connections N] [--year YYYY] [--resend N] [--gateway URL --db URL]';
 const REGION = 'north';
+const PLATFORM_SERVICES = ['gateway', 'plans', 'projects', 'clusters', 'trade-fairs', 'awards', 'reporting'];
 const PASSWORD = process.env['DEMO_PASSWORD'] || 'khuyencong2026';
 const RENT_VND = 12_000_000;
 
@@ -446,6 +448,15 @@ async function main(): Promise<number> {
     console.log(`  quotas            ${quotas.map((q) => `${q.bucket} ${q.used}/${q.capacity}`).join(', ')}`);
     const firstError = failed[0]?.error ?? confirmations.find((c) => c.error)?.error;
     if (firstError) console.log(`  first error       ${firstError}`);
+    if (platform.own) {
+      const memory = platformMemory(PLATFORM_SERVICES);
+      const total = memory.reduce((sum, row) => sum + row.mib, 0);
+      console.log(
+        `  memory after     ${(total / 1024).toFixed(2)} GiB PSS (target < 2.5 GiB: ${total < 2560 ? 'met' : 'not met'}) — ` +
+          memory.map((row) => `${row.component} ${row.mib.toFixed(0)}`).join(', ') +
+          ' MiB (PostgreSQL and Redis are the machine’s, shared with any other profile running)',
+      );
+    }
     console.log(`  load average after the run: ${loadAverage()} (other processes skew the figures)`);
     console.log(`  reproduce: ${reproduce(o)}`);
     console.log(

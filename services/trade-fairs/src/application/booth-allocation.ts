@@ -2,17 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { boothHeldV1, holdExpiredV1, registrationWaitlistedV1, SYSTEM_ACTOR } from '@kc/contracts';
-import { OutboxWriter } from '@kc/messaging';
+import { OutboxWriter, outboxEntry } from '@kc/messaging';
 import { currentContext, runWithContext } from '@kc/observability';
 import {
-  chargeBucket,
+  chargeQuotaOrPool,
   freeBoothsByKind,
   freeBoothsOf,
   growPool,
-  holdBooths,
-  holdDeadline,
+  hasDueWork,
   holdForWaitingRequest,
-  lockFreeBooths,
+  holdFreeBooths,
   lockIfStillWaiting,
   lockLapsedHolds,
   markExpired,
@@ -20,13 +19,21 @@ import {
   shrinkDueQuotas,
   undoCharge,
   waitingInOrder,
+  type HeldBooth,
 } from '../infrastructure/persistence/booth-allocation.queries';
 import type { RegistrationRow } from '../infrastructure/persistence/registrations.queries';
 
 export interface Hold {
   chargedTo: string;
   boothCodes: string[];
+  booths: HeldBooth[];
   expiresAt: Date;
+}
+
+export interface CaughtUp {
+  quotasReleased: number;
+  expired: number;
+  promoted: number;
 }
 
 /** Work the platform does by itself (expiring holds, promoting the waiting list) is recorded as the system's. */
@@ -67,23 +74,21 @@ export class BoothAllocation {
     registration: Pick<RegistrationRow, 'id' | 'facility_province_code' | 'booth_count' | 'booth_kind'>,
   ): Promise<Hold | null> {
     const n = registration.booth_count;
-    for (const bucket of [registration.facility_province_code, 'pool']) {
-      if (!(await chargeBucket(manager, fair.id, bucket, n))) continue;
-      const booths = await lockFreeBooths(manager, fair.id, registration.booth_kind, n);
-      if (booths.length < n) {
-        // Room in the count but not enough booths of this kind: the pool has no other booths to offer.
-        await undoCharge(manager, fair.id, bucket, n);
-        return null;
-      }
-      await holdBooths(
-        manager,
-        registration.id,
-        booths.map((b) => b.id),
-      );
-      const expiresAt = await holdDeadline(manager, fair.holdMinutes);
-      return { chargedTo: bucket, boothCodes: booths.map((b) => b.code), expiresAt };
+    const chargedTo = await chargeQuotaOrPool(manager, fair.id, registration.facility_province_code, n);
+    if (chargedTo === null) return null;
+    const { booths, expiresAt } = await holdFreeBooths(manager, {
+      fairId: fair.id,
+      registrationId: registration.id,
+      kind: registration.booth_kind,
+      n,
+      holdMinutes: fair.holdMinutes,
+    });
+    if (booths.length < n) {
+      // Room in the count but not enough booths of this kind: the pool has no other booths to offer.
+      await undoCharge(manager, fair.id, chargedTo, n);
+      return null;
     }
-    return null;
+    return { chargedTo, boothCodes: booths.map((b) => b.code), booths, expiresAt };
   }
 
   /** Gives `n` charged booths back to their counter; a released quota passes them on to the common pool. */
@@ -113,26 +118,45 @@ export class BoothAllocation {
     await asSystem(async () => {
       const freed = await this.freeBooths(manager, registration);
       const expiredAt = await markExpired(manager, registration.id);
-      await this.outbox.append(manager, holdExpiredV1, {
-        aggregateId: registration.fair_id,
-        provinceCode: registration.facility_province_code,
-        payload: {
-          fairId: registration.fair_id,
-          registrationId: registration.id,
-          facilityTaxCode: registration.facility_tax_code,
+      await this.outbox.appendAll(manager, [
+        outboxEntry(holdExpiredV1, {
+          aggregateId: registration.fair_id,
           provinceCode: registration.facility_province_code,
-          freedBoothCodes: freed,
-          expiredAt: expiredAt.toISOString(),
-        },
-      });
-      await this.outbox.audit(manager, {
-        action: 'fair-registration.expire',
-        resourceType: 'fair-registration',
-        resourceId: registration.id,
-        provinceCode: registration.facility_province_code,
-        summary: `Hết hạn giữ gian hàng ${freed.join(', ')} của cơ sở ${registration.facility_tax_code}: gian hàng được trả lại`,
-      });
+          payload: {
+            fairId: registration.fair_id,
+            registrationId: registration.id,
+            facilityTaxCode: registration.facility_tax_code,
+            provinceCode: registration.facility_province_code,
+            freedBoothCodes: freed,
+            expiredAt: expiredAt.toISOString(),
+          },
+        }),
+        this.outbox.auditEvent({
+          action: 'fair-registration.expire',
+          resourceType: 'fair-registration',
+          resourceId: registration.id,
+          provinceCode: registration.facility_province_code,
+          summary: `Hết hạn giữ gian hàng ${freed.join(', ')} của cơ sở ${registration.facility_tax_code}: gian hàng được trả lại`,
+        }),
+      ]);
     });
+  }
+
+  /**
+   * Whatever has come due at the fair is done, in this order: quotas past their release time go back to the
+   * pool, lapsed holds are expired, and the waiting list is served from what is free. A booking runs this before
+   * it takes anything, so it never takes booths ahead of the waiting list, nor is refused for booths or quota
+   * not yet returned; a single look (hasDueWork) skips the rounds when none of them would change anything.
+   */
+  async catchUp(
+    manager: EntityManager,
+    fair: { id: string; holdMinutes: number; awardPriority: boolean },
+  ): Promise<CaughtUp> {
+    if (!(await hasDueWork(manager, fair.id))) return { quotasReleased: 0, expired: 0, promoted: 0 };
+    const quotasReleased = await this.releaseDueQuotas(manager, fair.id);
+    const expired = await this.expireDue(manager, fair.id);
+    const promoted = await this.promote(manager, fair);
+    return { quotasReleased, expired, promoted };
   }
 
   /**
@@ -151,17 +175,20 @@ export class BoothAllocation {
     if (due.length === 0) return 0;
     const unused = due.reduce((sum, d) => sum + d.unused, 0);
     await growPool(manager, fairId, unused);
-    await asSystem(async () => {
-      for (const quota of due) {
-        await this.outbox.audit(manager, {
-          action: 'fair-quota.release',
-          resourceType: 'fair',
-          resourceId: fairId,
-          provinceCode: quota.bucket,
-          summary: `Hết hạn chỉ tiêu của tỉnh ${quota.bucket}: ${quota.unused} gian chưa dùng trả về dùng chung`,
-        });
-      }
-    });
+    await asSystem(() =>
+      this.outbox.appendAll(
+        manager,
+        due.map((quota) =>
+          this.outbox.auditEvent({
+            action: 'fair-quota.release',
+            resourceType: 'fair',
+            resourceId: fairId,
+            provinceCode: quota.bucket,
+            summary: `Hết hạn chỉ tiêu của tỉnh ${quota.bucket}: ${quota.unused} gian chưa dùng trả về dùng chung`,
+          }),
+        ),
+      ),
+    );
     return due.length;
   }
 
@@ -201,29 +228,31 @@ export class BoothAllocation {
     hold: Hold,
     promotedFromWaitlist: boolean,
   ): Promise<void> {
-    await this.outbox.append(manager, boothHeldV1, {
-      aggregateId: registration.fair_id,
-      provinceCode: registration.facility_province_code,
-      payload: {
-        fairId: registration.fair_id,
-        registrationId: registration.id,
-        facilityTaxCode: registration.facility_tax_code,
+    await this.outbox.appendAll(manager, [
+      outboxEntry(boothHeldV1, {
+        aggregateId: registration.fair_id,
         provinceCode: registration.facility_province_code,
-        boothCodes: hold.boothCodes,
-        expiresAt: hold.expiresAt.toISOString(),
-        chargedTo: hold.chargedTo,
-        promotedFromWaitlist,
-      },
-    });
-    await this.outbox.audit(manager, {
-      action: promotedFromWaitlist ? 'fair-registration.promote' : 'fair-registration.hold',
-      resourceType: 'fair-registration',
-      resourceId: registration.id,
-      provinceCode: registration.facility_province_code,
-      summary:
-        `${promotedFromWaitlist ? 'Chuyển từ danh sách chờ: giữ' : 'Giữ'} gian hàng ${hold.boothCodes.join(', ')} ` +
-        `cho cơ sở ${registration.facility_tax_code} đến ${hold.expiresAt.toISOString()}`,
-    });
+        payload: {
+          fairId: registration.fair_id,
+          registrationId: registration.id,
+          facilityTaxCode: registration.facility_tax_code,
+          provinceCode: registration.facility_province_code,
+          boothCodes: hold.boothCodes,
+          expiresAt: hold.expiresAt.toISOString(),
+          chargedTo: hold.chargedTo,
+          promotedFromWaitlist,
+        },
+      }),
+      this.outbox.auditEvent({
+        action: promotedFromWaitlist ? 'fair-registration.promote' : 'fair-registration.hold',
+        resourceType: 'fair-registration',
+        resourceId: registration.id,
+        provinceCode: registration.facility_province_code,
+        summary:
+          `${promotedFromWaitlist ? 'Chuyển từ danh sách chờ: giữ' : 'Giữ'} gian hàng ${hold.boothCodes.join(', ')} ` +
+          `cho cơ sở ${registration.facility_tax_code} đến ${hold.expiresAt.toISOString()}`,
+      }),
+    ]);
   }
 
   async recordWaitlisted(
@@ -233,27 +262,29 @@ export class BoothAllocation {
       'id' | 'fair_id' | 'facility_tax_code' | 'facility_province_code' | 'booth_count' | 'booth_kind'
     > & { position: number },
   ): Promise<void> {
-    await this.outbox.append(manager, registrationWaitlistedV1, {
-      aggregateId: registration.fair_id,
-      provinceCode: registration.facility_province_code,
-      payload: {
-        fairId: registration.fair_id,
-        registrationId: registration.id,
-        facilityTaxCode: registration.facility_tax_code,
+    await this.outbox.appendAll(manager, [
+      outboxEntry(registrationWaitlistedV1, {
+        aggregateId: registration.fair_id,
         provinceCode: registration.facility_province_code,
-        boothCount: registration.booth_count,
-        boothKind: registration.booth_kind,
-        position: registration.position,
-      },
-    });
-    await this.outbox.audit(manager, {
-      action: 'fair-registration.waitlist',
-      resourceType: 'fair-registration',
-      resourceId: registration.id,
-      provinceCode: registration.facility_province_code,
-      summary:
-        `Hết gian hàng: cơ sở ${registration.facility_tax_code} vào danh sách chờ, số thứ tự ${registration.position} ` +
-        `(${registration.booth_count} gian)`,
-    });
+        payload: {
+          fairId: registration.fair_id,
+          registrationId: registration.id,
+          facilityTaxCode: registration.facility_tax_code,
+          provinceCode: registration.facility_province_code,
+          boothCount: registration.booth_count,
+          boothKind: registration.booth_kind,
+          position: registration.position,
+        },
+      }),
+      this.outbox.auditEvent({
+        action: 'fair-registration.waitlist',
+        resourceType: 'fair-registration',
+        resourceId: registration.id,
+        provinceCode: registration.facility_province_code,
+        summary:
+          `Hết gian hàng: cơ sở ${registration.facility_tax_code} vào danh sách chờ, số thứ tự ${registration.position} ` +
+          `(${registration.booth_count} gian)`,
+      }),
+    ]);
   }
 }

@@ -69,13 +69,9 @@ export class BoothSweeper implements OnApplicationBootstrap, OnApplicationShutdo
       };
       // Counted after commit: a transaction run again after a deadlock must not count twice.
       const swept = await runWithContext(context, () =>
-        inTransaction(this.dataSource, async (manager) => {
-          const fair = await fairOrThrow(manager, fairId);
-          const quotasReleased = await this.allocation.releaseDueQuotas(manager, fairId);
-          const expired = await this.allocation.expireDue(manager, fairId);
-          const promoted = await this.allocation.promote(manager, fair);
-          return { expired, promoted, quotasReleased };
-        }),
+        inTransaction(this.dataSource, async (manager) =>
+          this.allocation.catchUp(manager, await fairOrThrow(manager, fairId)),
+        ),
       ).catch((error: Error) => {
         // One fair's failure must not keep the others waiting; it is tried again on the next round.
         this.log.error({ msg: 'booth sweep of a fair failed', fairId, error: error.message });

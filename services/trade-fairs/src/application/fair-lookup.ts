@@ -6,10 +6,9 @@ export async function fairOrThrow(manager: EntityManager, id: string, lock = fal
   const fair = await manager
     .getRepository(FairEntity)
     .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-  if (!fair)
-    throw new NotFoundError(
-      { vi: `Không có hội chợ ${id}`, en: `Fair ${id} does not exist` },
-      'fair.not-found',
-    );
+  if (!fair) throw fairNotFound(id);
   return fair;
 }
+
+export const fairNotFound = (id: string) =>
+  new NotFoundError({ vi: `Không có hội chợ ${id}`, en: `Fair ${id} does not exist` }, 'fair.not-found');

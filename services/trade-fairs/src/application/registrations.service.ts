@@ -16,7 +16,7 @@ import {
   type RegistrationView,
 } from '@kc/contracts';
 import { ConflictError, NotFoundError } from '@kc/errors';
-import { OutboxWriter } from '@kc/messaging';
+import { OutboxWriter, outboxEntry } from '@kc/messaging';
 import { referenceProvinces, vietnamDate } from '@kc/reference-data';
 import { assertCertificatesIssued, holdsValidAward } from '../domain/award-certificate';
 import {
@@ -27,13 +27,9 @@ import {
 import { assertMayCancel } from '../domain/cancellation';
 import { BoothEntity } from '../infrastructure/persistence/booth.entity';
 import { RegistrationEntity } from '../infrastructure/persistence/registration.entity';
+import { allocateLiveHold, type HeldBooth } from '../infrastructure/persistence/booth-allocation.queries';
 import {
-  allocateBoothsOf,
-  allocateLiveHold,
-  nextWaitlistPosition,
-} from '../infrastructure/persistence/booth-allocation.queries';
-import {
-  hasLiveRegistration,
+  bookingContext,
   insertRegistrationUnlessKeyUsed,
   isCertified,
   lockRegistration,
@@ -42,7 +38,7 @@ import {
 } from '../infrastructure/persistence/registrations.queries';
 import { BoothAllocation } from './booth-allocation';
 import { assertMayRegister, mayManage, registrationListScope } from './registration-access';
-import { fairOrThrow } from './fair-lookup';
+import { fairNotFound, fairOrThrow } from './fair-lookup';
 import { assertParticipantListOpen } from './participant-list.service';
 import { inTransaction, pgCode, pgConstraint } from '@kc/persistence';
 
@@ -86,24 +82,30 @@ export class RegistrationsService {
     idempotencyKey: string,
     request: CreateRegistrationRequest,
   ): Promise<Registered> {
-    const fair = await fairOrThrow(this.dataSource.manager, fairId);
     const requestHash = requestHashOf(principal, request);
-    const previous = await this.byKey(fairId, idempotencyKey);
-    if (previous) return this.replay(previous, requestHash);
+    const { fair, keyUsedBy, facilityHasLive } = await bookingContext(
+      this.dataSource.manager,
+      fairId,
+      idempotencyKey,
+      request.facility.taxCode,
+    );
+    if (!fair) throw fairNotFound(fairId);
+    if (keyUsedBy) return this.replay(fairId, keyUsedBy, requestHash);
 
     assertMayRegister(principal, request.facility);
     assertWindowOpen({ opensAt: fair.registrationOpensAt, closesAt: fair.registrationClosesAt }, new Date());
     assertWithinFacilityLimit(request.boothCount, fair.facilityBoothLimit);
     assertFacilityMayAttend(fair, request.facility.provinceCode, referenceProvinces);
     assertCertificatesIssued(request.products, vietnamDate(new Date()));
-    await this.assertNoLiveRegistration(fairId, request.facility.taxCode);
+    if (facilityHasLive) throw this.alreadyRegistered(request.facility.taxCode);
 
     const id = randomUUID();
     const facility = request.facility;
     const awardCertified = holdsValidAward(request.products, fair.startDate);
     const lottery = fair.allocationMethod === 'lottery';
+    let registered: { registration: RegistrationEntity; booths: HeldBooth[] };
     try {
-      await inTransaction(this.dataSource, async (manager) => {
+      registered = await inTransaction(this.dataSource, async (manager) => {
         const wanted = {
           id,
           fair_id: fairId,
@@ -112,16 +114,11 @@ export class RegistrationsService {
           booth_count: request.boothCount,
           booth_kind: request.boothKind,
         };
-        if (!lottery) {
-          // Whatever has lapsed is returned, and the waiting list served, before this request takes anything.
-          await this.allocation.releaseDueQuotas(manager, fairId);
-          await this.allocation.expireDue(manager, fairId);
-          await this.allocation.promote(manager, fair);
-        }
+        // Whatever has lapsed is returned, and the waiting list served, before this request takes anything.
+        if (!lottery) await this.allocation.catchUp(manager, fair);
         // A lottery request takes nothing now: the draw at the close of the window decides.
         const hold = lottery ? null : await this.allocation.tryHold(manager, fair, wanted);
-        const position = hold || lottery ? null : await nextWaitlistPosition(manager, fairId);
-        const inserted = await insertRegistrationUnlessKeyUsed(manager, {
+        const registration = await insertRegistrationUnlessKeyUsed(manager, {
           id,
           fairId,
           idempotencyKey,
@@ -133,67 +130,72 @@ export class RegistrationsService {
           state: lottery ? 'requested' : hold ? 'held' : 'waitlisted',
           chargedTo: hold?.chargedTo ?? null,
           holdExpiresAt: hold?.expiresAt ?? null,
-          waitlistPosition: position,
           awardCertified,
         });
-        if (!inserted) throw new KeyAlreadyUsed();
+        if (!registration) throw new KeyAlreadyUsed();
         if (lottery) {
           await this.recordRequested(manager, { ...wanted, award_certified: awardCertified });
         } else if (hold) {
           await this.allocation.recordHold(manager, wanted, hold, false);
         } else {
-          await this.allocation.recordWaitlisted(manager, { ...wanted, position: position! });
+          await this.allocation.recordWaitlisted(manager, {
+            ...wanted,
+            position: registration.waitlistPosition!,
+          });
         }
+        return { registration, booths: hold?.booths ?? [] };
       });
     } catch (error) {
-      if (error instanceof KeyAlreadyUsed)
-        return this.replay((await this.byKey(fairId, idempotencyKey))!, requestHash);
+      if (error instanceof KeyAlreadyUsed) {
+        return this.replay(fairId, (await this.byKey(fairId, idempotencyKey))!, requestHash);
+      }
       if (pgCode(error) === '23505' && pgConstraint(error) === 'fair_registration_one_live_per_facility') {
         throw this.alreadyRegistered(facility.taxCode);
       }
       throw error;
     }
-    return { view: await this.get(principal, fairId, id), replayed: false };
+    // Built from what the transaction wrote; shown only to a caller who may see it, as GET would.
+    return { view: this.visibleView(principal, registered.registration, registered.booths), replayed: false };
   }
 
   /** Turns a live hold into an allocation. A lapsed hold cannot be confirmed: its booths go back at once. */
   async confirm(principal: Principal, fairId: string, id: string): Promise<RegistrationView> {
-    const fair = await fairOrThrow(this.dataSource.manager, fairId);
     const outcome = await inTransaction(this.dataSource, async (manager) => {
       const registration = await this.lockVisible(manager, principal, fairId, id);
-      if (registration.state === 'allocated') return 'allocated';
-      if (registration.state !== 'held') return registration.state;
+      if (registration.state !== 'held') return { state: registration.state };
       // The hold counts only while hold_expires_at > now(), checked by the allocating statement itself.
-      if (!(await allocateLiveHold(manager, id))) {
+      const allocated = await allocateLiveHold(manager, id);
+      if (!allocated) {
         await this.allocation.expire(manager, registration);
-        await this.allocation.promote(manager, fair);
-        return 'lapsed';
+        await this.allocation.promote(manager, await fairOrThrow(manager, fairId));
+        return { state: 'lapsed' as const };
       }
-      const booths = await allocateBoothsOf(manager, id);
-      const codes = booths.map((b) => b.code).sort();
-      const rentVnd = booths.reduce((sum, b) => sum + Number(b.rent_vnd), 0);
-      await this.outbox.append(manager, boothAllocatedV1, {
-        aggregateId: fairId,
-        provinceCode: registration.facility_province_code,
-        payload: {
-          fairId,
-          registrationId: id,
-          facilityTaxCode: registration.facility_tax_code,
+      const codes = allocated.booths.map((b) => b.code).sort();
+      const rentVnd = allocated.booths.reduce((sum, b) => sum + b.rentVnd, 0);
+      await this.outbox.appendAll(manager, [
+        outboxEntry(boothAllocatedV1, {
+          aggregateId: fairId,
           provinceCode: registration.facility_province_code,
-          boothCodes: codes,
-          rentVnd,
-        },
-      });
-      await this.outbox.audit(manager, {
-        action: 'fair-registration.allocate',
-        resourceType: 'fair-registration',
-        resourceId: id,
-        provinceCode: registration.facility_province_code,
-        summary: `Xác nhận gian hàng ${codes.join(', ')} cho cơ sở ${registration.facility_tax_code}`,
-      });
-      return 'allocated';
+          payload: {
+            fairId,
+            registrationId: id,
+            facilityTaxCode: registration.facility_tax_code,
+            provinceCode: registration.facility_province_code,
+            boothCodes: codes,
+            rentVnd,
+          },
+        }),
+        this.outbox.auditEvent({
+          action: 'fair-registration.allocate',
+          resourceType: 'fair-registration',
+          resourceId: id,
+          provinceCode: registration.facility_province_code,
+          summary: `Xác nhận gian hàng ${codes.join(', ')} cho cơ sở ${registration.facility_tax_code}`,
+        }),
+      ]);
+      return { state: 'allocated' as const, ...allocated };
     });
-    if (outcome === 'lapsed') {
+    if (outcome.state === 'lapsed') {
       throw new ConflictError(
         {
           vi: 'Thời hạn giữ chỗ đã hết trước khi được xác nhận; các gian hàng đã được trả lại',
@@ -202,16 +204,19 @@ export class RegistrationsService {
         'registration.hold-expired',
       );
     }
-    if (outcome !== 'allocated') {
-      throw new ConflictError(
-        {
-          vi: `Đăng ký đang ở trạng thái "${registrationStateLabels[outcome]}", không phải đang giữ chỗ: không có gì để xác nhận`,
-          en: `The registration is ${outcome}, not held: nothing to confirm`,
-        },
-        'registration.not-held',
-      );
+    // Confirming again what is already allocated answers as the first confirmation did.
+    if (outcome.state === 'allocated') {
+      return 'registration' in outcome
+        ? registrationView(outcome.registration, outcome.booths, new Date())
+        : this.get(principal, fairId, id);
     }
-    return this.get(principal, fairId, id);
+    throw new ConflictError(
+      {
+        vi: `Đăng ký đang ở trạng thái "${registrationStateLabels[outcome.state]}", không phải đang giữ chỗ: không có gì để xác nhận`,
+        en: `The registration is ${outcome.state}, not held: nothing to confirm`,
+      },
+      'registration.not-held',
+    );
   }
 
   /**
@@ -292,54 +297,31 @@ export class RegistrationsService {
       .getRepository(BoothEntity)
       .find({ where: { registrationId: In(registrations.map((r) => r.id)) }, order: { code: 'ASC' } });
     const now = new Date();
-    return registrations.map((r) => {
-      // A lapsed hold no longer holds anything, even before the sweeper records it.
-      const lapsed = r.state === 'held' && r.holdExpiresAt !== null && r.holdExpiresAt <= now;
-      return {
-        id: r.id,
-        fairId: r.fairId,
-        facility: {
-          taxCode: r.facilityTaxCode,
-          name: r.facilityName,
-          provinceCode: r.facilityProvinceCode,
-          legalForm: r.facilityLegalForm,
-        },
-        products: r.products,
-        boothCount: r.boothCount,
-        boothKind: r.boothKind,
-        ...stateOf(lapsed ? 'expired' : r.state),
-        awardCertified: r.awardCertified,
-        holdExpiresAt: lapsed ? null : (r.holdExpiresAt?.toISOString() ?? null),
-        booths: lapsed
-          ? []
-          : booths
-              .filter((b) => b.registrationId === r.id)
-              .map((b) => ({ code: b.code, hall: b.hall, kind: b.kind, rentVnd: b.rentVnd })),
-        waitlistPosition: r.waitlistPosition,
-        cancelReason: r.cancelReason,
-        certification: r.certifiedAt
-          ? {
-              certifiedAt: r.certifiedAt.toISOString(),
-              rentVnd: r.certifiedRentVnd!,
-              supportVnd: r.certifiedSupportVnd!,
-            }
-          : null,
-        checkedInAt: r.checkedInAt?.toISOString() ?? null,
-        createdAt: r.createdAt.toISOString(),
-        updatedAt: r.updatedAt.toISOString(),
-      };
-    });
+    const boothsOf = (r: RegistrationEntity) => booths.filter((b) => b.registrationId === r.id);
+    return registrations.map((r) => registrationView(r, boothsOf(r), now));
   }
 
+  private visibleView(principal: Principal, registration: RegistrationEntity, booths: HeldBooth[]) {
+    if (!mayManage(principal, registration)) throw notFound(registration.id);
+    return registrationView(registration, booths, new Date());
+  }
+
+  /** The registration a key made, once a concurrent request with that key has committed it. */
   private byKey(fairId: string, idempotencyKey: string) {
-    return this.dataSource.getRepository(RegistrationEntity).findOneBy({ fairId, idempotencyKey });
+    return this.dataSource
+      .getRepository(RegistrationEntity)
+      .findOne({ select: { id: true, requestHash: true }, where: { fairId, idempotencyKey } });
   }
 
   /**
    * The platform's one Idempotency-Key policy (`isFinalAnswer`, @kc/contracts): only a created registration (2xx)
    * is kept under its key — a refusal writes no row, so the same key can be sent again.
    */
-  private async replay(previous: RegistrationEntity, requestHash: string): Promise<Registered> {
+  private async replay(
+    fairId: string,
+    previous: { id: string; requestHash: string },
+    requestHash: string,
+  ): Promise<Registered> {
     if (previous.requestHash !== requestHash) {
       throw new ConflictError(
         {
@@ -350,14 +332,11 @@ export class RegistrationsService {
         'header.idempotency-key',
       );
     }
-    const [view] = await this.toViews([previous]);
+    const registration = await this.dataSource
+      .getRepository(RegistrationEntity)
+      .findOneByOrFail({ id: previous.id, fairId });
+    const [view] = await this.toViews([registration]);
     return { view, replayed: true };
-  }
-
-  private async assertNoLiveRegistration(fairId: string, taxCode: string): Promise<void> {
-    if (await hasLiveRegistration(this.dataSource.manager, fairId, taxCode)) {
-      throw this.alreadyRegistered(taxCode);
-    }
   }
 
   private alreadyRegistered(taxCode: string): ConflictError {
@@ -378,6 +357,8 @@ export class RegistrationsService {
     id: string,
   ): Promise<RegistrationRow> {
     const registration = await lockRegistration(manager, fairId, id);
+    // A registration's fair exists (foreign key); without one, the fair may be what is missing.
+    if (!registration) await fairOrThrow(manager, fairId);
     const visible =
       registration &&
       mayManage(principal, {
@@ -419,4 +400,45 @@ export class RegistrationsService {
         (registration.award_certified ? ' (có sản phẩm đạt giải còn hiệu lực)' : ''),
     });
   }
+}
+
+/** A registration as its view shows it, with its booths (in code order). */
+function registrationView(
+  r: RegistrationEntity,
+  booths: Pick<BoothEntity, 'code' | 'hall' | 'kind' | 'rentVnd'>[],
+  now: Date,
+): RegistrationView {
+  // A lapsed hold no longer holds anything, even before the sweeper records it.
+  const lapsed = r.state === 'held' && r.holdExpiresAt !== null && r.holdExpiresAt <= now;
+  return {
+    id: r.id,
+    fairId: r.fairId,
+    facility: {
+      taxCode: r.facilityTaxCode,
+      name: r.facilityName,
+      provinceCode: r.facilityProvinceCode,
+      legalForm: r.facilityLegalForm,
+    },
+    products: r.products,
+    boothCount: r.boothCount,
+    boothKind: r.boothKind,
+    ...stateOf(lapsed ? 'expired' : r.state),
+    awardCertified: r.awardCertified,
+    holdExpiresAt: lapsed ? null : (r.holdExpiresAt?.toISOString() ?? null),
+    booths: lapsed
+      ? []
+      : booths.map((b) => ({ code: b.code, hall: b.hall, kind: b.kind, rentVnd: b.rentVnd })),
+    waitlistPosition: r.waitlistPosition,
+    cancelReason: r.cancelReason,
+    certification: r.certifiedAt
+      ? {
+          certifiedAt: r.certifiedAt.toISOString(),
+          rentVnd: r.certifiedRentVnd!,
+          supportVnd: r.certifiedSupportVnd!,
+        }
+      : null,
+    checkedInAt: r.checkedInAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
 }

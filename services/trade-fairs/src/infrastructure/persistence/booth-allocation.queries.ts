@@ -1,7 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import type { BoothKind } from '@kc/contracts';
-import { sql } from '@kc/persistence';
-import { REGISTRATION_COLUMNS, type RegistrationRow } from './registrations.queries';
+import { sql, vndTransformer } from '@kc/persistence';
+import type { RegistrationEntity } from './registration.entity';
+import {
+  asRegistrationEntity,
+  REGISTRATION_COLUMNS,
+  registrationEntityColumns,
+  type RegistrationRow,
+} from './registrations.queries';
 
 /*
  * The statements that move booths between free, held and allocated, grouped by the guarantee they keep. All
@@ -15,22 +21,77 @@ import { REGISTRATION_COLUMNS, type RegistrationRow } from './registrations.quer
 // (CHECK (state = 'free') = (registration_id IS NULL)), and is taken FOR UPDATE SKIP LOCKED, so concurrent
 // requests never take the same booth nor queue behind each other's.
 
-/** Charges `n` booths to the bucket if it has room for them; false (nothing charged) when it has not. */
-export async function chargeBucket(
+/**
+ * Charges `n` booths to the province's quota if it has room for them, and only if it has not, to the common
+ * pool: each a guarded UPDATE under its row's lock, judged on the row's latest version. Returns the bucket
+ * charged, or null (nothing charged) when neither has room.
+ */
+export async function chargeQuotaOrPool(
   manager: EntityManager,
   fairId: string,
-  bucket: string,
+  provinceCode: string,
   n: number,
-): Promise<boolean> {
-  const charged = await sql(
+): Promise<string | null> {
+  const [{ charged_to }] = await sql<{ charged_to: string | null }>(
     manager,
-    `UPDATE booth_bucket SET used = used + $3
-      WHERE fair_id = $1 AND bucket = $2 AND used + $3 <= capacity RETURNING bucket`,
-    [fairId, bucket, n],
+    `WITH quota AS (
+       UPDATE booth_bucket SET used = used + $3::int
+        WHERE fair_id = $1 AND bucket = $2::text AND used + $3::int <= capacity RETURNING bucket),
+     pool AS (
+       UPDATE booth_bucket SET used = used + $3::int
+        WHERE fair_id = $1 AND bucket = 'pool' AND used + $3::int <= capacity AND NOT EXISTS (SELECT 1 FROM quota)
+        RETURNING bucket)
+     SELECT coalesce((SELECT bucket FROM quota), (SELECT bucket FROM pool)) AS charged_to`,
+    [fairId, provinceCode, n],
     { inTransaction: true },
   );
-  return charged.length > 0;
+  return charged_to;
 }
+
+/** Booths taken for a hold, as a registration's view shows them. */
+export interface HeldBooth {
+  code: string;
+  hall: string;
+  kind: BoothKind;
+  rentVnd: number;
+}
+
+/**
+ * Up to `n` free booths of the kind, in code order, locked (booths another transaction is taking are skipped),
+ * and held for the registration only if all `n` were found (its row may come later in the transaction: the
+ * key is deferred); run after the charge, in a statement of its own, so it sees every booth freed before the
+ * charge went through. Returns the booths held (none when fewer than
+ * `n` were free: the caller takes the charge back) and the transaction's now() plus the fair's hold time, when
+ * a hold made now lapses.
+ */
+export async function holdFreeBooths(
+  manager: EntityManager,
+  wanted: { fairId: string; registrationId: string; kind: BoothKind; n: number; holdMinutes: number },
+): Promise<{ booths: HeldBooth[]; expiresAt: Date }> {
+  const [row] = await sql<{ booths: HeldBoothJson[]; expires_at: Date }>(
+    manager,
+    `WITH free AS (
+       SELECT id FROM booth WHERE fair_id = $1 AND kind = $3::text AND state = 'free'
+        ORDER BY code LIMIT $4::int FOR UPDATE SKIP LOCKED),
+     held AS (
+       UPDATE booth b SET state = 'held', registration_id = $2 FROM free
+        WHERE b.id = free.id AND (SELECT count(*) FROM free) = $4::int
+        RETURNING b.code, b.hall, b.kind, b.rent_vnd)
+     SELECT (SELECT coalesce(json_agg(json_build_object('code', code, 'hall', hall, 'kind', kind,
+                                                        'rentVnd', rent_vnd::text) ORDER BY code), '[]')
+               FROM held) AS booths,
+            now() + make_interval(mins => $5::int) AS expires_at`,
+    [wanted.fairId, wanted.registrationId, wanted.kind, wanted.n, wanted.holdMinutes],
+    { inTransaction: true },
+  );
+  return { booths: heldBooths(row.booths), expiresAt: row.expires_at };
+}
+
+/** Rent travels through JSON as text, so no amount is rounded on the way (vndTransformer checks it). */
+type HeldBoothJson = Omit<HeldBooth, 'rentVnd'> & { rentVnd: string };
+
+const heldBooths = (booths: HeldBoothJson[]): HeldBooth[] =>
+  booths.map((b) => ({ ...b, rentVnd: vndTransformer.from(b.rentVnd) as number }));
 
 /** Takes back a charge just made, when the booths it counted were not there to take. */
 export async function undoCharge(
@@ -78,36 +139,6 @@ export async function growPool(manager: EntityManager, fairId: string, n: number
   );
 }
 
-/** Up to `n` free booths of the kind, in code order, locked; booths another transaction is taking are skipped. */
-export function lockFreeBooths(
-  manager: EntityManager,
-  fairId: string,
-  kind: BoothKind,
-  n: number,
-): Promise<{ id: string; code: string }[]> {
-  return sql<{ id: string; code: string }>(
-    manager,
-    `SELECT id, code FROM booth WHERE fair_id = $1 AND kind = $2 AND state = 'free'
-      ORDER BY code LIMIT $3 FOR UPDATE SKIP LOCKED`,
-    [fairId, kind, n],
-    { inTransaction: true },
-  );
-}
-
-/** The booths now name the registration (its row may come later in the transaction: the key is deferred). */
-export async function holdBooths(
-  manager: EntityManager,
-  registrationId: string,
-  boothIds: string[],
-): Promise<void> {
-  await sql(
-    manager,
-    `UPDATE booth SET state = 'held', registration_id = $1 WHERE id = ANY($2::uuid[])`,
-    [registrationId, boothIds],
-    { inTransaction: true },
-  );
-}
-
 /** Frees every booth of the registration; returns their codes. */
 export async function freeBoothsOf(manager: EntityManager, registrationId: string): Promise<string[]> {
   const freed = await sql<{ code: string }>(
@@ -148,17 +179,6 @@ export function shrinkDueQuotas(
 // CHECK ((state = 'held') = (hold_expires_at IS NOT NULL)) keeps the deadline and the state together. Lapsed
 // holds are locked FOR UPDATE SKIP LOCKED, so one transaction expires each and the others pass over it.
 
-/** When a hold made now lapses: the transaction's now() plus the fair's hold time. */
-export async function holdDeadline(manager: EntityManager, holdMinutes: number): Promise<Date> {
-  const [{ expires_at }] = await sql<{ expires_at: Date }>(
-    manager,
-    `SELECT now() + make_interval(mins => $1) AS expires_at`,
-    [holdMinutes],
-    { inTransaction: true },
-  );
-  return expires_at;
-}
-
 /** Up to 200 lapsed holds of the fair, oldest first, locked; those another transaction is expiring are skipped. */
 export function lockLapsedHolds(manager: EntityManager, fairId: string): Promise<RegistrationRow[]> {
   return sql<RegistrationRow>(
@@ -183,29 +203,35 @@ export async function markExpired(manager: EntityManager, registrationId: string
   return expired_at;
 }
 
-/** Allocates the registration if its hold is still live; false (nothing changed) when it has lapsed. */
-export async function allocateLiveHold(manager: EntityManager, registrationId: string): Promise<boolean> {
-  const allocated = await sql(
-    manager,
-    `UPDATE fair_registration SET state = 'allocated', hold_expires_at = NULL, updated_at = now()
-      WHERE id = $1 AND state = 'held' AND hold_expires_at > now() RETURNING id`,
-    [registrationId],
-    { inTransaction: true },
-  );
-  return allocated.length > 0;
-}
-
-/** The registration's held booths become allocated; returns them with their rent. */
-export function allocateBoothsOf(
+/**
+ * Allocates the registration and its held booths, in one statement, if its hold is still live; undefined
+ * (nothing changed) when it has lapsed. The booths change only with the registration (they follow its update).
+ * Returns the registration as now stored and its booths, in code order.
+ */
+export async function allocateLiveHold(
   manager: EntityManager,
   registrationId: string,
-): Promise<{ code: string; rent_vnd: string }[]> {
-  return sql<{ code: string; rent_vnd: string }>(
+): Promise<{ registration: RegistrationEntity; booths: HeldBooth[] } | undefined> {
+  const [row] = await sql<Record<string, unknown> & { booths: HeldBoothJson[] }>(
     manager,
-    `UPDATE booth SET state = 'allocated' WHERE registration_id = $1 RETURNING code, rent_vnd`,
+    `WITH allocated AS (
+       UPDATE fair_registration SET state = 'allocated', hold_expires_at = NULL, updated_at = now()
+        WHERE id = $1 AND state = 'held' AND hold_expires_at > now()
+        RETURNING ${registrationEntityColumns(manager)}),
+     booths AS (
+       UPDATE booth SET state = 'allocated'
+        WHERE registration_id = $1 AND EXISTS (SELECT 1 FROM allocated)
+        RETURNING code, hall, kind, rent_vnd)
+     SELECT allocated.*,
+            (SELECT coalesce(json_agg(json_build_object('code', code, 'hall', hall, 'kind', kind,
+                                                        'rentVnd', rent_vnd::text) ORDER BY code), '[]')
+               FROM booths) AS booths
+       FROM allocated`,
     [registrationId],
     { inTransaction: true },
   );
+  if (!row) return undefined;
+  return { registration: asRegistrationEntity(manager, row), booths: heldBooths(row.booths) };
 }
 
 // ─── Waiting list ───────────────────────────────────────────────────────────────────────────────────────────
@@ -298,4 +324,25 @@ export async function fairsWithDueWork(manager: EntityManager): Promise<string[]
        AND EXISTS (SELECT 1 FROM booth b WHERE b.fair_id = r.fair_id AND b.state = 'free')`,
   );
   return fairs.map((f) => f.fair_id);
+}
+
+/**
+ * Whether the fair has work due by the same three tests as fairsWithDueWork, at this transaction's now(). A
+ * booking catches up (releases due quotas, expires lapsed holds, serves the waiting list) before it takes
+ * anything, so it is never refused, nor placed, differently for work not yet done; when this says none is due,
+ * those rounds would change nothing, and the booking skips them. A plain read: a row another transaction is
+ * working on still counts as due here, and the rounds then pass over it as they always do (SKIP LOCKED).
+ */
+export async function hasDueWork(manager: EntityManager, fairId: string): Promise<boolean> {
+  const [{ due }] = await sql<{ due: boolean }>(
+    manager,
+    `SELECT EXISTS (SELECT 1 FROM fair_registration WHERE fair_id = $1 AND state = 'held' AND hold_expires_at <= now())
+         OR EXISTS (SELECT 1 FROM booth_bucket
+                     WHERE fair_id = $1 AND bucket <> 'pool' AND NOT released AND release_at <= now())
+         OR (EXISTS (SELECT 1 FROM fair_registration WHERE fair_id = $1 AND state = 'waitlisted')
+             AND EXISTS (SELECT 1 FROM booth WHERE fair_id = $1 AND state = 'free')) AS due`,
+    [fairId],
+    { inTransaction: true },
+  );
+  return due;
 }
