@@ -50,9 +50,13 @@ describe('transactional outbox and relay', () => {
   let dataSource: DataSource;
   let url: string;
   const kafka = createKafka({ brokers: testInfrastructure().brokers, clientId: 'relay-test' });
+  const stopAfterwards: OutboxRelay[] = [];
 
   beforeAll(async () => {
     ({ dataSource, url } = await scratchMessagingDatabase('outbox_relay'));
+  });
+  afterEach(async () => {
+    await Promise.all(stopAfterwards.splice(0).map((relay) => relay.stop()));
   });
   afterAll(async () => {
     await dataSource.destroy();
@@ -198,6 +202,8 @@ describe('transactional outbox and relay', () => {
     // Polling alone would take a minute here: only the notification can publish the event in time.
     const relay = new OutboxRelay(dataSource, kafka, { databaseUrl: url, pollMs: 60_000 });
     await relay.start();
+    // A relay left running (a failed expectation) would keep the test process from exiting.
+    stopAfterwards.push(relay);
     const listeners = () =>
       dataSource.query(
         `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'outbox-relay'`,
@@ -217,6 +223,5 @@ describe('transactional outbox and relay', () => {
         ).length === 1,
       10_000,
     );
-    await relay.stop();
   });
 });

@@ -31,6 +31,8 @@ export class OutboxRelay {
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  /** A notification came since the current drain began: drain again rather than sleep (it would be lost). */
+  private nudged = false;
   private backoffMs = 0;
   private connected = false;
 
@@ -112,7 +114,7 @@ export class OutboxRelay {
       connectionString: this.options.databaseUrl,
       application_name: 'outbox-relay',
     });
-    listener.on('notification', () => this.wake?.());
+    listener.on('notification', () => this.nudge());
     listener.on('error', (error) => this.options.onError?.(error));
     // Postgres restarted or cut the connection: listen again, or the relay would only poll from then on.
     listener.once('end', () => {
@@ -140,7 +142,7 @@ export class OutboxRelay {
         // Stopped meanwhile: stop() found no listener to close.
         if (!this.running) await listener.end().catch(() => undefined);
         // Rows committed while nobody listened: publish them now rather than at the next poll.
-        else this.wake?.();
+        else this.nudge();
         return;
       } catch (error) {
         this.options.onError?.(error);
@@ -148,8 +150,15 @@ export class OutboxRelay {
     }
   }
 
+  /** New rows are committed: wake the loop if it sleeps, or make it drain once more if it is draining. */
+  private nudge(): void {
+    this.nudged = true;
+    this.wake?.();
+  }
+
   private async run(): Promise<void> {
     while (this.running) {
+      this.nudged = false;
       let published = 0;
       try {
         published = await this.publishBatch();
@@ -158,7 +167,7 @@ export class OutboxRelay {
         this.options.onError?.(error);
         this.backoffMs = Math.min(Math.max(this.backoffMs * 2, 100), MAX_BACKOFF_MS);
       }
-      if (published > 0 && this.backoffMs === 0) continue;
+      if ((published > 0 || this.nudged) && this.backoffMs === 0) continue;
       await this.sleep(this.backoffMs || this.options.pollMs);
     }
   }
