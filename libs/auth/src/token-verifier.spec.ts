@@ -54,10 +54,12 @@ describe('revocation list in Redis', () => {
   });
 });
 
+type KeyPair = Awaited<ReturnType<typeof generateKeyPair>>;
+
 describe('token verification', () => {
   const issuer = 'kc-gateway';
-  let privateKey: CryptoKey;
-  let publicKey: CryptoKey;
+  let privateKey: KeyPair['privateKey'];
+  let publicKey: KeyPair['publicKey'];
   let now: number;
   const revoked = new Set<string>();
   const revocations = { isRevoked: async (jti: string) => revoked.has(jti) };
