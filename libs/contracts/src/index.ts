@@ -8,5 +8,5 @@ export * from './http';
 export * from './principal';
 export { buildAsyncApi } from './asyncapi/build-asyncapi';
 export { renderAsyncApiPage } from './asyncapi/render-asyncapi-page';
-export { buildOpenApi, openApiPath, problemStatuses, takesIdempotencyKey } from './openapi/build-openapi';
+export { buildOpenApi } from './openapi/build-openapi';
 export * from './routes';

@@ -13,7 +13,7 @@ addFormats(ajv);
 const validators = new WeakMap<RouteDefinition, ValidateFunction | null>();
 
 /** Whether `body` (as it travels: JSON) is what `entry` declares, or the reasons it is not. */
-export function conformanceProblems(entry: RouteDefinition, body: unknown): string[] {
+function conformanceProblems(entry: RouteDefinition, body: unknown): string[] {
   if (entry.kind === 'file' || (entry.status ?? 200) === 204) return [];
   if (!validators.has(entry)) {
     const schema = responseJsonSchema(entry);

@@ -1,17 +1,9 @@
 import { z } from 'zod';
 import { CENTRAL_ROLES, ROLES, type Role } from '../principal';
+import type { ServiceName } from '../topics';
 
 /** Who answers a route: a service behind the gateway, or the gateway itself (identity, audit, reference data). */
-export const ROUTE_SERVICES = [
-  'plans',
-  'projects',
-  'clusters',
-  'trade-fairs',
-  'awards',
-  'reporting',
-  'gateway',
-] as const;
-export type RouteService = (typeof ROUTE_SERVICES)[number];
+export type RouteService = ServiceName;
 
 /** The scopes of the programme's work, which the agency's and the departments' systems may hold. */
 export const AGENCY_SCOPES = [

@@ -80,42 +80,5 @@ export async function bootGateway(options: {
   return { app, url, databaseUrl, close: () => app.close() };
 }
 
-export interface Reply<T = Record<string, unknown>> {
-  status: number;
-  headers: Headers;
-  body: T;
-}
-
-/** A small fetch wrapper: JSON in, JSON (or text) out. */
-export function client(baseUrl: string) {
-  return async function call<T = Record<string, unknown>>(
-    method: string,
-    path: string,
-    options: {
-      body?: unknown;
-      token?: string;
-      headers?: Record<string, string>;
-      form?: Record<string, string>;
-    } = {},
-  ): Promise<Reply<T>> {
-    const headers: Record<string, string> = { ...options.headers };
-    if (options.token) headers['authorization'] = `Bearer ${options.token}`;
-    let body: string | undefined;
-    if (options.form) {
-      headers['content-type'] = 'application/x-www-form-urlencoded';
-      body = new URLSearchParams(options.form).toString();
-    } else if (options.body !== undefined) {
-      headers['content-type'] = 'application/json';
-      body = JSON.stringify(options.body);
-    }
-    const res = await fetch(`${baseUrl}${path}`, { method, headers, body });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      // not JSON
-    }
-    return { status: res.status, headers: res.headers, body: parsed as T };
-  };
-}
+/** The one HTTP client of the service tests. */
+export { client, type Reply } from '@kc/service-testing';

@@ -22,6 +22,7 @@ import {
   type HeldBooth,
 } from '../infrastructure/persistence/booth-allocation.queries';
 import type { RegistrationRow } from '../infrastructure/persistence/registrations.queries';
+import { registrationFacts } from './registration-facts';
 
 export interface Hold {
   chargedTo: string;
@@ -123,10 +124,7 @@ export class BoothAllocation {
           aggregateId: registration.fair_id,
           provinceCode: registration.facility_province_code,
           payload: {
-            fairId: registration.fair_id,
-            registrationId: registration.id,
-            facilityTaxCode: registration.facility_tax_code,
-            provinceCode: registration.facility_province_code,
+            ...registrationFacts(registration),
             freedBoothCodes: freed,
             expiredAt: expiredAt.toISOString(),
           },
@@ -233,10 +231,7 @@ export class BoothAllocation {
         aggregateId: registration.fair_id,
         provinceCode: registration.facility_province_code,
         payload: {
-          fairId: registration.fair_id,
-          registrationId: registration.id,
-          facilityTaxCode: registration.facility_tax_code,
-          provinceCode: registration.facility_province_code,
+          ...registrationFacts(registration),
           boothCodes: hold.boothCodes,
           expiresAt: hold.expiresAt.toISOString(),
           chargedTo: hold.chargedTo,
@@ -267,10 +262,7 @@ export class BoothAllocation {
         aggregateId: registration.fair_id,
         provinceCode: registration.facility_province_code,
         payload: {
-          fairId: registration.fair_id,
-          registrationId: registration.id,
-          facilityTaxCode: registration.facility_tax_code,
-          provinceCode: registration.facility_province_code,
+          ...registrationFacts(registration),
           boothCount: registration.booth_count,
           boothKind: registration.booth_kind,
           position: registration.position,

@@ -41,6 +41,7 @@ import { assertMayRegister, mayManage, registrationListScope } from './registrat
 import { fairNotFound, fairOrThrow } from './fair-lookup';
 import { assertParticipantListOpen } from './participant-list.service';
 import { inTransaction, pgCode, pgConstraint } from '@kc/persistence';
+import { registrationFacts } from './registration-facts';
 
 /** The same key means the same request only from the same caller with the same body. */
 const requestHashOf = (principal: Principal, request: CreateRegistrationRequest) =>
@@ -380,10 +381,7 @@ export class RegistrationsService {
       aggregateId: registration.fair_id,
       provinceCode: registration.facility_province_code,
       payload: {
-        fairId: registration.fair_id,
-        registrationId: registration.id,
-        facilityTaxCode: registration.facility_tax_code,
-        provinceCode: registration.facility_province_code,
+        ...registrationFacts(registration),
         boothCount: registration.booth_count,
         boothKind: registration.booth_kind,
         awardCertified: registration.award_certified,
