@@ -36,6 +36,8 @@ import { AuditRecordKind1763900000795 } from './infrastructure/persistence/migra
 import { RevokedToken1763900000730 } from './infrastructure/persistence/migrations/1763900000730-revoked-token';
 import { ExternalClient1763900000770 } from './infrastructure/persistence/migrations/1763900000770-external-client';
 import { AuditEventsHandler } from './interface/events/audit-events.handler';
+import { SharedAnswers } from './application/edge-cache/shared-answers';
+import { ChangeSignals } from './infrastructure/edge-cache/change-signals';
 import { AuditController } from './interface/http/audit.controller';
 import { AuthController } from './interface/http/auth.controller';
 import { ClientLimitsInterceptor } from './interface/http/client-limits.interceptor';
@@ -150,6 +152,9 @@ export class AccessModule {
           },
         },
         AuditTrail,
+        // MiB of UTF-16 text: two bytes a character.
+        { provide: SharedAnswers, useValue: new SharedAnswers(config.EDGE_CACHE_MB * 512 * 1024) },
+        ChangeSignals,
         ClientDirectory,
         EdgeCredentials,
         AuthService,
@@ -167,6 +172,9 @@ export class AccessModule {
         AddressAdmission,
         Revocations,
         Clock,
+        // For the relay: what the edge keeps of shared answers, and the signals that a service's data changed.
+        SharedAnswers,
+        ChangeSignals,
         // For the users' management (GatewayModule: it also asks trade-fairs and awards).
         AuditTrail,
         PasswordHasher,

@@ -14,9 +14,9 @@ import { UpstreamClient } from './infrastructure/upstream/upstream-client';
 import { ConferencesController } from './interface/http/conferences.controller';
 import { EventDocsController } from './interface/http/event-docs.controller';
 import { IndexController } from './interface/http/index.controller';
-import { routeTableController, type RelayedRoute } from './interface/http/route-table.controller';
+import { routeTableController } from './interface/http/route-table.controller';
 import { ReferenceController } from './interface/http/reference.controller';
-import { Relay } from './interface/http/relay';
+import { Relay, type RelayedRoute } from './interface/http/relay';
 import { UsersController } from './interface/http/users.controller';
 
 /** Routes the gateway only relays: every table entry but its own. */

@@ -4,7 +4,11 @@
  * the gateway — compared with the raw produce → consume latency of the same broker. Prints figures; not a test.
  *
  *   npm run bench:event-lag -- [--rate 20] [--duration 30] [--year 2099] [--poll-ms 50] [--settle 30]
- *                              [--gateway URL --brokers host:port,…]
+ *                              [--projects 0] [--hall 0] [--gateway URL --brokers host:port,…]
+ *
+ * `--projects N` first puts N projects of --year into the reporting projection (bench profile only), so the view
+ * sums a national programme; `--hall C` has C dashboards ask for the view back to back during the writes (a
+ * conference hall), and prints their throughput and latency beside the lag.
  *
  * Runs on the bench profile's own platform (shared/bench-platform.mjs), started on a clean slate for the run and
  * stopped after it; `--gateway` with `--brokers` names another platform instead, never the demo's or the
@@ -19,6 +23,8 @@ import { loadAverage, machineLine } from '../shared/machine';
 import { BenchPlatform } from '../shared/platform';
 import { ms, summarise, type Summary } from '../shared/stats';
 import { GatewayClient, ViewLagProbe } from './view-lag';
+import { hallLoad, preloadProjections, type HallFigures } from './hall';
+import { targetsOf } from '../shared/bench-platform.mjs';
 
 interface Options {
   gateway?: string;
@@ -28,6 +34,8 @@ interface Options {
   year: number;
   pollMs: number;
   settle: number;
+  projects: number;
+  hall: number;
 }
 
 const DEFAULTS: Options = {
@@ -36,14 +44,20 @@ const DEFAULTS: Options = {
   year: 2099,
   pollMs: 50,
   settle: 30,
+  projects: 0,
+  hall: 0,
 };
 
 const USAGE =
   'usage: npm run bench:event-lag -- [--rate N/s] [--duration s] [--year YYYY] [--poll-ms ms] [--settle s] ' +
-  '[--gateway URL --brokers host:port,…]';
+  '[--projects N] [--hall connections] [--gateway URL --brokers host:port,…]';
 
 function options(argv: string[]): Options {
-  const v = benchFlags(argv, ['gateway', 'brokers', 'rate', 'duration', 'year', 'poll-ms', 'settle'], USAGE);
+  const v = benchFlags(
+    argv,
+    ['gateway', 'brokers', 'rate', 'duration', 'year', 'poll-ms', 'settle', 'projects', 'hall'],
+    USAGE,
+  );
   const d = DEFAULTS;
   return {
     gateway: v['gateway']?.replace(/\/$/, ''),
@@ -53,13 +67,17 @@ function options(argv: string[]): Options {
     year: numberFlag('year', v['year'], d.year, { min: 2027, max: 2100, integer: true }),
     pollMs: numberFlag('poll-ms', v['poll-ms'], d.pollMs, { min: 5, max: 10_000 }),
     settle: numberFlag('settle', v['settle'], d.settle, { min: 1, max: 600 }),
+    projects: numberFlag('projects', v['projects'], d.projects, { min: 0, max: 1_000_000, integer: true }),
+    hall: numberFlag('hall', v['hall'], d.hall, { min: 0, max: 1000, integer: true }),
   };
 }
 
 function reproduce(o: Options): string {
   return (
     `npm run bench:event-lag -- ${o.gateway ? `--gateway ${o.gateway} --brokers ${o.brokers} ` : ''}--rate ${o.rate} ` +
-    `--duration ${o.duration} --year ${o.year} --poll-ms ${o.pollMs} --settle ${o.settle}`
+    `--duration ${o.duration} --year ${o.year} --poll-ms ${o.pollMs} --settle ${o.settle}` +
+    (o.projects ? ` --projects ${o.projects}` : '') +
+    (o.hall ? ` --hall ${o.hall}` : '')
   );
 }
 
@@ -79,6 +97,10 @@ function ratioRow(label: string, a: Summary | null, b: Summary | null, width: nu
 
 async function main(): Promise<number> {
   const o = options(process.argv.slice(2));
+  if (o.projects && o.gateway) {
+    console.error('✗ --projects writes into the bench profile\'s reporting database: leave out --gateway');
+    return 1;
+  }
   const runId = randomBytes(3).toString('hex');
   const abort = new AbortController();
   process.once('SIGINT', () => {
@@ -116,12 +138,24 @@ async function main(): Promise<number> {
       console.error(`✗ the gateway at ${platform.gateway} is not healthy (${health || 'no answer'})`);
       return 1;
     }
+    if (o.projects) {
+      const reporting = targetsOf('bench').databases.find((url) => url.endsWith('/kc_bench_reporting'));
+      if (!reporting) throw new Error("the bench profile names no reporting database");
+      await preloadProjections(reporting, o.year, o.projects);
+      console.log(`· ${o.projects} projects of ${o.year} put into the reporting projection`);
+    }
     const gateway = new GatewayClient(platform.gateway);
     await gateway.login();
+    const viewer = new GatewayClient(platform.gateway);
+    await viewer.login('xem');
     const view = new ViewLagProbe(gateway);
     await Promise.all([view.prepare(o.year), kafka.prepare()]);
     console.log('· warmed up (one write seen in the view, one message consumed); measuring…');
-    const [v, k] = await Promise.all([
+    const viewUrl = `${platform.gateway}/api/v1/conferences/national?year=${o.year}`;
+    const hall: Promise<HallFigures | null> = o.hall
+      ? hallLoad(viewUrl, viewer.bearer, o.hall, o.duration)
+      : Promise.resolve(null);
+    const [v, k, h] = await Promise.all([
       view.run({
         year: o.year,
         rate: o.rate,
@@ -132,6 +166,7 @@ async function main(): Promise<number> {
         signal: abort.signal,
       }),
       kafka.run(o.rate, o.duration, o.settle, abort.signal),
+      hall,
     ]);
 
     const lag = summarise(v.lagMs);
@@ -154,6 +189,21 @@ async function main(): Promise<number> {
         `one every ${ms(v.meanPollCycleMs)} on average (the view lag lies between the two rows)`,
     );
     if (v.firstError) console.log(`  first failed write: ${v.firstError}`);
+    if (h) {
+      const fast = h.requestsPerSecond >= 1000 && h.p99 < 50 && h.non2xx === 0 && h.errors === 0;
+      console.log(
+        `  hall: ${h.connections} dashboards on the view${o.projects ? ` of ${o.projects} preloaded projects` : ''}: ` +
+          `${h.requestsPerSecond.toFixed(0)} req/s, p50 ${h.p50} ms, p99 ${h.p99} ms, ${h.requests} answers, ` +
+          `${h.non2xx} non-2xx, ${h.errors} errors (target ≥ 1,000 req/s with p99 < 50 ms: ${fast ? 'met' : 'not met'})`,
+      );
+    }
+    if (lag && raw) {
+      const fresh = lag.p99 < 250 && lag.p99 <= 5 * raw.p99;
+      console.log(
+        `  freshness: view lag p99 ${ms(lag.p99)} at ${o.rate} writes/s, ${(lag.p99 / raw.p99).toFixed(1)}× Kafka's p99 ` +
+          `(target < 250 ms and ≤ 5× at 200 writes/s: ${fresh && o.rate >= 200 ? 'met' : 'not met'})`,
+      );
+    }
     console.log(`  kafka: ${k.sent} messages, ${k.lost} not consumed within ${o.settle} s`);
     console.log(`  load average after the run: ${loadAverage()} (other processes skew the figures)`);
     console.log(`  reproduce: ${reproduce(o)}`);

@@ -19,6 +19,11 @@ export class GatewayClient {
 
   constructor(readonly baseUrl: string) {}
 
+  /** The access token of the last login. */
+  get bearer(): string {
+    return this.token;
+  }
+
   /** Logs in as the agency's administrator (the demo account of the README). */
   async login(
     username = 'cuc.admin',

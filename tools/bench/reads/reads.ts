@@ -26,7 +26,10 @@ interface Measure {
 
 const MEASURES: readonly Measure[] = [
   { name: 'gateway’s own (reference regions)', path: '/api/v1/reference/regions' },
-  { name: 'forwarded (fairs, limit 5)', path: '/api/v1/fairs?limit=5', as: 'cuc.canbo' },
+  // A shared read the edge keeps until trade-fairs' data changes (the route table's `cache: 'shared'`)…
+  { name: 'forwarded, kept (fairs, limit 5)', path: '/api/v1/fairs?limit=5', as: 'cuc.canbo' },
+  // …and one it always forwards: every hop, every time.
+  { name: 'forwarded, not kept (plans, limit 5)', path: '/api/v1/plans?limit=5', as: 'cuc.canbo' },
   {
     name: 'conference view (national)',
     path: `/api/v1/conferences/national?year=${new Date().getFullYear()}`,
@@ -97,10 +100,13 @@ async function main(): Promise<void> {
         `  ${r.name.padEnd(36)} ${r.requestsPerSecond.toFixed(0).padStart(8)} ${`${r.p50} ms`.padStart(7)} ` +
           `${`${r.p99} ms`.padStart(7)}  ${String(r.non2xx).padStart(7)} ${String(r.errors).padStart(6)}`,
       );
-    const [own, forwarded] = rows;
-    const share = forwarded.requestsPerSecond / own.requestsPerSecond;
+    const [own, kept, forwarded] = rows;
+    const share = kept.requestsPerSecond / own.requestsPerSecond;
     console.log(
-      `\n  forwarded / own  ${(100 * share).toFixed(0)} % (target ≥ 60 %: ${share >= 0.6 ? 'met' : 'not met'})`,
+      `\n  forwarded (kept) / own  ${(100 * share).toFixed(0)} % (target ≥ 60 %: ${share >= 0.6 ? 'met' : 'not met'})`,
+    );
+    console.log(
+      `  forwarded (not kept) / own  ${((100 * forwarded.requestsPerSecond) / own.requestsPerSecond).toFixed(0)} %`,
     );
     console.log(`  load average after the run: ${loadAverage()}`);
     console.log(`  reproduce: npm run bench:reads -- --connections ${connections} --seconds ${seconds}`);

@@ -21,6 +21,7 @@ export const conferenceRoutes = routeGroup('Hội nghị / Conferences', {
       'and English label, in the glossary of the response (also GET /api/v1/conferences/figures).',
     query: conferenceQuery,
     response: conferenceReport,
+    cache: 'shared',
   }),
   /** The gateway answers it from the contracts' glossary: no service holds anything of it. */
   figures: route({
@@ -43,6 +44,7 @@ export const conferenceRoutes = routeGroup('Hội nghị / Conferences', {
     params: regionalConferenceParams,
     query: conferenceQuery,
     response: conferenceReport,
+    cache: 'shared',
   }),
 });
 

@@ -24,4 +24,12 @@ describe('the route table', () => {
     }).map((r) => `${r.method} ${r.path}`);
     expect(unrepresentable).toEqual([]);
   });
+
+  it('caches only JSON reads a service answers (a write, a file or the gateway\'s own route has nothing to keep)', () => {
+    const misdeclared = ROUTE_TABLE.filter(
+      (r) => r.cache && (r.method !== 'GET' || r.kind === 'file' || r.service === 'gateway'),
+    ).map((r) => `${r.method} ${r.path}`);
+    expect(misdeclared).toEqual([]);
+    expect(ROUTE_TABLE.filter((r) => r.cache).length).toBeGreaterThan(0);
+  });
 });

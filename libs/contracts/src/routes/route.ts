@@ -99,6 +99,12 @@ export interface RouteDefinition {
   produces?: readonly string[];
   /** The answer carries an ETag: a request with If-None-Match gets 304 while it stands (cheap polling). */
   etag?: true;
+  /**
+   * `shared`: the answer of success depends only on the path, the query, the day and the owning service's data
+   * — the same for every caller the access rule admits. The gateway keeps it and answers from it until an event
+   * says that service's data changed (or a write is relayed to it): see docs/design/edge-cache.md.
+   */
+  cache?: 'shared';
 }
 
 /** The media type of the spreadsheets the platform takes and gives (templates, exports, contract data). */

@@ -53,6 +53,7 @@ export const tradeFairRoutes = routeGroup('Hội chợ / Trade fairs', {
     summary: 'Danh sách hội chợ / List trade fairs',
     query: listFairsQuery,
     response: pageOf(fairView),
+    cache: 'shared',
   }),
   get: route({
     method: 'GET',
@@ -62,6 +63,7 @@ export const tradeFairRoutes = routeGroup('Hội chợ / Trade fairs', {
     summary: 'Chi tiết hội chợ / Get a trade fair',
     params: idParams,
     response: fairView,
+    cache: 'shared',
   }),
   addBooths: route({
     method: 'POST',

@@ -20,6 +20,8 @@ export const gatewayEnvSchema = serviceEnvSchema
     AWARDS_URL: upstreamUrl,
     REPORTING_URL: upstreamUrl,
     UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /** Memory for the answers of `cache: 'shared'` routes the edge keeps (MiB). */
+    EDGE_CACHE_MB: withDefault(z.coerce.number().int().min(1).max(4_096), 64),
 
     /** ES256 private key (PKCS#8 PEM; `\n` escapes allowed). Without it a key is generated and kept in the DB. */
     AUTH_SIGNING_KEY: optional(z.string().includes('PRIVATE KEY', { message: 'must be a PKCS#8 PEM key' })),

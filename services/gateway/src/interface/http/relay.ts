@@ -1,13 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import type { Principal } from '@kc/contracts';
+import type { Principal, RouteDefinition } from '@kc/contracts';
 import { currentContext } from '@kc/observability';
+import { vietnamDate } from '@kc/reference-data';
+import { SharedAnswers } from '../../application/edge-cache/shared-answers';
 import { ForwardingService, type Forwarded } from '../../application/forwarding.service';
+import { ChangeSignals } from '../../infrastructure/edge-cache/change-signals';
 import {
   UpstreamClient,
   type Upstream,
   type UpstreamResponse,
 } from '../../infrastructure/upstream/upstream-client';
+
+/** An entry the gateway only relays: answered by a service behind it. */
+export type RelayedRoute = RouteDefinition & { service: Upstream };
 
 function header(req: Request, name: string): string | undefined {
   const value = req.headers[name];
@@ -28,12 +34,41 @@ export class Relay {
   constructor(
     private readonly forwarding: ForwardingService,
     private readonly upstream: UpstreamClient,
+    private readonly sharedAnswers: SharedAnswers,
+    private readonly changes: ChangeSignals,
   ) {}
 
-  /** `keyKeptByService`: the route's service keeps the Idempotency-Key itself (`idempotency: 'service'`). */
-  async to(service: Upstream, req: Request, res: Response, keyKeptByService = false): Promise<void> {
-    const forwarded = await this.forwarding.forward(
-      service,
+  /**
+   * A `cache: 'shared'` read is answered from what the edge keeps while it hears every change; any other request
+   * is forwarded, and a write tells every gateway that the service's data changed (even one that failed or timed
+   * out: it may have committed).
+   */
+  async to(route: RelayedRoute, req: Request, res: Response): Promise<void> {
+    if (route.cache === 'shared' && this.changes.listening) {
+      // The day is part of the key: a view of "today's units" turns with the date, not with an event.
+      const request = `${vietnamDate(new Date())} ${req.originalUrl}`;
+      const answer = this.sharedAnswers.answer(route.service, request, async () => {
+        const { response } = await this.forward(route, req);
+        return response;
+      });
+      this.write(res, { response: await answer, replayed: false });
+      return;
+    }
+    if (req.method === 'GET') {
+      this.write(res, await this.forward(route, req));
+      return;
+    }
+    try {
+      this.write(res, await this.forward(route, req));
+    } finally {
+      this.changes.changed(route.service);
+    }
+  }
+
+  /** The request as the client sent it, with the route's Idempotency-Key rule (`idempotency: 'service'`). */
+  private forward(route: RelayedRoute, req: Request): Promise<Forwarded> {
+    return this.forwarding.forward(
+      route.service,
       {
         method: req.method,
         path: req.originalUrl,
@@ -44,9 +79,8 @@ export class Relay {
         userAgent: header(req, 'user-agent'),
         caller: callerOf(currentContext()?.principal),
       },
-      keyKeptByService,
+      route.idempotency === 'service',
     );
-    this.write(res, forwarded);
   }
 
   /** A write the gateway answers itself, under the same Idempotency-Key rules as a forwarded one. */

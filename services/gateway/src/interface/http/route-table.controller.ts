@@ -2,11 +2,7 @@ import { Controller, Inject, Req, Res, type Type } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { RouteDefinition } from '@kc/contracts';
 import { Input, Route } from '@kc/http';
-import type { Upstream } from '../../infrastructure/upstream/upstream-client';
-import { Relay } from './relay';
-
-/** An entry the gateway only relays: answered by a service behind it. */
-export type RelayedRoute = RouteDefinition & { service: Upstream };
+import { Relay, type RelayedRoute } from './relay';
 
 /**
  * Where two paths first differ, a literal segment goes before a parameter, so that
@@ -45,7 +41,7 @@ export function routeTableController(entries: readonly RelayedRoute[]): Type<unk
     ) {
       return entry.kind === 'file'
         ? this.relay.file(entry.service, req, res)
-        : this.relay.to(entry.service, req, res, entry.idempotency === 'service');
+        : this.relay.to(entry, req, res);
     };
     Input()(prototype, name, 0);
     Req()(prototype, name, 1);

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+import { provincesAsOf } from '@kc/reference-data';
+import { readingDateForYear } from '../../../services/reporting/src/domain/province-dates';
+
+const STATUSES = ['registered', 'in-plan', 'contracted', 'in-progress', 'accepted'] as const;
+
+/**
+ * Puts `count` projects of `year` straight into the reporting service's projection (as its consumer would have
+ * built them from the projects' events), spread over the year's units, so that the conference view sums a
+ * national programme's worth of projects while the benchmark's own writes arrive through the platform.
+ */
+export async function preloadProjections(databaseUrl: string, year: number, count: number): Promise<void> {
+  const db = new Client({ connectionString: databaseUrl, application_name: 'kc-bench-event-lag' });
+  await db.connect();
+  try {
+    const units = provincesAsOf(`${year}-01-01`).map((u) => u.code);
+    const planId = randomUUID();
+    for (let start = 0; start < count; start += 10_000) {
+      const n = Math.min(10_000, count - start);
+      const ids = Array.from({ length: n }, () => randomUUID());
+      const unitOf = (i: number) => units[(start + i) % units.length];
+      await db.query(
+        `INSERT INTO project_projection (project_id, code, title, plan_id, plan_year, plan_level, funding_source,
+           kind, activity_contents, advance_category, province_code, province_as_of, start_date, end_date, status,
+           status_changed_at, requested_support_vnd, appraised_support_vnd, counterpart_vnd, contract_value_vnd,
+           advanced_vnd, paid_vnd, registered_at)
+         SELECT id, 'BENCH-' || $2::int || '-' || ord, 'Đề án nạp sẵn (benchmark) số ' || ord, $3, $2, 'national',
+                'KCQG', 'ordinary', ARRAY[1 + ord % 9], 'training-events-media', unit, as_of::date,
+                make_date($2, 2, 1), make_date($2, 11, 30), status, now(), support, support, support,
+                CASE WHEN status IN ('contracted', 'in-progress', 'accepted') THEN support END,
+                0, 0, now()
+           FROM unnest($1::uuid[], $4::text[], $5::text[], $6::text[], $7::bigint[])
+                WITH ORDINALITY AS t(id, unit, as_of, status, support, ord)`,
+        [
+          ids,
+          year,
+          planId,
+          ids.map((_, i) => unitOf(i)),
+          ids.map((_, i) => readingDateForYear(unitOf(i), year)),
+          ids.map((_, i) => STATUSES[(start + i) % STATUSES.length]),
+          ids.map((_, i) => (50 + ((start + i) % 950)) * 1_000_000),
+        ],
+      );
+    }
+    await db.query('ANALYZE project_projection');
+  } finally {
+    await db.end();
+  }
+}
+
+export interface HallFigures {
+  connections: number;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+}
+
+/** A conference hall: `connections` dashboards asking for the view back to back for `seconds`. */
+export async function hallLoad(
+  url: string,
+  token: string,
+  connections: number,
+  seconds: number,
+): Promise<HallFigures> {
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return {
+    connections,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
