@@ -16,6 +16,13 @@ export function redisKey(service: string, ...parts: (string | number)[]): string
   return ['kc', service, ...parts].join(':');
 }
 
+/**
+ * The pub/sub channel where a service says its data changed (the message is its name): its outbox relay, as soon
+ * as a write commits, and the gateway for a write it relayed. The gateway drops the answers it keeps of that
+ * service; the channel belongs to no one service, hence `platform`.
+ */
+export const DATA_CHANGED_CHANNEL = redisKey('platform', 'data-changed');
+
 @Injectable()
 class RedisLifecycle implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly client: Redis) {}

@@ -10,6 +10,7 @@ import {
 } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
+import { DATA_CHANGED_CHANNEL, REDIS, type Redis } from '@kc/cache';
 import { createKafka } from './kafka-client';
 import { KafkaProbe } from './kafka-probe';
 import { OutboxRelay } from './outbox/outbox-relay';
@@ -34,11 +35,15 @@ class OutboxRelayLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
     dataSource: DataSource,
     @Inject(KAFKA) kafka: Kafka,
     @Inject(OPTIONS) options: MessagingOptions,
+    @Inject(REDIS) redis: Redis,
   ) {
     this.relay = new OutboxRelay(dataSource, kafka, {
       databaseUrl: options.databaseUrl,
       pollMs: options.outboxPollMs,
       onError: (error) => this.log.warn({ msg: 'outbox relay error', error: String(error) }),
+      // The gateway's kept answers of this service go stale now; its audit event would tell it a hop later.
+      onCommitted: () =>
+        void redis.publish(DATA_CHANGED_CHANNEL, options.service).catch(() => undefined),
     });
   }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Producer } from 'kafkajs';
+import type { KafkaMessage, Producer } from 'kafkajs';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { deadLetterTopic, type EventEnvelope } from '@kc/contracts';
@@ -207,5 +207,155 @@ describe('idempotent consumer with dead letters and redrive', () => {
     await patient.stop();
     expect(warnings).not.toContain('event parked in dead-letter topic');
     expect(await collectToEnd(kafka, deadLetterTopic(awayTopic, awayGroup))).toEqual([]);
+  });
+
+  describe('a burst, handled in chunks of events that share a transaction', () => {
+    const burstTopic = uniqueName('itest.burst.events');
+    const burstGroup = uniqueName('burst-group');
+    const burstDlt = deadLetterTopic(burstTopic, burstGroup);
+    let burst: EventConsumer;
+    /** Every handler call, in the order made, with where its message came from. */
+    const calls: { id: string; partition: number; offset: number }[] = [];
+    const poison = new Set<string>();
+    /** How many more times an event's handler fails as a deadlock would. */
+    const flaky = new Map<string, number>();
+    const duplicates: string[] = [];
+
+    type Keyed = { key: string; event: EventEnvelope };
+    /** `n` events over twelve aggregates' keys, so they spread over the partitions. */
+    const burstOf = (n: number): Keyed[] =>
+      Array.from({ length: n }, (_, i) => ({ key: `k${i % 12}`, event: planCreated(`burst ${i}`) }));
+    /** All in one produce request: a partition's share arrives as one record batch. */
+    const sendBurst = (messages: Keyed[]) =>
+      producer.send({
+        topic: burstTopic,
+        acks: -1,
+        messages: messages.map(({ key, event }) => ({ key, value: JSON.stringify(event) })),
+      });
+    const appliedTimes = async (events: Keyed[]): Promise<number[]> => {
+      const rows: { aggregate_id: string; times: number }[] = await dataSource.query(
+        `SELECT aggregate_id, times FROM applied WHERE aggregate_id = ANY($1)`,
+        [events.map((e) => e.event.aggregateId)],
+      );
+      const times = new Map(rows.map((r) => [r.aggregate_id, r.times]));
+      return events.map((e) => times.get(e.event.aggregateId) ?? 0);
+    };
+    const allApplied = async (events: Keyed[]) => (await appliedTimes(events)).every((t) => t > 0);
+    const eventIdOf = (m: KafkaMessage) => (JSON.parse(String(m.value)) as EventEnvelope).id;
+
+    beforeAll(async () => {
+      await createTopics(kafka, [burstTopic, burstDlt], 3);
+      burst = new EventConsumer({
+        kafka,
+        dataSource,
+        group: burstGroup,
+        topics: [burstTopic],
+        retry: { maxAttempts: 3, initialBackoffMs: 10, maxBackoffMs: 50 },
+        handlerFor:
+          () =>
+          async (envelope, manager, { partition, offset }) => {
+            calls.push({ id: envelope.id, partition, offset: Number(offset) });
+            if (poison.has(envelope.id)) throw new PermanentHandlerError('poison');
+            const failures = flaky.get(envelope.id) ?? 0;
+            if (failures > 0) {
+              flaky.set(envelope.id, failures - 1);
+              throw new Error('deadlock detected');
+            }
+            await manager.query(countApplication, [envelope.aggregateId]);
+          },
+        logger: {
+          info: (message, extra) => {
+            if (message === 'duplicate event ignored')
+              duplicates.push((extra as { eventId: string }).eventId);
+          },
+          warn: () => undefined,
+          error: () => undefined,
+        },
+      });
+      await burst.start();
+    });
+
+    afterAll(() => burst.stop());
+
+    it('handles each event of a burst once, many events to a transaction', async () => {
+      const events = burstOf(300);
+      await sendBurst(events);
+      await eventually(() => allApplied(events));
+      expect(await appliedTimes(events)).toEqual(events.map(() => 1));
+      // A row's xmin is the transaction that wrote it: one transaction per event would give 300 of them.
+      const [committed] = await dataSource.query(
+        `SELECT count(*)::int AS events,
+                count(*) FILTER (WHERE i.xmin::text = a.xmin::text)::int AS with_their_effect,
+                count(DISTINCT i.xmin::text)::int AS transactions
+         FROM unnest($1::uuid[], $2::text[]) AS e(id, aggregate_id)
+         JOIN inbox i ON i.consumer_group = $3 AND i.message_id = e.id
+         JOIN applied a ON a.aggregate_id = e.aggregate_id`,
+        [events.map((e) => e.event.id), events.map((e) => e.event.aggregateId), burstGroup],
+      );
+      expect(committed.events).toBe(300);
+      expect(committed.with_their_effect).toBe(300);
+      expect(committed.transactions).toBeLessThanOrEqual(30);
+    });
+
+    it("keeps each partition's order, and so each aggregate's, within a batch", async () => {
+      const events = burstOf(300);
+      const ids = new Set(events.map((e) => e.event.id));
+      await sendBurst(events);
+      await eventually(() => allApplied(events));
+      const handled = calls.filter((c) => ids.has(c.id));
+      expect(handled).toHaveLength(300);
+      for (const partition of new Set(handled.map((c) => c.partition))) {
+        const offsets = handled.filter((c) => c.partition === partition).map((c) => c.offset);
+        expect(offsets).toEqual([...offsets].sort((a, b) => a - b));
+      }
+      const order = new Map(handled.map((c, i) => [c.id, i]));
+      for (const key of new Set(events.map((e) => e.key))) {
+        const sent = events.filter((e) => e.key === key).map((e) => e.event.id);
+        expect([...sent].sort((a, b) => order.get(a)! - order.get(b)!)).toEqual(sent);
+      }
+    });
+
+    it('parks a poison event in the middle of a burst alone and handles its neighbours once', async () => {
+      const events = burstOf(200);
+      const bad = events[100].event;
+      poison.add(bad.id);
+      await sendBurst(events);
+      const neighbours = events.filter((e) => e.event !== bad);
+      await eventually(() => allApplied(neighbours));
+      await collectMessages(kafka, burstDlt, (ms) => ms.some((m) => eventIdOf(m) === bad.id));
+
+      const parked = await collectToEnd(kafka, burstDlt);
+      expect(parked.map(eventIdOf)).toEqual([bad.id]);
+      expect(String(parked[0].headers?.[DLT_HEADERS.reason])).toBe('rejected-by-handler');
+      expect(await appliedTimes(neighbours)).toEqual(neighbours.map(() => 1));
+      expect(await timesApplied(bad.aggregateId)).toBe(0);
+    });
+
+    it('retries an event of a burst that fails for a while and handles every event once', async () => {
+      const events = burstOf(200);
+      const shaky = events[50].event;
+      // Fails in its chunk's transaction, then once on its own, then succeeds.
+      flaky.set(shaky.id, 2);
+      await sendBurst(events);
+      await eventually(() => allApplied(events));
+      expect(await appliedTimes(events)).toEqual(events.map(() => 1));
+      expect(flaky.get(shaky.id)).toBe(0);
+      expect((await collectToEnd(kafka, burstDlt)).map(eventIdOf)).not.toContain(shaky.id);
+    });
+
+    it('handles nothing twice when events come again, in the same chunk or later', async () => {
+      const events = burstOf(150);
+      const ids = new Set(events.map((e) => e.event.id));
+      const duplicatesOfBurst = () => duplicates.filter((id) => ids.has(id)).length;
+      // Each event twice in a row: the same id twice in one chunk.
+      await sendBurst(events.flatMap((e) => [e, e]));
+      await eventually(async () => duplicatesOfBurst() === 150 && (await allApplied(events)));
+      // Redelivered: the same ids again, in later chunks.
+      await sendBurst(events);
+      await eventually(async () => duplicatesOfBurst() === 300);
+
+      expect(await appliedTimes(events)).toEqual(events.map(() => 1));
+      expect(calls.filter((c) => ids.has(c.id))).toHaveLength(150);
+    });
   });
 });

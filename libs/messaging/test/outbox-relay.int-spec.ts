@@ -224,4 +224,27 @@ describe('transactional outbox and relay', () => {
       10_000,
     );
   });
+
+  it('says the data changed as soon as a write commits, before any poll', async () => {
+    let told = 0;
+    const relay = new OutboxRelay(dataSource, kafka, {
+      databaseUrl: url,
+      pollMs: 60_000,
+      onCommitted: () => told++,
+    });
+    await relay.start();
+    stopAfterwards.push(relay);
+
+    await dataSource.transaction((m) => writer.append(m, planCreatedV1, newPlan(3_001)));
+    // With a minute between polls, only the commit's notification can tell it this soon.
+    await eventually(async () => told > 0, 5_000);
+    const afterCommit = told;
+    const event = await dataSource.transaction((m) => writer.append(m, planCreatedV1, newPlan(3_002)));
+    await eventually(async () => told > afterCommit, 5_000);
+    await eventually(
+      async () =>
+        (await dataSource.query(`SELECT 1 FROM outbox WHERE id = $1 AND published_at IS NOT NULL`, [event.id]))
+          .length === 1,
+    );
+  });
 });

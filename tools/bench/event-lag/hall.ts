@@ -6,10 +6,13 @@ import { readingDateForYear } from '../../../services/reporting/src/domain/provi
 
 const STATUSES = ['registered', 'in-plan', 'contracted', 'in-progress', 'accepted'] as const;
 
+/** Like the projects benchmark's data set: a national programme's projects over eight years. */
+const YEARS = 8;
+
 /**
- * Puts `count` projects of `year` straight into the reporting service's projection (as its consumer would have
- * built them from the projects' events), spread over the year's units, so that the conference view sums a
- * national programme's worth of projects while the benchmark's own writes arrive through the platform.
+ * Puts `count` projects straight into the reporting service's projection (as its consumer would have built them
+ * from the projects' events), spread over the eight years up to `year` and over their units, so that the
+ * conference views sum a national programme while the benchmark's own writes arrive through the platform.
  */
 export async function preloadProjections(databaseUrl: string, year: number, count: number): Promise<void> {
   const db = new Client({ connectionString: databaseUrl, application_name: 'kc-bench-event-lag' });
@@ -20,27 +23,29 @@ export async function preloadProjections(databaseUrl: string, year: number, coun
     for (let start = 0; start < count; start += 10_000) {
       const n = Math.min(10_000, count - start);
       const ids = Array.from({ length: n }, () => randomUUID());
-      const unitOf = (i: number) => units[(start + i) % units.length];
+      const unitOf = (i: number) => units[Math.floor((start + i) / YEARS) % units.length];
+      const yearOf = (i: number) => year - ((start + i) % YEARS);
       await db.query(
         `INSERT INTO project_projection (project_id, code, title, plan_id, plan_year, plan_level, funding_source,
            kind, activity_contents, advance_category, province_code, province_as_of, start_date, end_date, status,
            status_changed_at, requested_support_vnd, appraised_support_vnd, counterpart_vnd, contract_value_vnd,
            advanced_vnd, paid_vnd, registered_at)
-         SELECT id, 'BENCH-' || $2::int || '-' || ord, 'Đề án nạp sẵn (benchmark) số ' || ord, $3, $2, 'national',
+         SELECT id, 'BENCH-' || $2::int || '-' || ord, 'Đề án nạp sẵn (benchmark) số ' || ord, $3, y, 'national',
                 'KCQG', 'ordinary', ARRAY[1 + ord % 9], 'training-events-media', unit, as_of::date,
-                make_date($2, 2, 1), make_date($2, 11, 30), status, now(), support, support, support,
+                make_date(y, 2, 1), make_date(y, 11, 30), status, now(), support, support, support,
                 CASE WHEN status IN ('contracted', 'in-progress', 'accepted') THEN support END,
                 0, 0, now()
-           FROM unnest($1::uuid[], $4::text[], $5::text[], $6::text[], $7::bigint[])
-                WITH ORDINALITY AS t(id, unit, as_of, status, support, ord)`,
+           FROM unnest($1::uuid[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::int[])
+                WITH ORDINALITY AS t(id, unit, as_of, status, support, y, ord)`,
         [
           ids,
-          year,
+          start,
           planId,
           ids.map((_, i) => unitOf(i)),
-          ids.map((_, i) => readingDateForYear(unitOf(i), year)),
+          ids.map((_, i) => readingDateForYear(unitOf(i), yearOf(i))),
           ids.map((_, i) => STATUSES[(start + i) % STATUSES.length]),
           ids.map((_, i) => (50 + ((start + i) % 950)) * 1_000_000),
+          ids.map((_, i) => yearOf(i)),
         ],
       );
     }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Controller, Module, type INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Payload } from '@nestjs/microservices';
-import type { EachMessagePayload, Kafka } from 'kafkajs';
+import type { Batch, EachBatchPayload, Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import {
   fairCreatedV1,
@@ -13,17 +13,26 @@ import {
   type EventEnvelope,
   type PayloadOf,
 } from '@kc/contracts';
+import { currentContext } from '@kc/observability';
 import { EventConsumer } from './event-consumer';
 import { KafkaEventServer } from './kafka-event-server';
 import { OnEvent } from './on-event';
 
 const received: EventEnvelope[] = [];
+/** The request context each handler ran in. */
+const contexts: { correlationId?: string; causationId?: string | null }[] = [];
+
+function receive(envelope: EventEnvelope) {
+  received.push(envelope);
+  const { correlationId, causationId } = currentContext() ?? {};
+  contexts.push({ correlationId, causationId });
+}
 
 @Controller()
 class FairEvents {
   @OnEvent(fairCreatedV2)
   fairCreated(@Payload() envelope: EventEnvelope<PayloadOf<typeof fairCreatedV2>>) {
-    received.push(envelope);
+    receive(envelope);
   }
 
   @OnEvent(registrationCancelledV1, registrationCancelledV2)
@@ -31,7 +40,7 @@ class FairEvents {
     @Payload()
     envelope: EventEnvelope<PayloadOf<typeof registrationCancelledV1 | typeof registrationCancelledV2>>,
   ) {
-    received.push(envelope);
+    receive(envelope);
   }
 }
 
@@ -85,19 +94,22 @@ function message<D extends EventDefinition>(definition: D, payload: PayloadOf<D>
 }
 
 /**
- * The consumer over a broker and a database that only record what they are asked: which messages were parked
- * and which event ids got an inbox row. Messages are delivered straight to its `eachMessage`.
+ * The consumer over a broker and a database that only record what they are asked: which messages were parked,
+ * which event ids got an inbox row, how many transactions ran and which offsets were resolved. Messages are
+ * delivered straight to its `eachBatch`.
  */
 function consumerOver(server: KafkaEventServer) {
   const parked: unknown[] = [];
   const inbox: string[] = [];
-  let eachMessage: (payload: EachMessagePayload) => Promise<void> = async () => undefined;
+  const resolved: string[] = [];
+  let transactions = 0;
+  let eachBatch: (payload: EachBatchPayload) => Promise<void> = async () => undefined;
   const kafka = {
     consumer: () => ({
       connect: async () => undefined,
       subscribe: async () => undefined,
-      run: async (config: { eachMessage: typeof eachMessage }) => {
-        eachMessage = config.eachMessage;
+      run: async (config: { eachBatch: typeof eachBatch }) => {
+        eachBatch = config.eachBatch;
       },
     }),
     producer: () => ({
@@ -106,13 +118,18 @@ function consumerOver(server: KafkaEventServer) {
     }),
   } as unknown as Kafka;
   const manager = {
-    query: async (_sql: string, [, id]: string[]) => {
-      inbox.push(id);
-      return [{ message_id: id }];
+    // One event id (handleOnce) or an array of them (a chunk's single insert).
+    query: async (_sql: string, [, ids]: [string, string | string[]]) => {
+      const rows = [ids].flat();
+      inbox.push(...rows);
+      return rows.map((id) => ({ message_id: id }));
     },
   };
   const dataSource = {
-    transaction: (work: (m: typeof manager) => Promise<unknown>) => work(manager),
+    transaction: (work: (m: typeof manager) => Promise<unknown>) => {
+      transactions++;
+      return work(manager);
+    },
   } as unknown as DataSource;
   const consumer = new EventConsumer({
     kafka,
@@ -121,15 +138,36 @@ function consumerOver(server: KafkaEventServer) {
     topics: [fairCreatedV2.topic],
     handlerFor: (type, version) => server.handlerFor(type, version),
   });
-  const deliver = (value: Buffer) =>
-    eachMessage({
-      topic: fairCreatedV2.topic,
-      partition: 0,
-      message: { key: null, value, headers: {}, offset: '0', timestamp: '0', attributes: 0 },
+  const deliver = (...values: Buffer[]) =>
+    eachBatch({
+      batch: {
+        topic: fairCreatedV2.topic,
+        partition: 0,
+        messages: values.map((value, offset) => ({
+          key: null,
+          value,
+          headers: {},
+          offset: String(offset),
+          timestamp: '0',
+          attributes: 0,
+        })),
+      } as unknown as Batch,
+      resolveOffset: (offset) => resolved.push(offset),
       heartbeat: async () => undefined,
+      commitOffsetsIfNecessary: async () => undefined,
+      uncommittedOffsets: () => ({ topics: [] }),
+      isRunning: () => true,
+      isStale: () => false,
       pause: () => () => undefined,
     });
-  return { start: () => consumer.start(), deliver, parked, inbox };
+  return {
+    start: () => consumer.start(),
+    deliver,
+    parked,
+    inbox,
+    resolved,
+    transactions: () => transactions,
+  };
 }
 
 describe('dispatching events to @OnEvent handlers', () => {
@@ -143,7 +181,10 @@ describe('dispatching events to @OnEvent handlers', () => {
   });
 
   afterAll(() => app.close());
-  beforeEach(() => received.splice(0));
+  beforeEach(() => {
+    received.splice(0);
+    contexts.splice(0);
+  });
 
   it('hands a v2 handler the v2 envelope, inside the inbox transaction', async () => {
     const consumer = consumerOver(server);
@@ -169,6 +210,21 @@ describe('dispatching events to @OnEvent handlers', () => {
     await consumer.deliver(message(registrationCancelledV1, cancellation));
     await consumer.deliver(message(registrationCancelledV2, { ...cancellation, wasCertified: true }));
     expect(received.map((e) => e.version)).toEqual([1, 2]);
+  });
+
+  it('handles the events of a batch in order, in one transaction, each with its own context', async () => {
+    const consumer = consumerOver(server);
+    await consumer.start();
+    await consumer.deliver(
+      message(fairCreatedV2, fairV2),
+      message(fairCreatedV1, fair),
+      message(registrationCancelledV1, cancellation),
+    );
+    expect(received.map((e) => e.type)).toEqual([fairCreatedV2.type, registrationCancelledV1.type]);
+    expect(contexts).toEqual(received.map((e) => ({ correlationId: e.correlationId, causationId: e.id })));
+    expect(consumer.transactions()).toBe(1);
+    expect(consumer.inbox).toEqual(received.map((e) => e.id));
+    expect(consumer.resolved).toEqual(['0', '1', '2']);
   });
 
   it('finds handlers by type and version', () => {

@@ -16,6 +16,11 @@ export interface OutboxRelayOptions {
   pollMs: number;
   batchSize?: number;
   onError?: (error: unknown) => void;
+  /**
+   * Rows were committed (a notification came) or published: the service's data changed. Every write commits
+   * outbox rows (its audit record at least), so this is the earliest moment anyone can be told.
+   */
+  onCommitted?: () => void;
 }
 
 const MAX_BACKOFF_MS = 10_000;
@@ -154,6 +159,7 @@ export class OutboxRelay {
   private nudge(): void {
     this.nudged = true;
     this.wake?.();
+    this.options.onCommitted?.();
   }
 
   private async run(): Promise<void> {
@@ -163,6 +169,8 @@ export class OutboxRelay {
       try {
         published = await this.publishBatch();
         this.backoffMs = 0;
+        // Rows no notification announced (the listener was down, or a poll found them first).
+        if (published > 0 && !this.nudged) this.options.onCommitted?.();
       } catch (error) {
         this.options.onError?.(error);
         this.backoffMs = Math.min(Math.max(this.backoffMs * 2, 100), MAX_BACKOFF_MS);

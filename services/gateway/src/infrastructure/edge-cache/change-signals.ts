@@ -1,16 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { REDIS, redisKey, type Redis } from '@kc/cache';
+import { DATA_CHANGED_CHANNEL as CHANNEL, REDIS, type Redis } from '@kc/cache';
 import { SharedAnswers } from '../../application/edge-cache/shared-answers';
 
-/** Where every gateway instance hears which service's data changed. */
-const CHANNEL = redisKey('gateway', 'data-changed');
-
 /**
- * Tells every gateway instance — this one at once, the others through Redis pub/sub — that a service's data
- * changed, so none answers from what it kept before. One instance hears a service's audit event (the consumer
- * group shares the partitions out), another may have relayed the write: both reach all of them this way.
- * While the subscription is down a change could go unheard, so kept answers are not used, and the ones from
- * before the outage are dropped when it comes back.
+ * Hears that a service's data changed, and tells every gateway instance — this one at once, the others through
+ * Redis pub/sub — so none answers from what it kept before. The signals: a service's outbox relay as soon as a
+ * write of it commits; a write this instance relayed; and, a hop later but durable, the service's audit event
+ * (heard by one instance: the consumer group shares the partitions out). While the subscription is down a
+ * change could go unheard, so kept answers are not used, and the ones from before the outage are dropped when
+ * it comes back.
  */
 @Injectable()
 export class ChangeSignals implements OnModuleInit, OnApplicationShutdown {
