@@ -90,6 +90,15 @@ describe("the edge keeps a shared answer until the service's data changes", () =
     expect([first.status, again.status]).toEqual([200, 200]);
     expect(again.body).toEqual(first.body);
     expect(asked(path)).toBe(1);
+    // A dashboard that holds the answer's validator is told nothing changed. (fetch adds `no-cache` to a
+    // conditional request unless told otherwise, and no-cache asks the server not to answer 304.)
+    const etag = again.headers.get('etag');
+    expect(etag).toMatch(/^W\/"/);
+    const unchanged = await client(gateway.url)('GET', path, {
+      token: admin,
+      headers: { 'if-none-match': etag!, 'cache-control': 'max-age=0' },
+    });
+    expect(unchanged.status).toBe(304);
 
     await client(gateway.url)('GET', `/api/v1/fairs?limit=6&year=2031`, { token: admin });
     expect(asked(`/api/v1/fairs?limit=6&year=2031`)).toBe(1);

@@ -29,11 +29,12 @@ export async function preloadProjections(databaseUrl: string, year: number, coun
         `INSERT INTO project_projection (project_id, code, title, plan_id, plan_year, plan_level, funding_source,
            kind, activity_contents, advance_category, province_code, province_as_of, start_date, end_date, status,
            status_changed_at, requested_support_vnd, appraised_support_vnd, counterpart_vnd, contract_value_vnd,
-           advanced_vnd, paid_vnd, registered_at)
+           contracted_on, advanced_vnd, paid_vnd, registered_at)
          SELECT id, 'BENCH-' || $2::int || '-' || ord, 'Đề án nạp sẵn (benchmark) số ' || ord, $3, y, 'national',
                 'KCQG', 'ordinary', ARRAY[1 + ord % 9], 'training-events-media', unit, as_of::date,
                 make_date(y, 2, 1), make_date(y, 11, 30), status, now(), support, support, support,
                 CASE WHEN status IN ('contracted', 'in-progress', 'accepted') THEN support END,
+                CASE WHEN status IN ('contracted', 'in-progress', 'accepted') THEN make_date(y, 3, 1) END,
                 0, 0, now()
            FROM unnest($1::uuid[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::int[])
                 WITH ORDINALITY AS t(id, unit, as_of, status, support, y, ord)`,

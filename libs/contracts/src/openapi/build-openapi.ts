@@ -144,7 +144,7 @@ function parameters(entry: RouteDefinition): JsonObject[] {
     description: 'The ETag of the copy the client holds: 304 without a body while it is still current.',
   };
   return [
-    ...(entry.etag ? [ifNoneMatch] : []),
+    ...(entry.etag || entry.cache ? [ifNoneMatch] : []),
     ...of(entry.params, 'path'),
     ...of(entry.query, 'query'),
     ...(takesIdempotencyKey(entry)
@@ -172,7 +172,7 @@ function success(entry: RouteDefinition): JsonObject {
 
 function responses(entry: RouteDefinition): JsonObject {
   const answers: JsonObject = { [entry.status ?? 200]: success(entry) };
-  if (entry.etag) answers[304] = { description: 'Không đổi / Not modified since the ETag the client holds' };
+  if (entry.etag || entry.cache) answers[304] = { description: 'Không đổi / Not modified since the ETag the client holds' };
   for (const status of problemStatuses(entry))
     answers[status] = {
       description: PROBLEM_ANSWERS[status],

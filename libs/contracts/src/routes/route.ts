@@ -102,7 +102,8 @@ export interface RouteDefinition {
   /**
    * `shared`: the answer of success depends only on the path, the query, the day and the owning service's data
    * — the same for every caller the access rule admits. The gateway keeps it and answers from it until an event
-   * says that service's data changed (or a write is relayed to it): see docs/design/edge-cache.md.
+   * says that service's data changed (or a write is relayed to it), with an ETag and a 304 to If-None-Match:
+   * see docs/design/edge-cache.md.
    */
   cache?: 'shared';
 }

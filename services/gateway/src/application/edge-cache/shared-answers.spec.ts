@@ -19,103 +19,126 @@ function service() {
       asked.push(request);
       return new Promise<UpstreamResponse>((resolve) => waiting.push(resolve));
     },
-    answerNext: (response: UpstreamResponse) => waiting.shift()!(response),
+    /** Answers the oldest request still waiting, and lets the promise chains run. */
+    answerNext: async (response: UpstreamResponse) => {
+      waiting.shift()!(response);
+      await new Promise((resolve) => setImmediate(resolve));
+    },
   };
 }
 
+type Service = ReturnType<typeof service>;
+
+/** Fetches and keeps the answer to `request`. */
+async function keep(answers: SharedAnswers, s: Service, name: string, request: string, body: string) {
+  const pending = answers.answer(name, request, s.fetch(request));
+  await s.answerNext(answer(body));
+  return (await pending).body;
+}
+
 describe('SharedAnswers', () => {
-  it('asks the service once for a request until its data changes, then once again', async () => {
+  it('asks the service once for a request while its data stands', async () => {
     const answers = new SharedAnswers(1_000_000);
     const fairs = service();
-    const first = answers.answer('trade-fairs', '/fairs', fairs.fetch('/fairs'));
-    fairs.answerNext(answer('v1'));
-    expect((await first).body).toBe('v1');
+    expect(await keep(answers, fairs, 'trade-fairs', '/fairs', 'v1')).toBe('v1');
     expect((await answers.answer('trade-fairs', '/fairs', fairs.fetch('/fairs'))).body).toBe('v1');
     expect(fairs.asked).toHaveLength(1);
-
-    answers.changed('trade-fairs');
-    const afterChange = answers.answer('trade-fairs', '/fairs', fairs.fetch('/fairs'));
-    fairs.answerNext(answer('v2'));
-    expect((await afterChange).body).toBe('v2');
-    expect(fairs.asked).toHaveLength(2);
   });
 
-  it('keeps each service apart: a change of one leaves the answers of the others', async () => {
+  it('after a committed change, gives what it kept while one fetch of the new answer runs', async () => {
     const answers = new SharedAnswers(1_000_000);
     const reporting = service();
-    const pending = answers.answer('reporting', '/national', reporting.fetch('/national'));
-    reporting.answerNext(answer('figures'));
-    await pending;
-    answers.changed('trade-fairs');
-    expect(answers.answer('reporting', '/national', reporting.fetch('/national'))).toEqual(answer('figures'));
-    expect(reporting.asked).toHaveLength(1);
+    await keep(answers, reporting, 'reporting', '/national', 'before');
+
+    answers.changed('reporting', 'committed');
+    answers.changed('reporting', 'committed');
+    const hall = await Promise.all(
+      Array.from({ length: 50 }, () => answers.answer('reporting', '/national', reporting.fetch('/national'))),
+    );
+    expect(new Set(hall.map((a) => a.body))).toEqual(new Set(['before']));
+    expect(reporting.asked).toHaveLength(2);
+
+    await reporting.answerNext(answer('after'));
+    expect((await answers.answer('reporting', '/national', reporting.fetch('/national'))).body).toBe('after');
+    expect(reporting.asked).toHaveLength(2);
   });
 
-  it('lets requests that come while the answer is being fetched wait for that one fetch', async () => {
+  it('after a write it relayed, gives nothing from before: the caller reads its write', async () => {
+    const answers = new SharedAnswers(1_000_000);
+    const fairs = service();
+    await keep(answers, fairs, 'trade-fairs', '/fairs', 'before');
+
+    answers.changed('trade-fairs', 'written');
+    const read = answers.answer('trade-fairs', '/fairs', fairs.fetch('/fairs'));
+    await fairs.answerNext(answer('with the write'));
+    expect((await read).body).toBe('with the write');
+  });
+
+  it('waits out a fetch begun before a relayed write, then asks again: never twice at once', async () => {
+    const answers = new SharedAnswers(1_000_000);
+    const fairs = service();
+    const early = answers.answer('trade-fairs', '/fairs', fairs.fetch('/fairs'));
+    answers.changed('trade-fairs', 'written');
+    const late = answers.answer('trade-fairs', '/fairs', fairs.fetch('/fairs'));
+    expect(fairs.asked).toHaveLength(1);
+
+    await fairs.answerNext(answer('maybe from before the write'));
+    expect((await early).body).toBe('maybe from before the write');
+    expect(fairs.asked).toHaveLength(2);
+    await fairs.answerNext(answer('with the write'));
+    expect((await late).body).toBe('with the write');
+    expect((await answers.answer('trade-fairs', '/fairs', fairs.fetch('/fairs'))).body).toBe('with the write');
+  });
+
+  it('lets requests that come while nothing is kept wait for one fetch', async () => {
     const answers = new SharedAnswers(1_000_000);
     const reporting = service();
     const hall = Array.from({ length: 50 }, () =>
       answers.answer('reporting', '/national', reporting.fetch('/national')),
     );
-    reporting.answerNext(answer('figures'));
+    await reporting.answerNext(answer('figures'));
     expect(new Set((await Promise.all(hall)).map((a) => a.body))).toEqual(new Set(['figures']));
     expect(reporting.asked).toHaveLength(1);
   });
 
-  it('never keeps for later an answer fetched while a change came in', async () => {
+  it('keeps each service apart: a change of one leaves the answers of the others', async () => {
     const answers = new SharedAnswers(1_000_000);
-    const fairs = service();
-    const before = answers.answer('trade-fairs', '/fairs', fairs.fetch('/fairs'));
-    answers.changed('trade-fairs');
-    fairs.answerNext(answer('maybe from before the change'));
-    await before;
-    const after = answers.answer('trade-fairs', '/fairs', fairs.fetch('/fairs'));
-    fairs.answerNext(answer('after'));
-    expect((await after).body).toBe('after');
-    expect(fairs.asked).toHaveLength(2);
+    const reporting = service();
+    await keep(answers, reporting, 'reporting', '/national', 'figures');
+    answers.changed('trade-fairs', 'written');
+    expect((await answers.answer('reporting', '/national', reporting.fetch('/national'))).body).toBe('figures');
+    expect(reporting.asked).toHaveLength(1);
   });
 
   it('keeps nothing but a 200', async () => {
     const answers = new SharedAnswers(1_000_000);
     const fairs = service();
     const missing = answers.answer('trade-fairs', '/fairs/x', fairs.fetch('/fairs/x'));
-    fairs.answerNext(answer('{"status":404}', 404));
+    await fairs.answerNext(answer('{"status":404}', 404));
     expect((await missing).status).toBe(404);
     const again = answers.answer('trade-fairs', '/fairs/x', fairs.fetch('/fairs/x'));
-    fairs.answerNext(answer('found'));
+    await fairs.answerNext(answer('found'));
     expect((await again).body).toBe('found');
   });
 
-  it('gives nothing it kept after forgetAll, even a fetch that was under way', async () => {
+  it('gives nothing from before forgetAll, not even a fetch that was under way', async () => {
     const answers = new SharedAnswers(1_000_000);
     const fairs = service();
-    const kept = answers.answer('trade-fairs', '/fairs', fairs.fetch('/fairs'));
-    fairs.answerNext(answer('kept'));
-    await kept;
+    await keep(answers, fairs, 'trade-fairs', '/fairs', 'kept');
     const underWay = answers.answer('trade-fairs', '/fairs?page=2', fairs.fetch('/fairs?page=2'));
     answers.forgetAll();
-    fairs.answerNext(answer('page 2 from before'));
+    await fairs.answerNext(answer('page 2 from before'));
     await underWay;
 
-    const fresh = answers.answer('trade-fairs', '/fairs', fairs.fetch('/fairs'));
-    fairs.answerNext(answer('fresh'));
-    expect((await fresh).body).toBe('fresh');
-    const page2 = answers.answer('trade-fairs', '/fairs?page=2', fairs.fetch('/fairs?page=2'));
-    fairs.answerNext(answer('page 2 fresh'));
-    expect((await page2).body).toBe('page 2 fresh');
+    expect(await keep(answers, fairs, 'trade-fairs', '/fairs', 'fresh')).toBe('fresh');
+    expect(await keep(answers, fairs, 'trade-fairs', '/fairs?page=2', 'page 2 fresh')).toBe('page 2 fresh');
   });
 
   it('drops the least recently used answers beyond its size', async () => {
     const answers = new SharedAnswers(200);
     const fairs = service();
-    for (const page of [1, 2, 3]) {
-      const pending = answers.answer('trade-fairs', `/fairs?page=${page}`, fairs.fetch(`${page}`));
-      fairs.answerNext(answer('x'.repeat(80)));
-      await pending;
-    }
-    const first = answers.answer('trade-fairs', '/fairs?page=1', fairs.fetch('1 again'));
-    fairs.answerNext(answer('x'.repeat(80)));
-    await first;
-    expect(fairs.asked).toEqual(['1', '2', '3', '1 again']);
+    for (const page of [1, 2, 3]) await keep(answers, fairs, 'trade-fairs', `/fairs?page=${page}`, 'x'.repeat(80));
+    await keep(answers, fairs, 'trade-fairs', '/fairs?page=1', 'x'.repeat(80));
+    expect(fairs.asked).toEqual(['/fairs?page=1', '/fairs?page=2', '/fairs?page=3', '/fairs?page=1']);
   });
 });

@@ -1,6 +1,13 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { DATA_CHANGED_CHANNEL as CHANNEL, REDIS, type Redis } from '@kc/cache';
-import { SharedAnswers } from '../../application/edge-cache/shared-answers';
+import { SharedAnswers, type ChangeKind } from '../../application/edge-cache/shared-answers';
+
+/** On the channel: `<service>` when a write of it committed, `<service>:written` for a write a gateway relayed. */
+const message = (service: string, kind: ChangeKind) => (kind === 'written' ? `${service}:written` : service);
+const heard = (text: string): [string, ChangeKind] => {
+  const [service, written] = text.split(':');
+  return [service, written === 'written' ? 'written' : 'committed'];
+};
 
 /**
  * Hears that a service's data changed, and tells every gateway instance — this one at once, the others through
@@ -25,7 +32,7 @@ export class ChangeSignals implements OnModuleInit, OnApplicationShutdown {
     subscriber.on('error', () => undefined);
     subscriber.on('ready', () => this.answers.forgetAll());
     await subscriber.connect();
-    await subscriber.subscribe(CHANNEL, (service) => this.answers.changed(service));
+    await subscriber.subscribe(CHANNEL, (text) => this.answers.changed(...heard(text)));
     this.subscriber = subscriber;
   }
 
@@ -34,10 +41,10 @@ export class ChangeSignals implements OnModuleInit, OnApplicationShutdown {
     return this.subscriber?.isReady ?? false;
   }
 
-  /** The service's data changed (an audit event of it arrived, or a write was relayed to it). */
-  changed(service: string): void {
-    this.answers.changed(service);
-    this.redis.publish(CHANNEL, service).catch((error: unknown) => {
+  /** The service's data changed: an audit event of it arrived (`committed`), or a write was relayed to it. */
+  changed(service: string, kind: ChangeKind): void {
+    this.answers.changed(service, kind);
+    this.redis.publish(CHANNEL, message(service, kind)).catch((error: unknown) => {
       // The service's audit event still reaches every instance, through the one that consumes it.
       this.log.warn({ msg: 'change signal not published', service, error: String(error) });
     });

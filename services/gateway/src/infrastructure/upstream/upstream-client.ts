@@ -32,6 +32,8 @@ export interface UpstreamResponse {
   /** The service replayed the answer its own Idempotency-Key record holds (header idempotent-replayed). */
   replayed?: boolean;
   body: string;
+  /** The validator of an answer the edge keeps (a client holding it gets 304). */
+  etag?: string;
 }
 
 /**

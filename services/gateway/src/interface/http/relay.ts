@@ -47,11 +47,11 @@ export class Relay {
     if (route.cache === 'shared' && this.changes.listening) {
       // The day is part of the key: a view of "today's units" turns with the date, not with an event.
       const request = `${vietnamDate(new Date())} ${req.originalUrl}`;
-      const answer = this.sharedAnswers.answer(route.service, request, async () => {
+      const response = await this.sharedAnswers.answer(route.service, request, async () => {
         const { response } = await this.forward(route, req);
         return response;
       });
-      this.write(res, { response: await answer, replayed: false });
+      this.write(res, { response, replayed: false });
       return;
     }
     if (req.method === 'GET') {
@@ -61,7 +61,7 @@ export class Relay {
     try {
       this.write(res, await this.forward(route, req));
     } finally {
-      this.changes.changed(route.service);
+      this.changes.changed(route.service, 'written');
     }
   }
 
@@ -100,6 +100,8 @@ export class Relay {
     if (response.location) res.setHeader('location', response.location);
     if (response.retryAfter) res.setHeader('retry-after', response.retryAfter);
     if (replayed) res.setHeader('idempotent-replayed', 'true');
+    // Express answers 304 itself when the client's If-None-Match holds this validator.
+    if (response.etag) res.setHeader('etag', response.etag);
     res.send(response.body);
   }
 
