@@ -42,8 +42,7 @@ class OutboxRelayLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
       pollMs: options.outboxPollMs,
       onError: (error) => this.log.warn({ msg: 'outbox relay error', error: String(error) }),
       // The gateway's kept answers of this service go stale now; its audit event would tell it a hop later.
-      onCommitted: () =>
-        void redis.publish(DATA_CHANGED_CHANNEL, options.service).catch(() => undefined),
+      onCommitted: () => void redis.publish(DATA_CHANGED_CHANNEL, options.service).catch(() => undefined),
     });
   }
 

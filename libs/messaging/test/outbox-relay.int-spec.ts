@@ -243,8 +243,11 @@ describe('transactional outbox and relay', () => {
     await eventually(async () => told > afterCommit, 5_000);
     await eventually(
       async () =>
-        (await dataSource.query(`SELECT 1 FROM outbox WHERE id = $1 AND published_at IS NOT NULL`, [event.id]))
-          .length === 1,
+        (
+          await dataSource.query(`SELECT 1 FROM outbox WHERE id = $1 AND published_at IS NOT NULL`, [
+            event.id,
+          ])
+        ).length === 1,
     );
   });
 });

@@ -152,8 +152,7 @@ export class AccessModule {
           },
         },
         AuditTrail,
-        // MiB of UTF-16 text: two bytes a character.
-        { provide: SharedAnswers, useValue: new SharedAnswers(config.EDGE_CACHE_MB * 512 * 1024) },
+        { provide: SharedAnswers, useValue: new SharedAnswers(config.EDGE_CACHE_MB * 1024 * 1024) },
         ChangeSignals,
         ClientDirectory,
         EdgeCredentials,

@@ -23,7 +23,7 @@ import { loadAverage, machineLine } from '../shared/machine';
 import { BenchPlatform } from '../shared/platform';
 import { ms, summarise, type Summary } from '../shared/stats';
 import { GatewayClient, ViewLagProbe } from './view-lag';
-import { hallLoad, preloadProjections, type HallFigures } from './hall';
+import { hallLoad, preloadProjections, warmUpHall, type HallFigures } from './hall';
 import { targetsOf } from '../shared/bench-platform.mjs';
 
 interface Options {
@@ -98,7 +98,7 @@ function ratioRow(label: string, a: Summary | null, b: Summary | null, width: nu
 async function main(): Promise<number> {
   const o = options(process.argv.slice(2));
   if (o.projects && o.gateway) {
-    console.error('✗ --projects writes into the bench profile\'s reporting database: leave out --gateway');
+    console.error("✗ --projects writes into the bench profile's reporting database: leave out --gateway");
     return 1;
   }
   const runId = randomBytes(3).toString('hex');
@@ -140,7 +140,7 @@ async function main(): Promise<number> {
     }
     if (o.projects) {
       const reporting = targetsOf('bench').databases.find((url) => url.endsWith('/kc_bench_reporting'));
-      if (!reporting) throw new Error("the bench profile names no reporting database");
+      if (!reporting) throw new Error('the bench profile names no reporting database');
       await preloadProjections(reporting, o.year, o.projects);
       console.log(`· ${o.projects} projects of ${o.year} put into the reporting projection`);
     }
@@ -150,11 +150,13 @@ async function main(): Promise<number> {
     await viewer.login('xem');
     const view = new ViewLagProbe(gateway);
     await Promise.all([view.prepare(o.year), kafka.prepare()]);
-    console.log('· warmed up (one write seen in the view, one message consumed); measuring…');
     const viewUrl = `${platform.gateway}/api/v1/conferences/national?year=${o.year}`;
+    // The hall warms up first; then writes and dashboards run together for --duration.
+    if (o.hall) await warmUpHall(viewUrl, viewer.bearer, o.hall);
     const hall: Promise<HallFigures | null> = o.hall
       ? hallLoad(viewUrl, viewer.bearer, o.hall, o.duration)
       : Promise.resolve(null);
+    console.log('· warmed up (one write seen in the view, one message consumed); measuring…');
     const [v, k, h] = await Promise.all([
       view.run({
         year: o.year,

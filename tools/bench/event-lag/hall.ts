@@ -66,6 +66,18 @@ export interface HallFigures {
   errors: number;
 }
 
+const WARM_UP_SECONDS = 3;
+
+/** The hall asking for a few seconds, unmeasured: the gateway's code is compiled hot, as after a minute in a hall. */
+export async function warmUpHall(url: string, token: string, connections: number): Promise<void> {
+  await autocannon({
+    url,
+    connections,
+    duration: WARM_UP_SECONDS,
+    headers: { authorization: `Bearer ${token}` },
+  });
+}
+
 /** A conference hall: `connections` dashboards asking for the view back to back for `seconds`. */
 export async function hallLoad(
   url: string,

@@ -25,7 +25,7 @@ describe('the route table', () => {
     expect(unrepresentable).toEqual([]);
   });
 
-  it('caches only JSON reads a service answers (a write, a file or the gateway\'s own route has nothing to keep)', () => {
+  it("caches only JSON reads a service answers (a write, a file or the gateway's own route has nothing to keep)", () => {
     const misdeclared = ROUTE_TABLE.filter(
       (r) => r.cache && (r.method !== 'GET' || r.kind === 'file' || r.service === 'gateway'),
     ).map((r) => `${r.method} ${r.path}`);

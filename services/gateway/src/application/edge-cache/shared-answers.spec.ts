@@ -53,9 +53,12 @@ describe('SharedAnswers', () => {
     answers.changed('reporting', 'committed');
     answers.changed('reporting', 'committed');
     const hall = await Promise.all(
-      Array.from({ length: 50 }, () => answers.answer('reporting', '/national', reporting.fetch('/national'))),
+      Array.from({ length: 50 }, () =>
+        answers.answer('reporting', '/national', reporting.fetch('/national')),
+      ),
     );
     expect(new Set(hall.map((a) => a.body))).toEqual(new Set(['before']));
+    expect(hall[0].kept?.bytes.toString()).toBe('before');
     expect(reporting.asked).toHaveLength(2);
 
     await reporting.answerNext(answer('after'));
@@ -87,7 +90,9 @@ describe('SharedAnswers', () => {
     expect(fairs.asked).toHaveLength(2);
     await fairs.answerNext(answer('with the write'));
     expect((await late).body).toBe('with the write');
-    expect((await answers.answer('trade-fairs', '/fairs', fairs.fetch('/fairs'))).body).toBe('with the write');
+    expect((await answers.answer('trade-fairs', '/fairs', fairs.fetch('/fairs'))).body).toBe(
+      'with the write',
+    );
   });
 
   it('lets requests that come while nothing is kept wait for one fetch', async () => {
@@ -106,7 +111,9 @@ describe('SharedAnswers', () => {
     const reporting = service();
     await keep(answers, reporting, 'reporting', '/national', 'figures');
     answers.changed('trade-fairs', 'written');
-    expect((await answers.answer('reporting', '/national', reporting.fetch('/national'))).body).toBe('figures');
+    expect((await answers.answer('reporting', '/national', reporting.fetch('/national'))).body).toBe(
+      'figures',
+    );
     expect(reporting.asked).toHaveLength(1);
   });
 
@@ -135,10 +142,12 @@ describe('SharedAnswers', () => {
   });
 
   it('drops the least recently used answers beyond its size', async () => {
-    const answers = new SharedAnswers(200);
+    // Room for two of these answers (about 350 bytes each with their keys), not three.
+    const answers = new SharedAnswers(800);
     const fairs = service();
-    for (const page of [1, 2, 3]) await keep(answers, fairs, 'trade-fairs', `/fairs?page=${page}`, 'x'.repeat(80));
-    await keep(answers, fairs, 'trade-fairs', '/fairs?page=1', 'x'.repeat(80));
+    for (const page of [1, 2, 3])
+      await keep(answers, fairs, 'trade-fairs', `/fairs?page=${page}`, 'x'.repeat(100));
+    await keep(answers, fairs, 'trade-fairs', '/fairs?page=1', 'x'.repeat(100));
     expect(fairs.asked).toEqual(['/fairs?page=1', '/fairs?page=2', '/fairs?page=3', '/fairs?page=1']);
   });
 });

@@ -20,8 +20,9 @@ interface Fetching {
   done: Promise<UpstreamResponse>;
 }
 
-/** What a kept answer is worth to the cache: its text, counted in UTF-16 units like its key. */
-const sizeOf = (kept: Kept, key: string) => kept.answer.body.length + key.length;
+/** What a kept answer costs in memory: its text (UTF-16) and its bytes, and the key. */
+const sizeOf = ({ answer }: Kept, key: string) =>
+  2 * (answer.body.length + key.length) + (answer.kept?.bytes.length ?? 0);
 
 /**
  * The answers of `cache: 'shared'` routes (the same for every admitted caller), kept per request until the data
@@ -41,13 +42,13 @@ export class SharedAnswers {
   private readonly kept: LRUCache<string, Kept>;
   private readonly fetching = new Map<string, Fetching>();
 
-  constructor(maxChars: number) {
-    this.kept = new LRUCache({ maxSize: maxChars, sizeCalculation: sizeOf });
+  constructor(maxBytes: number) {
+    this.kept = new LRUCache({ maxSize: maxBytes, sizeCalculation: sizeOf });
   }
 
   /**
    * The answer to `request` (path and query) of `service`: kept, or `fetch`'s, kept when it is a 200 — with its
-   * ETag, computed once here rather than hashed again for every request that gets it.
+   * bytes and ETag, made once here rather than for every request that gets it.
    */
   async answer(
     service: string,
@@ -90,7 +91,8 @@ export class SharedAnswers {
     const done = fetch()
       .then((fetched) => {
         if (fetched.status !== 200) return fetched;
-        const answer = { ...fetched, etag: etag(fetched.body, { weak: true }) };
+        const bytes = Buffer.from(fetched.body);
+        const answer = { ...fetched, kept: { bytes, etag: etag(bytes, { weak: true }) } };
         const kept = this.kept.get(key);
         if (!kept || kept.version < version) this.kept.set(key, { version, answer });
         return answer;

@@ -32,8 +32,8 @@ export interface UpstreamResponse {
   /** The service replayed the answer its own Idempotency-Key record holds (header idempotent-replayed). */
   replayed?: boolean;
   body: string;
-  /** The validator of an answer the edge keeps (a client holding it gets 304). */
-  etag?: string;
+  /** An answer the edge keeps: its validator (a client holding it gets 304), and its body encoded once. */
+  kept?: { etag: string; bytes: Buffer };
 }
 
 /**

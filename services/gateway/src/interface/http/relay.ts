@@ -100,9 +100,13 @@ export class Relay {
     if (response.location) res.setHeader('location', response.location);
     if (response.retryAfter) res.setHeader('retry-after', response.retryAfter);
     if (replayed) res.setHeader('idempotent-replayed', 'true');
+    if (!response.kept) {
+      res.send(response.body);
+      return;
+    }
     // Express answers 304 itself when the client's If-None-Match holds this validator.
-    if (response.etag) res.setHeader('etag', response.etag);
-    res.send(response.body);
+    res.setHeader('etag', response.kept.etag);
+    res.send(response.kept.bytes);
   }
 
   /**
