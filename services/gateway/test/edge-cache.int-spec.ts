@@ -99,6 +99,13 @@ describe("the edge keeps a shared answer until the service's data changes", () =
       headers: { 'if-none-match': etag!, 'cache-control': 'max-age=0' },
     });
     expect(unchanged.status).toBe(304);
+    // fetch takes gzip and unpacks it: the same answer, a fraction of the bytes on the wire.
+    const packed = await fetch(`${gateway.url}${path}`, {
+      headers: { authorization: `Bearer ${admin}`, 'accept-encoding': 'gzip' },
+    });
+    expect(packed.headers.get('content-encoding')).toBe('gzip');
+    expect(packed.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(await packed.json()).toEqual(first.body);
 
     await client(gateway.url)('GET', `/api/v1/fairs?limit=6&year=2031`, { token: admin });
     expect(asked(`/api/v1/fairs?limit=6&year=2031`)).toBe(1);

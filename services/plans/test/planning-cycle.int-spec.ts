@@ -131,6 +131,68 @@ describe('planning cycle: registrations, plan-assignment decisions and ceilings'
     expect(events.flatMap((e) => e.envelope.payload.allocations).every((a) => a.amountVnd > 0)).toBe(true);
   });
 
+  it('answers a decision as the list shows it, with its event and audit entry in the outbox', async () => {
+    const plan = await createPlan({ year: 2085, level: 'national', budgetVnd: 10_000_000_000 });
+    const [a] = await announceProjects(plan, 1, { provinceCode: '40', status: 'ministry-appraised' });
+    const [b] = await announceProjects(plan, 1, { provinceCode: '01', status: 'ministry-appraised' });
+    const decided = await as(central).post<AssignmentDecisionView>(`/api/v1/plans/${plan.id}/decisions`, {
+      number: '3/QĐ-BCT',
+      signedOn: '2085-01-20',
+      kind: 'initial',
+      allocations: [
+        { projectId: b, fundingSource: 'KCQG', amountVnd: 700_000_000 },
+        { projectId: a, fundingSource: 'KCQG', amountVnd: 600_000_000 },
+      ],
+    });
+    expect(decided.status).toBe(201);
+    const listed = await as(central).get<AssignmentDecisionView[]>(`/api/v1/plans/${plan.id}/decisions`);
+    expect(listed.body).toEqual([decided.body]);
+    expect(decided.body.allocations.map((l) => [l.projectId, l.provinceCode, l.amountVnd])).toEqual(
+      [
+        [a, '40', 600_000_000],
+        [b, '01', 700_000_000],
+      ].sort(([x], [y]) => (x < y ? -1 : 1)),
+    );
+    const rows = await db.rows<{ type: string }>(
+      `SELECT type FROM outbox WHERE message_key = $1 OR envelope->'payload'->>'decisionId' = $1 ORDER BY seq`,
+      [decided.body.id],
+    );
+    expect(rows.map((r) => r.type)).toEqual(['plans.assignment.decided', 'audit.record.appended']);
+  });
+
+  it('chains parallel adjustments of one project: each takes from the ceiling what the one before left', async () => {
+    const plan = await createPlan({ year: 2086, level: 'national', budgetVnd: 10_000_000_000 });
+    const [projectId] = await announceProjects(plan, 1, {
+      provinceCode: '40',
+      status: 'ministry-appraised',
+      appraisedVnd: 800_000_000,
+    });
+    const decide = (number: string, kind: string, amountVnd: number) =>
+      as(central).post<AssignmentDecisionView>(`/api/v1/plans/${plan.id}/decisions`, {
+        number,
+        signedOn: '2086-02-01',
+        kind,
+        allocations: [{ projectId, fundingSource: 'KCQG', amountVnd }],
+      });
+    expect((await decide('1/QĐ-BCT', 'initial', 100_000_000)).status).toBe(201);
+    // Each adjustment's delta is judged on the allocation in force: read twice, the ceiling would drift from it.
+    const amounts = Array.from({ length: 20 }, (_, i) => 110_000_000 + i * 10_000_000);
+    const replies = await Promise.all(
+      amounts.map((amount, i) => decide(`${10 + i}/QĐ-BCT`, 'adjustment', amount)),
+    );
+    expect(replies.map((r) => r.status)).toEqual(amounts.map(() => 201));
+    const previous = replies.map((r) => r.body.allocations[0].previousVnd);
+    expect(new Set(previous).size).toBe(amounts.length);
+    const [inForce] = await db.rows<{ amount_vnd: string }>(
+      `SELECT amount_vnd FROM project_allocation WHERE project_id = $1`,
+      [projectId],
+    );
+    expect((await ceilingOf(plan.id)).allocated).toBe(Number(inForce.amount_vnd));
+    // The one that left what is in force is the one no other adjustment started from.
+    const last = amounts.filter((amount) => !previous.includes(amount));
+    expect(last).toEqual([Number(inForce.amount_vnd)]);
+  });
+
   describe('decision validation: refused with 4xx and nothing written', () => {
     let plan: PlanView;
     let appraised: string[];

@@ -135,6 +135,31 @@ describe('disbursements (advances, payments, refunds)', () => {
     expect(await sums(id)).toMatchObject({ advanced: 700_000_000 });
   });
 
+  it('answers a disbursement as the list shows it, with its event and audit entry in the outbox', async () => {
+    const id = await contracted('training-events-media', 200_000_000);
+    const advance = await disburse(id, 'advance', 30_000_000);
+    expect(advance.status).toBe(201);
+    expect(advance.body).toMatchObject({
+      projectId: id,
+      kind: 'advance',
+      advanceRuleId: 'training-events-media-2018',
+      advancedVndAfter: 30_000_000,
+      paidVndAfter: 30_000_000,
+    });
+    const list = await as(central).get<{ items: unknown[] }>(`/api/v1/projects/${id}/disbursements`);
+    expect(list.body).toMatchObject({ advancedVnd: 30_000_000, paidVnd: 30_000_000, items: [advance.body] });
+    const { rows } = await db.query(
+      `SELECT type, envelope->'payload'->>'summary' AS summary FROM outbox
+        WHERE message_key = $1 AND type IN ('projects.disbursement.recorded', 'audit.record.appended') ORDER BY seq`,
+      [id],
+    );
+    expect(rows.map((r) => r.type).slice(-2)).toEqual([
+      'projects.disbursement.recorded',
+      'audit.record.appended',
+    ]);
+    expect(rows[rows.length - 1].summary).toMatch(/^Tạm ứng 30\.000\.000 VND cho đề án/);
+  });
+
   it("lets only the plan owner move money, and hides another province's project", async () => {
     const id = await contracted('training-events-media', 100_000_000);
     const own = await disburse(id, 'advance', 1_000_000, officer('40'));

@@ -10,7 +10,9 @@ import {
   type Principal,
 } from '@kc/contracts';
 import { ConflictError, RuleViolationError } from '@kc/errors';
-import { OutboxWriter } from '@kc/messaging';
+import { OutboxWriter, outboxEntry } from '@kc/messaging';
+import { inTransaction, pgConstraint } from '@kc/persistence';
+import type { FundingSource } from '../domain/annual-plan';
 import {
   allocationKey,
   allocationLines,
@@ -23,13 +25,17 @@ import {
   AssignmentDecisionEntity,
   DecisionAllocationEntity,
 } from '../infrastructure/persistence/decision.entity';
-import { ProjectAllocationEntity } from '../infrastructure/persistence/project-ref.entity';
-import { FundingNormsService } from './funding-norms.service';
+import {
+  allocationsInForce,
+  ceilingOf,
+  lockDecisionInputs,
+  recordDecision,
+  type NewDecision,
+} from '../infrastructure/persistence/decisions.queries';
 import { maySee } from '@kc/auth';
-import { assertPlanOwner, visiblePlan } from './plan-access';
+import { assertPlanOwner, seenPlan, visiblePlan } from './plan-access';
 import { decisionSummary } from './plan-audit';
-import { normAllowances } from './project-norms';
-import { lockedProjects } from './project-refs';
+import { allowancesFrom } from './project-norms';
 import { PROJECTS_OWNER, REPLICA_WAIT_MS, projectsAtOwner } from './projects-owner';
 
 /** Refusals that plans' copy of the projects (`project_ref`) may give while it lags the projects service. */
@@ -38,7 +44,8 @@ const LAGGING_COPY = [
   'decision.project-not-appraised',
   'decision.over-appraised-support',
 ];
-import { inTransaction, pgConstraint, sql } from '@kc/persistence';
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const toView = (d: AssignmentDecisionEntity, lines: DecisionAllocationEntity[]): AssignmentDecisionView => ({
   id: d.id,
@@ -62,7 +69,6 @@ export class DecisionsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
-    private readonly norms: FundingNormsService,
     @Inject(PROJECTS_OWNER) private readonly projectsOwner: OwnerClient,
     @Inject(REPLICA_WAIT_MS) private readonly replicaWaitMs: number,
   ) {}
@@ -77,7 +83,7 @@ export class DecisionsService {
     request: DecideAssignmentRequest,
   ): Promise<AssignmentDecisionView> {
     let judged: DecisionContext | undefined;
-    const decisionId = await withReplicaCatchUp({
+    return withReplicaCatchUp({
       owner: this.projectsOwner,
       waitMs: this.replicaWaitMs,
       lagCodes: LAGGING_COPY,
@@ -91,32 +97,34 @@ export class DecisionsService {
         return passesOn(() => allocationLines({ ...judged!, projects }, request.allocations));
       },
     });
-    return this.get(principal, planId, decisionId);
   }
 
+  /**
+   * Four statements between BEGIN and COMMIT: the plan with the projects locked and their norms; the
+   * allocations in force; the event and the audit entry; the ceiling guard with the decision's rows. The
+   * outbox rows go in before the ceiling is taken, so the plan's ceiling row — which every decision of the plan
+   * needs — stays locked for that last statement and the commit only. The answer is built from what was written.
+   */
   private async decideOnce(
     principal: Principal,
     planId: string,
     request: DecideAssignmentRequest,
     judging: (context: DecisionContext) => void,
-  ): Promise<string> {
+  ): Promise<AssignmentDecisionView> {
     return inTransaction(this.dataSource, async (manager) => {
-      const plan = await visiblePlan(manager, principal, planId);
-      assertPlanOwner(principal, plan);
       const projectIds = [...new Set(request.allocations.map((a) => a.projectId))];
-      const projects = await lockedProjects(manager, projectIds);
-      const current = await manager
-        .getRepository(ProjectAllocationEntity)
-        .findBy({ projectId: In(projectIds) });
-      const inThisPlan = [...projects.values()].filter((p) => p.planId === planId);
+      const inputs = await lockDecisionInputs(manager, planId, projectIds);
+      const plan = seenPlan(principal, planId, inputs.plan);
+      assertPlanOwner(principal, plan);
+      const current = await allocationsInForce(manager, projectIds);
+      const inThisPlan = [...inputs.projects.values()].filter((p) => p.planId === planId);
       const context: DecisionContext = {
         planId,
         kind: request.kind,
-        projects,
+        projects: inputs.projects,
         current: new Map(current.map((c) => [allocationKey(c.projectId, c.fundingSource), c.amountVnd])),
-        normMax: await normAllowances(
-          this.norms,
-          manager,
+        normMax: allowancesFrom(
+          inputs.norms,
           plan,
           inThisPlan,
           (p) =>
@@ -125,128 +133,133 @@ export class DecisionsService {
       };
       judging(context);
       const lines = allocationLines(context, request.allocations);
-      await this.takeFromCeilings(manager, planId, lines);
-
-      const decision = manager.getRepository(AssignmentDecisionEntity).create({
+      const decision = {
         id: randomUUID(),
         planId,
         number: request.number,
         signedOn: request.signedOn,
         kind: request.kind,
         decidedBy: principal.name,
-      });
-      try {
-        await manager.getRepository(AssignmentDecisionEntity).insert(decision);
-      } catch (error) {
-        if (pgConstraint(error) === 'assignment_decision_number_unique') {
-          throw new ConflictError(
-            {
-              vi: `Kế hoạch này đã có quyết định số ${request.number}`,
-              en: `Decision ${request.number} already exists for this plan`,
-            },
-            'decision.duplicate-number',
-            'number',
-          );
-        }
-        throw error;
+      };
+      await this.outbox.appendAll(manager, [
+        outboxEntry(assignmentDecidedV1, {
+          aggregateId: planId,
+          provinceCode: plan.provinceCode,
+          payload: {
+            decisionId: decision.id,
+            planId,
+            planYear: plan.year,
+            number: request.number,
+            signedOn: request.signedOn,
+            kind: request.kind,
+            allocations: lines.map((l) => ({
+              projectId: l.projectId,
+              provinceCode: l.provinceCode,
+              fundingSource: l.fundingSource,
+              amountVnd: l.amountVnd,
+              previousVnd: l.previousVnd,
+            })),
+          },
+        }),
+        this.outbox.auditEvent({
+          action: 'plan.decide-assignment',
+          resourceType: 'assignment-decision',
+          resourceId: decision.id,
+          provinceCode: plan.provinceCode,
+          summary: decisionSummary(
+            plan.name,
+            request.number,
+            lines.length,
+            lines.reduce((sum, l) => sum + l.amountVnd, 0),
+          ),
+        }),
+      ]);
+      // In name order: a refusal names the first source without room. (Two decisions touching both of a plan's
+      // sources may lock its ceilings in crossing orders; inTransaction runs the deadlock's victim again.)
+      const deltas = new Map([...deltasBySource(lines)].sort(([a], [b]) => a.localeCompare(b)));
+      const recorded = await this.record(manager, decision, deltas, lines);
+      if (!recorded.createdAt) {
+        const refused = [...deltas].find(([source]) => !recorded.taken.includes(source))!;
+        throw await this.ceilingRefusal(manager, planId, ...refused);
       }
-      await manager
-        .getRepository(DecisionAllocationEntity)
-        .insert(lines.map((line) => ({ decisionId: decision.id, ...line })));
-      await manager.getRepository(ProjectAllocationEntity).upsert(
-        lines.map((l) => ({
-          projectId: l.projectId,
-          fundingSource: l.fundingSource,
-          planId,
-          amountVnd: l.amountVnd,
-        })),
-        ['projectId', 'fundingSource'],
-      );
-      await this.outbox.append(manager, assignmentDecidedV1, {
-        aggregateId: planId,
-        provinceCode: plan.provinceCode,
-        payload: {
-          decisionId: decision.id,
-          planId,
-          planYear: plan.year,
-          number: request.number,
-          signedOn: request.signedOn,
-          kind: request.kind,
-          allocations: lines.map((l) => ({
+      return {
+        id: decision.id,
+        planId,
+        number: request.number,
+        signedOn: request.signedOn,
+        kind: request.kind,
+        allocations: lines
+          // A province officer sees the lines of their own province only, as in the list.
+          .filter((l) => maySee(principal, l.provinceCode))
+          .sort((a, b) => compare(a.projectId, b.projectId) || compare(a.fundingSource, b.fundingSource))
+          .map((l) => ({
             projectId: l.projectId,
             provinceCode: l.provinceCode,
             fundingSource: l.fundingSource,
             amountVnd: l.amountVnd,
             previousVnd: l.previousVnd,
           })),
-        },
-      });
-      await this.outbox.audit(manager, {
-        action: 'plan.decide-assignment',
-        resourceType: 'assignment-decision',
-        resourceId: decision.id,
-        provinceCode: plan.provinceCode,
-        summary: decisionSummary(
-          plan.name,
-          request.number,
-          lines.length,
-          lines.reduce((sum, l) => sum + l.amountVnd, 0),
-        ),
-      });
-      return decision.id;
+        createdAt: recorded.createdAt.toISOString(),
+      };
     });
   }
 
-  /**
-   * One guarded UPDATE per source (in a fixed order): it moves the allocated sum only if the result stays within
-   * the ceiling, so parallel decisions cannot both take the last of it; the CHECK allocated ≤ ceiling stands
-   * behind it. A refusal aborts the whole decision.
-   */
-  private async takeFromCeilings(
+  private async record(
     manager: EntityManager,
-    planId: string,
+    decision: NewDecision,
+    deltas: ReadonlyMap<FundingSource, number>,
     lines: readonly AllocationLine[],
-  ): Promise<void> {
-    const deltas = [...deltasBySource(lines)].sort(([a], [b]) => a.localeCompare(b));
-    for (const [source, delta] of deltas) {
-      const updated = await sql(
-        manager,
-        `UPDATE plan_ceiling SET allocated_vnd = allocated_vnd + $3
-          WHERE plan_id = $1 AND funding_source = $2 AND allocated_vnd + $3 <= ceiling_vnd
-          RETURNING allocated_vnd`,
-        [planId, source, delta],
-      );
-      if (updated.length > 0) continue;
-      const [ceiling] = await sql<{ ceiling_vnd: string; allocated_vnd: string }>(
-        manager,
-        `SELECT ceiling_vnd, allocated_vnd FROM plan_ceiling WHERE plan_id = $1 AND funding_source = $2`,
-        [planId, source],
-      );
-      if (!ceiling) {
-        throw new RuleViolationError(
+  ) {
+    try {
+      return await recordDecision(manager, decision, deltas, lines);
+    } catch (error) {
+      if (pgConstraint(error) === 'assignment_decision_number_unique') {
+        throw new ConflictError(
           {
-            vi: `Kế hoạch chưa có hạn mức ${fundingSourceLabels[source]} để phân bổ`,
-            en: `The plan has no ${source} ceiling to allocate from`,
+            vi: `Kế hoạch này đã có quyết định số ${decision.number}`,
+            en: `Decision ${decision.number} already exists for this plan`,
           },
-          'decision.no-ceiling',
-          'allocations',
+          'decision.duplicate-number',
+          'number',
         );
       }
-      throw new RuleViolationError(
+      throw error;
+    }
+  }
+
+  /** Why the ceiling of `source` refused `delta`: the plan has none, or it would be exceeded. */
+  private async ceilingRefusal(
+    manager: EntityManager,
+    planId: string,
+    source: FundingSource,
+    delta: number,
+  ): Promise<RuleViolationError> {
+    const ceiling = await ceilingOf(manager, planId, source);
+    if (!ceiling) {
+      return new RuleViolationError(
         {
-          vi:
-            `Tổng phân bổ từ nguồn ${source} sẽ là ${formatVnd(Number(ceiling.allocated_vnd) + delta)} VND, ` +
-            `vượt hạn mức ${formatVnd(Number(ceiling.ceiling_vnd))} VND của kế hoạch (đã phân bổ ` +
-            `${formatVnd(Number(ceiling.allocated_vnd))} VND)`,
-          en:
-            `Σ allocated from ${source} would be ${formatVnd(Number(ceiling.allocated_vnd) + delta)} VND, ` +
-            `above the plan's ceiling of ${formatVnd(Number(ceiling.ceiling_vnd))} VND (already allocated ` +
-            `${formatVnd(Number(ceiling.allocated_vnd))} VND)`,
+          vi: `Kế hoạch chưa có hạn mức ${fundingSourceLabels[source]} để phân bổ`,
+          en: `The plan has no ${source} ceiling to allocate from`,
         },
-        'plan.ceiling-exceeded',
+        'decision.no-ceiling',
         'allocations',
       );
     }
+    const { ceilingVnd, allocatedVnd } = ceiling;
+    return new RuleViolationError(
+      {
+        vi:
+          `Tổng phân bổ từ nguồn ${source} sẽ là ${formatVnd(allocatedVnd + delta)} VND, ` +
+          `vượt hạn mức ${formatVnd(ceilingVnd)} VND của kế hoạch (đã phân bổ ` +
+          `${formatVnd(allocatedVnd)} VND)`,
+        en:
+          `Σ allocated from ${source} would be ${formatVnd(allocatedVnd + delta)} VND, ` +
+          `above the plan's ceiling of ${formatVnd(ceilingVnd)} VND (already allocated ` +
+          `${formatVnd(allocatedVnd)} VND)`,
+      },
+      'plan.ceiling-exceeded',
+      'allocations',
+    );
   }
 
   async list(principal: Principal, planId: string): Promise<AssignmentDecisionView[]> {
@@ -268,9 +281,5 @@ export class DecisionsService {
         visible.filter((l) => l.decisionId === d.id),
       ),
     );
-  }
-
-  private async get(principal: Principal, planId: string, id: string): Promise<AssignmentDecisionView> {
-    return (await this.list(principal, planId)).find((d) => d.id === id)!;
   }
 }

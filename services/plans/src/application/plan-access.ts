@@ -57,6 +57,15 @@ export async function visiblePlan(
   const plan = await manager
     .getRepository(PlanEntity)
     .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  return seenPlan(principal, id, plan);
+}
+
+/** The plan `id` as read, if the caller may see it (see `visiblePlan`). */
+export function seenPlan<P extends { provinceCode: string | null }>(
+  principal: Principal,
+  id: string,
+  plan: P | null | undefined,
+): P {
   if (!plan || !maySee(principal, plan.provinceCode))
     throw new NotFoundError(
       { vi: `Không có kế hoạch ${id}`, en: `Plan ${id} does not exist` },

@@ -1,7 +1,17 @@
 import type { EntityManager } from 'typeorm';
-import { checkSupport, requireNormInForce, type NormAllowance } from '../domain/funding-norm';
+import {
+  checkSupport,
+  requireNormInForce,
+  type NormAllowance,
+  type NormVersion,
+} from '../domain/funding-norm';
 import type { ProjectRef } from '../domain/project-ref';
 import type { FundingNormsService } from './funding-norms.service';
+
+interface PlanScope {
+  level: 'national' | 'provincial';
+  provinceCode: string | null;
+}
 
 /**
  * The most each project's funding norm allows for its cost and units (with the norm version, to name it), by the norm version governing the
@@ -12,13 +22,23 @@ import type { FundingNormsService } from './funding-norms.service';
 export async function normAllowances(
   norms: FundingNormsService,
   manager: EntityManager,
-  plan: { level: 'national' | 'provincial'; provinceCode: string | null },
+  plan: PlanScope,
   projects: readonly ProjectRef[],
   fieldOf: (project: ProjectRef) => string,
 ): Promise<Map<string, NormAllowance | null>> {
   const codes = [...new Set(projects.flatMap((p) => (p.normCode ? [p.normCode] : [])))];
-  const provinceCode = plan.level === 'provincial' ? plan.provinceCode : null;
-  const versions = await norms.versionsOf(manager, codes, provinceCode);
+  const versions = await norms.versionsOf(manager, codes, scopeOf(plan));
+  return allowancesFrom(versions, plan, projects, fieldOf);
+}
+
+/** `normAllowances` from versions already read: those of the projects' norm codes in the plan's scope. */
+export function allowancesFrom(
+  versions: readonly NormVersion[],
+  plan: PlanScope,
+  projects: readonly ProjectRef[],
+  fieldOf: (project: ProjectRef) => string,
+): Map<string, NormAllowance | null> {
+  const provinceCode = scopeOf(plan);
   const allowances = new Map<string, NormAllowance | null>();
   for (const project of projects) {
     if (!project.normCode) {
@@ -51,3 +71,6 @@ export async function normAllowances(
   }
   return allowances;
 }
+
+/** The province whose own norms govern the plan's projects (null: the national ones only). */
+const scopeOf = (plan: PlanScope) => (plan.level === 'provincial' ? plan.provinceCode : null);

@@ -38,6 +38,13 @@ export function requireNormInForce<N extends FundingNorm>(
   return norm;
 }
 
+/** A norm version with what a refusal names it by. */
+export interface NormVersion extends FundingNorm {
+  nameVi: string;
+  nameEn: string;
+  legalBasis: string;
+}
+
 /** The most a project may get under the norm it names, and the norm version that says so. */
 export interface NormAllowance {
   maxSupportVnd: number;

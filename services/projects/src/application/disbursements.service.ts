@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { isCentral } from '@kc/auth';
+import { isCentral, maySee } from '@kc/auth';
 import {
   disbursementRecordedV1,
   formatVnd,
@@ -13,18 +13,18 @@ import {
 } from '@kc/contracts';
 import { ConflictError, ForbiddenError } from '@kc/errors';
 import { OutboxWriter } from '@kc/messaging';
-import {
-  planAdvance,
-  planPayment,
-  planRefund,
-  type AdvanceRule,
-  type DisbursementGuard,
-} from '../domain/advances';
+import { planAdvance, planPayment, planRefund, type DisbursementGuard } from '../domain/advances';
 import { AdvanceRuleEntity } from '../infrastructure/persistence/advance-rule.entity';
 import { DisbursementEntity } from '../infrastructure/persistence/disbursement.entity';
-import type { ProjectEntity } from '../infrastructure/persistence/project.entity';
+import {
+  disbursementProject,
+  recordDisbursement,
+  type DisbursementProject,
+  type NewDisbursement,
+} from '../infrastructure/persistence/disbursements.queries';
 import { findVisibleProject } from './progress-access';
-import { appendProjectEvent } from './project-events';
+import { projectEvent } from './project-events';
+import { projectNotFound } from './project-store';
 
 const KIND_VI = { advance: 'Tạm ứng', payment: 'Thanh toán', refund: 'Hoàn trả' } as const;
 
@@ -75,19 +75,44 @@ export class DisbursementsService {
    * UPDATE on the project row applies the amount only if the row still satisfies them (the CHECKs on the
    * table stand behind it). When a concurrent disbursement got there first, the UPDATE matches nothing and
    * the rules are checked again on the fresh row: either they now refuse (422 naming the rule) or it retries.
+   * Read, then BEGIN, the guarded UPDATE with the disbursement row, the event with the audit entry, COMMIT.
    */
   async record(
     principal: Principal,
     projectId: string,
     body: DisbursementRequest,
   ): Promise<DisbursementView> {
+    const judge = async (manager: EntityManager) => {
+      const project = await disbursementProject(manager, projectId, body.on);
+      if (!project || !maySee(principal, project.provinceCode)) throw projectNotFound(projectId);
+      assertMayDisburse(principal, project);
+      return { project, guard: plan(project, body) };
+    };
+    let judged = await judge(this.dataSource.manager);
     return this.dataSource.transaction(async (manager) => {
       for (let attempt = 1; ; attempt++) {
-        const project = await findVisibleProject(manager, principal, projectId);
-        assertMayDisburse(principal, project);
-        const guard = await this.plan(manager, project, body);
-        const after = await this.applyGuarded(manager, projectId, guard);
-        if (after) return this.write(manager, principal, project, body, guard, after);
+        const { project, guard } = judged;
+        const disbursement: NewDisbursement = {
+          id: randomUUID(),
+          projectId: project.id,
+          provinceCode: project.provinceCode,
+          kind: body.kind,
+          amountVnd: body.amountVnd,
+          on: body.on,
+          reference: body.reference ?? null,
+          advanceRuleId: guard.ruleId,
+          recordedBy: principal.name,
+          recordedAt: new Date(),
+        };
+        const after = await recordDisbursement(manager, guard, disbursement);
+        if (after) {
+          await this.announce(manager, project, disbursement, after);
+          return toView({
+            ...disbursement,
+            advancedAfterVnd: after.advancedVnd,
+            paidAfterVnd: after.paidVnd,
+          });
+        }
         if (attempt >= ATTEMPTS)
           throw new ConflictError(
             {
@@ -96,6 +121,7 @@ export class DisbursementsService {
             },
             'disbursement.concurrent-change',
           );
+        judged = await judge(manager);
       }
     });
   }
@@ -120,120 +146,59 @@ export class DisbursementsService {
     return rules.map(ruleView);
   }
 
-  private async plan(
+  /** The event and the audit entry of a recorded disbursement, in one INSERT. */
+  private async announce(
     manager: EntityManager,
-    project: ProjectEntity,
-    body: DisbursementRequest,
-  ): Promise<DisbursementGuard> {
-    switch (body.kind) {
-      case 'advance':
-        return planAdvance(project, await this.ruleFor(manager, project, body.on), body.amountVnd);
-      case 'payment':
-        return planPayment(project, body.amountVnd);
-      case 'refund':
-        return planRefund(project, body.amountVnd);
-    }
-  }
-
-  private async ruleFor(manager: EntityManager, project: ProjectEntity, on: string): Promise<AdvanceRule> {
-    const rule = await inForce(manager, on)
-      .andWhere('r.category = :category', { category: project.advanceCategory })
-      .getOne();
-    if (!rule)
-      throw new ConflictError(
-        {
-          vi: `Không có quy định tạm ứng cho nhóm "${project.advanceCategory}" vào ngày ${on}`,
-          en: `No advance rule for category ${project.advanceCategory} in force on ${on}`,
-        },
-        'disbursement.no-advance-rule',
-        'on',
-      );
-    return rule;
-  }
-
-  /** One UPDATE whose WHERE repeats every bound of the guard; null when the row no longer satisfies it. */
-  private async applyGuarded(
-    manager: EntityManager,
-    projectId: string,
-    guard: DisbursementGuard,
-  ): Promise<{ advancedVnd: number; paidVnd: number } | null> {
-    // A refund returns unused advances first; advanced_vnd <= paid_vnd (CHECK) keeps holding.
-    const set =
-      guard.kind === 'advance'
-        ? 'advanced_vnd = advanced_vnd + $2, paid_vnd = paid_vnd + $2'
-        : guard.kind === 'payment'
-          ? 'paid_vnd = paid_vnd + $2'
-          : 'advanced_vnd = advanced_vnd - least(advanced_vnd, $2), paid_vnd = paid_vnd - $2';
-    const [rows]: [{ advanced_vnd: string; paid_vnd: string }[], number] = await manager.query(
-      `UPDATE project SET ${set}, version = version + 1, updated_at = now()
-        WHERE id = $1 AND status = ANY($3) AND contract_value_vnd IS NOT NULL
-          AND ($4::bigint IS NULL OR advanced_vnd + $2 <= $4)
-          AND ($5::bigint IS NULL OR paid_vnd + $2 <= $5)
-          AND ($6::int IS NULL OR coalesce(last_progress_percent, 0) > $6)
-          AND ($7 <> 'refund' OR paid_vnd - $2 >= 0)
-        RETURNING advanced_vnd, paid_vnd`,
-      [
-        projectId,
-        guard.amountVnd,
-        guard.statuses,
-        guard.maxAdvancedVnd,
-        guard.maxPaidVnd,
-        guard.progressAbovePercent,
-        guard.kind,
-      ],
-    );
-    if (rows.length === 0) return null;
-    return { advancedVnd: Number(rows[0].advanced_vnd), paidVnd: Number(rows[0].paid_vnd) };
-  }
-
-  private async write(
-    manager: EntityManager,
-    principal: Principal,
-    project: ProjectEntity,
-    body: DisbursementRequest,
-    guard: DisbursementGuard,
+    project: DisbursementProject,
+    d: NewDisbursement,
     after: { advancedVnd: number; paidVnd: number },
-  ): Promise<DisbursementView> {
-    const repo = manager.getRepository(DisbursementEntity);
-    const disbursement = repo.create({
-      id: randomUUID(),
-      projectId: project.id,
-      provinceCode: project.provinceCode,
-      kind: body.kind,
-      amountVnd: body.amountVnd,
-      on: body.on,
-      reference: body.reference ?? null,
-      advanceRuleId: guard.ruleId,
-      advancedAfterVnd: after.advancedVnd,
-      paidAfterVnd: after.paidVnd,
-      recordedBy: principal.name,
-      recordedAt: new Date(),
-    });
-    await repo.insert(disbursement);
-    await appendProjectEvent(this.outbox, manager, disbursementRecordedV1, project, {
-      disbursementId: disbursement.id,
-      kind: body.kind,
-      amountVnd: body.amountVnd,
-      on: body.on,
-      reference: disbursement.reference,
-      advancedVnd: after.advancedVnd,
-      paidVnd: after.paidVnd,
-    });
-    await this.outbox.audit(manager, {
-      action: `project.disburse-${body.kind}`,
-      resourceType: 'project',
-      resourceId: project.id,
-      provinceCode: project.provinceCode,
-      summary:
-        `${KIND_VI[body.kind]} ${formatVnd(body.amountVnd)} VND cho đề án ${project.code} ngày ${body.on}; ` +
-        `đã chi ${formatVnd(after.paidVnd)} VND, tạm ứng còn ${formatVnd(after.advancedVnd)} VND`,
-    });
-    return toView(disbursement);
+  ): Promise<void> {
+    await this.outbox.appendAll(manager, [
+      projectEvent(disbursementRecordedV1, project, {
+        disbursementId: d.id,
+        kind: d.kind,
+        amountVnd: d.amountVnd,
+        on: d.on,
+        reference: d.reference,
+        advancedVnd: after.advancedVnd,
+        paidVnd: after.paidVnd,
+      }),
+      this.outbox.auditEvent({
+        action: `project.disburse-${d.kind}`,
+        resourceType: 'project',
+        resourceId: project.id,
+        provinceCode: project.provinceCode,
+        summary:
+          `${KIND_VI[d.kind]} ${formatVnd(d.amountVnd)} VND cho đề án ${project.code} ngày ${d.on}; ` +
+          `đã chi ${formatVnd(after.paidVnd)} VND, tạm ứng còn ${formatVnd(after.advancedVnd)} VND`,
+      }),
+    ]);
+  }
+}
+
+/** The bounds the disbursement must stay within, judged on the project as read (422/409 when it may not). */
+function plan(project: DisbursementProject, body: DisbursementRequest): DisbursementGuard {
+  switch (body.kind) {
+    case 'advance':
+      if (!project.rule)
+        throw new ConflictError(
+          {
+            vi: `Không có quy định tạm ứng cho nhóm "${project.advanceCategory}" vào ngày ${body.on}`,
+            en: `No advance rule for category ${project.advanceCategory} in force on ${body.on}`,
+          },
+          'disbursement.no-advance-rule',
+          'on',
+        );
+      return planAdvance(project, project.rule, body.amountVnd);
+    case 'payment':
+      return planPayment(project, body.amountVnd);
+    case 'refund':
+      return planRefund(project, body.amountVnd);
   }
 }
 
 /** Money moves by the plan owner: the agency for a national-plan project, the province for its own plan. */
-function assertMayDisburse(principal: Principal, project: ProjectEntity): void {
+function assertMayDisburse(principal: Principal, project: DisbursementProject): void {
   const owner =
     project.planLevel === 'national'
       ? isCentral(principal)

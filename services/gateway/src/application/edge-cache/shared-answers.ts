@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import etag from 'etag';
 import { LRUCache } from 'lru-cache';
 import type { UpstreamResponse } from '../../infrastructure/upstream/upstream-client';
@@ -22,7 +23,9 @@ interface Fetching {
 
 /** What a kept answer costs in memory: its text (UTF-16) and its bytes, and the key. */
 const sizeOf = ({ answer }: Kept, key: string) =>
-  2 * (answer.body.length + key.length) + (answer.kept?.bytes.length ?? 0);
+  2 * (answer.body.length + key.length) +
+  (answer.kept?.bytes.length ?? 0) +
+  (answer.kept?.gzipped.length ?? 0);
 
 /**
  * The answers of `cache: 'shared'` routes (the same for every admitted caller), kept per request until the data
@@ -48,7 +51,7 @@ export class SharedAnswers {
 
   /**
    * The answer to `request` (path and query) of `service`: kept, or `fetch`'s, kept when it is a 200 — with its
-   * bytes and ETag, made once here rather than for every request that gets it.
+   * bytes (plain and gzipped) and ETag, made once here rather than for every request that gets it.
    */
   async answer(
     service: string,
@@ -92,7 +95,11 @@ export class SharedAnswers {
       .then((fetched) => {
         if (fetched.status !== 200) return fetched;
         const bytes = Buffer.from(fetched.body);
-        const answer = { ...fetched, kept: { bytes, etag: etag(bytes, { weak: true }) } };
+        // One weak validator for both encodings: they are the same answer (RFC 9110 §8.8.1).
+        const answer = {
+          ...fetched,
+          kept: { bytes, gzipped: gzipSync(bytes), etag: etag(bytes, { weak: true }) },
+        };
         const kept = this.kept.get(key);
         if (!kept || kept.version < version) this.kept.set(key, { version, answer });
         return answer;

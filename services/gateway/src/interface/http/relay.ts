@@ -51,7 +51,7 @@ export class Relay {
         const { response } = await this.forward(route, req);
         return response;
       });
-      this.write(res, { response, replayed: false });
+      this.write(res, { response, replayed: false }, req);
       return;
     }
     if (req.method === 'GET') {
@@ -94,19 +94,25 @@ export class Relay {
     this.write(res, await this.forwarding.once(callerOf(currentContext()?.principal), request, send));
   }
 
-  private write(res: Response, { response, replayed }: Forwarded): void {
+  private write(res: Response, { response, replayed }: Forwarded, req?: Request): void {
     res.status(response.status);
     if (response.contentType) res.setHeader('content-type', response.contentType);
     if (response.location) res.setHeader('location', response.location);
     if (response.retryAfter) res.setHeader('retry-after', response.retryAfter);
     if (replayed) res.setHeader('idempotent-replayed', 'true');
-    if (!response.kept) {
+    if (!response.kept || !req) {
       res.send(response.body);
       return;
     }
     // Express answers 304 itself when the client's If-None-Match holds this validator.
     res.setHeader('etag', response.kept.etag);
-    res.send(response.kept.bytes);
+    res.vary('accept-encoding');
+    if (req.acceptsEncodings('gzip', 'identity') !== 'gzip') {
+      res.send(response.kept.bytes);
+      return;
+    }
+    res.setHeader('content-encoding', 'gzip');
+    res.send(response.kept.gzipped);
   }
 
   /**
