@@ -92,6 +92,11 @@ export interface ServiceUnderTest<S extends z.ZodType> {
 export async function bootService<S extends z.ZodType>(
   spec: ServiceUnderTest<S>,
   database: string,
+  /**
+   * `measured`: a benchmark times the service as it runs in production, without the tests' check of every
+   * answer against its route entry (ResponseConformance validates each body: a cost production never pays).
+   */
+  purpose: 'tested' | 'measured' = 'tested',
 ): Promise<BootedService> {
   const infra = testInfrastructure();
   const issuer = await startIssuer();
@@ -113,7 +118,7 @@ export async function bootService<S extends z.ZodType>(
     host: config.HOST,
     brokers: config.KAFKA_BROKERS,
   });
-  app.useGlobalInterceptors(new ResponseConformance());
+  if (purpose === 'tested') app.useGlobalInterceptors(new ResponseConformance());
   await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   return {

@@ -23,8 +23,7 @@ import { loadAverage, machineLine } from '../shared/machine';
 import { BenchPlatform } from '../shared/platform';
 import { ms, summarise, type Summary } from '../shared/stats';
 import { GatewayClient, ViewLagProbe } from './view-lag';
-import { hallLoad, preloadProjections, warmUpHall, type HallFigures } from './hall';
-import { targetsOf } from '../shared/bench-platform.mjs';
+import { hallLoad, preloadProjections, reportingDatabase, warmUpHall, type HallFigures } from './hall';
 
 interface Options {
   gateway?: string;
@@ -139,10 +138,8 @@ async function main(): Promise<number> {
       return 1;
     }
     if (o.projects) {
-      const reporting = targetsOf('bench').databases.find((url) => url.endsWith('/kc_bench_reporting'));
-      if (!reporting) throw new Error('the bench profile names no reporting database');
-      await preloadProjections(reporting, o.year, o.projects);
-      console.log(`· ${o.projects} projects of ${o.year} put into the reporting projection`);
+      await preloadProjections(reportingDatabase(), o.year, o.projects);
+      console.log(`· ${o.projects} projects of ${o.year - 7}–${o.year} put into the reporting projection`);
     }
     const gateway = new GatewayClient(platform.gateway);
     await gateway.login();

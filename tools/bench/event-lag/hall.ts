@@ -3,6 +3,14 @@ import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { provincesAsOf } from '@kc/reference-data';
 import { readingDateForYear } from '../../../services/reporting/src/domain/province-dates';
+import { targetsOf } from '../shared/bench-platform.mjs';
+
+/** The bench profile's reporting database, where the projections are put. */
+export function reportingDatabase(): string {
+  const url = targetsOf('bench').databases.find((u) => u.endsWith('/kc_bench_reporting'));
+  if (!url) throw new Error('the bench profile names no reporting database');
+  return url;
+}
 
 const STATUSES = ['registered', 'in-plan', 'contracted', 'in-progress', 'accepted'] as const;
 

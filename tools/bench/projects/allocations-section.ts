@@ -38,6 +38,7 @@ export const allocations: BenchSection = {
     const svc = await bootService(
       { service: 'plans', envSchema: plansEnvSchema, module: (config) => PlansModule.forRoot(config) },
       `bench_plans_${ctx.run}`,
+      'measured',
     );
     const db = new Client({ connectionString: svc.databaseUrl, application_name: 'kc-bench-projects' });
     await db.connect();

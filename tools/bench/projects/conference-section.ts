@@ -28,6 +28,7 @@ export const conferenceView: BenchSection = {
         module: (config) => ReportingModule.forRoot(config),
       },
       `bench_reporting_${ctx.run}`,
+      'measured',
     );
     const db = new Client({ connectionString: svc.databaseUrl, application_name: 'kc-bench-projects' });
     await db.connect();

@@ -103,6 +103,7 @@ async function measure(o: {
   const svc = await bootService(
     { service: 'projects', envSchema: serviceEnvSchema, module: (config) => ProjectsModule.forRoot(config) },
     `bench_projects_${run}`,
+    'measured',
   );
   const db = new Client({ connectionString: svc.databaseUrl, application_name: 'kc-bench-projects' });
   await db.connect();

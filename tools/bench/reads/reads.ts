@@ -4,7 +4,10 @@
  * connections for the same time, one after the other. Prints requests/s, latency and the forwarded read's share
  * of the gateway's own route (issue 12's target: at least 60 %). Prints figures; not a test.
  *
- *   npm run bench:reads -- [--connections 20] [--seconds 8] [--gateway URL]
+ *   npm run bench:reads -- [--connections 20] [--seconds 8] [--projects 0] [--gateway URL]
+ *
+ * `--projects N` first puts N projects of the eight years up to this one into the reporting projection (bench
+ * profile only), so that the conference view sums a national programme.
  *
  * Runs on the bench profile's own platform (started on a clean slate and stopped after), or on the one
  * `--gateway` names — never the demo's or the tests'.
@@ -13,8 +16,10 @@ import autocannon from 'autocannon';
 import { benchFlags, numberFlag } from '../shared/cli';
 import { loadAverage, machineLine } from '../shared/machine';
 import { BenchPlatform } from '../shared/platform';
+import { preloadProjections, reportingDatabase } from '../event-lag/hall';
 
-const USAGE = 'usage: npm run bench:reads -- [--connections N] [--seconds N] [--gateway URL]';
+const USAGE = 'usage: npm run bench:reads -- [--connections N] [--seconds N] [--projects N] [--gateway URL]';
+const YEAR = new Date().getFullYear();
 const PASSWORD = process.env['DEMO_PASSWORD'] || 'khuyencong2026';
 
 interface Measure {
@@ -32,7 +37,7 @@ const MEASURES: readonly Measure[] = [
   { name: 'forwarded, not kept (plans, limit 5)', path: '/api/v1/plans?limit=5', as: 'cuc.canbo' },
   {
     name: 'conference view (national)',
-    path: `/api/v1/conferences/national?year=${new Date().getFullYear()}`,
+    path: `/api/v1/conferences/national?year=${YEAR}`,
     as: 'xem',
   },
   { name: 'health', path: '/health' },
@@ -58,9 +63,11 @@ async function login(gateway: string, username: string): Promise<string> {
 }
 
 async function measure(gateway: string, m: Measure, connections: number, seconds: number): Promise<Figures> {
-  const headers: Record<string, string> = m.as
-    ? { authorization: `Bearer ${await login(gateway, m.as)}` }
-    : {};
+  // As a browser asks: it takes gzip (the edge gzips the answers it keeps).
+  const headers: Record<string, string> = {
+    'accept-encoding': 'gzip',
+    ...(m.as ? { authorization: `Bearer ${await login(gateway, m.as)}` } : {}),
+  };
   // A first request of its own: the route answers 200 before it is timed.
   const first = await fetch(`${gateway}${m.path}`, { headers });
   if (first.status !== 200) throw new Error(`${m.path}: HTTP ${first.status} before the run`);
@@ -76,19 +83,26 @@ async function measure(gateway: string, m: Measure, connections: number, seconds
 }
 
 async function main(): Promise<void> {
-  const flags = benchFlags(process.argv.slice(2), ['connections', 'seconds', 'gateway'], USAGE);
+  const flags = benchFlags(process.argv.slice(2), ['connections', 'seconds', 'projects', 'gateway'], USAGE);
   const connections = numberFlag('connections', flags['connections'], 20, {
     min: 1,
     max: 1000,
     integer: true,
   });
   const seconds = numberFlag('seconds', flags['seconds'], 8, { min: 1, max: 600, integer: true });
+  const projects = numberFlag('projects', flags['projects'], 0, { min: 0, max: 1_000_000, integer: true });
+  if (projects && flags['gateway'])
+    throw new Error("--projects writes into the bench profile's database: leave out --gateway");
   console.log('Reads through the gateway');
   console.log(`  machine   ${machineLine()}`);
   const platform = await BenchPlatform.start({ gateway: flags['gateway'] }, [], (line) =>
     console.log(`· ${line}`),
   );
   try {
+    if (projects) {
+      await preloadProjections(reportingDatabase(), YEAR, projects);
+      console.log(`· ${projects} projects of ${YEAR - 7}–${YEAR} put into the reporting projection`);
+    }
     const rows: Figures[] = [];
     for (const m of MEASURES) rows.push(await measure(platform.gateway, m, connections, seconds));
     console.log(`\n  ${connections} connections, ${seconds} s each, one after the other\n`);
@@ -109,7 +123,10 @@ async function main(): Promise<void> {
       `  forwarded (not kept) / own  ${((100 * forwarded.requestsPerSecond) / own.requestsPerSecond).toFixed(0)} %`,
     );
     console.log(`  load average after the run: ${loadAverage()}`);
-    console.log(`  reproduce: npm run bench:reads -- --connections ${connections} --seconds ${seconds}`);
+    console.log(
+      `  reproduce: npm run bench:reads -- --connections ${connections} --seconds ${seconds}` +
+        (projects ? ` --projects ${projects}` : ''),
+    );
   } finally {
     await platform.close();
   }
