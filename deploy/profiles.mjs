@@ -90,10 +90,15 @@ export function profileNames() {
   return Object.keys(PROFILE_DEFS);
 }
 
-/** Services from deploy/services.json: [{ name, portOffset, database }]. */
+/** Services from deploy/services.json: [{ name, portOffset, database, nodeOptions }]. */
 export function listServices() {
   const { services } = JSON.parse(readFileSync(paths.servicesFile, 'utf8'));
-  return services.map((s) => ({ name: s.name, portOffset: s.portOffset, database: s.database }));
+  return services.map((s) => ({
+    name: s.name,
+    portOffset: s.portOffset,
+    database: s.database,
+    nodeOptions: s.nodeOptions ?? [],
+  }));
 }
 
 /**
@@ -143,6 +148,7 @@ export function getProfile(name = process.env.KC_PROFILE || 'dev', env = process
     const database = def.databasePrefix + s.database;
     return {
       name: s.name,
+      nodeOptions: s.nodeOptions,
       port,
       url: `http://127.0.0.1:${port}`,
       database,

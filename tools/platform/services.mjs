@@ -82,7 +82,7 @@ export async function ensureService(profile, svc, { timeoutMs = HEALTH_TIMEOUT_M
   const { pid } = await spawnDetached(
     `${profile.name}-${svc.name}`,
     process.execPath,
-    ['-r', '@swc-node/register', rel(entry)],
+    [...svc.nodeOptions, '-r', '@swc-node/register', rel(entry)],
     {
       env: serviceEnv(profile, svc.name),
       logFile,
