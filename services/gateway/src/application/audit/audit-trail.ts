@@ -12,6 +12,7 @@ import {
   type PayloadOf,
 } from '@kc/contracts';
 import { currentContext } from '@kc/observability';
+import { sql } from '@kc/persistence';
 import { unitsCoveredBy } from '@kc/reference-data';
 import { AuditRecordEntity } from '../../infrastructure/persistence/audit-record.entity';
 
@@ -138,8 +139,39 @@ export class AuditTrail {
     return { items: rows.map(toView), page: query.page, limit: query.limit, total };
   }
 
+  /**
+   * One statement, written out: the trail takes a row for every change anywhere, and TypeORM's insert builder was
+   * the gateway's largest cost after the network under a rush. ON CONFLICT: an event id already recorded (a replay
+   * that bypassed the inbox) adds nothing.
+   */
   private async insert(manager: EntityManager, row: AuditRecordEntity): Promise<void> {
-    // ON CONFLICT: an event id already recorded (a replay that bypassed the inbox) adds nothing.
-    await manager.createQueryBuilder().insert().into(AuditRecordEntity).values(row).orIgnore().execute();
+    await sql(
+      manager,
+      `INSERT INTO audit_record (id, event_id, occurred_at, producer, actor_kind, actor_id, actor_role,
+         actor_province, actor_via, action, resource_type, resource_id, province_code, summary, ip, user_agent,
+         correlation_id, caused_by_event)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+       ON CONFLICT DO NOTHING`,
+      [
+        row.id,
+        row.eventId,
+        row.occurredAt,
+        row.producer,
+        row.actorKind,
+        row.actorId,
+        row.actorRole,
+        row.actorProvince,
+        row.actorVia,
+        row.action,
+        row.resourceType,
+        row.resourceId,
+        row.provinceCode,
+        row.summary,
+        row.ip,
+        row.userAgent,
+        row.correlationId,
+        row.causedByEvent,
+      ],
+    );
   }
 }
