@@ -47,19 +47,22 @@ const LAGGING_COPY = [
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** A line of a decision as its view and its event state it. */
+const lineFacts = (l: AllocationLine | DecisionAllocationEntity) => ({
+  projectId: l.projectId,
+  provinceCode: l.provinceCode,
+  fundingSource: l.fundingSource,
+  amountVnd: l.amountVnd,
+  previousVnd: l.previousVnd,
+});
+
 const toView = (d: AssignmentDecisionEntity, lines: DecisionAllocationEntity[]): AssignmentDecisionView => ({
   id: d.id,
   planId: d.planId,
   number: d.number,
   signedOn: d.signedOn,
   kind: d.kind,
-  allocations: lines.map((l) => ({
-    projectId: l.projectId,
-    provinceCode: l.provinceCode,
-    fundingSource: l.fundingSource,
-    amountVnd: l.amountVnd,
-    previousVnd: l.previousVnd,
-  })),
+  allocations: lines.map(lineFacts),
   createdAt: d.createdAt.toISOString(),
 });
 
@@ -152,13 +155,7 @@ export class DecisionsService {
             number: request.number,
             signedOn: request.signedOn,
             kind: request.kind,
-            allocations: lines.map((l) => ({
-              projectId: l.projectId,
-              provinceCode: l.provinceCode,
-              fundingSource: l.fundingSource,
-              amountVnd: l.amountVnd,
-              previousVnd: l.previousVnd,
-            })),
+            allocations: lines.map(lineFacts),
           },
         }),
         this.outbox.auditEvent({
