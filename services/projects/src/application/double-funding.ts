@@ -34,9 +34,10 @@ export async function claimFunding(
   }
 }
 
-async function refuseDoubleFunding(
+/** 409 project.double-funding naming the project that holds the claim (`project` lost it to). */
+export async function refuseDoubleFunding(
   manager: EntityManager,
-  project: ProjectEntity,
+  project: Pick<ProjectEntity, 'id' | 'code'>,
   taxCode: string,
   content: number,
   period: string,

@@ -11,7 +11,8 @@ import type {
 import { RuleViolationError } from '@kc/errors';
 import { OwnerClient, withReplicaCatchUp } from '@kc/http';
 import type { PlanFacts } from '../domain/project';
-import { PlanRefEntity } from '../infrastructure/persistence/plan-ref.entity';
+import type { PlanRefEntity } from '../infrastructure/persistence/plan-ref.entity';
+import { planRef } from '../infrastructure/persistence/projects.queries';
 import { NormsInForce } from './norms-in-force';
 
 /** The plans service, owner of the facts projects copies (plan_ref) or waits for (registration, decisions). */
@@ -67,7 +68,7 @@ export class PlansAtOwner {
       waitMs: this.waitMs,
       lagCodes: ['project.unknown-plan'],
       attempt: async () => {
-        const plan = await this.dataSource.getRepository(PlanRefEntity).findOneBy({ id: planId });
+        const plan = await planRef(this.dataSource.manager, planId);
         // Another province's plan is as unknown to the caller as a missing one.
         if (!plan || !maySee(principal, plan.provinceCode)) throw unknownPlan(principal, planId);
         return plan;

@@ -193,7 +193,13 @@ export class ProjectHistoryService {
     }
     const facts = record.project;
     const id = await named('project', async () => {
-      const draft = await this.projects.createIn(manager, principal, { planId: plan.id, ...facts }, norms);
+      const draft = await this.projects.createIn(
+        manager,
+        principal,
+        plan,
+        { planId: plan.id, ...facts },
+        norms,
+      );
       await this.projects.registerIn(manager, principal, draft.id);
       return draft.id;
     });

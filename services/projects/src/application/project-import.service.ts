@@ -96,7 +96,7 @@ export class ProjectImportService {
         // Claimed by a concurrent import of the same file that committed: answer with its result below.
         if (!body.dryRun && !blocked && claimed === null) throw new Undo();
         importId = claimed;
-        outcome = await this.createRows(manager, principal, norms, candidates, problems);
+        outcome = await this.createRows(manager, principal, plan, norms, candidates, problems);
         const badRows = new Set(outcome.problems.map((p) => p.row)).size;
         const writable = outcome.created.length > 0 && (body.mode === 'valid-rows' || badRows === 0);
         if (claimed === null || !writable) throw new Undo();
@@ -216,6 +216,7 @@ export class ProjectImportService {
   private async createRows(
     manager: EntityManager,
     principal: Principal,
+    plan: PlanRefEntity,
     norms: NormsInForce,
     candidates: { row: number; request: CreateProjectRequest }[],
     problems: ImportProblem[],
@@ -225,7 +226,7 @@ export class ProjectImportService {
     for (const { row, request } of candidates) {
       await manager.query('SAVEPOINT import_row');
       try {
-        const draft = await this.projects.createIn(manager, principal, request, norms);
+        const draft = await this.projects.createIn(manager, principal, plan, request, norms);
         await this.projects.registerIn(manager, principal, draft.id);
         created.push({ row, projectId: draft.id, code: draft.code });
         await manager.query('RELEASE SAVEPOINT import_row');

@@ -16,6 +16,12 @@ export const actorOf = (principal: Principal): LifecycleActor => ({
 export const projectNotFound = (id: string) =>
   new NotFoundError({ vi: `Không có đề án ${id}`, en: `project ${id} does not exist` }, 'project.not-found');
 
+export const concurrentChange = (code: string) =>
+  new ConflictError(
+    { vi: `Đề án ${code} vừa thay đổi trạng thái`, en: `project ${code} changed status meanwhile` },
+    'project.concurrent-change',
+  );
+
 /**
  * Loads a project for a change, row-locked until the transaction ends so concurrent changes apply one after
  * the other (the second sees the first's status). Another province's project answers like a missing one.
@@ -51,15 +57,7 @@ export async function recordTransition(
     .set({ ...columns, status: step.to, version: () => 'version + 1', updatedAt: at })
     .where('id = :id AND status = :from', { id: project.id, from: step.from })
     .execute();
-  if (!affected) {
-    throw new ConflictError(
-      {
-        vi: `Đề án ${project.code} vừa thay đổi trạng thái`,
-        en: `project ${project.code} changed status meanwhile`,
-      },
-      'project.concurrent-change',
-    );
-  }
+  if (!affected) throw concurrentChange(project.code);
   Object.assign(project, columns, { status: step.to, version: project.version + 1, updatedAt: at });
   if (step.changed) {
     await appendProjectEvent(outbox, manager, projectStatusChangedV1, project, {

@@ -16,9 +16,9 @@ import {
   type ProjectView,
 } from '@kc/contracts';
 import { ForbiddenError } from '@kc/errors';
-import { OutboxWriter } from '@kc/messaging';
+import { OutboxWriter, outboxEntry } from '@kc/messaging';
 import { foldDiacritics, referenceProvinces } from '@kc/reference-data';
-import { transition } from '../domain/lifecycle';
+import { holdsFunding, transition } from '../domain/lifecycle';
 import {
   assertKindRules,
   assertPlanAcceptsProvince,
@@ -27,7 +27,7 @@ import {
   projectCode,
   requestedSupport,
 } from '../domain/project';
-import { PlanRefEntity } from '../infrastructure/persistence/plan-ref.entity';
+import type { PlanRefEntity } from '../infrastructure/persistence/plan-ref.entity';
 import { ProjectEntity } from '../infrastructure/persistence/project.entity';
 import {
   AdjustmentEntity,
@@ -35,12 +35,19 @@ import {
   DoubleFundingExemptionEntity,
   ProjectBeneficiaryEntity,
 } from '../infrastructure/persistence/project-records.entity';
-import { claimFunding } from './double-funding';
+import {
+  insertDraft,
+  nextProjectSequence,
+  registerDraft,
+  registrationFacts,
+  type RegistrationFacts,
+} from '../infrastructure/persistence/projects.queries';
+import { refuseDoubleFunding } from './double-funding';
 import { auditSummary } from './project-audit';
 import { projectListWhere } from './project-search';
-import { actorOf, lockVisibleProject, projectNotFound, recordTransition } from './project-store';
+import { actorOf, concurrentChange, projectNotFound } from './project-store';
 import { toProjectDetail, toProjectView } from './project-view';
-import { appendProjectEvent } from './project-events';
+import { projectEvent } from './project-events';
 import type { NormsInForce } from './norms-in-force';
 import { PlansAtOwner, unknownPlan } from './plans-owner';
 
@@ -59,23 +66,23 @@ export class ProjectsService {
     const plan = await this.plans.knownPlan(principal, request.planId);
     const norms = this.plans.normsFor(plan);
     await norms.prefetch([request]);
-    return this.dataSource.transaction((manager) => this.createIn(manager, principal, request, norms));
+    return this.dataSource.transaction((manager) => this.createIn(manager, principal, plan, request, norms));
   }
 
   /**
-   * `create` inside the caller's transaction (the Excel import writes many rows in one); `norms` are the
-   * plan's funding norms, asked of plans before the transaction.
+   * `create` inside the caller's transaction (the Excel import writes many rows in one) under `plan`, read
+   * before it (plan_ref rows never change); `norms` are the plan's funding norms, asked of plans before too.
    */
   async createIn(
     manager: EntityManager,
     principal: Principal,
+    plan: PlanRefEntity,
     request: CreateProjectRequest,
     norms: NormsInForce,
   ): Promise<ProjectView> {
     assertMayActFor(principal, request.provinceCode);
-    const plan = await manager.getRepository(PlanRefEntity).findOneBy({ id: request.planId });
     // Another province's plan is as unknown to the caller as a missing one.
-    if (!plan || !maySee(principal, plan.provinceCode)) throw unknownPlan(principal, request.planId);
+    if (!maySee(principal, plan.provinceCode)) throw unknownPlan(principal, plan.id);
     assertUnitInForce(referenceProvinces, request.provinceCode, request.startDate);
     assertPlanAcceptsProvince(plan, request.provinceCode);
     const contents = [...request.activityContents].sort((a, b) => a - b);
@@ -83,135 +90,172 @@ export class ProjectsService {
     assertKindRules(draft);
     const requested = requestedSupport(plan, draft);
     await norms.assertWithin(draft);
-    const sequence = await this.nextSequence(manager, plan.id, request.provinceCode);
-    const repo = manager.getRepository(ProjectEntity);
+    const sequence = await nextProjectSequence(manager, plan.id, request.provinceCode);
     const now = new Date();
-    const project = await repo.save(
-      repo.create({
-        id: randomUUID(),
-        code: projectCode(plan, request.provinceCode, sequence),
-        planId: plan.id,
-        planYear: plan.year,
-        planLevel: plan.level,
-        fundingSource: fundingSourceOf(plan),
-        title: request.title,
-        titleSearch: foldDiacritics(request.title),
-        kind: request.kind,
-        activityContents: contents,
-        implementingUnit: request.implementingUnit,
-        unitSearch: foldDiacritics(request.implementingUnit),
-        partners: request.partners,
-        provinceCode: request.provinceCode,
-        commune: request.commune ?? null,
-        startDate: request.startDate,
-        endDate: request.endDate,
-        kcqgVnd: request.kcqgVnd,
-        kcdpVnd: request.kcdpVnd,
-        counterpartVnd: request.counterpartVnd,
-        otherVnd: request.otherVnd,
-        requestedSupportVnd: requested,
-        normCode: request.normCode ?? null,
-        normUnits: request.normUnits ?? null,
-        procurementMode: request.procurementMode,
-        advanceCategory: request.advanceCategory,
-        status: 'draft',
-        appraisedSupportVnd: null,
-        allocatedSupportVnd: 0,
-        contractMode: null,
-        contractNumber: null,
-        contractSignedOn: null,
-        contractParties: null,
-        contractValueVnd: null,
-        advancedVnd: 0,
-        paidVnd: 0,
-        lastProgressMonth: null,
-        lastProgressPercent: null,
-        acceptedOn: null,
-        acceptanceResult: null,
-        liquidatedOn: null,
-        finalValueVnd: null,
-        settledVnd: null,
-        settledOn: null,
-        settlementLate: null,
-        stoppedOn: null,
-        version: 1,
-        updatedAt: now,
+    const project = await insertDraft(manager, {
+      id: randomUUID(),
+      code: projectCode(plan, request.provinceCode, sequence),
+      planId: plan.id,
+      planYear: plan.year,
+      planLevel: plan.level,
+      fundingSource: fundingSourceOf(plan),
+      title: request.title,
+      titleSearch: foldDiacritics(request.title),
+      kind: request.kind,
+      activityContents: contents,
+      implementingUnit: request.implementingUnit,
+      unitSearch: foldDiacritics(request.implementingUnit),
+      partners: request.partners,
+      provinceCode: request.provinceCode,
+      commune: request.commune ?? null,
+      startDate: request.startDate,
+      endDate: request.endDate,
+      kcqgVnd: request.kcqgVnd,
+      kcdpVnd: request.kcdpVnd,
+      counterpartVnd: request.counterpartVnd,
+      otherVnd: request.otherVnd,
+      requestedSupportVnd: requested,
+      normCode: request.normCode ?? null,
+      normUnits: request.normUnits ?? null,
+      procurementMode: request.procurementMode,
+      advanceCategory: request.advanceCategory,
+      updatedAt: now,
+      beneficiaries: request.beneficiaries,
+    });
+    await this.outbox.appendAll(manager, [
+      projectEvent(projectStatusChangedV1, project, {
+        from: null,
+        to: 'draft',
+        action: 'create',
+        at: now.toISOString(),
       }),
-    );
-    await manager
-      .getRepository(ProjectBeneficiaryEntity)
-      .insert(request.beneficiaries.map((b) => ({ projectId: project.id, ...b })));
-    await appendProjectEvent(this.outbox, manager, projectStatusChangedV1, project, {
-      from: null,
-      to: 'draft',
-      action: 'create',
-      at: now.toISOString(),
-    });
-    await this.outbox.audit(manager, {
-      action: 'project.create',
-      resourceType: 'project',
-      resourceId: project.id,
-      provinceCode: project.provinceCode,
-      summary: auditSummary.created(project),
-    });
+      this.outbox.auditEvent({
+        action: 'project.create',
+        resourceType: 'project',
+        resourceId: project.id,
+        provinceCode: project.provinceCode,
+        summary: auditSummary.created(project),
+      }),
+    ]);
     return toProjectView(project);
   }
 
   /** draft → registered: the beneficiaries' support is claimed (no double funding) and the full facts published. */
   async register(principal: Principal, id: string): Promise<ProjectView> {
-    return this.dataSource.transaction((manager) => this.registerIn(manager, principal, id));
+    const read = await this.visibleRegistration(this.dataSource.manager, principal, id);
+    transition(read, 'register', actorOf(principal)); // refused (409, 403) before a transaction opens
+    return this.dataSource.transaction((manager) => this.registerIn(manager, principal, id, read));
   }
 
-  /** `register` inside the caller's transaction (the Excel import writes many rows in one). */
-  async registerIn(manager: EntityManager, principal: Principal, id: string): Promise<ProjectView> {
-    const project = await lockVisibleProject(manager, id, principal);
-    const step = transition(project, 'register', actorOf(principal));
-    await recordTransition(manager, this.outbox, project, step);
-    const beneficiaries = await manager
-      .getRepository(ProjectBeneficiaryEntity)
-      .find({ where: { projectId: id }, order: { taxCode: 'ASC' } });
-    await claimFunding(
-      manager,
-      project,
-      beneficiaries.map((b) => b.taxCode),
-    );
-    await this.outbox.append(manager, projectRegisteredV2, {
-      aggregateId: project.id,
-      provinceCode: project.provinceCode,
-      payload: {
-        projectId: project.id,
-        code: project.code,
-        planId: project.planId,
-        planYear: project.planYear,
-        planLevel: project.planLevel,
-        fundingSource: project.fundingSource,
-        title: project.title,
-        kind: project.kind,
-        activityContents: project.activityContents,
-        implementingUnit: project.implementingUnit,
+  /**
+   * `register` inside the caller's transaction (the Excel import writes many rows in one), decided on `read`
+   * (read before it) or on the project as it is now. Written only if the project is still as it was read;
+   * otherwise decided again on the row locked, so a concurrent registration answers 409 as a later one would.
+   */
+  async registerIn(
+    manager: EntityManager,
+    principal: Principal,
+    id: string,
+    read?: RegistrationFacts,
+  ): Promise<ProjectView> {
+    const first = read ?? (await this.visibleRegistration(manager, principal, id));
+    // Changed since it was read: decided again on the row locked, which nothing else can change meanwhile.
+    const done =
+      (await this.registerOn(manager, principal, first)) ??
+      (await this.registerOn(
+        manager,
+        principal,
+        await this.visibleRegistration(manager, principal, id, true),
+      ));
+    if (!done) throw concurrentChange(first.code);
+    return done;
+  }
+
+  private async visibleRegistration(
+    manager: EntityManager,
+    principal: Principal,
+    id: string,
+    lock = false,
+  ): Promise<RegistrationFacts> {
+    const facts = await registrationFacts(manager, id, lock);
+    if (!facts || !maySee(principal, facts.provinceCode)) throw projectNotFound(id);
+    return facts;
+  }
+
+  /** The registration decided on `facts`; null when the project changed since they were read. */
+  private async registerOn(
+    manager: EntityManager,
+    principal: Principal,
+    facts: RegistrationFacts,
+  ): Promise<ProjectView | null> {
+    const step = transition(facts, 'register', actorOf(principal));
+    const claims = holdsFunding(step.to)
+      ? facts.taxCodes.flatMap((taxCode) => facts.activityContents.map((content) => ({ taxCode, content })))
+      : [];
+    const period = `[${facts.startDate},${facts.endDate}]`;
+    const at = new Date();
+    const written = await registerDraft(manager, {
+      ...step,
+      id: facts.id,
+      version: facts.version,
+      at,
+      claims,
+      period,
+    });
+    if (!written) return null;
+    const { project, claimed } = written;
+    const won = new Set(claimed.map((c) => `${c.taxCode}/${c.content}`));
+    const lost = claims.find((c) => !won.has(`${c.taxCode}/${c.content}`));
+    if (lost) await refuseDoubleFunding(manager, project, lost.taxCode, lost.content, period);
+    await this.outbox.appendAll(manager, [
+      ...(step.changed
+        ? [
+            projectEvent(projectStatusChangedV1, project, {
+              from: step.from,
+              to: step.to,
+              action: step.action,
+              at: at.toISOString(),
+            }),
+          ]
+        : []),
+      outboxEntry(projectRegisteredV2, {
+        aggregateId: project.id,
         provinceCode: project.provinceCode,
-        commune: project.commune,
-        startDate: project.startDate,
-        endDate: project.endDate,
-        kcqgVnd: project.kcqgVnd,
-        kcdpVnd: project.kcdpVnd,
-        counterpartVnd: project.counterpartVnd,
-        otherVnd: project.otherVnd,
-        requestedSupportVnd: project.requestedSupportVnd,
-        normCode: project.normCode,
-        normUnits: project.normUnits,
-        procurementMode: project.procurementMode,
-        advanceCategory: project.advanceCategory,
-        beneficiaryTaxCodes: beneficiaries.map((b) => b.taxCode),
-      },
-    });
-    await this.outbox.audit(manager, {
-      action: 'project.register',
-      resourceType: 'project',
-      resourceId: project.id,
-      provinceCode: project.provinceCode,
-      summary: auditSummary.transition(project, step.from, step.to, 'đăng ký'),
-    });
+        payload: {
+          projectId: project.id,
+          code: project.code,
+          planId: project.planId,
+          planYear: project.planYear,
+          planLevel: project.planLevel,
+          fundingSource: project.fundingSource,
+          title: project.title,
+          kind: project.kind,
+          activityContents: project.activityContents,
+          implementingUnit: project.implementingUnit,
+          provinceCode: project.provinceCode,
+          commune: project.commune,
+          startDate: project.startDate,
+          endDate: project.endDate,
+          kcqgVnd: project.kcqgVnd,
+          kcdpVnd: project.kcdpVnd,
+          counterpartVnd: project.counterpartVnd,
+          otherVnd: project.otherVnd,
+          requestedSupportVnd: project.requestedSupportVnd,
+          normCode: project.normCode,
+          normUnits: project.normUnits,
+          procurementMode: project.procurementMode,
+          advanceCategory: project.advanceCategory,
+          beneficiaryTaxCodes: facts.taxCodes,
+        },
+      }),
+      this.outbox.auditEvent({
+        action: 'project.register',
+        resourceType: 'project',
+        resourceId: project.id,
+        provinceCode: project.provinceCode,
+        summary: auditSummary.transition(project, step.from, step.to, 'đăng ký'),
+      }),
+    ]);
     return toProjectView(project);
   }
 
@@ -335,16 +379,5 @@ export class ProjectsService {
       limit: query.limit,
       total,
     };
-  }
-
-  /** Atomic per (plan, province): concurrent creations get distinct sequence numbers. */
-  private async nextSequence(manager: EntityManager, planId: string, provinceCode: string): Promise<number> {
-    const [row]: { last_sequence: number }[] = await manager.query(
-      `INSERT INTO project_code_counter (plan_id, province_code, last_sequence) VALUES ($1, $2, 1)
-       ON CONFLICT (plan_id, province_code) DO UPDATE SET last_sequence = project_code_counter.last_sequence + 1
-       RETURNING last_sequence`,
-      [planId, provinceCode],
-    );
-    return row.last_sequence;
   }
 }
