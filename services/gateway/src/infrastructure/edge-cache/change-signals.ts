@@ -1,21 +1,15 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { DATA_CHANGED_CHANNEL as CHANNEL, REDIS, type Redis } from '@kc/cache';
-import { SharedAnswers, type ChangeKind } from '../../application/edge-cache/shared-answers';
-
-/** On the channel: `<service>` when a write of it committed, `<service>:written` for a write a gateway relayed. */
-const message = (service: string, kind: ChangeKind) => (kind === 'written' ? `${service}:written` : service);
-const heard = (text: string): [string, ChangeKind] => {
-  const [service, written] = text.split(':');
-  return [service, written === 'written' ? 'written' : 'committed'];
-};
+import { SharedAnswers } from '../../application/edge-cache/shared-answers';
 
 /**
- * Hears that a service's data changed, and tells every gateway instance — this one at once, the others through
- * Redis pub/sub — so none answers from what it kept before. The signals: a service's outbox relay as soon as a
- * write of it commits; a write this instance relayed; and, a hop later but durable, the service's audit event
- * (heard by one instance: the consumer group shares the partitions out). While the subscription is down a
- * change could go unheard, so kept answers are not used, and the ones from before the outage are dropped when
- * it comes back.
+ * Hears that a service's data changed, so that no gateway instance answers from what it kept before. The
+ * signals: a service's outbox relay as soon as a write of it commits (on the Redis channel, to every instance);
+ * a write this instance relayed (here only: its caller's next read through it must show the write — the others
+ * hear the service's own signal); and, a hop later but durable, the service's audit event, heard by one instance
+ * (the consumer group shares the partitions out) and passed on to the others on the channel. While the
+ * subscription is down a change could go unheard, so kept answers are not used, and the ones from before the
+ * outage are dropped when it comes back.
  */
 @Injectable()
 export class ChangeSignals implements OnModuleInit, OnApplicationShutdown {
@@ -32,7 +26,7 @@ export class ChangeSignals implements OnModuleInit, OnApplicationShutdown {
     subscriber.on('error', () => undefined);
     subscriber.on('ready', () => this.answers.forgetAll());
     await subscriber.connect();
-    await subscriber.subscribe(CHANNEL, (text) => this.answers.changed(...heard(text)));
+    await subscriber.subscribe(CHANNEL, (service) => this.answers.changed(service, 'committed'));
     this.subscriber = subscriber;
   }
 
@@ -41,11 +35,16 @@ export class ChangeSignals implements OnModuleInit, OnApplicationShutdown {
     return this.subscriber?.isReady ?? false;
   }
 
-  /** The service's data changed: an audit event of it arrived (`committed`), or a write was relayed to it. */
-  changed(service: string, kind: ChangeKind): void {
-    this.answers.changed(service, kind);
-    this.redis.publish(CHANNEL, message(service, kind)).catch((error: unknown) => {
-      // The service's audit event still reaches every instance, through the one that consumes it.
+  /** This instance relayed a write to the service. */
+  written(service: string): void {
+    this.answers.changed(service, 'written');
+  }
+
+  /** The service's audit event arrived: every instance is told (the relay's signal may have been lost). */
+  committed(service: string): void {
+    this.answers.changed(service, 'committed');
+    this.redis.publish(CHANNEL, service).catch((error: unknown) => {
+      // The other instances still have the service relay's own signal of that commit.
       this.log.warn({ msg: 'change signal not published', service, error: String(error) });
     });
   }

@@ -22,7 +22,7 @@ export class AuditEventsHandler {
     @Payload() envelope: EventEnvelope<PayloadOf<typeof auditRecordAppendedV1>>,
     @Ctx() ctx: EventContext,
   ): Promise<void> {
-    this.changes.changed(envelope.producer, 'committed');
+    this.changes.committed(envelope.producer);
     await this.trail.append(ctx.manager, envelope);
   }
 }

@@ -40,8 +40,8 @@ export class Relay {
 
   /**
    * A `cache: 'shared'` read is answered from what the edge keeps while it hears every change; any other request
-   * is forwarded, and a write tells every gateway that the service's data changed (even one that failed or timed
-   * out: it may have committed).
+   * is forwarded, and a write makes this edge fetch the service's shared answers anew (even one that failed or
+   * timed out: it may have committed).
    */
   async to(route: RelayedRoute, req: Request, res: Response): Promise<void> {
     if (route.cache === 'shared' && this.changes.listening) {
@@ -61,7 +61,7 @@ export class Relay {
     try {
       this.write(res, await this.forward(route, req));
     } finally {
-      this.changes.changed(route.service, 'written');
+      this.changes.written(route.service);
     }
   }
 
