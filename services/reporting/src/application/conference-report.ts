@@ -12,11 +12,12 @@ import {
   safeAdd,
   zeroFigures,
   type FigureDelta,
+  type FigureKey,
   type Figures,
 } from '../domain/figures';
 import { completionPercent } from '../domain/project-stages';
 import { historicalUnitsDate } from '../domain/province-dates';
-import { regionCounted, rollUp, type RecordedFigures } from '../domain/roll-up';
+import { placements, rollUp, type RecordedFigures } from '../domain/roll-up';
 import type { YearFacts } from './year-facts';
 
 export interface ConferenceRequest {
@@ -131,22 +132,44 @@ function withCompletion(figures: Figures): ConferenceFigures {
   };
 }
 
+/** What a content row shows of its projects' figures. */
+const CONTENT_FIGURES = [
+  'projects',
+  'projectsInPlan',
+  'projectsCompleted',
+  'allocatedVnd',
+  'contractedVnd',
+  'advancedVnd',
+  'paidVnd',
+  'settledVnd',
+  'counterpartVnd',
+] as const satisfies readonly FigureKey[];
+type ContentFigures = Record<(typeof CONTENT_FIGURES)[number], number>;
+
 /** Per activity content, the projects of the report's scope (placed in a region as the unit rows place them). */
 function contentRows(
   facts: YearFacts,
   request: ConferenceRequest,
   unitsAsOf: string,
 ): ConferenceContentRow[] {
-  const sums = new Map(activityContents.map((content) => [content.code as number, zeroFigures()]));
+  // Only the figures a row shows are summed: there are many more content groups than project groups.
+  const sums = new Map<number, ContentFigures>(
+    activityContents.map((content) => [
+      content.code,
+      Object.fromEntries(CONTENT_FIGURES.map((key) => [key, 0])) as ContentFigures,
+    ]),
+  );
+  const placementOf = placements(unitsAsOf);
   for (const group of facts.contents) {
     const figures = sums.get(group.activityContent);
     if (!figures) throw new RangeError(`activity content ${group.activityContent} is not one of 1–9`);
     if (
       request.region !== null &&
-      regionCounted(group.provinceCode, group.asOf, unitsAsOf) !== request.region
+      placementOf(group.provinceCode, group.asOf).counted.regionCode !== request.region
     )
       continue;
-    addFigures(figures, projectFigures(group));
+    const delta = projectFigures(group);
+    for (const key of CONTENT_FIGURES) figures[key] = safeAdd(key, figures[key], delta[key] ?? 0);
   }
   return activityContents.map((content) => {
     const f = sums.get(content.code)!;

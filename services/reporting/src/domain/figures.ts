@@ -44,13 +44,17 @@ export function safeAdd(name: string, a: number, b: number): number {
 
 /** Adds `more` into `into`; a sum that a number cannot hold exactly is an error, never a rounded figure. */
 export function addFigures(into: Figures, more: FigureDelta): Figures {
-  for (const key of FIGURE_KEYS) into[key] = safeAdd(key, into[key], more[key] ?? 0);
+  // A delta names few of the figures: the others would add 0.
+  for (const key of FIGURE_KEYS) {
+    const value = more[key];
+    if (value !== undefined) into[key] = safeAdd(key, into[key], value);
+  }
+  const byStatus = more.projectsByStatus;
+  if (byStatus === undefined) return into;
   for (const status of conferenceProjectStatuses) {
-    into.projectsByStatus[status] = safeAdd(
-      status,
-      into.projectsByStatus[status],
-      more.projectsByStatus?.[status] ?? 0,
-    );
+    const value = byStatus[status];
+    if (value !== undefined)
+      into.projectsByStatus[status] = safeAdd(status, into.projectsByStatus[status], value);
   }
   return into;
 }

@@ -47,19 +47,48 @@ function placeOn(code: string, asOf: IsoDate, unitsOn: IsoDate) {
   return recorded && then && recorded.validFrom === then.validFrom ? then : undefined;
 }
 
+/** Where facts recorded under one code on one date go: the unit holding them on `unitsOn`, if any (see placeOn). */
+export interface Placement {
+  placed: ProvincialUnit | undefined;
+  /** The unit they are shown in: the one placed, else (e.g. a future year's code) the one they were recorded in. */
+  counted: ProvincialUnit;
+}
+
+/**
+ * The placement of facts recorded under `code` on `asOf` when the rows show the units of `unitsOn`. A code that
+ * names no unit on its date throws: bad data must not silently drop out of a total.
+ */
+function placement(code: string, asOf: IsoDate, unitsOn: IsoDate): Placement {
+  const placed = placeOn(code, asOf, unitsOn);
+  const counted = placed ?? findProvince(code, asOf);
+  if (!counted) throw new RangeError(`no provincial unit has code ${code} on ${asOf}`);
+  return { placed, counted };
+}
+
+/**
+ * `placement` on the units of `unitsOn`, looked up once per (code, date): a year's facts come in thousands of
+ * groups but name a few dozen codes, and each look-up scans the reference data.
+ */
+export function placements(unitsOn: IsoDate): (code: string, asOf: IsoDate) => Placement {
+  const known = new Map<string, Placement>();
+  return (code, asOf) => {
+    // An IsoDate has a fixed length, so the key is unambiguous whatever the code.
+    const key = asOf + code;
+    let found = known.get(key);
+    if (!found) {
+      found = placement(code, asOf, unitsOn);
+      known.set(key, found);
+    }
+    return found;
+  };
+}
+
 /**
  * The unit a fact recorded under `code` on `asOf` is shown in when the rows show the units of `unitsOn`: the
  * unit that holds it then, else (it cannot be placed, e.g. a future year's code) the unit it was recorded in.
  */
 export function unitCounted(code: string, asOf: IsoDate, unitsOn: IsoDate): ProvincialUnit {
-  const unit = placeOn(code, asOf, unitsOn) ?? findProvince(code, asOf);
-  if (!unit) throw new RangeError(`no provincial unit has code ${code} on ${asOf}`);
-  return unit;
-}
-
-/** The region such a fact counts for (see unitCounted). */
-export function regionCounted(code: string, asOf: IsoDate, unitsOn: IsoDate): RegionCode {
-  return unitCounted(code, asOf, unitsOn).regionCode;
+  return placement(code, asOf, unitsOn).counted;
 }
 
 /**
@@ -79,16 +108,13 @@ export function rollUp(recorded: readonly RecordedFigures[], scope: RollUpScope)
   );
   const unattributed = zeroFigures();
 
+  const placementOf = placements(scope.unitsOn);
   for (const { provinceCode, asOf, figures } of recorded) {
-    const unit = placeOn(provinceCode, asOf, scope.unitsOn);
-    if (unit) {
-      const row = rows.get(unit.code);
+    const { placed, counted } = placementOf(provinceCode, asOf);
+    if (placed) {
+      const row = rows.get(placed.code);
       if (row) addFigures(row, figures);
-      continue;
-    }
-    const recordedUnit = findProvince(provinceCode, asOf);
-    if (!recordedUnit) throw new RangeError(`no provincial unit has code ${provinceCode} on ${asOf}`);
-    if (inScope(recordedUnit.regionCode)) addFigures(unattributed, figures);
+    } else if (inScope(counted.regionCode)) addFigures(unattributed, figures);
   }
   return { units: [...rows.values()].sort((a, b) => a.code.localeCompare(b.code)), unattributed };
 }

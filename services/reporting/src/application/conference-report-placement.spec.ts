@@ -1,0 +1,108 @@
+import { conferenceProjectStatuses } from '@kc/contracts';
+import { provincesAsOf, regions, type RegionCode } from '@kc/reference-data';
+import { projectFigures } from '../domain/figures';
+import { unitCounted } from '../domain/roll-up';
+import { conferenceReport, type ConferenceRequest } from './conference-report';
+import type { ContentGroup, ProjectGroup, YearFacts } from './year-facts';
+
+const NOW = new Date('2026-03-02T03:00:00Z');
+
+/**
+ * A varied year: codes of the 63 old units read on 1 January, of the 34 new ones read on 31 December, and a
+ * later reading; every status and activity content; several groups per (code, date), as the queries give them.
+ */
+function variedFacts(): YearFacts {
+  const recorded = [
+    ...provincesAsOf('2025-01-01').map((u) => ({ provinceCode: u.code, asOf: '2025-01-01' })),
+    ...provincesAsOf('2025-12-31').map((u) => ({ provinceCode: u.code, asOf: '2025-12-31' })),
+    { provinceCode: '37', asOf: '2027-03-10' },
+  ];
+  const projects: ProjectGroup[] = [];
+  const contents: ContentGroup[] = [];
+  recorded.forEach((at, i) => {
+    conferenceProjectStatuses.forEach((status, j) => {
+      if ((i + j) % 3 === 0) return;
+      const count = 1 + ((i * 7 + j) % 5);
+      const group: ProjectGroup = {
+        ...at,
+        status,
+        count,
+        requestedSupportVnd: count * 500_000_000 + i,
+        appraisedSupportVnd: count * 480_000_000 + j,
+        allocatedVnd: count * 400_000_000 - i * 1_000,
+        contractedVnd: count * 390_000_000,
+        advancedVnd: count * 100_000_000 + j,
+        paidVnd: count * 300_000_000 + i,
+        settledVnd: (i + j) % 4 === 0 ? count * 290_000_000 : 0,
+        counterpartVnd: count * 50_000_000 + i + j,
+      };
+      projects.push(group);
+      for (const activityContent of [1 + ((i + j) % 9), 1 + ((i * 2 + j) % 9)]) {
+        contents.push({ ...group, activityContent });
+      }
+    });
+  });
+  return { plans: [], projects, contents, clusters: [], fairs: [], awardRounds: [], booths: [] };
+}
+
+/** The contents' figures as the report defines them, each group placed by its own look-up (no memo). */
+function contentTotals(facts: YearFacts, region: RegionCode | null, unitsAsOf: string) {
+  const sums = new Map<number, { projects: number; projectsCompleted: number; paidVnd: number }>();
+  for (const group of facts.contents) {
+    if (region !== null && unitCounted(group.provinceCode, group.asOf, unitsAsOf).regionCode !== region)
+      continue;
+    const figures = projectFigures(group);
+    const sum = sums.get(group.activityContent) ?? { projects: 0, projectsCompleted: 0, paidVnd: 0 };
+    sum.projects += figures.projects ?? 0;
+    sum.projectsCompleted += figures.projectsCompleted ?? 0;
+    sum.paidVnd += figures.paidVnd ?? 0;
+    sums.set(group.activityContent, sum);
+  }
+  return sums;
+}
+
+describe('conference report on a varied year', () => {
+  const facts = variedFacts();
+  const requests: ConferenceRequest[] = [null, ...regions.map((r) => r.code)].flatMap((region) =>
+    (['current', 'historical'] as const).map((grouping) => ({ region, grouping, year: 2025, now: NOW })),
+  );
+
+  it.each(requests)('places every content group as its own look-up does ($region, $grouping)', (request) => {
+    const report = conferenceReport(facts, request);
+    const expected = contentTotals(facts, request.region, report.unitsAsOf);
+    for (const row of report.byContent) {
+      const sum = expected.get(row.activityContent) ?? { projects: 0, projectsCompleted: 0, paidVnd: 0 };
+      expect([row.projects, row.projectsCompleted, row.paidVnd]).toEqual([
+        sum.projects,
+        sum.projectsCompleted,
+        sum.paidVnd,
+      ]);
+    }
+  });
+
+  it.each(requests)('places every project group as its own look-up does ($region, $grouping)', (request) => {
+    const report = conferenceReport(facts, request);
+    const byUnit = new Map<string, number>();
+    let unattributed = 0;
+    for (const group of facts.projects) {
+      const unit = unitCounted(group.provinceCode, group.asOf, report.unitsAsOf);
+      if (request.region !== null && unit.regionCode !== request.region) continue;
+      if (report.units.some((u) => u.code === unit.code && unit.validFrom <= report.unitsAsOf)) {
+        byUnit.set(unit.code, (byUnit.get(unit.code) ?? 0) + group.count);
+      } else unattributed += group.count;
+    }
+    expect(report.units.filter((u) => u.projects > 0).map((u) => [u.code, u.projects])).toEqual(
+      [...byUnit].sort(([a], [b]) => a.localeCompare(b)),
+    );
+    expect(report.unattributed.projects).toBe(unattributed);
+    expect(report.totals.projects).toBe(
+      report.units.reduce((sum, unit) => sum + unit.projects, unattributed),
+    );
+  });
+
+  it('gives the same answer when asked again (nothing kept between answers)', () => {
+    for (const request of requests) {
+      expect(conferenceReport(facts, request)).toEqual(conferenceReport(facts, request));
+    }
+  });
+});
