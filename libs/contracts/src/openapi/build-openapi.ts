@@ -172,7 +172,8 @@ function success(entry: RouteDefinition): JsonObject {
 
 function responses(entry: RouteDefinition): JsonObject {
   const answers: JsonObject = { [entry.status ?? 200]: success(entry) };
-  if (entry.etag || entry.cache) answers[304] = { description: 'Không đổi / Not modified since the ETag the client holds' };
+  if (entry.etag || entry.cache)
+    answers[304] = { description: 'Không đổi / Not modified since the ETag the client holds' };
   for (const status of problemStatuses(entry))
     answers[status] = {
       description: PROBLEM_ANSWERS[status],
