@@ -3,13 +3,6 @@ import etag from 'etag';
 import { LRUCache } from 'lru-cache';
 import type { UpstreamResponse } from '../../infrastructure/upstream/upstream-client';
 
-/**
- * How a change is heard. `committed`: the service says a write of it committed (its outbox relay, its audit
- * event) — an answer from before may still be given while the new one is fetched. `written`: a write this edge
- * relayed — its caller's next read must show it, so nothing from before is given any more.
- */
-export type ChangeKind = 'committed' | 'written';
-
 interface Kept {
   /** The service's version when the fetch began: the answer shows every change up to it. */
   version: number;
@@ -31,15 +24,13 @@ const sizeOf = ({ answer }: Kept, key: string) =>
  * The answers of `cache: 'shared'` routes (the same for every admitted caller), kept per request until the data
  * of their service changes; freshness comes only from the change signals, there is no time-to-live.
  *
- * After a committed change the answer kept from before is still given while ONE fetch of the new one runs
- * (stale-while-revalidate, bounded by that fetch): a hall of dashboards neither waits for the service nor sends
- * it more than one request per answer at a time, however many changes arrive. After a write this edge relayed,
- * or when no answer is kept, a request waits for a fetch that began after the change.
+ * After a change, a request waits for a fetch that began after it: whoever has seen a change in one view never
+ * gets an older state of another (a hall's national and regional pages agree). Requests for an answer being
+ * fetched wait for that one fetch, and a fetch from before the change is waited out before the next begins, so
+ * the service is never asked for the same answer twice at once: after a change a whole hall costs it one request.
  */
 export class SharedAnswers {
   private readonly versions = new Map<string, number>();
-  /** The version of a service's last `written` change: nothing fetched before it is given. */
-  private readonly writtenAt = new Map<string, number>();
   /** Part of every key; bumped when every change may have gone unseen, so nothing from before is found. */
   private generation = 0;
   private readonly kept: LRUCache<string, Kept>;
@@ -62,12 +53,8 @@ export class SharedAnswers {
     const version = this.versionOf(service);
     for (;;) {
       const kept = this.kept.get(key);
-      if (kept && kept.version === version) return kept.answer;
+      if (kept && kept.version >= version) return kept.answer;
       const running = this.fetching.get(key);
-      if (kept && kept.version >= (this.writtenAt.get(service) ?? 0)) {
-        if (!running) void this.start(key, service, fetch).catch(() => undefined);
-        return kept.answer;
-      }
       // A fetch that began at or after this request's version will do; an older one is waited out first,
       // so that the service is never asked for the same answer twice at once.
       if (running && running.version >= version) return running.done;
@@ -77,10 +64,8 @@ export class SharedAnswers {
   }
 
   /** The service's data changed. */
-  changed(service: string, kind: ChangeKind): void {
-    const version = this.versionOf(service) + 1;
-    this.versions.set(service, version);
-    if (kind === 'written') this.writtenAt.set(service, version);
+  changed(service: string): void {
+    this.versions.set(service, this.versionOf(service) + 1);
   }
 
   /** A change may have gone unseen (the signals were cut): nothing kept or being fetched is given any more. */

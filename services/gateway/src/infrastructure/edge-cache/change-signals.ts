@@ -26,7 +26,7 @@ export class ChangeSignals implements OnModuleInit, OnApplicationShutdown {
     subscriber.on('error', () => undefined);
     subscriber.on('ready', () => this.answers.forgetAll());
     await subscriber.connect();
-    await subscriber.subscribe(CHANNEL, (service) => this.answers.changed(service, 'committed'));
+    await subscriber.subscribe(CHANNEL, (service) => this.answers.changed(service));
     this.subscriber = subscriber;
   }
 
@@ -37,12 +37,12 @@ export class ChangeSignals implements OnModuleInit, OnApplicationShutdown {
 
   /** This instance relayed a write to the service. */
   written(service: string): void {
-    this.answers.changed(service, 'written');
+    this.answers.changed(service);
   }
 
   /** The service's audit event arrived: every instance is told (the relay's signal may have been lost). */
   committed(service: string): void {
-    this.answers.changed(service, 'committed');
+    this.answers.changed(service);
     this.redis.publish(CHANNEL, service).catch((error: unknown) => {
       // The other instances still have the service relay's own signal of that commit.
       this.log.warn({ msg: 'change signal not published', service, error: String(error) });
