@@ -15,6 +15,7 @@ import { getProfile, paths } from '../../deploy/profiles.mjs';
 import { run, withLock } from '../../deploy/lib/process.mjs';
 import { createReporter, LauncherError, seconds, sinceStart, why } from '../../deploy/lib/ui.mjs';
 import { loadDemoData, todayInVietnam } from '../seed/demo-data.mjs';
+import { readModelsCaughtUp } from './read-models.mjs';
 import { ensureService, serviceFiles, ServiceStartError } from './services.mjs';
 
 const PROFILE = 'dev';
@@ -41,6 +42,7 @@ async function main(argv) {
   const gateway = profile.services.find((s) => s.name === 'gateway');
   const guide = args.demoData ? await demoData(gateway.url, r) : [];
   const demoFailed = guide === null;
+  if (args.demoData && !demoFailed) await awaitReadModels(profile, r);
 
   printNextSteps(profile, gateway, r, { t0, demoFailed, guide: guide ?? [] });
   return demoFailed ? 1 : 0;
@@ -117,6 +119,14 @@ function describeStart(svc, res) {
   if (res.state === 'reused')
     return `${where} already running (pid ${res.pid}${res.outdated ? ', older than its sources' : ''})`;
   return `${where} already answering, not started by npm start (npm stop will not stop it)`;
+}
+
+/** The views built from events have taken in the whole demo: "ready" then means complete figures. */
+async function awaitReadModels(profile, r) {
+  const t0 = Date.now();
+  if (await readModelsCaughtUp(profile))
+    r.ok(`views and copies built from events caught up (${sinceStart(t0)})`);
+  else r.warn('views built from events still catching up; their figures complete in a moment');
 }
 
 /** Loads the demo data: what it leaves ready to try (lines to print), or null if it could not be loaded. */
