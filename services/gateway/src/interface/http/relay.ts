@@ -54,14 +54,10 @@ export class Relay {
       this.write(res, { response, replayed: false }, req);
       return;
     }
-    if (req.method === 'GET') {
-      this.write(res, await this.forward(route, req));
-      return;
-    }
     try {
       this.write(res, await this.forward(route, req));
     } finally {
-      this.changes.written(route.service);
+      if (req.method !== 'GET') this.changes.written(route.service);
     }
   }
 
