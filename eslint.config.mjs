@@ -26,6 +26,7 @@ const depConstraints = [
     'awards',
     'reporting',
     'gateway',
+    'web',
     'e2e',
     'chaos',
     'tools',

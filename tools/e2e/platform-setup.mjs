@@ -10,6 +10,7 @@ import { ensureDatabases } from '../../deploy/lib/postgres.mjs';
 import { stopPidFile } from '../../deploy/lib/process.mjs';
 import { createReporter } from '../../deploy/lib/ui.mjs';
 import { ensureService, serviceFiles } from '../platform/services.mjs';
+import { buildWebApp } from '../platform/web-app.mjs';
 import { startConformanceProxy } from './openapi-conformance-proxy.mjs';
 
 export default async function startPlatformForE2e() {
@@ -22,6 +23,8 @@ export default async function startPlatformForE2e() {
   const domain = profile.services.filter((s) => s.name !== 'gateway');
   await Promise.all(domain.map((svc) => ensureService(profile, svc)));
   const gateway = profile.services.find((s) => s.name === 'gateway');
+  // The browser tests open the web app the gateway serves from this build.
+  await buildWebApp();
   await ensureService(profile, gateway);
   // The tests reach the gateway through a proxy that holds every answer to the gateway's OpenAPI document.
   const proxy = await startConformanceProxy(gateway.url);

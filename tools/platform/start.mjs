@@ -17,6 +17,7 @@ import { createReporter, LauncherError, seconds, sinceStart, why } from '../../d
 import { loadDemoData, todayInVietnam } from '../seed/demo-data.mjs';
 import { readModelsCaughtUp } from './read-models.mjs';
 import { ensureService, serviceFiles, ServiceStartError } from './services.mjs';
+import { buildWebApp } from './web-app.mjs';
 
 const PROFILE = 'dev';
 const USAGE = 'usage: npm start [-- --no-demo-data]';
@@ -36,6 +37,8 @@ async function main(argv) {
   assertServicesPresent(profile);
 
   await infraUp(profile.name, { reporter: r });
+  // Before the gateway starts: it serves the build it finds at boot.
+  r.ok(`conference web app built (${seconds(await buildWebApp())})`);
 
   await withLock(`${profile.name}-services`, () => startServices(profile, r));
 
@@ -154,7 +157,8 @@ function printNextSteps(profile, gateway, r, { t0, demoFailed, guide }) {
   const year = todayInVietnam().slice(0, 4);
   const base = `http://localhost:${gateway.port}`;
   const rows = [
-    ['Gateway (API)', base],
+    ['Web app', `${base}/  (conference dashboards: sign in with a demo account)`],
+    ['Gateway (API)', `${base}/api`],
     ['OpenAPI UI', `${base}/api/docs`],
     ['Conference view', `${base}/api/v1/conferences/national?year=${year}`],
     ['', `${base}/api/v1/conferences/regional/north?year=${year}`],

@@ -69,6 +69,8 @@ check('lint with module boundaries (nx run-many -t lint)', bin('nx'), [
   '--skip-nx-cache',
 ]);
 check('typecheck (tsc --noEmit, whole workspace)', bin('tsc'), ['-p', 'tsconfig.json']);
+// The web app has its own compiler settings (DOM, JSX, bundler resolution).
+check('typecheck the conference web app', bin('tsc'), ['-p', 'services/conference-web/tsconfig.json']);
 jestTier('unit and contract tests', 'jest.config.js', 'unit');
 
 process.stdout.write('\n▶ test infrastructure (Kafka, PostgreSQL, Redis — profile test)\n');

@@ -30,6 +30,11 @@ export function client(baseUrl: string) {
       body = JSON.stringify(options.body);
     }
     const res = await fetch(`${baseUrl}${path}`, { method, headers, body });
+    // A server-sent event stream never ends: the status and headers are the answer.
+    if (res.headers.get('content-type')?.startsWith('text/event-stream')) {
+      await res.body?.cancel();
+      return { status: res.status, headers: res.headers, body: undefined as T };
+    }
     const text = await res.text();
     let parsed: unknown = text;
     try {

@@ -38,12 +38,14 @@ import { ExternalClient1763900000770 } from './infrastructure/persistence/migrat
 import { AuditEventsHandler } from './interface/events/audit-events.handler';
 import { SharedAnswers } from './application/edge-cache/shared-answers';
 import { ChangeSignals } from './infrastructure/edge-cache/change-signals';
+import { ChangeFeed } from './application/live/change-feed';
 import { AuditController } from './interface/http/audit.controller';
 import { AuthController } from './interface/http/auth.controller';
 import { ClientLimitsInterceptor } from './interface/http/client-limits.interceptor';
 import { ClientsController } from './interface/http/clients.controller';
 import { ExternalClientsController } from './interface/http/external-clients.controller';
 import { OAuthMetadataController } from './interface/http/oauth-metadata.controller';
+import { SessionController } from './interface/http/session.controller';
 
 export const ACCESS_ENTITIES = [
   SigningKeyEntity,
@@ -90,6 +92,7 @@ export class AccessModule {
       global: true,
       controllers: [
         AuthController,
+        SessionController,
         ClientsController,
         ExternalClientsController,
         OAuthMetadataController,
@@ -153,6 +156,7 @@ export class AccessModule {
         },
         AuditTrail,
         { provide: SharedAnswers, useValue: new SharedAnswers(config.EDGE_CACHE_MB * 1024 * 1024) },
+        { provide: ChangeFeed, useValue: new ChangeFeed() },
         ChangeSignals,
         ClientDirectory,
         EdgeCredentials,
@@ -174,6 +178,7 @@ export class AccessModule {
         // For the relay: what the edge keeps of shared answers, and the signals that a service's data changed.
         SharedAnswers,
         ChangeSignals,
+        ChangeFeed,
         // For the users' management (GatewayModule: it also asks trade-fairs and awards).
         AuditTrail,
         PasswordHasher,

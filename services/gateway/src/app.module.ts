@@ -14,6 +14,10 @@ import { UpstreamClient } from './infrastructure/upstream/upstream-client';
 import { ConferencesController } from './interface/http/conferences.controller';
 import { EventDocsController } from './interface/http/event-docs.controller';
 import { IndexController } from './interface/http/index.controller';
+import { LiveController } from './interface/http/live.controller';
+import { ScreensService } from './application/live/screens.service';
+import { ScreenLinks } from './infrastructure/screens/screen-links.store';
+import { REDIS, type Redis } from '@kc/cache';
 import { routeTableController } from './interface/http/route-table.controller';
 import { ReferenceController } from './interface/http/reference.controller';
 import { Relay, type RelayedRoute } from './interface/http/relay';
@@ -58,6 +62,7 @@ export class GatewayModule {
         ReferenceController,
         routeTableController(relayedRoutes),
         ConferencesController,
+        LiveController,
         UsersController,
       ],
       providers: [
@@ -71,6 +76,8 @@ export class GatewayModule {
         },
         Relay,
         UsersService,
+        { provide: ScreenLinks, inject: [REDIS], useFactory: (redis: Redis) => new ScreenLinks(redis) },
+        ScreensService,
         { provide: UpstreamClient, useValue: upstream },
         { provide: UPSTREAM_TIMEOUT_MS, useValue: config.UPSTREAM_TIMEOUT_MS },
       ],

@@ -19,7 +19,7 @@ const CHECK_IN: Role[] = [...CENTRAL, 'fair-organizer'];
  * matrix below checks every route × role against it. A route added without an entry here fails the suite.
  */
 const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
-  'GET /': PUBLIC,
+  'GET /api': PUBLIC,
   'GET /health': PUBLIC,
   'GET /api/asyncapi.json': PUBLIC,
   'GET /api/asyncapi': PUBLIC,
@@ -31,6 +31,14 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
   'POST /api/v1/auth/login': PUBLIC,
   'POST /api/v1/auth/refresh': PUBLIC,
   'POST /api/v1/auth/token': PUBLIC,
+  'POST /api/v1/auth/session': PUBLIC,
+  'GET /api/v1/auth/sign-in-options': PUBLIC,
+  'POST /api/v1/auth/session/refresh': PUBLIC,
+  'POST /api/v1/auth/session/end': ALL,
+  'GET /api/v1/live': ALL,
+  'POST /api/v1/screens': STAFF,
+  'GET /api/v1/screens/:token': PUBLIC,
+  'GET /api/v1/screens/:token/live': PUBLIC,
   'POST /api/v1/auth/logout': ALL,
   'POST /api/v1/auth/password': ALL,
   'GET /api/v1/auth/me': ALL,
@@ -121,10 +129,19 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
   'GET /api/v1/conferences/regional/:region': ALL,
   'GET /api/v1/conferences/figures': ALL,
   'GET /api/v1/watchlist': STAFF,
+  'POST /api/v1/conference-packs': CENTRAL,
+  'GET /api/v1/conference-packs': ALL,
+  'GET /api/v1/conference-packs/:id': ALL,
+  'GET /api/v1/conference-packs/:id/report.pdf': ALL,
+  'GET /api/v1/conference-packs/:id/annex.xlsx': ALL,
 };
 
 const concrete = (path: string) =>
-  path.replace(':id', randomUUID()).replace(':rid', randomUUID()).replace(':region', 'north');
+  path
+    .replace(':id', randomUUID())
+    .replace(':rid', randomUUID())
+    .replace(':region', 'north')
+    .replace(':token', 'A'.repeat(43));
 const denied = (status: number) => status === 401 || status === 403;
 
 function personOf(role: Role): Principal {

@@ -1,19 +1,24 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule } from '@kc/http';
 import { Clock } from './application/clock';
+import { ConferencePacksService } from './application/conference-packs/conference-packs.service';
 import { ConferenceService } from './application/conference.service';
 import { FairFiguresService } from './application/fair-figures.service';
 import { ProjectProjectionsService } from './application/project-projections.service';
 import { ProjectionsService } from './application/projections.service';
 import { WatchlistService } from './application/watchlist.service';
 import type { ReportingConfig } from './config/reporting.config';
+import { CONFERENCE_PACK_ENTITIES } from './infrastructure/persistence/conference-pack.entities';
+import { ConferencePackQueries } from './infrastructure/persistence/conference-pack.queries';
 import { ConferenceQueries } from './infrastructure/persistence/conference.queries';
 import { CreateProjections1763900000600 } from './infrastructure/persistence/migrations/1763900000600-create-projections';
 import { CreateBoothProjection1763900000610 } from './infrastructure/persistence/migrations/1763900000610-create-booth-projection';
 import { ProjectLifecycleProjection1763900000620 } from './infrastructure/persistence/migrations/1763900000620-project-lifecycle-projection';
 import { InternationalFairs1763900000630 } from './infrastructure/persistence/migrations/1763900000630-international-fairs';
+import { ConferencePacks1763900000640 } from './infrastructure/persistence/migrations/1763900000640-conference-packs';
 import { PROJECTION_ENTITIES } from './infrastructure/persistence/projection.entities';
 import { WatchlistQueries } from './infrastructure/persistence/watchlist.queries';
+import { ConferencePacksController } from './interface/http/conference-packs.controller';
 import { ConferencesController } from './interface/http/conferences.controller';
 import { FairFiguresController } from './interface/http/fair-figures.controller';
 import { WatchlistController } from './interface/http/watchlist.controller';
@@ -29,12 +34,13 @@ export class ReportingModule {
         PlatformModule.forService({
           service: 'reporting',
           config,
-          entities: PROJECTION_ENTITIES,
+          entities: [...PROJECTION_ENTITIES, ...CONFERENCE_PACK_ENTITIES],
           migrations: [
             CreateProjections1763900000600,
             CreateBoothProjection1763900000610,
             ProjectLifecycleProjection1763900000620,
             InternationalFairs1763900000630,
+            ConferencePacks1763900000640,
           ],
         }),
       ],
@@ -44,6 +50,7 @@ export class ReportingModule {
         ProjectionEventsHandler,
         ProjectEventsHandler,
         FairFiguresController,
+        ConferencePacksController,
       ],
       providers: [
         Clock,
@@ -54,6 +61,8 @@ export class ReportingModule {
         WatchlistQueries,
         WatchlistService,
         FairFiguresService,
+        ConferencePackQueries,
+        ConferencePacksService,
       ],
     };
   }

@@ -10,6 +10,7 @@ import { getProfile, profileNames } from '../../../deploy/profiles.mjs';
 import { ensureDatabases } from '../../../deploy/lib/postgres.mjs';
 import { createReporter } from '../../../deploy/lib/ui.mjs';
 import { ensureService } from '../../platform/services.mjs';
+import { buildWebApp } from '../../platform/web-app.mjs';
 
 export const BENCH_PROFILE = 'bench';
 
@@ -112,6 +113,8 @@ export async function benchPlatformUp({ log = () => {} } = {}) {
   await ensureDatabases(profile, quiet);
   await flushRedisDb(profile);
   log(`bench profile: infrastructure on a clean slate (${seconds(t0)}); starting the services…`);
+  // The gateway serves the web app it finds built when it starts (the web benchmark opens it).
+  await buildWebApp();
   // All seven at once: services fetch the gateway's keys on their first request, not at start.
   await Promise.all(profile.services.map((svc) => ensureService(profile, svc)));
   log(`bench profile: platform up (${seconds(t0)})`);

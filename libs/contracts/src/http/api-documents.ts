@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const apiIndexView = z.object({
   name: z.string(),
   links: z.object({
+    /** The conference web app. */
+    app: z.string(),
     docs: z.string(),
     openApi: z.string(),
     events: z.string(),

@@ -10,6 +10,23 @@ export type ConferenceGrouping = (typeof conferenceGroupings)[number];
 
 const firstCoveredYear = Number(COVERAGE_START.slice(0, 4));
 
+/** `historical` reads the units of 1 January of `year`: the provincial data must cover that day. */
+export function refineHistoricalYear(
+  request: { year: number; grouping: ConferenceGrouping },
+  ctx: z.RefinementCtx,
+): void {
+  if (request.grouping === 'historical' && request.year < firstCoveredYear) {
+    ctx.addIssue({
+      ...ruleIssue(
+        'not-before-coverage',
+        `phải từ ${firstCoveredYear} trở đi khi grouping=historical (dữ liệu cấp tỉnh bắt đầu từ ${COVERAGE_START})`,
+        `must be ${firstCoveredYear} or later for grouping=historical (provincial data starts ${COVERAGE_START})`,
+      ),
+      path: ['year'],
+    });
+  }
+}
+
 /**
  * Query of GET /api/v1/conferences/national and /regional/:region. `grouping=current` (default) rolls every
  * fact up to today's provincial units; `historical` shows the units as they were on 1 January of `year`.
@@ -21,18 +38,7 @@ export const conferenceQuery = z
       .pipe(year),
     grouping: z.enum(conferenceGroupings).default('current'),
   })
-  .superRefine((query, ctx) => {
-    if (query.grouping === 'historical' && query.year < firstCoveredYear) {
-      ctx.addIssue({
-        ...ruleIssue(
-          'not-before-coverage',
-          `phải từ ${firstCoveredYear} trở đi khi grouping=historical (dữ liệu cấp tỉnh bắt đầu từ ${COVERAGE_START})`,
-          `must be ${firstCoveredYear} or later for grouping=historical (provincial data starts ${COVERAGE_START})`,
-        ),
-        path: ['year'],
-      });
-    }
-  });
+  .superRefine(refineHistoricalYear);
 export type ConferenceQuery = z.infer<typeof conferenceQuery>;
 
 export const conferenceRegions = ['north', 'central', 'south'] as const;

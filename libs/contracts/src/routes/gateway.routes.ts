@@ -18,6 +18,14 @@ import {
   tokenRequest,
   tokenResponse,
 } from '../http/auth';
+import {
+  browserSessionView,
+  signInOptionsView,
+  screenLink,
+  screenParams,
+  screenReport,
+  screenRequest,
+} from '../http/browser-session';
 import { pageOf } from '../http/pagination';
 import {
   activityContentsView,
@@ -83,6 +91,48 @@ export const identityRoutes = routeGroup('Xác thực / Authentication', {
       'Each refresh token works once; presenting a used one again revokes all of that user’s sessions.',
     body: refreshRequest,
     response: tokenResponse,
+  }),
+  session: route({
+    method: 'POST',
+    path: '/api/v1/auth/session',
+    service: 'gateway',
+    access: 'public',
+    summary: 'Đăng nhập trình duyệt / Browser sign-in: a session in HttpOnly cookies',
+    description:
+      'The login of the web app: the same accounts, lockout and audit as POST /api/v1/auth/login, but the access ' +
+      'and refresh tokens are set as HttpOnly, SameSite=Strict cookies (`kc_access` for every path, `kc_refresh` ' +
+      'for /api/v1/auth/session only) and never appear in the body. Requests carrying the access cookie are ' +
+      'authenticated by it; a write authenticated by the cookie must also send the header `X-KC-Session: 1`.',
+    body: loginRequest,
+    response: browserSessionView,
+  }),
+  signInOptions: route({
+    method: 'GET',
+    path: '/api/v1/auth/sign-in-options',
+    service: 'gateway',
+    access: 'public',
+    summary: 'Tùy chọn đăng nhập / What the sign-in page may offer here (demo accounts or none)',
+    response: signInOptionsView,
+  }),
+  sessionRefresh: route({
+    method: 'POST',
+    path: '/api/v1/auth/session/refresh',
+    service: 'gateway',
+    access: 'public',
+    summary: 'Làm mới phiên trình duyệt / Refresh the browser session (rotates the refresh cookie)',
+    description:
+      'Reads the `kc_refresh` cookie (with the header `X-KC-Session: 1`), rotates it as POST /api/v1/auth/refresh ' +
+      'does — a used refresh token presented again revokes every session of its user — and sets both cookies anew.',
+    response: browserSessionView,
+  }),
+  sessionEnd: route({
+    method: 'POST',
+    path: '/api/v1/auth/session/end',
+    service: 'gateway',
+    access: { roles: ROLE_GROUPS.all },
+    summary: 'Đăng xuất trình duyệt / End the browser session',
+    description: 'Revokes the session’s access and refresh tokens and clears both cookies.',
+    status: 204,
   }),
   token: route({
     method: 'POST',
@@ -358,7 +408,7 @@ export const referenceRoutes = routeGroup('Danh mục / Reference data', {
 export const documentRoutes = routeGroup('Tài liệu API / API documents', {
   index: route({
     method: 'GET',
-    path: '/',
+    path: '/api',
     service: 'gateway',
     access: 'public',
     summary: 'Điểm bắt đầu / Where to start: links to the documents, login, reference data',
@@ -380,5 +430,60 @@ export const documentRoutes = routeGroup('Tài liệu API / API documents', {
     access: 'public',
     summary: 'Tài liệu sự kiện (JSON) / The AsyncAPI document of every topic',
     response: asyncApiDocument,
+  }),
+});
+
+/** What the conference web app listens to and shares: change notices and hall screens. */
+export const liveRoutes = routeGroup('Hội nghị / Conferences', {
+  live: route({
+    method: 'GET',
+    path: '/api/v1/live',
+    service: 'gateway',
+    access: { roles: ROLE_GROUPS.all, scope: 'reports:read' },
+    summary: 'Thông báo thay đổi số liệu / Server-sent events: which services’ data changed',
+    description:
+      'A text/event-stream (server-sent events). `event: changed` with data `{"services":["reporting"],"at":ISO}` ' +
+      'each time a service commits a change (at most four a second, merged), heard from the services’ own commit ' +
+      'signals; a comment line every 25 s keeps proxies from closing it. A page refetches what it shows on a ' +
+      'change of the services it reads — no polling.',
+    kind: 'file',
+    produces: ['text/event-stream'],
+  }),
+  createScreen: route({
+    method: 'POST',
+    path: '/api/v1/screens',
+    service: 'gateway',
+    access: { roles: ROLE_GROUPS.staff, scope: 'reports:read' },
+    summary: 'Tạo liên kết màn hình hội trường / Share a conference view with a hall screen',
+    description:
+      'A link that shows one conference view, read-only, until it expires (5 minutes to 7 days); the token in it ' +
+      'is its only credential and opens nothing else. Audited.',
+    body: screenRequest,
+    status: 201,
+    response: screenLink,
+  }),
+  screen: route({
+    method: 'GET',
+    path: '/api/v1/screens/:token',
+    service: 'gateway',
+    access: 'public',
+    summary: 'Màn hình hội trường / The conference view of a screen link',
+    description:
+      'The shared view and nothing else; 404 with code `screen.unknown` for a link never made, `screen.expired` ' +
+      'once it has expired.',
+    params: screenParams,
+    response: screenReport,
+  }),
+  screenLive: route({
+    method: 'GET',
+    path: '/api/v1/screens/:token/live',
+    service: 'gateway',
+    access: 'public',
+    summary: 'Thông báo thay đổi cho màn hình / Server-sent change notices for a screen link',
+    description:
+      'As GET /api/v1/live, for the holder of a valid screen link; the stream ends when the link expires.',
+    params: screenParams,
+    kind: 'file',
+    produces: ['text/event-stream'],
   }),
 });

@@ -4,6 +4,7 @@ import {
   clientRoutes,
   documentRoutes,
   identityRoutes,
+  liveRoutes,
   referenceRoutes,
   userRoutes,
 } from './gateway.routes';
@@ -11,7 +12,12 @@ import { programmeRoutes } from './programmes.routes';
 import { projectFinanceRoutes, projectRoutes } from './projects.routes';
 import { awardRoundRoutes } from './awards.routes';
 import { clusterRoutes } from './clusters.routes';
-import { conferenceRoutes, fairFigureRoutes, watchlistRoutes } from './reporting.routes';
+import {
+  conferencePackRoutes,
+  conferenceRoutes,
+  fairFigureRoutes,
+  watchlistRoutes,
+} from './reporting.routes';
 import type { RouteDefinition } from './route';
 import { tradeFairRoutes } from './trade-fairs.routes';
 
@@ -21,12 +27,18 @@ export {
   clientRoutes,
   documentRoutes,
   identityRoutes,
+  liveRoutes,
   referenceRoutes,
   userRoutes,
 } from './gateway.routes';
 export { awardRoundRoutes } from './awards.routes';
 export { clusterRoutes } from './clusters.routes';
-export { conferenceRoutes, fairFigureRoutes, watchlistRoutes } from './reporting.routes';
+export {
+  conferencePackRoutes,
+  conferenceRoutes,
+  fairFigureRoutes,
+  watchlistRoutes,
+} from './reporting.routes';
 export { fundingNormRoutes, planRoutes } from './plans.routes';
 export { programmeRoutes } from './programmes.routes';
 export { tradeFairRoutes } from './trade-fairs.routes';
@@ -41,9 +53,11 @@ export const ROUTE_TABLE: readonly RouteDefinition[] = [
   ...Object.values(auditRoutes),
   ...Object.values(referenceRoutes),
   ...Object.values(documentRoutes),
+  ...Object.values(liveRoutes),
   ...Object.values(clusterRoutes),
   ...Object.values(awardRoundRoutes),
   ...Object.values(conferenceRoutes),
+  ...Object.values(conferencePackRoutes),
   ...Object.values(watchlistRoutes),
   ...Object.values(fairFigureRoutes),
   ...Object.values(tradeFairRoutes),

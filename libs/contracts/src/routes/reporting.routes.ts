@@ -1,8 +1,14 @@
 import { conferenceFiguresGlossary, conferenceFiguresQuery } from '../http/conference-figures';
+import {
+  conferencePackPage,
+  conferencePackView,
+  createConferencePackRequest,
+  listConferencePacksQuery,
+} from '../http/conference-packs';
 import { conferenceQuery, conferenceReport, regionalConferenceParams } from '../http/conferences';
 import { fairFiguresView } from '../http/trade-fairs';
 import { watchlistPage, watchlistQuery } from '../http/watchlist';
-import { idParams, ROLE_GROUPS, route, routeGroup } from './route';
+import { idParams, ROLE_GROUPS, route, routeGroup, XLSX_MEDIA_TYPE } from './route';
 
 /** The conference views (hội nghị khuyến công): published figures, every role reads them. */
 export const conferenceRoutes = routeGroup('Hội nghị / Conferences', {
@@ -45,6 +51,68 @@ export const conferenceRoutes = routeGroup('Hội nghị / Conferences', {
     query: conferenceQuery,
     response: conferenceReport,
     cache: 'shared',
+  }),
+});
+
+/**
+ * Conference packs: a conference's figures frozen at a cut-off, with the PDF report and the Excel annex rendered
+ * once from them. Published figures: everyone signed in reads them; the agency freezes them.
+ */
+export const conferencePackRoutes = routeGroup('Hội nghị / Conferences', {
+  freeze: route({
+    method: 'POST',
+    path: '/api/v1/conference-packs',
+    service: 'reporting',
+    access: { roles: ROLE_GROUPS.central, scope: 'reports:write' },
+    summary: 'Chốt bộ số liệu hội nghị / Freeze a conference pack',
+    description:
+      'Reads the conference report (as GET /api/v1/conferences/national or /regional/:region serves it) at ' +
+      'this moment, the cut-off, and renders from it the PDF report (charts, tables, the cut-off on every ' +
+      'page) and the Excel annex (a summary sheet and one sheet per unit). The bytes of both are stored: the ' +
+      'same id gives the same files whatever changes later.',
+    body: createConferencePackRequest,
+    status: 201,
+    response: conferencePackView,
+  }),
+  list: route({
+    method: 'GET',
+    path: '/api/v1/conference-packs',
+    service: 'reporting',
+    access: { roles: ROLE_GROUPS.all, scope: 'reports:read' },
+    summary: 'Các bộ số liệu hội nghị đã chốt / Conference packs, newest first',
+    query: listConferencePacksQuery,
+    response: conferencePackPage,
+  }),
+  get: route({
+    method: 'GET',
+    path: '/api/v1/conference-packs/:id',
+    service: 'reporting',
+    access: { roles: ROLE_GROUPS.all, scope: 'reports:read' },
+    summary: 'Một bộ số liệu hội nghị / A conference pack: cut-off, who froze it, its files and totals',
+    params: idParams,
+    response: conferencePackView,
+  }),
+  report: route({
+    method: 'GET',
+    path: '/api/v1/conference-packs/:id/report.pdf',
+    service: 'reporting',
+    access: { roles: ROLE_GROUPS.all, scope: 'reports:read' },
+    summary: 'Báo cáo số liệu hội nghị (.pdf) / The pack’s PDF report, as rendered at freezing',
+    params: idParams,
+    kind: 'file',
+    produces: ['application/pdf'],
+    etag: true,
+  }),
+  annex: route({
+    method: 'GET',
+    path: '/api/v1/conference-packs/:id/annex.xlsx',
+    service: 'reporting',
+    access: { roles: ROLE_GROUPS.all, scope: 'reports:read' },
+    summary: 'Phụ lục số liệu theo đơn vị (.xlsx) / The pack’s Excel annex, one sheet per unit',
+    params: idParams,
+    kind: 'file',
+    produces: [XLSX_MEDIA_TYPE],
+    etag: true,
   }),
 });
 

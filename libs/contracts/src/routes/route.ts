@@ -18,6 +18,7 @@ export const AGENCY_SCOPES = [
   'awards:read',
   'awards:write',
   'reports:read',
+  'reports:write',
 ] as const;
 
 /** API scopes (`<resource>:read|write`): the scope an API client must hold for a route. */

@@ -20,6 +20,8 @@ export const gatewayEnvSchema = serviceEnvSchema
     AWARDS_URL: upstreamUrl,
     REPORTING_URL: upstreamUrl,
     UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /** The conference web app's build (nx build conference-web); the gateway serves it at `/` when present. */
+    WEB_APP_DIR: z.string().min(1).default('dist/conference-web'),
     /** Memory for the answers of `cache: 'shared'` routes the edge keeps (MiB). */
     EDGE_CACHE_MB: withDefault(z.coerce.number().int().min(1).max(4_096), 64),
 

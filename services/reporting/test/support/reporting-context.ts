@@ -1,7 +1,13 @@
-import { TOPICS, type EventEnvelope } from '@kc/contracts';
+import {
+  TOPICS,
+  type ConferencePackView,
+  type CreateConferencePackRequest,
+  type EventEnvelope,
+  type Principal,
+} from '@kc/contracts';
 import { serviceEnvSchema } from '@kc/config';
 import { bootService, consumeFromEnd, useServiceContext, type BootedService } from '@kc/service-testing';
-import { testKafka } from '@kc/testing';
+import { central, testKafka } from '@kc/testing';
 import { ReportingModule } from '../../src/app.module';
 
 const REPORTING_TOPICS = Object.values(TOPICS)
@@ -51,5 +57,21 @@ export const useReportingContext = (database: string, { consumeEvents = true } =
     () => bootReporting(database, consumeEvents),
     (context) => ({
       publish: (topic: string, ...events: EventEnvelope[]) => context.service.publish(topic, ...events),
+
+      /** A conference pack frozen by `by` (the agency unless told): its view. */
+      async freezePack(
+        body: Partial<CreateConferencePackRequest>,
+        by: Principal = central,
+      ): Promise<ConferencePackView> {
+        const reply = await context.as(by).post<ConferencePackView>('/api/v1/conference-packs', body);
+        expect([reply.status, reply.body.code]).toEqual([201, undefined]);
+        return reply.body;
+      },
+
+      /** A file answer and its bytes. */
+      async download(path: string, by: Principal = central): Promise<{ response: Response; bytes: Buffer }> {
+        const response = await context.as(by).fetch(path);
+        return { response, bytes: Buffer.from(await response.arrayBuffer()) };
+      },
     }),
   );

@@ -3,8 +3,9 @@ import type { Request } from 'express';
 import { createRemoteJWKSet, decodeJwt, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { CredentialExchange } from '@kc/auth';
 import type { Principal } from '@kc/contracts';
-import { UnauthenticatedError } from '@kc/errors';
+import { ForbiddenError, UnauthenticatedError } from '@kc/errors';
 import { apiKeyMatches, apiKeyPrefix, sha256 } from '../../domain/identity/api-key';
+import { ACCESS_COOKIE, needsSessionHeader, SESSION_HEADER } from '../../domain/identity/browser-session';
 import {
   externalClientOf,
   principalFromOidcClaims,
@@ -60,10 +61,26 @@ function header(req: Request, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** The browser session's access token (its cookie), for a request that sends no other credential. */
+function sessionToken(req: Request): string | undefined {
+  const token = (req.cookies as Record<string, string> | undefined)?.[ACCESS_COOKIE];
+  if (!token) return undefined;
+  if (needsSessionHeader(req.method) && header(req, SESSION_HEADER) !== '1') {
+    throw new ForbiddenError(
+      {
+        vi: 'Yêu cầu ghi bằng phiên trình duyệt phải kèm tiêu đề X-KC-Session: 1',
+        en: 'a write authenticated by the browser session must send the header X-KC-Session: 1',
+      },
+      'auth.session-header-required',
+    );
+  }
+  return token;
+}
+
 /**
  * What the gateway accepts besides its own tokens, exchanged for an internal token that the auth guard then
  * verifies and the relay forwards: an API key (X-API-Key) of a registered client, or a bearer token of the
- * configured external OIDC issuer. Exchanged tokens are cached for a minute (keyed by a hash of the credential).
+ * configured external OIDC issuer, or the browser session's cookie. Exchanged tokens are cached for a minute (keyed by a hash of the credential).
  */
 @Injectable()
 export class EdgeCredentials implements CredentialExchange {
@@ -99,6 +116,8 @@ export class EdgeCredentials implements CredentialExchange {
       const minted = await this.forExternalToken(bearer);
       this.externalClients.set(req, minted.externalClientId!);
       token = minted.token;
+    } else if (!bearer) {
+      token = sessionToken(req);
     }
     // The relay forwards exactly what the guard verified.
     if (token) req.headers.authorization = `Bearer ${token}`;

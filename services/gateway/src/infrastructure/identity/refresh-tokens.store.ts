@@ -22,7 +22,8 @@ export type Rotation =
 export class RefreshTokens {
   constructor(
     private readonly redis: Redis,
-    private readonly sessionSeconds: number,
+    /** How long a login session lasts, whatever its rotations. */
+    readonly sessionSeconds: number,
   ) {}
 
   issue(userId: string): Promise<string> {

@@ -2,6 +2,7 @@ import type { DynamicModule } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { buildOpenApi, ROUTE_TABLE } from '@kc/contracts';
 import { createServiceApp, PROBLEM_CONTENT_TYPE, type Problem } from '@kc/http';
@@ -9,6 +10,7 @@ import { AddressAdmission } from '../../application/identity/address-admission';
 import { TooManyRequestsError } from '../../application/too-many-requests';
 import { GatewayModule } from '../../app.module';
 import type { GatewayConfig } from '../../config/gateway.config';
+import { notTheApp, webApp } from './web-app';
 
 /** Express `trust proxy` from TRUST_PROXY: off unless a proxy in front is named (hops or addresses). */
 function trustProxy(value: string | undefined): boolean | number | string {
@@ -43,7 +45,10 @@ function limitPerAddress(admission: AddressAdmission) {
   };
 }
 
-/** Security headers: no content at all for API answers; Swagger UI gets its own scripts, styles and images. */
+/**
+ * Security headers: no content at all for API answers; Swagger UI and the web app get their own scripts, styles
+ * and images (ECharts and React set inline styles; nothing runs inline script).
+ */
 function securityHeaders() {
   const api = helmet({
     contentSecurityPolicy: {
@@ -64,8 +69,21 @@ function securityHeaders() {
       },
     },
   });
+  const app = helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
   return (req: Request, res: Response, next: NextFunction) =>
-    (req.path.startsWith('/api/docs') ? docs : api)(req, res, next);
+    (req.path.startsWith('/api/docs') ? docs : notTheApp(req.path) ? api : app)(req, res, next);
 }
 
 /**
@@ -89,8 +107,12 @@ export async function createGatewayApp(
     edge: (edge) => {
       edge.set('trust proxy', trustProxy(config.TRUST_PROXY));
       edge.use(clientAddress);
+      // The browser session's cookies (HttpOnly, SameSite=Strict): the credential exchange reads them.
+      edge.use(cookieParser());
       edge.use(securityHeaders());
       edge.use(limitPerAddress(edge.get(AddressAdmission)));
+      const app = webApp(config.WEB_APP_DIR);
+      if (app) edge.use(app);
     },
   });
   app.enableCors({

@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { documentRoutes as routes, type ApiIndexView } from '@kc/contracts';
 import { Route } from '@kc/http';
 
-/** GET / — where to start. */
+/** GET /api — where to start (`/` is the conference web app). */
 @Controller()
 export class IndexController {
   @Route(routes.index)
@@ -10,6 +10,7 @@ export class IndexController {
     return {
       name: 'Nền tảng khuyến công — Khuyến công platform API',
       links: {
+        app: '/',
         docs: '/api/docs',
         openApi: '/api/docs-json',
         events: '/api/asyncapi',

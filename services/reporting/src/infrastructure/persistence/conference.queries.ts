@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type {
   AwardRoundGroup,
   BoothGroup,
@@ -67,22 +67,23 @@ function projectGroup<G extends ProjectGroup>(row: G): G {
 export class ConferenceQueries {
   constructor(private readonly dataSource: DataSource) {}
 
-  async factsOf(year: number): Promise<YearFacts> {
+  /** `manager`: a transaction's, for figures read in one snapshot (a frozen pack); by default the pool's. */
+  async factsOf(year: number, manager: EntityManager = this.dataSource.manager): Promise<YearFacts> {
     const [plans, projects, contents, clusters, fairs, awardRounds, booths] = await Promise.all([
-      this.dataSource.query(
+      manager.query(
         `SELECT level, ${RECORDED}, count(*) AS count, coalesce(sum(budget_vnd), 0) AS "budgetVnd"
            FROM plan_projection WHERE year = $1
           GROUP BY level, province_code, province_as_of`,
         [year],
       ),
-      this.dataSource.query(
+      manager.query(
         `WITH ${YEAR_PROJECTS}
          SELECT ${RECORDED}, status, ${PROJECT_SUMS}
            FROM year_projects
           GROUP BY province_code, province_as_of, status`,
         [year],
       ),
-      this.dataSource.query(
+      manager.query(
         `WITH ${YEAR_PROJECTS}
          SELECT content AS "activityContent", ${RECORDED}, status, ${PROJECT_SUMS}
            FROM year_projects CROSS JOIN LATERAL unnest(activity_contents) AS content
@@ -90,21 +91,21 @@ export class ConferenceQueries {
         [year],
       ),
       // Clusters have no year: every registered cluster counts, as of now.
-      this.dataSource.query(
+      manager.query(
         `SELECT ${RECORDED}, count(*) AS count FROM cluster_projection GROUP BY province_code, province_as_of`,
       ),
-      this.dataSource.query(
+      manager.query(
         `SELECT ${RECORDED}, count(*) AS count FROM fair_projection WHERE year = $1
           GROUP BY province_code, province_as_of`,
         [year],
       ),
-      this.dataSource.query(
+      manager.query(
         `SELECT level, region_code AS "regionCode", ${RECORDED}, count(*) AS count
            FROM award_round_projection WHERE year = $1
           GROUP BY level, region_code, province_code, province_as_of`,
         [year],
       ),
-      this.dataSource.query(
+      manager.query(
         `SELECT ${RECORDED},
                 coalesce(sum(booth_count) FILTER (WHERE cancelled_at IS NULL), 0) AS allocated,
                 coalesce(sum(booth_count) FILTER (WHERE cancelled_at IS NULL AND certified_at IS NOT NULL), 0)

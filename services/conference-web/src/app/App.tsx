@@ -1,0 +1,86 @@
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { LangProvider, useLang } from '../i18n/lang';
+import { SessionProvider, useSession } from '../session/session';
+import { Layout } from './Layout';
+import { thisYear } from './years';
+
+// Each page is its own chunk: the sign-in page and the shell load first, charts only where they are drawn.
+const SignInPage = lazy(() => import('../pages/sign-in/SignInPage'));
+const ConferencePage = lazy(() => import('../pages/conference/ConferencePage'));
+const ScreenPage = lazy(() => import('../pages/screen/ScreenPage'));
+const ProvincePage = lazy(() => import('../pages/provinces/ProvincePage'));
+const ProjectListPage = lazy(() => import('../pages/projects/ProjectListPage'));
+const ProjectPage = lazy(() => import('../pages/projects/ProjectPage'));
+const FloorPlanPage = lazy(() => import('../pages/fairs/FloorPlanPage'));
+const WatchlistPage = lazy(() => import('../pages/watchlist/WatchlistPage'));
+
+function Loading() {
+  const { t } = useLang();
+  return (
+    <p className="loading" role="status">
+      {t('Đang tải…', 'Loading…')}
+    </p>
+  );
+}
+
+/** Pages behind the session: the sign-in page until there is one, then back where the reader was going. */
+function RequireSession({ children }: { children: ReactNode }) {
+  const { status } = useSession();
+  const location = useLocation();
+  if (status === 'loading') return <Loading />;
+  if (status === 'signed-out') {
+    return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+  }
+  return <Layout>{children}</Layout>;
+}
+
+/** Keeps <html lang> on the reader's language (screen readers, hyphenation), from the first render on. */
+function DocumentLang() {
+  const { lang } = useLang();
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  return null;
+}
+
+/** Everything but the hall screen: the session, the sign-in page and the pages behind it. */
+function SessionRoutes() {
+  const signedIn = (page: ReactNode) => <RequireSession>{page}</RequireSession>;
+  return (
+    <SessionProvider>
+      <Routes>
+        <Route index element={<Navigate to={`/conferences/national/${thisYear()}`} replace />} />
+        <Route path="sign-in" element={<SignInPage />} />
+        <Route path="conferences/national/:year" element={signedIn(<ConferencePage level="national" />)} />
+        <Route
+          path="conferences/regional/:region/:year"
+          element={signedIn(<ConferencePage level="regional" />)}
+        />
+        <Route path="provinces/:code" element={signedIn(<ProvincePage />)} />
+        <Route path="projects" element={signedIn(<ProjectListPage />)} />
+        <Route path="projects/:id" element={signedIn(<ProjectPage />)} />
+        <Route path="fairs/:id/floor-plan" element={signedIn(<FloorPlanPage />)} />
+        <Route path="watchlist" element={signedIn(<WatchlistPage />)} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </SessionProvider>
+  );
+}
+
+export function App() {
+  return (
+    <LangProvider>
+      <DocumentLang />
+      <BrowserRouter>
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            {/* The hall screen's link is its only credential: it never asks for, nor touches, a session. */}
+            <Route path="/screen/:token" element={<ScreenPage />} />
+            <Route path="/*" element={<SessionRoutes />} />
+          </Routes>
+        </Suspense>
+      </BrowserRouter>
+    </LangProvider>
+  );
+}

@@ -1,0 +1,156 @@
+import type { ReactNode } from 'react';
+import { Link, NavLink, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import type { Role } from '@kc/contracts';
+import { useLang, type Lang } from '../i18n/lang';
+import { isStaff, useSession } from '../session/session';
+import { selectableYears, thisYear } from './years';
+
+/** The roles as the header names the signed-in reader (ROLE_LABELS of the contracts is a value: not imported). */
+const ROLE_NAMES: Record<Role, [string, string]> = {
+  'central-admin': ['Quản trị hệ thống (Cục)', 'Administrator (agency)'],
+  'central-officer': ['Cán bộ Cục', 'Agency officer'],
+  'province-officer': ['Cán bộ Sở Công Thương', 'Provincial officer'],
+  'fair-organizer': ['Ban tổ chức hội chợ', 'Fair organiser'],
+  business: ['Cơ sở công nghiệp nông thôn', 'Rural business'],
+  juror: ['Thành viên hội đồng giám khảo', 'Juror'],
+  viewer: ['Người xem', 'Viewer'],
+};
+
+/** The year the page shows: the `:year` of a conference page, `?year=` elsewhere, else this year. */
+function useShownYear(): number {
+  const params = useParams();
+  const [search] = useSearchParams();
+  const year = Number(params.year ?? search.get('year'));
+  return Number.isInteger(year) && year > 0 ? year : thisYear();
+}
+
+function YearSelect({ year }: { year: number }) {
+  const { t } = useLang();
+  const params = useParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [search] = useSearchParams();
+  const years = selectableYears();
+  const choose = (next: string) => {
+    if (params.year) {
+      // A conference page: the year is the path's last segment, the query (grouping, figure) stays.
+      const path = location.pathname.replace(/\/\d{4}$/, `/${next}`);
+      navigate(path + location.search);
+    } else {
+      const query = new URLSearchParams(search);
+      query.set('year', next);
+      navigate(`${location.pathname}?${query.toString()}`);
+    }
+  };
+  return (
+    <label className="shell-year">
+      <span>{t('Năm', 'Year')}</span>
+      <select value={year} onChange={(event) => choose(event.target.value)}>
+        {!years.includes(year) && <option value={year}>{year}</option>}
+        {years.map((y) => (
+          <option key={y} value={y}>
+            {y}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** VI / EN, as two pressed-or-not buttons: the state is visible and announced. */
+export function LangSwitch() {
+  const { lang, setLang, t } = useLang();
+  const option = (value: Lang, label: string, name: string) => (
+    <button
+      type="button"
+      aria-pressed={lang === value}
+      lang={value}
+      title={name}
+      onClick={() => setLang(value)}
+    >
+      {label}
+    </button>
+  );
+  return (
+    <div className="lang-switch" role="group" aria-label={t('Ngôn ngữ', 'Language')}>
+      {option('vi', 'VI', 'Tiếng Việt')}
+      {option('en', 'EN', 'English')}
+    </div>
+  );
+}
+
+/** The shell around signed-in pages: header, navigation, year, language switch, the reader and sign-out. */
+export function Layout({ children }: { children: ReactNode }) {
+  const { t, lang } = useLang();
+  const { principal, signOut } = useSession();
+  const navigate = useNavigate();
+  const year = useShownYear();
+  const links: [string, string, string][] = [
+    [`/conferences/national/${year}`, 'Toàn quốc', 'National'],
+    [`/conferences/regional/north/${year}`, 'Miền Bắc', 'North'],
+    [`/conferences/regional/central/${year}`, 'Miền Trung', 'Central'],
+    [`/conferences/regional/south/${year}`, 'Miền Nam', 'South'],
+  ];
+  if (isStaff(principal)) links.push([`/watchlist?year=${year}`, 'Cảnh báo', 'Watchlist']);
+  const role = principal ? ROLE_NAMES[principal.role] : null;
+
+  const end = async () => {
+    await signOut();
+    navigate('/sign-in', { replace: true });
+  };
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('Bỏ qua, đến nội dung chính', 'Skip to main content')}
+      </a>
+      <header className="shell-header">
+        <div className="shell-bar">
+          <Link to={`/conferences/national/${year}`} className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              KC
+            </span>
+            <span className="brand-text">
+              <strong>Hội nghị khuyến công</strong>
+              <small>{t('Nền tảng số liệu khuyến công', 'Industrial extension platform')}</small>
+            </span>
+          </Link>
+          <div className="shell-tools">
+            <YearSelect year={year} />
+            <LangSwitch />
+            {principal && (
+              <span className="shell-user">
+                <span className="visually-hidden">{t('Người đăng nhập:', 'Signed in as:')} </span>
+                <strong>{principal.name}</strong>
+                {role && <small>{lang === 'vi' ? role[0] : role[1]}</small>}
+              </span>
+            )}
+            <button type="button" className="button secondary on-dark" onClick={() => void end()}>
+              {t('Đăng xuất', 'Sign out')}
+            </button>
+          </div>
+        </div>
+        <nav className="shell-nav" aria-label={t('Các hội nghị', 'Conferences')}>
+          <ul>
+            {links.map(([to, vi, en]) => (
+              <li key={to}>
+                <NavLink to={to}>{t(vi, en)}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="shell-footer">
+        <p>
+          {t(
+            'Số liệu khuyến công quốc gia và địa phương, cập nhật trực tiếp từ các đơn vị.',
+            'National and provincial industrial extension figures, updated live from the units.',
+          )}
+        </p>
+      </footer>
+    </div>
+  );
+}

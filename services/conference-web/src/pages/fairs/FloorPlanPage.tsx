@@ -1,0 +1,320 @@
+import { useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { BoothState, BoothView, FairFiguresView, FairScale, FairView } from '@kc/contracts';
+import { formatCount, formatDate, formatVnd } from '../../i18n/format';
+import { useLang, type Lang } from '../../i18n/lang';
+import { ErrorNotice, Loading, UpdatedAt, useProvinces } from '../projects/common';
+import { useApi, useLiveRefresh, useReloadAll } from '../projects/resource';
+import './FloorPlanPage.css';
+
+/** The states in legend order, with the colours of the gateway's SVG plan (one look wherever the plan appears). */
+const STATES: { state: BoothState; vi: string; en: string; fill: string; stroke: string }[] = [
+  { state: 'free', vi: 'Còn trống', en: 'Free', fill: '#dcf3dc', stroke: '#2e7d32' },
+  { state: 'held', vi: 'Đang giữ chỗ', en: 'Held', fill: '#ffe9a8', stroke: '#a86b00' },
+  { state: 'allocated', vi: 'Đã phân bổ', en: 'Allocated', fill: '#c4dcf7', stroke: '#1f5fa8' },
+  { state: 'checked-in', vi: 'Đã có mặt', en: 'Checked in', fill: '#dacdf2', stroke: '#5b3e9c' },
+];
+const STYLE = Object.fromEntries(STATES.map((s) => [s.state, s])) as Record<
+  BoothState,
+  (typeof STATES)[number]
+>;
+
+const SCALE: Record<FairScale, [string, string]> = {
+  provincial: ['cấp tỉnh', 'provincial'],
+  regional: ['cấp vùng', 'regional'],
+  national: ['cấp quốc gia', 'national'],
+  international: ['quốc tế', 'international'],
+};
+
+/** Pixels per metre when zoomed in: a 3 m booth is 72 px, its code readable on a phone. */
+const ZOOM_PX_PER_M = 24;
+/** Room around a hall's booths, in metres. */
+const PAD = 0.5;
+
+function stateLabel(state: BoothState, lang: Lang): string {
+  return lang === 'vi' ? STYLE[state].vi : STYLE[state].en;
+}
+
+function countStates(booths: BoothView[]): Record<BoothState, number> {
+  const counts = { free: 0, held: 0, allocated: 0, 'checked-in': 0 };
+  for (const b of booths) counts[b.state]++;
+  return counts;
+}
+
+/**
+ * One hall drawn from the booths' layout (metres from the hall's top-left corner). Fitted, it scales to its
+ * box; zoomed, it keeps a readable size and scrolls inside its own box — never the page.
+ */
+function Hall({
+  name,
+  booths,
+  zoomed,
+  lang,
+}: {
+  name: string;
+  booths: BoothView[];
+  zoomed: boolean;
+  lang: Lang;
+}) {
+  const width = Math.max(...booths.map((b) => b.layout.x + b.layout.w)) + 2 * PAD;
+  const height = Math.max(...booths.map((b) => b.layout.y + b.layout.h)) + 2 * PAD;
+  const counts = countStates(booths);
+  const summary = STATES.map((s) => `${stateLabel(s.state, lang)} ${counts[s.state]}`).join(', ');
+  return (
+    <figure className="fp-hall" data-testid="fp-hall" data-hall={name}>
+      <figcaption>
+        <strong>{name}</strong> <span className="muted">· {summary}</span>
+      </figcaption>
+      <div
+        className={zoomed ? 'fp-hall-box zoomed' : 'fp-hall-box'}
+        tabIndex={zoomed ? 0 : undefined}
+        role={zoomed ? 'region' : undefined}
+        aria-label={zoomed ? name : undefined}
+      >
+        <svg
+          viewBox={`0 0 ${width} ${height}`}
+          width={zoomed ? width * ZOOM_PX_PER_M : undefined}
+          height={zoomed ? height * ZOOM_PX_PER_M : undefined}
+          role="img"
+          aria-label={`${name}: ${booths.length} ${lang === 'vi' ? 'gian' : 'booths'} — ${summary}`}
+          preserveAspectRatio="xMidYMin meet"
+        >
+          <rect x={0} y={0} width={width} height={height} className="fp-hall-floor" />
+          {booths.map((b) => {
+            const style = STYLE[b.state];
+            const { x, y, w, h } = b.layout;
+            const font = Math.min(w / 4.2, h / 2.8, 1.1);
+            return (
+              <g key={b.id} data-testid="booth" data-code={b.code} data-state={b.state}>
+                <title>
+                  {[b.code, b.zone, stateLabel(b.state, lang), formatVnd(b.rentVnd)]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </title>
+                <rect
+                  x={x + PAD + 0.05}
+                  y={y + PAD + 0.05}
+                  width={w - 0.1}
+                  height={h - 0.1}
+                  fill={style.fill}
+                  stroke={style.stroke}
+                  strokeWidth={0.08}
+                  rx={0.15}
+                />
+                <text
+                  x={x + PAD + w / 2}
+                  y={y + PAD + h / 2}
+                  fontSize={font}
+                  textAnchor="middle"
+                  dominantBaseline="central"
+                >
+                  {b.code}
+                </text>
+              </g>
+            );
+          })}
+        </svg>
+      </div>
+    </figure>
+  );
+}
+
+/**
+ * The live floor plan of a fair, signed in by the session: the halls drawn from the booths list, a legend that
+ * counts free / held / allocated / checked-in booths, and the fair's figures by province. Every change by the
+ * trade-fairs (or reporting) service redraws it; when the session has ended the next reload meets a 401 and
+ * the shell asks the reader to sign in instead of leaving a stale plan on the wall.
+ */
+export default function FloorPlanPage() {
+  const { id = '' } = useParams();
+  const { t, lang } = useLang();
+  const [zoomed, setZoomed] = useState(false);
+  const base = `/api/v1/fairs/${encodeURIComponent(id)}`;
+  const fair = useApi<FairView>(base);
+  const booths = useApi<BoothView[]>(`${base}/booths`);
+  const figures = useApi<FairFiguresView>(`${base}/figures`);
+  const provinces = useProvinces();
+  const reloadAll = useReloadAll(fair, booths, figures);
+  const live = useLiveRefresh(['trade-fairs', 'reporting'], reloadAll);
+
+  const halls = useMemo(() => {
+    const byHall = new Map<string, BoothView[]>();
+    for (const b of booths.data ?? []) byHall.set(b.hall, [...(byHall.get(b.hall) ?? []), b]);
+    return [...byHall].sort(([a], [b]) => a.localeCompare(b, 'vi'));
+  }, [booths.data]);
+  const counts = useMemo(() => countStates(booths.data ?? []), [booths.data]);
+  const provinceName = (code: string) => {
+    const p = provinces.data?.items.find((x) => x.code === code);
+    return p ? (lang === 'vi' ? p.nameVi : p.nameEn) : code;
+  };
+
+  if (fair.loading || booths.loading) return <Loading />;
+  if (!fair.data || !booths.data) {
+    return (
+      <div className="page">
+        <h1>{t('Sơ đồ gian hàng', 'Floor plan')}</h1>
+        <ErrorNotice
+          error={fair.error ?? booths.error}
+          what={t('Không tải được sơ đồ gian hàng', 'Could not load the floor plan')}
+        />
+      </div>
+    );
+  }
+  const f = fair.data;
+  const total = booths.data.length;
+
+  return (
+    <div className="page floor-plan-page" data-testid="floor-plan-page" data-fair-id={f.id}>
+      <header className="dd-page-head">
+        <div>
+          <p className="dd-subtitle">
+            {t('Sơ đồ gian hàng', 'Floor plan')} ·{' '}
+            {t(`Hội chợ ${SCALE[f.scale][0]}`, `${SCALE[f.scale][1]} fair`)}
+          </p>
+          <h1 data-testid="fair-name">{f.name}</h1>
+          <p className="dd-subtitle">
+            {formatDate(f.startDate)} – {formatDate(f.endDate)}
+            {f.venue ? ` · ${f.venue}` : ''}
+            {' · '}
+            {f.allocationMethod === 'lottery'
+              ? t('phân bổ bằng bốc thăm', 'allocated by lottery')
+              : t('phân bổ theo thứ tự đăng ký', 'first come, first served')}
+          </p>
+        </div>
+        <UpdatedAt at={booths.loadedAt} connected={live.connected} />
+      </header>
+      {booths.error ? <ErrorNotice error={booths.error} /> : null}
+
+      <section className="figures fp-counts" aria-label={t('Số gian theo trạng thái', 'Booths by state')}>
+        <div className="figure" data-figure="booths-total" data-value={total}>
+          <div className="label">{t('Tổng số gian', 'All booths')}</div>
+          <div className="value">{formatCount(total)}</div>
+        </div>
+        {STATES.map((s) => (
+          <div
+            className="figure fp-legend-item"
+            key={s.state}
+            data-figure={`booths-${s.state}`}
+            data-value={counts[s.state]}
+          >
+            <div className="label">
+              <span
+                className="fp-swatch"
+                style={{ background: s.fill, borderColor: s.stroke }}
+                aria-hidden="true"
+              />
+              {stateLabel(s.state, lang)}
+            </div>
+            <div className="value">{formatCount(counts[s.state])}</div>
+          </div>
+        ))}
+      </section>
+
+      <section className="card fp-plan" aria-labelledby="plan-title">
+        <div className="fp-plan-head">
+          <h2 id="plan-title">{t('Sơ đồ', 'Plan')}</h2>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => setZoomed((z) => !z)}
+            data-testid="zoom"
+          >
+            {zoomed ? t('Vừa khung', 'Fit to box') : t('Phóng to', 'Zoom in')}
+          </button>
+        </div>
+        {total === 0 ? (
+          <p className="muted">{t('Hội chợ chưa có gian hàng nào.', 'The fair has no booth yet.')}</p>
+        ) : (
+          <div className="fp-halls">
+            {halls.map(([name, list]) => (
+              <Hall key={name} name={name} booths={list} zoomed={zoomed} lang={lang} />
+            ))}
+          </div>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="fair-figures-title">
+        <h2 id="fair-figures-title">{t('Số liệu hội chợ', 'Fair figures')}</h2>
+        {figures.error ? <ErrorNotice error={figures.error} /> : null}
+        {figures.data ? (
+          <>
+            <div className="figures fp-totals">
+              <div
+                className="figure"
+                data-figure="boothsAllocated"
+                data-value={figures.data.totals.boothsAllocated}
+              >
+                <div className="label">{t('Gian được phân bổ', 'Booths allocated')}</div>
+                <div className="value">{formatCount(figures.data.totals.boothsAllocated)}</div>
+              </div>
+              <div
+                className="figure"
+                data-figure="boothsSupported"
+                data-value={figures.data.totals.boothsSupported}
+              >
+                <div className="label">{t('Gian được hỗ trợ', 'Booths supported')}</div>
+                <div className="value">{formatCount(figures.data.totals.boothsSupported)}</div>
+              </div>
+              <div className="figure" data-figure="supportVnd" data-value={figures.data.totals.supportVnd}>
+                <div className="label">{t('Kinh phí hỗ trợ', 'Support')}</div>
+                <div className="value">{formatVnd(figures.data.totals.supportVnd)}</div>
+              </div>
+              <div className="figure" data-figure="facilities" data-value={figures.data.totals.facilities}>
+                <div className="label">{t('Cơ sở tham gia', 'Facilities')}</div>
+                <div className="value">{formatCount(figures.data.totals.facilities)}</div>
+              </div>
+            </div>
+            {figures.data.provinces.length === 0 ? (
+              <p className="muted">{t('Chưa có gian nào được phân bổ.', 'No booth allocated yet.')}</p>
+            ) : (
+              <div className="table-wrap">
+                <table className="table dd-cards" data-testid="fair-provinces">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('Tỉnh, thành phố', 'Province')}</th>
+                      <th scope="col" className="num">
+                        {t('Cơ sở', 'Facilities')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('Gian phân bổ', 'Allocated')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('Gian hỗ trợ', 'Supported')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('Kinh phí hỗ trợ', 'Support')}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {figures.data.provinces.map((row) => (
+                      <tr key={row.provinceCode} data-testid="fair-province-row" data-code={row.provinceCode}>
+                        <td>
+                          <Link to={`/provinces/${row.provinceCode}?year=${f.year}`}>
+                            {provinceName(row.provinceCode)}
+                          </Link>
+                        </td>
+                        <td className="num" data-label={t('Cơ sở', 'Facilities')}>
+                          {formatCount(row.facilities)}
+                        </td>
+                        <td className="num" data-label={t('Gian phân bổ', 'Allocated')}>
+                          {formatCount(row.boothsAllocated)}
+                        </td>
+                        <td className="num" data-label={t('Gian hỗ trợ', 'Supported')}>
+                          {formatCount(row.boothsSupported)}
+                        </td>
+                        <td className="num" data-label={t('Kinh phí hỗ trợ', 'Support')}>
+                          {formatVnd(row.supportVnd)}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </>
+        ) : null}
+      </section>
+    </div>
+  );
+}

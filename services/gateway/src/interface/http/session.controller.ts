@@ -1,0 +1,111 @@
+import { Controller, Header, Inject, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { TokenVerifier } from '@kc/auth';
+import {
+  identityRoutes as routes,
+  type BrowserSessionView,
+  type RouteInput,
+  type SignInOptionsView,
+  type TokenResponse,
+} from '@kc/contracts';
+import { fieldError, Input, Route, ValidationProblem } from '@kc/http';
+import { AuthService } from '../../application/identity/auth.service';
+import { DEMO_SETTINGS, type DemoSettings } from '../../application/identity/demo-accounts.seeder';
+import { DEFAULT_DEMO_PASSWORD } from '../../config/gateway.config';
+import {
+  ACCESS_COOKIE,
+  accessCookie,
+  REFRESH_COOKIE,
+  refreshCookie,
+  SESSION_HEADER,
+} from '../../domain/identity/browser-session';
+import { RefreshTokens } from '../../infrastructure/identity/refresh-tokens.store';
+
+function cookie(req: Request, name: string): string | undefined {
+  return (req.cookies as Record<string, string> | undefined)?.[name];
+}
+
+/** A refresh without its cookie or header is a malformed request (400); a bad refresh token is a 401. */
+function required(field: string, vi: string, en: string): ValidationProblem {
+  return new ValidationProblem([fieldError(field, 'required', { vi, en })]);
+}
+
+/**
+ * The browser's session: the same sign-in, rotation and revocation as the token routes, with the tokens kept in
+ * HttpOnly cookies the page cannot read (docs/design/web-app.md).
+ */
+@Controller()
+export class SessionController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly refreshTokens: RefreshTokens,
+    private readonly verifier: TokenVerifier,
+    @Inject(DEMO_SETTINGS) private readonly demo: DemoSettings,
+  ) {}
+
+  @Route(routes.signInOptions)
+  @Header('cache-control', 'no-cache')
+  signInOptions(): SignInOptionsView {
+    if (!this.demo.enabled) return { demo: null };
+    return {
+      demo: {
+        usernames: ['xem', 'cuc.canbo', 'cuc.admin', 'sct.40', 'sct.01'],
+        // A password of the deployment's own (DEMO_PASSWORD) is not shown; the published default is.
+        password: this.demo.password === DEFAULT_DEMO_PASSWORD ? this.demo.password : null,
+      },
+    };
+  }
+
+  @Route(routes.session)
+  @Header('cache-control', 'no-store')
+  async start(
+    @Input() { body }: RouteInput<typeof routes.session>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<BrowserSessionView> {
+    return this.open(await this.auth.login(body), req, res);
+  }
+
+  @Route(routes.sessionRefresh)
+  @Header('cache-control', 'no-store')
+  async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<BrowserSessionView> {
+    const refreshToken = cookie(req, REFRESH_COOKIE);
+    if (!refreshToken) {
+      throw required(
+        `cookie.${REFRESH_COOKIE}`,
+        'cần cookie phiên đăng nhập',
+        'the session cookie is required',
+      );
+    }
+    // The header no cross-site form can send: a refresh is a write.
+    if (req.headers[SESSION_HEADER] !== '1') {
+      throw required(`header.${SESSION_HEADER}`, 'phải là 1', 'must be 1');
+    }
+    return this.open(await this.auth.refresh(refreshToken), req, res);
+  }
+
+  @Route(routes.sessionEnd)
+  async end(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    // The guard verified the session's access token (or a bearer token, whose own logout this also is).
+    const token = req.headers.authorization!.replace(/^Bearer\s+/i, '');
+    await this.auth.logout(await this.verifier.verify(token), cookie(req, REFRESH_COOKIE));
+    const secure = req.secure;
+    res.clearCookie(ACCESS_COOKIE, { ...accessCookie(0, secure), maxAge: undefined });
+    res.clearCookie(REFRESH_COOKIE, { ...refreshCookie(0, secure), maxAge: undefined });
+  }
+
+  private async open(tokens: TokenResponse, req: Request, res: Response): Promise<BrowserSessionView> {
+    const principal = await this.verifier.verify(tokens.accessToken);
+    res.cookie(ACCESS_COOKIE, tokens.accessToken, accessCookie(tokens.expiresIn, req.secure));
+    res.cookie(
+      REFRESH_COOKIE,
+      tokens.refreshToken,
+      refreshCookie(this.refreshTokens.sessionSeconds, req.secure),
+    );
+    const { kind, id, name, role, provinceCode, fairIds, facilityTaxCode, roundIds, scopes, via } = principal;
+    return {
+      principal: { kind, id, name, role, provinceCode, fairIds, facilityTaxCode, roundIds, scopes, via },
+      expiresAt: new Date(principal.exp * 1000).toISOString(),
+    };
+  }
+}

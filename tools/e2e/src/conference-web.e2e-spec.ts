@@ -1,0 +1,253 @@
+import { execFile } from 'node:child_process';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createClient } from 'redis';
+import type { ConferenceReport, ScreenLink } from '@kc/contracts';
+import { eventually } from '@kc/testing';
+import { as, DEMO_PASSWORD, directGatewayUrl, gatewayUrl } from './gateway-client';
+
+// The conference web app as a browser sees it: Debian's Chromium (never a downloaded browser) against the
+// gateway itself, which serves the app built by the platform setup. Screenshots of every page are kept in
+// .kc/test-results/screenshots for a person to look at.
+const REPO = join(__dirname, '../../..');
+const SHOTS = join(REPO, '.kc', 'test-results', 'screenshots');
+const SEED = join(REPO, 'tools', 'seed', 'demo-data.mjs');
+const AXE = join(REPO, 'node_modules', 'axe-core', 'axe.min.js');
+const run = promisify(execFile);
+/** A year no other end-to-end test writes plans for: the live test's page starts from nothing. */
+const LIVE_YEAR = 2096;
+
+const PROJECTOR = { width: 1920, height: 1080 };
+const PHONE = { width: 390, height: 844 };
+
+let browser: Browser;
+const base = () => directGatewayUrl();
+
+async function signIn(context: BrowserContext, username: string, to = '/'): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${base()}${to}`);
+  await page.waitForURL(/\/sign-in/);
+  await page.getByLabel(/Tên đăng nhập/).fill(username);
+  await page.getByLabel(/Mật khẩu/).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /Đăng nhập/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  return page;
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** axe-core in the page: the serious and critical violations, by rule, with where they are. */
+async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const result = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as {
+    violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+  };
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** The page is no wider than the screen (a phone never scrolls the whole page sideways). */
+async function overflowX(page: Page): Promise<number> {
+  return (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
+}
+
+const figure = (page: Page, key: string) => page.locator(`[data-figure="${key}"]`).first();
+
+describe('the conference web app in a browser', () => {
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    // The 2018 national plan through the gateway (the seed writes only what is missing).
+    await run(process.execPath, [SEED, '--gateway', gatewayUrl(), '--plans', 'national-2018'], {
+      timeout: 900_000,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const viewer = await as('xem');
+    await eventually(async () => {
+      const reply = await viewer.get<ConferenceReport>('/api/v1/conferences/national?year=2018');
+      const t = reply.body.totals;
+      return t?.projects === 262 && t.projectsCompleted === 261 && t.allocatedVnd === 120_000_000_000;
+    }, 120_000);
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  }, 960_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('signs in and reads the 2018 national figures from the page: 262 projects, 120.000.000.000 đ, 99,6 %', async () => {
+    const context = await browser.newContext({ viewport: PROJECTOR, locale: 'vi-VN', bypassCSP: true });
+    const page = await signIn(context, 'xem', '/conferences/national/2018');
+    await expectText(figure(page, 'projects'), /\b262\b/);
+    await expectText(figure(page, 'allocatedVnd'), /120\.000\.000\.000/);
+    await expectText(figure(page, 'completionPercent'), /99,6\s?%/);
+    // The session lives in HttpOnly cookies: nothing a script on the page can read.
+    expect(await page.evaluate('document.cookie')).toBe('');
+    expect(await page.evaluate('JSON.stringify(localStorage)')).not.toMatch(/eyJ/);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await shoot(page, 'national-2018-projector');
+
+    await page.setViewportSize(PHONE);
+    await expectText(figure(page, 'projects'), /\b262\b/);
+    expect(await overflowX(page)).toBeLessThanOrEqual(0);
+    await shoot(page, 'national-2018-phone');
+    await context.close();
+  }, 120_000);
+
+  it('switches the northern page of 2018 between today’s units and the 28 units of that year', async () => {
+    const viewer = await as('xem');
+    const today = await viewer.get<ConferenceReport>('/api/v1/conferences/regional/north?year=2018');
+    const context = await browser.newContext({ viewport: PROJECTOR, locale: 'vi-VN', bypassCSP: true });
+    const page = await signIn(context, 'xem', '/conferences/regional/north/2018');
+    const tiles = page.locator('[data-unit]');
+    await eventuallyCount(tiles, today.body.units.length);
+    await page.getByRole('radio', { name: /năm 2018/ }).check();
+    await eventuallyCount(tiles, 28);
+    await shoot(page, 'north-2018-historical');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('drills from the nation to a province, its projects and one project', async () => {
+    const context = await browser.newContext({ viewport: PROJECTOR, locale: 'vi-VN', bypassCSP: true });
+    const page = await signIn(context, 'cuc.canbo', '/conferences/national/2018');
+    await page.locator('[data-unit="40"]').first().click();
+    await page.waitForURL(/\/provinces\/40/);
+    await expectText(page.locator('h1'), /Nghệ An/);
+    await shoot(page, 'province-40-2018');
+    await page.getByRole('link', { name: /đề án/i }).first().click();
+    await page.waitForURL(/\/projects\?/);
+    const rows = page.locator('[data-project-id]');
+    await eventuallyCount(rows, (n) => n > 0);
+    await shoot(page, 'projects-40-2018');
+    // Diacritic-blind search: "nghe an" finds what "Nghệ An" names.
+    await page.getByRole('searchbox').fill('nghe an');
+    await page.waitForURL(/q=nghe/);
+    await eventuallyCount(rows, (n) => n > 0);
+    await rows.first().getByRole('link').first().click();
+    await page.waitForURL(/\/projects\/[0-9a-f-]{36}/);
+    await expectText(page.locator('h1'), /\S/);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await shoot(page, 'project-page');
+    await context.close();
+  }, 120_000);
+
+  it('keeps a province officer to its own unit’s projects', async () => {
+    const context = await browser.newContext({ viewport: PROJECTOR, locale: 'vi-VN', bypassCSP: true });
+    const page = await signIn(context, 'sct.40', '/projects?province=01&year=2018');
+    const rows = page.locator('[data-project-id]');
+    await page.waitForLoadState('networkidle');
+    const codes = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-province')));
+    expect(codes.every((c) => c === '40')).toBe(true);
+    await shoot(page, 'officer-40-other-province');
+    await context.close();
+  }, 120_000);
+
+  it('shows a write made through the API on an open page, without a reload', async () => {
+    const context = await browser.newContext({ viewport: PROJECTOR, locale: 'vi-VN', bypassCSP: true });
+    const page = await signIn(context, 'cuc.canbo', `/conferences/national/${LIVE_YEAR}`);
+    await expectText(figure(page, 'plansAllLevels'), /^\D*0\D*$/);
+    let reloaded = false;
+    page.on('load', () => (reloaded = true));
+    const officer = await as('sct.40');
+    const written = Date.now();
+    const plan = await officer.post('/api/v1/plans', {
+      year: LIVE_YEAR,
+      level: 'provincial',
+      provinceCode: '40',
+      budgetVnd: 2_000_000_000,
+      registrationDeadline: `${LIVE_YEAR - 1}-09-30`,
+    });
+    expect(plan.status).toBe(201);
+    await expectText(figure(page, 'plansAllLevels'), /^\D*1\D*$/, 15_000);
+    // The issue's 1 s is a target for the benchmark (tools/bench), not a timed test: printed for the record.
+    process.stdout.write(`live page updated ${Date.now() - written} ms after the write's answer\n`);
+    expect(reloaded).toBe(false);
+    await context.close();
+  }, 120_000);
+
+  it('opens a hall screen link before it expires, shows only the view, and refuses it after', async () => {
+    const officer = await as('cuc.canbo');
+    const link = await officer.post<ScreenLink>('/api/v1/screens', {
+      level: 'national',
+      year: 2018,
+      minutes: 30,
+    });
+    expect(link.status).toBe(201);
+    const context = await browser.newContext({ viewport: PROJECTOR, locale: 'vi-VN', bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${base()}${link.body.url}`);
+    await expectText(figure(page, 'projects'), /\b262\b/);
+    // Nothing to navigate to: the screen reveals the view and nothing else.
+    expect(await page.locator('a[href], nav').count()).toBe(0);
+    await shoot(page, 'screen-national-2018');
+
+    const expired = await expiredScreenToken();
+    await page.goto(`${base()}/screen/${expired}`);
+    await expectText(page.locator('body'), /hết hạn/i);
+    expect(await page.locator('[data-figure]').count()).toBe(0);
+    await context.close();
+  }, 120_000);
+});
+
+/** A screen link that expired ten minutes ago, written where the gateway keeps links (Redis, by token hash). */
+async function expiredScreenToken(): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  const redis = createClient({ url: process.env['KC_TEST_REDIS_URL'] });
+  await redis.connect();
+  try {
+    const key = `kc:gateway:screen:${createHash('sha256').update(token).digest('hex')}`;
+    const record = {
+      id: randomUUID(),
+      level: 'national',
+      region: null,
+      year: 2018,
+      grouping: 'current',
+      expiresAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+      createdBy: 'user:e2e',
+    };
+    await redis.set(key, JSON.stringify(record), { expiration: { type: 'EX', value: 3600 } });
+  } finally {
+    await redis.close();
+  }
+  return token;
+}
+
+async function expectText(
+  locator: ReturnType<Page['locator']>,
+  pattern: RegExp,
+  timeout = 15_000,
+): Promise<void> {
+  await locator.waitFor({ timeout });
+  const deadline = Date.now() + timeout;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = (await locator.innerText()).trim();
+    if (pattern.test(text)) return;
+    await locator.page().waitForTimeout(100);
+  }
+  expect(text).toMatch(pattern);
+}
+
+async function eventuallyCount(
+  locator: ReturnType<Page['locator']>,
+  expected: number | ((n: number) => boolean),
+): Promise<void> {
+  const ok = typeof expected === 'number' ? (n: number) => n === expected : expected;
+  const deadline = Date.now() + 15_000;
+  let n = -1;
+  while (Date.now() < deadline) {
+    n = await locator.count();
+    if (ok(n)) return;
+    await locator.page().waitForTimeout(100);
+  }
+  expect(n).toBe(typeof expected === 'number' ? expected : 'a count that satisfies the test');
+}
