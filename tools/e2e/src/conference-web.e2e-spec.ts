@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createClient } from 'redis';
-import type { ConferenceReport, ScreenLink } from '@kc/contracts';
+import type { ConferencePackView, ConferenceReport, ScreenLink } from '@kc/contracts';
 import { eventually } from '@kc/testing';
 import { as, DEMO_PASSWORD, directGatewayUrl, gatewayUrl } from './gateway-client';
 
@@ -109,7 +109,8 @@ describe('the conference web app in a browser', () => {
     const page = await signIn(context, 'xem', '/conferences/regional/north/2018');
     const tiles = page.locator('[data-unit]');
     await eventuallyCount(tiles, today.body.units.length);
-    await page.getByRole('radio', { name: /năm 2018/ }).check();
+    await page.getByRole('button', { name: /Đơn vị hành chính năm 2018/ }).click();
+    await page.waitForURL(/grouping=historical/);
     await eventuallyCount(tiles, 28);
     await shoot(page, 'north-2018-historical');
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -119,11 +120,11 @@ describe('the conference web app in a browser', () => {
   it('drills from the nation to a province, its projects and one project', async () => {
     const context = await browser.newContext({ viewport: PROJECTOR, locale: 'vi-VN', bypassCSP: true });
     const page = await signIn(context, 'cuc.canbo', '/conferences/national/2018');
-    await page.locator('[data-unit="40"]').first().click();
+    await page.locator('[data-unit="40"] a').first().click();
     await page.waitForURL(/\/provinces\/40/);
-    await expectText(page.locator('h1'), /Nghệ An/);
+    await expectText(page.locator('[data-testid="province-name"]'), /Nghệ An/);
     await shoot(page, 'province-40-2018');
-    await page.getByRole('link', { name: /đề án/i }).first().click();
+    await page.locator('[data-testid="all-projects-link"]').click();
     await page.waitForURL(/\/projects\?/);
     const rows = page.locator('[data-project-id]');
     await eventuallyCount(rows, (n) => n > 0);
@@ -134,7 +135,7 @@ describe('the conference web app in a browser', () => {
     await eventuallyCount(rows, (n) => n > 0);
     await rows.first().getByRole('link').first().click();
     await page.waitForURL(/\/projects\/[0-9a-f-]{36}/);
-    await expectText(page.locator('h1'), /\S/);
+    await expectText(page.locator('[data-testid="project-title"]'), /\S/);
     expect(await accessibilityViolations(page)).toEqual([]);
     await shoot(page, 'project-page');
     await context.close();
@@ -144,7 +145,7 @@ describe('the conference web app in a browser', () => {
     const context = await browser.newContext({ viewport: PROJECTOR, locale: 'vi-VN', bypassCSP: true });
     const page = await signIn(context, 'sct.40', '/projects?province=01&year=2018');
     const rows = page.locator('[data-project-id]');
-    await page.waitForLoadState('networkidle');
+    await eventuallyCount(rows, (n) => n > 0);
     const codes = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-province')));
     expect(codes.every((c) => c === '40')).toBe(true);
     await shoot(page, 'officer-40-other-province');
@@ -172,6 +173,34 @@ describe('the conference web app in a browser', () => {
     process.stdout.write(`live page updated ${Date.now() - written} ms after the write's answer\n`);
     expect(reloaded).toBe(false);
     await context.close();
+  }, 120_000);
+
+  it('freezes a conference pack from the page: the same id gives the same PDF and Excel bytes again', async () => {
+    const context = await browser.newContext({ viewport: PROJECTOR, locale: 'vi-VN', bypassCSP: true });
+    const page = await signIn(context, 'cuc.canbo', '/conferences/national/2018');
+    await expectText(figure(page, 'projects'), /\b262\b/);
+    await page.getByText('Gói số liệu hội nghị', { exact: true }).click();
+    await page.getByRole('button', { name: /Chốt gói số liệu/ }).click();
+    const pack = page.locator('[data-pack]').first();
+    await pack.waitFor();
+    const id = (await pack.getAttribute('data-pack'))!;
+    await shoot(page, 'conference-pack');
+    await context.close();
+
+    const agency = await as('cuc.canbo');
+    const meta = await agency.get<ConferencePackView>(`/api/v1/conference-packs/${id}`);
+    expect(meta.body).toMatchObject({ year: 2018, level: 'national', frozenBy: { name: 'cuc.canbo' } });
+    expect(meta.body.totals).toMatchObject({ projects: 262, allocatedVnd: 120_000_000_000 });
+    const download = async (path: string) => {
+      const res = await fetch(`${gatewayUrl()}${path}`, { headers: { authorization: `Bearer ${agency.token}` } });
+      expect(res.status).toBe(200);
+      return Buffer.from(await res.arrayBuffer());
+    };
+    for (const file of [meta.body.files.report, meta.body.files.annex]) {
+      const [first, second] = [await download(file.href), await download(file.href)];
+      expect(first.equals(second)).toBe(true);
+      expect(createHash('sha256').update(first).digest('hex')).toBe(file.sha256);
+    }
   }, 120_000);
 
   it('opens a hall screen link before it expires, shows only the view, and refuses it after', async () => {

@@ -10,7 +10,15 @@ import { PackTool, ShareTool } from './ConferenceTools';
 import { ContentPanel } from './ContentPanel';
 import { useApiData, useLiveVersions } from './data';
 import { FairsPanel } from './FairsPanel';
-import { formatFigure, isRegion, labelOf, REGION_NAMES, reportPath, tileFigures } from './figures';
+import {
+  conferenceTitle,
+  formatFigure,
+  isRegion,
+  labelOf,
+  REGION_NAMES,
+  reportPath,
+  tileFigures,
+} from './figures';
 import { FundingPanel } from './FundingPanel';
 import { HeadlineFigures } from './HeadlineFigures';
 import { LiveStatus } from './LiveStatus';
@@ -48,7 +56,8 @@ export default function ConferencePage({ level }: { level: 'national' | 'regiona
 
   if (!valid) return <Navigate to="/" replace />;
 
-  const setParam = (name: string, value: string | null) =>
+  /** The units shown are a place in history (Back returns to them); the tiles' colouring is not. */
+  const setParam = (name: string, value: string | null, replace: boolean) =>
     setSearch(
       (previous) => {
         const next = new URLSearchParams(previous);
@@ -56,14 +65,11 @@ export default function ConferencePage({ level }: { level: 'national' | 'regiona
         else next.set(name, value);
         return next;
       },
-      { replace: true },
+      { replace },
     );
 
   const scope = region ? REGION_NAMES[region] : null;
-  const title =
-    lang === 'vi'
-      ? `Hội nghị khuyến công ${scope ? `khu vực ${scope[0].replace('Miền', 'miền')}` : 'toàn quốc'} năm ${year}`
-      : `${scope ? scope[1] : 'National'} industrial extension conference ${year}`;
+  const title = conferenceTitle(region, year, lang);
   const view = { level, region, year, grouping } as const;
   const failed = fetched.error;
 
@@ -87,14 +93,14 @@ export default function ConferencePage({ level }: { level: 'national' | 'regiona
             <button
               type="button"
               aria-pressed={grouping === 'current'}
-              onClick={() => setParam('grouping', null)}
+              onClick={() => setParam('grouping', null, false)}
             >
               {t('34 đơn vị hiện nay', "Today's 34 units")}
             </button>
             <button
               type="button"
               aria-pressed={grouping === 'historical'}
-              onClick={() => setParam('grouping', 'historical')}
+              onClick={() => setParam('grouping', 'historical', false)}
             >
               {t(`Đơn vị hành chính năm ${year}`, `Units as of ${year}`)}
             </button>
@@ -145,7 +151,7 @@ export default function ConferencePage({ level }: { level: 'national' | 'regiona
                 <h2 id="units">{t('Các đơn vị', 'The units')}</h2>
                 <label className="inline">
                   {t('Tô màu theo', 'Colour by')}{' '}
-                  <select value={figure} onChange={(event) => setParam('figure', event.target.value)}>
+                  <select value={figure} onChange={(event) => setParam('figure', event.target.value, true)}>
                     {figures.map((entry) => (
                       <option key={entry.key} value={entry.key}>
                         {labelOf(report.glossary, entry.key, lang)}

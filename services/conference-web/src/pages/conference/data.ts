@@ -59,9 +59,9 @@ export function useApiData<T>(path: string | null, version: number): Fetched<T> 
 
 /**
  * Change notices from the gateway turned into versions to refetch by: `reporting` moves the figures,
- * `tradeFairs` the fair lists. A reconnect moves both, since changes may have been missed meanwhile.
+ * `tradeFairs` the fair lists (useLive also reports every service after a reconnect: a change may have passed).
  */
-export function useLiveVersions(url?: string) {
+export function useLiveVersions() {
   const [versions, setVersions] = useState({ reporting: 0, tradeFairs: 0 });
   const { connected } = useLive((change) => {
     const reporting = change.services.includes('reporting');
@@ -72,13 +72,6 @@ export function useLiveVersions(url?: string) {
         tradeFairs: v.tradeFairs + (tradeFairs ? 1 : 0),
       }));
     }
-  }, url);
-  const wasConnected = useRef<boolean | null>(null);
-  useEffect(() => {
-    if (connected && wasConnected.current === false) {
-      setVersions((v) => ({ reporting: v.reporting + 1, tradeFairs: v.tradeFairs + 1 }));
-    }
-    if (connected || wasConnected.current !== null) wasConnected.current = connected;
-  }, [connected]);
+  });
   return { ...versions, connected };
 }

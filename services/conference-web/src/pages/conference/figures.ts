@@ -58,6 +58,18 @@ export function tileFigures(glossary: Glossary): ConferenceFigureDefinition[] {
   return glossary.filter((entry) => entry.in === 'units' && entry.measure !== 'counts-by-status');
 }
 
+/** "Hội nghị khuyến công khu vực miền Bắc năm 2019" / "Northern region industrial extension conference 2019". */
+export function conferenceTitle(
+  region: ConferenceRegion | null | undefined,
+  year: number,
+  lang: Lang,
+): string {
+  const scope = region ? REGION_NAMES[region] : null;
+  return lang === 'vi'
+    ? `Hội nghị khuyến công ${scope ? `khu vực ${scope[0].replace('Miền', 'miền')}` : 'toàn quốc'} năm ${year}`
+    : `${scope ? scope[1] : 'National'} industrial extension conference ${year}`;
+}
+
 export function conferencePath(
   level: 'national' | 'regional',
   region: ConferenceRegion | undefined,

@@ -1,4 +1,4 @@
-import { Controller, Header, Inject, Req, Res } from '@nestjs/common';
+import { Controller, Header, Inject, Req, Res, UseInterceptors } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { TokenVerifier } from '@kc/auth';
 import {
@@ -20,6 +20,7 @@ import {
   SESSION_HEADER,
 } from '../../domain/identity/browser-session';
 import { RefreshTokens } from '../../infrastructure/identity/refresh-tokens.store';
+import { RetryAfterInterceptor } from './retry-after.interceptor';
 
 function cookie(req: Request, name: string): string | undefined {
   return (req.cookies as Record<string, string> | undefined)?.[name];
@@ -35,6 +36,8 @@ function required(field: string, vi: string, en: string): ValidationProblem {
  * HttpOnly cookies the page cannot read (docs/design/web-app.md).
  */
 @Controller()
+// A locked sign-in says when to try again, as the login route does.
+@UseInterceptors(RetryAfterInterceptor)
 export class SessionController {
   constructor(
     private readonly auth: AuthService,

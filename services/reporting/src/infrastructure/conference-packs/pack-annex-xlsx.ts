@@ -111,7 +111,8 @@ function summarySheet(
     const row = sheet.addRow([
       unit.nameVi,
       unit.code,
-      { text: unitSheets[i], hyperlink: `#'${unitSheets[i]}'!A1` },
+      // A reference quotes the sheet name, an apostrophe in it doubled.
+      { text: unitSheets[i], hyperlink: `#'${unitSheets[i].replaceAll("'", "''")}'!A1` },
       ...UNIT_LINES.map((l) => l.value(unit) ?? '—'),
     ]);
     UNIT_LINES.forEach((l, j) => (row.getCell(4 + j).numFmt = l.numFmt));
