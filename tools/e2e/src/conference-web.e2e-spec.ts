@@ -192,7 +192,9 @@ describe('the conference web app in a browser', () => {
     expect(meta.body).toMatchObject({ year: 2018, level: 'national', frozenBy: { name: 'cuc.canbo' } });
     expect(meta.body.totals).toMatchObject({ projects: 262, allocatedVnd: 120_000_000_000 });
     const download = async (path: string) => {
-      const res = await fetch(`${gatewayUrl()}${path}`, { headers: { authorization: `Bearer ${agency.token}` } });
+      const res = await fetch(`${gatewayUrl()}${path}`, {
+        headers: { authorization: `Bearer ${agency.token}` },
+      });
       expect(res.status).toBe(200);
       return Buffer.from(await res.arrayBuffer());
     };

@@ -36,6 +36,13 @@ export function sendRaw(base: string, request: RawRequest, timeoutMs = 30_000): 
         timeout: timeoutMs,
       },
       (res) => {
+        const contentType = String(res.headers['content-type'] ?? '');
+        // A server-sent event stream never ends: its status and type are the answer.
+        if (contentType.startsWith('text/event-stream')) {
+          resolve({ status: res.statusCode ?? 0, contentType, body: '' });
+          req.destroy();
+          return;
+        }
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () =>

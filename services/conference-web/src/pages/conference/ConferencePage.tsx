@@ -2,13 +2,14 @@ import { useMemo } from 'react';
 import { Navigate, useParams, useSearchParams } from 'react-router';
 import type { ConferenceFigures, ConferenceReport } from '@kc/contracts';
 import { ApiError } from '../../api/http';
+import { useApi, useLiveVersions } from '../../api/resource';
+import { LiveStatus } from '../../app/LiveStatus';
 import { formatDate } from '../../i18n/format';
 import { useLang } from '../../i18n/lang';
 import { isAgency, isStaff, useSession } from '../../session/session';
 import { AwardsClustersPanel } from './AwardsClustersPanel';
 import { PackTool, ShareTool } from './ConferenceTools';
 import { ContentPanel } from './ContentPanel';
-import { useApiData, useLiveVersions } from './data';
 import { FairsPanel } from './FairsPanel';
 import {
   conferenceTitle,
@@ -21,7 +22,6 @@ import {
 } from './figures';
 import { FundingPanel } from './FundingPanel';
 import { HeadlineFigures } from './HeadlineFigures';
-import { LiveStatus } from './LiveStatus';
 import { RegionPanel } from './RegionPanel';
 import { TrendPanel } from './TrendPanel';
 import { UnitTiles } from './UnitTiles';
@@ -43,11 +43,11 @@ export default function ConferencePage({ level }: { level: 'national' | 'regiona
   const year = Number(params.year);
   const region = isRegion(params.region) ? params.region : undefined;
   const grouping = search.get('grouping') === 'historical' ? 'historical' : 'current';
-  const live = useLiveVersions();
+  const live = useLiveVersions(['reporting', 'trade-fairs']);
   const valid = Number.isInteger(year) && year >= 2000 && year <= 2100 && (level === 'national' || region);
-  const fetched = useApiData<ConferenceReport>(
+  const fetched = useApi<ConferenceReport>(
     valid ? reportPath(level, region, year, grouping) : null,
-    live.reporting,
+    live.versions.reporting,
   );
   const report = fetched.data;
   const figures = useMemo(() => (report ? tileFigures(report.glossary) : []), [report]);
@@ -176,9 +176,11 @@ export default function ConferencePage({ level }: { level: 'national' | 'regiona
               </>
             )}
             <ContentPanel rows={report.byContent} glossary={report.glossary} />
-            <TrendPanel level={level} region={region} report={report} version={live.reporting} />
-            {isStaff(principal) && <WatchlistPanel year={year} region={region} version={live.reporting} />}
-            <FairsPanel report={report} region={region} version={live.tradeFairs} />
+            <TrendPanel level={level} region={region} report={report} version={live.versions.reporting} />
+            {isStaff(principal) && (
+              <WatchlistPanel year={year} region={region} version={live.versions.reporting} />
+            )}
+            <FairsPanel report={report} region={region} version={live.versions['trade-fairs']} />
             {level === 'national' ? (
               <AwardsClustersPanel totals={report.totals} glossary={report.glossary} />
             ) : (

@@ -10,7 +10,7 @@ import type {
 import { api, apiResponse, ApiError, query } from '../../api/http';
 import { formatDateTime } from '../../i18n/format';
 import { useLang } from '../../i18n/lang';
-import { useFetched } from './data';
+import { useApi } from '../../api/resource';
 
 interface View {
   level: 'national' | 'regional';
@@ -93,7 +93,7 @@ export function PackTool({ view }: { view: View }) {
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState(0);
   const listPath = `/api/v1/conference-packs${query({ year: view.year, level: view.level, region: view.region, limit: 5 })}`;
-  const packs = useFetched(listPath, () => api<ConferencePackPage>(listPath), created);
+  const packs = useApi<ConferencePackPage>(listPath, created);
   const shown = (packs.data?.items ?? []).filter((pack) => pack.grouping === view.grouping);
 
   const freeze = async () => {

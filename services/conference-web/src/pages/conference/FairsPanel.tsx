@@ -3,15 +3,9 @@ import { Link } from 'react-router';
 import { api, query } from '../../api/http';
 import { formatCount, formatDate, formatVnd } from '../../i18n/format';
 import { useLang } from '../../i18n/lang';
-import { useFetched } from './data';
+import { useResource } from '../../api/resource';
+import { FAIR_SCALES } from '../../i18n/fairs';
 import { labelOf } from './figures';
-
-const SCALES: Record<FairView['scale'], [string, string]> = {
-  provincial: ['Cấp tỉnh', 'Provincial'],
-  regional: ['Cấp vùng', 'Regional'],
-  national: ['Cấp quốc gia', 'National'],
-  international: ['Quốc tế', 'International'],
-};
 
 /**
  * Trade fairs: the booths of the view's units at the year's fairs (from the report), and the fairs of the year
@@ -27,7 +21,7 @@ export function FairsPanel({
   version: number;
 }) {
   const { t, lang } = useLang();
-  const fairs = useFetched(
+  const fairs = useResource(
     `fairs ${report.year}`,
     () => api<Page<FairView>>(`/api/v1/fairs${query({ year: report.year, limit: 200 })}`),
     version,
@@ -72,9 +66,9 @@ export function FairsPanel({
           <li key={fair.id} data-fair={fair.id}>
             <strong>{fair.name}</strong>
             <span className="muted small">
-              {lang === 'vi' ? SCALES[fair.scale][0] : SCALES[fair.scale][1]} · {formatDate(fair.startDate)}–
-              {formatDate(fair.endDate)} · {hosts.get(fair.provinceCode) ?? fair.provinceCode} ·{' '}
-              {formatCount(fair.boothCount)} {t('gian', 'booths')}
+              {FAIR_SCALES[fair.scale][lang]} · {formatDate(fair.startDate)}–{formatDate(fair.endDate)} ·{' '}
+              {hosts.get(fair.provinceCode) ?? fair.provinceCode} · {formatCount(fair.boothCount)}{' '}
+              {t('gian', 'booths')}
             </span>
             <Link to={`/fairs/${fair.id}/floor-plan`}>
               {t('Sơ đồ gian hàng', 'Floor plan')}

@@ -4,7 +4,7 @@ import { api } from '../../api/http';
 import { Chart, type ChartOption } from '../../charts/Chart';
 import { formatCount, formatPercent, formatVnd, formatVndShort } from '../../i18n/format';
 import { useLang, type Lang } from '../../i18n/lang';
-import { useFetched } from './data';
+import { useResource } from '../../api/resource';
 import { labelOf, reportPath } from './figures';
 
 const YEARS_BACK = 4;
@@ -80,7 +80,7 @@ export function TrendPanel({
   const { t, lang } = useLang();
   const years = Array.from({ length: YEARS_BACK }, (_, i) => report.year - YEARS_BACK + i);
   const key = years.map((year) => reportPath(level, region, year, 'current')).join(' ');
-  const past = useFetched(
+  const past = useResource(
     key,
     () =>
       Promise.allSettled(

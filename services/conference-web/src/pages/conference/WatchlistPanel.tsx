@@ -1,32 +1,10 @@
 import type { ConferenceRegion, Page, WatchlistFlagCode, WatchlistItem } from '@kc/contracts';
 import { Link } from 'react-router';
-import { api, query } from '../../api/http';
+import { query } from '../../api/http';
+import { allPages, useResource } from '../../api/resource';
 import { formatCount } from '../../i18n/format';
 import { useLang } from '../../i18n/lang';
-import { useFetched } from './data';
-
-/** The rules' reasons in short, for counting (each item also carries its own full sentence). */
-const REASONS: Record<WatchlistFlagCode, [string, string]> = {
-  'missing-report': ['Thiếu báo cáo tháng', 'Monthly report missing'],
-  'late-report': ['Báo cáo tháng nộp muộn', 'Monthly report late'],
-  'behind-schedule': ['Chậm tiến độ', 'Behind schedule'],
-  'no-advance': ['Chưa tạm ứng kinh phí', 'No advance drawn'],
-  'settlement-deadline': ['Sắp đến / quá hạn quyết toán', 'Settlement deadline near or passed'],
-};
-
-const PAGE_SIZE = 200;
-
-/** Every page of the watchlist for the view (a watchlist is tens of projects, a few pages at the very most). */
-async function wholeWatchlist(year: number, region: ConferenceRegion | undefined) {
-  const items: WatchlistItem[] = [];
-  for (let page = 1; ; page++) {
-    const answer = await api<Page<WatchlistItem>>(
-      `/api/v1/watchlist${query({ year, regionCode: region, limit: PAGE_SIZE, page })}`,
-    );
-    items.push(...answer.items);
-    if (items.length >= answer.total || answer.items.length === 0) return items;
-  }
-}
+import { WATCHLIST_REASONS } from '../../i18n/watchlist';
 
 /** Staff only: how many projects of the view are at risk, and the reasons that come up most. */
 export function WatchlistPanel({
@@ -39,8 +17,14 @@ export function WatchlistPanel({
   version: number;
 }) {
   const { t, lang } = useLang();
-  const watch = useFetched(`watchlist ${year} ${region ?? ''}`, () => wholeWatchlist(year, region), version);
-  const items = watch.data;
+  const params = query({ year, regionCode: region });
+  // A watchlist is tens of projects: a few pages at the very most, all counted.
+  const watch = useResource(
+    `/api/v1/watchlist${params}`,
+    () => allPages<Page<WatchlistItem>>('/api/v1/watchlist', new URLSearchParams(params)),
+    version,
+  );
+  const items = watch.data?.items;
   const counts = new Map<WatchlistFlagCode, number>();
   for (const flag of (items ?? []).flatMap((item) => item.flags))
     counts.set(flag.code, (counts.get(flag.code) ?? 0) + 1);
@@ -77,7 +61,7 @@ export function WatchlistPanel({
             <ol className="reasons">
               {top.map(([code, count]) => (
                 <li key={code} data-reason={code}>
-                  <span>{lang === 'vi' ? REASONS[code][0] : REASONS[code][1]}</span>
+                  <span>{WATCHLIST_REASONS[code][lang]}</span>
                   <strong>{formatCount(count)}</strong>
                 </li>
               ))}

@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { BoothState, BoothView, FairFiguresView, FairScale, FairView } from '@kc/contracts';
+import type { BoothState, BoothView, FairFiguresView, FairView } from '@kc/contracts';
+import { useApi, useLiveVersions } from '../../api/resource';
+import { LiveStatus } from '../../app/LiveStatus';
+import { FAIR_SCALES } from '../../i18n/fairs';
 import { formatCount, formatDate, formatVnd } from '../../i18n/format';
 import { useLang, type Lang } from '../../i18n/lang';
-import { ErrorNotice, Loading, UpdatedAt, useProvinces } from '../projects/common';
-import { useApi, useLiveRefresh, useReloadAll } from '../projects/resource';
+import { ErrorNotice, Loading, useProvinces } from '../projects/common';
 import './FloorPlanPage.css';
 
 /** The states in legend order, with the colours of the gateway's SVG plan (one look wherever the plan appears). */
@@ -18,13 +20,6 @@ const STYLE = Object.fromEntries(STATES.map((s) => [s.state, s])) as Record<
   BoothState,
   (typeof STATES)[number]
 >;
-
-const SCALE: Record<FairScale, [string, string]> = {
-  provincial: ['cấp tỉnh', 'provincial'],
-  regional: ['cấp vùng', 'regional'],
-  national: ['cấp quốc gia', 'national'],
-  international: ['quốc tế', 'international'],
-};
 
 /** Pixels per metre when zoomed in: a 3 m booth is 72 px, its code readable on a phone. */
 const ZOOM_PX_PER_M = 24;
@@ -130,12 +125,11 @@ export default function FloorPlanPage() {
   const { t, lang } = useLang();
   const [zoomed, setZoomed] = useState(false);
   const base = `/api/v1/fairs/${encodeURIComponent(id)}`;
-  const fair = useApi<FairView>(base);
-  const booths = useApi<BoothView[]>(`${base}/booths`);
-  const figures = useApi<FairFiguresView>(`${base}/figures`);
+  const live = useLiveVersions(['trade-fairs', 'reporting']);
+  const fair = useApi<FairView>(base, live.version);
+  const booths = useApi<BoothView[]>(`${base}/booths`, live.version);
+  const figures = useApi<FairFiguresView>(`${base}/figures`, live.version);
   const provinces = useProvinces();
-  const reloadAll = useReloadAll(fair, booths, figures);
-  const live = useLiveRefresh(['trade-fairs', 'reporting'], reloadAll);
 
   const halls = useMemo(() => {
     const byHall = new Map<string, BoothView[]>();
@@ -169,7 +163,10 @@ export default function FloorPlanPage() {
         <div>
           <p className="dd-subtitle">
             {t('Sơ đồ gian hàng', 'Floor plan')} ·{' '}
-            {t(`Hội chợ ${SCALE[f.scale][0]}`, `${SCALE[f.scale][1]} fair`)}
+            {t(
+              `Hội chợ ${FAIR_SCALES[f.scale].vi.toLowerCase()}`,
+              `${FAIR_SCALES[f.scale].en.toLowerCase()} fair`,
+            )}
           </p>
           <h1 data-testid="fair-name">{f.name}</h1>
           <p className="dd-subtitle">
@@ -181,7 +178,7 @@ export default function FloorPlanPage() {
               : t('phân bổ theo thứ tự đăng ký', 'first come, first served')}
           </p>
         </div>
-        <UpdatedAt at={booths.loadedAt} connected={live.connected} />
+        <LiveStatus connected={live.connected} fetchedAt={booths.fetchedAt} />
       </header>
       {booths.error ? <ErrorNotice error={booths.error} /> : null}
 

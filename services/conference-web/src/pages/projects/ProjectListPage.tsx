@@ -2,6 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Page, ProjectStatus, ProjectView, ProvinceDetailView } from '@kc/contracts';
 import { query } from '../../api/http';
+import { useApi, useLiveVersions, useReference } from '../../api/resource';
+import { LiveStatus } from '../../app/LiveStatus';
 import { formatCount, formatDate, formatVnd, searchKey } from '../../i18n/format';
 import { selectableYears, thisYear } from '../../app/years';
 import { useLang } from '../../i18n/lang';
@@ -19,12 +21,10 @@ import {
   STATUS_VI,
   StatusBadge,
   statusText,
-  UpdatedAt,
   useActivityContents,
   useProvinces,
   useRegions,
 } from './common';
-import { useApi, useLiveRefresh, useReference } from './resource';
 
 const PAGE_SIZE = 50;
 /** Typing settles before the URL (and the API) follows. */
@@ -86,8 +86,8 @@ export default function ProjectListPage() {
     page,
     limit: PAGE_SIZE,
   });
-  const list = useApi<Page<ProjectView>>(staff ? `/api/v1/projects${apiQuery}` : null);
-  const live = useLiveRefresh(['projects'], list.reload);
+  const live = useLiveVersions(['projects']);
+  const list = useApi<Page<ProjectView>>(staff ? `/api/v1/projects${apiQuery}` : null, live.version);
   const provinces = useProvinces();
   const regions = useRegions();
   const contents = useActivityContents();
@@ -141,7 +141,7 @@ export default function ProjectListPage() {
           <h1>{t('Danh sách đề án', 'Projects')}</h1>
           <p className="dd-subtitle">{subtitle}</p>
         </div>
-        {staff ? <UpdatedAt at={list.loadedAt} connected={live.connected} /> : null}
+        {staff ? <LiveStatus connected={live.connected} fetchedAt={list.fetchedAt} /> : null}
       </header>
 
       {!staff ? (

@@ -10,25 +10,25 @@ import type {
   WatchlistItem,
   WatchlistPage,
 } from '@kc/contracts';
+import { allPages, useApi, useLiveVersions, useReference, useResource } from '../../api/resource';
+import { LiveStatus } from '../../app/LiveStatus';
 import { Chart, type ChartOption } from '../../charts/Chart';
 import { formatDate, formatVnd, formatVndShort } from '../../i18n/format';
 import { useLang } from '../../i18n/lang';
+import { WATCHLIST_REASONS } from '../../i18n/watchlist';
 import { isStaff, useSession } from '../../session/session';
 import {
   Breadcrumbs,
   drillCrumbs,
   ErrorNotice,
-  FLAG_LABELS,
   Loading,
   monthText,
   Notice,
   provinceName,
   StatusBadge,
-  UpdatedAt,
   useActivityContents,
   useRegions,
 } from './common';
-import { allPages, useApi, useLiveRefresh, useReference, useReloadAll, useResource } from './resource';
 import './ProjectPage.css';
 
 type T = (vi: string, en: string) => string;
@@ -315,15 +315,20 @@ export default function ProjectPage() {
   const staff = isStaff(principal);
   const base = `/api/v1/projects/${encodeURIComponent(id)}`;
 
-  const detail = useApi<ProjectDetailView>(staff ? base : null);
-  const reports = useApi<ProgressReportView[]>(staff ? `${base}/progress-reports` : null);
-  const money = useApi<DisbursementsView>(staff ? `${base}/disbursements` : null);
+  const live = useLiveVersions(['projects', 'plans', 'reporting']);
+  const detail = useApi<ProjectDetailView>(staff ? base : null, live.version);
+  const reports = useApi<ProgressReportView[]>(staff ? `${base}/progress-reports` : null, live.version);
+  const money = useApi<DisbursementsView>(staff ? `${base}/disbursements` : null, live.version);
   const p = detail.data;
   const planId = p?.planId;
   // The plans service's documents about the project: the decisions that allocated to it, its province's report.
-  const decisions = useApi<AssignmentDecisionView[]>(planId ? `/api/v1/plans/${planId}/decisions` : null);
+  const decisions = useApi<AssignmentDecisionView[]>(
+    planId ? `/api/v1/plans/${planId}/decisions` : null,
+    live.version,
+  );
   const registrations = useApi<PlanRegistrationView[]>(
     planId ? `/api/v1/plans/${planId}/registrations` : null,
+    live.version,
   );
   const watch = useResource<WatchlistItem | null>(
     p ? `watch:${p.provinceCode}:${p.planYear}:${id}` : null,
@@ -336,6 +341,7 @@ export default function ProjectPage() {
       const list = await allPages<WatchlistPage>('/api/v1/watchlist', params);
       return list.items.find((item) => item.projectId === id) ?? null;
     },
+    live.version,
   );
   const province = useReference<ProvinceDetailView>(
     p
@@ -344,8 +350,6 @@ export default function ProjectPage() {
   );
   const regions = useRegions();
   const contents = useActivityContents();
-  const reloadAll = useReloadAll(detail, reports, money, decisions, registrations, watch);
-  const live = useLiveRefresh(['projects', 'plans', 'reporting'], reloadAll);
 
   const { steps, documents } = useMemo(
     () =>
@@ -420,7 +424,7 @@ export default function ProjectPage() {
           </p>
           <h1 data-testid="project-title">{p.title}</h1>
         </div>
-        <UpdatedAt at={detail.loadedAt} connected={live.connected} />
+        <LiveStatus connected={live.connected} fetchedAt={detail.fetchedAt} />
       </header>
       {detail.error ? <ErrorNotice error={detail.error} /> : null}
 
@@ -646,7 +650,7 @@ export default function ProjectPage() {
               {watch.data.flags.map((f) => (
                 <li key={f.code} data-testid="watchlist-flag" data-flag={f.code} data-severity={f.severity}>
                   <span className={f.severity === 'overdue' ? 'badge danger' : 'badge warn'}>
-                    {lang === 'vi' ? FLAG_LABELS[f.code].vi : FLAG_LABELS[f.code].en}
+                    {WATCHLIST_REASONS[f.code][lang]}
                   </span>
                   <span>{lang === 'vi' ? f.reasonVi : f.reasonEn}</span>
                 </li>

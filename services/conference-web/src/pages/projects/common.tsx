@@ -7,18 +7,16 @@ import type {
   ProvincesView,
   RegionsView,
   RegionView,
-  WatchlistFlagCode,
 } from '@kc/contracts';
 import { ApiError } from '../../api/http';
 import { thisYear } from '../../app/years';
 import { useLang } from '../../i18n/lang';
-import { formatDateTime } from '../../i18n/format';
-import { useReference } from './resource';
+import { useReference } from '../../api/resource';
 import './drilldown.css';
 
 /**
  * The pieces the drill-down pages (province, project list, project, watchlist, fair floor plan) share:
- * loading and error notices, breadcrumbs, status badges, the "updated at" line, pagination and reference data.
+ * loading and error notices, breadcrumbs, status badges, pagination and reference data.
  */
 
 /** A year from the URL, or this year when absent or not a year. */
@@ -187,15 +185,6 @@ export const STATUS_VI: Record<ProjectStatus, string> = {
 };
 export const PROJECT_STATUSES = Object.keys(STATUS_VI) as ProjectStatus[];
 
-/** Short names of the watchlist's reasons, for filters and counts (each flag carries its full sentence). */
-export const FLAG_LABELS: Record<WatchlistFlagCode, { vi: string; en: string }> = {
-  'missing-report': { vi: 'Thiếu báo cáo tháng', en: 'Missing monthly report' },
-  'late-report': { vi: 'Báo cáo nộp muộn', en: 'Late report' },
-  'behind-schedule': { vi: 'Chậm tiến độ', en: 'Behind schedule' },
-  'no-advance': { vi: 'Chưa tạm ứng', en: 'No advance' },
-  'settlement-deadline': { vi: 'Hạn quyết toán', en: 'Settlement deadline' },
-};
-
 /** A progress bar with its percent as text (the bar is decoration; the number is what is read). */
 export function Progress({ percent, month }: { percent: number | null; month?: string | null }) {
   const { t } = useLang();
@@ -216,24 +205,6 @@ export function Progress({ percent, month }: { percent: number | null; month?: s
 export function monthText(month: string): string {
   const [year, m] = month.split('-');
   return `${m}/${year}`;
-}
-
-/** When the page's data last arrived, and whether live updates are flowing. */
-export function UpdatedAt({ at, connected }: { at: Date | undefined; connected: boolean }) {
-  const { t } = useLang();
-  return (
-    <p className="dd-updated-at" data-testid="updated-at" data-updated-at={at?.toISOString()}>
-      <span className={connected ? 'dd-live-dot on' : 'dd-live-dot'} aria-hidden="true" />
-      {connected ? t('Trực tiếp', 'Live') : t('Đang kết nối lại…', 'Reconnecting…')}
-      {at ? (
-        <>
-          {' · '}
-          {t('Cập nhật lúc', 'Updated at')}{' '}
-          <time dateTime={at.toISOString()}>{formatDateTime(at.toISOString())}</time>
-        </>
-      ) : null}
-    </p>
-  );
 }
 
 /** Previous / next and "page 2 of 5 · 262 projects", each page a link (shareable, the back button works). */

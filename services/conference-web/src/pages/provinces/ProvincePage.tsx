@@ -11,6 +11,8 @@ import type {
   WatchlistPage,
 } from '@kc/contracts';
 import { query } from '../../api/http';
+import { useApi, useLiveVersions } from '../../api/resource';
+import { LiveStatus } from '../../app/LiveStatus';
 import { Chart, type ChartOption } from '../../charts/Chart';
 import { formatCount, formatDate, formatPercent, formatVnd, formatVndShort } from '../../i18n/format';
 import { useLang, type Lang } from '../../i18n/lang';
@@ -28,11 +30,9 @@ import {
   STATUS_VI,
   StatusBadge,
   statusText,
-  UpdatedAt,
   useRegions,
   yearParam,
 } from '../projects/common';
-import { useApi, useLiveRefresh, useReloadAll } from '../projects/resource';
 import './ProvincePage.css';
 
 type FigureKey = keyof ConferenceUnitRow;
@@ -182,6 +182,7 @@ export default function ProvincePage() {
   const { principal } = useSession();
   const year = yearParam(params.get('year'));
 
+  const live = useLiveVersions(['reporting', 'projects']);
   const province = useApi<ProvinceDetailView>(`/api/v1/reference/provinces/${encodeURIComponent(code)}`);
   const unit = province.data;
   // A unit that has ended (merged on 2025-07-01) has no row among today's units: read it as it was that year.
@@ -192,6 +193,7 @@ export default function ProvincePage() {
     unit
       ? `/api/v1/conferences/national${query({ year, grouping: grouping === 'current' ? undefined : grouping })}`
       : null,
+    live.version,
   );
   const regions = useRegions();
 
@@ -204,12 +206,12 @@ export default function ProvincePage() {
     mayDrill && unit
       ? `/api/v1/projects${query({ provinceCode: code, unitAsOf, year, limit: PROJECT_PREVIEW })}`
       : null,
+    live.version,
   );
   const watch = useApi<WatchlistPage>(
     mayDrill && unit ? `/api/v1/watchlist${query({ provinceCode: code, unitAsOf, year, limit: 1 })}` : null,
+    live.version,
   );
-  const reloadAll = useReloadAll(report, projects, watch);
-  const live = useLiveRefresh(['reporting', 'projects'], reloadAll);
 
   const row = report.data?.units.find((u) => u.code === code);
   const region = regions.data?.items.find((r) => r.code === (row?.regionCode ?? unit?.regionCode));
@@ -268,7 +270,7 @@ export default function ProvincePage() {
               : t(' · đơn vị hiện nay', ' · today’s unit')}
           </p>
         </div>
-        <UpdatedAt at={report.loadedAt} connected={live.connected} />
+        <LiveStatus connected={live.connected} fetchedAt={report.fetchedAt} />
       </header>
 
       <section className="dd-lineage" aria-label={t('Địa giới hành chính', 'Administrative history')}>

@@ -3,14 +3,14 @@ import { useParams } from 'react-router';
 import type { ScreenReport } from '@kc/contracts';
 import { ApiError } from '../../api/http';
 import { useLive } from '../../api/live';
+import { useApi } from '../../api/resource';
+import { LiveStatus } from '../../app/LiveStatus';
 import { Chart } from '../../charts/Chart';
 import { formatDate } from '../../i18n/format';
 import { useLang } from '../../i18n/lang';
 import { contentChartOption } from '../conference/ContentPanel';
-import { useApiData } from '../conference/data';
 import { conferenceTitle, labelOf } from '../conference/figures';
 import { HeadlineFigures } from '../conference/HeadlineFigures';
-import { LiveStatus } from '../conference/LiveStatus';
 import { UnitTiles } from '../conference/UnitTiles';
 import '../conference/conference.css';
 import './screen.css';
@@ -51,7 +51,7 @@ export default function ScreenPage() {
   const [version, setVersion] = useState(0);
   const [connected, setConnected] = useState(false);
   const refetch = useCallback(() => setVersion((n) => n + 1), []);
-  const fetched = useApiData<ScreenReport>(wellFormed ? `/api/v1/screens/${token}` : null, version);
+  const fetched = useApi<ScreenReport>(wellFormed ? `/api/v1/screens/${token}` : null, version);
   const screen = fetched.data;
   const [slide, setSlide] = useState(0);
 

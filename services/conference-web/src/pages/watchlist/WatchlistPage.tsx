@@ -2,14 +2,16 @@ import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { ConferenceRegion, WatchlistFlagCode, WatchlistPage as WatchlistAnswer } from '@kc/contracts';
 import { query } from '../../api/http';
+import { allPages, useLiveVersions, useResource } from '../../api/resource';
+import { LiveStatus } from '../../app/LiveStatus';
 import { selectableYears, thisYear } from '../../app/years';
 import { formatCount, formatDate, searchKey } from '../../i18n/format';
 import { useLang } from '../../i18n/lang';
+import { WATCHLIST_REASONS } from '../../i18n/watchlist';
 import { isStaff, useSession } from '../../session/session';
 import {
   Breadcrumbs,
   ErrorNotice,
-  FLAG_LABELS,
   Loading,
   Notice,
   Pager,
@@ -17,15 +19,13 @@ import {
   provinceName,
   regionName,
   StatusBadge,
-  UpdatedAt,
   useProvinces,
   useRegions,
 } from '../projects/common';
-import { allPages, useResource, useLiveRefresh } from '../projects/resource';
 import './WatchlistPage.css';
 
 const PAGE_SIZE = 50;
-const REASONS = Object.keys(FLAG_LABELS) as WatchlistFlagCode[];
+const REASONS = Object.keys(WATCHLIST_REASONS) as WatchlistFlagCode[];
 const REGIONS: ConferenceRegion[] = ['north', 'central', 'south'];
 
 /**
@@ -51,10 +51,12 @@ export default function WatchlistPage() {
     regionCode: region || undefined,
   };
   const key = staff ? `/api/v1/watchlist${query(apiParams)}` : null;
-  const watch = useResource<WatchlistAnswer>(key, () =>
-    allPages<WatchlistAnswer>('/api/v1/watchlist', new URLSearchParams(query(apiParams))),
+  const live = useLiveVersions(['reporting', 'projects']);
+  const watch = useResource<WatchlistAnswer>(
+    key,
+    () => allPages<WatchlistAnswer>('/api/v1/watchlist', new URLSearchParams(query(apiParams))),
+    live.version,
   );
-  const live = useLiveRefresh(['reporting', 'projects'], watch.reload);
   const provinces = useProvinces();
   const regions = useRegions();
 
@@ -139,7 +141,7 @@ export default function WatchlistPage() {
               : null}
           </p>
         </div>
-        <UpdatedAt at={watch.loadedAt} connected={live.connected} />
+        <LiveStatus connected={live.connected} fetchedAt={watch.fetchedAt} />
       </header>
 
       <form
@@ -205,7 +207,7 @@ export default function WatchlistPage() {
             <option value="">{t('Mọi lý do', 'Any reason')}</option>
             {REASONS.map((code) => (
               <option key={code} value={code}>
-                {lang === 'vi' ? FLAG_LABELS[code].vi : FLAG_LABELS[code].en}
+                {WATCHLIST_REASONS[code][lang]}
               </option>
             ))}
           </select>
@@ -236,8 +238,7 @@ export default function WatchlistPage() {
                       data-reason={code}
                       data-count={counts.get(code)}
                     >
-                      {lang === 'vi' ? FLAG_LABELS[code].vi : FLAG_LABELS[code].en}{' '}
-                      <strong>{formatCount(counts.get(code) ?? 0)}</strong>
+                      {WATCHLIST_REASONS[code][lang]} <strong>{formatCount(counts.get(code) ?? 0)}</strong>
                     </Link>
                   </li>
                 ))}
@@ -249,8 +250,8 @@ export default function WatchlistPage() {
             <h2 id="watch-list-title">
               {reason
                 ? t(
-                    `${formatCount(shown.length)} đề án: ${FLAG_LABELS[reason].vi.toLowerCase()}`,
-                    `${formatCount(shown.length)} projects: ${FLAG_LABELS[reason].en.toLowerCase()}`,
+                    `${formatCount(shown.length)} đề án: ${WATCHLIST_REASONS[reason].vi.toLowerCase()}`,
+                    `${formatCount(shown.length)} projects: ${WATCHLIST_REASONS[reason].en.toLowerCase()}`,
                   )
                 : t(`${formatCount(shown.length)} đề án`, `${formatCount(shown.length)} projects`)}
             </h2>

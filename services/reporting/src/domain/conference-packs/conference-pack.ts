@@ -10,6 +10,20 @@ import { foldDiacritics, regions, type RegionCode } from '@kc/reference-data';
 import { countText, isoDateText, vietnamClockOf } from './pack-text';
 
 /** Which conference a pack is for. */
+/** The figures of a pack's table by activity content, in the PDF and in the annex alike. */
+export const CONTENT_FIGURES = [
+  'projects',
+  'projectsInPlan',
+  'projectsCompleted',
+  'completionPercent',
+  'allocatedVnd',
+  'contractedVnd',
+  'advancedVnd',
+  'paidVnd',
+  'settledVnd',
+  'counterpartVnd',
+] as const;
+
 export interface ConferencePackScope {
   level: ConferencePackLevel;
   /** Null for the national conference. */

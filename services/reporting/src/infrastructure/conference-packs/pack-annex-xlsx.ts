@@ -9,6 +9,7 @@ import {
 } from '@kc/contracts';
 import { regions } from '@kc/reference-data';
 import {
+  CONTENT_FIGURES,
   conferenceName,
   sheetNames,
   unitsLine,
@@ -131,26 +132,14 @@ function summarySheet(
   sheet
     .addRow(['Theo nội dung hoạt động (một đề án có thể thuộc nhiều nội dung: các dòng không cộng lại)'])
     .getCell(1).font = { bold: true, size: 12 };
-  const contentKeys = [
-    'projects',
-    'projectsInPlan',
-    'projectsCompleted',
-    'completionPercent',
-    'allocatedVnd',
-    'contractedVnd',
-    'advancedVnd',
-    'paidVnd',
-    'settledVnd',
-    'counterpartVnd',
-  ] as const;
-  const contentLines = contentKeys.map((key) => UNIT_LINES.find((l) => l.key === key)!);
+  const contentLines = CONTENT_FIGURES.map((key) => UNIT_LINES.find((l) => l.key === key)!);
   headerRow(sheet, ['Nội dung hoạt động', 'Mã nội dung', '', ...contentLines.map((l) => l.label)]);
   for (const row of report.byContent) {
     const added = sheet.addRow([
       row.nameVi,
       row.activityContent,
       '',
-      ...contentKeys.map((key) => row[key] ?? '—'),
+      ...CONTENT_FIGURES.map((key) => row[key] ?? '—'),
     ]);
     contentLines.forEach((l, j) => (added.getCell(4 + j).numFmt = l.numFmt));
   }

@@ -11,6 +11,7 @@ import {
   type ConferenceTotals,
 } from '@kc/contracts';
 import {
+  CONTENT_FIGURES,
   figureLabel,
   labelWithoutUnit,
   unitsLine,
@@ -154,26 +155,13 @@ function unitTable(report: ConferenceReport, title: string, keys: readonly UnitF
   ];
 }
 
-const CONTENT_KEYS = [
-  'projects',
-  'projectsInPlan',
-  'projectsCompleted',
-  'completionPercent',
-  'allocatedVnd',
-  'contractedVnd',
-  'advancedVnd',
-  'paidVnd',
-  'settledVnd',
-  'counterpartVnd',
-] as const;
-
 function contentTable(report: ConferenceReport): Content[] {
   const body: TableCell[][] = [
-    [header('Mã'), header('Nội dung hoạt động'), ...CONTENT_KEYS.map((key) => header(figureLabel(key)))],
+    [header('Mã'), header('Nội dung hoạt động'), ...CONTENT_FIGURES.map((key) => header(figureLabel(key)))],
     ...report.byContent.map((row) => [
       number(String(row.activityContent)),
       { text: row.nameVi } as TableCell,
-      ...CONTENT_KEYS.map((key) => number(cellText(key, row[key]))),
+      ...CONTENT_FIGURES.map((key) => number(cellText(key, row[key]))),
     ]),
   ];
   return [
@@ -184,7 +172,12 @@ function contentTable(report: ConferenceReport): Content[] {
       pageOrientation: 'landscape',
     },
     {
-      table: { headerRows: 1, widths: [18, 120, ...CONTENT_KEYS.map(() => '*')], body, dontBreakRows: true },
+      table: {
+        headerRows: 1,
+        widths: [18, 120, ...CONTENT_FIGURES.map(() => '*')],
+        body,
+        dontBreakRows: true,
+      },
       layout: tableLayout,
       fontSize: 7.5,
     },

@@ -1,21 +1,22 @@
-import { formatDateTime } from '../../i18n/format';
-import { useLang } from '../../i18n/lang';
+import { formatDateTime } from '../i18n/format';
+import { useLang } from '../i18n/lang';
+import './live-status.css';
 
-/** "Cập nhật lúc …" (when the shown figures were fetched) and whether change notices are arriving. */
+/**
+ * Whether change notices are arriving, and "Cập nhật lúc …" (when the shown data was fetched): every page that
+ * keeps itself current shows this line.
+ */
 export function LiveStatus({ connected, fetchedAt }: { connected: boolean; fetchedAt: string | undefined }) {
   const { t } = useLang();
   return (
-    <p className="live-status">
+    <p className="live-status" data-testid="updated-at" data-updated-at={fetchedAt}>
       <span className={connected ? 'live-dot on' : 'live-dot'} aria-hidden="true" />
       <span data-live={connected ? 'connected' : 'disconnected'}>
         {connected ? t('Trực tiếp', 'Live') : t('Mất kết nối trực tiếp', 'Live updates paused')}
       </span>
       {fetchedAt && (
         <span className="updated">
-          {t('Cập nhật lúc', 'Updated at')}{' '}
-          <time dateTime={fetchedAt} data-updated-at={fetchedAt}>
-            {formatDateTime(fetchedAt)}
-          </time>
+          {t('Cập nhật lúc', 'Updated at')} <time dateTime={fetchedAt}>{formatDateTime(fetchedAt)}</time>
         </span>
       )}
     </p>
