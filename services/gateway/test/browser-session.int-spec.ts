@@ -194,6 +194,24 @@ describe('the browser session, live notices, hall screens and the web app at the
     });
     expect(created.status).toBe(201);
     expect(created.body.url).toMatch(/^\/screen\/[A-Za-z0-9_-]{43}$/);
+    // Under the Idempotency-Key rules of every POST: the same key gives the same link, a bad key nothing.
+    const once = { body: { level: 'national', year: 2018, minutes: 30 }, headers: { 'x-kc-session': '1' } };
+    const key = { 'idempotency-key': `screen-${randomUUID()}` };
+    const first = await browser.send('POST', '/api/v1/screens', {
+      ...once,
+      headers: { ...once.headers, ...key },
+    });
+    const again = await browser.send('POST', '/api/v1/screens', {
+      ...once,
+      headers: { ...once.headers, ...key },
+    });
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    const badKey = await browser.send('POST', '/api/v1/screens', {
+      ...once,
+      headers: { ...once.headers, 'idempotency-key': 'é'.repeat(3) },
+    });
+    expect(badKey.status).toBe(400);
   });
 
   it('rotates the refresh cookie, and a used one presented again ends every session of its user', async () => {
@@ -226,6 +244,12 @@ describe('the browser session, live notices, hall screens and the web app at the
     const { browser } = await signIn('cuc.admin');
     const access = browser.jar.get('kc_access')!;
     const refresh = browser.jar.get('kc_refresh')!;
+    const withBody = await browser.send('POST', '/api/v1/auth/session/end', {
+      body: { everything: true },
+      headers: { 'x-kc-session': '1' },
+    });
+    expect(withBody.status).toBe(400);
+    expect((await browser.send('GET', '/api/v1/auth/me')).status).toBe(200);
     const end = await browser.send('POST', '/api/v1/auth/session/end', { headers: { 'x-kc-session': '1' } });
     expect(end.status).toBe(204);
     expect(browser.jar.size).toBe(0);

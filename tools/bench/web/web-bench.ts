@@ -55,20 +55,36 @@ async function firstLoads(gateway: string, loads: number) {
   let scriptBytes = 0;
   try {
     for (let i = 0; i < loads; i++) {
-      const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+      // bypassCSP: the probe below is evaluated as a string, which the app's policy (rightly) forbids.
+      const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, bypassCSP: true });
       await context.request.post(`${gateway}/api/v1/auth/session`, {
         data: { username: 'xem', password: PASSWORD },
       });
+      // When the headline figure is in the page, the next frame: that frame shows it (a script that holds the
+      // main thread after the insertion delays the frame, and is counted).
+      await context.addInitScript(`
+        new MutationObserver((_, observer) => {
+          const figure = document.querySelector('[data-figure="projects"]');
+          if (figure && figure.textContent.trim()) {
+            observer.disconnect();
+            requestAnimationFrame(() => { window.__figuresShownAt = performance.now(); });
+          }
+        }).observe(document, { childList: true, subtree: true, characterData: true });
+      `);
       const page = await context.newPage();
       const scripts: Promise<number>[] = [];
       page.on('requestfinished', (request) => {
         if (request.resourceType() === 'script')
           scripts.push(request.sizes().then((s) => s.responseBodySize));
       });
-      const started = Date.now();
       await page.goto(`${gateway}/conferences/national/${YEAR}`);
-      await page.locator('[data-figure="projects"]').first().waitFor();
-      times.push(Date.now() - started);
+      // From the start of the navigation (performance.now() counts from it).
+      await page.waitForFunction('window.__figuresShownAt !== undefined');
+      times.push(Math.round((await page.evaluate('window.__figuresShownAt')) as number));
+      // The page's JavaScript in all: until every chart is drawn (the chart library comes after the figures).
+      await page.waitForFunction(
+        `[...document.querySelectorAll('[data-chart-ready]')].every((c) => c.dataset.chartReady === 'true')`,
+      );
       scriptBytes = (await Promise.all(scripts)).reduce((a, b) => a + b, 0);
       await context.close();
     }
@@ -78,7 +94,7 @@ async function firstLoads(gateway: string, loads: number) {
   return { times, scriptBytes };
 }
 
-/** `count` open live streams; resolves once each has its `ready` event. `heard` counts `changed` events. */
+/** `count` open live streams; resolves once each has its `ready` event. `heardAt`: when each heard reporting change. */
 async function openStreams(gateway: string, cookie: string, count: number) {
   const controller = new AbortController();
   const heardAt: number[] = [];
@@ -96,8 +112,11 @@ async function openStreams(gateway: string, cookie: string, count: number) {
           if (done) return;
           text += decoder.decode(value, { stream: true });
           if (text.includes('event: ready')) ready();
-          if (text.includes('event: changed')) {
+          // The notice a conference page refetches on: the reporting service's views changed.
+          if (/event: changed\ndata: .*"reporting"/.test(text)) {
             heardAt.push(Date.now());
+            text = '';
+          } else if (text.includes('event: changed')) {
             text = '';
           }
         }
@@ -141,7 +160,7 @@ async function main(): Promise<void> {
       `    p50 ${p50} ms, max ${Math.max(...times)} ms (target < 1,500 ms: ${p50 < 1500 ? 'met' : 'not met'})`,
     );
     console.log(
-      `    JavaScript on the wire ${(scriptBytes / 1024).toFixed(0)} KB compressed ` +
+      `    JavaScript of the page on the wire, charts included: ${(scriptBytes / 1024).toFixed(0)} KB compressed ` +
         `(target ≤ 400 KB: ${scriptBytes <= 400 * 1024 ? 'met' : 'not met'})`,
     );
 
@@ -179,8 +198,9 @@ async function main(): Promise<void> {
     }
     const lags = streams.heardAt.map((t) => t - written);
     console.log(
-      `    one write: ${lags.length} of ${pages} pages told, p50 ${summarise(lags)?.p50 ?? '—'} ms, ` +
-        `last ${Math.max(...lags)} ms after the write was sent`,
+      `    one write (a provincial plan): ${lags.length} of ${pages} pages told the conference views changed, ` +
+        `p50 ${summarise(lags)?.p50 ?? '—'} ms, last ${Math.max(...lags)} ms after the write was sent ` +
+        `(target: on the page within 1 s)`,
     );
     streams.close();
     console.log(`  load average after the run: ${loadAverage()}`);

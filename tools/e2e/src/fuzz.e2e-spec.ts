@@ -139,6 +139,9 @@ async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void
   );
 }
 
+/** Routes whose success revokes the caller's token. */
+const ENDS_SESSION = ['/api/v1/auth/logout', '/api/v1/auth/session/end'];
+
 describe('hostile input on every route of the OpenAPI document', () => {
   let routes: Route[];
   const tokens = new Map<Identity, string | null>();
@@ -194,8 +197,8 @@ describe('hostile input on every route of the OpenAPI document', () => {
           count(byKind.get(c.kind) ?? byKind.set(c.kind, new Map()).get(c.kind)!, reply.status);
           if (reply.status === 400 && /"errors"|"error":"invalid_request"/.test(reply.body))
             validated.add(routeName(route));
-          // A logout that went through (a finding already) revoked the token: keep fuzzing with a fresh one.
-          if (route.template === '/api/v1/auth/logout' && reply.status < 300 && identity !== 'anonymous')
+          // A logout that went through (the example, or a finding) revoked the token: go on with a fresh one.
+          if (ENDS_SESSION.includes(route.template) && reply.status < 300 && identity !== 'anonymous')
             tokens.set(identity, await login(identity));
           const { reason } = judge(c.method, c.path, reply.status, reply.contentType, reply.body);
           const wrong = [

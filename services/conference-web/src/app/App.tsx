@@ -6,14 +6,29 @@ import { Layout } from './Layout';
 import { thisYear } from './years';
 
 // Each page is its own chunk: the sign-in page and the shell load first, charts only where they are drawn.
-const SignInPage = lazy(() => import('../pages/sign-in/SignInPage'));
-const ConferencePage = lazy(() => import('../pages/conference/ConferencePage'));
-const ScreenPage = lazy(() => import('../pages/screen/ScreenPage'));
-const ProvincePage = lazy(() => import('../pages/provinces/ProvincePage'));
-const ProjectListPage = lazy(() => import('../pages/projects/ProjectListPage'));
-const ProjectPage = lazy(() => import('../pages/projects/ProjectPage'));
-const FloorPlanPage = lazy(() => import('../pages/fairs/FloorPlanPage'));
-const WatchlistPage = lazy(() => import('../pages/watchlist/WatchlistPage'));
+const pages = {
+  signIn: () => import('../pages/sign-in/SignInPage'),
+  conference: () => import('../pages/conference/ConferencePage'),
+  screen: () => import('../pages/screen/ScreenPage'),
+  province: () => import('../pages/provinces/ProvincePage'),
+  projectList: () => import('../pages/projects/ProjectListPage'),
+  project: () => import('../pages/projects/ProjectPage'),
+  floorPlan: () => import('../pages/fairs/FloorPlanPage'),
+  watchlist: () => import('../pages/watchlist/WatchlistPage'),
+};
+const SignInPage = lazy(pages.signIn);
+const ConferencePage = lazy(pages.conference);
+const ScreenPage = lazy(pages.screen);
+const ProvincePage = lazy(pages.province);
+const ProjectListPage = lazy(pages.projectList);
+const ProjectPage = lazy(pages.project);
+const FloorPlanPage = lazy(pages.floorPlan);
+const WatchlistPage = lazy(pages.watchlist);
+
+// The first page's chunk is fetched while the session is checked, not after (a hall's first load).
+const firstPath = window.location.pathname;
+if (firstPath === '/' || firstPath.startsWith('/conferences/')) void pages.conference();
+else if (firstPath.startsWith('/screen/')) void pages.screen();
 
 function Loading() {
   const { t } = useLang();

@@ -50,6 +50,9 @@ const BASE: EChartsCoreOption = {
 
 let library: Promise<typeof import('./echarts')> | null = null;
 
+/** After the next paint: the figures around a chart reach the screen before the chart library is evaluated. */
+const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
 /**
  * An Apache ECharts drawing that loads the chart library on first use (its own chunk), follows the size of
  * its container and redraws when `option` changes. The option replaces the previous one (no merge), so pass
@@ -66,7 +69,7 @@ export function Chart({ option, ariaLabel, height = 320, onClick, className }: C
     let disposed = false;
     let instance: EChartsType | null = null;
     let observer: ResizeObserver | null = null;
-    library ??= import('./echarts');
+    library ??= afterPaint().then(() => import('./echarts'));
     library.then(
       ({ init }) => {
         if (disposed || !element.current) return;

@@ -15,6 +15,15 @@ interface SessionContext {
 const Context = createContext<SessionContext | null>(null);
 
 /**
+ * Who is signed in, asked as soon as the app's script runs — in parallel with the first page's chunk rather
+ * than after React's first render. A hall screen has no session: it does not ask.
+ */
+const firstMe: Promise<Principal> | null = window.location.pathname.startsWith('/screen/')
+  ? null
+  : api<Principal>('/api/v1/auth/me');
+firstMe?.catch(() => undefined);
+
+/**
  * The browser session: the gateway keeps the access and refresh tokens in HttpOnly SameSite=Strict cookies,
  * so no script on the page can read them; the app only learns who is signed in.
  */
@@ -23,7 +32,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [principal, setPrincipal] = useState<Principal | null>(null);
 
   useEffect(() => {
-    api<Principal>('/api/v1/auth/me').then(
+    (firstMe ?? api<Principal>('/api/v1/auth/me')).then(
       (me) => {
         setPrincipal(me);
         setStatus('signed-in');

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
+import type { SignInOptionsView } from '@kc/contracts';
 import { ApiError } from '../../api/http';
+import { useApi } from '../../api/resource';
 import { LangSwitch } from '../../app/Layout';
 import { formatDateTime } from '../../i18n/format';
 import { useLang } from '../../i18n/lang';
@@ -28,6 +30,8 @@ export default function SignInPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const target = returnPath(location.state);
+  // Only a deployment with demo accounts names them (never production).
+  const demo = useApi<SignInOptionsView>('/api/v1/auth/sign-in-options').data?.demo ?? null;
 
   if (status === 'signed-in') return <Navigate to={target} replace />;
 
@@ -126,12 +130,24 @@ export default function SignInPage() {
               {busy ? t('Đang đăng nhập…', 'Signing in…') : t('Đăng nhập', 'Sign in')}
             </button>
           </form>
-          <p className="sign-in-demo">
-            {t('Tài khoản trình diễn', 'Demo accounts')}: <code>xem</code> ({t('người xem', 'viewer')}),{' '}
-            <code>cuc.admin</code>, <code>cuc.canbo</code> ({t('Cục', 'agency')}), <code>sct.40</code>,{' '}
-            <code>sct.01</code> ({t('Sở Công Thương', 'provincial department')}) — {t('mật khẩu', 'password')}{' '}
-            <code>khuyencong2026</code>.
-          </p>
+          {demo ? (
+            <p className="sign-in-demo">
+              {t('Tài khoản trình diễn', 'Demo accounts')}:{' '}
+              {demo.usernames.map((name, i) => (
+                <span key={name}>
+                  {i > 0 ? ', ' : ''}
+                  <code>{name}</code>
+                </span>
+              ))}
+              {demo.password ? (
+                <>
+                  {' '}
+                  — {t('mật khẩu', 'password')} <code>{demo.password}</code>
+                </>
+              ) : null}
+              .
+            </p>
+          ) : null}
         </div>
       </main>
     </div>

@@ -5,6 +5,7 @@ import { liveRoutes as routes, type RouteInput, type ScreenLink, type ScreenRepo
 import { Input, Route } from '@kc/http';
 import { ChangeFeed, type DataChanged } from '../../application/live/change-feed';
 import { ScreensService } from '../../application/live/screens.service';
+import { Relay } from './relay';
 
 /** A comment line this often keeps proxies and load balancers from closing an idle stream. */
 const HEARTBEAT_MS = 25_000;
@@ -21,6 +22,7 @@ export class LiveController implements BeforeApplicationShutdown {
     private readonly feed: ChangeFeed,
     private readonly screens: ScreensService,
     private readonly verifier: TokenVerifier,
+    private readonly relay: Relay,
   ) {}
 
   @Route(routes.live)
@@ -31,9 +33,23 @@ export class LiveController implements BeforeApplicationShutdown {
     this.stream(req, res, exp * 1000);
   }
 
+  /** Under the Idempotency-Key rules of every POST: a re-sent request gets the first link back. */
   @Route(routes.createScreen)
-  create(@Input() { body }: RouteInput<typeof routes.createScreen>): Promise<ScreenLink> {
-    return this.screens.create(body, currentPrincipal());
+  async create(
+    @Input() { body }: RouteInput<typeof routes.createScreen>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.relay.local(req, res, async () => {
+      const link: ScreenLink = await this.screens.create(body, currentPrincipal());
+      return {
+        status: 201,
+        contentType: 'application/json; charset=utf-8',
+        location: null,
+        retryAfter: null,
+        body: JSON.stringify(link),
+      };
+    });
   }
 
   @Route(routes.screen)

@@ -71,7 +71,12 @@ export class SessionController {
 
   @Route(routes.sessionRefresh)
   @Header('cache-control', 'no-store')
-  async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<BrowserSessionView> {
+  async refresh(
+    // No body, no query: @Input refuses any.
+    @Input() _input: RouteInput<typeof routes.sessionRefresh>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<BrowserSessionView> {
     const refreshToken = cookie(req, REFRESH_COOKIE);
     if (!refreshToken) {
       throw required(
@@ -88,7 +93,11 @@ export class SessionController {
   }
 
   @Route(routes.sessionEnd)
-  async end(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async end(
+    @Input() _input: RouteInput<typeof routes.sessionEnd>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
     // The guard verified the session's access token (or a bearer token, whose own logout this also is).
     const token = req.headers.authorization!.replace(/^Bearer\s+/i, '');
     await this.auth.logout(await this.verifier.verify(token), cookie(req, REFRESH_COOKIE));
