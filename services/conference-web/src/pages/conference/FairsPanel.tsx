@@ -1,4 +1,5 @@
 import type { ConferenceRegion, ConferenceReport, FairView, Page } from '@kc/contracts';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, query } from '../../api/http';
 import { formatCount, formatDate, formatVnd } from '../../i18n/format';
@@ -6,6 +7,7 @@ import { useLang } from '../../i18n/lang';
 import { useResource } from '../../api/resource';
 import { FAIR_SCALES } from '../../i18n/fairs';
 import { labelOf } from './figures';
+import { LiveFloorPlan } from '../fairs/FloorPlan';
 
 /**
  * Trade fairs: the booths of the view's units at the year's fairs (from the report), and the fairs of the year
@@ -62,7 +64,7 @@ export function FairsPanel({
       )}
       {fairs.data && shown.length === 0 && <p className="muted">{t('Không có hội chợ nào.', 'No fair.')}</p>}
       <ul className="fair-list">
-        {shown.map((fair) => (
+        {shown.map((fair, i) => (
           <li key={fair.id} data-fair={fair.id}>
             <strong>{fair.name}</strong>
             <span className="muted small">
@@ -74,9 +76,35 @@ export function FairsPanel({
               {t('Sơ đồ gian hàng', 'Floor plan')}
               <span className="visually-hidden"> — {fair.name}</span>
             </Link>
+            <EmbeddedPlan fairId={fair.id} name={fair.name} version={version} open={i === 0} />
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+/** The fair's live plan in the panel: the first fair's open, the others drawn only once opened. */
+function EmbeddedPlan({
+  fairId,
+  name,
+  version,
+  open,
+}: {
+  fairId: string;
+  name: string;
+  version: number;
+  open: boolean;
+}) {
+  const { t } = useLang();
+  const [shown, setShown] = useState(open);
+  return (
+    <details open={open} onToggle={(e) => setShown(e.currentTarget.open)}>
+      <summary>
+        {t('Sơ đồ trực tiếp', 'Live plan')}
+        <span className="visually-hidden"> — {name}</span>
+      </summary>
+      {shown ? <LiveFloorPlan fairId={fairId} version={version} /> : null}
+    </details>
   );
 }
