@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Page, ProjectStatus, ProjectView, ProvinceDetailView } from '@kc/contracts';
 import { query } from '../../api/http';
 import { useApi, useLiveVersions, useReference } from '../../api/resource';
 import { LiveStatus } from '../../app/LiveStatus';
-import { formatCount, formatDate, formatVnd, searchKey } from '../../i18n/format';
+import { formatCount, formatDate, formatVnd } from '../../i18n/format';
 import { selectableYears, thisYear } from '../../app/years';
 import { useLang } from '../../i18n/lang';
 import { isStaff, useSession } from '../../session/session';
@@ -22,7 +22,7 @@ import {
   StatusBadge,
   statusText,
   useActivityContents,
-  useProvinces,
+  useProvinceIndex,
   useRegions,
 } from './common';
 
@@ -88,21 +88,10 @@ export default function ProjectListPage() {
   });
   const live = useLiveVersions(['projects']);
   const list = useApi<Page<ProjectView>>(staff ? `/api/v1/projects${apiQuery}` : null, live.version);
-  const provinces = useProvinces();
   const regions = useRegions();
   const contents = useActivityContents();
 
-  const provinceOf = useMemo(
-    () => new Map((provinces.data?.items ?? []).map((p) => [p.code, p])),
-    [provinces.data],
-  );
-  const sortedProvinces = useMemo(
-    () =>
-      [...(provinces.data?.items ?? [])].sort((a, b) =>
-        searchKey(a.nameVi).localeCompare(searchKey(b.nameVi), 'vi'),
-      ),
-    [provinces.data],
-  );
+  const { provinceOf, sortedProvinces } = useProvinceIndex();
   // The unit as the reference names it: also a unit that has ended (a link from its page, e.g. 30 Hải Dương).
   const unit = useReference<ProvinceDetailView>(
     province ? `/api/v1/reference/provinces/${province}` : null,

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type {
   ActivityContentsView,
@@ -10,6 +10,7 @@ import type {
 } from '@kc/contracts';
 import { ApiError } from '../../api/http';
 import { thisYear } from '../../app/years';
+import { searchKey } from '../../i18n/format';
 import { useLang } from '../../i18n/lang';
 import { useReference } from '../../api/resource';
 import './drilldown.css';
@@ -244,6 +245,20 @@ export function Pager({
 
 export function useProvinces() {
   return useReference<ProvincesView>('/api/v1/reference/provinces');
+}
+
+/** Today's units by code, and in the order of their Vietnamese names (for filters). */
+export function useProvinceIndex() {
+  const provinces = useProvinces();
+  return useMemo(() => {
+    const items = provinces.data?.items ?? [];
+    return {
+      provinceOf: new Map(items.map((p) => [p.code, p])),
+      sortedProvinces: [...items].sort((a, b) =>
+        searchKey(a.nameVi).localeCompare(searchKey(b.nameVi), 'vi'),
+      ),
+    };
+  }, [provinces.data]);
 }
 
 export function useRegions() {

@@ -5,7 +5,7 @@ import { query } from '../../api/http';
 import { allPages, useLiveVersions, useResource } from '../../api/resource';
 import { LiveStatus } from '../../app/LiveStatus';
 import { selectableYears, thisYear } from '../../app/years';
-import { formatCount, formatDate, searchKey } from '../../i18n/format';
+import { formatCount, formatDate } from '../../i18n/format';
 import { useLang } from '../../i18n/lang';
 import { WATCHLIST_REASONS } from '../../i18n/watchlist';
 import { isStaff, useSession } from '../../session/session';
@@ -19,7 +19,7 @@ import {
   provinceName,
   regionName,
   StatusBadge,
-  useProvinces,
+  useProvinceIndex,
   useRegions,
 } from '../projects/common';
 import './WatchlistPage.css';
@@ -57,20 +57,9 @@ export default function WatchlistPage() {
     () => allPages<WatchlistAnswer>('/api/v1/watchlist', new URLSearchParams(query(apiParams))),
     live.version,
   );
-  const provinces = useProvinces();
   const regions = useRegions();
 
-  const provinceOf = useMemo(
-    () => new Map((provinces.data?.items ?? []).map((p) => [p.code, p])),
-    [provinces.data],
-  );
-  const sortedProvinces = useMemo(
-    () =>
-      [...(provinces.data?.items ?? [])].sort((a, b) =>
-        searchKey(a.nameVi).localeCompare(searchKey(b.nameVi), 'vi'),
-      ),
-    [provinces.data],
-  );
+  const { provinceOf, sortedProvinces } = useProvinceIndex();
   const items = watch.data?.items ?? [];
   const counts = useMemo(() => {
     const byReason = new Map<WatchlistFlagCode, number>();
