@@ -129,6 +129,14 @@ export class EdgeCredentials implements CredentialExchange {
     return this.externalClients.get(req);
   }
 
+  /**
+   * An internal token for a principal the gateway itself acts as (a hall screen reading its view), minted and
+   * reused like an API key's.
+   */
+  async tokenFor(key: string, principal: Principal): Promise<string> {
+    return (await this.cached(`own:${key}`, async () => ({ principal, ttl: MINTED_TTL_SECONDS }))).token;
+  }
+
   /** Drops the cached tokens of a revoked client (its marker in Redis refuses them anyway). */
   forgetClient(clientId: string): void {
     for (const [key, entry] of this.minted) if (entry.clientId === clientId) this.minted.delete(key);

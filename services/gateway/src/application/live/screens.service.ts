@@ -4,15 +4,11 @@ import type { Principal, ScreenLink, ScreenReport, ScreenRequest } from '@kc/con
 import { NotFoundError, UnavailableError } from '@kc/errors';
 import { vietnamDate } from '@kc/reference-data';
 import { AuditTrail } from '../audit/audit-trail';
+import { EdgeCredentials } from '../identity/edge-credentials';
 import { SharedAnswers } from '../edge-cache/shared-answers';
 import { ForwardingService } from '../forwarding.service';
 import { ChangeSignals } from '../../infrastructure/edge-cache/change-signals';
-import { TokenIssuer } from '../../infrastructure/identity/token-issuer';
 import { ScreenLinks, type ScreenLinkRecord } from '../../infrastructure/screens/screen-links.store';
-
-/** The screen's own token to read the view with: a viewer's rights, five minutes, reused for four. */
-const SCREEN_TOKEN_SECONDS = 300;
-const REUSE_MS = 240_000;
 
 const UNKNOWN = { vi: 'Không có liên kết màn hình này', en: 'there is no such screen link' };
 const EXPIRED = { vi: 'Liên kết màn hình đã hết hạn', en: 'the screen link has expired' };
@@ -24,11 +20,9 @@ const EXPIRED = { vi: 'Liên kết màn hình đã hết hạn', en: 'the screen
  */
 @Injectable()
 export class ScreensService {
-  private readonly tokens = new Map<string, { token: string; reuseUntil: number }>();
-
   constructor(
     private readonly links: ScreenLinks,
-    private readonly issuer: TokenIssuer,
+    private readonly credentials: EdgeCredentials,
     private readonly forwarding: ForwardingService,
     private readonly answers: SharedAnswers,
     private readonly changes: ChangeSignals,
@@ -85,20 +79,14 @@ export class ScreensService {
     return { level, region, year, grouping, expiresAt, report: JSON.parse(response.body) };
   }
 
-  private async tokenFor(record: ScreenLinkRecord): Promise<string> {
-    const cached = this.tokens.get(record.id);
-    if (cached && cached.reuseUntil > Date.now()) return cached.token;
-    const principal: Principal = {
+  /** The screen's own token to read the view with: a viewer's rights, minted and reused like an API key's. */
+  private tokenFor(record: ScreenLinkRecord): Promise<string> {
+    return this.credentials.tokenFor(`screen:${record.id}`, {
       kind: 'client',
       id: `screen:${record.id}`,
       name: 'Màn hình hội trường / Hall screen',
       role: 'viewer',
       scopes: ['reports:read'],
-    };
-    const { token } = await this.issuer.issue(principal, SCREEN_TOKEN_SECONDS);
-    // A bounded map: a screen's entry is replaced, expired ones are dropped as new screens come.
-    for (const [id, entry] of this.tokens) if (entry.reuseUntil <= Date.now()) this.tokens.delete(id);
-    this.tokens.set(record.id, { token, reuseUntil: Date.now() + REUSE_MS });
-    return token;
+    });
   }
 }

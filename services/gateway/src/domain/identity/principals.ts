@@ -45,3 +45,19 @@ export function clientPrincipal(client: ClientRecord, scopes: string[] = client.
     scopes,
   };
 }
+
+/** The principal as the API shows it (`/auth/me`, a browser session): a verified token's without its jti and exp. */
+export function publicPrincipal({
+  kind,
+  id,
+  name,
+  role,
+  provinceCode,
+  fairIds,
+  facilityTaxCode,
+  roundIds,
+  scopes,
+  via,
+}: Principal): Principal {
+  return { kind, id, name, role, provinceCode, fairIds, facilityTaxCode, roundIds, scopes, via };
+}

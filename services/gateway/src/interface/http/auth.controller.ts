@@ -13,6 +13,7 @@ import { Input, Route } from '@kc/http';
 import { AuthService } from '../../application/identity/auth.service';
 import { ClientsService } from '../../application/identity/clients.service';
 import { readTokenRequest } from '../../domain/identity/oauth';
+import { publicPrincipal } from '../../domain/identity/principals';
 import { SigningKeys } from '../../infrastructure/identity/signing-keys';
 import { OAuthErrorFilter } from './oauth-error.filter';
 import { RetryAfterInterceptor } from './retry-after.interceptor';
@@ -71,8 +72,6 @@ export class AuthController {
 
   @Route(routes.me)
   me(): Principal {
-    const { kind, id, name, role, provinceCode, fairIds, facilityTaxCode, roundIds, scopes, via } =
-      currentPrincipal();
-    return { kind, id, name, role, provinceCode, fairIds, facilityTaxCode, roundIds, scopes, via };
+    return publicPrincipal(currentPrincipal());
   }
 }

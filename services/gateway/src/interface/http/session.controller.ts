@@ -19,6 +19,7 @@ import {
   refreshCookie,
   SESSION_HEADER,
 } from '../../domain/identity/browser-session';
+import { publicPrincipal } from '../../domain/identity/principals';
 import { RefreshTokens } from '../../infrastructure/identity/refresh-tokens.store';
 import { RetryAfterInterceptor } from './retry-after.interceptor';
 
@@ -114,10 +115,6 @@ export class SessionController {
       tokens.refreshToken,
       refreshCookie(this.refreshTokens.sessionSeconds, req.secure),
     );
-    const { kind, id, name, role, provinceCode, fairIds, facilityTaxCode, roundIds, scopes, via } = principal;
-    return {
-      principal: { kind, id, name, role, provinceCode, fairIds, facilityTaxCode, roundIds, scopes, via },
-      expiresAt: new Date(principal.exp * 1000).toISOString(),
-    };
+    return { principal: publicPrincipal(principal), expiresAt: new Date(principal.exp * 1000).toISOString() };
   }
 }
