@@ -14,7 +14,7 @@ const validators = new WeakMap<RouteDefinition, ValidateFunction | null>();
 
 /** Whether `body` (as it travels: JSON) is what `entry` declares, or the reasons it is not. */
 function conformanceProblems(entry: RouteDefinition, body: unknown): string[] {
-  if (entry.kind === 'file' || (entry.status ?? 200) === 204) return [];
+  if ((entry.kind ?? 'json') !== 'json' || (entry.status ?? 200) === 204) return [];
   if (!validators.has(entry)) {
     const schema = responseJsonSchema(entry);
     validators.set(entry, schema ? ajv.compile(schema) : null);

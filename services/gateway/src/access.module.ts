@@ -46,6 +46,8 @@ import { ClientsController } from './interface/http/clients.controller';
 import { ExternalClientsController } from './interface/http/external-clients.controller';
 import { OAuthMetadataController } from './interface/http/oauth-metadata.controller';
 import { SessionController } from './interface/http/session.controller';
+import { OidcSignInController } from './interface/http/oidc-sign-in.controller';
+import { OidcSignIn } from './application/identity/oidc-sign-in.service';
 
 export const ACCESS_ENTITIES = [
   SigningKeyEntity,
@@ -93,6 +95,7 @@ export class AccessModule {
       controllers: [
         AuthController,
         SessionController,
+        OidcSignInController,
         ClientsController,
         ExternalClientsController,
         OAuthMetadataController,
@@ -147,6 +150,7 @@ export class AccessModule {
           useFactory: (dataSource: DataSource, redis: Redis) => new Revocations(dataSource, redis),
         },
         { provide: OIDC_SETTINGS, useValue: oidcSettings(config) },
+        OidcSignIn,
         {
           provide: DEMO_SETTINGS,
           useValue: {

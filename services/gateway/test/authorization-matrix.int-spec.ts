@@ -33,6 +33,8 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
   'POST /api/v1/auth/token': PUBLIC,
   'POST /api/v1/auth/session': PUBLIC,
   'GET /api/v1/auth/sign-in-options': PUBLIC,
+  'GET /api/v1/auth/oidc/start': PUBLIC,
+  'GET /api/v1/auth/oidc/callback': PUBLIC,
   'POST /api/v1/auth/session/refresh': PUBLIC,
   'POST /api/v1/auth/session/end': ALL,
   'GET /api/v1/live': ALL,

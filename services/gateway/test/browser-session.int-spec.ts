@@ -8,56 +8,10 @@ import { createClient } from 'redis';
 import { DATA_CHANGED_CHANNEL } from '@kc/cache';
 import { testInfrastructure } from '@kc/testing';
 import { ScreenLinks } from '../src/infrastructure/screens/screen-links.store';
+import { Browser, setCookies } from './support/cookie-browser';
 import { bootGateway, client, startStubUpstream, type BootedGateway } from './support/gateway-harness';
 
 const PASSWORD = 'khuyencong2026';
-
-/** The cookies of a Set-Cookie list, by name: value and attributes as sent. */
-function setCookies(headers: Headers): Map<string, { value: string; attributes: string }> {
-  const cookies = new Map<string, { value: string; attributes: string }>();
-  for (const line of headers.getSetCookie()) {
-    const [pair, ...attributes] = line.split(';').map((s) => s.trim());
-    const [name, value] = [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)];
-    cookies.set(name, { value, attributes: attributes.join('; ') });
-  }
-  return cookies;
-}
-
-/** A browser's cookie jar for one site, as far as these tests need one. */
-class Browser {
-  readonly jar = new Map<string, string>();
-  constructor(private readonly url: string) {}
-
-  get cookie(): string {
-    return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-
-  async send(
-    method: string,
-    path: string,
-    options: { body?: unknown; headers?: Record<string, string> } = {},
-  ) {
-    const headers: Record<string, string> = { cookie: this.cookie, ...options.headers };
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${this.url}${path}`, {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
-    for (const [name, { value, attributes }] of setCookies(res.headers)) {
-      if (/Expires=Thu, 01 Jan 1970/.test(attributes) || value === '') this.jar.delete(name);
-      else this.jar.set(name, value);
-    }
-    const text = await res.text();
-    let body: Record<string, unknown> = {};
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = { text };
-    }
-    return { status: res.status, headers: res.headers, body };
-  }
-}
 
 function rawGet(url: string, headers: Record<string, string>) {
   return new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
@@ -178,7 +132,12 @@ describe('the browser session, live notices, hall screens and the web app at the
     const options = await client(gateway.url)('GET', '/api/v1/auth/sign-in-options');
     expect(options.body).toEqual({
       demo: { usernames: expect.arrayContaining(['xem', 'cuc.canbo']), password: PASSWORD },
+      oidc: null,
     });
+    // No issuer for browsers here: its sign-in route says so instead of sending the browser nowhere.
+    const start = await client(gateway.url)('GET', '/api/v1/auth/oidc/start');
+    expect(start.status).toBe(404);
+    expect(start.body).toMatchObject({ code: 'auth.oidc-not-configured' });
   });
 
   it('refuses a write authenticated by the cookie without X-KC-Session, and changes nothing', async () => {

@@ -23,8 +23,27 @@ export const signInOptionsView = z.object({
       password: z.string().nullable(),
     })
     .nullable(),
+  /** Sign-in through the external identity issuer, when configured: the button's label. */
+  oidc: z.object({ name: z.string() }).nullable(),
 });
 export type SignInOptionsView = z.infer<typeof signInOptionsView>;
+
+/** GET /api/v1/auth/oidc/start — where to come back to after signing in at the issuer (a path of this site). */
+export const oidcStartQuery = z.strictObject({
+  returnTo: z.string().max(500).optional(),
+});
+
+/**
+ * GET /api/v1/auth/oidc/callback — the issuer's answer (RFC 6749 §4.1.2, RFC 9207 `iss`). Not strict: issuers
+ * add parameters of their own (`session_state`), and the browser has no say in them.
+ */
+export const oidcCallbackQuery = z.looseObject({
+  state: z.string().min(1).max(200),
+  code: z.string().min(1).max(4096).optional(),
+  error: z.string().max(200).optional(),
+  error_description: z.string().max(1000).optional(),
+  iss: z.string().max(500).optional(),
+});
 
 /** The conference view a hall screen shows: national, or one region's. */
 const screenView = z.strictObject({

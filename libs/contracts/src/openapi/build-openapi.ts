@@ -84,13 +84,15 @@ const OAUTH_ANSWERS: Record<number, string> = {
 };
 
 /** Which problem answers a route can give, from its method, its path and whether it is public. */
-export function problemStatuses(entry: Pick<RouteDefinition, 'method' | 'path' | 'access'>): number[] {
+export function problemStatuses(
+  entry: Pick<RouteDefinition, 'method' | 'path' | 'access' | 'whenConfigured'>,
+): number[] {
   // Any request can be too long in its line and headers (431) before a route is even chosen.
   const statuses = [400, 429, 431, 500, 503];
   if (entry.access !== 'public') statuses.push(401, 403);
   // The credential exchanges are public, and refuse bad credentials.
   else if (entry.path.startsWith('/api/v1/auth/')) statuses.push(401);
-  if (entry.path.includes('/:')) statuses.push(404);
+  if (entry.path.includes('/:') || entry.whenConfigured) statuses.push(404);
   if (entry.method !== 'GET') statuses.push(409, 413, 415, 422);
   return statuses.sort((a, b) => a - b);
 }
@@ -156,6 +158,11 @@ function parameters(entry: RouteDefinition): JsonObject[] {
 function success(entry: RouteDefinition): JsonObject {
   const status = entry.status ?? 200;
   const description = status === 201 ? 'Đã tạo / Created' : status === 204 ? 'Xong / Done' : 'OK';
+  if (entry.kind === 'redirect')
+    return {
+      description: 'Chuyển hướng / Redirect: the browser goes on to the Location',
+      headers: { Location: { schema: { type: 'string' } } },
+    };
   if (entry.kind === 'file')
     return {
       description,

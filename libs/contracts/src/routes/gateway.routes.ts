@@ -21,6 +21,8 @@ import {
 import {
   browserSessionView,
   signInOptionsView,
+  oidcCallbackQuery,
+  oidcStartQuery,
   screenLink,
   screenParams,
   screenReport,
@@ -113,6 +115,39 @@ export const identityRoutes = routeGroup('Xác thực / Authentication', {
     access: 'public',
     summary: 'Tùy chọn đăng nhập / What the sign-in page may offer here (demo accounts or none)',
     response: signInOptionsView,
+  }),
+  oidcStart: route({
+    method: 'GET',
+    path: '/api/v1/auth/oidc/start',
+    service: 'gateway',
+    access: 'public',
+    summary: 'Đăng nhập qua bên cấp định danh / Browser sign-in at the external OIDC issuer (start)',
+    description:
+      'Sends the browser to the issuer’s sign-in page (authorization code with PKCE S256, state and nonce) and ' +
+      'sets a short-lived `kc_oidc` cookie that binds the answer to this browser. `returnTo` is a path of this ' +
+      'site to open afterwards. 404 `auth.oidc-not-configured` where the deployment has no issuer for browsers.',
+    query: oidcStartQuery,
+    whenConfigured: 'AUTH_OIDC_CLIENT_ID',
+    kind: 'redirect',
+    status: 302,
+  }),
+  oidcCallback: route({
+    method: 'GET',
+    path: '/api/v1/auth/oidc/callback',
+    service: 'gateway',
+    access: 'public',
+    summary:
+      'Đăng nhập qua bên cấp định danh / Browser sign-in at the external OIDC issuer (the issuer’s answer)',
+    description:
+      'The redirect URI registered at the issuer. The code is exchanged with its verifier, the ID token is ' +
+      'verified (issuer, audience = the client, nonce, keys of AUTH_OIDC_JWKS_URL) and mapped to a person as ' +
+      'bearer tokens of the issuer are; the session cookies are set as by POST /api/v1/auth/session and the ' +
+      'browser goes on to `returnTo`. A refusal sends it to `/sign-in?error=<code>` (e.g. `auth.oidc-denied`, ' +
+      '`auth.oidc-expired`, `auth.unknown-role`). The session is refreshed only while the issuer renews its own.',
+    query: oidcCallbackQuery,
+    whenConfigured: 'AUTH_OIDC_CLIENT_ID',
+    kind: 'redirect',
+    status: 302,
   }),
   sessionRefresh: route({
     method: 'POST',

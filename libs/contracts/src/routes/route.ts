@@ -87,10 +87,18 @@ export interface RouteDefinition {
    * the path, not two.
    */
   idempotency?: 'service';
-  /** The status of success (default 200; 201 for a create). */
-  status?: 200 | 201 | 204;
-  /** `file`: the answer is bytes (a spreadsheet, an image, a page), relayed untouched. */
-  kind?: 'json' | 'file';
+  /**
+   * The route works only where the deployment sets this variable (an external issuer for browsers); elsewhere
+   * it answers 404 `<context>.<x>-not-configured`.
+   */
+  whenConfigured?: string;
+  /** The status of success (default 200; 201 for a create; 302 for a redirect). */
+  status?: 200 | 201 | 204 | 302;
+  /**
+   * `file`: the answer is bytes (a spreadsheet, an image, a page), relayed untouched. `redirect`: a browser
+   * navigation answered 302 with a Location and no body (the OIDC sign-in's legs).
+   */
+  kind?: 'json' | 'file' | 'redirect';
   /**
    * The JSON body of success, as it travels (dates as strings, no transforms): the OpenAPI document declares it
    * and the conformance checks hold every answer to it. Every json route but a 204 has one.
@@ -150,7 +158,7 @@ const nullInNullableEnum = ({ jsonSchema }: { jsonSchema: { nullable?: boolean; 
  * the gateway's document and the conformance checks of the tests both read it from here.
  */
 export const responseJsonSchema = (entry: RouteDefinition): Record<string, unknown> | undefined =>
-  entry.response && entry.kind !== 'file'
+  entry.response && (entry.kind ?? 'json') === 'json'
     ? (z.toJSONSchema(entry.response, {
         io: 'output',
         target: 'openapi-3.0',

@@ -1,5 +1,5 @@
 import { ConfigError, parseConfig } from '@kc/config';
-import { gatewayEnvSchema } from './gateway.config';
+import { gatewayEnvSchema, oidcSettings } from './gateway.config';
 
 const base = {
   PORT: '3000',
@@ -59,6 +59,35 @@ describe('gateway configuration', () => {
     expect(() => parseConfig(gatewayEnvSchema, { ...base, AUTH_OIDC_ISSUER: 'https://id.gov.vn' })).toThrow(
       /go together/,
     );
+  });
+
+  it('wants the four browser sign-in settings together, after an issuer, with the callback path', () => {
+    const issuer = {
+      AUTH_OIDC_ISSUER: 'https://id.gov.vn',
+      AUTH_OIDC_JWKS_URL: 'https://id.gov.vn/jwks',
+      AUTH_OIDC_AUDIENCE: 'kc',
+    };
+    const browser = {
+      AUTH_OIDC_CLIENT_ID: 'kc-web',
+      AUTH_OIDC_AUTHORIZATION_URL: 'https://id.gov.vn/authorize',
+      AUTH_OIDC_TOKEN_URL: 'https://id.gov.vn/token',
+      AUTH_OIDC_REDIRECT_URI: 'https://khuyencong.gov.vn/api/v1/auth/oidc/callback',
+    };
+    const config = parseConfig(gatewayEnvSchema, { ...base, ...issuer, ...browser });
+    expect(oidcSettings(config)?.browser).toMatchObject({ clientId: 'kc-web', clientSecret: null });
+    expect(oidcSettings(parseConfig(gatewayEnvSchema, { ...base, ...issuer }))?.browser).toBeNull();
+    expect(() =>
+      parseConfig(gatewayEnvSchema, { ...base, ...issuer, AUTH_OIDC_CLIENT_ID: 'kc-web' }),
+    ).toThrow(/go together/);
+    expect(() => parseConfig(gatewayEnvSchema, { ...base, ...browser })).toThrow(/needs AUTH_OIDC_ISSUER/);
+    expect(() =>
+      parseConfig(gatewayEnvSchema, {
+        ...base,
+        ...issuer,
+        ...browser,
+        AUTH_OIDC_REDIRECT_URI: 'https://khuyencong.gov.vn/callback',
+      }),
+    ).toThrow(/must end in \/api\/v1\/auth\/oidc\/callback/);
   });
 
   it('refuses a demo password shorter than the password rule', () => {

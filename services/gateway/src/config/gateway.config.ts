@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { loadConfigOrExit, serviceEnvSchema, urlVariable } from '@kc/config';
+import { OIDC_CALLBACK_PATH } from '../domain/identity/oidc-sign-in';
 
 const upstreamUrl = urlVariable(['http', 'https']);
 /** Compose passes unset variables as empty strings: treat them as absent. */
@@ -40,6 +41,22 @@ export const gatewayEnvSchema = serviceEnvSchema
     AUTH_OIDC_ROLE_CLAIM: withDefault(z.string().min(1), 'kc_role'),
     AUTH_OIDC_PROVINCE_CLAIM: withDefault(z.string().min(1), 'kc_province'),
     AUTH_OIDC_USERNAME_CLAIM: withDefault(z.string().min(1), 'preferred_username'),
+    /**
+     * Browser sign-in through that issuer (authorization code with PKCE): the gateway's client at the issuer,
+     * the issuer's endpoints and the callback registered there — all four or none; the secret only for a
+     * confidential client.
+     */
+    AUTH_OIDC_CLIENT_ID: optional(z.string().min(1)),
+    AUTH_OIDC_CLIENT_SECRET: optional(z.string().min(1)),
+    AUTH_OIDC_AUTHORIZATION_URL: optional(urlVariable(['http', 'https'])),
+    AUTH_OIDC_TOKEN_URL: optional(urlVariable(['http', 'https'])),
+    AUTH_OIDC_REDIRECT_URI: optional(
+      urlVariable(['http', 'https']).refine((uri) => new URL(uri).pathname === OIDC_CALLBACK_PATH, {
+        message: `must end in ${OIDC_CALLBACK_PATH}`,
+      }),
+    ),
+    /** The sign-in button's label, e.g. the issuer's name. */
+    AUTH_OIDC_DISPLAY_NAME: withDefault(z.string().min(1).max(60), 'Đăng nhập một lần (SSO)'),
 
     /** Browser origins allowed to call the API (comma list); none by default. */
     CORS_ORIGINS: optional(z.string())
@@ -71,6 +88,23 @@ export const gatewayEnvSchema = serviceEnvSchema
         message: 'AUTH_OIDC_ISSUER, AUTH_OIDC_JWKS_URL and AUTH_OIDC_AUDIENCE go together',
       });
     }
+    const browser = [
+      env.AUTH_OIDC_CLIENT_ID,
+      env.AUTH_OIDC_AUTHORIZATION_URL,
+      env.AUTH_OIDC_TOKEN_URL,
+      env.AUTH_OIDC_REDIRECT_URI,
+    ];
+    if (browser.some(Boolean) && !browser.every(Boolean)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_OIDC_CLIENT_ID'],
+        message:
+          'AUTH_OIDC_CLIENT_ID, AUTH_OIDC_AUTHORIZATION_URL, AUTH_OIDC_TOKEN_URL and AUTH_OIDC_REDIRECT_URI go together',
+      });
+    }
+    if (env.AUTH_OIDC_CLIENT_ID && !env.AUTH_OIDC_ISSUER) {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_OIDC_CLIENT_ID'], message: 'needs AUTH_OIDC_ISSUER' });
+    }
     if (env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_ISSUER === env.AUTH_ISSUER) {
       ctx.addIssue({ code: 'custom', path: ['AUTH_OIDC_ISSUER'], message: 'must differ from AUTH_ISSUER' });
     }
@@ -88,6 +122,12 @@ export const DEFAULT_DEMO_PASSWORD = 'khuyencong2026';
 export function oidcSettings(config: GatewayConfig) {
   const { AUTH_OIDC_ISSUER: issuer, AUTH_OIDC_JWKS_URL: jwksUrl, AUTH_OIDC_AUDIENCE: audience } = config;
   if (!issuer || !jwksUrl || !audience) return null;
+  const {
+    AUTH_OIDC_CLIENT_ID: clientId,
+    AUTH_OIDC_AUTHORIZATION_URL: authorizationUrl,
+    AUTH_OIDC_TOKEN_URL: tokenUrl,
+    AUTH_OIDC_REDIRECT_URI: redirectUri,
+  } = config;
   return {
     issuer,
     jwksUrl,
@@ -97,5 +137,16 @@ export function oidcSettings(config: GatewayConfig) {
       province: config.AUTH_OIDC_PROVINCE_CLAIM,
       username: config.AUTH_OIDC_USERNAME_CLAIM,
     },
+    browser:
+      clientId && authorizationUrl && tokenUrl && redirectUri
+        ? {
+            clientId,
+            clientSecret: config.AUTH_OIDC_CLIENT_SECRET ?? null,
+            authorizationUrl,
+            tokenUrl,
+            redirectUri,
+            displayName: config.AUTH_OIDC_DISPLAY_NAME,
+          }
+        : null,
   };
 }

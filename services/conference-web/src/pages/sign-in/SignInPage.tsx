@@ -7,6 +7,7 @@ import { LangSwitch } from '../../app/Layout';
 import { formatDateTime } from '../../i18n/format';
 import { useLang } from '../../i18n/lang';
 import { useSession } from '../../session/session';
+import { oidcFailure } from './oidc-failures';
 import './sign-in.css';
 
 /** Where the reader was going before the sign-in page: only a path of this app, never another origin. */
@@ -28,10 +29,15 @@ export default function SignInPage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const target = returnPath(location.state);
+  // Coming back from the identity issuer without a session: the gateway says why.
+  const [error, setError] = useState<string | null>(() =>
+    oidcFailure(new URLSearchParams(location.search).get('error'), t),
+  );
+  const options = useApi<SignInOptionsView>('/api/v1/auth/sign-in-options').data;
   // Only a deployment with demo accounts names them (never production).
-  const demo = useApi<SignInOptionsView>('/api/v1/auth/sign-in-options').data?.demo ?? null;
+  const demo = options?.demo ?? null;
+  const issuer = options?.oidc ?? null;
 
   if (status === 'signed-in') return <Navigate to={target} replace />;
 
@@ -130,6 +136,18 @@ export default function SignInPage() {
               {busy ? t('Đang đăng nhập…', 'Signing in…') : t('Đăng nhập', 'Sign in')}
             </button>
           </form>
+          {issuer ? (
+            <>
+              <p className="sign-in-or">{t('hoặc', 'or')}</p>
+              {/* A navigation, not a fetch: the issuer's page takes over the tab and sends it back. */}
+              <a
+                className="button secondary sign-in-oidc"
+                href={`/api/v1/auth/oidc/start?${new URLSearchParams({ returnTo: target }).toString()}`}
+              >
+                {t(`Đăng nhập bằng ${issuer.name}`, `Sign in with ${issuer.name}`)}
+              </a>
+            </>
+          ) : null}
           {demo ? (
             <p className="sign-in-demo">
               {t('Tài khoản trình diễn', 'Demo accounts')}:{' '}

@@ -19,6 +19,7 @@ import { TokenIssuer } from '../../infrastructure/identity/token-issuer';
 import { AppUserEntity } from '../../infrastructure/persistence/identity.entities';
 import { AuditTrail } from '../audit/audit-trail';
 import { EdgeCredentials } from './edge-credentials';
+import { OidcSignIn } from './oidc-sign-in.service';
 import { TooManyRequestsError } from '../too-many-requests';
 
 const INVALID_CREDENTIALS = {
@@ -45,6 +46,7 @@ export class AuthService {
     private readonly edge: EdgeCredentials,
     private readonly revocations: Revocations,
     private readonly issuedTokens: IssuedTokens,
+    private readonly oidcSignIn: OidcSignIn,
   ) {}
 
   private users() {
@@ -84,13 +86,17 @@ export class AuthService {
   }
 
   async refresh(refreshToken: string): Promise<TokenResponse> {
-    const rotation = await this.refreshTokens.rotate(refreshToken);
+    const rotation = await this.refreshTokens.rotate(refreshToken, (external) =>
+      this.oidcSignIn.renew(external),
+    );
     if (rotation.outcome === 'reused') {
       this.log.warn({ msg: 'a used refresh token came back: all of its user’s sessions were revoked' });
     }
     if (rotation.outcome !== 'rotated') {
       throw new UnauthenticatedError(INVALID_REFRESH_TOKEN, 'auth.invalid-refresh-token');
     }
+    if (rotation.external)
+      return this.oidcSignIn.tokensFor(rotation.external.principal, rotation.refreshToken);
     const user = await this.users().findOneBy({ id: rotation.userId });
     if (!user || user.disabled) {
       await this.refreshTokens.revokeAll(rotation.userId);

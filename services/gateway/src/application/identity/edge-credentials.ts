@@ -12,6 +12,7 @@ import {
   type OidcClaimNames,
 } from '../../domain/identity/oidc-claims';
 import { clientPrincipal } from '../../domain/identity/principals';
+import type { BrowserOidcClient } from '../../domain/identity/oidc-sign-in';
 import { TokenIssuer } from '../../infrastructure/identity/token-issuer';
 import { ClientDirectory } from './client-directory';
 
@@ -20,6 +21,8 @@ export interface OidcSettings {
   jwksUrl: string;
   audience: string;
   claims: OidcClaimNames;
+  /** Browser sign-in through the issuer, when configured. */
+  browser: BrowserOidcClient | null;
 }
 export const OIDC_SETTINGS = Symbol('OIDC_SETTINGS');
 
@@ -28,7 +31,7 @@ const MINTED_TTL_SECONDS = 120;
 const REUSE_MS = 60_000;
 const MAX_CACHED = 10_000;
 /** Asymmetric algorithms only: never `none`, never a shared secret. */
-const EXTERNAL_ALGORITHMS = [
+export const EXTERNAL_ALGORITHMS = [
   'RS256',
   'RS384',
   'RS512',

@@ -1,10 +1,18 @@
 import { redisKey, type Redis } from '@kc/cache';
+import type { Principal } from '@kc/contracts';
 import { randomSecret, sha256 } from '../../domain/identity/api-key';
+
+/** A session signed in through the external issuer: who it showed, and the issuer's refresh token. */
+export interface ExternalSession {
+  principal: Principal;
+  issuerRefreshToken: string;
+}
 
 interface Session {
   userId: string;
   /** Seconds since the epoch: the end of the login session, kept across rotations. */
   sessionEndsAt: number;
+  external?: ExternalSession;
 }
 
 const tokenKey = (hash: string) => redisKey('gateway', 'refresh', hash);
@@ -12,7 +20,7 @@ const usedKey = (hash: string) => redisKey('gateway', 'refresh-used', hash);
 const userKey = (userId: string) => redisKey('gateway', 'refresh-user', userId);
 
 export type Rotation =
-  | { outcome: 'rotated'; userId: string; refreshToken: string }
+  | { outcome: 'rotated'; userId: string; refreshToken: string; external?: ExternalSession }
   | { outcome: 'unknown' | 'reused' };
 
 /**
@@ -26,11 +34,19 @@ export class RefreshTokens {
     readonly sessionSeconds: number,
   ) {}
 
-  issue(userId: string): Promise<string> {
-    return this.store({ userId, sessionEndsAt: Math.floor(Date.now() / 1000) + this.sessionSeconds });
+  issue(userId: string, external?: ExternalSession): Promise<string> {
+    const sessionEndsAt = Math.floor(Date.now() / 1000) + this.sessionSeconds;
+    return this.store({ userId, sessionEndsAt, ...(external ? { external } : {}) });
   }
 
-  async rotate(refreshToken: string): Promise<Rotation> {
+  /**
+   * Rotates the token. An external session goes on only if the issuer renews it (`renew` refreshes at the issuer
+   * and throws when the issuer refuses): the used token is spent either way.
+   */
+  async rotate(
+    refreshToken: string,
+    renew?: (external: ExternalSession) => Promise<ExternalSession>,
+  ): Promise<Rotation> {
     const hash = sha256(refreshToken);
     const stored = await this.redis.getDel(tokenKey(hash));
     if (stored === null) {
@@ -47,7 +63,16 @@ export class RefreshTokens {
       .sRem(userKey(session.userId), hash)
       .exec();
     if (left <= 0) return { outcome: 'unknown' };
-    return { outcome: 'rotated', userId: session.userId, refreshToken: await this.store(session) };
+    if (session.external) {
+      if (!renew) return { outcome: 'unknown' };
+      session.external = await renew(session.external);
+    }
+    return {
+      outcome: 'rotated',
+      userId: session.userId,
+      refreshToken: await this.store(session),
+      ...(session.external ? { external: session.external } : {}),
+    };
   }
 
   /** Deletes one token if it is the user's own (logout); unknown tokens are ignored. */

@@ -12,20 +12,12 @@ import { fieldError, Input, Route, ValidationProblem } from '@kc/http';
 import { AuthService } from '../../application/identity/auth.service';
 import { DEMO_SETTINGS, type DemoSettings } from '../../application/identity/demo-accounts.seeder';
 import { DEFAULT_DEMO_PASSWORD } from '../../config/gateway.config';
-import {
-  ACCESS_COOKIE,
-  accessCookie,
-  REFRESH_COOKIE,
-  refreshCookie,
-  SESSION_HEADER,
-} from '../../domain/identity/browser-session';
+import { OidcSignIn } from '../../application/identity/oidc-sign-in.service';
+import { REFRESH_COOKIE, SESSION_HEADER } from '../../domain/identity/browser-session';
 import { publicPrincipal } from '../../domain/identity/principals';
 import { RefreshTokens } from '../../infrastructure/identity/refresh-tokens.store';
 import { RetryAfterInterceptor } from './retry-after.interceptor';
-
-function cookie(req: Request, name: string): string | undefined {
-  return (req.cookies as Record<string, string> | undefined)?.[name];
-}
+import { clearSessionCookies, cookie, setSessionCookies } from './session-cookies';
 
 /** A refresh without its cookie or header is a malformed request (400); a bad refresh token is a 401. */
 function required(field: string, vi: string, en: string): ValidationProblem {
@@ -45,18 +37,22 @@ export class SessionController {
     private readonly refreshTokens: RefreshTokens,
     private readonly verifier: TokenVerifier,
     @Inject(DEMO_SETTINGS) private readonly demo: DemoSettings,
+    private readonly oidcSignIn: OidcSignIn,
   ) {}
 
   @Route(routes.signInOptions)
   @Header('cache-control', 'no-cache')
   signInOptions(): SignInOptionsView {
-    if (!this.demo.enabled) return { demo: null };
+    const name = this.oidcSignIn.displayName;
     return {
-      demo: {
-        usernames: ['xem', 'cuc.canbo', 'cuc.admin', 'sct.40', 'sct.01'],
-        // A password of the deployment's own (DEMO_PASSWORD) is not shown; the published default is.
-        password: this.demo.password === DEFAULT_DEMO_PASSWORD ? this.demo.password : null,
-      },
+      demo: this.demo.enabled
+        ? {
+            usernames: ['xem', 'cuc.canbo', 'cuc.admin', 'sct.40', 'sct.01'],
+            // A password of the deployment's own (DEMO_PASSWORD) is not shown; the published default is.
+            password: this.demo.password === DEFAULT_DEMO_PASSWORD ? this.demo.password : null,
+          }
+        : null,
+      oidc: name ? { name } : null,
     };
   }
 
@@ -102,19 +98,12 @@ export class SessionController {
     // The guard verified the session's access token (or a bearer token, whose own logout this also is).
     const token = req.headers.authorization!.replace(/^Bearer\s+/i, '');
     await this.auth.logout(await this.verifier.verify(token), cookie(req, REFRESH_COOKIE));
-    const secure = req.secure;
-    res.clearCookie(ACCESS_COOKIE, { ...accessCookie(0, secure), maxAge: undefined });
-    res.clearCookie(REFRESH_COOKIE, { ...refreshCookie(0, secure), maxAge: undefined });
+    clearSessionCookies(req, res);
   }
 
   private async open(tokens: TokenResponse, req: Request, res: Response): Promise<BrowserSessionView> {
     const principal = await this.verifier.verify(tokens.accessToken);
-    res.cookie(ACCESS_COOKIE, tokens.accessToken, accessCookie(tokens.expiresIn, req.secure));
-    res.cookie(
-      REFRESH_COOKIE,
-      tokens.refreshToken,
-      refreshCookie(this.refreshTokens.sessionSeconds, req.secure),
-    );
+    setSessionCookies(req, res, tokens, this.refreshTokens.sessionSeconds);
     return { principal: publicPrincipal(principal), expiresAt: new Date(principal.exp * 1000).toISOString() };
   }
 }
