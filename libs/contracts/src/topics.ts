@@ -51,6 +51,13 @@ export const TOPICS = {
     consumers: ['reporting'],
     description: 'Facts about product award rounds (bình chọn sản phẩm CNNT tiêu biểu).',
   },
+  awardCertificateEvents: {
+    name: 'awards.certificate.events',
+    producers: ['awards'],
+    consumers: ['trade-fairs', 'reporting'],
+    description:
+      'Award certificates issued and withdrawn: trade-fair priority and the conference figures read them.',
+  },
   auditEvents: {
     name: 'audit.record.events',
     producers: ['plans', 'projects', 'clusters', 'trade-fairs', 'awards', 'reporting'],

@@ -44,3 +44,4 @@ export {
   type NormCheck,
   type SupportClaim,
 } from './funding-norm';
+export * from './working-days';

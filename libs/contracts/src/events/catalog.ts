@@ -31,6 +31,8 @@ import { registrationRequestedV1 } from './trade-fairs/registration-requested/v1
 import { lotteryDrawnV1 } from './trade-fairs/lottery-drawn/v1/schema';
 import { registrationCancelledV2 } from './trade-fairs/registration-cancelled/v2/schema';
 import { awardRoundOpenedV1 } from './awards/round-opened/v1/schema';
+import { awardCertificateIssuedV1 } from './awards/certificate-issued/v1/schema';
+import { awardCertificateWithdrawnV1 } from './awards/certificate-withdrawn/v1/schema';
 import { auditRecordAppendedV1 } from './audit/record-appended/v1/schema';
 
 /** Every event version the platform knows. A consumer accepts only what is listed here. */
@@ -67,6 +69,8 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   lotteryDrawnV1,
   registrationCancelledV2,
   awardRoundOpenedV1,
+  awardCertificateIssuedV1,
+  awardCertificateWithdrawnV1,
   auditRecordAppendedV1,
 ];
 

@@ -30,6 +30,8 @@ export { registrationRequestedV1 } from './trade-fairs/registration-requested/v1
 export { lotteryDrawnV1 } from './trade-fairs/lottery-drawn/v1/schema';
 export { registrationCancelledV2 } from './trade-fairs/registration-cancelled/v2/schema';
 export { awardRoundOpenedV1 } from './awards/round-opened/v1/schema';
+export { awardCertificateIssuedV1 } from './awards/certificate-issued/v1/schema';
+export { awardCertificateWithdrawnV1 } from './awards/certificate-withdrawn/v1/schema';
 export { auditRecordAppendedV1 } from './audit/record-appended/v1/schema';
 export { registrationCertifiedV1 } from './trade-fairs/registration-certified/v1/schema';
 export { participantListCertifiedV1 } from './trade-fairs/participant-list-certified/v1/schema';
