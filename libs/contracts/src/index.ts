@@ -5,6 +5,8 @@ export * from './topics';
 export * from './events';
 export * from './decode-event';
 export * from './http';
+export * from './http/award-complaints';
+export * from './http/artisan-titles';
 export * from './principal';
 export { buildAsyncApi } from './asyncapi/build-asyncapi';
 export { renderAsyncApiPage } from './asyncapi/render-asyncapi-page';

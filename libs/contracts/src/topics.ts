@@ -51,12 +51,26 @@ export const TOPICS = {
     consumers: ['reporting'],
     description: 'Facts about product award rounds (bình chọn sản phẩm CNNT tiêu biểu).',
   },
+  awardEntryEvents: {
+    name: 'awards.entry.events',
+    producers: ['awards'],
+    consumers: ['reporting'],
+    description:
+      'Products entered in award rounds: the conference figures count entries per level, province and group.',
+  },
   awardCertificateEvents: {
     name: 'awards.certificate.events',
     producers: ['awards'],
     consumers: ['trade-fairs', 'reporting'],
     description:
       'Award certificates issued and withdrawn: trade-fair priority and the conference figures read them.',
+  },
+  artisanTitleEvents: {
+    name: 'awards.artisan.events',
+    producers: ['awards'],
+    consumers: ['reporting'],
+    description:
+      "Artisan titles conferred (Meritorious and People's Artisan): the conference figures count them.",
   },
   auditEvents: {
     name: 'audit.record.events',

@@ -49,6 +49,27 @@ export class RuleViolationError extends DomainError {
   readonly kind = 'rule-violated';
 }
 
+/** One rule of several a request breaks at once, each named by its field and code. */
+export interface Violation {
+  field: string;
+  code: string;
+  messages: Bilingual;
+}
+
+/**
+ * A request that breaks several rules at once, all of which the caller should hear about together (e.g. every
+ * eligibility criterion a nominee misses): one 422 whose errors[] lists each.
+ */
+export class RuleViolationsError extends RuleViolationError {
+  constructor(
+    messages: Bilingual,
+    code: string,
+    readonly violations: readonly Violation[],
+  ) {
+    super(messages, code);
+  }
+}
+
 export class ForbiddenError extends DomainError {
   readonly kind = 'forbidden';
 }

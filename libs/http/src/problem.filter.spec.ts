@@ -3,7 +3,7 @@ import { Controller, Get, Module, Post, type INestApplication } from '@nestjs/co
 import { NestFactory } from '@nestjs/core';
 import { z } from 'zod';
 import { route, ruleIssue, type RouteInput } from '@kc/contracts';
-import { RuleViolationError } from '@kc/errors';
+import { RuleViolationError, RuleViolationsError } from '@kc/errors';
 import type { Problem } from './problem';
 import { ProblemFilter } from './problem.filter';
 import { Input, Route } from './route';
@@ -31,6 +31,26 @@ class ThrowingController {
       { vi: 'Vượt hạn mức 20.935.000.000 VND', en: 'Above the 20.935.000.000 VND ceiling' },
       'plan.ceiling-exceeded',
       'amountVnd',
+    );
+  }
+
+  @Post('rules')
+  rules(): never {
+    throw new RuleViolationsError(
+      { vi: 'Chưa đủ tiêu chuẩn', en: 'Criteria not met' },
+      'artisan.ineligible',
+      [
+        {
+          field: 'body.craftPeriods',
+          code: 'artisan.years-in-craft',
+          messages: { vi: 'Dưới 20 năm', en: 'Under 20 years' },
+        },
+        {
+          field: 'body.works',
+          code: 'artisan.qualifying-works',
+          messages: { vi: 'Thiếu tác phẩm', en: 'Works missing' },
+        },
+      ],
     );
   }
 
@@ -69,6 +89,16 @@ describe('problem+json in both languages', () => {
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     return { status: res.status, body: (await res.json()) as Problem };
   };
+
+  it('lists every rule a request breaks at once, each under its own field and code', async () => {
+    const { status, body } = await call('POST', '/rules');
+    expect(status).toBe(422);
+    expect(body).toMatchObject({ code: 'artisan.ineligible' });
+    expect(body.errors?.map((e) => [e.field, e.rule])).toEqual([
+      ['body.craftPeriods', 'artisan.years-in-craft'],
+      ['body.works', 'artisan.qualifying-works'],
+    ]);
+  });
 
   it('answers a domain error with its code and its message in Vietnamese first, then English', async () => {
     expect(await call('POST', '/rule')).toEqual({

@@ -2,7 +2,13 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import type { Request, Response } from 'express';
 import { throwError } from 'rxjs';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, UnavailableError, type Bilingual, type DomainErrorKind } from '@kc/errors';
+import {
+  DomainError,
+  RuleViolationsError,
+  UnavailableError,
+  type Bilingual,
+  type DomainErrorKind,
+} from '@kc/errors';
 import { currentContext } from '@kc/observability';
 import { fieldError, PROBLEM_CONTENT_TYPE, problemOf, titleOf, type Problem } from './problem';
 
@@ -72,11 +78,17 @@ export class ProblemFilter implements ExceptionFilter {
   private toProblem(exception: unknown): Problem {
     if (exception instanceof DomainError) {
       const { code, messages, field } = exception;
+      const errors =
+        exception instanceof RuleViolationsError
+          ? exception.violations.map((v) => fieldError(v.field, v.code, v.messages))
+          : field
+            ? [fieldError(field, code, messages)]
+            : [];
       return problemOf({
         status: statusOfKind[exception.kind],
         code,
         messages,
-        ...(field ? { errors: [fieldError(field, code, messages)] } : {}),
+        ...(errors.length > 0 ? { errors } : {}),
       });
     }
     if (exception instanceof HttpException) {

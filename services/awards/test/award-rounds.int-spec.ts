@@ -7,6 +7,7 @@ import {
   type Principal,
 } from '@kc/contracts';
 import { business, central, collectSince, endOffsets, officer, testKafka } from '@kc/testing';
+import { juror as jurorOf } from './support/award-givens';
 import { roundBody, useAwardsContext } from './support/awards-context';
 
 const ROUNDS = '/api/v1/award-rounds';
@@ -30,7 +31,7 @@ const system = (scopes: string[]): Principal => ({
 
 /** Award rounds over HTTP against the real service, its database and the test broker. */
 describe('award rounds: opening, reading, and who may do which', () => {
-  const { as, db, openRound } = useAwardsContext('kc_it_awards_rounds');
+  const { as, db, openRound, seatCouncil } = useAwardsContext('kc_it_awards_rounds');
   const written = async () => {
     const [counts] = await db.rows<{ rounds: number; outbox: number }>(
       `SELECT (SELECT count(*)::int FROM award_round) AS rounds, (SELECT count(*)::int FROM outbox) AS outbox`,
@@ -53,12 +54,28 @@ describe('award rounds: opening, reading, and who may do which', () => {
         name,
         year: 2027,
         level: 'national',
+        levelLabel: 'cấp quốc gia',
         provinceCode: null,
         regionCode: null,
+        localUnitCode: null,
         closesOn: '2027-08-31',
+        // Opened without a schedule (as before schedules existed): it takes no entries until it has one.
+        state: 'entries-open',
+        stateLabel: 'Đang nhận hồ sơ dự thi',
+        schedule: null,
+        deadlines: [],
+        criteria: expect.any(Array),
+        quotaPerProvinceAndGroup: null,
+        resultSha256: null,
         warnings: [],
         createdAt: expect.any(String),
       });
+      expect(round.criteria.map((c) => [c.id, c.maxTenths, c.subCriteria])).toEqual([
+        ['market', 400, []],
+        ['economic-technical-social-environmental', 400, []],
+        ['cultural-aesthetic', 100, []],
+        ['other', 100, []],
+      ]);
       expect((await as(central).get<AwardRoundView>(`${ROUNDS}/${round.id}`)).body).toEqual(round);
 
       const [opened, audit] = await outboxOf(round.id);
@@ -320,14 +337,19 @@ describe('award rounds: opening, reading, and who may do which', () => {
       expect([asked.status, asked.body.code]).toEqual([403, 'auth.other-province']);
     });
 
-    it('shows a juror only the rounds they sit on', async () => {
-      const sitting = juror([ids['national'], ids['01']]);
+    it('shows a juror only the rounds whose jury they sit on, whatever round ids their token lists', async () => {
+      // giamkhao.1 sits on the national and 01 juries; the token's roundIds are not what awards reads.
+      await seatCouncil(ids['national'], { size: 11, by: central });
+      await seatCouncil(ids['01'], { size: 7, by: central });
+      const sitting = { ...jurorOf(1), roundIds: [ids['40']] };
       expect(await listed('', sitting)).toEqual(['01', 'national']);
       expect(await listed('provinceCode=01', sitting)).toEqual(['01']);
       expect(await listed('provinceCode=40', sitting)).toEqual([]);
       expect((await as(sitting).get(`${ROUNDS}/${ids['01']}`)).status).toBe(200);
       expect((await as(sitting).get(`${ROUNDS}/${ids['40']}`)).status).toBe(404);
-      expect(await listed('', juror([]))).toEqual([]);
+      // Juror 4 is on the 01 council but not its jury: no round.
+      expect(await listed('', jurorOf(4))).toEqual([]);
+      expect(await listed('', { ...jurorOf(9), roundIds: [ids['national']] })).toEqual([]);
     });
 
     it('keeps those who are not round readers out (403): a business and a viewer', async () => {

@@ -127,6 +127,37 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
   'POST /api/v1/award-rounds': STAFF,
   'GET /api/v1/award-rounds': [...STAFF, 'juror'],
   'GET /api/v1/award-rounds/:id': [...STAFF, 'juror'],
+  'POST /api/v1/award-rounds/:id/start-scoring': STAFF,
+  'POST /api/v1/award-rounds/:id/close': STAFF,
+  'POST /api/v1/award-rounds/:id/publish': STAFF,
+  'PUT /api/v1/award-rounds/:id/council': STAFF,
+  'GET /api/v1/award-rounds/:id/council': STAFF,
+  'GET /api/v1/award-rounds/:id/panels': STAFF,
+  'POST /api/v1/award-rounds/:id/entries/:entryId/recusal': ['juror'],
+  'POST /api/v1/award-rounds/:id/entries/:entryId/substitutes': STAFF,
+  'POST /api/v1/award-rounds/:id/entries': REGISTRANTS,
+  'GET /api/v1/award-rounds/:id/entries': REGISTRANTS,
+  'PUT /api/v1/award-rounds/:id/shortlist/:provinceCode': STAFF,
+  'GET /api/v1/award-rounds/:id/assignments': ['juror'],
+  'GET /api/v1/award-rounds/:id/entries/:entryId/sheet': ['juror'],
+  'PUT /api/v1/award-rounds/:id/entries/:entryId/sheet': ['juror'],
+  'GET /api/v1/award-rounds/:id/progress': STAFF,
+  'GET /api/v1/award-rounds/:id/result': PUBLIC,
+  'GET /api/v1/award-rounds/:id/result/verification': PUBLIC,
+  'POST /api/v1/award-rounds/:id/complaints': REGISTRANTS,
+  'GET /api/v1/award-rounds/:id/complaints': REGISTRANTS,
+  'GET /api/v1/award-rounds/:id/complaints/:complaintId': REGISTRANTS,
+  'PUT /api/v1/award-rounds/:id/complaints/:complaintId/answer': STAFF,
+  'POST /api/v1/artisan-nominations': STAFF,
+  'GET /api/v1/artisan-nominations': STAFF,
+  'GET /api/v1/artisan-nominations/:id': STAFF,
+  'POST /api/v1/artisan-nominations/:id/stages': STAFF,
+  'POST /api/v1/award-certificates/records': STAFF,
+  'GET /api/v1/award-certificates': STAFF,
+  'GET /api/v1/award-certificates/:number': STAFF,
+  'POST /api/v1/award-certificates/:number/withdrawal': STAFF,
+  'GET /api/v1/award-certificates/:number/verification': PUBLIC,
+  'GET /api/v1/award-certificates/:number/certificate.pdf': REGISTRANTS,
   'GET /api/v1/conferences/national': ALL,
   'GET /api/v1/conferences/regional/:region': ALL,
   'GET /api/v1/conferences/figures': ALL,
@@ -142,8 +173,10 @@ const concrete = (path: string) =>
   path
     .replace(':id', randomUUID())
     .replace(':rid', randomUUID())
+    .replace(':complaintId', randomUUID())
     .replace(':region', 'north')
-    .replace(':token', 'A'.repeat(43));
+    .replace(':token', 'A'.repeat(43))
+    .replace(':number', 'QG-2023-0001');
 const denied = (status: number) => status === 401 || status === 403;
 
 function personOf(role: Role): Principal {
@@ -166,7 +199,12 @@ describe('authorization matrix of the gateway route table', () => {
 
   beforeAll(async () => {
     upstream = await startStubUpstream();
-    gateway = await bootGateway({ database: 'gateway_matrix', upstreamUrl: upstream.url });
+    gateway = await bootGateway({
+      database: 'gateway_matrix',
+      upstreamUrl: upstream.url,
+      // Every route × every role is more than a minute's share of one address; the limit has its own tests.
+      env: { RATE_LIMIT_PER_IP_PER_MINUTE: '100000' },
+    });
     call = client(gateway.url);
     routes = collectRouteRules(gateway.app);
     issuer = gateway.app.get(TokenIssuer);

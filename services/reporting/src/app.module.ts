@@ -16,6 +16,7 @@ import { CreateBoothProjection1763900000610 } from './infrastructure/persistence
 import { ProjectLifecycleProjection1763900000620 } from './infrastructure/persistence/migrations/1763900000620-project-lifecycle-projection';
 import { InternationalFairs1763900000630 } from './infrastructure/persistence/migrations/1763900000630-international-fairs';
 import { ConferencePacks1763900000640 } from './infrastructure/persistence/migrations/1763900000640-conference-packs';
+import { AwardCertificateProjection1763900000650 } from './infrastructure/persistence/migrations/1763900000650-award-certificate-projection';
 import { PROJECTION_ENTITIES } from './infrastructure/persistence/projection.entities';
 import { WatchlistQueries } from './infrastructure/persistence/watchlist.queries';
 import { ConferencePacksController } from './interface/http/conference-packs.controller';
@@ -41,6 +42,7 @@ export class ReportingModule {
             ProjectLifecycleProjection1763900000620,
             InternationalFairs1763900000630,
             ConferencePacks1763900000640,
+            AwardCertificateProjection1763900000650,
           ],
         }),
       ],

@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { PlatformModule } from '@kc/http';
+import { OwnerClient, PlatformModule } from '@kc/http';
+import { AwardCertificateCopyService } from './application/award-certificate-copy.service';
+import { AWARDS_OWNER, REPLICA_WAIT_MS } from './application/awards-owner';
 import { BoothAllocation } from './application/booth-allocation';
 import { BOOTH_SWEEP_MS, BoothSweeper } from './application/booth-sweeper';
 import { BoothsService } from './application/booths.service';
@@ -22,8 +24,10 @@ import { CreateLotterySettings1763900000330 } from './infrastructure/persistence
 import { AwardPriorityFirstCome1763900000340 } from './infrastructure/persistence/migrations/1763900000340-award-priority-first-come';
 import { FairAbroadSubsidyPolicy1763900000350 } from './infrastructure/persistence/migrations/1763900000350-fair-abroad-subsidy-policy';
 import { ParticipantListCertification1763900000360 } from './infrastructure/persistence/migrations/1763900000360-participant-list-certification';
+import { AwardCertificateRef1763900000370 } from './infrastructure/persistence/migrations/1763900000370-award-certificate-ref';
 import { RegistrationEntity } from './infrastructure/persistence/registration.entity';
 import { SubsidyPolicyEntity } from './infrastructure/persistence/subsidy-policy.entity';
+import { AwardCertificateEventsHandler } from './interface/events/award-certificate-events.handler';
 import { BoothsController } from './interface/http/booths.controller';
 import { FairsController } from './interface/http/fairs.controller';
 import { FloorPlanController } from './interface/http/floor-plan.controller';
@@ -49,6 +53,7 @@ export class TradeFairsModule {
             AwardPriorityFirstCome1763900000340,
             FairAbroadSubsidyPolicy1763900000350,
             ParticipantListCertification1763900000360,
+            AwardCertificateRef1763900000370,
           ],
         }),
       ],
@@ -59,6 +64,7 @@ export class TradeFairsModule {
         ParticipationController,
         LotteryController,
         FloorPlanController,
+        AwardCertificateEventsHandler,
       ],
       providers: [
         FairsService,
@@ -72,7 +78,10 @@ export class TradeFairsModule {
         FloorPlanService,
         BoothAllocation,
         BoothSweeper,
+        AwardCertificateCopyService,
         { provide: BOOTH_SWEEP_MS, useValue: config.BOOTH_SWEEP_MS },
+        { provide: AWARDS_OWNER, useValue: new OwnerClient('awards', config.AWARDS_URL) },
+        { provide: REPLICA_WAIT_MS, useValue: config.REPLICA_WAIT_MS },
         {
           provide: DEFAULT_SUBSIDY_POLICY,
           useValue: {

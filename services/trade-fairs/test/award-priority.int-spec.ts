@@ -1,12 +1,16 @@
 import type { FairSubsidyPolicyView, FairView, Principal, RegistrationView } from '@kc/contracts';
 import { business, central } from '@kc/testing';
+import { certificateIssued, certificateWithdrawn } from './support/award-certificates';
 import { fairBody, registrationBody } from './support/fair-givens';
 import { useTradeFairsContext } from './support/trade-fairs-context';
 
 const BOOTHS = 4;
 const OPENS = '2026-12-10';
 
-type Certificate = { year: number; validUntil?: string };
+/** What awards announced about the facility's certificate, and whether a product names its number. */
+type Certificate = { issuedOn: string; validUntil: string; withdrawnOn?: string; named?: boolean };
+
+const numberOf = (taxCode: string) => `QG-2025-${taxCode.slice(-4)}`;
 
 const registration = (taxCode: string, certificate?: Certificate) =>
   registrationBody(taxCode, '01', {
@@ -14,19 +18,18 @@ const registration = (taxCode: string, certificate?: Certificate) =>
     products: [
       {
         name: 'Tranh sơn mài Hạ Thái',
-        ...(certificate
-          ? { awardCertificate: { number: `GCN-${taxCode}`, level: 'national', ...certificate } }
-          : {}),
+        ...(certificate?.named ? { awardCertificateNumber: numberOf(taxCode) } : {}),
       },
     ],
   });
 
 /**
- * A first-come fair granting award priority: once it is full, requests with a certificate valid on the
- * opening day are promoted from the waiting list before the others, each class in the order it joined.
+ * A first-come fair granting award priority: once it is full, requests of facilities holding a certificate
+ * valid on the opening day (as the awards service announced it) are promoted from the waiting list before the
+ * others, each class in the order it joined.
  */
 describe('award priority at a first-come fair, and the subsidy policy of fairs abroad', () => {
-  const { as, db, addBooths } = useTradeFairsContext('trade_fairs_award_priority');
+  const { as, db, addBooths, holdCertificates } = useTradeFairsContext('trade_fairs_award_priority');
   const fair = (overrides: Record<string, unknown> = {}) =>
     fairBody({
       name: 'Hội chợ triển lãm hàng CNNT tiêu biểu quốc gia 2026',
@@ -61,15 +64,40 @@ describe('award priority at a first-come fair, and the subsidy policy of fairs a
   /** The fair's first takers (all uncertified), then the waiting requests with what they carry. */
   const first = Array.from({ length: BOOTHS }, (_, i) => String(6_100_000_000 + i));
   const waiting: { taxCode: string; certificate?: Certificate; certified: boolean }[] = [
-    // Valid on the opening day: issued 2025 (to 31/12/2027), 2026, and one lapsing on the opening day itself.
-    { taxCode: '6200000001', certificate: { year: 2025 }, certified: true },
-    { taxCode: '6200000002', certificate: { year: 2026 }, certified: true },
-    { taxCode: '6200000003', certificate: { year: 2024, validUntil: OPENS }, certified: true },
-    { taxCode: '6200000004', certificate: { year: 2025 }, certified: true },
-    // Lapsed before the opening day: by the three-year rule, and by the date printed on it.
-    { taxCode: '6200000005', certificate: { year: 2023 }, certified: false },
-    { taxCode: '6200000006', certificate: { year: 2024, validUntil: '2026-12-09' }, certified: false },
-    { taxCode: '6200000007', certified: false },
+    // Valid on the opening day: issued 2025 (to 31/12/2027, its number named or not), 2026, and one lapsing on
+    // the opening day itself.
+    {
+      taxCode: '6200000001',
+      certificate: { issuedOn: '2025-11-20', validUntil: '2027-12-31' },
+      certified: true,
+    },
+    {
+      taxCode: '6200000002',
+      certificate: { issuedOn: '2026-03-02', validUntil: '2028-12-31' },
+      certified: true,
+    },
+    { taxCode: '6200000003', certificate: { issuedOn: '2024-11-20', validUntil: OPENS }, certified: true },
+    {
+      taxCode: '6200000004',
+      certificate: { issuedOn: '2025-11-20', validUntil: '2027-12-31', named: true },
+      certified: true,
+    },
+    // Lapsed before the opening day, withdrawn, or none at all.
+    {
+      taxCode: '6200000005',
+      certificate: { issuedOn: '2023-11-20', validUntil: '2025-12-31' },
+      certified: false,
+    },
+    {
+      taxCode: '6200000006',
+      certificate: { issuedOn: '2024-11-20', validUntil: '2026-12-09', named: true },
+      certified: false,
+    },
+    {
+      taxCode: '6200000007',
+      certificate: { issuedOn: '2025-11-20', validUntil: '2027-12-31', withdrawnOn: '2026-06-01' },
+      certified: false,
+    },
     { taxCode: '6200000008', certified: false },
     { taxCode: '6200000009', certified: false },
   ];
@@ -77,6 +105,11 @@ describe('award priority at a first-come fair, and the subsidy policy of fairs a
   const positions = new Map<string, number>();
 
   it('fills the fair, then puts everyone else on the waiting list, certificates judged on the opening day', async () => {
+    for (const { taxCode, certificate } of waiting.filter((w) => w.certificate)) {
+      const { issuedOn, validUntil, withdrawnOn } = certificate!;
+      const issued = certificateIssued(taxCode, { number: numberOf(taxCode), issuedOn, validUntil });
+      await holdCertificates(issued, ...(withdrawnOn ? [certificateWithdrawn(issued, withdrawnOn)] : []));
+    }
     const taken = await Promise.all(first.map((t) => register(business(t), `first-${t}`, registration(t))));
     expect(taken.map((r) => [r.status, r.body.state])).toEqual(Array(BOOTHS).fill([201, 'held']));
     taken.forEach((r, i) => ids.set(first[i], r.body.id));
@@ -103,15 +136,19 @@ describe('award priority at a first-come fair, and the subsidy policy of fairs a
     expect(new Set(positions.values()).size).toBe(waiting.length);
   });
 
-  it('refuses a certificate dated in a year that has not begun, and holds nothing for it', async () => {
-    const reply = await as(business('6200000010')).post<{ errors: { field: string; rule?: string }[] }>(
+  it('refuses a named certificate awards never issued, and holds nothing for it', async () => {
+    const reply = await as(business('6200000010')).post<{ code: string; errors: { field: string }[] }>(
       path(),
-      registration('6200000010', { year: new Date().getFullYear() + 1 }),
-      { 'idempotency-key': 'future-certificate' },
+      {
+        ...registration('6200000010'),
+        products: [{ name: 'Tranh sơn mài Hạ Thái', awardCertificateNumber: 'QG-2025-9999' }],
+      },
+      { 'idempotency-key': 'unknown-certificate' },
     );
-    expect([reply.status, reply.body.errors.map((e) => e.field).join()]).toEqual([
+    expect([reply.status, reply.body.code, reply.body.errors.map((e) => e.field).join()]).toEqual([
       422,
-      'products.0.awardCertificate.year',
+      'registration.certificate-unknown',
+      'products.0.awardCertificateNumber',
     ]);
     expect(await db.rows(`SELECT 1 FROM fair_registration WHERE facility_tax_code = '6200000010'`)).toEqual(
       [],

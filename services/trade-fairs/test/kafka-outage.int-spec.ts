@@ -1,6 +1,7 @@
 import type { RegistrationView } from '@kc/contracts';
 import { freePort } from '@kc/service-testing';
 import { business, collectMessages, eventually, testKafka } from '@kc/testing';
+import { CERTIFICATE_TOPIC, certificateIssued } from './support/award-certificates';
 import { registrationBody } from './support/fair-givens';
 import { useTradeFairsProcess } from './support/trade-fairs-process';
 
@@ -84,4 +85,23 @@ describe('bookings while Kafka is unreachable', () => {
     });
     expect(allocatedIds.every((id) => seen.has(id))).toBe(true);
   }, 300_000);
+
+  it('consumes the awards service’s certificate events as its own consumer group, once the broker answers', async () => {
+    const issued = certificateIssued('7100000001', { number: `QG-2025-${Date.now() % 10_000}` });
+    const producer = testKafka('outage-certificates').producer();
+    await producer.connect();
+    await producer.send({
+      topic: CERTIFICATE_TOPIC,
+      acks: -1,
+      messages: [{ key: issued.aggregateId, value: JSON.stringify(issued) }],
+    });
+    await producer.disconnect();
+    // The group reads what the shared broker holds before this event, and may wait for a killed member's session.
+    await eventually(
+      async () =>
+        (await db.query(`SELECT 1 FROM award_certificate_ref WHERE number = $1`, [issued.payload.number]))
+          .rowCount === 1,
+      90_000,
+    );
+  }, 120_000);
 });

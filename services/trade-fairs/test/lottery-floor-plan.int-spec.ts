@@ -1,6 +1,7 @@
 import type { FairView, LotteryView, Principal, RegistrationView } from '@kc/contracts';
 import { business, central, officer, organizer } from '@kc/testing';
 import { drawDigest, drawLottery } from '../src/domain/lottery';
+import { certificateIssued } from './support/award-certificates';
 import { fairBody, registrationBody } from './support/fair-givens';
 import { useTradeFairsContext } from './support/trade-fairs-context';
 
@@ -9,11 +10,9 @@ const BOOTHS = 12;
 const REQUESTS = 40;
 const SEED = 'xo-so-mien-bac-2026-04-30-giai-dac-biet-83412';
 
-const product = (certificate?: { year: number; validUntil?: string }) => ({
+const product = (awardCertificateNumber?: string) => ({
   name: 'Gốm men lam Bát Tràng',
-  ...(certificate
-    ? { awardCertificate: { number: `GCN-${certificate.year}-17`, level: 'regional', ...certificate } }
-    : {}),
+  ...(awardCertificateNumber ? { awardCertificateNumber } : {}),
 });
 
 const request = (taxCode: string, provinceCode: string, products = [product()]) =>
@@ -24,31 +23,42 @@ const request = (taxCode: string, provinceCode: string, products = [product()]) 
 
 describe('lottery fairs, the live floor plan, international fairs and cancelling a certified booking', () => {
   const context = useTradeFairsContext('trade_fairs_lottery');
-  const { as, db, createFair, addBooths, setQuotas } = context;
+  const { as, db, createFair, addBooths, setQuotas, holdCertificates } = context;
   const fair = (overrides: Record<string, unknown> = {}) => fairBody({ boothCount: BOOTHS, ...overrides });
 
   let fairId: string;
-  /** Request i: its caller and whether it holds an award certificate valid on the opening day. */
+  /**
+   * Request i: its caller and what awards announced about its facility. Every fifth holds a certificate valid on
+   * the opening day (issued 2025, to 31/12/2027), every tenth naming its number; every seventh one that lapsed
+   * on 31/12/2025.
+   */
   const requests = Array.from({ length: REQUESTS }, (_, i) => {
     const provinceCode = NORTH[i % NORTH.length];
     const taxCode = String(5_000_000_000 + i);
-    // Every fifth holds a valid certificate (2025 → valid to 31/12/2027); every seventh one that lapsed.
-    const products =
+    const certificate =
       i % 5 === 0
-        ? [product({ year: 2025 })]
+        ? certificateIssued(taxCode, { number: `KV-B-2025-${String(i).padStart(4, '0')}`, provinceCode })
         : i % 7 === 0
-          ? [product({ year: 2023, validUntil: '2025-12-31' })]
-          : [product()];
+          ? certificateIssued(taxCode, {
+              number: `KV-B-2023-${String(i).padStart(4, '0')}`,
+              provinceCode,
+              roundYear: 2023,
+              issuedOn: '2023-06-01',
+              validUntil: '2025-12-31',
+            })
+          : undefined;
     return {
       caller: business(taxCode),
       taxCode,
       provinceCode,
-      body: request(taxCode, provinceCode, products),
+      certificate,
+      body: request(taxCode, provinceCode, [product(i % 10 === 0 ? certificate?.payload.number : undefined)]),
     };
   });
   const ids = new Map<string, string>();
 
   beforeAll(async () => {
+    await holdCertificates(...requests.flatMap((r) => r.certificate ?? []));
     fairId = (
       await createFair({
         boothCount: BOOTHS,
@@ -131,24 +141,24 @@ describe('lottery fairs, the live floor plan, international fairs and cancelling
       { state: 'free' },
     ]);
 
-    const tooLong = await as(central).post<{ errors: { field: string }[] }>(
+    const malformed = await as(central).post<{ errors: { field: string }[] }>(
       `/api/v1/fairs/${fairId}/registrations`,
-      request('5100000001', '40', [product({ year: 2025, validUntil: '2028-01-01' })]),
-      { 'idempotency-key': 'cert-too-long' },
+      request('5100000001', '40', [product('gcn 17/2025')]),
+      { 'idempotency-key': 'cert-malformed' },
     );
-    expect([tooLong.status, tooLong.body.errors.map((e) => e.field)]).toEqual([
+    expect([malformed.status, malformed.body.errors.map((e) => e.field)]).toEqual([
       400,
-      ['body.products.0.awardCertificate.validUntil'],
+      ['body.products.0.awardCertificateNumber'],
     ]);
-    const future = await as(central).post<{ code: string; errors: { field: string }[] }>(
+    const another = await as(central).post<{ code: string; errors: { field: string }[] }>(
       `/api/v1/fairs/${fairId}/registrations`,
-      request('5100000002', '40', [product({ year: new Date().getFullYear() + 1 })]),
-      { 'idempotency-key': 'cert-future' },
+      request('5100000002', '40', [product(), product(requests[5].certificate!.payload.number)]),
+      { 'idempotency-key': 'cert-of-another' },
     );
-    expect([future.status, future.body.code, future.body.errors[0].field]).toEqual([
+    expect([another.status, another.body.code, another.body.errors[0].field]).toEqual([
       422,
-      'registration.certificate-not-issued',
-      'products.0.awardCertificate.year',
+      'registration.certificate-not-held',
+      'products.1.awardCertificateNumber',
     ]);
   });
 

@@ -33,6 +33,9 @@ import { registrationCancelledV2 } from './trade-fairs/registration-cancelled/v2
 import { awardRoundOpenedV1 } from './awards/round-opened/v1/schema';
 import { awardCertificateIssuedV1 } from './awards/certificate-issued/v1/schema';
 import { awardCertificateWithdrawnV1 } from './awards/certificate-withdrawn/v1/schema';
+import { awardEntrySubmittedV1 } from './awards/entry-submitted/v1/schema';
+import { awardRoundResultPublishedV1 } from './awards/round-result-published/v1/schema';
+import { artisanTitleConferredV1 } from './awards/artisan-title-conferred/v1/schema';
 import { auditRecordAppendedV1 } from './audit/record-appended/v1/schema';
 
 /** Every event version the platform knows. A consumer accepts only what is listed here. */
@@ -71,6 +74,9 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   awardRoundOpenedV1,
   awardCertificateIssuedV1,
   awardCertificateWithdrawnV1,
+  awardEntrySubmittedV1,
+  awardRoundResultPublishedV1,
+  artisanTitleConferredV1,
   auditRecordAppendedV1,
 ];
 

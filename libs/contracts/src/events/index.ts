@@ -32,6 +32,9 @@ export { registrationCancelledV2 } from './trade-fairs/registration-cancelled/v2
 export { awardRoundOpenedV1 } from './awards/round-opened/v1/schema';
 export { awardCertificateIssuedV1 } from './awards/certificate-issued/v1/schema';
 export { awardCertificateWithdrawnV1 } from './awards/certificate-withdrawn/v1/schema';
+export { awardEntrySubmittedV1 } from './awards/entry-submitted/v1/schema';
+export { awardRoundResultPublishedV1 } from './awards/round-result-published/v1/schema';
+export { artisanTitleConferredV1 } from './awards/artisan-title-conferred/v1/schema';
 export { auditRecordAppendedV1 } from './audit/record-appended/v1/schema';
 export { registrationCertifiedV1 } from './trade-fairs/registration-certified/v1/schema';
 export { participantListCertifiedV1 } from './trade-fairs/participant-list-certified/v1/schema';

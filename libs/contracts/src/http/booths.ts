@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { isoDate, provinceCode, text, vnd, year } from '../primitives';
+import { isoDate, provinceCode, text, vnd } from '../primitives';
 import { ruleIssue, say } from '../messages';
-import { certificateLevels } from './trade-fairs';
 import { unitAsOf } from './unit-filter';
 
 export const boothKinds = ['standard', 'double', 'corner'] as const;
@@ -162,53 +161,30 @@ const facilityView = z.object({
   legalForm: z.enum(legalForms),
 });
 
-/** Certificates are valid until 31 December of the third year counted from the issue year. */
-export const certificateLegalEnd = (issueYear: number): string => `${issueYear + 2}-12-31`;
-
-const awardCertificate = z
-  .strictObject({
-    number: text(100),
-    level: z.enum(['commune', 'provincial', 'regional', 'national']),
-    /** The year it was issued. */
-    year,
-    /** The last day printed on it; the legal end (31/12 of the third year) when absent. */
-    validUntil: isoDate.optional(),
-  })
-  .superRefine((cert, ctx) => {
-    if (cert.validUntil === undefined) return;
-    if (cert.validUntil < `${cert.year}-01-01`) {
-      ctx.addIssue({
-        ...ruleIssue('date-order', 'không được trước năm cấp', 'must not be before the issue year'),
-        path: ['validUntil'],
-      });
-    } else if (cert.validUntil > certificateLegalEnd(cert.year)) {
-      ctx.addIssue({
-        ...ruleIssue(
-          'certificate-validity',
-          `không được sau ${certificateLegalEnd(cert.year)}: giấy chứng nhận có hiệu lực đến 31/12 của năm thứ ba`,
-          `must not be after ${certificateLegalEnd(cert.year)}: a certificate is valid until 31/12 of the third year`,
-        ),
-        path: ['validUntil'],
-      });
-    }
-  });
-
 const productSchema = z.strictObject({
   name: text(300),
-  /** A product award (sản phẩm CNNT tiêu biểu) the product holds. */
-  awardCertificate: awardCertificate.optional(),
+  /**
+   * The number of a product award certificate (sản phẩm CNNT tiêu biểu) the product holds, if the registrant
+   * names one: it must be a certificate the awards service issued to this facility (422
+   * `registration.certificate-unknown` / `registration.certificate-not-held` otherwise). Priority never rests on
+   * what is typed here: the fair reads the facility's certificates from the awards service's events. Numbers
+   * are printed as awards' public verification takes them.
+   */
+  awardCertificateNumber: z
+    .string()
+    .regex(
+      /^[A-Z0-9-]{4,40}$/,
+      say(
+        'phải là số giấy chứng nhận: chữ in hoa, chữ số và dấu gạch ngang, ví dụ QG-2023-0001',
+        'must be a certificate number: capital letters, digits and dashes, e.g. QG-2023-0001',
+      ),
+    )
+    .optional(),
 });
 /** A product as registered: the optional parts are absent when the request left them out. */
 const productView = z.object({
   name: z.string(),
-  awardCertificate: z
-    .object({
-      number: z.string(),
-      level: z.enum(certificateLevels),
-      year,
-      validUntil: isoDate.optional(),
-    })
-    .optional(),
+  awardCertificateNumber: z.string().optional(),
 });
 
 /**
@@ -266,8 +242,10 @@ export const registrationView = z.object({
   /** The state in Vietnamese (`registrationStateLabels`). */
   stateLabel: z.string(),
   /**
-   * A product holds an award certificate valid on the fair's opening day: at a fair that grants award
-   * priority, drawn first in its lottery or promoted first from its waiting list.
+   * The facility holds, as the awards service announced it, a product award certificate valid on the fair's
+   * opening day and not withdrawn: at a fair that grants award priority, drawn first in its lottery or promoted
+   * first from its waiting list. Judged again while the request waits (requested or waitlisted) whenever one of
+   * the facility's certificates is issued or withdrawn; booths already held or allocated stay.
    */
   awardCertified: z.boolean(),
   /** While held: the moment the hold lapses unless confirmed. */

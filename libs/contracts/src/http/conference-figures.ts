@@ -11,7 +11,7 @@ import { listOf } from './pagination';
 export const conferenceFigureDefinition = z.object({
   key: z.string(),
   in: z.enum(['units', 'totals']),
-  measure: z.enum(['count', 'vnd', 'percent', 'counts-by-status']),
+  measure: z.enum(['count', 'vnd', 'percent', 'counts-by-status', 'counts-by-level-and-group']),
   labelVi: z.string(),
   labelEn: z.string(),
   definitionVi: z.string(),
@@ -287,6 +287,17 @@ export const conferenceFigures = [
       'Đợt bình chọn cấp tỉnh, cấp khu vực và cấp quốc gia của năm cộng lại (báo cáo khu vực: không gồm cấp quốc gia).',
     definitionEn:
       "The year's provincial, regional and national award rounds together (a regional report: no national ones).",
+  },
+  {
+    key: 'awardCertificates',
+    in: 'units',
+    measure: 'counts-by-level-and-group',
+    labelVi: 'Giấy chứng nhận sản phẩm CNNT tiêu biểu',
+    labelEn: 'Award certificates',
+    definitionVi:
+      'Giấy chứng nhận cấp trong năm cho cơ sở của đơn vị, theo cấp và theo nhóm sản phẩm; và số giấy còn hiệu lực ngày 31/12 của năm (chưa hết hạn, chưa bị thu hồi).',
+    definitionEn:
+      "Certificates issued in the year to the unit's facilities, by level and by product group; and those valid on 31 December of the year (not expired, not withdrawn by then).",
   },
 ] as const satisfies readonly ConferenceFigureDefinition[];
 

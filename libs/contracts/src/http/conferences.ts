@@ -3,6 +3,7 @@ import { COVERAGE_START } from '@kc/reference-data';
 import { activityContentCode, isoDate, provinceCode, vnd, year } from '../primitives';
 import { ruleIssue, say } from '../messages';
 import { projectStatuses, type ProjectStatus } from '../events/projects/vocabulary';
+import { awardCertificateIssuedV1 } from '../events/awards/certificate-issued/v1/schema';
 import { conferenceFigureDefinition } from './conference-figures';
 
 export const conferenceGroupings = ['current', 'historical'] as const;
@@ -61,6 +62,37 @@ const projectsByStatus = z.object(
   Object.fromEntries(projectStatuses.map((status) => [status, count])) as Record<ProjectStatus, typeof count>,
 );
 
+/** The award levels, commune to national, as the certificate events name them. */
+export const conferenceAwardLevels = awardCertificateIssuedV1.payload.shape.level.options;
+export type ConferenceAwardLevel = (typeof conferenceAwardLevels)[number];
+
+/**
+ * Award facts counted twice over: by level and by product group (each side adds up to the same number).
+ * `byGroup` is keyed by the product group as the awards events name it; a group with none is absent.
+ */
+export const conferenceAwardCounts = z.object({
+  byLevel: z.object(
+    Object.fromEntries(conferenceAwardLevels.map((level) => [level, count])) as Record<
+      ConferenceAwardLevel,
+      typeof count
+    >,
+  ),
+  byGroup: z.record(z.string(), count),
+});
+export type ConferenceAwardCounts = z.infer<typeof conferenceAwardCounts>;
+
+/**
+ * The award certificates of the unit's holders (the unit recorded on the day of issue, placed like every other
+ * fact of the row).
+ */
+export const conferenceAwardCertificates = z.object({
+  /** Issued in the year (by issue date), at every level; withdrawn ones included. */
+  issued: conferenceAwardCounts,
+  /** Valid on 31 December of the year, whatever year they were issued in: valid until then, not withdrawn by then. */
+  validAtYearEnd: count,
+});
+export type ConferenceAwardCertificates = z.infer<typeof conferenceAwardCertificates>;
+
 /**
  * What one provincial unit (or the unattributed remainder, or the total) did in the year. Every field means
  * the same in a row, in `unattributed` and in `totals`, so totals = sum of rows + unattributed. Each field is
@@ -88,6 +120,7 @@ export const conferenceFiguresView = z.object({
   boothsAllocated: count,
   boothsSupported: count,
   boothSupportVnd: vnd,
+  awardCertificates: conferenceAwardCertificates,
 });
 export type ConferenceFigures = z.infer<typeof conferenceFiguresView>;
 

@@ -9,6 +9,7 @@ export * from './clusters';
 export * from './trade-fairs';
 export * from './booths';
 export * from './awards';
+export * from './award-certificates';
 export * from './reference';
 export * from './conferences';
 export * from './conference-figures';

@@ -10,7 +10,16 @@ import {
 } from './gateway.routes';
 import { programmeRoutes } from './programmes.routes';
 import { projectFinanceRoutes, projectRoutes } from './projects.routes';
-import { awardRoundRoutes } from './awards.routes';
+import {
+  awardEntryRoutes,
+  awardJuryRoutes,
+  awardResultRoutes,
+  awardRoundRoutes,
+  awardScoringRoutes,
+} from './awards.routes';
+import { awardComplaintRoutes } from './award-complaints.routes';
+import { artisanTitleRoutes } from './artisan-titles.routes';
+import { awardCertificateRoutes } from './award-certificates.routes';
 import { clusterRoutes } from './clusters.routes';
 import {
   conferencePackRoutes,
@@ -31,7 +40,16 @@ export {
   referenceRoutes,
   userRoutes,
 } from './gateway.routes';
-export { awardRoundRoutes } from './awards.routes';
+export {
+  awardEntryRoutes,
+  awardJuryRoutes,
+  awardResultRoutes,
+  awardRoundRoutes,
+  awardScoringRoutes,
+} from './awards.routes';
+export { awardComplaintRoutes } from './award-complaints.routes';
+export { artisanTitleRoutes } from './artisan-titles.routes';
+export { awardCertificateRoutes } from './award-certificates.routes';
 export { clusterRoutes } from './clusters.routes';
 export {
   conferencePackRoutes,
@@ -56,6 +74,13 @@ export const ROUTE_TABLE: readonly RouteDefinition[] = [
   ...Object.values(liveRoutes),
   ...Object.values(clusterRoutes),
   ...Object.values(awardRoundRoutes),
+  ...Object.values(awardJuryRoutes),
+  ...Object.values(awardEntryRoutes),
+  ...Object.values(awardScoringRoutes),
+  ...Object.values(awardResultRoutes),
+  ...Object.values(awardComplaintRoutes),
+  ...Object.values(artisanTitleRoutes),
+  ...Object.values(awardCertificateRoutes),
   ...Object.values(conferenceRoutes),
   ...Object.values(conferencePackRoutes),
   ...Object.values(watchlistRoutes),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, IsNull } from 'typeorm';
+import { Brackets, DataSource, IsNull } from 'typeorm';
 import {
   awardLevelLabels,
   awardRoundOpenedV1,
@@ -10,33 +10,32 @@ import {
   type Page,
   type Principal,
 } from '@kc/contracts';
-import { ConflictError, NotFoundError, type Bilingual } from '@kc/errors';
+import { ConflictError, RuleViolationError, type Bilingual } from '@kc/errors';
 import { OutboxWriter } from '@kc/messaging';
 import { referenceProvinces } from '@kc/reference-data';
-import { awardRoundWarnings, openAwardRound } from '../domain/award-round';
+import { openAwardRound, type AwardRound } from '../domain/award-round';
+import { checkSchedule } from '../domain/round-schedule';
+import { assertTransition } from '../domain/round-state';
+import { checkCriteriaConfig, statutoryCriteria } from '../domain/scoring';
 import { AwardRoundEntity } from '../infrastructure/persistence/award-round.entity';
-import { assertMayOpenRound, maySeeRound, roundListScope } from './round-access';
-import { roundOpenedSummary } from './round-audit';
+import { assertMayOpenRound, assertRoundAuthority, roundListScope } from './round-access';
+import { roundMovedSummary, roundOpenedSummary } from './round-audit';
+import { visibleRound } from './round-loading';
+import { oneRoundView, roundViews, scheduleOf } from './round-views';
 
-const toView = (r: AwardRoundEntity): AwardRoundView => ({
-  id: r.id,
-  name: r.name,
-  year: r.year,
-  level: r.level,
-  provinceCode: r.provinceCode,
-  regionCode: r.regionCode,
-  closesOn: r.closesOn,
-  warnings: awardRoundWarnings(r),
-  createdAt: r.createdAt.toISOString(),
-});
+const scopeOf = (round: AwardRound): Bilingual =>
+  round.localUnitCode
+    ? {
+        vi: ` của đơn vị ${round.provinceCode}-${round.localUnitCode}`,
+        en: ` in unit ${round.provinceCode}-${round.localUnitCode}`,
+      }
+    : round.provinceCode
+      ? { vi: ` của tỉnh ${round.provinceCode}`, en: ` in province ${round.provinceCode}` }
+      : round.regionCode
+        ? { vi: ` của khu vực ${round.regionCode}`, en: ` in the ${round.regionCode} region` }
+        : { vi: '', en: '' };
 
-const scopeOf = (round: { provinceCode: string | null; regionCode: string | null }): Bilingual =>
-  round.provinceCode
-    ? { vi: ` của tỉnh ${round.provinceCode}`, en: ` in province ${round.provinceCode}` }
-    : round.regionCode
-      ? { vi: ` của khu vực ${round.regionCode}`, en: ` in the ${round.regionCode} region` }
-      : { vi: '', en: '' };
-
+/** Rounds: opening, reading, and the move from taking entries to scoring. */
 @Injectable()
 export class AwardRoundsService {
   constructor(
@@ -44,18 +43,23 @@ export class AwardRoundsService {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  /** A province officer opens only their own province's rounds; regional and national ones are the agency's. */
+  /** A province officer opens only their own province's provincial and commune rounds; the others are the agency's. */
   async open(principal: Principal, request: OpenAwardRoundRequest): Promise<AwardRoundView> {
     assertMayOpenRound(principal, request);
     const round = openAwardRound(
       {
-        ...request,
+        name: request.name,
+        year: request.year,
+        level: request.level,
         provinceCode: request.provinceCode ?? null,
         regionCode: request.regionCode ?? null,
+        localUnitCode: request.localUnitCode ?? null,
         closesOn: request.closesOn ?? null,
       },
       referenceProvinces,
     );
+    const schedule = request.schedule ? checkSchedule(request.schedule, round.year) : null;
+    const criteria = checkCriteriaConfig({ criteria: request.criteria ?? statutoryCriteria.criteria });
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(AwardRoundEntity);
       const existing = await repo.findOneBy({
@@ -63,6 +67,7 @@ export class AwardRoundsService {
         level: round.level,
         provinceCode: round.provinceCode ?? IsNull(),
         regionCode: round.regionCode ?? IsNull(),
+        localUnitCode: round.localUnitCode ?? IsNull(),
       });
       if (existing) {
         throw new ConflictError(
@@ -77,13 +82,35 @@ export class AwardRoundsService {
           'award-round.already-exists',
         );
       }
-      const saved = await repo.save(repo.create({ id: randomUUID(), ...round }));
-      const { closesOn: _closesOn, ...facts } = round;
-      await this.outbox.append(manager, awardRoundOpenedV1, {
-        aggregateId: saved.id,
-        provinceCode: saved.provinceCode,
-        payload: { roundId: saved.id, ...facts },
-      });
+      const saved = await repo.save(
+        repo.create({
+          id: randomUUID(),
+          ...round,
+          state: 'entries-open',
+          entriesOpenOn: schedule?.entriesOpenOn ?? null,
+          entriesCloseOn: schedule?.entriesCloseOn ?? null,
+          scoringClosesOn: schedule?.scoringClosesOn ?? null,
+          criteria,
+          quotaPerProvinceAndGroup: request.quotaPerProvinceAndGroup ?? null,
+          entrySequence: 0,
+        }),
+      );
+      // The v1 event knows the three levels above the commune; commune rounds reach reporting through their
+      // entries' and results' events, which name the level.
+      if (round.level !== 'commune') {
+        await this.outbox.append(manager, awardRoundOpenedV1, {
+          aggregateId: saved.id,
+          provinceCode: saved.provinceCode,
+          payload: {
+            roundId: saved.id,
+            name: round.name,
+            year: round.year,
+            level: round.level,
+            provinceCode: round.provinceCode,
+            regionCode: round.regionCode,
+          },
+        });
+      }
       await this.outbox.audit(manager, {
         action: 'award-round.open',
         resourceType: 'award-round',
@@ -91,36 +118,97 @@ export class AwardRoundsService {
         provinceCode: saved.provinceCode,
         summary: roundOpenedSummary(round),
       });
-      return toView(saved);
+      return oneRoundView(manager, saved);
     });
   }
 
   /** A round the caller may not see answers exactly like a missing one, so ids reveal nothing. */
   async get(principal: Principal, id: string): Promise<AwardRoundView> {
-    const round = await this.dataSource.getRepository(AwardRoundEntity).findOneBy({ id });
-    if (!round || !maySeeRound(principal, round))
-      throw new NotFoundError(
-        { vi: `Không có vòng bình chọn ${id}`, en: `Award round ${id} does not exist` },
-        'award-round.not-found',
-      );
-    return toView(round);
+    const manager = this.dataSource.manager;
+    return oneRoundView(manager, await visibleRound(manager, principal, id));
   }
 
   async list(principal: Principal, query: ListAwardRoundsQuery): Promise<Page<AwardRoundView>> {
     const scope = roundListScope(principal, query.provinceCode, query.unitAsOf);
-    if (scope.roundIds?.length === 0) return { items: [], page: query.page, limit: query.limit, total: 0 };
-    const filter = {
-      year: query.year,
-      level: query.level,
-      regionCode: query.regionCode,
-      id: scope.roundIds && In(scope.roundIds),
+    const qb = this.dataSource.getRepository(AwardRoundEntity).createQueryBuilder('r');
+    if (query.year !== undefined) qb.andWhere('r.year = :year', { year: query.year });
+    if (query.level !== undefined) qb.andWhere('r.level = :level', { level: query.level });
+    if (query.regionCode !== undefined) qb.andWhere('r.region_code = :region', { region: query.regionCode });
+    if (query.state !== undefined) qb.andWhere('r.state = :state', { state: query.state });
+    if (scope.jurorId !== undefined) {
+      qb.andWhere(
+        `(r.id IN (SELECT round_id FROM award_jury_member WHERE user_id = :juror)
+          OR r.id IN (SELECT round_id FROM award_substitution WHERE substitute_id = :juror))`,
+        { juror: scope.jurorId },
+      );
+    }
+    if (scope.provinces !== undefined) {
+      const codes = scope.provinces.filter((code): code is string => code !== null);
+      const orNone = scope.provinces.includes(null);
+      qb.andWhere(
+        new Brackets((where) => {
+          where.where(codes.length > 0 ? 'r.province_code IN (:...codes)' : 'false', { codes });
+          if (orNone) where.orWhere('r.province_code IS NULL');
+        }),
+      );
+    }
+    const [items, total] = await qb
+      .orderBy('r.year', 'DESC')
+      .addOrderBy('r.level', 'ASC')
+      .addOrderBy('r.region_code', 'ASC')
+      .addOrderBy('r.province_code', 'ASC')
+      .addOrderBy('r.local_unit_code', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .skip((query.page - 1) * query.limit)
+      .take(query.limit)
+      .getManyAndCount();
+    return {
+      items: await roundViews(this.dataSource.manager, items),
+      page: query.page,
+      limit: query.limit,
+      total,
     };
-    const [items, total] = await this.dataSource.getRepository(AwardRoundEntity).findAndCount({
-      where: scope.provinces?.map((code) => ({ ...filter, provinceCode: code ?? IsNull() })) ?? filter,
-      order: { year: 'DESC', level: 'ASC', regionCode: 'ASC', provinceCode: 'ASC' },
-      skip: (query.page - 1) * query.limit,
-      take: query.limit,
+  }
+
+  /** The authority stops taking entries: the council, its jury and the schedule must be in place. */
+  async startScoring(principal: Principal, id: string): Promise<AwardRoundView> {
+    return this.dataSource.transaction(async (manager) => {
+      const round = await visibleRound(manager, principal, id, 'update');
+      assertRoundAuthority(principal, round);
+      assertTransition(round.state, 'scoring');
+      if (!scheduleOf(round)) {
+        throw new RuleViolationError(
+          {
+            vi: 'Vòng bình chọn chưa có lịch (nhận hồ sơ, chấm điểm) nên chưa thể chấm điểm',
+            en: 'The round has no schedule (entries, scoring), so it cannot move to scoring',
+          },
+          'award-round.no-schedule',
+          'schedule',
+        );
+      }
+      const [{ jurors }] = await manager.query<{ jurors: number }[]>(
+        `SELECT count(*)::int AS jurors FROM award_jury_member WHERE round_id = $1`,
+        [id],
+      );
+      if (jurors === 0) {
+        throw new RuleViolationError(
+          {
+            vi: 'Vòng bình chọn chưa có hội đồng và ban giám khảo nên chưa thể chấm điểm',
+            en: 'The round has no council and jury yet, so it cannot move to scoring',
+          },
+          'award-round.no-jury',
+          'jurorIds',
+        );
+      }
+      await manager.getRepository(AwardRoundEntity).update({ id }, { state: 'scoring' });
+      await this.outbox.audit(manager, {
+        action: 'award-round.start-scoring',
+        resourceType: 'award-round',
+        resourceId: id,
+        provinceCode: round.provinceCode,
+        summary: roundMovedSummary(round.name, round.state, 'scoring'),
+      });
+      return oneRoundView(manager, { ...round, state: 'scoring' });
     });
-    return { items: items.map(toView), page: query.page, limit: query.limit, total };
   }
 }

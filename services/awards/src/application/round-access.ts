@@ -4,18 +4,19 @@ import { ForbiddenError } from '@kc/errors';
 import { unitsCoveredBy, type UnitReading } from '@kc/reference-data';
 
 export interface RoundListScope {
-  /** Only these rounds (a juror's); undefined for no such limit. */
-  roundIds?: string[];
+  /** Only the rounds this juror sits on, as the juries (and substitutions) record them; undefined for no such limit. */
+  jurorId?: string;
   /** Only rounds of these provinces (null standing for regional and national rounds); undefined for all. */
   provinces?: (string | null)[];
 }
 
-const isJuror = (principal: Principal) => principal.role === 'juror';
+export const isJuror = (principal: Principal) => principal.role === 'juror';
 
 /**
  * Which rounds a list may return; a unit asked for matches the codes `unitsCoveredBy` gives. A juror sees only
- * the rounds they sit on; a province officer their own unit's (and its predecessors') rounds and the regional
- * and national rounds, which belong to no province; asking for another unit's rounds is refused rather than
+ * the rounds whose jury they sit on (or where they substitute for an entry) — the awards database says which,
+ * not the token; a province officer their own unit's (and its predecessors') rounds and the regional and
+ * national rounds, which belong to no province; asking for another unit's rounds is refused rather than
  * silently answered with nothing.
  */
 export function roundListScope(
@@ -25,7 +26,7 @@ export function roundListScope(
 ): RoundListScope {
   if (isJuror(principal)) {
     return {
-      roundIds: principal.roundIds ?? [],
+      jurorId: principal.id,
       ...(requested === undefined ? {} : { provinces: unitsCoveredBy(requested, reading) }),
     };
   }
@@ -34,23 +35,27 @@ export function roundListScope(
   return { provinces: requested === undefined ? [...codes, null] : codes };
 }
 
+const runByProvince = (level: AwardLevel) => level === 'provincial' || level === 'commune';
+
 /**
- * A province officer opens only their own province's provincial rounds; regional and national rounds are the
- * agency's (they belong to no province, so "another province" would misstate the rule).
+ * The round's authority: the agency for every round, a province officer for their own province's provincial
+ * and commune rounds. Regional and national rounds belong to no province, so "another province" would misstate
+ * the rule: they are refused as the agency's.
  */
-export function assertMayOpenRound(
+function assertAuthority(
   principal: Principal,
   round: { level: AwardLevel; provinceCode?: string | null },
+  doing: { vi: string; en: string },
 ): void {
-  if (round.level !== 'provincial' && provinceScope(principal) !== null) {
+  if (!runByProvince(round.level) && provinceScope(principal) !== null) {
     throw new ForbiddenError(
       {
         vi:
-          `Chỉ Cục mở vòng bình chọn ${awardLevelLabels[round.level]}; Sở Công Thương chỉ mở vòng cấp tỉnh ` +
-          'của tỉnh mình',
+          `Chỉ Cục ${doing.vi} vòng bình chọn ${awardLevelLabels[round.level]}; Sở Công Thương chỉ ${doing.vi} ` +
+          'vòng cấp tỉnh và cấp xã của tỉnh mình',
         en:
-          `only the agency opens a ${round.level} award round; a province officer opens only their own ` +
-          "province's provincial round",
+          `only the agency may ${doing.en} a ${round.level} award round; a province officer may ${doing.en} only ` +
+          "their own province's provincial and commune rounds",
       },
       'award-round.agency-level',
       'level',
@@ -59,11 +64,26 @@ export function assertMayOpenRound(
   assertMayActFor(principal, round.provinceCode ?? null);
 }
 
-/** Whether the caller may see this round; a round they may not see is answered like a missing one. */
+export const assertMayOpenRound = (
+  principal: Principal,
+  round: { level: AwardLevel; provinceCode?: string | null },
+) => assertAuthority(principal, round, { vi: 'mở', en: 'open' });
+
+/** Moving a round on, setting its council, following its progress: the same authority that opens it. */
+export const assertRoundAuthority = (
+  principal: Principal,
+  round: { level: AwardLevel; provinceCode: string | null },
+) => assertAuthority(principal, round, { vi: 'điều hành', en: 'run' });
+
+/**
+ * Whether the caller may see this round; a round they may not see is answered like a missing one. `sitsOn`:
+ * whether the caller is on the round's jury or substitutes in it (what decides for a juror).
+ */
 export function maySeeRound(
   principal: Principal,
-  round: { id: string; provinceCode: string | null },
+  round: { provinceCode: string | null },
+  sitsOn = false,
 ): boolean {
-  if (isJuror(principal)) return (principal.roundIds ?? []).includes(round.id);
+  if (isJuror(principal)) return sitsOn;
   return maySee(principal, round.provinceCode);
 }

@@ -1,4 +1,23 @@
-import { loadConfigOrExit, serviceEnvSchema, type ServiceEnv } from '@kc/config';
+import { z } from 'zod';
+import { loadConfigOrExit, serviceEnvSchema, urlVariable } from '@kc/config';
 
-export type AwardsConfig = ServiceEnv;
-export const loadAwardsConfig = (): AwardsConfig => loadConfigOrExit(serviceEnvSchema);
+export const awardsEnvSchema = serviceEnvSchema.extend({
+  /**
+   * Where the public web app is reached: a printed certificate's QR code opens `${PUBLIC_BASE_URL}/verify/<number>`.
+   * Without a trailing slash.
+   */
+  PUBLIC_BASE_URL: urlVariable(['http', 'https'])
+    .default('http://localhost:3000')
+    .transform((url) => url.replace(/\/+$/, '')),
+  /**
+   * The HMAC key behind the jurors' pseudonyms in published results (at least 32 bytes). Unset: a random key is
+   * made once and kept in the awards database, so results are published under one key for good.
+   */
+  AWARDS_PSEUDONYM_KEY: z
+    .string()
+    .refine((key) => Buffer.byteLength(key, 'utf8') >= 32, 'must be at least 32 bytes')
+    .optional(),
+});
+
+export type AwardsConfig = z.infer<typeof awardsEnvSchema>;
+export const loadAwardsConfig = (): AwardsConfig => loadConfigOrExit(awardsEnvSchema);

@@ -1,12 +1,24 @@
+import {
+  artisanNominationStatusLabels,
+  artisanStageLabels,
+  artisanStages,
+  artisanTitleLabels,
+  type ArtisanNominationStatus,
+  type ArtisanStage,
+  type ArtisanTitle,
+} from '@kc/contracts';
 import { ConflictError, RuleViolationError, type Bilingual } from '@kc/errors';
 import type { IsoDate } from '@kc/reference-data';
 
-/** The two state honorary titles for handicraft artisans. */
-export type ArtisanTitle = 'meritorious' | 'people';
-export const artisanTitleLabels: Record<ArtisanTitle, string> = {
-  meritorious: 'Nghệ nhân ưu tú',
-  people: 'Nghệ nhân nhân dân',
-};
+// The vocabulary and its labels live in the contracts, beside the views that show them.
+export {
+  artisanNominationStatusLabels,
+  artisanStageLabels,
+  artisanTitleLabels,
+  type ArtisanNominationStatus,
+  type ArtisanStage,
+  type ArtisanTitle,
+} from '@kc/contracts';
 
 /**
  * The criteria a nomination's facts can show. The figures are rule data, versioned with their legal basis: a
@@ -46,20 +58,8 @@ export interface ArtisanNominee {
   works: QualifyingWork[];
 }
 
-export type ArtisanStage = 'provincial-council' | 'ministry-council' | 'state-council' | 'conferral';
 /** In order: each council passes the nomination on; the State President's decision confers the title. */
-export const ARTISAN_STAGES: readonly ArtisanStage[] = [
-  'provincial-council',
-  'ministry-council',
-  'state-council',
-  'conferral',
-];
-export const artisanStageLabels: Record<ArtisanStage, string> = {
-  'provincial-council': 'Hội đồng cấp tỉnh',
-  'ministry-council': 'Hội đồng cấp Bộ',
-  'state-council': 'Hội đồng cấp Nhà nước',
-  conferral: 'Quyết định của Chủ tịch nước',
-};
+export const ARTISAN_STAGES: readonly ArtisanStage[] = artisanStages;
 
 export interface StageDecision {
   stage: ArtisanStage;
@@ -74,22 +74,6 @@ export interface ArtisanNomination {
   nominatedOn: IsoDate;
   stages: StageDecision[];
 }
-
-export type ArtisanNominationStatus =
-  | 'nominated'
-  | 'provincial-passed'
-  | 'ministry-passed'
-  | 'state-passed'
-  | 'conferred'
-  | 'rejected';
-export const artisanNominationStatusLabels: Record<ArtisanNominationStatus, string> = {
-  nominated: 'Đã nộp hồ sơ đề nghị',
-  'provincial-passed': 'Hội đồng cấp tỉnh đã thông qua',
-  'ministry-passed': 'Hội đồng cấp Bộ đã thông qua',
-  'state-passed': 'Hội đồng cấp Nhà nước đã thông qua',
-  conferred: 'Đã được phong tặng',
-  rejected: 'Không được xét tặng',
-};
 
 const viDate = (date: IsoDate) => date.split('-').reverse().join('/');
 

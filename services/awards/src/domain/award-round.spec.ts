@@ -1,5 +1,11 @@
 import { RuleViolationError } from '@kc/errors';
-import { awardRoundWarnings, openAwardRound, type AwardRound, type ProvinceDirectory } from './award-round';
+import {
+  awardRoundWarnings,
+  awardScopeOf,
+  openAwardRound,
+  type AwardRound,
+  type ProvinceDirectory,
+} from './award-round';
 
 // 40 is Nghệ An in both maps; 36 (Nam Định) existed until 2025-06-30.
 const provinces: ProvinceDirectory = {
@@ -12,6 +18,7 @@ const national2027: AwardRound = {
   level: 'national',
   provinceCode: null,
   regionCode: null,
+  localUnitCode: null,
   closesOn: null,
 };
 
@@ -41,6 +48,52 @@ describe('award round', () => {
     expect(ruleOf({ level: 'provincial', provinceCode: '40', regionCode: 'north' })).toBe(
       'award-round.scope-mismatch @ regionCode',
     );
+  });
+
+  it('opens a commune round for a commune of a unit, a district round before 07/2025', () => {
+    const commune = { level: 'commune' as const, provinceCode: '40' };
+    expect(ruleOf({ ...commune, year: 2026, localUnitCode: '17332' })).toBeUndefined();
+    expect(ruleOf({ ...commune, year: 2024, localUnitCode: '412' })).toBeUndefined();
+    // 2025 had both: districts until 30 June, communes from 1 July.
+    expect(ruleOf({ ...commune, year: 2025, localUnitCode: '412' })).toBeUndefined();
+    expect(ruleOf({ ...commune, year: 2025, localUnitCode: '17332' })).toBeUndefined();
+  });
+
+  it('refuses a district round after the district tier ended, and a commune round before it', () => {
+    const commune = { level: 'commune' as const, provinceCode: '40' };
+    expect(ruleOf({ ...commune, year: 2026, localUnitCode: '412' })).toBe(
+      'award-round.local-unit-of-another-era @ localUnitCode',
+    );
+    expect(ruleOf({ ...commune, year: 2024, localUnitCode: '17332' })).toBe(
+      'award-round.local-unit-of-another-era @ localUnitCode',
+    );
+  });
+
+  it('requires a commune round’s province and commune, and no commune elsewhere', () => {
+    expect(ruleOf({ level: 'commune', year: 2026, localUnitCode: '17332' })).toBe(
+      'award-round.scope-mismatch @ provinceCode',
+    );
+    expect(ruleOf({ level: 'commune', year: 2026, provinceCode: '40' })).toBe(
+      'award-round.scope-mismatch @ localUnitCode',
+    );
+    expect(ruleOf({ level: 'provincial', provinceCode: '40', localUnitCode: '17332' })).toBe(
+      'award-round.scope-mismatch @ localUnitCode',
+    );
+  });
+
+  it('reads its scope as certificates and entries name it', () => {
+    expect(
+      awardScopeOf({ ...national2027, level: 'commune', provinceCode: '40', localUnitCode: '17332' }),
+    ).toEqual({
+      level: 'commune',
+      provinceCode: '40',
+      localUnitCode: '17332',
+    });
+    expect(awardScopeOf({ ...national2027, level: 'regional', regionCode: 'south' })).toEqual({
+      level: 'regional',
+      regionCode: 'south',
+    });
+    expect(awardScopeOf(national2027)).toEqual({ level: 'national' });
   });
 
   it('opens a provincial round for a unit that existed in its year', () => {

@@ -35,10 +35,7 @@ const regionsByLetter = Object.fromEntries(
 const viDate = (date: IsoDate) => date.split('-').reverse().join('/');
 
 /** How a level reads in Vietnamese when the round is not known (the entry level was the district before 07/2025). */
-export const certificateLevelLabels: Record<CertificateLevel, string> = {
-  commune: 'cấp xã (cấp huyện trước 07/2025)',
-  ...awardLevelLabels,
-};
+export const certificateLevelLabels: Record<CertificateLevel, string> = awardLevelLabels;
 
 /** How a round's level reads in Vietnamese; at the entry level, whether a commune or a district held it. */
 export function scopeLevelLabel(scope: AwardScope): string {

@@ -3,6 +3,7 @@ import { nextDay } from '@kc/reference-data';
 import {
   answerComplaint,
   complaintDeadline,
+  isAnswerLate,
   isComplaintOverdueAt,
   submitComplaint,
   type Complaint,
@@ -116,8 +117,11 @@ describe('answer', () => {
     expect(refusal(() => answerComplaint(answered, rejection))).toBe('conflict complaint.already-answered');
   });
 
-  it('records a late answer', () => {
-    expect(answerComplaint(received, { ...rejection, answeredOn: '2026-06-01' }).status).toBe('answered');
+  it('records a late answer, marked late; one on the due day is in time', () => {
+    const late = answerComplaint(received, { ...rejection, answeredOn: '2026-06-01' });
+    expect([late.status, isAnswerLate(late)]).toEqual(['answered', true]);
+    expect(isAnswerLate(answerComplaint(received, { ...rejection, answeredOn: '2026-05-21' }))).toBe(false);
+    expect(isAnswerLate(received)).toBe(false);
   });
 });
 

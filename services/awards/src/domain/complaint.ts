@@ -1,3 +1,4 @@
+import { complaintOutcomeLabels, type ComplaintOutcome } from '@kc/contracts';
 import { ConflictError, RuleViolationError } from '@kc/errors';
 import type { IsoDate } from '@kc/reference-data';
 
@@ -15,17 +16,13 @@ export const COMPLAINT_WINDOW_WORKING_DAYS = 15;
 export const ANSWER_WORKING_DAYS = 10;
 export const ANSWER_REASON_MIN_CHARS = 10;
 
-export type ComplaintOutcome = 'upheld' | 'rejected';
-export const complaintOutcomeLabels: Record<ComplaintOutcome, string> = {
-  upheld: 'Chấp nhận khiếu nại',
-  rejected: 'Không chấp nhận khiếu nại',
-};
-
-export type ComplaintStatus = 'submitted' | 'answered';
-export const complaintStatusLabels: Record<ComplaintStatus, string> = {
-  submitted: 'Đã tiếp nhận',
-  answered: 'Đã trả lời',
-};
+// The vocabulary and its labels live in the contracts, beside the views that show them.
+export {
+  complaintOutcomeLabels,
+  complaintStatusLabels,
+  type ComplaintOutcome,
+  type ComplaintStatus,
+} from '@kc/contracts';
 
 export interface ComplaintAnswer {
   answeredOn: IsoDate;
@@ -143,3 +140,7 @@ export function isComplaintOverdueAt(complaint: Complaint, date: IsoDate): boole
   const answeredBy = complaint.answer !== null && complaint.answer.answeredOn <= date;
   return !answeredBy && date > complaint.answerDueOn;
 }
+
+/** Answered after its due day: the answer stands, and the lateness is shown beside it. */
+export const isAnswerLate = (complaint: Complaint): boolean =>
+  complaint.answer !== null && complaint.answer.answeredOn > complaint.answerDueOn;

@@ -1,8 +1,9 @@
-import { serviceEnvSchema } from '@kc/config';
 import type { AwardRoundView, Principal } from '@kc/contracts';
 import { bootService, useServiceContext, type ServiceContext } from '@kc/service-testing';
 import { central } from '@kc/testing';
 import { AwardsModule } from '../../src/app.module';
+import { awardsEnvSchema } from '../../src/config/awards.config';
+import { awardGivens } from './award-givens';
 
 /** The national round of `year`; override what the test is about (a key set to undefined is left out). */
 export const roundBody = (year: number, overrides: Record<string, unknown> = {}) => ({
@@ -14,6 +15,7 @@ export const roundBody = (year: number, overrides: Record<string, unknown> = {})
 
 function awardsGivens({ as }: ServiceContext) {
   return {
+    ...awardGivens(as),
     /** A round opened by `by` (the agency unless told) from `roundBody(year, overrides)`: its view. */
     async openRound(
       year: number,
@@ -32,7 +34,7 @@ export const useAwardsContext = (database: string) =>
   useServiceContext(
     () =>
       bootService(
-        { service: 'awards', envSchema: serviceEnvSchema, module: (config) => AwardsModule.forRoot(config) },
+        { service: 'awards', envSchema: awardsEnvSchema, module: (config) => AwardsModule.forRoot(config) },
         database,
       ),
     awardsGivens,

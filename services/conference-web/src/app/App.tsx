@@ -15,6 +15,7 @@ const pages = {
   project: () => import('../pages/projects/ProjectPage'),
   floorPlan: () => import('../pages/fairs/FloorPlanPage'),
   watchlist: () => import('../pages/watchlist/WatchlistPage'),
+  verify: () => import('../pages/verify/VerifyPage'),
 };
 const SignInPage = lazy(pages.signIn);
 const ConferencePage = lazy(pages.conference);
@@ -24,6 +25,7 @@ const ProjectListPage = lazy(pages.projectList);
 const ProjectPage = lazy(pages.project);
 const FloorPlanPage = lazy(pages.floorPlan);
 const WatchlistPage = lazy(pages.watchlist);
+const VerifyPage = lazy(pages.verify);
 
 // The first page's chunk is fetched while the session is checked, not after (a hall's first load).
 const firstPath = window.location.pathname;
@@ -92,6 +94,9 @@ export function App() {
           <Routes>
             {/* The hall screen's link is its only credential: it never asks for, nor touches, a session. */}
             <Route path="/screen/:token" element={<ScreenPage />} />
+            {/* Anyone checks a certificate (its printed QR code opens this page): no session. */}
+            <Route path="/verify" element={<VerifyPage />} />
+            <Route path="/verify/:number" element={<VerifyPage />} />
             <Route path="/*" element={<SessionRoutes />} />
           </Routes>
         </Suspense>

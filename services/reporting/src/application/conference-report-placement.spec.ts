@@ -1,9 +1,13 @@
-import { conferenceProjectStatuses } from '@kc/contracts';
+import {
+  conferenceAwardLevels,
+  conferenceProjectStatuses,
+  type ConferenceAwardCertificates,
+} from '@kc/contracts';
 import { provincesAsOf, regions, type RegionCode } from '@kc/reference-data';
 import { projectFigures } from '../domain/figures';
 import { unitCounted } from '../domain/roll-up';
 import { conferenceReport, type ConferenceRequest } from './conference-report';
-import type { ContentGroup, ProjectGroup, YearFacts } from './year-facts';
+import type { AwardCountGroup, ContentGroup, CountGroup, ProjectGroup, YearFacts } from './year-facts';
 
 const NOW = new Date('2026-03-02T03:00:00Z');
 
@@ -19,6 +23,8 @@ function variedFacts(): YearFacts {
   ];
   const projects: ProjectGroup[] = [];
   const contents: ContentGroup[] = [];
+  const certificatesIssued: AwardCountGroup[] = [];
+  const certificatesValid: CountGroup[] = [];
   recorded.forEach((at, i) => {
     conferenceProjectStatuses.forEach((status, j) => {
       if ((i + j) % 3 === 0) return;
@@ -41,8 +47,23 @@ function variedFacts(): YearFacts {
         contents.push({ ...group, activityContent });
       }
     });
+    conferenceAwardLevels.forEach((level, j) => {
+      const count = 1 + ((i * 3 + j) % 4);
+      certificatesIssued.push({ ...at, level, productGroup: `group-${(i + j) % 3}`, count });
+    });
+    certificatesValid.push({ ...at, count: 1 + (i % 6) });
   });
-  return { plans: [], projects, contents, clusters: [], fairs: [], awardRounds: [], booths: [] };
+  return {
+    plans: [],
+    projects,
+    contents,
+    clusters: [],
+    fairs: [],
+    awardRounds: [],
+    booths: [],
+    certificatesIssued,
+    certificatesValid,
+  };
 }
 
 /** The contents' figures as the report defines them, each group placed by its own look-up (no memo). */
@@ -99,6 +120,42 @@ describe('conference report on a varied year', () => {
       report.units.reduce((sum, unit) => sum + unit.projects, unattributed),
     );
   });
+
+  it.each(requests)(
+    'places every certificate group as its own look-up does ($region, $grouping)',
+    (request) => {
+      const report = conferenceReport(facts, request);
+      const rows = new Set(report.units.map((u) => u.code));
+      /** Per row code (or 'unattributed'): certificates issued, and valid at the year's end. */
+      const expected = new Map<string, [number, number]>();
+      const place = (group: CountGroup, issued: number, valid: number) => {
+        const unit = unitCounted(group.provinceCode!, group.asOf!, report.unitsAsOf);
+        if (request.region !== null && unit.regionCode !== request.region) return;
+        const key = rows.has(unit.code) && unit.validFrom <= report.unitsAsOf ? unit.code : 'unattributed';
+        const [i, v] = expected.get(key) ?? [0, 0];
+        expected.set(key, [i + issued, v + valid]);
+      };
+      for (const group of facts.certificatesIssued) place(group, group.count, 0);
+      for (const group of facts.certificatesValid) place(group, 0, group.count);
+
+      const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+      const shown = new Map<string, [number, number]>();
+      const show = (key: string, { issued, validAtYearEnd }: ConferenceAwardCertificates) => {
+        // Both breakdowns count the same certificates.
+        expect(sum(issued.byGroup)).toBe(sum(issued.byLevel));
+        if (sum(issued.byLevel) > 0 || validAtYearEnd > 0)
+          shown.set(key, [sum(issued.byLevel), validAtYearEnd]);
+      };
+      for (const unit of report.units) show(unit.code, unit.awardCertificates);
+      show('unattributed', report.unattributed.awardCertificates);
+      const byKey = (map: Map<string, [number, number]>) => [...map].sort(([a], [b]) => a.localeCompare(b));
+      expect(byKey(shown)).toEqual(byKey(expected));
+
+      const { issued, validAtYearEnd } = report.totals.awardCertificates;
+      const all = [...expected.values()].reduce(([i, v], [a, b]) => [i + a, v + b], [0, 0]);
+      expect([sum(issued.byLevel), sum(issued.byGroup), validAtYearEnd]).toEqual([all[0], all[0], all[1]]);
+    },
+  );
 
   it('gives the same answer when asked again (nothing kept between answers)', () => {
     for (const request of requests) {

@@ -11,6 +11,8 @@ const none: YearFacts = {
   fairs: [],
   awardRounds: [],
   booths: [],
+  certificatesIssued: [],
+  certificatesValid: [],
 };
 
 /** `count` projects of one status, each with the same money. */

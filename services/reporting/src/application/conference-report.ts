@@ -6,10 +6,11 @@ import {
   type ConferenceReport,
 } from '@kc/contracts';
 import { activityContents, regions, vietnamDate, type RegionCode } from '@kc/reference-data';
+import { awardCertificatesView, awardCountsOf } from '../domain/award-figures';
+import { safeAdd } from '../domain/exact-sum';
 import {
   addFigures,
   projectFigures,
-  safeAdd,
   zeroFigures,
   type FigureDelta,
   type FigureKey,
@@ -64,6 +65,16 @@ export function conferenceReport(facts: YearFacts, request: ConferenceRequest): 
       boothsSupported: group.supported,
       boothSupportVnd: group.supportVnd,
     });
+  }
+
+  // Certificates count for the holder's unit, whatever the level that issued them.
+  for (const group of facts.certificatesIssued) {
+    record(group, {
+      awardCertificates: { issued: awardCountsOf(group.level, group.productGroup, group.count) },
+    });
+  }
+  for (const group of facts.certificatesValid) {
+    record(group, { awardCertificates: { validAtYearEnd: group.count } });
   }
 
   let regionalAwardRounds = 0;
@@ -124,11 +135,15 @@ export function conferenceReport(facts: YearFacts, request: ConferenceRequest): 
   };
 }
 
-/** The additive figures with the completion rate they give (a rate is never summed, always recomputed). */
+/**
+ * The additive figures as the view shows them, with the completion rate they give (a rate is never summed,
+ * always recomputed).
+ */
 function withCompletion(figures: Figures): ConferenceFigures {
   return {
     ...figures,
     completionPercent: completionPercent(figures.projectsCompleted, figures.projectsInPlan),
+    awardCertificates: awardCertificatesView(figures.awardCertificates),
   };
 }
 

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type {
+  awardCertificateIssuedV1,
+  awardCertificateWithdrawnV1,
   awardRoundOpenedV1,
   boothAllocatedV1,
   clusterRegisteredV1,
@@ -17,6 +19,7 @@ import { OutboxWriter, PermanentHandlerError } from '@kc/messaging';
 import { vietnamDate } from '@kc/reference-data';
 import { readingDate, readingDateForYear } from '../domain/province-dates';
 import {
+  AwardCertificateProjection,
   AwardRoundProjection,
   BoothProjection,
   ClusterProjection,
@@ -142,6 +145,93 @@ export class ProjectionsService {
       event,
       'award-round-projection',
       projectionSummaries.awardRoundOpened(p),
+    );
+  }
+
+  /**
+   * A certificate's row, by its number. A replayed issue rewrites the same facts and keeps a withdrawal already
+   * taken in; a number or id already standing for another certificate is a conflict retrying cannot settle.
+   */
+  async certificateIssued(manager: EntityManager, event: Event<typeof awardCertificateIssuedV1>) {
+    const { payload: p } = event;
+    if (p.validUntil < p.issuedOn) {
+      throw new PermanentHandlerError(
+        `certificate ${p.number} is valid until ${p.validUntil}, before its issue`,
+      );
+    }
+    required(readingDate(p.provinceCode, [p.issuedOn]), p.provinceCode, `on ${p.issuedOn}`);
+    const known = await manager.find(AwardCertificateProjection, {
+      where: [{ number: p.number }, { certificateId: p.certificateId }],
+    });
+    const other = known.find((c) => c.number !== p.number || c.certificateId !== p.certificateId);
+    if (other) {
+      throw new PermanentHandlerError(
+        `certificate ${p.number} (${p.certificateId}) conflicts with ${other.number} (${other.certificateId})`,
+      );
+    }
+    const withdrawn = known[0]?.withdrawnOn;
+    if (withdrawn && withdrawn < p.issuedOn) {
+      throw new PermanentHandlerError(
+        `certificate ${p.number} was withdrawn on ${withdrawn}, before its issue`,
+      );
+    }
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(AwardCertificateProjection)
+      .values({
+        number: p.number,
+        certificateId: p.certificateId,
+        roundId: p.roundId,
+        level: p.level,
+        roundYear: p.roundYear,
+        productGroup: p.productGroup,
+        provinceCode: p.provinceCode,
+        issuedOn: p.issuedOn,
+        validUntil: p.validUntil,
+      })
+      .orUpdate(
+        ['round_id', 'level', 'round_year', 'product_group', 'province_code', 'issued_on', 'valid_until'],
+        ['number'],
+      )
+      .execute();
+    await this.recordUpdate(
+      manager,
+      event,
+      'award-certificate-projection',
+      projectionSummaries.certificateIssued(p),
+    );
+  }
+
+  /**
+   * A withdrawn certificate still counts in the year it was issued, and no longer as valid from `withdrawnOn`.
+   * Both events of a certificate travel on one partition keyed by its id, issue first; a certificate missing
+   * here was parked in the dead-letter topic, so this event is parked too and a redrive replays both in order.
+   */
+  async certificateWithdrawn(manager: EntityManager, event: Event<typeof awardCertificateWithdrawnV1>) {
+    const { payload: p } = event;
+    const certificate = await manager.findOneBy(AwardCertificateProjection, { number: p.number });
+    if (!certificate) {
+      throw new PermanentHandlerError(
+        `certificate ${p.number} was withdrawn but its issue was never projected`,
+      );
+    }
+    if (certificate.certificateId !== p.certificateId) {
+      throw new PermanentHandlerError(
+        `certificate ${p.number} is ${certificate.certificateId}, not the withdrawn ${p.certificateId}`,
+      );
+    }
+    if (p.withdrawnOn < certificate.issuedOn) {
+      throw new PermanentHandlerError(
+        `certificate ${p.number} issued on ${certificate.issuedOn} cannot be withdrawn on ${p.withdrawnOn}`,
+      );
+    }
+    await manager.update(AwardCertificateProjection, { number: p.number }, { withdrawnOn: p.withdrawnOn });
+    await this.recordUpdate(
+      manager,
+      event,
+      'award-certificate-projection',
+      projectionSummaries.certificateWithdrawn(p),
     );
   }
 

@@ -1,3 +1,4 @@
+import type { ConferenceAwardLevel } from '@kc/contracts';
 import type { ProjectGroupFigures } from '../domain/figures';
 
 /** What the projections hold for one year, grouped by province code and the date that code is read on. */
@@ -41,6 +42,18 @@ export interface BoothGroup extends Recorded {
   supportVnd: number;
 }
 
+/**
+ * Award facts of one level and product group recorded under one code and reading date (certificates issued in
+ * the year: the holder's code as the awards service recorded it, read on the day of issue).
+ */
+export interface AwardCountGroup extends Recorded {
+  provinceCode: string;
+  asOf: string;
+  level: ConferenceAwardLevel;
+  productGroup: string;
+  count: number;
+}
+
 export interface YearFacts {
   plans: PlanGroup[];
   projects: ProjectGroup[];
@@ -51,4 +64,7 @@ export interface YearFacts {
   awardRounds: AwardRoundGroup[];
   /** By the fair's year, whoever hosted it. */
   booths: BoothGroup[];
+  certificatesIssued: AwardCountGroup[];
+  /** Certificates valid on 31 December of the year (issued that year or before), by code and day of issue. */
+  certificatesValid: CountGroup[];
 }

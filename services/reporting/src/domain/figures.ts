@@ -3,6 +3,13 @@ import {
   conferenceProjectStatuses,
   type ConferenceProjectStatus as ProjectStatus,
 } from '@kc/contracts';
+import {
+  addAwardCertificates,
+  zeroAwardCertificates,
+  type AwardCertificateDelta,
+  type AwardCertificateFigures,
+} from './award-figures';
+import { safeAdd } from './exact-sum';
 import { COMPLETED, IN_PLAN } from './project-stages';
 
 type AdditiveUnitFigure = Extract<
@@ -20,9 +27,15 @@ export const FIGURE_KEYS = conferenceFigures
 
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 export type StatusCounts = Record<ProjectStatus, number>;
-export type Figures = Record<FigureKey, number> & { projectsByStatus: StatusCounts };
-/** What one fact adds: any of the figures, and counts for some statuses. */
-export type FigureDelta = Partial<Record<FigureKey, number>> & { projectsByStatus?: Partial<StatusCounts> };
+export type Figures = Record<FigureKey, number> & {
+  projectsByStatus: StatusCounts;
+  awardCertificates: AwardCertificateFigures;
+};
+/** What one fact adds: any of the figures, counts for some statuses, some award certificates. */
+export type FigureDelta = Partial<Record<FigureKey, number>> & {
+  projectsByStatus?: Partial<StatusCounts>;
+  awardCertificates?: AwardCertificateDelta;
+};
 
 export function zeroStatusCounts(): StatusCounts {
   return Object.fromEntries(conferenceProjectStatuses.map((status) => [status, 0])) as StatusCounts;
@@ -32,14 +45,8 @@ export function zeroFigures(): Figures {
   return {
     ...(Object.fromEntries(FIGURE_KEYS.map((key) => [key, 0])) as Record<FigureKey, number>),
     projectsByStatus: zeroStatusCounts(),
+    awardCertificates: zeroAwardCertificates(),
   };
-}
-
-/** A sum that a number cannot hold exactly is an error, never a rounded figure. */
-export function safeAdd(name: string, a: number, b: number): number {
-  const sum = a + b;
-  if (!Number.isSafeInteger(sum)) throw new RangeError(`${name} total ${sum} is not a safe integer`);
-  return sum;
 }
 
 /** Adds `more` into `into`; a sum that a number cannot hold exactly is an error, never a rounded figure. */
@@ -50,12 +57,15 @@ export function addFigures(into: Figures, more: FigureDelta): Figures {
     if (value !== undefined) into[key] = safeAdd(key, into[key], value);
   }
   const byStatus = more.projectsByStatus;
-  if (byStatus === undefined) return into;
-  for (const status of conferenceProjectStatuses) {
-    const value = byStatus[status];
-    if (value !== undefined)
-      into.projectsByStatus[status] = safeAdd(status, into.projectsByStatus[status], value);
+  if (byStatus !== undefined) {
+    for (const status of conferenceProjectStatuses) {
+      const value = byStatus[status];
+      if (value !== undefined)
+        into.projectsByStatus[status] = safeAdd(status, into.projectsByStatus[status], value);
+    }
   }
+  if (more.awardCertificates !== undefined)
+    addAwardCertificates(into.awardCertificates, more.awardCertificates);
   return into;
 }
 

@@ -124,3 +124,47 @@ export function projectEventsOf(plan: { planId: string; year: number }) {
       }),
   };
 }
+
+export const CERTIFICATES = 'awards.certificate.events';
+
+/** A certificate as the awards service publishes it: `validUntil` by default 31/12 of the third year. */
+export interface CertificateGiven {
+  number: string;
+  level: 'commune' | 'provincial' | 'regional' | 'national';
+  productGroup: string;
+  provinceCode: string;
+  issuedOn: string;
+  validUntil?: string;
+}
+
+/** The awards service's certificate events, keyed (and so ordered) by the certificate's id. */
+export function certificateEvents(given: CertificateGiven) {
+  const certificateId = randomUUID();
+  const roundId = randomUUID();
+  const issueYear = Number(given.issuedOn.slice(0, 4));
+  return {
+    certificateId,
+    issued: () =>
+      envelope('awards.certificate.issued', 1, certificateId, given.provinceCode, {
+        certificateId,
+        number: given.number,
+        roundId,
+        roundYear: issueYear,
+        level: given.level,
+        productGroup: given.productGroup,
+        productName: 'Bình gốm men rạn',
+        holderName: 'Hợp tác xã gốm sứ',
+        holderTaxCode: '0600123456',
+        provinceCode: given.provinceCode,
+        issuedOn: given.issuedOn,
+        validUntil: given.validUntil ?? `${issueYear + 2}-12-31`,
+      }),
+    withdrawn: (withdrawnOn: string) =>
+      envelope('awards.certificate.withdrawn', 1, certificateId, given.provinceCode, {
+        certificateId,
+        number: given.number,
+        withdrawnOn,
+        reason: 'Sản phẩm không còn đáp ứng tiêu chuẩn chất lượng đã đăng ký',
+      }),
+  };
+}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { isCentral } from '@kc/auth';
 import {
@@ -16,9 +16,10 @@ import {
   type RegistrationView,
 } from '@kc/contracts';
 import { ConflictError, NotFoundError } from '@kc/errors';
+import { OwnerClient, withReplicaCatchUp } from '@kc/http';
 import { OutboxWriter, outboxEntry } from '@kc/messaging';
 import { referenceProvinces, vietnamDate } from '@kc/reference-data';
-import { assertCertificatesIssued, holdsValidAward } from '../domain/award-certificate';
+import { assertNamedCertificatesHeld, holdsValidAward } from '../domain/award-certificate';
 import {
   assertFacilityMayAttend,
   assertWindowOpen,
@@ -28,6 +29,8 @@ import { assertMayCancel } from '../domain/cancellation';
 import { BoothEntity } from '../infrastructure/persistence/booth.entity';
 import { RegistrationEntity } from '../infrastructure/persistence/registration.entity';
 import { allocateLiveHold, type HeldBooth } from '../infrastructure/persistence/booth-allocation.queries';
+import { certificatesOf, lockFacilityAwards } from '../infrastructure/persistence/award-certificates.queries';
+import type { FairEntity } from '../infrastructure/persistence/fair.entity';
 import {
   bookingContext,
   insertRegistrationUnlessKeyUsed,
@@ -36,6 +39,7 @@ import {
   markCancelled,
   type RegistrationRow,
 } from '../infrastructure/persistence/registrations.queries';
+import { AWARDS_OWNER, REPLICA_WAIT_MS, awardsIssuedAll } from './awards-owner';
 import { BoothAllocation } from './booth-allocation';
 import { assertMayRegister, mayManage, registrationListScope } from './registration-access';
 import { fairNotFound, fairOrThrow } from './fair-lookup';
@@ -46,6 +50,10 @@ import { registrationFacts } from './registration-facts';
 /** The same key means the same request only from the same caller with the same body. */
 const requestHashOf = (principal: Principal, request: CreateRegistrationRequest) =>
   requestFingerprint(`${principal.kind}:${principal.id}`, request);
+
+/** The certificate numbers the request's products name. */
+const namedCertificates = (request: CreateRegistrationRequest) =>
+  request.products.flatMap((p) => p.awardCertificateNumber ?? []);
 
 /** Thrown inside the transaction to undo it when a concurrent request with the same key won the race. */
 class KeyAlreadyUsed extends Error {}
@@ -70,6 +78,8 @@ export class RegistrationsService {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly allocation: BoothAllocation,
+    @Inject(AWARDS_OWNER) private readonly awardsOwner: OwnerClient,
+    @Inject(REPLICA_WAIT_MS) private readonly replicaWaitMs: number,
   ) {}
 
   /**
@@ -97,16 +107,37 @@ export class RegistrationsService {
     assertWindowOpen({ opensAt: fair.registrationOpensAt, closesAt: fair.registrationClosesAt }, new Date());
     assertWithinFacilityLimit(request.boothCount, fair.facilityBoothLimit);
     assertFacilityMayAttend(fair, request.facility.provinceCode, referenceProvinces);
-    assertCertificatesIssued(request.products, vietnamDate(new Date()));
     if (facilityHasLive) throw this.alreadyRegistered(request.facility.taxCode);
 
+    // A named number is judged on the copy of awards' certificates: "unknown" may only mean the copy lags.
+    return withReplicaCatchUp({
+      owner: this.awardsOwner,
+      waitMs: this.replicaWaitMs,
+      lagCodes: ['registration.certificate-unknown'],
+      attempt: () => this.book(principal, fair, idempotencyKey, request, requestHash),
+      ownerAllows: () => awardsIssuedAll(this.awardsOwner, namedCertificates(request)),
+    });
+  }
+
+  /**
+   * Judges the facility's award priority, then holds booths, waitlists or collects the request for the draw —
+   * in one transaction.
+   */
+  private async book(
+    principal: Principal,
+    fair: FairEntity,
+    idempotencyKey: string,
+    request: CreateRegistrationRequest,
+    requestHash: string,
+  ): Promise<Registered> {
+    const fairId = fair.id;
     const id = randomUUID();
     const facility = request.facility;
-    const awardCertified = holdsValidAward(request.products, fair.startDate);
     const lottery = fair.allocationMethod === 'lottery';
     let registered: { registration: RegistrationEntity; booths: HeldBooth[] };
     try {
       registered = await inTransaction(this.dataSource, async (manager) => {
+        const awardCertified = await this.judgeAwardPriority(manager, request, fair.startDate);
         const wanted = {
           id,
           fair_id: fairId,
@@ -157,6 +188,25 @@ export class RegistrationsService {
     }
     // Built from what the transaction wrote; shown only to a caller who may see it, as GET would.
     return { view: this.visibleView(principal, registered.registration, registered.booths), replayed: false };
+  }
+
+  /**
+   * Award priority read off the copy of awards' certificates, under the facility's lock (see
+   * award-certificates.queries.ts) so that a withdrawal is either seen here or judges this request again. The
+   * copy is read as it is: a favour it does not grant yet is granted when the lagging issue event arrives, since
+   * that event judges the facility's waiting requests again — only refusals wait for the copy to catch up.
+   */
+  private async judgeAwardPriority(
+    manager: EntityManager,
+    request: CreateRegistrationRequest,
+    fairStartDate: string,
+  ): Promise<boolean> {
+    const { taxCode } = request.facility;
+    await lockFacilityAwards(manager, taxCode);
+    const certificates = await certificatesOf(manager, taxCode, namedCertificates(request));
+    assertNamedCertificatesHeld(request.products, taxCode, new Map(certificates.map((c) => [c.number, c])));
+    const own = certificates.filter((c) => c.holderTaxCode === taxCode);
+    return holdsValidAward(own, fairStartDate, vietnamDate(new Date()));
   }
 
   /** Turns a live hold into an allocation. A lapsed hold cannot be confirmed: its booths go back at once. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loadConfigOrExit, serviceEnvSchema } from '@kc/config';
+import { loadConfigOrExit, serviceEnvSchema, urlVariable } from '@kc/config';
 
 export const tradeFairsEnvSchema = serviceEnvSchema.extend({
   /** How often lapsed holds are returned, due quotas released and the waiting lists promoted; 0 turns it off. */
@@ -14,6 +14,8 @@ export const tradeFairsEnvSchema = serviceEnvSchema.extend({
     .string()
     .regex(/^[a-z0-9-]{1,60}$/)
     .default('international-fair'),
+  /** The awards service, asked before a refusal based on trade-fairs' copy of its certificates stands. */
+  AWARDS_URL: urlVariable(['http', 'https']).optional(),
 });
 
 export type TradeFairsConfig = z.infer<typeof tradeFairsEnvSchema>;

@@ -3,7 +3,21 @@ import { formatCount } from '../../i18n/format';
 import { useLang } from '../../i18n/lang';
 import { labelOf, type Glossary } from './figures';
 
-/** Award rounds by level and industrial clusters, as far as the report holds them (it grows with the services). */
+const LEVELS = [
+  ['commune', 'Cấp xã (huyện)', 'Commune (district)'],
+  ['provincial', 'Cấp tỉnh', 'Provincial'],
+  ['regional', 'Cấp khu vực', 'Regional'],
+  ['national', 'Cấp quốc gia', 'National'],
+] as const;
+
+const GROUPS: Record<string, [string, string]> = {
+  handicraft: ['Thủ công mỹ nghệ', 'Handicrafts'],
+  'agro-food': ['Chế biến nông lâm thủy sản và thực phẩm', 'Processed agro-forestry-fishery and food'],
+  machinery: ['Máy móc, thiết bị, dụng cụ, phụ tùng cơ khí', 'Machinery, tools and mechanical parts'],
+  other: ['Sản phẩm khác', 'Other products'],
+};
+
+/** Award rounds and certificates by level and group, and industrial clusters, as far as the report holds them. */
 export function AwardsClustersPanel({ totals, glossary }: { totals: ConferenceTotals; glossary: Glossary }) {
   const { t, lang } = useLang();
   const keys = [
@@ -14,6 +28,8 @@ export function AwardsClustersPanel({ totals, glossary }: { totals: ConferenceTo
     'clustersRegistered',
     'fairsHosted',
   ] as const;
+  const certificates = totals.awardCertificates;
+  const issued = LEVELS.reduce((sum, [level]) => sum + certificates.issued.byLevel[level], 0);
   return (
     <section className="card" aria-labelledby="awards-clusters">
       <h2 id="awards-clusters">
@@ -30,6 +46,34 @@ export function AwardsClustersPanel({ totals, glossary }: { totals: ConferenceTo
               </dd>
             </div>
           ))}
+        <div>
+          <dt>{t('Giấy chứng nhận cấp trong năm', 'Certificates issued in the year')}</dt>
+          <dd>
+            <span data-figure="awardCertificatesIssued">{formatCount(issued)}</span>
+          </dd>
+        </div>
+        {LEVELS.map(([level, vi, en]) => (
+          <div key={level} className="indent">
+            <dt>{t(vi, en)}</dt>
+            <dd>
+              <span data-figure={`awardCertificates.${level}`}>
+                {formatCount(certificates.issued.byLevel[level])}
+              </span>
+            </dd>
+          </div>
+        ))}
+        {Object.entries(certificates.issued.byGroup).map(([group, count]) => (
+          <div key={group} className="indent">
+            <dt>{GROUPS[group] ? t(...GROUPS[group]) : group}</dt>
+            <dd>{formatCount(count)}</dd>
+          </div>
+        ))}
+        <div>
+          <dt>{t('Giấy chứng nhận còn hiệu lực ngày 31/12', 'Certificates valid on 31 December')}</dt>
+          <dd>
+            <span data-figure="awardCertificatesValid">{formatCount(certificates.validAtYearEnd)}</span>
+          </dd>
+        </div>
       </dl>
     </section>
   );

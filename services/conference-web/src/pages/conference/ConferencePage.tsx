@@ -30,9 +30,17 @@ import './conference.css';
 
 /** Figures of `unattributed` that are not zero: facts no unit of the historical grouping can hold. */
 function unattributedFigures(report: ConferenceReport): [string, number][] {
-  return Object.entries(report.unattributed as ConferenceFigures).filter(
-    (entry): entry is [string, number] => typeof entry[1] === 'number' && entry[1] !== 0,
+  const unattributed = report.unattributed as ConferenceFigures;
+  const certificates = Object.values(unattributed.awardCertificates.issued.byLevel).reduce(
+    (a, b) => a + b,
+    0,
   );
+  return [
+    ...Object.entries(unattributed).filter(
+      (entry): entry is [string, number] => typeof entry[1] === 'number' && entry[1] !== 0,
+    ),
+    ...(certificates > 0 ? [['awardCertificates', certificates] as [string, number]] : []),
+  ];
 }
 
 export default function ConferencePage({ level }: { level: 'national' | 'regional' }) {

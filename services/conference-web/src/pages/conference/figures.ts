@@ -55,7 +55,11 @@ export function formatFigureShort(
 
 /** The unit figures a reader can colour the tile grid by: every number a unit row holds. */
 export function tileFigures(glossary: Glossary): ConferenceFigureDefinition[] {
-  return glossary.filter((entry) => entry.in === 'units' && entry.measure !== 'counts-by-status');
+  return glossary.filter(
+    (entry) =>
+      entry.in === 'units' &&
+      (entry.measure === 'count' || entry.measure === 'vnd' || entry.measure === 'percent'),
+  );
 }
 
 /** "Hội nghị khuyến công khu vực miền Bắc năm 2019" / "Northern region industrial extension conference 2019". */

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import {
+  awardLevelLabels as AWARD_LEVEL_VI,
+  conferenceAwardLevels,
   conferenceFigures,
   projectStatuses,
   projectStatusLabels,
@@ -44,6 +46,22 @@ function linesOf(definitions: readonly ConferenceFigureDefinition[]): FigureLine
         numFmt: WHOLE,
         value: (figures) => figures.projectsByStatus[status],
       }));
+    }
+    if (f.key === 'awardCertificates') {
+      return [
+        ...conferenceAwardLevels.map((level) => ({
+          label: `${f.labelVi}: cấp trong năm, ${AWARD_LEVEL_VI[level]}`,
+          key: `awardCertificates.issued.byLevel.${level}`,
+          numFmt: WHOLE,
+          value: (figures: ConferenceFigures) => figures.awardCertificates.issued.byLevel[level],
+        })),
+        {
+          label: `${f.labelVi}: còn hiệu lực ngày 31/12`,
+          key: 'awardCertificates.validAtYearEnd',
+          numFmt: WHOLE,
+          value: (figures) => figures.awardCertificates.validAtYearEnd,
+        },
+      ];
     }
     const key = f.key as keyof ConferenceTotals;
     return [

@@ -36,6 +36,8 @@ const facts: YearFacts = {
   fairs: [],
   awardRounds: [],
   booths: [],
+  certificatesIssued: [],
+  certificatesValid: [],
 };
 
 function packOf(scope: ConferencePackScope): FrozenConferencePack {

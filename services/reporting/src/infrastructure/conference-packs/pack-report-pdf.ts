@@ -2,6 +2,8 @@ import { dirname, join } from 'node:path';
 import pdfMake from 'pdfmake';
 import type { Content, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import {
+  awardLevelLabels as AWARD_LEVEL_VI,
+  conferenceAwardLevels,
   conferenceFigures,
   projectStatuses,
   projectStatusLabels,
@@ -53,7 +55,8 @@ const RULE = '#d0d7e2';
 const [ACCENT] = PACK_COLOURS;
 const UNIT_CHART_TOP = 15;
 
-type UnitFigureKey = Exclude<keyof ConferenceFigures, 'projectsByStatus'>;
+/** The single-number figures of a row (by status and award certificates are breakdowns, not one cell). */
+type UnitFigureKey = Exclude<keyof ConferenceFigures, 'projectsByStatus' | 'awardCertificates'>;
 const measureOf = (key: ConferenceFigureKey) => conferenceFigures.find((f) => f.key === key)!.measure;
 
 /** A figure with its unit, as a sentence would say it: 1.150.000.000 đ, 50,0 %, 262. */
@@ -200,6 +203,21 @@ function totalsTable(totals: ConferenceTotals): Content[] {
           number(countText(totals.projectsByStatus[status])),
         ]);
       }
+      continue;
+    }
+    if (figure.key === 'awardCertificates') {
+      const certificates = totals.awardCertificates;
+      body.push([{ text: figure.labelVi, colSpan: 2, bold: true }, '']);
+      for (const level of conferenceAwardLevels) {
+        body.push([
+          { text: `Cấp trong năm, ${AWARD_LEVEL_VI[level]}`, margin: [10, 0, 0, 0] },
+          number(countText(certificates.issued.byLevel[level])),
+        ]);
+      }
+      body.push([
+        { text: 'Còn hiệu lực ngày 31/12', margin: [10, 0, 0, 0] },
+        number(countText(certificates.validAtYearEnd)),
+      ]);
       continue;
     }
     body.push([

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type {
   AwardRoundGroup,
   BoothGroup,
+  AwardCountGroup,
   ContentGroup,
   CountGroup,
   PlanGroup,
@@ -59,9 +60,14 @@ function projectGroup<G extends ProjectGroup>(row: G): G {
   return row;
 }
 
+/** A certificate's holder code is read on its day of issue (as the awards service recorded it). */
+const HOLDER = `province_code AS "provinceCode", to_char(issued_on, 'YYYY-MM-DD') AS "asOf"`;
+const YEAR_END = `make_date($1, 12, 31)`;
+
 /**
- * One grouped query per projection (seven in all, run together), each returning a row per (code, reading date):
- * at most a few hundred rows whatever the number of facts. Rolling codes up to units happens in the domain.
+ * One grouped query per figure family (nine in all, run together), each returning a row per (code, reading date):
+ * at most a few hundred rows whatever the number of facts (certificates: per day of issue, which a round's
+ * certificates share). Rolling codes up to units happens in the domain.
  */
 @Injectable()
 export class ConferenceQueries {
@@ -69,53 +75,69 @@ export class ConferenceQueries {
 
   /** `manager`: a transaction's, for figures read in one snapshot (a frozen pack); by default the pool's. */
   async factsOf(year: number, manager: EntityManager = this.dataSource.manager): Promise<YearFacts> {
-    const [plans, projects, contents, clusters, fairs, awardRounds, booths] = await Promise.all([
-      manager.query(
-        `SELECT level, ${RECORDED}, count(*) AS count, coalesce(sum(budget_vnd), 0) AS "budgetVnd"
+    const [plans, projects, contents, clusters, fairs, awardRounds, booths, issued, valid] =
+      await Promise.all([
+        manager.query(
+          `SELECT level, ${RECORDED}, count(*) AS count, coalesce(sum(budget_vnd), 0) AS "budgetVnd"
            FROM plan_projection WHERE year = $1
           GROUP BY level, province_code, province_as_of`,
-        [year],
-      ),
-      manager.query(
-        `WITH ${YEAR_PROJECTS}
+          [year],
+        ),
+        manager.query(
+          `WITH ${YEAR_PROJECTS}
          SELECT ${RECORDED}, status, ${PROJECT_SUMS}
            FROM year_projects
           GROUP BY province_code, province_as_of, status`,
-        [year],
-      ),
-      manager.query(
-        `WITH ${YEAR_PROJECTS}
+          [year],
+        ),
+        manager.query(
+          `WITH ${YEAR_PROJECTS}
          SELECT content AS "activityContent", ${RECORDED}, status, ${PROJECT_SUMS}
            FROM year_projects CROSS JOIN LATERAL unnest(activity_contents) AS content
           GROUP BY content, province_code, province_as_of, status`,
-        [year],
-      ),
-      // Clusters have no year: every registered cluster counts, as of now.
-      manager.query(
-        `SELECT ${RECORDED}, count(*) AS count FROM cluster_projection GROUP BY province_code, province_as_of`,
-      ),
-      manager.query(
-        `SELECT ${RECORDED}, count(*) AS count FROM fair_projection WHERE year = $1
+          [year],
+        ),
+        // Clusters have no year: every registered cluster counts, as of now.
+        manager.query(
+          `SELECT ${RECORDED}, count(*) AS count FROM cluster_projection GROUP BY province_code, province_as_of`,
+        ),
+        manager.query(
+          `SELECT ${RECORDED}, count(*) AS count FROM fair_projection WHERE year = $1
           GROUP BY province_code, province_as_of`,
-        [year],
-      ),
-      manager.query(
-        `SELECT level, region_code AS "regionCode", ${RECORDED}, count(*) AS count
+          [year],
+        ),
+        manager.query(
+          `SELECT level, region_code AS "regionCode", ${RECORDED}, count(*) AS count
            FROM award_round_projection WHERE year = $1
           GROUP BY level, region_code, province_code, province_as_of`,
-        [year],
-      ),
-      manager.query(
-        `SELECT ${RECORDED},
+          [year],
+        ),
+        manager.query(
+          `SELECT ${RECORDED},
                 coalesce(sum(booth_count) FILTER (WHERE cancelled_at IS NULL), 0) AS allocated,
                 coalesce(sum(booth_count) FILTER (WHERE cancelled_at IS NULL AND certified_at IS NOT NULL), 0)
                   AS supported,
                 coalesce(sum(support_vnd) FILTER (WHERE cancelled_at IS NULL), 0) AS "supportVnd"
            FROM booth_projection WHERE fair_year = $1
           GROUP BY province_code, province_as_of`,
-        [year],
-      ),
-    ]);
+          [year],
+        ),
+        manager.query(
+          `SELECT level, product_group AS "productGroup", ${HOLDER}, count(*) AS count
+           FROM award_certificate_projection WHERE issued_on BETWEEN make_date($1, 1, 1) AND ${YEAR_END}
+          GROUP BY level, product_group, province_code, issued_on`,
+          [year],
+        ),
+        // Valid at the year's end: issued by then, not expired then, and not withdrawn on or before that day.
+        manager.query(
+          `SELECT ${HOLDER}, count(*) AS count
+           FROM award_certificate_projection
+          WHERE issued_on <= ${YEAR_END} AND valid_until >= ${YEAR_END}
+            AND (withdrawn_on IS NULL OR withdrawn_on > ${YEAR_END})
+          GROUP BY province_code, issued_on`,
+          [year],
+        ),
+      ]);
     return {
       plans: plans.map((r: PlanGroup) => ({ ...r, count: exact(r.count), budgetVnd: exact(r.budgetVnd) })),
       projects: projects.map((r: ProjectGroup) => projectGroup(r)),
@@ -129,6 +151,8 @@ export class ConferenceQueries {
         supported: exact(r.supported),
         supportVnd: exact(r.supportVnd),
       })),
+      certificatesIssued: issued.map((r: AwardCountGroup) => ({ ...r, count: exact(r.count) })),
+      certificatesValid: valid.map((r: CountGroup) => ({ ...r, count: exact(r.count) })),
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { ConferenceProjectStatus } from '@kc/contracts';
+import type { ConferenceAwardLevel, ConferenceProjectStatus } from '@kc/contracts';
 import { vndTransformer } from '@kc/persistence';
 
 // Read models only: written by the event handlers, read by the conference queries. Dates to read a province
@@ -156,6 +156,25 @@ export class BoothProjection {
   @Column('timestamptz', { name: 'cancelled_at', nullable: true }) cancelledAt: Date | null;
 }
 
+/**
+ * One award certificate, by its number. The holder's province code is kept as recorded on the day of issue and
+ * read on `issuedOn`; a withdrawal only dates the row, so the year it was issued still counts it.
+ */
+@Entity('award_certificate_projection')
+export class AwardCertificateProjection {
+  @PrimaryColumn('text') number: string;
+  @Column('uuid', { name: 'certificate_id' }) certificateId: string;
+  /** Null for a certificate recorded from its paper original, issued by no round on the platform. */
+  @Column('uuid', { name: 'round_id', nullable: true }) roundId: string | null;
+  @Column('text') level: ConferenceAwardLevel;
+  @Column('int', { name: 'round_year' }) roundYear: number;
+  @Column('text', { name: 'product_group' }) productGroup: string;
+  @Column('text', { name: 'province_code' }) provinceCode: string;
+  @Column('date', { name: 'issued_on' }) issuedOn: string;
+  @Column('date', { name: 'valid_until' }) validUntil: string;
+  @Column('date', { name: 'withdrawn_on', nullable: true }) withdrawnOn: string | null;
+}
+
 export const PROJECTION_ENTITIES = [
   PlanProjection,
   PlanCeilingProjection,
@@ -166,4 +185,5 @@ export const PROJECTION_ENTITIES = [
   FairProjection,
   AwardRoundProjection,
   BoothProjection,
+  AwardCertificateProjection,
 ];

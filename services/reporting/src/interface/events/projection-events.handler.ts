@@ -1,6 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import {
+  awardCertificateIssuedV1,
+  awardCertificateWithdrawnV1,
   awardRoundOpenedV1,
   boothAllocatedV1,
   clusterRegisteredV1,
@@ -70,5 +72,18 @@ export class ProjectionEventsHandler {
   @OnEvent(awardRoundOpenedV1)
   awardRoundOpened(@Payload() envelope: Event<typeof awardRoundOpenedV1>, @Ctx() ctx: EventContext) {
     return this.projections.awardRoundOpened(ctx.manager, envelope);
+  }
+
+  @OnEvent(awardCertificateIssuedV1)
+  certificateIssued(@Payload() envelope: Event<typeof awardCertificateIssuedV1>, @Ctx() ctx: EventContext) {
+    return this.projections.certificateIssued(ctx.manager, envelope);
+  }
+
+  @OnEvent(awardCertificateWithdrawnV1)
+  certificateWithdrawn(
+    @Payload() envelope: Event<typeof awardCertificateWithdrawnV1>,
+    @Ctx() ctx: EventContext,
+  ) {
+    return this.projections.certificateWithdrawn(ctx.manager, envelope);
   }
 }

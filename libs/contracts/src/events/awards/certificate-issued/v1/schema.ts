@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../../../event-definition';
 import { isoDate, provinceCode, year } from '../../../../primitives';
+import { awardProductGroups } from '../../../../http/award-certificates';
 import { taxCode } from '../../../../http/booths';
 
 /** What a certificate's readers (trade-fair priority, reporting) need; the holder's contacts stay in awards. */
@@ -13,10 +14,11 @@ export const awardCertificateIssuedV1 = defineEvent({
   payload: z.strictObject({
     certificateId: z.uuid(),
     number: z.string().min(1).max(40),
-    roundId: z.uuid(),
+    /** Null for a certificate issued before the platform existed and recorded here from its paper original. */
+    roundId: z.uuid().nullable(),
     roundYear: year,
     level: z.enum(['commune', 'provincial', 'regional', 'national']),
-    productGroup: z.string().min(1).max(60),
+    productGroup: z.enum(awardProductGroups),
     productName: z.string().min(1).max(300),
     holderName: z.string().min(1).max(300),
     holderTaxCode: taxCode,
