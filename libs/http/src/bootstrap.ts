@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger as NestLogger, type DynamicModule, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -98,6 +99,28 @@ export async function createServiceApp(
 }
 
 /**
+ * Starts the app's event consumer, and while the broker cannot be reached tries again in the background instead
+ * of failing: a service answers requests while Kafka is down (trade-fairs test/kafka-outage.int-spec.ts), and its
+ * events wait in Kafka meanwhile, from the group's committed offsets.
+ */
+function startConsumerWhenBrokerAnswers(app: NestExpressApplication, service: string): void {
+  const log = new NestLogger('EventConsumer');
+  void (async () => {
+    for (let delayMs = 1_000; ; delayMs = Math.min(delayMs * 2, 30_000)) {
+      try {
+        await app.startAllMicroservices();
+        return;
+      } catch (error) {
+        log.warn(
+          `${service}: the event consumer could not start (${String(error)}); trying again in ${delayMs} ms`,
+        );
+        await sleep(delayMs);
+      }
+    }
+  })();
+}
+
+/**
  * Creates the app, starts its HTTP listener and then its consumer (if any), and logs where it listens. HTTP
  * comes first: after a crash the consumer's group join waits until the broker expires the dead member's session
  * (up to the 30 s session timeout), and the service must not refuse requests all that time; events wait in
@@ -110,6 +133,6 @@ export async function bootstrapService(
   const app = await createServiceApp(module, options);
   await app.listen(options.port, options.host);
   new NestLogger('Bootstrap').log(`${options.service} listening on http://${options.host}:${options.port}`);
-  if (options.consumesEvents) await app.startAllMicroservices();
+  if (options.consumesEvents) startConsumerWhenBrokerAnswers(app, options.service);
   return app;
 }
