@@ -236,6 +236,8 @@ export function serviceEnv(profile, serviceName) {
   } else {
     // Every service verifies callers' tokens against the gateway's public keys.
     env.AUTH_JWKS_URL = `${gateway.url}/api/v1/auth/jwks`;
+    // Printed award certificates point their QR code at the web app's /verify page, which the gateway serves.
+    if (serviceName === 'awards') env.PUBLIC_BASE_URL = gateway.url;
     // ... and may ask the owner of facts it keeps a copy of before refusing on that copy (docs/conventions.md).
     for (const other of p.services) {
       if (other.name !== 'gateway' && other.name !== serviceName) env[serviceUrlVar(other.name)] = other.url;

@@ -9,6 +9,15 @@ const url = (protocols: string[]) =>
 
 export const port = z.coerce.number().int().min(1).max(65535);
 
+/** Compose passes unset variables as empty strings: treat them as absent. */
+const blankAsUnset = (value: unknown) => (value === '' ? undefined : value);
+/** A variable that may be unset (or blank). */
+export const optionalVariable = <S extends z.ZodType>(schema: S) =>
+  z.preprocess(blankAsUnset, schema.optional());
+/** A variable with a default when unset (or blank). */
+export const variableWithDefault = <S extends z.ZodType>(schema: S, fallback: z.input<S>) =>
+  z.preprocess(blankAsUnset, schema.default(fallback as never));
+
 /** The variables every service process needs: its port, its own database, the broker and Redis. */
 export const serviceEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),

@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { loadConfigOrExit, serviceEnvSchema, urlVariable } from '@kc/config';
+import {
+  loadConfigOrExit,
+  optionalVariable as optional,
+  serviceEnvSchema,
+  urlVariable,
+  variableWithDefault as withDefault,
+} from '@kc/config';
 import { OIDC_CALLBACK_PATH } from '../domain/identity/oidc-sign-in';
 
 const upstreamUrl = urlVariable(['http', 'https']);
-/** Compose passes unset variables as empty strings: treat them as absent. */
-const blankAsUnset = (value: unknown) => (value === '' ? undefined : value);
-const optional = <S extends z.ZodType>(schema: S) => z.preprocess(blankAsUnset, schema.optional());
-const withDefault = <S extends z.ZodType>(schema: S, fallback: z.input<S>) =>
-  z.preprocess(blankAsUnset, schema.default(fallback as never));
 const seconds = (min: number, max: number, fallback: number) =>
   withDefault(z.coerce.number().int().min(min).max(max), fallback);
 
