@@ -227,6 +227,50 @@ describe('the conference web app in a browser', () => {
     expect(await page.locator('[data-figure]').count()).toBe(0);
     await context.close();
   }, 120_000);
+
+  it('lets anyone verify an award certificate by its number, with no session, and shows a withdrawal', async () => {
+    const agency = await as('cuc.canbo');
+    const today = new Date().toISOString().slice(0, 10);
+    const number = `QG-${today.slice(0, 4)}-${String((randomBytes(2).readUInt16BE() % 9000) + 1000)}`;
+    const recorded = await agency.post('/api/v1/award-certificates/records', {
+      certificates: [
+        {
+          number,
+          productGroup: 'agro-food',
+          productName: 'Nước mắm Cửa Hội',
+          holder: {
+            facilityName: 'Cơ sở chế biến hải sản Cửa Hội',
+            taxCode: '2901234567',
+            provinceCode: '40',
+          },
+          issuedOn: today,
+        },
+      ],
+    });
+    expect(recorded.status).toBe(200);
+    const context = await browser.newContext({ viewport: PHONE, locale: 'vi-VN' });
+    const page = await context.newPage();
+    await page.goto(`${base()}/verify/${number}`);
+    await expectText(page.locator('.verify-status'), /Còn hiệu lực/);
+    await expectText(page.locator('.verify-result'), /Nước mắm Cửa Hội/);
+    expect(await page.content()).not.toContain('2901234567');
+    expect(await overflowX(page)).toBeLessThanOrEqual(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await shoot(page, 'verify-valid-phone');
+
+    const withdrawn = await agency.post(`/api/v1/award-certificates/${number}/withdrawal`, {
+      on: today,
+      reason: 'Cơ sở không còn sản xuất sản phẩm đạt giải',
+    });
+    expect(withdrawn.status).toBeLessThan(300);
+    await page.reload();
+    await expectText(page.locator('.verify-status'), /Đã thu hồi/);
+    await shoot(page, 'verify-withdrawn-phone');
+    // A number nobody issued says so, in the reader's language.
+    await page.goto(`${base()}/verify/QG-1999-0001`);
+    await expectText(page.locator('.verify-result'), /Không có giấy chứng nhận số QG-1999-0001/);
+    await context.close();
+  });
 });
 
 /** A screen link that expired ten minutes ago, written where the gateway keeps links (Redis, by token hash). */

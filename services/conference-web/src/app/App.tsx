@@ -16,6 +16,9 @@ const pages = {
   floorPlan: () => import('../pages/fairs/FloorPlanPage'),
   watchlist: () => import('../pages/watchlist/WatchlistPage'),
   verify: () => import('../pages/verify/VerifyPage'),
+  awardRounds: () => import('../pages/awards/AwardRoundsPage'),
+  awardRound: () => import('../pages/awards/RoundPage'),
+  awardScoring: () => import('../pages/awards/ScoringPage'),
 };
 const SignInPage = lazy(pages.signIn);
 const ConferencePage = lazy(pages.conference);
@@ -26,6 +29,9 @@ const ProjectPage = lazy(pages.project);
 const FloorPlanPage = lazy(pages.floorPlan);
 const WatchlistPage = lazy(pages.watchlist);
 const VerifyPage = lazy(pages.verify);
+const AwardRoundsPage = lazy(pages.awardRounds);
+const AwardRoundPage = lazy(pages.awardRound);
+const AwardScoringPage = lazy(pages.awardScoring);
 
 // The first page's chunk is fetched while the session is checked, not after (a hall's first load).
 const firstPath = window.location.pathname;
@@ -79,6 +85,9 @@ function SessionRoutes() {
         <Route path="projects/:id" element={signedIn(<ProjectPage />)} />
         <Route path="fairs/:id/floor-plan" element={signedIn(<FloorPlanPage />)} />
         <Route path="watchlist" element={signedIn(<WatchlistPage />)} />
+        <Route path="awards" element={signedIn(<AwardRoundsPage />)} />
+        <Route path="awards/:roundId" element={signedIn(<AwardRoundPage />)} />
+        <Route path="awards/:roundId/scoring" element={signedIn(<AwardScoringPage />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </SessionProvider>

@@ -92,6 +92,9 @@ export function Layout({ children }: { children: ReactNode }) {
     [`/conferences/regional/south/${year}`, 'Miền Nam', 'South'],
   ];
   if (isStaff(principal)) links.push([`/watchlist?year=${year}`, 'Cảnh báo', 'Watchlist']);
+  // Rounds run across years (a juror's may be last year's): the list opens on every year.
+  if (isStaff(principal) || principal?.role === 'juror')
+    links.push(['/awards', 'Bình chọn sản phẩm', 'Product awards']);
   const role = principal ? ROLE_NAMES[principal.role] : null;
 
   const end = async () => {
