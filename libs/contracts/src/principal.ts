@@ -43,8 +43,6 @@ export const principalSchema = z.strictObject({
   fairIds: z.array(z.string()).optional(),
   /** The rural facility (tax code) a business user represents. */
   facilityTaxCode: z.string().optional(),
-  /** Award rounds a juror sits on. */
-  roundIds: z.array(z.string()).optional(),
   /** API scopes (e.g. `projects:write`); people get theirs from their role. */
   scopes: z.array(z.string()),
   /** The external OIDC issuer's client (its `azp`) a person signed in through: audited and limited per client. */

@@ -35,6 +35,7 @@ import { IssuedToken1763900000760 } from './infrastructure/persistence/migration
 import { AuditRecordKind1763900000795 } from './infrastructure/persistence/migrations/1763900000795-audit-record-kind';
 import { RevokedToken1763900000730 } from './infrastructure/persistence/migrations/1763900000730-revoked-token';
 import { ExternalClient1763900000770 } from './infrastructure/persistence/migrations/1763900000770-external-client';
+import { DropUserRoundIds1763900000800 } from './infrastructure/persistence/migrations/1763900000800-drop-user-round-ids';
 import { AuditEventsHandler } from './interface/events/audit-events.handler';
 import { SharedAnswers } from './application/edge-cache/shared-answers';
 import { ChangeSignals } from './infrastructure/edge-cache/change-signals';
@@ -63,6 +64,7 @@ export const ACCESS_MIGRATIONS = [
   ExternalClient1763900000770,
   IssuedToken1763900000760,
   AuditRecordKind1763900000795,
+  DropUserRoundIds1763900000800,
 ];
 
 const GATEWAY_KEYS = Symbol('GATEWAY_KEYS');

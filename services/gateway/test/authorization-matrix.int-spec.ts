@@ -57,7 +57,6 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
   'GET /api/v1/users/:id': ADMIN,
   'PATCH /api/v1/users/:id': ADMIN,
   'PUT /api/v1/users/:id/fair-bindings': ADMIN,
-  'PUT /api/v1/users/:id/round-bindings': ADMIN,
   'POST /api/v1/plans': STAFF,
   'GET /api/v1/plans': STAFF,
   'GET /api/v1/plans/:id': STAFF,

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule } from '@kc/http';
+import { AwardProjectionsService } from './application/award-projections.service';
 import { Clock } from './application/clock';
 import { ConferencePacksService } from './application/conference-packs/conference-packs.service';
 import { ConferenceService } from './application/conference.service';
@@ -17,12 +18,14 @@ import { ProjectLifecycleProjection1763900000620 } from './infrastructure/persis
 import { InternationalFairs1763900000630 } from './infrastructure/persistence/migrations/1763900000630-international-fairs';
 import { ConferencePacks1763900000640 } from './infrastructure/persistence/migrations/1763900000640-conference-packs';
 import { AwardCertificateProjection1763900000650 } from './infrastructure/persistence/migrations/1763900000650-award-certificate-projection';
+import { AwardEntryProjections1763900000660 } from './infrastructure/persistence/migrations/1763900000660-award-entry-projections';
 import { PROJECTION_ENTITIES } from './infrastructure/persistence/projection.entities';
 import { WatchlistQueries } from './infrastructure/persistence/watchlist.queries';
 import { ConferencePacksController } from './interface/http/conference-packs.controller';
 import { ConferencesController } from './interface/http/conferences.controller';
 import { FairFiguresController } from './interface/http/fair-figures.controller';
 import { WatchlistController } from './interface/http/watchlist.controller';
+import { AwardProjectionEventsHandler } from './interface/events/award-projection-events.handler';
 import { ProjectEventsHandler } from './interface/events/project-events.handler';
 import { ProjectionEventsHandler } from './interface/events/projection-events.handler';
 
@@ -43,6 +46,7 @@ export class ReportingModule {
             InternationalFairs1763900000630,
             ConferencePacks1763900000640,
             AwardCertificateProjection1763900000650,
+            AwardEntryProjections1763900000660,
           ],
         }),
       ],
@@ -51,6 +55,7 @@ export class ReportingModule {
         WatchlistController,
         ProjectionEventsHandler,
         ProjectEventsHandler,
+        AwardProjectionEventsHandler,
         FairFiguresController,
         ConferencePacksController,
       ],
@@ -59,6 +64,7 @@ export class ReportingModule {
         ConferenceQueries,
         ConferenceService,
         ProjectionsService,
+        AwardProjectionsService,
         ProjectProjectionsService,
         WatchlistQueries,
         WatchlistService,

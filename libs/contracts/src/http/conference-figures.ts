@@ -11,7 +11,14 @@ import { listOf } from './pagination';
 export const conferenceFigureDefinition = z.object({
   key: z.string(),
   in: z.enum(['units', 'totals']),
-  measure: z.enum(['count', 'vnd', 'percent', 'counts-by-status', 'counts-by-level-and-group']),
+  measure: z.enum([
+    'count',
+    'vnd',
+    'percent',
+    'counts-by-status',
+    'counts-by-level-and-group',
+    'counts-by-title',
+  ]),
   labelVi: z.string(),
   labelEn: z.string(),
   definitionVi: z.string(),
@@ -289,6 +296,28 @@ export const conferenceFigures = [
       "The year's provincial, regional and national award rounds together (a regional report: no national ones).",
   },
   {
+    key: 'awardEntries',
+    in: 'units',
+    measure: 'counts-by-level-and-group',
+    labelVi: 'Sản phẩm tham gia bình chọn',
+    labelEn: 'Award entries',
+    definitionVi:
+      'Sản phẩm (bộ sản phẩm) của cơ sở thuộc đơn vị tham gia các đợt bình chọn sản phẩm CNNT tiêu biểu của năm, theo cấp và theo nhóm sản phẩm; tính cho đơn vị của cơ sở vào ngày nộp hồ sơ.',
+    definitionEn:
+      "Products (or product sets) of the unit's facilities entered in the year's award rounds, by level and by product group; counted for the facility's unit on the day of entry.",
+  },
+  {
+    key: 'awardPasses',
+    in: 'units',
+    measure: 'counts-by-level-and-group',
+    labelVi: 'Sản phẩm đạt bình chọn',
+    labelEn: 'Award passes',
+    definitionVi:
+      'Trong số sản phẩm tham gia các đợt bình chọn của năm đã công bố kết quả, những sản phẩm đạt (điểm trung bình của tổ chấm từ 70 trở lên), theo cấp và theo nhóm sản phẩm; tính cho đơn vị của cơ sở vào ngày nộp hồ sơ.',
+    definitionEn:
+      "Of the entries in the year's award rounds whose results are published, those that passed (jury average of 70 or more), by level and by product group; counted for the facility's unit on the day of entry.",
+  },
+  {
     key: 'awardCertificates',
     in: 'units',
     measure: 'counts-by-level-and-group',
@@ -298,6 +327,17 @@ export const conferenceFigures = [
       'Giấy chứng nhận cấp trong năm cho cơ sở của đơn vị, theo cấp và theo nhóm sản phẩm; và số giấy còn hiệu lực ngày 31/12 của năm (chưa hết hạn, chưa bị thu hồi).',
     definitionEn:
       "Certificates issued in the year to the unit's facilities, by level and by product group; and those valid on 31 December of the year (not expired, not withdrawn by then).",
+  },
+  {
+    key: 'artisanTitlesConferred',
+    in: 'units',
+    measure: 'counts-by-title',
+    labelVi: 'Danh hiệu nghệ nhân được phong tặng',
+    labelEn: 'Artisan titles conferred',
+    definitionVi:
+      'Danh hiệu Nghệ nhân ưu tú và Nghệ nhân nhân dân do Chủ tịch nước phong tặng trong năm (theo ngày quyết định) cho người do đơn vị đề nghị, theo từng danh hiệu.',
+    definitionEn:
+      "Meritorious and People's Artisan titles conferred by the State President in the year (by decision date) on the unit's nominees, per title.",
   },
 ] as const satisfies readonly ConferenceFigureDefinition[];
 

@@ -4,6 +4,7 @@ import { activityContentCode, isoDate, provinceCode, vnd, year } from '../primit
 import { ruleIssue, say } from '../messages';
 import { projectStatuses, type ProjectStatus } from '../events/projects/vocabulary';
 import { awardCertificateIssuedV1 } from '../events/awards/certificate-issued/v1/schema';
+import { artisanTitles, type ArtisanTitle } from './artisan-titles';
 import { conferenceFigureDefinition } from './conference-figures';
 
 export const conferenceGroupings = ['current', 'historical'] as const;
@@ -93,6 +94,12 @@ export const conferenceAwardCertificates = z.object({
 });
 export type ConferenceAwardCertificates = z.infer<typeof conferenceAwardCertificates>;
 
+/** Artisan titles conferred in the year on the unit's nominees, per title (Meritorious, People's Artisan). */
+export const conferenceArtisanTitles = z.object(
+  Object.fromEntries(artisanTitles.map((title) => [title, count])) as Record<ArtisanTitle, typeof count>,
+);
+export type ConferenceArtisanTitles = z.infer<typeof conferenceArtisanTitles>;
+
 /**
  * What one provincial unit (or the unattributed remainder, or the total) did in the year. Every field means
  * the same in a row, in `unattributed` and in `totals`, so totals = sum of rows + unattributed. Each field is
@@ -120,7 +127,12 @@ export const conferenceFiguresView = z.object({
   boothsAllocated: count,
   boothsSupported: count,
   boothSupportVnd: vnd,
+  /** Entries in the year's award rounds from the unit's facilities (the unit recorded on the day of entry). */
+  awardEntries: conferenceAwardCounts,
+  /** Of those rounds' published results, the entries that passed, counted for the entrant's unit. */
+  awardPasses: conferenceAwardCounts,
   awardCertificates: conferenceAwardCertificates,
+  artisanTitlesConferred: conferenceArtisanTitles,
 });
 export type ConferenceFigures = z.infer<typeof conferenceFiguresView>;
 

@@ -14,7 +14,7 @@ const username = z
     'must be 1–100 of a-z, 0-9, ".", "_", "-", starting with a letter or digit',
   );
 
-/** Fairs and award rounds a user is bound to: a set, at most 200. */
+/** Fairs a fair organiser is bound to: a set, at most 200. */
 const bindings = z.array(z.uuid()).max(200);
 
 /** GET /api/v1/users — central admins; `username` matches a part of the login name. */
@@ -33,7 +33,8 @@ export type ListUsersQuery = z.infer<typeof listUsersQuery>;
 
 /**
  * POST /api/v1/users — a person of the built-in identity provider. The role decides the rest: a province
- * officer names its unit, a business its facility, a fair organiser its fairs, a juror its award rounds.
+ * officer names its unit, a business its facility, a fair organiser its fairs. (A juror's rounds are the juries
+ * awards seats them on, never the account.)
  */
 export const createUserRequest = z.strictObject({
   username,
@@ -43,7 +44,6 @@ export const createUserRequest = z.strictObject({
   provinceCode: provinceCode.optional(),
   facilityTaxCode: taxCode.optional(),
   fairIds: bindings.optional(),
-  roundIds: bindings.optional(),
 });
 export type CreateUserRequest = z.infer<typeof createUserRequest>;
 
@@ -64,10 +64,6 @@ export type UpdateUserRequest = z.infer<typeof updateUserRequest>;
 export const fairBindingsRequest = z.strictObject({ fairIds: bindings });
 export type FairBindingsRequest = z.infer<typeof fairBindingsRequest>;
 
-/** PUT /api/v1/users/:id/round-bindings — the whole set of award rounds a juror sits on. */
-export const roundBindingsRequest = z.strictObject({ roundIds: bindings });
-export type RoundBindingsRequest = z.infer<typeof roundBindingsRequest>;
-
 /** A user as central admins see it: never the password hash. */
 export const userView = z.object({
   id: z.uuid(),
@@ -78,8 +74,6 @@ export const userView = z.object({
   provinceCode: provinceCode.nullable(),
   /** The fairs a fair organiser runs (empty for other roles). */
   fairIds: z.array(z.uuid()),
-  /** The award rounds a juror sits on (empty for other roles). */
-  roundIds: z.array(z.uuid()),
   facilityTaxCode: taxCode.nullable(),
   disabled: z.boolean(),
   createdAt: z.iso.datetime(),

@@ -44,7 +44,6 @@ import {
   createUserRequest,
   fairBindingsRequest,
   listUsersQuery,
-  roundBindingsRequest,
   updateUserRequest,
   userPage,
   userView,
@@ -325,8 +324,9 @@ export const userRoutes = routeGroup('Người dùng / Users', {
     summary: 'Tạo tài khoản / Create a user of the built-in identity provider',
     description:
       'The password follows the password-change policy. A province officer names a provincial unit in force ' +
-      'today; a business its facility’s tax code; fairIds (fair organisers) and roundIds (jurors) must exist ' +
-      'at trade-fairs and awards (422 `user.unknown-fair` / `user.unknown-round` naming the entry). ' +
+      'today; a business its facility’s tax code; fairIds (fair organisers) must exist at trade-fairs ' +
+      '(422 `user.unknown-fair` naming the entry). A juror’s rounds are the juries awards seats them on ' +
+      '(PUT /api/v1/award-rounds/{id}/council), not part of the account. ' +
       'A taken username is 409 `user.username-taken`.',
     body: createUserRequest,
     status: 201,
@@ -355,17 +355,6 @@ export const userRoutes = routeGroup('Người dùng / Users', {
     description: `Only for a fair organiser; each fair must exist at trade-fairs. ${NEXT_TOKEN}`,
     params: idParams,
     body: fairBindingsRequest,
-    response: userView,
-  }),
-  bindRounds: route({
-    method: 'PUT',
-    path: '/api/v1/users/:id/round-bindings',
-    service: 'gateway',
-    access: { roles: ROLE_GROUPS.admins, scope: 'users:write' },
-    summary: 'Gắn giám khảo với đợt bình chọn / Set the award rounds a juror sits on (replaces the set)',
-    description: `Only for a juror; each round must exist at awards. ${NEXT_TOKEN}`,
-    params: idParams,
-    body: roundBindingsRequest,
     response: userView,
   }),
 });

@@ -10,8 +10,11 @@ const none: YearFacts = {
   fairs: [],
   awardRounds: [],
   booths: [],
+  awardEntries: [],
+  awardPasses: [],
   certificatesIssued: [],
   certificatesValid: [],
+  artisanTitles: [],
 };
 const issued = (
   provinceCode: string,

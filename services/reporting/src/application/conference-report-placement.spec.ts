@@ -1,13 +1,23 @@
 import {
+  artisanTitles,
   conferenceAwardLevels,
   conferenceProjectStatuses,
   type ConferenceAwardCertificates,
+  type ConferenceAwardCounts,
+  type ConferenceFigures,
 } from '@kc/contracts';
 import { provincesAsOf, regions, type RegionCode } from '@kc/reference-data';
 import { projectFigures } from '../domain/figures';
 import { unitCounted } from '../domain/roll-up';
 import { conferenceReport, type ConferenceRequest } from './conference-report';
-import type { AwardCountGroup, ContentGroup, CountGroup, ProjectGroup, YearFacts } from './year-facts';
+import type {
+  ArtisanTitleGroup,
+  AwardCountGroup,
+  ContentGroup,
+  CountGroup,
+  ProjectGroup,
+  YearFacts,
+} from './year-facts';
 
 const NOW = new Date('2026-03-02T03:00:00Z');
 
@@ -25,6 +35,9 @@ function variedFacts(): YearFacts {
   const contents: ContentGroup[] = [];
   const certificatesIssued: AwardCountGroup[] = [];
   const certificatesValid: CountGroup[] = [];
+  const awardEntries: AwardCountGroup[] = [];
+  const awardPasses: AwardCountGroup[] = [];
+  const titles: ArtisanTitleGroup[] = [];
   recorded.forEach((at, i) => {
     conferenceProjectStatuses.forEach((status, j) => {
       if ((i + j) % 3 === 0) return;
@@ -50,8 +63,13 @@ function variedFacts(): YearFacts {
     conferenceAwardLevels.forEach((level, j) => {
       const count = 1 + ((i * 3 + j) % 4);
       certificatesIssued.push({ ...at, level, productGroup: `group-${(i + j) % 3}`, count });
+      const entries = 2 + ((i + j * 5) % 7);
+      awardEntries.push({ ...at, level, productGroup: `group-${(i * 2 + j) % 4}`, count: entries });
+      if ((i + j) % 2 === 0)
+        awardPasses.push({ ...at, level, productGroup: `group-${j}`, count: entries - 1 });
     });
     certificatesValid.push({ ...at, count: 1 + (i % 6) });
+    titles.push({ ...at, title: artisanTitles[i % 2], count: 1 + (i % 3) });
   });
   return {
     plans: [],
@@ -61,8 +79,11 @@ function variedFacts(): YearFacts {
     fairs: [],
     awardRounds: [],
     booths: [],
+    awardEntries,
+    awardPasses,
     certificatesIssued,
     certificatesValid,
+    artisanTitles: titles,
   };
 }
 
@@ -154,6 +175,55 @@ describe('conference report on a varied year', () => {
       const { issued, validAtYearEnd } = report.totals.awardCertificates;
       const all = [...expected.values()].reduce(([i, v], [a, b]) => [i + a, v + b], [0, 0]);
       expect([sum(issued.byLevel), sum(issued.byGroup), validAtYearEnd]).toEqual([all[0], all[0], all[1]]);
+    },
+  );
+
+  it.each(requests)(
+    'places every entry, pass and artisan title group as its own look-up does ($region, $grouping)',
+    (request) => {
+      const report = conferenceReport(facts, request);
+      const rows = new Set(report.units.map((u) => u.code));
+      type Counts = [entries: number, passes: number, titles: number];
+      /** Per row code (or 'unattributed'). */
+      const expected = new Map<string, Counts>();
+      const place = (group: { provinceCode: string; asOf: string }, add: Counts) => {
+        const unit = unitCounted(group.provinceCode, group.asOf, report.unitsAsOf);
+        if (request.region !== null && unit.regionCode !== request.region) return;
+        const key = rows.has(unit.code) && unit.validFrom <= report.unitsAsOf ? unit.code : 'unattributed';
+        const sum = expected.get(key) ?? [0, 0, 0];
+        expected.set(key, sum.map((n, i) => n + add[i]) as Counts);
+      };
+      for (const group of facts.awardEntries) place(group, [group.count, 0, 0]);
+      for (const group of facts.awardPasses) place(group, [0, group.count, 0]);
+      for (const group of facts.artisanTitles) place(group, [0, 0, group.count]);
+
+      const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+      const levelsAndGroups = (counts: ConferenceAwardCounts) => {
+        // Both breakdowns count the same entries (or passes).
+        expect(sum(counts.byGroup)).toBe(sum(counts.byLevel));
+        return sum(counts.byLevel);
+      };
+      const shown = new Map<string, Counts>();
+      const show = (key: string, figures: ConferenceFigures) => {
+        const counts: Counts = [
+          levelsAndGroups(figures.awardEntries),
+          levelsAndGroups(figures.awardPasses),
+          sum(figures.artisanTitlesConferred),
+        ];
+        if (counts.some((n) => n > 0)) shown.set(key, counts);
+      };
+      for (const unit of report.units) show(unit.code, unit);
+      show('unattributed', report.unattributed);
+      const byKey = (map: Map<string, Counts>) => [...map].sort(([a], [b]) => a.localeCompare(b));
+      expect(byKey(shown)).toEqual(byKey(expected));
+
+      const all = [...expected.values()].reduce((a, b) => a.map((n, i) => n + b[i]) as Counts, [0, 0, 0]);
+      const { totals } = report;
+      expect([
+        levelsAndGroups(totals.awardEntries),
+        levelsAndGroups(totals.awardPasses),
+        sum(totals.artisanTitlesConferred),
+      ]).toEqual(all);
     },
   );
 

@@ -11,8 +11,11 @@ const none: YearFacts = {
   fairs: [],
   awardRounds: [],
   booths: [],
+  awardEntries: [],
+  awardPasses: [],
   certificatesIssued: [],
   certificatesValid: [],
+  artisanTitles: [],
 };
 
 /** `count` projects of one status, each with the same money. */

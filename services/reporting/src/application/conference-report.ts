@@ -6,7 +6,8 @@ import {
   type ConferenceReport,
 } from '@kc/contracts';
 import { activityContents, regions, vietnamDate, type RegionCode } from '@kc/reference-data';
-import { awardCertificatesView, awardCountsOf } from '../domain/award-figures';
+import { artisanTitlesView } from '../domain/artisan-figures';
+import { awardCertificatesView, awardCountsOf, awardCountsView } from '../domain/award-figures';
 import { safeAdd } from '../domain/exact-sum';
 import {
   addFigures,
@@ -67,7 +68,13 @@ export function conferenceReport(facts: YearFacts, request: ConferenceRequest): 
     });
   }
 
-  // Certificates count for the holder's unit, whatever the level that issued them.
+  // Entries and passes count for the entrant's unit, certificates for the holder's, whatever the round's level.
+  for (const group of facts.awardEntries) {
+    record(group, { awardEntries: awardCountsOf(group.level, group.productGroup, group.count) });
+  }
+  for (const group of facts.awardPasses) {
+    record(group, { awardPasses: awardCountsOf(group.level, group.productGroup, group.count) });
+  }
   for (const group of facts.certificatesIssued) {
     record(group, {
       awardCertificates: { issued: awardCountsOf(group.level, group.productGroup, group.count) },
@@ -75,6 +82,9 @@ export function conferenceReport(facts: YearFacts, request: ConferenceRequest): 
   }
   for (const group of facts.certificatesValid) {
     record(group, { awardCertificates: { validAtYearEnd: group.count } });
+  }
+  for (const group of facts.artisanTitles) {
+    record(group, { artisanTitlesConferred: { [group.title]: group.count } });
   }
 
   let regionalAwardRounds = 0;
@@ -143,7 +153,10 @@ function withCompletion(figures: Figures): ConferenceFigures {
   return {
     ...figures,
     completionPercent: completionPercent(figures.projectsCompleted, figures.projectsInPlan),
+    awardEntries: awardCountsView(figures.awardEntries),
+    awardPasses: awardCountsView(figures.awardPasses),
     awardCertificates: awardCertificatesView(figures.awardCertificates),
+    artisanTitlesConferred: artisanTitlesView(figures.artisanTitlesConferred),
   };
 }
 

@@ -1,4 +1,11 @@
-import { formatVnd, type ConferenceAwardLevel } from '@kc/contracts';
+import {
+  artisanTitleLabels,
+  awardProductGroupLabels,
+  formatVnd,
+  type ArtisanTitle,
+  type AwardProductGroup,
+  type ConferenceAwardLevel,
+} from '@kc/contracts';
 
 /** What each projection update records in the audit trail: the read model and the fact it took in. */
 const updated = (fact: string) => `Cập nhật số liệu báo cáo: ${fact}`;
@@ -41,6 +48,31 @@ export const projectionSummaries = {
     ),
   certificateWithdrawn: (p: { number: string; withdrawnOn: string }) =>
     updated(`giấy chứng nhận số ${p.number} bị thu hồi từ ngày ${viDate(p.withdrawnOn)}`),
+  entrySubmitted: (p: {
+    level: ConferenceAwardLevel;
+    roundYear: number;
+    productGroup: AwardProductGroup;
+    submittedOn: string;
+  }) =>
+    updated(
+      `sản phẩm tham gia bình chọn ${AWARD_LEVEL_VI[p.level]} năm ${p.roundYear} ` +
+        `(nhóm ${awardProductGroupLabels[p.productGroup]}), nộp ngày ${viDate(p.submittedOn)}`,
+    ),
+  resultPublished: (p: {
+    level: ConferenceAwardLevel;
+    year: number;
+    announcedOn: string;
+    groups: readonly { entries: number; passed: number }[];
+  }) => {
+    const entries = p.groups.reduce((sum, g) => sum + g.entries, 0);
+    const passed = p.groups.reduce((sum, g) => sum + g.passed, 0);
+    return updated(
+      `kết quả đợt bình chọn ${AWARD_LEVEL_VI[p.level]} năm ${p.year} công bố ngày ${viDate(p.announcedOn)}: ` +
+        `${passed} sản phẩm đạt trong ${entries} sản phẩm tham gia`,
+    );
+  },
+  titleConferred: (p: { title: ArtisanTitle; conferredOn: string }) =>
+    updated(`danh hiệu ${artisanTitleLabels[p.title]} được phong tặng ngày ${viDate(p.conferredOn)}`),
   registrationCancelled: (p: { facilityTaxCode: string; freedBoothCodes: string[] }) =>
     updated(
       `cơ sở ${p.facilityTaxCode} hủy đăng ký, ${p.freedBoothCodes.length} gian hàng không còn được tính`,

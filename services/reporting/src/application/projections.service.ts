@@ -31,7 +31,7 @@ import { projectionSummaries } from './projection-audit';
 type Event<D> = EventEnvelope<PayloadOf<D>>;
 
 /** A code that names no unit on any plausible date cannot be reported; retrying will not change that. */
-function required(date: string | undefined, code: string, when: string): string {
+export function required(date: string | undefined, code: string, when: string): string {
   if (date === undefined)
     throw new PermanentHandlerError(`province code ${code} named no provincial unit ${when}`);
   return date;

@@ -1,4 +1,4 @@
-import type { ConferenceAwardLevel } from '@kc/contracts';
+import type { ArtisanTitle, ConferenceAwardLevel } from '@kc/contracts';
 import type { ProjectGroupFigures } from '../domain/figures';
 
 /** What the projections hold for one year, grouped by province code and the date that code is read on. */
@@ -43,14 +43,23 @@ export interface BoothGroup extends Recorded {
 }
 
 /**
- * Award facts of one level and product group recorded under one code and reading date (certificates issued in
- * the year: the holder's code as the awards service recorded it, read on the day of issue).
+ * Award facts of one level and product group recorded under one code and reading date: certificates issued in
+ * the year (the holder's code as the awards service recorded it, read on the day of issue); entries in the
+ * year's rounds and the passes among them (the entrant's code, read on the day of entry).
  */
 export interface AwardCountGroup extends Recorded {
   provinceCode: string;
   asOf: string;
   level: ConferenceAwardLevel;
   productGroup: string;
+  count: number;
+}
+
+/** Artisan titles of one kind conferred in the year on nominees of one code (read as the queries say). */
+export interface ArtisanTitleGroup extends Recorded {
+  provinceCode: string;
+  asOf: string;
+  title: ArtisanTitle;
   count: number;
 }
 
@@ -64,7 +73,13 @@ export interface YearFacts {
   awardRounds: AwardRoundGroup[];
   /** By the fair's year, whoever hosted it. */
   booths: BoothGroup[];
+  /** Entries in the rounds of the year. */
+  awardEntries: AwardCountGroup[];
+  /** Passes in the published results of the rounds of the year. */
+  awardPasses: AwardCountGroup[];
   certificatesIssued: AwardCountGroup[];
   /** Certificates valid on 31 December of the year (issued that year or before), by code and day of issue. */
   certificatesValid: CountGroup[];
+  /** By the year of the conferral decision. */
+  artisanTitles: ArtisanTitleGroup[];
 }

@@ -7,8 +7,8 @@ import {
 import { safeAdd } from './exact-sum';
 
 /**
- * Award facts counted by level and by product group (certificates issued today; entries and passes later take
- * the same shape). Groups are whatever the events name, so a map: no name can collide with an object's keys.
+ * Award facts counted by level and by product group (entries, passes, certificates issued). Groups are whatever
+ * the events name, so a map: no name can collide with an object's keys.
  */
 export interface AwardCounts {
   byLevel: Record<ConferenceAwardLevel, number>;

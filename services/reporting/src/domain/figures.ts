@@ -3,11 +3,16 @@ import {
   conferenceProjectStatuses,
   type ConferenceProjectStatus as ProjectStatus,
 } from '@kc/contracts';
+import { addArtisanTitles, zeroArtisanTitles, type ArtisanTitleCounts } from './artisan-figures';
 import {
   addAwardCertificates,
+  addAwardCounts,
   zeroAwardCertificates,
+  zeroAwardCounts,
   type AwardCertificateDelta,
   type AwardCertificateFigures,
+  type AwardCounts,
+  type AwardCountsDelta,
 } from './award-figures';
 import { safeAdd } from './exact-sum';
 import { COMPLETED, IN_PLAN } from './project-stages';
@@ -29,12 +34,18 @@ export type FigureKey = (typeof FIGURE_KEYS)[number];
 export type StatusCounts = Record<ProjectStatus, number>;
 export type Figures = Record<FigureKey, number> & {
   projectsByStatus: StatusCounts;
+  awardEntries: AwardCounts;
+  awardPasses: AwardCounts;
   awardCertificates: AwardCertificateFigures;
+  artisanTitlesConferred: ArtisanTitleCounts;
 };
-/** What one fact adds: any of the figures, counts for some statuses, some award certificates. */
+/** What one fact adds: any of the figures, counts for some statuses, award facts, artisan titles. */
 export type FigureDelta = Partial<Record<FigureKey, number>> & {
   projectsByStatus?: Partial<StatusCounts>;
+  awardEntries?: AwardCountsDelta;
+  awardPasses?: AwardCountsDelta;
   awardCertificates?: AwardCertificateDelta;
+  artisanTitlesConferred?: Partial<ArtisanTitleCounts>;
 };
 
 export function zeroStatusCounts(): StatusCounts {
@@ -45,7 +56,10 @@ export function zeroFigures(): Figures {
   return {
     ...(Object.fromEntries(FIGURE_KEYS.map((key) => [key, 0])) as Record<FigureKey, number>),
     projectsByStatus: zeroStatusCounts(),
+    awardEntries: zeroAwardCounts(),
+    awardPasses: zeroAwardCounts(),
     awardCertificates: zeroAwardCertificates(),
+    artisanTitlesConferred: zeroArtisanTitles(),
   };
 }
 
@@ -64,8 +78,12 @@ export function addFigures(into: Figures, more: FigureDelta): Figures {
         into.projectsByStatus[status] = safeAdd(status, into.projectsByStatus[status], value);
     }
   }
+  if (more.awardEntries !== undefined) addAwardCounts(into.awardEntries, more.awardEntries);
+  if (more.awardPasses !== undefined) addAwardCounts(into.awardPasses, more.awardPasses);
   if (more.awardCertificates !== undefined)
     addAwardCertificates(into.awardCertificates, more.awardCertificates);
+  if (more.artisanTitlesConferred !== undefined)
+    addArtisanTitles(into.artisanTitlesConferred, more.artisanTitlesConferred);
   return into;
 }
 

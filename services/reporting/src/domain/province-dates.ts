@@ -1,4 +1,4 @@
-import { COVERAGE_START, findProvince, type IsoDate } from '@kc/reference-data';
+import { COVERAGE_START, findProvince, findProvinceUpTo, type IsoDate } from '@kc/reference-data';
 
 /**
  * A province code means nothing without a date (15 was Yên Bái, is now Lào Cai). Projections keep each fact's
@@ -16,6 +16,19 @@ export function readingDate(code: string, candidates: readonly IsoDate[]): IsoDa
  */
 export function readingDateForYear(code: string, year: number): IsoDate | undefined {
   return readingDate(code, [`${year}-01-01`, `${year}-12-31`]);
+}
+
+/**
+ * For a code recorded on a day the event does not give, only that it was no later than `date` (a result's
+ * entrants, recorded on their day of entry; an artisan's nominating unit): the last day up to `date` on which
+ * the code named a unit — `date` itself while it still does, else the last day of the unit it named before.
+ */
+export function lastReadingDateUpTo(code: string, date: IsoDate): IsoDate | undefined {
+  if (date < COVERAGE_START) return undefined;
+  const unit = findProvinceUpTo(code, date);
+  if (!unit) return undefined;
+  const lastDay = unit.validTo !== null && unit.validTo < date ? unit.validTo : date;
+  return lastDay >= COVERAGE_START ? lastDay : undefined;
 }
 
 /** With grouping=historical a year is shown with the units in force on its 1 January (or when data starts). */

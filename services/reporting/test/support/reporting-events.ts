@@ -168,3 +168,91 @@ export function certificateEvents(given: CertificateGiven) {
       }),
   };
 }
+
+export const ENTRIES = 'awards.entry.events';
+export const ROUNDS = 'awards.round.events';
+export const ARTISANS = 'awards.artisan.events';
+
+type AwardLevel = 'commune' | 'provincial' | 'regional' | 'national';
+type ProductGroup = 'handicraft' | 'agro-food' | 'machinery' | 'other';
+
+/** One entrant code's entries of one group in a round, and how many passed. */
+export interface EntrantsGiven {
+  provinceCode: string;
+  productGroup: ProductGroup;
+  entries: number;
+  passed: number;
+  submittedOn: string;
+}
+
+/**
+ * A round of the awards service: an entry event per entry (keyed by entry), and the published result with its
+ * per-group lines and per-province rows (keyed by round), as `ResultsService` publishes them.
+ */
+export function awardRoundEvents(round: {
+  level: AwardLevel;
+  year: number;
+  /** The round's own unit (provincial and commune rounds) or region (regional rounds). */
+  provinceCode?: string;
+  regionCode?: 'north' | 'central' | 'south';
+  announcedOn: string;
+  entrants: EntrantsGiven[];
+}) {
+  const roundId = randomUUID();
+  const entries = round.entrants.flatMap((e) =>
+    Array.from({ length: e.entries }, () => {
+      const entryId = randomUUID();
+      return envelope('awards.entry.submitted', 1, entryId, e.provinceCode, {
+        entryId,
+        roundId,
+        level: round.level,
+        roundYear: round.year,
+        provinceCode: e.provinceCode,
+        productGroup: e.productGroup,
+        submittedOn: e.submittedOn,
+      });
+    }),
+  );
+  const groups = (['handicraft', 'agro-food', 'machinery', 'other'] as const).map((productGroup) => {
+    const of = round.entrants.filter((e) => e.productGroup === productGroup);
+    return {
+      productGroup,
+      entries: of.reduce((sum, e) => sum + e.entries, 0),
+      passed: of.reduce((sum, e) => sum + e.passed, 0),
+    };
+  });
+  return {
+    roundId,
+    entries,
+    result: () =>
+      envelope('awards.round.result-published', 1, roundId, round.provinceCode ?? null, {
+        roundId,
+        level: round.level,
+        year: round.year,
+        provinceCode: round.provinceCode ?? null,
+        regionCode: round.regionCode ?? null,
+        localUnitCode: null,
+        announcedOn: round.announcedOn,
+        resultSha256: 'ab'.repeat(32),
+        groups,
+        provinces: round.entrants.map(({ provinceCode, productGroup, entries, passed }) => ({
+          provinceCode,
+          productGroup,
+          entries,
+          passed,
+        })),
+      }),
+  };
+}
+
+/** The State President's conferral of a title on a nominee of `provinceCode`. */
+export function titleConferred(title: 'meritorious' | 'people', provinceCode: string, conferredOn: string) {
+  const nominationId = randomUUID();
+  return envelope('awards.artisan.title-conferred', 1, nominationId, provinceCode, {
+    nominationId,
+    title,
+    provinceCode,
+    year: Number(conferredOn.slice(0, 4)),
+    conferredOn,
+  });
+}

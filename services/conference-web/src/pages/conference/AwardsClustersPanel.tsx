@@ -29,7 +29,10 @@ export function AwardsClustersPanel({ totals, glossary }: { totals: ConferenceTo
     'fairsHosted',
   ] as const;
   const certificates = totals.awardCertificates;
-  const issued = LEVELS.reduce((sum, [level]) => sum + certificates.issued.byLevel[level], 0);
+  const sumOf = (byLevel: Record<(typeof LEVELS)[number][0], number>) =>
+    LEVELS.reduce((sum, [level]) => sum + byLevel[level], 0);
+  const issued = sumOf(certificates.issued.byLevel);
+  const titles = totals.artisanTitlesConferred;
   return (
     <section className="card" aria-labelledby="awards-clusters">
       <h2 id="awards-clusters">
@@ -46,6 +49,18 @@ export function AwardsClustersPanel({ totals, glossary }: { totals: ConferenceTo
               </dd>
             </div>
           ))}
+        <div>
+          <dt>{labelOf(glossary, 'awardEntries', lang)}</dt>
+          <dd>
+            <span data-figure="awardEntries">{formatCount(sumOf(totals.awardEntries.byLevel))}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{labelOf(glossary, 'awardPasses', lang)}</dt>
+          <dd>
+            <span data-figure="awardPasses">{formatCount(sumOf(totals.awardPasses.byLevel))}</span>
+          </dd>
+        </div>
         <div>
           <dt>{t('Giấy chứng nhận cấp trong năm', 'Certificates issued in the year')}</dt>
           <dd>
@@ -73,6 +88,22 @@ export function AwardsClustersPanel({ totals, glossary }: { totals: ConferenceTo
           <dd>
             <span data-figure="awardCertificatesValid">{formatCount(certificates.validAtYearEnd)}</span>
           </dd>
+        </div>
+        <div>
+          <dt>{labelOf(glossary, 'artisanTitlesConferred', lang)}</dt>
+          <dd>
+            <span data-figure="artisanTitlesConferred">
+              {formatCount(titles.meritorious + titles.people)}
+            </span>
+          </dd>
+        </div>
+        <div className="indent">
+          <dt>{t('Nghệ nhân ưu tú', 'Meritorious Artisan')}</dt>
+          <dd>{formatCount(titles.meritorious)}</dd>
+        </div>
+        <div className="indent">
+          <dt>{t('Nghệ nhân nhân dân', "People's Artisan")}</dt>
+          <dd>{formatCount(titles.people)}</dd>
         </div>
       </dl>
     </section>

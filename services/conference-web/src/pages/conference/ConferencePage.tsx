@@ -30,16 +30,21 @@ import './conference.css';
 
 /** Figures of `unattributed` that are not zero: facts no unit of the historical grouping can hold. */
 function unattributedFigures(report: ConferenceReport): [string, number][] {
-  const unattributed = report.unattributed as ConferenceFigures;
-  const certificates = Object.values(unattributed.awardCertificates.issued.byLevel).reduce(
-    (a, b) => a + b,
-    0,
-  );
+  const { awardCertificates, awardEntries, awardPasses, artisanTitlesConferred, ...numbers } =
+    report.unattributed as ConferenceFigures;
+  const byLevel = (counts: { byLevel: Record<string, number> }) =>
+    Object.values(counts.byLevel).reduce((a, b) => a + b, 0);
+  const counted: [string, number][] = [
+    ['awardCertificates', byLevel(awardCertificates.issued)],
+    ['awardEntries', byLevel(awardEntries)],
+    ['awardPasses', byLevel(awardPasses)],
+    ['artisanTitlesConferred', artisanTitlesConferred.meritorious + artisanTitlesConferred.people],
+  ];
   return [
-    ...Object.entries(unattributed).filter(
+    ...Object.entries(numbers).filter(
       (entry): entry is [string, number] => typeof entry[1] === 'number' && entry[1] !== 0,
     ),
-    ...(certificates > 0 ? [['awardCertificates', certificates] as [string, number]] : []),
+    ...counted.filter(([, n]) => n > 0),
   ];
 }
 

@@ -37,7 +37,6 @@ const toView = (u: AppUserEntity): UserView => ({
   roleLabel: ROLE_LABELS[u.role],
   provinceCode: u.provinceCode,
   fairIds: u.fairIds,
-  roundIds: u.roundIds,
   facilityTaxCode: u.facilityTaxCode,
   disabled: u.disabled,
   createdAt: u.createdAt.toISOString(),
@@ -48,7 +47,6 @@ const profileOf = (u: AppUserEntity): UserProfile => ({
   provinceCode: u.provinceCode,
   facilityTaxCode: u.facilityTaxCode,
   fairIds: u.fairIds,
-  roundIds: u.roundIds,
   disabled: u.disabled,
 });
 
@@ -57,31 +55,13 @@ const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((id) => b.includes(id));
 const unitOf = (code: string | null) => (code ? `, đơn vị ${code}` : '');
 
-/** The two kinds of binding: which role holds them, which service owns them, how they are audited. */
-const BINDINGS = {
-  fairIds: {
-    role: 'fair-organizer',
-    owner: 'trade-fairs',
-    path: (id: string) => `/api/v1/fairs/${id}`,
-    action: 'user.fairs-bound',
-    noun: { vi: 'hội chợ', en: 'fair' },
-    code: 'user.unknown-fair',
-  },
-  roundIds: {
-    role: 'juror',
-    owner: 'awards',
-    path: (id: string) => `/api/v1/award-rounds/${id}`,
-    action: 'user.rounds-bound',
-    noun: { vi: 'đợt bình chọn', en: 'award round' },
-    code: 'user.unknown-round',
-  },
-} as const satisfies Record<string, { role: string; owner: Upstream } & Record<string, unknown>>;
-export type BindingField = keyof typeof BINDINGS;
+/** Fairs are trade-fairs' to know: a fair organiser is bound only to fairs it answers for. */
+const FAIR_OWNER: Upstream = 'trade-fairs';
 
 /**
  * People of the built-in identity provider, managed by central admins: listing, creation, role, unit,
- * facility, disabling, and the fairs and award rounds they are bound to. Every change is audited in its
- * transaction; a change that makes a person's tokens wrong revokes them at once.
+ * facility, disabling, and the fairs a fair organiser runs. Every change is audited in its transaction; a
+ * change that makes a person's tokens wrong revokes them at once. (A juror's rounds are awards' juries.)
  */
 @Injectable()
 export class UsersService {
@@ -124,19 +104,16 @@ export class UsersService {
       provinceCode: request.provinceCode ?? null,
       facilityTaxCode: request.facilityTaxCode ?? null,
       fairIds: unique(request.fairIds),
-      roundIds: unique(request.roundIds),
       disabled: false,
     };
     assertProfileFits(profile, this.today());
-    await this.assertOwnersKnow('fairIds', profile.fairIds);
-    await this.assertOwnersKnow('roundIds', profile.roundIds);
+    await this.assertFairsExist(profile.fairIds);
     const user: AppUserEntity = {
       id: randomUUID(),
       username: normaliseUsername(request.username),
       passwordHash: await this.hasher.hash(request.password),
       ...profile,
       fairIds: [...profile.fairIds],
-      roundIds: [...profile.roundIds],
       passwordChangedAt: new Date(),
       createdAt: new Date(),
     };
@@ -198,39 +175,38 @@ export class UsersService {
     return toView(user);
   }
 
-  /** Replaces the set of fairs (`fairIds`) or award rounds (`roundIds`) a person is bound to. */
-  async bind(id: string, field: BindingField, given: readonly string[]): Promise<UserView> {
-    const ids = unique(given);
-    const binding = BINDINGS[field];
-    const assertRole = (user: AppUserEntity) => {
-      if (user.role !== binding.role) {
+  /** Replaces the set of fairs a fair organiser runs. */
+  async bindFairs(id: string, given: readonly string[]): Promise<UserView> {
+    const fairIds = unique(given);
+    const assertOrganiser = (user: AppUserEntity) => {
+      if (user.role !== 'fair-organizer') {
         throw new RuleViolationError(
           {
-            vi: `Chỉ ${ROLE_LABELS[binding.role].toLowerCase()} được gắn với ${binding.noun.vi}`,
-            en: `only a ${binding.role} is bound to ${binding.noun.en}s; ${user.username} is a ${user.role}`,
+            vi: `Chỉ ${ROLE_LABELS['fair-organizer'].toLowerCase()} được gắn với hội chợ`,
+            en: `only a fair-organizer is bound to fairs; ${user.username} is a ${user.role}`,
           },
-          `user.not-${binding.role}`,
-          `body.${field}`,
+          'user.not-fair-organizer',
+          'body.fairIds',
         );
       }
     };
-    assertRole(await this.find(this.dataSource.manager, id));
-    await this.assertOwnersKnow(field, ids);
+    assertOrganiser(await this.find(this.dataSource.manager, id));
+    await this.assertFairsExist(fairIds);
     const user = await this.dataSource.transaction(async (manager) => {
       const current = await this.find(manager, id, true);
-      assertRole(current);
-      if (sameSet(current[field], ids)) return current;
-      await manager.update(AppUserEntity, { id }, { [field]: ids });
+      assertOrganiser(current);
+      if (sameSet(current.fairIds, fairIds)) return current;
+      await manager.update(AppUserEntity, { id }, { fairIds });
       await this.audit.record(manager, {
-        action: binding.action,
+        action: 'user.fairs-bound',
         resourceType: 'user',
         resourceId: id,
         provinceCode: null,
         summary:
-          `Gắn tài khoản ${current.username} với ${ids.length} ${binding.noun.vi}` +
-          (ids.length > 0 ? `: ${ids.join(', ')}` : ''),
+          `Gắn tài khoản ${current.username} với ${fairIds.length} hội chợ` +
+          (fairIds.length > 0 ? `: ${fairIds.join(', ')}` : ''),
       });
-      return { ...current, [field]: ids };
+      return { ...current, fairIds };
     });
     return toView(user);
   }
@@ -247,19 +223,18 @@ export class UsersService {
   }
 
   /**
-   * Each bound fair or round exists: asked of the service that owns it, as the caller (an admin sees every
-   * one). An unknown id is a 422 naming its place in the list; an owner that cannot answer, a 503.
+   * Each bound fair exists: asked of trade-fairs, as the caller (an admin sees every one). An unknown id is a
+   * 422 naming its place in the list; an owner that cannot answer, a 503.
    */
-  private async assertOwnersKnow(field: BindingField, ids: readonly string[]): Promise<void> {
-    const binding = BINDINGS[field];
+  private async assertFairsExist(ids: readonly string[]): Promise<void> {
     const token = currentContext()?.accessToken;
     const statuses = await Promise.all(
       ids.map(
         async (id) =>
           (
-            await this.upstream.send(binding.owner, {
+            await this.upstream.send(FAIR_OWNER, {
               method: 'GET',
-              path: binding.path(id),
+              path: `/api/v1/fairs/${id}`,
               authorization: token ? `Bearer ${token}` : undefined,
             })
           ).status,
@@ -269,21 +244,21 @@ export class UsersService {
     if (unknown >= 0) {
       throw new RuleViolationError(
         {
-          vi: `Không có ${binding.noun.vi} ${ids[unknown]}`,
-          en: `no ${binding.noun.en} ${ids[unknown]} at the ${binding.owner} service`,
+          vi: `Không có hội chợ ${ids[unknown]}`,
+          en: `no fair ${ids[unknown]} at the ${FAIR_OWNER} service`,
         },
-        binding.code,
-        `body.${field}[${unknown}]`,
+        'user.unknown-fair',
+        `body.fairIds[${unknown}]`,
       );
     }
     if (statuses.some((status) => status < 200 || status >= 300)) {
       throw new UnavailableError(
         {
-          vi: `Chưa xác nhận được ${binding.noun.vi} với dịch vụ ${binding.owner}; thử lại sau`,
-          en: `the ${binding.owner} service could not confirm the ${binding.noun.en}s; retry shortly`,
+          vi: `Chưa xác nhận được hội chợ với dịch vụ ${FAIR_OWNER}; thử lại sau`,
+          en: `the ${FAIR_OWNER} service could not confirm the fairs; retry shortly`,
         },
         'consistency.owner-unreachable',
-        `body.${field}`,
+        'body.fairIds',
         2,
       );
     }

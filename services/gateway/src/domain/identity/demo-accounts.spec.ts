@@ -11,7 +11,7 @@ describe('demo accounts', () => {
     expect(officers.find((a) => a.username === 'sct.01')).toMatchObject({ provinceCode: '01' });
   });
 
-  it('lists the agency, organiser, business, nine jurors and the viewer once each', () => {
+  it('lists the agency, organiser, business, thirteen jurors (a national council) and the viewer once each', () => {
     const names = accounts.map((a) => a.username);
     expect(new Set(names).size).toBe(names.length);
     expect(names).toEqual(
@@ -21,11 +21,13 @@ describe('demo accounts', () => {
         'btc.hoicho',
         'dn.demo',
         'giamkhao.1',
-        'giamkhao.9',
+        'giamkhao.13',
         'xem',
       ]),
     );
-    expect(accounts.filter((a) => a.role === 'juror')).toHaveLength(9);
+    expect(accounts.filter((a) => a.role === 'juror').map((a) => a.username)).toEqual(
+      Array.from({ length: 13 }, (_, i) => `giamkhao.${i + 1}`),
+    );
     expect(accounts.find((a) => a.username === 'dn.demo')).toMatchObject({ facilityTaxCode: '0101234567' });
   });
 });

@@ -7,7 +7,6 @@ export interface AccountProfile {
   provinceCode: string | null;
   fairIds: string[];
   facilityTaxCode: string | null;
-  roundIds: string[];
 }
 
 const account = (username: string, role: Role, extra: Partial<AccountProfile> = {}): AccountProfile => ({
@@ -16,16 +15,18 @@ const account = (username: string, role: Role, extra: Partial<AccountProfile> = 
   provinceCode: null,
   fairIds: [],
   facilityTaxCode: null,
-  roundIds: [],
   ...extra,
 });
 
 /** The demo business: a rural facility used throughout the demo data. */
 export const DEMO_FACILITY_TAX_CODE = '0101234567';
 
+/** Jurors: a national council has 11 to 13 members, so the demo can seat one of its own accounts. */
+export const DEMO_JUROR_COUNT = 13;
+
 /**
  * The demo accounts of the README: the agency, one officer per provincial unit in force, a fair organiser,
- * a business, nine jurors and a viewer. Jurors and the organiser start bound to no round or fair.
+ * a business, thirteen jurors and a viewer. The organiser starts bound to no fair.
  */
 export function demoAccounts(provinceCodes: readonly string[]): AccountProfile[] {
   return [
@@ -34,7 +35,7 @@ export function demoAccounts(provinceCodes: readonly string[]): AccountProfile[]
     ...provinceCodes.map((code) => account(`sct.${code}`, 'province-officer', { provinceCode: code })),
     account('btc.hoicho', 'fair-organizer'),
     account('dn.demo', 'business', { facilityTaxCode: DEMO_FACILITY_TAX_CODE }),
-    ...Array.from({ length: 9 }, (_, i) => account(`giamkhao.${i + 1}`, 'juror')),
+    ...Array.from({ length: DEMO_JUROR_COUNT }, (_, i) => account(`giamkhao.${i + 1}`, 'juror')),
     account('xem', 'viewer'),
   ];
 }

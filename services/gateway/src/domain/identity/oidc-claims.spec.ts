@@ -60,12 +60,16 @@ describe('external OIDC claims → principal', () => {
     expect(map({ sub: 's', kc_role: 'central-admin', kc_province: '40' }).provinceCode).toBeUndefined();
   });
 
-  it('reads the bindings of jurors, fair organisers and businesses', () => {
-    expect(map({ sub: 's', kc_role: 'juror', kc_rounds: 'r1 r2' }).roundIds).toEqual(['r1', 'r2']);
+  it('reads the bindings of fair organisers and businesses', () => {
     expect(map({ sub: 's', kc_role: 'fair-organizer', kc_fairs: ['f1'] }).fairIds).toEqual(['f1']);
     expect(map({ sub: 's', kc_role: 'business', kc_facility: '0101234567' }).facilityTaxCode).toBe(
       '0101234567',
     );
+  });
+
+  it('admits a juror whose issuer still sends round ids, carrying none: the juries at awards decide', () => {
+    const juror = map({ sub: 's', kc_role: 'juror', kc_rounds: 'r1 r2' });
+    expect(juror).toEqual({ kind: 'user', id: 's', name: 's', role: 'juror', scopes: [] });
   });
 
   it('honours configured claim names', () => {

@@ -9,8 +9,11 @@ export interface OidcClaimNames {
   username: string;
 }
 
-/** Optional claims for the roles bound to fairs, a facility or award rounds (fixed names, documented). */
-export const BINDING_CLAIMS = { fairIds: 'kc_fairs', facilityTaxCode: 'kc_facility', roundIds: 'kc_rounds' };
+/**
+ * Optional claims for the roles bound to fairs or a facility (fixed names, documented). A juror's rounds are
+ * the juries awards seats them on, so no claim names them.
+ */
+export const BINDING_CLAIMS = { fairIds: 'kc_fairs', facilityTaxCode: 'kc_facility' };
 
 const isRole = (value: unknown): value is Role => ROLES.includes(value as Role);
 
@@ -94,7 +97,6 @@ export function principalFromOidcClaims(claims: Record<string, unknown>, names: 
     ...(role === 'province-officer' ? { provinceCode } : {}),
     ...(role === 'fair-organizer' ? { fairIds: stringList(claims[BINDING_CLAIMS.fairIds]) ?? [] } : {}),
     ...(role === 'business' && typeof facility === 'string' ? { facilityTaxCode: facility } : {}),
-    ...(role === 'juror' ? { roundIds: stringList(claims[BINDING_CLAIMS.roundIds]) ?? [] } : {}),
     scopes: scopesOfOidcToken(claims, role),
   };
   const principal = principalSchema.safeParse(candidate);

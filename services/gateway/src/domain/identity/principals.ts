@@ -8,7 +8,6 @@ export interface UserRecord {
   provinceCode: string | null;
   fairIds: string[];
   facilityTaxCode: string | null;
-  roundIds: string[];
 }
 
 /** A person's principal: the bindings of their role, and the scopes of their role. */
@@ -21,7 +20,6 @@ export function userPrincipal(user: UserRecord): Principal {
     ...(user.provinceCode ? { provinceCode: user.provinceCode } : {}),
     ...(user.role === 'fair-organizer' ? { fairIds: user.fairIds } : {}),
     ...(user.role === 'business' && user.facilityTaxCode ? { facilityTaxCode: user.facilityTaxCode } : {}),
-    ...(user.role === 'juror' ? { roundIds: user.roundIds } : {}),
     scopes: [...SCOPES_OF_ROLE[user.role]],
   };
 }
@@ -55,9 +53,8 @@ export function publicPrincipal({
   provinceCode,
   fairIds,
   facilityTaxCode,
-  roundIds,
   scopes,
   via,
 }: Principal): Principal {
-  return { kind, id, name, role, provinceCode, fairIds, facilityTaxCode, roundIds, scopes, via };
+  return { kind, id, name, role, provinceCode, fairIds, facilityTaxCode, scopes, via };
 }

@@ -13,7 +13,6 @@ const profile = (role: Role, extra: Partial<UserProfile> = {}): UserProfile => (
   provinceCode: null,
   facilityTaxCode: null,
   fairIds: [],
-  roundIds: [],
   disabled: false,
   ...extra,
 });
@@ -66,18 +65,12 @@ describe('a user profile fits its role', () => {
     ).toEqual({ code: 'user.facility-not-allowed', field: 'body.facilityTaxCode' });
   });
 
-  it('gives fairs to fair organisers and award rounds to jurors only', () => {
+  it('gives fairs to fair organisers only', () => {
     const fairs = { fairIds: ['f1'] };
-    const rounds = { roundIds: ['r1'] };
     expect(refusal(() => assertProfileFits(profile('fair-organizer', fairs), TODAY))).toBe(null);
-    expect(refusal(() => assertProfileFits(profile('juror', rounds), TODAY))).toBe(null);
     expect(refusal(() => assertProfileFits(profile('juror', fairs), TODAY))).toEqual({
       code: 'user.fairs-not-allowed',
       field: 'body.fairIds',
-    });
-    expect(refusal(() => assertProfileFits(profile('fair-organizer', rounds), TODAY))).toEqual({
-      code: 'user.rounds-not-allowed',
-      field: 'body.roundIds',
     });
   });
 });
@@ -90,9 +83,6 @@ describe('changing a user', () => {
       field: 'body.role',
     });
     expect(refusal(() => assertRoleChangeLeavesNoBindings(organiser, 'fair-organizer'))).toBe(null);
-    expect(
-      refusal(() => assertRoleChangeLeavesNoBindings(profile('juror', { roundIds: ['r1'] }), 'viewer')),
-    ).toEqual({ code: 'user.has-round-bindings', field: 'body.role' });
     expect(refusal(() => assertRoleChangeLeavesNoBindings(profile('fair-organizer'), 'viewer'))).toBe(null);
   });
 

@@ -8,7 +8,6 @@ export interface UserProfile {
   provinceCode: string | null;
   facilityTaxCode: string | null;
   fairIds: readonly string[];
-  roundIds: readonly string[];
   disabled: boolean;
 }
 
@@ -17,8 +16,8 @@ const refuse = (vi: string, en: string, code: string, field: string) =>
 
 /**
  * A profile fits its role: a province officer acts for one provincial unit in force today, a business for one
- * facility, and nobody else holds either; fairs belong to fair organisers and award rounds to jurors only (a
- * token of another role would not carry them, so they would only mislead whoever reads the account). A unit
+ * facility, and nobody else holds either; fairs belong to fair organisers only (a token of another role would
+ * not carry them, so they would only mislead whoever reads the account). A unit
  * is checked for being in force only when it is given (`unitGiven`): an officer of a unit merged since then
  * can still be disabled.
  */
@@ -73,19 +72,11 @@ export function assertProfileFits(profile: UserProfile, today: string, unitGiven
       'body.fairIds',
     );
   }
-  if (role !== 'juror' && profile.roundIds.length > 0) {
-    throw refuse(
-      'Chỉ giám khảo được gắn với đợt bình chọn',
-      `only a juror is bound to award rounds, not a ${role}`,
-      'user.rounds-not-allowed',
-      'body.roundIds',
-    );
-  }
 }
 
 /**
- * A role change away from fair organiser or juror must not leave bindings behind: the admin removes them
- * first (PUT …/fair-bindings or …/round-bindings with an empty set), so no binding disappears unnoticed.
+ * A role change away from fair organiser must not leave fair bindings behind: the admin removes them first
+ * (PUT …/fair-bindings with an empty set), so no binding disappears unnoticed.
  */
 export function assertRoleChangeLeavesNoBindings(current: UserProfile, role: Role): void {
   if (role === current.role) return;
@@ -94,14 +85,6 @@ export function assertRoleChangeLeavesNoBindings(current: UserProfile, role: Rol
       'Tài khoản còn gắn với hội chợ: gỡ các hội chợ trước khi đổi vai trò',
       'the user is still bound to fairs: remove the fair bindings before changing the role',
       'user.has-fair-bindings',
-      'body.role',
-    );
-  }
-  if (current.roundIds.length > 0 && role !== 'juror') {
-    throw refuse(
-      'Tài khoản còn gắn với đợt bình chọn: gỡ các đợt trước khi đổi vai trò',
-      'the user is still bound to award rounds: remove the round bindings before changing the role',
-      'user.has-round-bindings',
       'body.role',
     );
   }

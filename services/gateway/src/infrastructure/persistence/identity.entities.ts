@@ -19,7 +19,6 @@ export class AppUserEntity {
   @Column('text', { name: 'province_code', nullable: true }) provinceCode: string | null;
   @Column('text', { name: 'fair_ids', array: true }) fairIds: string[];
   @Column('text', { name: 'facility_tax_code', nullable: true }) facilityTaxCode: string | null;
-  @Column('text', { name: 'round_ids', array: true }) roundIds: string[];
   @Column('boolean') disabled: boolean;
   @Column('timestamptz', { name: 'password_changed_at' }) passwordChangedAt: Date;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

@@ -47,11 +47,6 @@ export class UsersController {
 
   @Route(routes.bindFairs)
   bindFairs(@Input() { params, body }: RouteInput<typeof routes.bindFairs>): Promise<UserView> {
-    return this.users.bind(params.id, 'fairIds', body.fairIds);
-  }
-
-  @Route(routes.bindRounds)
-  bindRounds(@Input() { params, body }: RouteInput<typeof routes.bindRounds>): Promise<UserView> {
-    return this.users.bind(params.id, 'roundIds', body.roundIds);
+    return this.users.bindFairs(params.id, body.fairIds);
   }
 }

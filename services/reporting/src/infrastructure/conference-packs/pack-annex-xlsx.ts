@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import {
+  artisanTitleLabels,
+  artisanTitles,
   awardLevelLabels as AWARD_LEVEL_VI,
   conferenceAwardLevels,
   conferenceFigures,
@@ -28,7 +30,8 @@ const ONE_DECIMAL = '0.0';
 
 /**
  * One line per figure: its Vietnamese label, its key (for those who read the annex by program) and how to read
- * the number. The projects by status become one line per status (`projectsByStatus.settled`).
+ * the number. A breakdown becomes one line per part: per status (`projectsByStatus.settled`), per award level
+ * (`awardEntries.byLevel.national`), per artisan title (`artisanTitlesConferred.people`).
  */
 interface FigureLine {
   label: string;
@@ -45,6 +48,23 @@ function linesOf(definitions: readonly ConferenceFigureDefinition[]): FigureLine
         key: `projectsByStatus.${status}`,
         numFmt: WHOLE,
         value: (figures) => figures.projectsByStatus[status],
+      }));
+    }
+    if (f.key === 'awardEntries' || f.key === 'awardPasses') {
+      const key = f.key;
+      return conferenceAwardLevels.map((level) => ({
+        label: `${f.labelVi}: ${AWARD_LEVEL_VI[level]}`,
+        key: `${key}.byLevel.${level}`,
+        numFmt: WHOLE,
+        value: (figures: ConferenceFigures) => figures[key].byLevel[level],
+      }));
+    }
+    if (f.key === 'artisanTitlesConferred') {
+      return artisanTitles.map((title) => ({
+        label: `${f.labelVi}: ${artisanTitleLabels[title]}`,
+        key: `artisanTitlesConferred.${title}`,
+        numFmt: WHOLE,
+        value: (figures: ConferenceFigures) => figures.artisanTitlesConferred[title],
       }));
     }
     if (f.key === 'awardCertificates') {

@@ -6,6 +6,7 @@ import {
   type ConferencePackScope,
   type FrozenConferencePack,
 } from '../../domain/conference-packs/conference-pack';
+import { pdfPageTexts } from '../../../test/support/pdf-text';
 import { renderPackAnnex, SUMMARY_SHEET } from './pack-annex-xlsx';
 import { renderPackReport } from './pack-report-pdf';
 
@@ -36,8 +37,22 @@ const facts: YearFacts = {
   fairs: [],
   awardRounds: [],
   booths: [],
-  certificatesIssued: [],
-  certificatesValid: [],
+  // Hà Nội's facilities entered five products in the regional round, three passed; Nghệ An one national entry.
+  awardEntries: [
+    { provinceCode: '01', asOf: '2018-03-10', level: 'regional', productGroup: 'handicraft', count: 5 },
+    { provinceCode: '40', asOf: '2018-04-02', level: 'national', productGroup: 'other', count: 1 },
+  ],
+  awardPasses: [
+    { provinceCode: '01', asOf: '2018-03-10', level: 'regional', productGroup: 'handicraft', count: 3 },
+  ],
+  certificatesIssued: [
+    { provinceCode: '01', asOf: '2018-06-20', level: 'regional', productGroup: 'handicraft', count: 3 },
+  ],
+  certificatesValid: [{ provinceCode: '01', asOf: '2018-06-20', count: 3 }],
+  artisanTitles: [
+    { provinceCode: '01', asOf: '2018-09-02', title: 'people', count: 2 },
+    { provinceCode: '79', asOf: '2018-09-02', title: 'meritorious', count: 7 },
+  ],
 };
 
 function packOf(scope: ConferencePackScope): FrozenConferencePack {
@@ -83,6 +98,65 @@ describe('rendering a frozen conference pack', () => {
       expect(first[0].subarray(0, 5).toString()).toBe('%PDF-');
       expect(first[0].equals(again[0])).toBe(true);
       expect(first[1].equals(again[1])).toBe(true);
+    },
+    RENDERING_MS,
+  );
+
+  it(
+    'spells out the award figures by level and the artisan titles by title, in the annex and the report',
+    async () => {
+      const pack = packOf({ level: 'national', region: null, year: 2018, grouping: 'current' });
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Uint8Array.from(await renderPackAnnex(pack)).buffer);
+      /** Label and value of each figure line of a sheet, by its key. */
+      const lines = (sheet: string) => {
+        const found = new Map<string, [unknown, unknown]>();
+        workbook.getWorksheet(sheet)!.eachRow((row) => {
+          const key = row.getCell(3).value;
+          if (typeof key === 'string' && /^[a-zA-Z]+\./.test(key)) {
+            found.set(key, [row.getCell(1).value, row.getCell(2).value]);
+          }
+        });
+        return found;
+      };
+      const totals = lines(SUMMARY_SHEET);
+      expect(totals.get('awardEntries.byLevel.regional')).toEqual([
+        'Sản phẩm tham gia bình chọn: cấp khu vực',
+        5,
+      ]);
+      expect(totals.get('awardEntries.byLevel.national')?.[1]).toBe(1);
+      expect(totals.get('awardPasses.byLevel.regional')).toEqual(['Sản phẩm đạt bình chọn: cấp khu vực', 3]);
+      expect(totals.get('awardPasses.byLevel.national')?.[1]).toBe(0);
+      expect(totals.get('awardCertificates.issued.byLevel.regional')?.[1]).toBe(3);
+      expect(totals.get('artisanTitlesConferred.people')).toEqual([
+        'Danh hiệu nghệ nhân được phong tặng: Nghệ nhân nhân dân',
+        2,
+      ]);
+      expect(totals.get('artisanTitlesConferred.meritorious')?.[1]).toBe(7);
+      const haNoi = lines('Hà Nội');
+      expect(haNoi.get('awardPasses.byLevel.regional')?.[1]).toBe(3);
+      expect(haNoi.get('artisanTitlesConferred.meritorious')?.[1]).toBe(0);
+
+      // The totals table's lines, page by page, without what every page repeats (title, cut-off, header row).
+      const furniture = (line: string) =>
+        line === pack.title || line.startsWith('Số liệu chốt lúc 21/05/2026') || line === 'Chỉ tiêuSố liệu';
+      const pdf = (await pdfPageTexts(await renderPackReport(pack)))
+        .flatMap((page) => page.split('\n'))
+        .filter((line) => !furniture(line));
+      const partsOf = (heading: string, count: number) => {
+        const at = pdf.indexOf(heading);
+        return pdf.slice(at + 1, at + 1 + count);
+      };
+      const levels = (values: number[]) =>
+        ['Cấp xã (cấp huyện trước 07/2025)', 'Cấp tỉnh', 'Cấp khu vực', 'Cấp quốc gia'].map(
+          (level, i) => `${level}${values[i]}`,
+        );
+      expect(partsOf('Sản phẩm tham gia bình chọn', 4)).toEqual(levels([0, 0, 5, 1]));
+      expect(partsOf('Sản phẩm đạt bình chọn', 4)).toEqual(levels([0, 0, 3, 0]));
+      expect(partsOf('Danh hiệu nghệ nhân được phong tặng', 2)).toEqual([
+        'Nghệ nhân ưu tú7',
+        'Nghệ nhân nhân dân2',
+      ]);
     },
     RENDERING_MS,
   );

@@ -2,6 +2,8 @@ import { dirname, join } from 'node:path';
 import pdfMake from 'pdfmake';
 import type { Content, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import {
+  artisanTitleLabels,
+  artisanTitles,
   awardLevelLabels as AWARD_LEVEL_VI,
   conferenceAwardLevels,
   conferenceFigures,
@@ -55,8 +57,15 @@ const RULE = '#d0d7e2';
 const [ACCENT] = PACK_COLOURS;
 const UNIT_CHART_TOP = 15;
 
-/** The single-number figures of a row (by status and award certificates are breakdowns, not one cell). */
-type UnitFigureKey = Exclude<keyof ConferenceFigures, 'projectsByStatus' | 'awardCertificates'>;
+/** The breakdowns of a row (by status, level and group, title): each is several numbers, not one cell. */
+type BreakdownKey =
+  | 'projectsByStatus'
+  | 'awardEntries'
+  | 'awardPasses'
+  | 'awardCertificates'
+  | 'artisanTitlesConferred';
+/** The single-number figures of a row. */
+type UnitFigureKey = Exclude<keyof ConferenceFigures, BreakdownKey>;
 const measureOf = (key: ConferenceFigureKey) => conferenceFigures.find((f) => f.key === key)!.measure;
 
 /** A figure with its unit, as a sentence would say it: 1.150.000.000 đ, 50,0 %, 262. */
@@ -191,33 +200,45 @@ function contentTable(report: ConferenceReport): Content[] {
   ];
 }
 
-/** Every total the report holds, in the glossary's order, the projects by status spelled out. */
+const capitalised = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+
+/** Every total the report holds, in the glossary's order, the breakdowns spelled out line by line. */
 function totalsTable(totals: ConferenceTotals): Content[] {
   const body: TableCell[][] = [[header('Chỉ tiêu'), header('Số liệu')]];
+  const part = (label: string, value: number): TableCell[] => [
+    { text: label, margin: [10, 0, 0, 0] },
+    number(countText(value)),
+  ];
   for (const figure of conferenceFigures) {
+    const breakdown = (lines: TableCell[][]) =>
+      body.push([{ text: figure.labelVi, colSpan: 2, bold: true }, ''], ...lines);
     if (figure.key === 'projectsByStatus') {
-      body.push([{ text: figure.labelVi, colSpan: 2, bold: true }, '']);
-      for (const status of projectStatuses) {
-        body.push([
-          { text: projectStatusLabels[status], margin: [10, 0, 0, 0] },
-          number(countText(totals.projectsByStatus[status])),
-        ]);
-      }
+      breakdown(
+        projectStatuses.map((status) => part(projectStatusLabels[status], totals.projectsByStatus[status])),
+      );
+      continue;
+    }
+    if (figure.key === 'awardEntries' || figure.key === 'awardPasses') {
+      const counts = totals[figure.key];
+      breakdown(
+        conferenceAwardLevels.map((level) => part(capitalised(AWARD_LEVEL_VI[level]), counts.byLevel[level])),
+      );
       continue;
     }
     if (figure.key === 'awardCertificates') {
       const certificates = totals.awardCertificates;
-      body.push([{ text: figure.labelVi, colSpan: 2, bold: true }, '']);
-      for (const level of conferenceAwardLevels) {
-        body.push([
-          { text: `Cấp trong năm, ${AWARD_LEVEL_VI[level]}`, margin: [10, 0, 0, 0] },
-          number(countText(certificates.issued.byLevel[level])),
-        ]);
-      }
-      body.push([
-        { text: 'Còn hiệu lực ngày 31/12', margin: [10, 0, 0, 0] },
-        number(countText(certificates.validAtYearEnd)),
+      breakdown([
+        ...conferenceAwardLevels.map((level) =>
+          part(`Cấp trong năm, ${AWARD_LEVEL_VI[level]}`, certificates.issued.byLevel[level]),
+        ),
+        part('Còn hiệu lực ngày 31/12', certificates.validAtYearEnd),
       ]);
+      continue;
+    }
+    if (figure.key === 'artisanTitlesConferred') {
+      breakdown(
+        artisanTitles.map((title) => part(artisanTitleLabels[title], totals.artisanTitlesConferred[title])),
+      );
       continue;
     }
     body.push([

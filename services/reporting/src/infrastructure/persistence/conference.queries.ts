@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type {
+  ArtisanTitleGroup,
   AwardRoundGroup,
   BoothGroup,
   AwardCountGroup,
@@ -65,9 +66,20 @@ const HOLDER = `province_code AS "provinceCode", to_char(issued_on, 'YYYY-MM-DD'
 const YEAR_END = `make_date($1, 12, 31)`;
 
 /**
- * One grouped query per figure family (nine in all, run together), each returning a row per (code, reading date):
- * at most a few hundred rows whatever the number of facts (certificates: per day of issue, which a round's
- * certificates share). Rolling codes up to units happens in the domain.
+ * A result row's entrant code is read on the day of entry: the earliest of the round's projected entries under
+ * that code, else (its entries not projected yet) `province_as_of`, the last day up to the announcement on which
+ * the code named a unit.
+ */
+const ENTRANT = `r.province_code AS "provinceCode",
+  to_char(coalesce(
+    (SELECT min(e.submitted_on) FROM award_entry_projection e
+      WHERE e.round_id = r.round_id AND e.province_code = r.province_code),
+    r.province_as_of), 'YYYY-MM-DD') AS "asOf"`;
+
+/**
+ * One grouped query per figure family (twelve in all, run together), each returning a row per (code, reading
+ * date): at most a few hundred rows whatever the number of facts (certificates: per day of issue, which a
+ * round's certificates share; entries: per day of entry). Rolling codes up to units happens in the domain.
  */
 @Injectable()
 export class ConferenceQueries {
@@ -75,69 +87,100 @@ export class ConferenceQueries {
 
   /** `manager`: a transaction's, for figures read in one snapshot (a frozen pack); by default the pool's. */
   async factsOf(year: number, manager: EntityManager = this.dataSource.manager): Promise<YearFacts> {
-    const [plans, projects, contents, clusters, fairs, awardRounds, booths, issued, valid] =
-      await Promise.all([
-        manager.query(
-          `SELECT level, ${RECORDED}, count(*) AS count, coalesce(sum(budget_vnd), 0) AS "budgetVnd"
+    const [
+      plans,
+      projects,
+      contents,
+      clusters,
+      fairs,
+      awardRounds,
+      booths,
+      entries,
+      passes,
+      issued,
+      valid,
+      artisanTitles,
+    ] = await Promise.all([
+      manager.query(
+        `SELECT level, ${RECORDED}, count(*) AS count, coalesce(sum(budget_vnd), 0) AS "budgetVnd"
            FROM plan_projection WHERE year = $1
           GROUP BY level, province_code, province_as_of`,
-          [year],
-        ),
-        manager.query(
-          `WITH ${YEAR_PROJECTS}
+        [year],
+      ),
+      manager.query(
+        `WITH ${YEAR_PROJECTS}
          SELECT ${RECORDED}, status, ${PROJECT_SUMS}
            FROM year_projects
           GROUP BY province_code, province_as_of, status`,
-          [year],
-        ),
-        manager.query(
-          `WITH ${YEAR_PROJECTS}
+        [year],
+      ),
+      manager.query(
+        `WITH ${YEAR_PROJECTS}
          SELECT content AS "activityContent", ${RECORDED}, status, ${PROJECT_SUMS}
            FROM year_projects CROSS JOIN LATERAL unnest(activity_contents) AS content
           GROUP BY content, province_code, province_as_of, status`,
-          [year],
-        ),
-        // Clusters have no year: every registered cluster counts, as of now.
-        manager.query(
-          `SELECT ${RECORDED}, count(*) AS count FROM cluster_projection GROUP BY province_code, province_as_of`,
-        ),
-        manager.query(
-          `SELECT ${RECORDED}, count(*) AS count FROM fair_projection WHERE year = $1
+        [year],
+      ),
+      // Clusters have no year: every registered cluster counts, as of now.
+      manager.query(
+        `SELECT ${RECORDED}, count(*) AS count FROM cluster_projection GROUP BY province_code, province_as_of`,
+      ),
+      manager.query(
+        `SELECT ${RECORDED}, count(*) AS count FROM fair_projection WHERE year = $1
           GROUP BY province_code, province_as_of`,
-          [year],
-        ),
-        manager.query(
-          `SELECT level, region_code AS "regionCode", ${RECORDED}, count(*) AS count
+        [year],
+      ),
+      manager.query(
+        `SELECT level, region_code AS "regionCode", ${RECORDED}, count(*) AS count
            FROM award_round_projection WHERE year = $1
           GROUP BY level, region_code, province_code, province_as_of`,
-          [year],
-        ),
-        manager.query(
-          `SELECT ${RECORDED},
+        [year],
+      ),
+      manager.query(
+        `SELECT ${RECORDED},
                 coalesce(sum(booth_count) FILTER (WHERE cancelled_at IS NULL), 0) AS allocated,
                 coalesce(sum(booth_count) FILTER (WHERE cancelled_at IS NULL AND certified_at IS NOT NULL), 0)
                   AS supported,
                 coalesce(sum(support_vnd) FILTER (WHERE cancelled_at IS NULL), 0) AS "supportVnd"
            FROM booth_projection WHERE fair_year = $1
           GROUP BY province_code, province_as_of`,
-          [year],
-        ),
-        manager.query(
-          `SELECT level, product_group AS "productGroup", ${HOLDER}, count(*) AS count
+        [year],
+      ),
+      manager.query(
+        `SELECT level, product_group AS "productGroup", province_code AS "provinceCode",
+                to_char(submitted_on, 'YYYY-MM-DD') AS "asOf", count(*) AS count
+           FROM award_entry_projection WHERE round_year = $1
+          GROUP BY level, product_group, province_code, submitted_on`,
+        [year],
+      ),
+      manager.query(
+        `SELECT level, product_group AS "productGroup", "provinceCode", "asOf", sum(passed) AS count
+           FROM (SELECT r.level, r.product_group, r.passed, ${ENTRANT}
+                   FROM award_result_projection r WHERE r.year = $1 AND r.passed > 0) passes
+          GROUP BY level, product_group, "provinceCode", "asOf"`,
+        [year],
+      ),
+      manager.query(
+        `SELECT level, product_group AS "productGroup", ${HOLDER}, count(*) AS count
            FROM award_certificate_projection WHERE issued_on BETWEEN make_date($1, 1, 1) AND ${YEAR_END}
           GROUP BY level, product_group, province_code, issued_on`,
-          [year],
-        ),
-        // Valid at the year's end: issued by then, not expired then, and not withdrawn on or before that day.
-        manager.query(
-          `SELECT ${HOLDER}, count(*) AS count
+        [year],
+      ),
+      // Valid at the year's end: issued by then, not expired then, and not withdrawn on or before that day.
+      manager.query(
+        `SELECT ${HOLDER}, count(*) AS count
            FROM award_certificate_projection
           WHERE issued_on <= ${YEAR_END} AND valid_until >= ${YEAR_END}
             AND (withdrawn_on IS NULL OR withdrawn_on > ${YEAR_END})
           GROUP BY province_code, issued_on`,
-          [year],
-        ),
-      ]);
+        [year],
+      ),
+      manager.query(
+        `SELECT title, ${RECORDED}, count(*) AS count FROM artisan_title_projection WHERE year = $1
+          GROUP BY title, province_code, province_as_of`,
+        [year],
+      ),
+    ]);
     return {
       plans: plans.map((r: PlanGroup) => ({ ...r, count: exact(r.count), budgetVnd: exact(r.budgetVnd) })),
       projects: projects.map((r: ProjectGroup) => projectGroup(r)),
@@ -151,8 +194,11 @@ export class ConferenceQueries {
         supported: exact(r.supported),
         supportVnd: exact(r.supportVnd),
       })),
+      awardEntries: entries.map((r: AwardCountGroup) => ({ ...r, count: exact(r.count) })),
+      awardPasses: passes.map((r: AwardCountGroup) => ({ ...r, count: exact(r.count) })),
       certificatesIssued: issued.map((r: AwardCountGroup) => ({ ...r, count: exact(r.count) })),
       certificatesValid: valid.map((r: CountGroup) => ({ ...r, count: exact(r.count) })),
+      artisanTitles: artisanTitles.map((r: ArtisanTitleGroup) => ({ ...r, count: exact(r.count) })),
     };
   }
 }

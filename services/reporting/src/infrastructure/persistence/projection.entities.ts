@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { ConferenceAwardLevel, ConferenceProjectStatus } from '@kc/contracts';
+import type { ArtisanTitle, ConferenceAwardLevel, ConferenceProjectStatus } from '@kc/contracts';
 import { vndTransformer } from '@kc/persistence';
 
 // Read models only: written by the event handlers, read by the conference queries. Dates to read a province
@@ -175,6 +175,51 @@ export class AwardCertificateProjection {
   @Column('date', { name: 'withdrawn_on', nullable: true }) withdrawnOn: string | null;
 }
 
+/** One entry in an award round; the entrant's province code as recorded, read on `submittedOn`. */
+@Entity('award_entry_projection')
+export class AwardEntryProjection {
+  @PrimaryColumn('uuid', { name: 'entry_id' }) entryId: string;
+  @Column('uuid', { name: 'round_id' }) roundId: string;
+  @Column('text') level: ConferenceAwardLevel;
+  @Column('int', { name: 'round_year' }) roundYear: number;
+  @Column('text', { name: 'product_group' }) productGroup: string;
+  @Column('text', { name: 'province_code' }) provinceCode: string;
+  @Column('date', { name: 'submitted_on' }) submittedOn: string;
+}
+
+/**
+ * A published round's entries and passes of one entrant code and product group. The code was recorded on the
+ * day of entry, which the result does not give: the conference queries read it on the earliest projected entry
+ * of the round under that code, else on `provinceAsOf` (the last day up to the announcement it named a unit).
+ */
+@Entity('award_result_projection')
+export class AwardResultProjection {
+  @PrimaryColumn('uuid', { name: 'round_id' }) roundId: string;
+  @PrimaryColumn('text', { name: 'province_code' }) provinceCode: string;
+  @PrimaryColumn('text', { name: 'product_group' }) productGroup: string;
+  @Column('text') level: ConferenceAwardLevel;
+  @Column('int') year: number;
+  @Column('date', { name: 'announced_on' }) announcedOn: string;
+  @Column('date', { name: 'province_as_of' }) provinceAsOf: string;
+  @Column('int') entries: number;
+  @Column('int') passed: number;
+}
+
+/**
+ * One conferred artisan title, by its nomination. The nominating unit's code was recorded on the day of
+ * nomination, which the event does not give: it is read on `provinceAsOf`, the last day up to the conferral on
+ * which it named a unit.
+ */
+@Entity('artisan_title_projection')
+export class ArtisanTitleProjection {
+  @PrimaryColumn('uuid', { name: 'nomination_id' }) nominationId: string;
+  @Column('text') title: ArtisanTitle;
+  @Column('text', { name: 'province_code' }) provinceCode: string;
+  @Column('date', { name: 'province_as_of' }) provinceAsOf: string;
+  @Column('int') year: number;
+  @Column('date', { name: 'conferred_on' }) conferredOn: string;
+}
+
 export const PROJECTION_ENTITIES = [
   PlanProjection,
   PlanCeilingProjection,
@@ -186,4 +231,7 @@ export const PROJECTION_ENTITIES = [
   AwardRoundProjection,
   BoothProjection,
   AwardCertificateProjection,
+  AwardEntryProjection,
+  AwardResultProjection,
+  ArtisanTitleProjection,
 ];
