@@ -138,7 +138,7 @@ async function demoData(gatewayUrl, r) {
   try {
     const res = await loadDemoData(gatewayUrl);
     const c = res.counts;
-    const what = `${c.plans} plans, ${c.projects} projects (${c.lifecycleSteps} lifecycle steps now), ${c.clusters} clusters, ${c.fairs} fairs, ${c.awardRounds} award round`;
+    const what = `${c.plans} plans, ${c.projects} projects (${c.lifecycleSteps} lifecycle steps now), ${c.clusters} clusters, ${c.fairs} fairs, ${c.awardRounds} award rounds`;
     const requests = `${res.http.writes} writes in ${res.http.requests} requests`;
     if (res.created === 0)
       r.ok(`demo data already loaded: ${what} (checked in ${sinceStart(t0)}: ${requests})`);
@@ -165,7 +165,7 @@ function printNextSteps(profile, gateway, r, { t0, demoFailed, guide }) {
     ['', `${base}/api/v1/conferences/national?year=2018&grouping=historical`],
     [
       'Demo accounts',
-      `cuc.admin, cuc.canbo, sct.<unit code> (e.g. sct.40), btc.hoicho, dn.demo, giamkhao.1–9, xem`,
+      `cuc.admin, cuc.canbo, sct.<unit code> (e.g. sct.40), btc.hoicho, dn.demo, giamkhao.1–13, xem`,
     ],
     [
       '',

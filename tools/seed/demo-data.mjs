@@ -16,9 +16,10 @@
 //
 // Beside the plans: clusters; the Northern regional fair of 270 booths — this year's and, once that one is too
 // close to book, next year's too — the one ahead open for booking on the day of the load (its window set anew
-// whenever it has closed); the award round; and the demo accounts bound to them through the gateway's user API:
-// btc.hoicho organises the fairs, giamkhao.1–9 sit on the round. The load ends with what is ready to try, for whom
-// (demo-guide.mjs).
+// whenever it has closed), its organiser btc.hoicho bound to it through the gateway's user API; and the awards
+// (demo-awards.mjs, loaded by demo-awards-loader.mjs): the certificates of the 2018 regional and 2023 national
+// rounds, this year's round in scoring with giamkhao.1–9 on its jury, and Nghệ An's provincial round scored by its
+// jurors and published. The load ends with what is ready to try, for whom (demo-guide.mjs).
 //
 // Safe to rerun, also after a partial failure (killed, broker restarted, a refusal): records are looked up
 // before they are written (plan by year/level/unit, project by title within its plan or by its legacy record,
@@ -41,6 +42,8 @@ import {
   mapLimit,
   sleep,
 } from './http.mjs';
+import { buildAwardsDataset } from './demo-awards.mjs';
+import { loadAwards } from './demo-awards-loader.mjs';
 import { buildDemoDataset, fairBooths, reaches, STAGES } from './demo-dataset.mjs';
 import { demoGuide } from './demo-guide.mjs';
 
@@ -87,7 +90,8 @@ export async function loadDemoData(
   ]);
   const data = buildDemoDataset({ provinces2018, provincesNow, currentYear, today });
   const selected = only ? data.plans.filter((p) => only.includes(p.key)) : data.plans;
-  const actors = provinceActors(client);
+  const account = accountSessions(client);
+  const actors = (code) => account(`sct.${code}`);
 
   // Plans first: the projects service learns of them from events, which takes a moment.
   const planIds = {};
@@ -103,6 +107,7 @@ export async function loadDemoData(
   // Every plan goes its own way (their waits for events overlap), next to the registries.
   let steps = 0;
   let registries;
+  let awards;
   // A past year's plan is the longest chain of waits (its import, then the other services' events, three
   // times over): its requests go before this year's step-by-step ones, and this year's plans start once its
   // records are in (they would only slow that import down; they fill its waits for the other services).
@@ -129,11 +134,20 @@ export async function loadDemoData(
   await Promise.all([
     only
       ? null
-      : ensureRegistries(central, data, currentYear, tally, concurrency, now).then((r) => {
+      : ensureRegistries(central, data, tally, concurrency, now).then((r) => {
           registries = r;
-          log(
-            `clusters, fairs (one open for booking), award round, their organiser and jurors ready (${elapsed()})`,
-          );
+          log(`clusters, fairs (one open for booking) and their organiser ready (${elapsed()})`);
+        }),
+    only
+      ? null
+      : loadAwards(
+          { central, urgent, account, concurrency, today, log, elapsed },
+          buildAwardsDataset({ provinces2018, provincesNow, currentYear, today }),
+        ).then((r) => {
+          awards = r;
+          tally.created += r.created;
+          tally.existing += r.existing;
+          log(`awards ready (${elapsed()})`);
         }),
     ...selected.map(async (entry) => {
       const r = await drivePlan(context, entry, planIds[entry.key]);
@@ -151,9 +165,9 @@ export async function loadDemoData(
     lifecycleSteps: steps,
     clusters: only ? 0 : data.clusters.length,
     fairs: only ? 0 : data.fairs.length,
-    awardRounds: only ? 0 : data.awardRounds.length,
+    awardRounds: only ? 0 : awards.rounds.length,
   };
-  const guide = only ? [] : demoGuide({ data, currentYear, planIds, ...registries });
+  const guide = only ? [] : demoGuide({ data, currentYear, planIds, ...registries, awards });
   return { ...tally, counts, currentYear, planIds, http, guide };
 }
 
@@ -186,16 +200,19 @@ async function session({ gatewayUrl, limiter, stats }, getToken, { urgent = fals
   };
 }
 
-/** The provincial department acting for a unit in force today: its demo account (sct.<code>). */
-function provinceActors(client) {
+/**
+ * A demo account's session, logged in once per run: the provincial department acting for a unit in force today
+ * (sct.<code>), a juror (giamkhao.<n>).
+ */
+function accountSessions(client) {
   const cache = new Map();
-  return (code) => {
-    if (!cache.has(code))
+  return (username) => {
+    if (!cache.has(username))
       cache.set(
-        code,
-        session(client, () => login(client.gatewayUrl, `sct.${code}`)),
+        username,
+        session(client, () => login(client.gatewayUrl, username)),
       );
-    return cache.get(code);
+    return cache.get(username);
   };
 }
 
@@ -228,16 +245,14 @@ async function ensurePlan(api, plan) {
 }
 
 /**
- * Clusters, fairs (with their booths) and award rounds: whatever is missing; then the bookable fair's window
- * opened if it is not open now, and the demo's organiser and jurors bound to its fairs and round. Returns the
- * demo's fairs, the bookable one and the round as the services list them.
+ * Clusters and fairs (with their booths): whatever is missing; then the bookable fair's window opened if it is not
+ * open now, and the demo's organiser bound to its fairs. Returns the demo's fairs and the bookable one as the
+ * service lists them.
  */
-async function ensureRegistries(central, data, currentYear, tally, concurrency, now) {
+async function ensureRegistries(central, data, tally, concurrency, now) {
   const fairYears = [...new Set(data.fairs.map((f) => f.year))];
   const listFairs = async () =>
     (await Promise.all(fairYears.map((y) => listAll(central, `/api/v1/fairs?year=${y}`)))).flat();
-  const listRounds = () => listAll(central, `/api/v1/award-rounds?year=${currentYear}`);
-  const sameRound = (a, b) => a.name === b.name && a.level === b.level;
   const results = await Promise.all([
     ensureAll(central, data.clusters, concurrency, {
       list: () => listAll(central, '/api/v1/clusters'),
@@ -249,29 +264,22 @@ async function ensureRegistries(central, data, currentYear, tally, concurrency, 
       same: (a, b) => a.name === b.name,
       path: '/api/v1/fairs',
     }),
-    ensureAll(central, data.awardRounds, concurrency, {
-      list: listRounds,
-      same: sameRound,
-      path: '/api/v1/award-rounds',
-    }),
   ]);
   for (const r of results) {
     tally.created += r.created;
     tally.existing += r.existing;
   }
-  const [fairs, rounds] = await Promise.all([listFairs(), listRounds()]);
+  const fairs = await listFairs();
   const demoFairs = data.fairs.map((body) => fairs.find((f) => f.name === body.name));
-  const round = rounds.find((r) => sameRound(r, data.awardRounds[0]));
-  const [bookable, bindings] = await Promise.all([
+  const [bookable, bound] = await Promise.all([
     ensureFairBooths(central, demoFairs).then(() => ensureBookingWindow(central, demoFairs, data, now)),
-    ensureBindings(
+    ensureOrganiser(
       central,
       demoFairs.map((f) => f.id),
-      round.id,
     ),
   ]);
-  tally.created += bindings + (bookable?.opened ? 1 : 0);
-  return { fairs: demoFairs, bookableFair: bookable?.fair ?? null, round };
+  tally.created += bound + (bookable?.opened ? 1 : 0);
+  return { fairs: demoFairs, bookableFair: bookable?.fair ?? null };
 }
 
 /** The demo fairs' booth inventory (for the floor plan), added once: a fair with booths is left as it is. */
@@ -303,38 +311,23 @@ async function ensureBookingWindow(api, fairs, data, now) {
 }
 
 const ORGANISER = 'btc.hoicho';
-const JURORS = Array.from({ length: 9 }, (_, i) => `giamkhao.${i + 1}`);
 
 /**
- * The demo's fair organiser runs its fairs and its nine jurors sit on its award round: the bindings their tokens
- * carry from their next login. Bindings made otherwise are kept (a binding's set is replaced whole, so the
- * demo's are added to it). Returns the number of accounts changed.
+ * The demo's fair organiser runs its fairs: the bindings its token carries from its next login. Bindings made
+ * otherwise are kept (the set is replaced whole, so the demo's are added to it). Returns 1 if the account changed.
+ * (Jurors need no binding: the awards service seats them on councils itself.)
  */
-async function ensureBindings(api, fairIds, roundId) {
-  const users = async (query) => (await api.get(`/api/v1/users?${query}&limit=200`)).items;
-  const [organisers, jurors] = await Promise.all([
-    users(`username=${ORGANISER}`),
-    users(`username=giamkhao.&role=juror`),
-  ]);
-  const account = (list, name) => {
-    const user = list.find((u) => u.username === name);
-    if (!user)
-      throw new Error(`the demo account ${name} does not exist (GET /api/v1/users?username=${name})`);
-    return user;
-  };
-  const bind = async (user, field, path, ids) => {
-    const missing = ids.filter((id) => !user[field].includes(id));
-    if (missing.length === 0) return 0;
-    await api.call('PUT', `/api/v1/users/${user.id}/${path}`, {
-      body: { [field]: [...user[field], ...missing] },
-    });
-    return 1;
-  };
-  const changed = await Promise.all([
-    bind(account(organisers, ORGANISER), 'fairIds', 'fair-bindings', fairIds),
-    ...JURORS.map((name) => bind(account(jurors, name), 'roundIds', 'round-bindings', [roundId])),
-  ]);
-  return changed.reduce((a, b) => a + b, 0);
+async function ensureOrganiser(api, fairIds) {
+  const { items } = await api.get(`/api/v1/users?username=${ORGANISER}&limit=200`);
+  const user = items.find((u) => u.username === ORGANISER);
+  if (!user)
+    throw new Error(`the demo account ${ORGANISER} does not exist (GET /api/v1/users?username=${ORGANISER})`);
+  const missing = fairIds.filter((id) => !user.fairIds.includes(id));
+  if (missing.length === 0) return 0;
+  await api.call('PUT', `/api/v1/users/${user.id}/fair-bindings`, {
+    body: { fairIds: [...user.fairIds, ...missing] },
+  });
+  return 1;
 }
 
 async function ensureAll(api, bodies, concurrency, { list, same, path }) {

@@ -80,7 +80,6 @@ export interface DemoDataset {
   fairs: { name: string; year: number; startDate: string; endDate: string; [field: string]: unknown }[];
   /** The fair open for booking today, by name, and its window; null where its host unit is not in force. */
   bookableFair: { name: string; window: DemoRegistrationWindow } | null;
-  awardRounds: { name: string; year: number; level: string; [field: string]: unknown }[];
 }
 
 export const STAGES: readonly DemoStage[];

@@ -1,7 +1,8 @@
 // The demo data set, built deterministically (seeded PRNG): the same provinces, year and day always give the
-// same plans, projects with the stage each reaches and its dated steps, clusters, fairs and award round, each
-// left where a newcomer can act on it at once (a fair open for booking, next year's plans in registration and in
-// appraisal). Pure: no I/O, so it can be inspected and unit-tested on its own (demo-dataset.spec.ts).
+// same plans, projects with the stage each reaches and its dated steps, clusters and fairs, each left where a
+// newcomer can act on it at once (a fair open for booking, next year's plans in registration and in appraisal);
+// the awards have their own module (demo-awards.mjs). Pure: no I/O, so it can be inspected and unit-tested on its
+// own (demo-dataset.spec.ts).
 
 const MILLION = 1_000_000;
 const BILLION = 1_000 * MILLION;
@@ -444,7 +445,6 @@ export function buildDemoDataset({ provinces2018, provincesNow, currentYear, tod
     bookableFair: known.has(bookable.provinceCode)
       ? { name: bookable.name, window: registrationWindow(bookable, today) }
       : null,
-    awardRounds: [awardRound(currentYear)],
   };
 }
 
@@ -610,20 +610,4 @@ export function fairBooths() {
       };
     }),
   );
-}
-
-/** National rounds run in odd years, regional ones in even years (domain.md section 7). */
-function awardRound(year) {
-  return year % 2 === 1
-    ? {
-        name: `Bình chọn sản phẩm công nghiệp nông thôn tiêu biểu cấp quốc gia năm ${year}`,
-        year,
-        level: 'national',
-      }
-    : {
-        name: `Bình chọn sản phẩm công nghiệp nông thôn tiêu biểu khu vực phía Bắc năm ${year}`,
-        year,
-        level: 'regional',
-        regionCode: 'north',
-      };
 }

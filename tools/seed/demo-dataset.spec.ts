@@ -1,6 +1,18 @@
 import { buildDemoDataset, reaches, splitExactly, type DemoProject, type DemoUnit } from './demo-dataset.mjs';
-import { demoGuide } from './demo-guide.mjs';
-import { provincesAsOf } from '@kc/reference-data';
+import {
+  buildAwardsDataset,
+  isValidTaxCode,
+  LEFT_FOR_GIAMKHAO_1,
+  taxCheckDigit,
+  type DemoRound,
+} from './demo-awards.mjs';
+import { demoGuide, type LoadedRound } from './demo-guide.mjs';
+import { provincesAsOf, unitInForce } from '@kc/reference-data';
+// The rules the services apply, so the demo is checked against them rather than against a copy.
+import { councilSizeLimits } from '../../services/awards/src/domain/council';
+import { passes } from '../../services/awards/src/domain/results';
+import { scoreSheet, sheetInTenths, statutoryCriteria } from '../../services/awards/src/domain/scoring';
+import { demoAccounts } from '../../services/gateway/src/domain/identity/demo-accounts';
 
 const REGIONS = ['north', 'central', 'south'] as const;
 const unit = (code: string, i: number): DemoUnit => ({
@@ -137,6 +149,27 @@ describe('demo data set', () => {
     const planIds = Object.fromEntries(data.plans.map((p, i) => [p.key, `plan-${i}`]));
     const fairs = data.fairs.map((f, i) => ({ id: `fair-${i}`, name: f.name }));
     const bookable = data.bookableFair!;
+    const round = (over: Partial<LoadedRound>): LoadedRound => ({
+      key: 'k',
+      id: 'round-1',
+      name: 'Bình chọn sản phẩm công nghiệp nông thôn tiêu biểu khu vực phía Bắc năm 2026',
+      level: 'regional',
+      state: 'scoring',
+      scoringClosesOn: '2026-12-29',
+      jurors: Array.from({ length: 9 }, (_, i) => `giamkhao.${i + 1}`),
+      secretary: 'cuc.canbo',
+      entries: 18,
+      ...over,
+    });
+    const published = round({
+      id: 'round-2',
+      name: 'Bình chọn sản phẩm công nghiệp nông thôn tiêu biểu tỉnh Nghệ An năm 2026',
+      state: 'published',
+      secretary: 'sct.40',
+      entries: 11,
+      passed: 7,
+      certificates: Array.from({ length: 7 }, (_, i) => `T-40-2026-000${i + 1}`),
+    });
     const lines = demoGuide({
       data,
       currentYear: 2026,
@@ -147,19 +180,36 @@ describe('demo data set', () => {
         registrationClosesAt: new Date(Date.parse(bookable.window.closesAt)).toISOString(),
         holdMinutes: bookable.window.holdMinutes,
       },
-      round: { id: 'round-1', name: data.awardRounds[0].name },
+      awards: {
+        past: [
+          { key: 'regional-2018', year: 2018, level: 'regional', certificates: 244, provinces: 63 },
+          { key: 'national-2023', year: 2023, level: 'national', certificates: 173, provinces: 54 },
+        ],
+        rounds: [round({ owed: { 'giamkhao.1': 6 } }), published],
+      },
     });
     const text = lines.join('\n');
     for (const account of [
       'dn.demo',
       'btc.hoicho',
       'giamkhao.1–9',
+      'sct.40',
       'sct.01',
       'cuc.admin',
       'cuc.canbo',
       'xem',
     ])
       expect(text).toMatch(new RegExp(`^  ${account.replace('.', '\\.')} `, 'm'));
+    expect(text).toContain('giamkhao.1 has 6 of the 18 entries to score, the other jurors none');
+    expect(text).toContain('PUT /api/v1/award-rounds/round-1/entries/{entryId}/sheet');
+    expect(text).toContain('GET /api/v1/award-rounds/round-1/progress');
+    expect(text).toContain('published: 7 of 11 entries passed, certificates');
+    expect(text).toContain('T-40-2026-0001 … T-40-2026-0007');
+    expect(text).toContain('GET /api/v1/award-rounds/round-2/result/verification');
+    expect(text).toContain(
+      '?year=2018 (settled: 262 projects; 244 regional award certificates, 63 provinces)',
+    );
+    expect(text).toContain('?year=2023 (173 national award certificates, 54 provinces)');
     expect(text).toContain(`book a booth at "${bookable.name}", open until 29/12/2026 00:00`);
     expect(text).toContain(`/api/v1/plans/${planIds['national-2027']}/decisions`);
     expect(text).toContain('registration open until 31/12/2026: 1 draft, 1 registered, 2 base-appraised');
@@ -170,5 +220,177 @@ describe('demo data set', () => {
     expect(parts.reduce((a: number, b: number) => a + b, 0)).toBe(1_000_000_000);
     expect(parts.every((p: number) => p % 5_000_000 === 0 && p >= 100_000_000)).toBe(true);
     expect(() => splitExactly(100_000_000, [1, 1], 100_000_000)).toThrow(RangeError);
+  });
+});
+
+describe('demo awards', () => {
+  const units = (date: string): DemoUnit[] =>
+    provincesAsOf(date).map(({ code, nameVi, fullNameVi, regionCode }) => ({
+      code,
+      nameVi,
+      fullNameVi,
+      regionCode,
+    }));
+  const provinces2018 = units('2018-06-30');
+  const region2018 = new Map(provinces2018.map((u) => [u.code, u.regionCode]));
+  const build = (today: string) =>
+    buildAwardsDataset({
+      provinces2018,
+      provincesNow: units(today),
+      currentYear: Number(today.slice(0, 4)),
+      today,
+    });
+  const awards = build('2026-11-29');
+  const past = (key: string) => awards.past.find((p) => p.key === key)!.certificates;
+  const roundOf = (a: typeof awards, key: string): DemoRound => a.rounds.find((r) => r.key === key)!;
+  /** A sheet's total as the awards service scores it (refusing a score above its maximum or too precise). */
+  const total = ({ juror, entry, scores }: DemoRound['sheets'][number]) =>
+    scoreSheet(
+      statutoryCriteria,
+      sheetInTenths(statutoryCriteria, { jurorId: juror, entryCode: entry, scores }),
+    ).totalTenths;
+  const validUntil = (issuedOn: string) => `${Number(issuedOn.slice(0, 4)) + 2}-12-31`;
+
+  it('records the 2018 regional rounds: 244 certificates, North 110, Central 64, South 70, to facilities of their region', () => {
+    const certificates = past('regional-2018');
+    expect(certificates).toHaveLength(244);
+    for (const [letter, region, count] of [
+      ['B', 'north', 110],
+      ['T', 'central', 64],
+      ['N', 'south', 70],
+    ] as const) {
+      const ofRegion = certificates.filter((c) => c.number.startsWith(`KV-${letter}-2018-`));
+      expect(ofRegion.map((c) => c.number)).toEqual(
+        Array.from({ length: count }, (_, i) => `KV-${letter}-2018-${String(i + 1).padStart(4, '0')}`),
+      );
+      for (const c of ofRegion) {
+        expect([c.number, region2018.get(c.holder.provinceCode)]).toEqual([c.number, region]);
+        expect(c.issuedOn.startsWith('2018-')).toBe(true);
+        expect(unitInForce(c.holder.provinceCode, c.issuedOn)).toBeDefined();
+      }
+    }
+    // Every one of the 63 provinces of 2018 had at least one product certified.
+    expect(new Set(certificates.map((c) => c.holder.provinceCode)).size).toBe(63);
+  });
+
+  it('records the 2023 national round: 173 certificates from exactly 54 of the 63 provinces of the time', () => {
+    const certificates = past('national-2023');
+    expect(certificates.map((c) => c.number)).toEqual(
+      Array.from({ length: 173 }, (_, i) => `QG-2023-${String(i + 1).padStart(4, '0')}`),
+    );
+    const provinces = new Set(certificates.map((c) => c.holder.provinceCode));
+    expect(provinces.size).toBe(54);
+    for (const code of provinces) expect(unitInForce(code, '2023-11-24')?.code).toBe(code);
+    expect(certificates.every((c) => c.issuedOn === '2023-11-24')).toBe(true);
+  });
+
+  it('gives every facility its own tax code, whose check digit holds, and names in Vietnamese, NFC', () => {
+    expect(isValidTaxCode('0300588569')).toBe(true);
+    expect(isValidTaxCode('0300588568')).toBe(false);
+    expect(taxCheckDigit('000000000')).toBeNull(); // such a code is never issued
+    const holders = [
+      ...awards.past.flatMap((p) => p.certificates),
+      ...awards.rounds.flatMap((r) => r.certificates.map((c) => c.certificate)),
+    ].map((c) => c.holder);
+    expect(holders.every((h) => isValidTaxCode(h.taxCode))).toBe(true);
+    expect(new Set(holders.map((h) => h.taxCode)).size).toBe(holders.length);
+    for (const set of awards.past) {
+      const names = set.certificates.map((c) => `${c.productName} / ${c.holder.facilityName}`);
+      expect(names.every((n) => n === n.normalize('NFC'))).toBe(true);
+    }
+    expect(past('regional-2018')[0].holder.facilityName).toMatch(
+      /^(Hợp tác xã|Công ty TNHH|Cơ sở sản xuất|Hộ kinh doanh|Tổ hợp tác) /,
+    );
+  });
+
+  it("publishes Nghệ An's round with 7 of its 11 entries passing by design, one at 70.0 and one at 69.9", () => {
+    const round = roundOf(awards, 'provincial-2026-40');
+    expect(round).toMatchObject({ target: 'published', authority: '40', expectedPasses: 7 });
+    expect(round.entries).toHaveLength(11);
+    const sums = round.entries.map((e) => {
+      const sheets = round.sheets.filter((s) => s.entry === e.body.lowerCertificateNumber);
+      expect(sheets.map((s) => s.juror)).toEqual(round.council.jurors);
+      return sheets.reduce((sum, s) => sum + total(s), 0);
+    });
+    const jurors = round.council.jurors.length;
+    expect(sums.filter((sum) => passes(sum, jurors))).toHaveLength(7);
+    expect(sums.filter((sum) => !passes(sum, jurors))).toHaveLength(4);
+    // Averages of exactly 70.0 (passes) and 69.9 (fails).
+    expect(sums).toContain(700 * jurors);
+    expect(sums).toContain(699 * jurors);
+  });
+
+  it("puts this year's regional North round in scoring: giamkhao.1–9 on its jury, giamkhao.1 owing the last sheets", () => {
+    const round = roundOf(awards, 'regional-2026-north');
+    const north = units('2026-11-29').filter((u) => u.regionCode === 'north');
+    expect(round.open).toMatchObject({ year: 2026, level: 'regional', regionCode: 'north' });
+    const { entriesOpenOn, entriesCloseOn } = round.open.schedule;
+    expect(entriesOpenOn <= '2026-11-29' && '2026-11-29' <= entriesCloseOn).toBe(true);
+    expect(round.entries.map((e) => e.body.facility.provinceCode)).toEqual(north.map((u) => u.code));
+    expect(round.council.jurors).toEqual(Array.from({ length: 9 }, (_, i) => `giamkhao.${i + 1}`));
+    const { min, max } = councilSizeLimits.regional;
+    expect(round.council.members.length).toBeGreaterThanOrEqual(min);
+    expect(round.council.members.length).toBeLessThanOrEqual(max);
+    const shortlisted = new Map(
+      round.shortlists.flatMap((s) => s.certificateNumbers.map((n) => [n, s.provinceCode] as const)),
+    );
+    for (const { body } of round.entries) {
+      const cited = round.certificates.find((c) => c.certificate.number === body.lowerCertificateNumber)!;
+      // Last year's provincial certificate of the facility's own unit, put forward by it, valid when entries close.
+      expect(cited.certificate.number).toMatch(new RegExp(`^T-${body.facility.provinceCode}-2025-01\\d\\d$`));
+      expect([cited.issuer, shortlisted.get(cited.certificate.number)]).toEqual([
+        body.facility.provinceCode,
+        body.facility.provinceCode,
+      ]);
+      expect(cited.certificate.holder.taxCode).toBe(body.facility.taxCode);
+      expect(validUntil(cited.certificate.issuedOn) >= entriesCloseOn).toBe(true);
+    }
+    const owed = (juror: string) =>
+      round.entries.length - round.sheets.filter((s) => s.juror === juror).length;
+    expect(owed('giamkhao.1')).toBe(LEFT_FOR_GIAMKHAO_1);
+    for (const juror of round.council.jurors.slice(1)) expect(owed(juror)).toBe(0);
+  });
+
+  it('gives sheets the awards service takes: every score within its maximum, at most one decimal', () => {
+    const sheets = [...awards.rounds, ...build('2027-03-10').rounds].flatMap((r) => r.sheets);
+    expect(sheets.length).toBeGreaterThan(0);
+    for (const sheet of sheets) expect(total(sheet)).toBeLessThanOrEqual(1000);
+  });
+
+  it('runs a national round in scoring in an odd year, citing last year’s regional certificates', () => {
+    const odd = build('2027-03-10');
+    const round = roundOf(odd, 'national-2027');
+    expect(round.open).toMatchObject({ year: 2027, level: 'national' });
+    const { min, max } = councilSizeLimits.national;
+    expect(round.council.members.length).toBeGreaterThanOrEqual(min);
+    expect(round.council.members.length).toBeLessThanOrEqual(max);
+    expect(round.council.jurors).toHaveLength(9);
+    expect(new Set(round.entries.map((e) => e.body.facility.provinceCode)).size).toBe(18);
+    for (const { certificate, issuer } of round.certificates) {
+      expect([certificate.number, issuer]).toEqual([
+        expect.stringMatching(/^KV-[BTN]-2026-01\d\d$/),
+        'central',
+      ]);
+      expect(validUntil(certificate.issuedOn) >= round.open.schedule.entriesCloseOn).toBe(true);
+    }
+    expect(roundOf(odd, 'provincial-2027-40').expectedPasses).toBe(7);
+  });
+
+  it('seats only demo accounts: every council member a juror account, every secretary an account', () => {
+    const accounts = demoAccounts(units('2026-11-29').map((u) => u.code));
+    const role = new Map(accounts.map((a) => [a.username, a.role]));
+    for (const round of [...awards.rounds, ...build('2027-03-10').rounds]) {
+      for (const m of round.council.members)
+        expect([m.username, role.get(m.username)]).toEqual([m.username, 'juror']);
+      expect(round.council.jurors.every((j) => round.council.members.some((m) => m.username === j))).toBe(
+        true,
+      );
+      expect(round.council.jurors.length % 2).toBe(1);
+      expect(role.has(round.council.secretary.username)).toBe(true);
+    }
+  });
+
+  it('is the same on every run', () => {
+    expect(JSON.stringify(build('2026-11-29'))).toBe(JSON.stringify(awards));
   });
 });

@@ -1,11 +1,38 @@
 // Types of demo-guide.mjs (plain JavaScript, run by Node) for the TypeScript that reads it: tests.
 import type { DemoDataset } from './demo-dataset.mjs';
 
+/** A past round as the awards loader reports it: its certificates on record. */
+export interface LoadedPastRound {
+  key: string;
+  year: number;
+  level: string;
+  certificates: number;
+  provinces: number;
+}
+
+/** One of this year's rounds as the awards loader leaves it. */
+export interface LoadedRound {
+  key: string;
+  id: string;
+  name: string;
+  level: string;
+  state: 'entries-open' | 'scoring' | 'closed' | 'published';
+  scoringClosesOn: string;
+  jurors: string[];
+  secretary: string;
+  entries: number;
+  /** In scoring: the sheets each juror still owes (none listed when all are in). */
+  owed?: Record<string, number>;
+  /** Published: how many passed and the certificates issued. */
+  passed?: number;
+  certificates?: string[];
+}
+
 export function demoGuide(loaded: {
   data: DemoDataset;
   currentYear: number;
   planIds: Record<string, string>;
   fairs: { id: string; name: string }[];
   bookableFair: { id: string; name: string; registrationClosesAt: string; holdMinutes: number } | null;
-  round: { id: string; name: string };
+  awards: { past: LoadedPastRound[]; rounds: LoadedRound[] };
 }): string[];

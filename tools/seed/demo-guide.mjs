@@ -31,13 +31,31 @@ function stagesOf(entry) {
   return [...counts].map(([stage, n]) => `${n} ${stage}`).join(', ');
 }
 
+/** "giamkhao.1–9" for consecutive juror accounts, else the names listed. */
+function accountsNamed(usernames) {
+  const numbers = usernames.map((u) => Number(u.split('.')[1]));
+  const consecutive = numbers.every((n, i) => i === 0 || n === numbers[i - 1] + 1);
+  return consecutive && numbers.length > 2
+    ? `giamkhao.${numbers[0]}–${numbers.at(-1)}`
+    : usernames.join(', ');
+}
+
+/** What the jurors of a round in scoring still owe: "giamkhao.1 has 12 of the 36 entries to score, …". */
+function owedSheets(round) {
+  const owed = Object.entries(round.owed);
+  if (owed.length === 0) return 'every sheet is in';
+  const others = owed.length < round.jurors.length ? ', the other jurors none' : '';
+  return `${owed.map(([juror, n]) => `${juror} has ${n} of the ${round.entries} entries to score`).join(', ')}${others}`;
+}
+
 /**
  * @param {{ data: object, currentYear: number, planIds: Record<string, string>,
  *   fairs: { id: string, name: string }[], bookableFair: { id: string, name: string, registrationClosesAt: string,
- *   holdMinutes: number } | null, round: { id: string, name: string } }} loaded
+ *   holdMinutes: number } | null, awards: { past: object[], rounds: object[] } }} loaded `awards`: what the
+ *   awards loader found or left (demo-awards-loader.mjs)
  * @returns {string[]} one line per account, continued lines indented
  */
-export function demoGuide({ data, currentYear, planIds, fairs, bookableFair, round }) {
+export function demoGuide({ data, currentYear, planIds, fairs, bookableFair, awards }) {
   const lines = ['Ready to try (log in as the account, then):'];
   const row = (who, first, ...more) => {
     lines.push(`  ${who.padEnd(13)} ${first}`);
@@ -57,7 +75,33 @@ export function demoGuide({ data, currentYear, planIds, fairs, bookableFair, rou
     `organiser of ${fairs.map((f) => `"${f.name}"`).join(' and ')}:`,
     `who holds which booth: GET /api/v1/fairs/{id}/floor-plan.svg; check-in on the fair's days`,
   );
-  row('giamkhao.1–9', `jurors of "${round.name}" (GET /api/v1/award-rounds lists it for them)`);
+  const scoring = awards.rounds.find((r) => r.state === 'scoring');
+  if (scoring) {
+    const path = `/api/v1/award-rounds/${scoring.id}`;
+    row(
+      accountsNamed(scoring.jurors),
+      `jury of "${scoring.name}", scoring until ${vietnamDate(scoring.scoringClosesOn)}: ${owedSheets(scoring)};`,
+      `my entries and my own sheets: GET ${path}/assignments; score one: PUT ${path}/entries/{entryId}/sheet`,
+      '{"scores": {"market": 35, "economic-technical-social-environmental": 33.5, "cultural-aesthetic": 8, "other": 7}}',
+      '(points with at most one decimal, at most 40, 40, 10 and 10; a sheet can be changed until the round closes)',
+    );
+    row(
+      scoring.secretary,
+      `secretary of that council: sheets done per juror, GET ${path}/progress; once all are in, the agency`,
+      `closes and publishes it: POST ${path}/close, then POST ${path}/publish`,
+    );
+  }
+  for (const round of awards.rounds.filter((r) => r.state === 'published')) {
+    const path = `/api/v1/award-rounds/${round.id}`;
+    const [first] = round.certificates;
+    row(
+      round.secretary,
+      `"${round.name}" published: ${round.passed} of ${round.entries} entries passed, certificates`,
+      `${first} … ${round.certificates.at(-1)}: GET /api/v1/award-certificates?roundId=${round.id};`,
+      `anyone, without logging in: GET ${path}/result, re-derived: GET ${path}/result/verification,`,
+      `a certificate: GET /api/v1/award-certificates/${first}/verification`,
+    );
+  }
   for (const entry of data.plans.filter((e) => e.plan.year > currentYear)) {
     const { plan } = entry;
     const id = planIds[entry.key];
@@ -88,9 +132,15 @@ export function demoGuide({ data, currentYear, planIds, fairs, bookableFair, rou
     `national plan ${currentYear} decided and under way, projects from registered to settled:`,
     `GET /api/v1/watchlist?year=${currentYear}`,
   );
+  const pastYears = new Map([[2018, ['settled: 262 projects']]]);
+  for (const p of awards.past) {
+    const what = `${p.certificates} ${p.level} award certificates, ${p.provinces} provinces`;
+    pastYears.set(p.year, [...(pastYears.get(p.year) ?? []), what]);
+  }
   row(
     'xem',
-    `conference views: GET /api/v1/conferences/national?year=${currentYear}; ?year=2018 (settled: 262 projects)`,
+    `conference views: GET /api/v1/conferences/national?year=${currentYear};`,
+    ...[...pastYears].sort(([a], [b]) => a - b).map(([year, what]) => `?year=${year} (${what.join('; ')})`),
   );
   return lines;
 }

@@ -254,23 +254,35 @@ export async function mapLimit(items, limit, fn) {
 export const demoPassword = () => process.env.DEMO_PASSWORD || 'khuyencong2026';
 
 /**
- * Logs in with the built-in identity provider and returns an access token.
+ * Logs in with the built-in identity provider and returns an access token. No answer in time (a busy gateway
+ * hashing many passwords at once) or a 503 is tried again, for up to `retryForMs`; a refusal is thrown.
  * @param {string} baseUrl the gateway
  * @param {string} username e.g. cuc.admin
  */
-export async function login(baseUrl, username, password = demoPassword()) {
-  const res = await fetch(`${baseUrl.replace(/\/$/, '')}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-    signal: AbortSignal.timeout(20000),
-  });
-  const body = await res.json().catch(() => ({}));
-  if (!res.ok) {
-    throw new ApiError(`login as ${username} → ${res.status} ${body.detail ?? ''}`.trim(), {
-      status: res.status,
-      problem: body,
-    });
+export async function login(baseUrl, username, password = demoPassword(), { retryForMs = 90_000 } = {}) {
+  const deadline = Date.now() + retryForMs;
+  for (let attempt = 1; ; attempt++) {
+    let res;
+    try {
+      res = await fetch(`${baseUrl.replace(/\/$/, '')}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+        signal: AbortSignal.timeout(20000),
+      });
+    } catch (e) {
+      if (Date.now() > deadline) throw new ApiError(`login as ${username}: ${networkReason(e)}`);
+    }
+    if (res) {
+      const body = await res.json().catch(() => ({}));
+      if (res.ok) return body.accessToken;
+      if (res.status !== 503 || Date.now() > deadline) {
+        throw new ApiError(`login as ${username} → ${res.status} ${body.detail ?? ''}`.trim(), {
+          status: res.status,
+          problem: body,
+        });
+      }
+    }
+    await sleep(Math.min(200 * 2 ** (attempt - 1), 5_000));
   }
-  return body.accessToken;
 }

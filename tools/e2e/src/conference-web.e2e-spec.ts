@@ -248,7 +248,7 @@ describe('the conference web app in a browser', () => {
       ],
     });
     expect(recorded.status).toBe(200);
-    const context = await browser.newContext({ viewport: PHONE, locale: 'vi-VN' });
+    const context = await browser.newContext({ viewport: PHONE, locale: 'vi-VN', bypassCSP: true });
     const page = await context.newPage();
     await page.goto(`${base()}/verify/${number}`);
     await expectText(page.locator('.verify-status'), /Còn hiệu lực/);

@@ -1,0 +1,83 @@
+// Types of demo-awards.mjs (plain JavaScript, run by Node) for the TypeScript that reads it: tests.
+import type { DemoUnit } from './demo-dataset.mjs';
+
+export type DemoProductGroup = 'handicraft' | 'agro-food' | 'machinery' | 'other';
+
+/** The body of one certificate of POST /api/v1/award-certificates/records. */
+export interface DemoCertificate {
+  number: string;
+  productGroup: DemoProductGroup;
+  productName: string;
+  holder: { facilityName: string; taxCode: string; provinceCode: string };
+  issuedOn: string;
+}
+
+export interface DemoPastRound {
+  key: 'regional-2018' | 'national-2023';
+  label: string;
+  year: number;
+  level: 'regional' | 'national';
+  certificates: DemoCertificate[];
+}
+
+/** The points a juror gives per criterion (the body of PUT …/entries/:entryId/sheet is `{ scores }`). */
+export type DemoScores = {
+  market: number;
+  'economic-technical-social-environmental': number;
+  'cultural-aesthetic': number;
+  other: number;
+};
+
+export interface DemoRound {
+  key: string;
+  /** Where the loader leaves the round. */
+  target: 'scoring' | 'published';
+  /** Who runs it: the agency, or the department of that unit (sct.<code>). */
+  authority: 'central' | string;
+  /** The body of POST /api/v1/award-rounds. */
+  open: {
+    name: string;
+    year: number;
+    level: 'provincial' | 'regional' | 'national';
+    provinceCode?: string;
+    regionCode?: 'north' | 'central' | 'south';
+    schedule: { entriesOpenOn: string; entriesCloseOn: string; scoringClosesOn: string };
+  };
+  council: {
+    members: { username: string; displayName: string }[];
+    jurors: string[];
+    secretary: { username: string; displayName: string };
+  };
+  /** The lower certificates the entries cite, each recorded by its issuer ('central' or a unit's department). */
+  certificates: { issuer: 'central' | string; certificate: DemoCertificate }[];
+  shortlists: { provinceCode: string; certificateNumbers: string[] }[];
+  /** Entered by the round's authority; `body` is POST …/entries's. */
+  entries: {
+    body: {
+      facility: { name: string; taxCode: string; provinceCode: string; localUnitCode?: string };
+      productGroup: DemoProductGroup;
+      product: { kind: 'product'; name: string };
+      lowerCertificateNumber: string;
+      dossier: { kind: string; fileName: string; mediaType: string; sizeBytes: number; sha256: string }[];
+    };
+  }[];
+  /** The sheets the loader gives, each by its juror, for the entry citing `entry`. */
+  sheets: { juror: string; entry: string; scores: DemoScores }[];
+  /** Published rounds: the passes the scores were designed to give; null otherwise. */
+  expectedPasses: number | null;
+}
+
+export interface DemoAwards {
+  past: DemoPastRound[];
+  rounds: DemoRound[];
+}
+
+export const LEFT_FOR_GIAMKHAO_1: number;
+export function taxCheckDigit(nineDigits: string): string | null;
+export function isValidTaxCode(code: string): boolean;
+export function buildAwardsDataset(input: {
+  provinces2018: DemoUnit[];
+  provincesNow: DemoUnit[];
+  currentYear: number;
+  today: string;
+}): DemoAwards;
