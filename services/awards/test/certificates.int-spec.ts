@@ -505,5 +505,29 @@ describe('award certificates: recording, verification, withdrawal, printing and 
         withdrawal: null,
       });
     });
+
+    it('issues more certificates at once than one statement can carry (PostgreSQL: 65,535 parameters)', async () => {
+      // Last year's round (this year's national round is the test's above): issued today, in its own series.
+      const round = await openRound(THIS_YEAR - 1);
+      const lookup = context.service.app.get<CertificateLookup>(CERTIFICATE_LOOKUP);
+      const many = Array.from({ length: 3_500 }, (_, i) => ({
+        entryId: randomUUID(),
+        productGroup: 'agro-food' as const,
+        productName: `Đặc sản vùng miền số ${i + 1}`,
+        holder: { facilityName: 'Hợp tác xã chè Tân Cương', taxCode: '4600123456', provinceCode: '19' },
+      }));
+      const issued = await context.service.app
+        .get(DataSource)
+        .transaction((manager) =>
+          lookup.issueForPassingEntries(
+            manager,
+            { id: round.id, year: THIS_YEAR - 1, scope: { level: 'regional', regionCode: 'south' } },
+            many,
+            TODAY,
+          ),
+        );
+      expect(new Set(issued.map((c) => c.number)).size).toBe(3_500);
+      expect(issued.at(-1)?.number).toMatch(/^KV-N-\d{4}-3500$/);
+    });
   });
 });

@@ -128,6 +128,8 @@ const sameFacts = (row: CertificateEntity, sent: RecordedCertificate) =>
  * Award certificates: numbered and issued for a round's passing entries (inside the round's transaction),
  * recorded from their paper originals, withdrawn by their issuing authority, verified by anyone, printed.
  */
+const INSERT_BATCH = 1_000;
+
 @Injectable()
 export class CertificatesService implements CertificateLookup {
   constructor(
@@ -180,7 +182,10 @@ export class CertificatesService implements CertificateLookup {
         entryId: entry.entryId,
       });
     });
-    await manager.getRepository(CertificateEntity).insert(rows);
+    // PostgreSQL takes at most 65,535 parameters a statement: a thousand rows of twenty at a time.
+    for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+      await manager.getRepository(CertificateEntity).insert(rows.slice(i, i + INSERT_BATCH));
+    }
     await this.outbox.appendAll(manager, rows.map(issuedEvent));
     return rows.map((row) => ({ entryId: row.entryId!, number: row.number }));
   }

@@ -102,8 +102,10 @@ function scoredSheetsByEntry(round: ResultsRound, sheets: ScoreSheet[]): Map<str
     assertPanelFinalisable(entry.panel);
     byEntry.set(entry.code, []);
   }
+  // By code: a national round has thousands of entries and ten times as many sheets.
+  const entryByCode = new Map(round.entries.map((e) => [e.code, e]));
   for (const sheet of sheets) {
-    const entry = round.entries.find((e) => e.code === sheet.entryCode);
+    const entry = entryByCode.get(sheet.entryCode);
     if (!entry) {
       throw resultsError(
         `Phiếu chấm của giám khảo ${sheet.jurorId} cho sản phẩm ${sheet.entryCode} không thuộc vòng bình chọn`,
@@ -200,10 +202,12 @@ function ranked(unranked: EntryResult[]): EntryResult[] {
     const sorted = unranked
       .filter((e) => e.group === group)
       .sort((a, b) => compareAverages(b, a) || byCodeUnits(a.code, b.code));
-    return sorted.map((entry, i) => ({
-      ...entry,
-      rank: i + 1 - sorted.slice(0, i).filter((o) => compareAverages(o, entry) === 0).length,
-    }));
+    // Equal averages sit side by side in that order: a tie keeps the rank of the first of them.
+    let rank = 0;
+    return sorted.map((entry, i) => {
+      if (i === 0 || compareAverages(sorted[i - 1], entry) !== 0) rank = i + 1;
+      return { ...entry, rank };
+    });
   });
 }
 
