@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ruleIssue, say } from '../messages';
 import { isoDate, provinceCode, text, year } from '../primitives';
-import { taxCode } from './booths';
+import { certificateNumber, taxCode } from './booths';
 import { unitAsOf } from './unit-filter';
 
 /**
@@ -36,15 +36,7 @@ export const awardCertificateStatusLabels: Record<AwardCertificateStatus, string
  * not on record answers 404, so the public check says "unknown" rather than "malformed" to someone who mistyped.
  */
 export const certificateNumberParams = z.strictObject({
-  number: z
-    .string()
-    .regex(
-      /^[A-Z0-9-]{4,40}$/,
-      say(
-        'phải là số giấy chứng nhận: chữ in hoa, chữ số và dấu gạch ngang, ví dụ QG-2023-0001',
-        'must be a certificate number: capital letters, digits and dashes, e.g. QG-2023-0001',
-      ),
-    ),
+  number: certificateNumber,
 });
 
 /**

@@ -135,6 +135,17 @@ export const registrationWindowRequest = z
   });
 export type RegistrationWindowRequest = z.infer<typeof registrationWindowRequest>;
 
+/** An award certificate's number as printed (awards' public verification takes the same shape). */
+export const certificateNumber = z
+  .string()
+  .regex(
+    /^[A-Z0-9-]{4,40}$/,
+    say(
+      'phải là số giấy chứng nhận: chữ in hoa, chữ số và dấu gạch ngang, ví dụ QG-2023-0001',
+      'must be a certificate number: capital letters, digits and dashes, e.g. QG-2023-0001',
+    ),
+  );
+
 /** Mã số thuế: 10 digits, or 10 + `-` + 3 for a branch (13 digits). */
 export const taxCode = z
   .string()
@@ -170,16 +181,7 @@ const productSchema = z.strictObject({
    * what is typed here: the fair reads the facility's certificates from the awards service's events. Numbers
    * are printed as awards' public verification takes them.
    */
-  awardCertificateNumber: z
-    .string()
-    .regex(
-      /^[A-Z0-9-]{4,40}$/,
-      say(
-        'phải là số giấy chứng nhận: chữ in hoa, chữ số và dấu gạch ngang, ví dụ QG-2023-0001',
-        'must be a certificate number: capital letters, digits and dashes, e.g. QG-2023-0001',
-      ),
-    )
-    .optional(),
+  awardCertificateNumber: certificateNumber.optional(),
 });
 /** A product as registered: the optional parts are absent when the request left them out. */
 const productView = z.object({
