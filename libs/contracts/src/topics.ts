@@ -39,6 +39,13 @@ export const TOPICS = {
     consumers: ['reporting'],
     description: 'Facts about industrial clusters (cụm công nghiệp, CCN).',
   },
+  clusterReportEvents: {
+    name: 'clusters.report.events',
+    producers: ['clusters'],
+    consumers: ['reporting'],
+    description:
+      'Approved periodic reports of industrial clusters (Circular 14/2024): the figures a period counts.',
+  },
   fairEvents: {
     name: 'trade-fairs.fair.events',
     producers: ['trade-fairs'],

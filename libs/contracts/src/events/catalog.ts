@@ -14,6 +14,8 @@ import { projectSettledV1 } from './projects/project-settled/v1/schema';
 import { projectAdjustedV1 } from './projects/project-adjusted/v1/schema';
 import { projectStoppedV1 } from './projects/project-stopped/v1/schema';
 import { clusterRegisteredV1 } from './clusters/cluster-registered/v1/schema';
+import { clusterRecordedV1 } from './clusters/cluster-recorded/v1/schema';
+import { clusterReportApprovedV1 } from './clusters/report-approved/v1/schema';
 import { fairCreatedV1 } from './trade-fairs/fair-created/v1/schema';
 import { boothAddedV1 } from './trade-fairs/booth-added/v1/schema';
 import { quotaSetV1 } from './trade-fairs/quota-set/v1/schema';
@@ -55,6 +57,8 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   projectAdjustedV1,
   projectStoppedV1,
   clusterRegisteredV1,
+  clusterRecordedV1,
+  clusterReportApprovedV1,
   fairCreatedV1,
   boothAddedV1,
   quotaSetV1,

@@ -16,6 +16,8 @@ export { projectAdjustedV1 } from './projects/project-adjusted/v1/schema';
 export { projectStoppedV1 } from './projects/project-stopped/v1/schema';
 export * from './projects/vocabulary';
 export { clusterRegisteredV1 } from './clusters/cluster-registered/v1/schema';
+export { clusterRecordedV1 } from './clusters/cluster-recorded/v1/schema';
+export { clusterReportApprovedV1 } from './clusters/report-approved/v1/schema';
 export { fairCreatedV1 } from './trade-fairs/fair-created/v1/schema';
 export { boothAddedV1 } from './trade-fairs/booth-added/v1/schema';
 export { quotaSetV1 } from './trade-fairs/quota-set/v1/schema';
