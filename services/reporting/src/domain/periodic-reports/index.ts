@@ -1,0 +1,12 @@
+// Periodic reports of the provinces (issue 16): the pure domain. Design: docs/design/periodic-reports.md.
+export * from './periods';
+export * from './vietnam-time';
+export * from './deadlines';
+export * from './form-definition';
+export * from './forms.data';
+export * from './reconciliation';
+export * from './report-workflow';
+export * from './completeness';
+export * from './reminders';
+export * from './webhook-signature';
+export * from './webhook-backoff';
