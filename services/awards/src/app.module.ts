@@ -5,7 +5,13 @@ import { CERTIFICATE_LOOKUP } from './application/certificate-lookup';
 import { CertificatesService, PUBLIC_BASE_URL } from './application/certificates.service';
 import type { AwardsConfig } from './config/awards.config';
 import { AwardRoundEntity } from './infrastructure/persistence/award-round.entity';
+import { DossierFilesService } from './application/dossier-files.service';
 import { EntriesService } from './application/entries.service';
+import { PublicationWorker, PUBLICATION_POLL_MS } from './application/publication-worker';
+import { AwardRoundPublicationEntity } from './infrastructure/persistence/award-publication.entity';
+import { DossierFileContents1763900000490 } from './infrastructure/persistence/migrations/1763900000490-dossier-file-contents';
+import { PublicationJobs1763900000500 } from './infrastructure/persistence/migrations/1763900000500-publication-jobs';
+import { HistoricRounds1763900000510 } from './infrastructure/persistence/migrations/1763900000510-historic-rounds';
 import { JuriesService } from './application/juries.service';
 import { CONFIGURED_PSEUDONYM_KEY, PseudonymKeys } from './application/pseudonym-key';
 import { ResultsService } from './application/results.service';
@@ -74,6 +80,7 @@ export class AwardsModule {
             ArtisanNominationEntity,
             ArtisanStageDecisionEntity,
             CertificateEntity,
+            AwardRoundPublicationEntity,
           ],
           migrations: [
             CreateAwardRound1763900000400,
@@ -84,6 +91,9 @@ export class AwardsModule {
             CreateAwardCertificate1763900000450,
             CreateAwardComplaint1763900000470,
             CreateArtisanNomination1763900000480,
+            DossierFileContents1763900000490,
+            PublicationJobs1763900000500,
+            HistoricRounds1763900000510,
           ],
         }),
       ],
@@ -101,6 +111,9 @@ export class AwardsModule {
         AwardRoundsService,
         JuriesService,
         EntriesService,
+        DossierFilesService,
+        PublicationWorker,
+        { provide: PUBLICATION_POLL_MS, useValue: config.AWARDS_PUBLICATION_POLL_MS },
         ScoringService,
         ResultsService,
         PseudonymKeys,

@@ -60,6 +60,7 @@ describe('award rounds: opening, reading, and who may do which', () => {
         quotaPerProvinceAndGroup: null,
         resultSha256: null,
         warnings: [],
+        historic: false,
         createdAt: expect.any(String),
       });
       expect(round.criteria.map((c) => [c.id, c.maxTenths, c.subCriteria])).toEqual([

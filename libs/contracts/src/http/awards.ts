@@ -105,6 +105,11 @@ export const openAwardRoundRequest = z
     criteria: z.array(criterion).max(4).optional(),
     /** Most entries one province may have in one product group; none when absent or null. */
     quotaPerProvinceAndGroup: z.number().int().min(1).max(1000).nullable().optional(),
+    /**
+     * A past round run again by the agency from its records: a schedule whose scoring closed before today, each
+     * entry with the day it was received, the result with the day it was announced.
+     */
+    historic: z.boolean().default(false),
   })
   .superRefine((round, ctx) => {
     const requires = (field: 'provinceCode' | 'regionCode' | 'localUnitCode', needed: boolean) => {
@@ -190,6 +195,8 @@ export const awardRoundView = z.object({
   resultSha256: z.string().nullable(),
   /** Departures from usual practice that do not block the round (e.g. a national round in an even year). */
   warnings: z.array(z.string()),
+  /** A past round run again by the agency from its records (its dates are the recorded ones). */
+  historic: z.boolean(),
   createdAt: z.iso.datetime(),
 });
 export type AwardRoundView = z.infer<typeof awardRoundView>;
@@ -294,8 +301,58 @@ export const submitAwardEntryRequest = z.strictObject({
   lowerCertificateNumber: z.string().min(1).max(40).optional(),
   /** What the dossier holds: each file's kind, name, type, size and SHA-256 (limits per kind). */
   dossier: z.array(dossierFile).min(1).max(30),
+  /** Historic rounds only (and required there): the day the dossier was received, within the entry window. */
+  submittedOn: isoDate.optional(),
 });
 export type SubmitAwardEntryRequest = z.infer<typeof submitAwardEntryRequest>;
+
+/** The largest piece of a file one request carries: base64 of it stays well inside the 1 MB JSON body limit. */
+export const DOSSIER_CHUNK_MAX_BYTES = 512 * 1024;
+/** Base64 of `DOSSIER_CHUNK_MAX_BYTES` bytes: 4 characters per 3 bytes, padded. */
+const DOSSIER_CHUNK_MAX_BASE64 = Math.ceil(DOSSIER_CHUNK_MAX_BYTES / 3) * 4;
+
+export const dossierFileParams = z.strictObject({
+  id: z.uuid(),
+  entryId: z.uuid(),
+  /** The file's place in the entry's dossier, from 0, as the entry lists it. */
+  position: z.coerce.number().int().min(0).max(29),
+});
+
+/**
+ * POST …/entries/:entryId/dossier/:position/content — the next piece of a declared file's bytes. A file of up to
+ * 512 KiB goes in one request (offset 0); a larger one in pieces, each starting where the last one ended.
+ */
+export const putDossierContentRequest = z.strictObject({
+  /** Where this piece starts in the file: the bytes received so far. */
+  offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  contentBase64: z
+    .string()
+    .min(1, say('không được để trống', 'must not be empty'))
+    .max(
+      DOSSIER_CHUNK_MAX_BASE64,
+      say(
+        `tối đa ${DOSSIER_CHUNK_MAX_BASE64} ký tự (512 KiB mỗi lần gửi; tệp lớn hơn gửi thành nhiều phần)`,
+        `must be at most ${DOSSIER_CHUNK_MAX_BASE64} characters (512 KiB a request; send a larger file in pieces)`,
+      ),
+    )
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, say('phải là base64', 'must be base64')),
+});
+export type PutDossierContentRequest = z.infer<typeof putDossierContentRequest>;
+
+export const dossierFileView = z.object({
+  roundId: z.uuid(),
+  entryId: z.uuid(),
+  position: z.number().int(),
+  kind: z.enum(dossierFileKinds),
+  fileName: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number().int(),
+  /** The SHA-256 declared with the entry; the stored bytes hash to it once uploaded. */
+  sha256: z.string(),
+  receivedBytes: z.number().int(),
+  uploaded: z.boolean(),
+});
+export type DossierFileView = z.infer<typeof dossierFileView>;
 
 export const listAwardEntriesQuery = z.strictObject({
   productGroup: z.enum(awardProductGroups).optional(),
@@ -330,6 +387,10 @@ export const awardEntryView = z.object({
       mediaType: z.string(),
       sizeBytes: z.number().int(),
       sha256: z.string(),
+      /** The bytes of the file received so far (…/dossier/:position/content); all of them once uploaded. */
+      receivedBytes: z.number().int(),
+      /** Every byte is stored and its SHA-256, computed by the service, equals `sha256`: it may be downloaded. */
+      uploaded: z.boolean(),
     }),
   ),
   submittedOn: isoDate,
@@ -411,8 +472,36 @@ export const resultNormalisations = ['none', 'juror-z-score'] as const;
 /** POST …/publish — `juror-z-score` adds an informative normalised average beside the raw one. */
 export const publishAwardRoundRequest = z.strictObject({
   normalisation: z.enum(resultNormalisations).default('none'),
+  /** Historic rounds only (and required there): the day the result was announced. */
+  announcedOn: isoDate.optional(),
 });
 export type PublishAwardRoundRequest = z.infer<typeof publishAwardRoundRequest>;
+
+/**
+ * A round's publication, done in the background (a large round takes longer than any request may): `pending`
+ * until the result, the certificates and the event commit together, then `published`; `failed` after repeated
+ * failures (POST …/publish again to retry).
+ */
+export const publicationStates = ['pending', 'published', 'failed'] as const;
+export const publicationView = z.object({
+  roundId: z.uuid(),
+  state: z.enum(publicationStates),
+  normalisation: z.enum(resultNormalisations),
+  /** The announcement date: the day publication was asked for, whenever the work completes. */
+  announcedOn: isoDate,
+  requestedBy: z.string(),
+  requestedAt: z.iso.datetime(),
+  attempts: z.number().int(),
+  /** Why the last attempt failed, if it did. */
+  lastError: z.string().nullable(),
+  publishedAt: z.iso.datetime().nullable(),
+  resultSha256: z.string().nullable(),
+  /** Once published: the counts and the certificates issued in the same commit. */
+  entries: z.number().int().nullable(),
+  passed: z.number().int().nullable(),
+  certificates: z.array(z.object({ entryId: z.uuid(), entryCode: z.string(), number: z.string() })),
+});
+export type PublicationView = z.infer<typeof publicationView>;
 
 export const publishedRoundView = z.object({
   round: awardRoundView,

@@ -4,6 +4,8 @@ import {
   awardEntryView,
   awardRoundView,
   declareRecusalRequest,
+  dossierFileParams,
+  dossierFileView,
   entryPanelView,
   entryParams,
   listAssignmentsQuery,
@@ -11,8 +13,9 @@ import {
   listAwardRoundsQuery,
   nameSubstituteRequest,
   openAwardRoundRequest,
+  publicationView,
   publishAwardRoundRequest,
-  publishedRoundView,
+  putDossierContentRequest,
   putScoreSheetRequest,
   putShortlistRequest,
   recusalView,
@@ -85,14 +88,27 @@ export const awardRoundRoutes = routeGroup('Bình chọn sản phẩm / Award ro
     path: '/api/v1/award-rounds/:id/publish',
     service: 'awards',
     access: { roles: ROLE_GROUPS.staff, scope: 'awards:write' },
-    summary: 'Công bố kết quả / Publish the results and issue the certificates',
+    summary: 'Công bố kết quả / Publish the results and issue the certificates (in the background)',
     description:
-      'Derives the result document (every sheet under a pseudonym, the algorithm, the figures), stores its exact ' +
-      'bytes and SHA-256 for good, sets the announcement and the complaint deadlines in working days, and ' +
-      'issues a certificate to each passing entry, in one commit.',
+      'Answers 202 at once with the publication (Location: …/publication), which the service completes in the ' +
+      'background: it derives the result document (every sheet under a pseudonym, the algorithm, the figures), ' +
+      'stores its exact bytes, SHA-256 and verification report for good, sets the announcement (the day asked) ' +
+      'and the complaint deadlines in working days, and issues a certificate to each passing entry, in one ' +
+      'commit. Asked again while pending: the same publication. Poll GET …/publication until `published`.',
     params: idParams,
     body: publishAwardRoundRequest,
-    response: publishedRoundView,
+    status: 202,
+    response: publicationView,
+  }),
+  publication: route({
+    method: 'GET',
+    path: '/api/v1/award-rounds/:id/publication',
+    service: 'awards',
+    access: { roles: ROLE_GROUPS.staff, scope: 'awards:read' },
+    summary: 'Tiến trình công bố kết quả / The round’s publication: pending, published or failed',
+    description: '404 until publication is asked for.',
+    params: idParams,
+    response: publicationView,
   }),
 });
 
@@ -181,6 +197,36 @@ export const awardEntryRoutes = routeGroup('Sản phẩm dự thi / Award entrie
     params: idParams,
     query: listAwardEntriesQuery,
     response: pageOf(awardEntryView),
+  }),
+  putDossierContent: route({
+    method: 'POST',
+    path: '/api/v1/award-rounds/:id/entries/:entryId/dossier/:position/content',
+    service: 'awards',
+    access: { roles: ROLE_GROUPS.registrants, scope: 'awards:write' },
+    summary: 'Tải lên nội dung tệp hồ sơ / Upload a dossier file’s bytes (in pieces of up to 512 KiB)',
+    description:
+      'By whoever may see the entry (the facility, its province, the agency) while the round takes entries. ' +
+      'Each piece starts at the bytes received so far (`offset`); the first must be what the entry declared ' +
+      '(PDF, JPEG or PNG, read from the bytes), no piece may go past the declared size, and the last one is ' +
+      'accepted only if the SHA-256 the service computes over the whole file equals the declared one — else ' +
+      'the file’s bytes are discarded (422). Stored in the awards database.',
+    params: dossierFileParams,
+    body: putDossierContentRequest,
+    response: dossierFileView,
+  }),
+  dossierFile: route({
+    method: 'GET',
+    path: '/api/v1/award-rounds/:id/entries/:entryId/dossier/:position',
+    service: 'awards',
+    access: { roles: [...ROLE_GROUPS.registrants, 'juror'], scope: 'awards:read' },
+    summary: 'Tải về tệp hồ sơ / Download a dossier file',
+    description:
+      'For the facility, its province, the agency and the jurors assigned to the entry (who see the dossier, ' +
+      'never who else scores it). The ETag is the file’s SHA-256.',
+    params: dossierFileParams,
+    kind: 'file',
+    produces: ['application/pdf', 'image/jpeg', 'image/png'],
+    etag: true,
   }),
   shortlist: route({
     method: 'PUT',

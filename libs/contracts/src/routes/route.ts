@@ -93,7 +93,7 @@ export interface RouteDefinition {
    */
   whenConfigured?: string;
   /** The status of success (default 200; 201 for a create; 302 for a redirect). */
-  status?: 200 | 201 | 204 | 302;
+  status?: 200 | 201 | 202 | 204 | 302;
   /**
    * `file`: the answer is bytes (a spreadsheet, an image, a page), relayed untouched. `redirect`: a browser
    * navigation answered 302 with a Location and no body (the OIDC sign-in's legs).

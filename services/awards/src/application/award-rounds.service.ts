@@ -12,8 +12,9 @@ import {
 } from '@kc/contracts';
 import { ConflictError, RuleViolationError, type Bilingual } from '@kc/errors';
 import { OutboxWriter } from '@kc/messaging';
-import { referenceProvinces } from '@kc/reference-data';
+import { referenceProvinces, vietnamDate } from '@kc/reference-data';
 import { openAwardRound, type AwardRound } from '../domain/award-round';
+import { assertHistoricSchedule, assertMayRunHistoric } from '../domain/historic-round';
 import { checkSchedule } from '../domain/round-schedule';
 import { assertTransition } from '../domain/round-state';
 import { checkCriteriaConfig, statutoryCriteria } from '../domain/scoring';
@@ -45,6 +46,7 @@ export class AwardRoundsService {
 
   /** A province officer opens only their own province's provincial and commune rounds; the others are the agency's. */
   async open(principal: Principal, request: OpenAwardRoundRequest): Promise<AwardRoundView> {
+    if (request.historic) assertMayRunHistoric(principal);
     assertMayOpenRound(principal, request);
     const round = openAwardRound(
       {
@@ -59,6 +61,7 @@ export class AwardRoundsService {
       referenceProvinces,
     );
     const schedule = request.schedule ? checkSchedule(request.schedule, round.year) : null;
+    if (request.historic) assertHistoricSchedule(schedule, vietnamDate(new Date()));
     const criteria = checkCriteriaConfig({ criteria: request.criteria ?? statutoryCriteria.criteria });
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(AwardRoundEntity);
@@ -87,6 +90,7 @@ export class AwardRoundsService {
           id: randomUUID(),
           ...round,
           state: 'entries-open',
+          historic: request.historic,
           entriesOpenOn: schedule?.entriesOpenOn ?? null,
           entriesCloseOn: schedule?.entriesCloseOn ?? null,
           scoringClosesOn: schedule?.scoringClosesOn ?? null,

@@ -26,6 +26,7 @@ import {
   type Certificate,
 } from '../domain/certificate';
 import { admitEntry, dossierProblems, productGroupLabels } from '../domain/entry';
+import { assertMayRunHistoric, entryReceivedOn } from '../domain/historic-round';
 import { assertState } from '../domain/round-state';
 import {
   AwardEntryEntity,
@@ -86,6 +87,9 @@ export class EntriesService {
           'schedule',
         );
       }
+      // A historic round is entered by the agency from its records, with the day each dossier was received.
+      if (round.historic) assertMayRunHistoric(principal);
+      const receivedOn = entryReceivedOn(round, request.submittedOn, vietnamDate(new Date()));
       const scope = awardScopeOf(round);
       const lowerCertificate = await this.lowerCertificate(manager, round, request.lowerCertificateNumber);
       const [shortlist, existingEntries] = await Promise.all([
@@ -124,7 +128,7 @@ export class EntriesService {
             entriesCloseOn: schedule.entriesCloseOn,
             quotaPerProvinceAndGroup: round.quotaPerProvinceAndGroup,
           },
-          on: vietnamDate(new Date()),
+          on: receivedOn,
           provinces: referenceProvinces,
           shortlist: shortlist.map((s) => s.certificateNumber),
           existingEntries,

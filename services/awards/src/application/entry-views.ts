@@ -39,6 +39,8 @@ export async function entryViews(
         mediaType: f.mediaType,
         sizeBytes: f.sizeBytes,
         sha256: f.sha256,
+        receivedBytes: f.receivedBytes,
+        uploaded: f.uploadedAt !== null,
       })),
     submittedOn: e.submittedOn,
     submittedBy: e.submittedBy,

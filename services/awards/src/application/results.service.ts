@@ -1,29 +1,34 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   awardRoundResultPublishedV1,
   type AwardRoundView,
   type Principal,
+  type PublicationView,
   type PublishAwardRoundRequest,
-  type PublishedRoundView,
   type ResultVerificationView,
 } from '@kc/contracts';
-import { NotFoundError } from '@kc/errors';
+import { ConflictError, NotFoundError } from '@kc/errors';
+import { currentContext } from '@kc/observability';
 import { OutboxWriter } from '@kc/messaging';
 import { vietnamDate, workingDayCalendar } from '@kc/reference-data';
 import { awardScopeOf } from '../domain/award-round';
 import { productGroups, type ProductGroup } from '../domain/entry';
-import { deriveResults, publishedResult, recompute } from '../domain/results';
+import { deriveResults, publishedResult, recompute, type RecomputeReport } from '../domain/results';
+import { announcementDate } from '../domain/historic-round';
 import { announce } from '../domain/round-schedule';
 import { assertTransition } from '../domain/round-state';
 import { AwardRoundEntity } from '../infrastructure/persistence/award-round.entity';
+import { AwardRoundPublicationEntity } from '../infrastructure/persistence/award-publication.entity';
 import { AwardRoundResultEntity } from '../infrastructure/persistence/award-scoring.entity';
 import { CERTIFICATE_LOOKUP, type CertificateLookup } from './certificate-lookup';
 import { PseudonymKeys } from './pseudonym-key';
 import { assertRoundAuthority } from './round-access';
-import { publishedSummary, roundMovedSummary } from './round-audit';
+import { publicationView } from './publication-view';
+import { publicationRequestedSummary, publishedSummary, roundMovedSummary } from './round-audit';
 import { loadJudging, resultsInput } from './round-judging';
-import { visibleRound } from './round-loading';
+import { findRound, visibleRound } from './round-loading';
 import { oneRoundView } from './round-views';
 
 const notPublished = (id: string) =>
@@ -66,79 +71,165 @@ export class ResultsService {
   }
 
   /**
-   * Publishes: the result document (sheets under pseudonyms, the algorithm, the figures) stored as its exact
-   * canonical bytes with their SHA-256, the announcement and the complaint deadlines counted in working days,
-   * a certificate for each passing entry and the event — all in one commit.
+   * Asks for publication: checked here (the authority, a closed round), done in the background by
+   * `completePublication`, since a large round takes longer than a request may last. The announcement date is
+   * today's (a historic round's recorded one) and the working-day calendar today's, whenever the work completes.
+   * Asked again while pending with the same normalisation: the same publication (even on a later day); after a
+   * failure: asked again.
    */
-  async publish(
+  async requestPublication(
     principal: Principal,
     id: string,
     request: PublishAwardRoundRequest,
-  ): Promise<PublishedRoundView> {
+  ): Promise<{ view: PublicationView; queued: boolean }> {
     return this.dataSource.transaction(async (manager) => {
       const round = await visibleRound(manager, principal, id, 'update');
       assertRoundAuthority(principal, round);
+      const jobs = manager.getRepository(AwardRoundPublicationEntity);
+      const job = await jobs.findOneBy({ roundId: id });
+      if (job?.state === 'pending') {
+        const sameDay = request.announcedOn === undefined || request.announcedOn === job.announcedOn;
+        if (job.normalisation !== request.normalisation || !sameDay) {
+          throw new ConflictError(
+            {
+              vi: `Kết quả đang được công bố (chuẩn hoá "${job.normalisation}", ngày công bố ${job.announcedOn}); không đổi được khi đang công bố`,
+              en: `The result is being published (normalisation "${job.normalisation}", announced on ${job.announcedOn}); that cannot change meanwhile`,
+            },
+            'award-publication.under-way',
+            sameDay ? 'body.normalisation' : 'body.announcedOn',
+          );
+        }
+        return { view: await publicationView(manager, job), queued: false };
+      }
+      // Closing checked that the results derive, and a closed round's sheets and panels no longer change: the
+      // request stays quick however large the round, and the work itself is the worker's.
       assertTransition(round.state, 'published');
-      const judging = await loadJudging(manager, round);
-      const input = await resultsInput(manager, round, judging);
-      const publication = publishedResult(input.round, input.sheets, {
-        pseudonymKey: await this.keys.key(manager),
-        normalisation: request.normalisation,
-      });
-      const announcement = announce(vietnamDate(new Date()), workingDayCalendar());
-      await manager.getRepository(AwardRoundResultEntity).insert({
+      const announcedOn = announcementDate(round, request.announcedOn, vietnamDate(new Date()));
+      const calendar = workingDayCalendar();
+      const fresh: AwardRoundPublicationEntity = {
         roundId: id,
-        document: publication.canonical,
-        sha256: publication.sha256,
+        state: 'pending',
         normalisation: request.normalisation,
-        publishedAt: new Date(),
-      });
-      const published: AwardRoundEntity = { ...round, state: 'published', ...announcement };
-      await manager.getRepository(AwardRoundEntity).update(
-        { id },
-        {
-          state: 'published',
-          announcedOn: announcement.announcedOn,
-          complaintsCloseOn: announcement.complaintsCloseOn,
-          complaintAnswersDueBy: announcement.complaintAnswersDueBy,
-          calendarVersion: announcement.calendarVersion,
-        },
-      );
-      const passedCodes = new Set(
-        publication.document.results.entries.filter((e) => e.passed).map((e) => e.code),
-      );
-      const passing = judging.entries.filter((e) => passedCodes.has(e.code));
-      const issued = await this.certificates.issueForPassingEntries(
-        manager,
-        { id, year: round.year, scope: awardScopeOf(round) },
-        passing.map((e) => ({
-          entryId: e.id,
-          productGroup: e.productGroup,
-          productName: e.productName,
-          holder: { facilityName: e.facilityName, taxCode: e.facilityTaxCode, provinceCode: e.provinceCode },
-        })),
-        announcement.announcedOn,
-      );
-      await this.announceResult(manager, published, judging.entries, passedCodes, publication.sha256);
+        announcedOn,
+        calendarVersion: calendar.version.id,
+        requestedBy: principal,
+        requestedAt: new Date(),
+        correlationId: currentContext()?.correlationId ?? randomUUID(),
+        // Asked again after a failure: a new run of attempts.
+        attempts: 0,
+        lastError: null,
+        publishedAt: null,
+        entries: null,
+        passed: null,
+      };
+      await jobs.save(fresh);
       await this.outbox.audit(manager, {
-        action: 'award-round.publish',
+        action: 'award-round.publish-request',
         resourceType: 'award-round',
         resourceId: id,
         provinceCode: round.provinceCode,
-        summary: publishedSummary(round.name, judging.entries.length, passing.length, publication.sha256),
+        summary: publicationRequestedSummary(round.name, fresh.announcedOn),
       });
-      const codeOf = new Map(judging.entries.map((e) => [e.id, e.code]));
-      return {
-        round: await oneRoundView(manager, published),
+      return { view: await publicationView(manager, fresh), queued: true };
+    });
+  }
+
+  /** The publication of a round the caller may see; 404 until it is asked for. */
+  async publication(principal: Principal, id: string): Promise<PublicationView> {
+    const manager = this.dataSource.manager;
+    await visibleRound(manager, principal, id);
+    const job = await manager.getRepository(AwardRoundPublicationEntity).findOneBy({ roundId: id });
+    if (!job) {
+      throw new NotFoundError(
+        {
+          vi: `Chưa có yêu cầu công bố kết quả vòng bình chọn ${id}`,
+          en: `Publication of award round ${id} has not been asked for`,
+        },
+        'award-publication.not-requested',
+      );
+    }
+    return publicationView(manager, job);
+  }
+
+  /**
+   * Does a pending publication, all in one commit: the result document (sheets under pseudonyms, the algorithm,
+   * the figures) stored as its exact canonical bytes with their SHA-256 and its verification report, the
+   * announcement and the complaint deadlines, a certificate for each passing entry, the event, and the job
+   * marked published. The job row is taken with SKIP LOCKED: another instance at work on it is left alone, and
+   * work cut off before the commit leaves no trace, so it is simply done again. False when there was nothing
+   * (left) to do.
+   */
+  async completePublication(manager: EntityManager, roundId: string): Promise<boolean> {
+    const [job] = await manager.getRepository(AwardRoundPublicationEntity).find({
+      where: { roundId, state: 'pending' },
+      lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' },
+    });
+    if (!job) return false;
+    const round = await findRound(manager, roundId, 'update');
+    if (!round) return false;
+    assertTransition(round.state, 'published');
+    const judging = await loadJudging(manager, round);
+    const input = await resultsInput(manager, round, judging);
+    const publication = publishedResult(input.round, input.sheets, {
+      pseudonymKey: await this.keys.key(manager),
+      normalisation: job.normalisation,
+    });
+    const verification = recompute(JSON.parse(publication.canonical));
+    const announcement = announce(job.announcedOn, workingDayCalendar(job.calendarVersion));
+    const publishedAt = new Date();
+    await manager.getRepository(AwardRoundResultEntity).insert({
+      roundId,
+      document: publication.canonical,
+      sha256: publication.sha256,
+      normalisation: job.normalisation,
+      publishedAt,
+      verification: JSON.stringify(verification),
+    });
+    const published: AwardRoundEntity = { ...round, state: 'published', ...announcement };
+    await manager.getRepository(AwardRoundEntity).update(
+      { id: roundId },
+      {
+        state: 'published',
+        announcedOn: announcement.announcedOn,
+        complaintsCloseOn: announcement.complaintsCloseOn,
+        complaintAnswersDueBy: announcement.complaintAnswersDueBy,
+        calendarVersion: announcement.calendarVersion,
+      },
+    );
+    const passedCodes = new Set(
+      publication.document.results.entries.filter((e) => e.passed).map((e) => e.code),
+    );
+    const passing = judging.entries.filter((e) => passedCodes.has(e.code));
+    await this.certificates.issueForPassingEntries(
+      manager,
+      { id: roundId, year: round.year, scope: awardScopeOf(round) },
+      passing.map((e) => ({
+        entryId: e.id,
+        productGroup: e.productGroup,
+        productName: e.productName,
+        holder: { facilityName: e.facilityName, taxCode: e.facilityTaxCode, provinceCode: e.provinceCode },
+      })),
+      announcement.announcedOn,
+    );
+    await this.announceResult(manager, published, judging.entries, passedCodes, publication.sha256);
+    await this.outbox.audit(manager, {
+      action: 'award-round.publish',
+      resourceType: 'award-round',
+      resourceId: roundId,
+      provinceCode: round.provinceCode,
+      summary: publishedSummary(round.name, judging.entries.length, passing.length, publication.sha256),
+    });
+    await manager.getRepository(AwardRoundPublicationEntity).update(
+      { roundId },
+      {
+        state: 'published',
+        publishedAt,
         entries: judging.entries.length,
         passed: passing.length,
-        certificates: issued.map((c) => ({
-          entryId: c.entryId,
-          entryCode: codeOf.get(c.entryId)!,
-          number: c.number,
-        })),
-      };
-    });
+        attempts: job.attempts + 1,
+      },
+    );
+    return true;
   }
 
   /** The stored document, byte for byte, once the round is published. */
@@ -148,10 +239,16 @@ export class ResultsService {
     return { document: row.document, sha256: row.sha256 };
   }
 
-  /** Every figure re-derived from the stored document's own sheets (results.ts `recompute`). */
+  /**
+   * Every figure re-derived from the stored document's own sheets (results.ts `recompute`): computed once, in
+   * the commit that published, and kept beside the document; rounds published before that are recomputed.
+   */
   async verification(id: string): Promise<ResultVerificationView> {
-    const { document } = await this.result(id);
-    const report = recompute(JSON.parse(document));
+    const row = await this.dataSource.getRepository(AwardRoundResultEntity).findOneBy({ roundId: id });
+    if (!row) throw notPublished(id);
+    const report = (
+      row.verification === null ? recompute(JSON.parse(row.document)) : JSON.parse(row.verification)
+    ) as RecomputeReport;
     return { roundId: id, ...report };
   }
 

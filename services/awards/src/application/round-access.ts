@@ -2,6 +2,7 @@ import { assertMayActFor, listProvinceFilter, maySee, provinceScope } from '@kc/
 import { awardLevelLabels, type AwardLevel, type Principal } from '@kc/contracts';
 import { ForbiddenError } from '@kc/errors';
 import { unitsCoveredBy, type UnitReading } from '@kc/reference-data';
+import { assertMayRunHistoric } from '../domain/historic-round';
 
 export interface RoundListScope {
   /** Only the rounds this juror sits on, as the juries (and substitutions) record them; undefined for no such limit. */
@@ -69,11 +70,17 @@ export const assertMayOpenRound = (
   round: { level: AwardLevel; provinceCode?: string | null },
 ) => assertAuthority(principal, round, { vi: 'mở', en: 'open' });
 
-/** Moving a round on, setting its council, following its progress: the same authority that opens it. */
+/**
+ * Moving a round on, setting its council, following its progress: the same authority that opens it — the agency
+ * alone for a historic round.
+ */
 export const assertRoundAuthority = (
   principal: Principal,
-  round: { level: AwardLevel; provinceCode: string | null },
-) => assertAuthority(principal, round, { vi: 'điều hành', en: 'run' });
+  round: { level: AwardLevel; provinceCode: string | null; historic?: boolean },
+) => {
+  if (round.historic) assertMayRunHistoric(principal);
+  assertAuthority(principal, round, { vi: 'điều hành', en: 'run' });
+};
 
 /**
  * Whether the caller may see this round; a round they may not see is answered like a missing one. `sitsOn`:

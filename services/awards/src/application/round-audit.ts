@@ -41,3 +41,16 @@ export const sheetSummary = (entryCode: string): string => `Nộp phiếu chấm
 
 export const publishedSummary = (name: string, entries: number, passed: number, sha256: string): string =>
   `Công bố kết quả đợt bình chọn "${name}": ${passed}/${entries} sản phẩm đạt; SHA-256 ${sha256}`;
+
+export const dossierFileSummary = (
+  entryCode: string,
+  fileName: string,
+  sizeBytes: number,
+  outcome: 'uploaded' | 'discarded',
+): string =>
+  outcome === 'uploaded'
+    ? `Tải lên tệp hồ sơ "${fileName}" (${sizeBytes} byte) của sản phẩm ${entryCode}`
+    : `Huỷ nội dung tệp hồ sơ "${fileName}" của sản phẩm ${entryCode}: SHA-256 không khớp mã đã khai`;
+
+export const publicationRequestedSummary = (name: string, announcedOn: string): string =>
+  `Yêu cầu công bố kết quả đợt bình chọn "${name}" (ngày công bố ${announcedOn.split('-').reverse().join('/')})`;

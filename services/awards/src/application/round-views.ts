@@ -48,6 +48,7 @@ export function roundView(r: AwardRoundEntity, resultSha256: string | null): Awa
     quotaPerProvinceAndGroup: r.quotaPerProvinceAndGroup,
     resultSha256,
     warnings: awardRoundWarnings(r),
+    historic: r.historic,
     createdAt: r.createdAt.toISOString(),
   };
 }

@@ -32,6 +32,21 @@ const ASSIGNED = `
      AND NOT EXISTS (SELECT 1 FROM award_recusal r WHERE r.entry_id = e.id AND r.member_id = $2))
     OR EXISTS (SELECT 1 FROM award_substitution s WHERE s.entry_id = e.id AND s.substitute_id = $2))`;
 
+/** Whether the entry is assigned to the juror: on its panel, as ASSIGNED says (recused jurors are not). */
+export async function isAssigned(
+  manager: EntityManager,
+  roundId: string,
+  jurorId: string,
+  entryId: string,
+): Promise<boolean> {
+  const [row] = await sql<{ assigned: boolean }>(
+    manager,
+    `SELECT EXISTS (SELECT 1 FROM award_entry e WHERE e.id = $3 AND ${ASSIGNED}) AS assigned`,
+    [roundId, jurorId, entryId],
+  );
+  return row.assigned;
+}
+
 const sheetView = (sheet: AwardScoreSheetEntity, entryCode: string): ScoreSheetView => ({
   roundId: sheet.roundId,
   entryId: sheet.entryId,

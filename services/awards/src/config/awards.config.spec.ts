@@ -13,6 +13,10 @@ describe('awards configuration', () => {
     const config = parseConfig(awardsEnvSchema, { ...base, PUBLIC_BASE_URL: '', AWARDS_PSEUDONYM_KEY: '' });
     expect(config.PUBLIC_BASE_URL).toBe('http://localhost:3000');
     expect(config.AWARDS_PSEUDONYM_KEY).toBeUndefined();
+    // Blank is not 0: that would turn off the worker's polling for pending publications.
+    expect(
+      parseConfig(awardsEnvSchema, { ...base, AWARDS_PUBLICATION_POLL_MS: '' }).AWARDS_PUBLICATION_POLL_MS,
+    ).toBe(5_000);
   });
 
   it('refuses a pseudonym key shorter than 32 bytes, and drops a trailing slash of the base URL', () => {

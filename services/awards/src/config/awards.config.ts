@@ -22,6 +22,11 @@ export const awardsEnvSchema = serviceEnvSchema.extend({
   AWARDS_PSEUDONYM_KEY: optionalVariable(
     z.string().refine((key) => Buffer.byteLength(key, 'utf8') >= 32, 'must be at least 32 bytes'),
   ),
+  /**
+   * How often the background worker looks for publications still pending (asked for, or left by a stopped
+   * instance); a request to publish also wakes it at once. 0 turns the polling off (the wake-up still works).
+   */
+  AWARDS_PUBLICATION_POLL_MS: variableWithDefault(z.coerce.number().int().min(0).max(3_600_000), 5_000),
 });
 
 export type AwardsConfig = z.infer<typeof awardsEnvSchema>;

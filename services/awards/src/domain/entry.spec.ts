@@ -28,7 +28,7 @@ const dossier: DossierFile[] = [
     sha256: hash('b'),
   },
   { kind: 'photo', fileName: 'anh-1.jpg', mediaType: 'image/jpeg', sizeBytes: 2_000_000, sha256: hash('c') },
-  { kind: 'photo', fileName: 'anh-2.webp', mediaType: 'image/webp', sizeBytes: 1_000_000, sha256: hash('d') },
+  { kind: 'photo', fileName: 'anh-2.png', mediaType: 'image/png', sizeBytes: 1_000_000, sha256: hash('d') },
 ];
 
 const facility = {
@@ -402,6 +402,25 @@ describe('dossier', () => {
     expect(codes([...dossier.slice(0, 2), ...photos])).toEqual(['dossier.too-many @ dossier']);
     expect(codes([...dossier.slice(0, 2), ...photos.slice(1)])).toEqual([]);
     expect(codes([{ ...dossier[0], sha256: hash('f') }, ...dossier])).toEqual(['dossier.too-many @ dossier']);
+  });
+
+  it('takes PDF, JPEG and PNG only: a WebP photo is refused', () => {
+    expect(codes([...dossier.slice(0, 3), { ...dossier[3], mediaType: 'image/webp' }])).toEqual([
+      'dossier.media-type @ dossier[3].mediaType',
+    ]);
+  });
+
+  it('holds the whole dossier to 50 MB, each file within its own limit', () => {
+    const photos = Array.from({ length: 10 }, (_, index) => ({
+      ...dossier[2],
+      fileName: `anh-${index}.jpg`,
+      sizeBytes: 5 * 1024 * 1024,
+      sha256: index.toString(16).padStart(64, 'e'),
+    }));
+    // 10 photos at their limit (50 MB) plus the form and the description: over by the form and description.
+    expect(codes([...dossier.slice(0, 2), ...photos])).toEqual(['dossier.entry-too-large @ dossier']);
+    const smaller = photos.map((p) => ({ ...p, sizeBytes: 4 * 1024 * 1024 }));
+    expect(codes([...dossier.slice(0, 2), ...smaller])).toEqual([]);
   });
 
   it('takes certificate copies but does not require them', () => {

@@ -53,7 +53,9 @@ interface FileRule {
 
 const MB = 1024 * 1024;
 const PDF = 'application/pdf';
-const IMAGES = ['image/jpeg', 'image/png', 'image/webp'];
+const IMAGES = ['image/jpeg', 'image/png'];
+/** All the files of one entry together: a dossier is read by every juror, and kept for years. */
+export const ENTRY_MAX_BYTES = 50 * MB;
 
 /**
  * The platform's own limits (no legal text sets them): one signed registration form, one product description,
@@ -149,6 +151,17 @@ export function dossierProblems(files: readonly DossierFile[]): DossierProblem[]
         });
     }
   });
+  const total = files.reduce((sum, file) => sum + (Number.isInteger(file.sizeBytes) ? file.sizeBytes : 0), 0);
+  if (total > ENTRY_MAX_BYTES) {
+    problems.push({
+      code: 'dossier.entry-too-large',
+      field: 'dossier',
+      messages: {
+        vi: `Tổng dung lượng hồ sơ vượt quá ${ENTRY_MAX_BYTES / MB} MB`,
+        en: `The dossier's files together are over ${ENTRY_MAX_BYTES / MB} MB`,
+      },
+    });
+  }
   for (const [kind, rule] of Object.entries(DOSSIER_RULES) as [DossierFileKind, FileRule][]) {
     const count = files.filter((file) => file.kind === kind).length;
     if (count < rule.minCount) {

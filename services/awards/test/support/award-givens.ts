@@ -4,12 +4,13 @@ import type {
   AwardEntryView,
   AwardRoundView,
   Principal,
+  PublicationView,
   PublishedRoundView,
   ScoreSheetView,
 } from '@kc/contracts';
 import { vietnamDate } from '@kc/reference-data';
 import type { Caller } from '@kc/service-testing';
-import { central, officer } from '@kc/testing';
+import { central, eventually, officer } from '@kc/testing';
 
 type As = (principal: Principal) => Caller;
 
@@ -130,8 +131,25 @@ export function awardGivens(as: As) {
     sheet: object,
   ): Promise<ScoreSheetView> =>
     created(await as(by).put<ScoreSheetView>(`${rounds}/${roundId}/entries/${entryId}/sheet`, sheet), 200);
-  const publish = async (roundId: string, by: Principal = officer('40'), body: object = {}) =>
-    created(await as(by).post<PublishedRoundView>(`${rounds}/${roundId}/publish`, body), 200);
+  /**
+   * Asks for publication (202), then polls the publication as a client does until the background work has
+   * committed; answers what the round looks like then, its counts and its certificates.
+   */
+  const publish = async (
+    roundId: string,
+    by: Principal = officer('40'),
+    body: object = {},
+  ): Promise<PublishedRoundView> => {
+    const asked = created(await as(by).post<PublicationView>(`${rounds}/${roundId}/publish`, body), 202);
+    expect(asked.state).toBe('pending');
+    const done = await eventually(async () => {
+      const reply = await as(by).get<PublicationView>(`${rounds}/${roundId}/publication`);
+      expect(reply.body.state).not.toBe('failed');
+      return reply.body.state === 'published' ? reply.body : undefined;
+    }, 60_000);
+    const round = created(await as(by).get<AwardRoundView>(`${rounds}/${roundId}`), 200);
+    return { round, entries: done.entries!, passed: done.passed!, certificates: done.certificates };
+  };
   /**
    * A commune round of Nghệ An (`communeRound(overrides)`) run to publication: one entry per tax code, each
    * scored by jurors 1–3 with the totals given in points (30 market + x + 5 + 5, so 40 ≤ total ≤ 80).

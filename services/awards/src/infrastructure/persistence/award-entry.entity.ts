@@ -34,6 +34,12 @@ export class AwardEntryFileEntity {
   })
   sizeBytes: number;
   @Column('text') sha256: string;
+  @Column('bigint', {
+    name: 'received_bytes',
+    transformer: { to: (v: number) => v, from: (v: string) => Number(v) },
+  })
+  receivedBytes: number;
+  @Column('timestamptz', { name: 'uploaded_at', nullable: true }) uploadedAt: Date | null;
 }
 
 @Entity('award_shortlist')

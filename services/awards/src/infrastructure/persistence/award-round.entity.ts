@@ -16,6 +16,8 @@ export class AwardRoundEntity {
   /** `date` columns come back as YYYY-MM-DD strings, with no time zone to shift them. */
   @Column('date', { name: 'closes_on', nullable: true }) closesOn: string | null;
   @Column('text') state: RoundState;
+  /** A past round run again by the agency from its records: its dates are the recorded ones. */
+  @Column('boolean') historic: boolean;
   /** The schedule: all three or none (a round opened before schedules existed). */
   @Column('date', { name: 'entries_open_on', nullable: true }) entriesOpenOn: string | null;
   @Column('date', { name: 'entries_close_on', nullable: true }) entriesCloseOn: string | null;

@@ -40,4 +40,6 @@ export class AwardRoundResultEntity {
   @Column('text') sha256: string;
   @Column('text') normalisation: 'none' | 'juror-z-score';
   @Column('timestamptz', { name: 'published_at' }) publishedAt: Date;
+  /** The verification report (canonical JSON) computed in the commit that published; null for older rounds. */
+  @Column('text', { nullable: true }) verification: string | null;
 }

@@ -1,12 +1,26 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Headers, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { currentPrincipal } from '@kc/auth';
 import { awardEntryRoutes as routes, type RouteAnswer, type RouteInput } from '@kc/contracts';
 import { Input, Route } from '@kc/http';
+import { DossierFilesService } from '../../application/dossier-files.service';
 import { EntriesService } from '../../application/entries.service';
+
+/** `attachment` with an ASCII fallback and the exact (Vietnamese) name in RFC 8187 form. */
+const attachment = (fileName: string) =>
+  `attachment; filename="${fileName
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .normalize('NFD')
+    .replace(/[^\x20-\x7e]/g, '')
+    .replace(/["\\]/g, '_')}"; ` + `filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 @Controller()
 export class EntriesController {
-  constructor(private readonly entries: EntriesService) {}
+  constructor(
+    private readonly entries: EntriesService,
+    private readonly dossier: DossierFilesService,
+  ) {}
 
   @Route(routes.submit)
   submit(@Input() { params, body }: RouteInput<typeof routes.submit>): RouteAnswer<typeof routes.submit> {
@@ -16,6 +30,33 @@ export class EntriesController {
   @Route(routes.list)
   list(@Input() { params, query }: RouteInput<typeof routes.list>): RouteAnswer<typeof routes.list> {
     return this.entries.list(currentPrincipal(), params.id, query);
+  }
+
+  @Route(routes.putDossierContent)
+  putDossierContent(
+    @Input() { params, body }: RouteInput<typeof routes.putDossierContent>,
+  ): RouteAnswer<typeof routes.putDossierContent> {
+    return this.dossier.putContent(currentPrincipal(), params.id, params.entryId, params.position, body);
+  }
+
+  /** The stored bytes; their SHA-256 (checked at upload) is the ETag. Private: who may read it is checked. */
+  @Route(routes.dossierFile)
+  async dossierFile(
+    @Input() { params }: RouteInput<typeof routes.dossierFile>,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    const file = await this.dossier.download(currentPrincipal(), params.id, params.entryId, params.position);
+    const etag = `"${file.sha256}"`;
+    res.setHeader('etag', etag);
+    res.setHeader('cache-control', 'private, no-cache');
+    if (ifNoneMatch?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
+      res.status(304).end();
+      return;
+    }
+    res.setHeader('content-type', file.mediaType);
+    res.setHeader('content-disposition', attachment(file.fileName));
+    res.send(file.bytes);
   }
 
   @Route(routes.shortlist)

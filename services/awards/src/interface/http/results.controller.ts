@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { currentPrincipal } from '@kc/auth';
 import { awardResultRoutes, awardRoundRoutes, type RouteAnswer, type RouteInput } from '@kc/contracts';
 import { Input, Route } from '@kc/http';
+import { PublicationWorker } from '../../application/publication-worker';
 import { ResultsService } from '../../application/results.service';
 
 /** If-None-Match lists validators (weak ones prefixed W/) or `*`. */
@@ -15,7 +16,10 @@ const matchesAny = (header: string | undefined, etag: string): boolean =>
 
 @Controller()
 export class ResultsController {
-  constructor(private readonly results: ResultsService) {}
+  constructor(
+    private readonly results: ResultsService,
+    private readonly worker: PublicationWorker,
+  ) {}
 
   @Route(awardRoundRoutes.close)
   close(
@@ -24,11 +28,23 @@ export class ResultsController {
     return this.results.close(currentPrincipal(), params.id);
   }
 
+  /** 202 with the publication, its address in Location; the worker is woken once the request has committed. */
   @Route(awardRoundRoutes.publish)
-  publish(
+  async publish(
     @Input() { params, body }: RouteInput<typeof awardRoundRoutes.publish>,
+    @Res({ passthrough: true }) res: Response,
   ): RouteAnswer<typeof awardRoundRoutes.publish> {
-    return this.results.publish(currentPrincipal(), params.id, body);
+    const { view, queued } = await this.results.requestPublication(currentPrincipal(), params.id, body);
+    if (queued) this.worker.wake();
+    res.setHeader('location', `/api/v1/award-rounds/${params.id}/publication`);
+    return view;
+  }
+
+  @Route(awardRoundRoutes.publication)
+  publication(
+    @Input() { params }: RouteInput<typeof awardRoundRoutes.publication>,
+  ): RouteAnswer<typeof awardRoundRoutes.publication> {
+    return this.results.publication(currentPrincipal(), params.id);
   }
 
   /**

@@ -1,0 +1,231 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { DossierFileView, Principal, PutDossierContentRequest } from '@kc/contracts';
+import { ConflictError, NotFoundError, RuleViolationError } from '@kc/errors';
+import { OutboxWriter } from '@kc/messaging';
+import { sql } from '@kc/persistence';
+import { checksumProblem, chunkProblem, type ChunkProblem } from '../domain/dossier-content';
+import { assertState } from '../domain/round-state';
+import {
+  AwardEntryFileEntity,
+  type AwardEntryEntity,
+} from '../infrastructure/persistence/award-entry.entity';
+import { isEntrySide } from './dossier-access';
+import { dossierFileSummary } from './round-audit';
+import { entryNotFound, entryOfRound } from './juries.service';
+import { findRound, roundNotFound } from './round-loading';
+import { isAssigned } from './scoring.service';
+
+const fileNotFound = (entryCode: string, position: number) =>
+  new NotFoundError(
+    {
+      vi: `Hồ sơ của sản phẩm ${entryCode} không có tệp thứ ${position}`,
+      en: `The dossier of entry ${entryCode} has no file at position ${position}`,
+    },
+    'award-dossier.file-not-found',
+  );
+
+const fileView = (roundId: string, file: AwardEntryFileEntity): DossierFileView => ({
+  roundId,
+  entryId: file.entryId,
+  position: file.position,
+  kind: file.kind,
+  fileName: file.fileName,
+  mediaType: file.mediaType,
+  sizeBytes: file.sizeBytes,
+  sha256: file.sha256,
+  receivedBytes: file.receivedBytes,
+  uploaded: file.uploadedAt !== null,
+});
+
+const refusal = (problem: ChunkProblem) =>
+  new RuleViolationError(problem.messages, problem.code, problem.field);
+
+export interface DossierDownload {
+  fileName: string;
+  mediaType: string;
+  sha256: string;
+  bytes: Buffer;
+}
+
+/**
+ * The bytes of the dossier files: uploaded in pieces by whoever stands behind the entry, stored in the awards
+ * database (award_entry_file_chunk), read back by them and by the jurors the entry is assigned to.
+ */
+@Injectable()
+export class DossierFilesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  /**
+   * Stores the next piece of a declared file. Every rule is checked before anything is written; the last piece
+   * is kept only if the whole file hashes to the declared SHA-256 — otherwise every piece of the file is
+   * discarded (committed) and the caller hears why. The file row is locked, so pieces of one file never race.
+   */
+  async putContent(
+    principal: Principal,
+    roundId: string,
+    entryId: string,
+    position: number,
+    request: PutDossierContentRequest,
+  ): Promise<DossierFileView> {
+    const bytes = Buffer.from(request.contentBase64, 'base64');
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const round = await findRound(manager, roundId);
+      if (!round) throw roundNotFound(roundId);
+      const entry = await entryOfRound(manager, roundId, entryId);
+      if (!isEntrySide(principal, entry)) throw entryNotFound(entryId);
+      const file = await manager.getRepository(AwardEntryFileEntity).findOne({
+        where: { entryId, position },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!file) throw fileNotFound(entry.code, position);
+      assertState(round.state, 'entries-open', { vi: 'gửi tệp hồ sơ', en: 'upload dossier files' });
+      const retried = await this.sameStoredPiece(manager, file, request.offset, bytes);
+      if (retried) return { view: fileView(roundId, file) };
+      if (file.uploadedAt !== null) {
+        throw new ConflictError(
+          {
+            vi: `Tệp "${file.fileName}" đã được tải lên đủ và khớp mã SHA-256; không nhận thêm`,
+            en: `File "${file.fileName}" is already uploaded whole and matches its SHA-256; it takes no more`,
+          },
+          'award-dossier.already-uploaded',
+          'body.offset',
+        );
+      }
+      if (request.offset !== file.receivedBytes) {
+        throw new ConflictError(
+          {
+            vi: `Phần tiếp theo của tệp "${file.fileName}" phải bắt đầu ở byte ${file.receivedBytes}`,
+            en: `The next piece of file "${file.fileName}" must start at byte ${file.receivedBytes}`,
+          },
+          'award-dossier.offset',
+          'body.offset',
+        );
+      }
+      const problem = chunkProblem(file, request.offset, bytes);
+      if (problem) throw refusal(problem);
+      await sql(
+        manager,
+        `INSERT INTO award_entry_file_chunk (entry_id, position, offset_bytes, bytes) VALUES ($1, $2, $3, $4)`,
+        [entryId, position, request.offset, bytes],
+        { inTransaction: true },
+      );
+      const received = request.offset + bytes.length;
+      if (received < file.sizeBytes) {
+        await manager
+          .getRepository(AwardEntryFileEntity)
+          .update({ entryId, position }, { receivedBytes: received });
+        return { view: fileView(roundId, { ...file, receivedBytes: received }) };
+      }
+      // The last piece: the service's own SHA-256 over every stored byte, in order, against the declared one.
+      const computed = await this.storedSha256(manager, entryId, position);
+      const mismatch = checksumProblem(file, position, computed);
+      if (mismatch) {
+        await sql(manager, `DELETE FROM award_entry_file_chunk WHERE entry_id = $1 AND position = $2`, [
+          entryId,
+          position,
+        ]);
+        await manager.getRepository(AwardEntryFileEntity).update({ entryId, position }, { receivedBytes: 0 });
+        await this.audit(manager, entry, file, 'discarded');
+        return { refused: mismatch };
+      }
+      const uploadedAt = new Date();
+      await manager
+        .getRepository(AwardEntryFileEntity)
+        .update({ entryId, position }, { receivedBytes: received, uploadedAt });
+      await this.audit(manager, entry, file, 'uploaded');
+      return { view: fileView(roundId, { ...file, receivedBytes: received, uploadedAt }) };
+    });
+    if ('refused' in outcome) throw refusal(outcome.refused!);
+    return outcome.view;
+  }
+
+  /**
+   * A whole file for the entry's side or a juror it is assigned to; anyone else hears what a missing entry
+   * answers. A juror learns nothing of the panel from it: the answer is the file only.
+   */
+  async download(
+    principal: Principal,
+    roundId: string,
+    entryId: string,
+    position: number,
+  ): Promise<DossierDownload> {
+    const manager = this.dataSource.manager;
+    if (!(await findRound(manager, roundId))) throw roundNotFound(roundId);
+    const entry = await entryOfRound(manager, roundId, entryId);
+    const allowed =
+      principal.role === 'juror'
+        ? await isAssigned(manager, roundId, principal.id, entryId)
+        : isEntrySide(principal, entry);
+    if (!allowed) throw entryNotFound(entryId);
+    const file = await manager.getRepository(AwardEntryFileEntity).findOneBy({ entryId, position });
+    if (!file) throw fileNotFound(entry.code, position);
+    if (file.uploadedAt === null) {
+      throw new ConflictError(
+        {
+          vi: `Tệp "${file.fileName}" chưa được tải lên đủ (${file.receivedBytes}/${file.sizeBytes} byte)`,
+          en: `File "${file.fileName}" is not uploaded whole yet (${file.receivedBytes}/${file.sizeBytes} bytes)`,
+        },
+        'award-dossier.not-uploaded',
+      );
+    }
+    const pieces = await sql<{ bytes: Buffer }>(
+      manager,
+      `SELECT bytes FROM award_entry_file_chunk WHERE entry_id = $1 AND position = $2 ORDER BY offset_bytes`,
+      [entryId, position],
+    );
+    return {
+      fileName: file.fileName,
+      mediaType: file.mediaType,
+      sha256: file.sha256,
+      bytes: Buffer.concat(pieces.map((p) => p.bytes)),
+    };
+  }
+
+  /** A piece sent again after its answer was lost: the same bytes at the same offset change nothing. */
+  private async sameStoredPiece(
+    manager: EntityManager,
+    file: AwardEntryFileEntity,
+    offset: number,
+    bytes: Buffer,
+  ): Promise<boolean> {
+    if (offset >= file.receivedBytes) return false;
+    const [row] = await sql<{ same: boolean }>(
+      manager,
+      `SELECT bytes = $4 AS same FROM award_entry_file_chunk
+       WHERE entry_id = $1 AND position = $2 AND offset_bytes = $3`,
+      [file.entryId, file.position, offset, bytes],
+    );
+    return row?.same ?? false;
+  }
+
+  private async storedSha256(manager: EntityManager, entryId: string, position: number): Promise<string> {
+    const pieces = await sql<{ bytes: Buffer }>(
+      manager,
+      `SELECT bytes FROM award_entry_file_chunk WHERE entry_id = $1 AND position = $2 ORDER BY offset_bytes`,
+      [entryId, position],
+    );
+    const hash = createHash('sha256');
+    for (const piece of pieces) hash.update(piece.bytes);
+    return hash.digest('hex');
+  }
+
+  private audit(
+    manager: EntityManager,
+    entry: AwardEntryEntity,
+    file: AwardEntryFileEntity,
+    outcome: 'uploaded' | 'discarded',
+  ) {
+    return this.outbox.audit(manager, {
+      action: outcome === 'uploaded' ? 'award-entry.dossier-file-upload' : 'award-entry.dossier-file-discard',
+      resourceType: 'award-entry',
+      resourceId: entry.id,
+      provinceCode: entry.provinceCode,
+      summary: dossierFileSummary(entry.code, file.fileName, file.sizeBytes, outcome),
+    });
+  }
+}
