@@ -1,6 +1,8 @@
 import {
+  clusterRecordedV1,
   clusterRegisteredV1,
   decodeEvent,
+  type ClusterDetailView,
   type ClusterView,
   type EventEnvelope,
   type Page,
@@ -8,7 +10,7 @@ import {
 } from '@kc/contracts';
 import { vietnamDate } from '@kc/reference-data';
 import { business, central, collectSince, endOffsets, officer, testKafka } from '@kc/testing';
-import { clusterBody, useClustersContext } from './support/clusters-context';
+import { clusterBody, decision, developer, useClustersContext } from './support/clusters-context';
 
 const CLUSTERS = '/api/v1/clusters';
 const juror: Principal = { kind: 'user', id: 'u-giam-khao', name: 'giam.khao', role: 'juror', scopes: [] };
@@ -35,16 +37,18 @@ describe('the industrial cluster registry', () => {
         clusterBody('ccn-40-001', {
           commune: 'Xã Diễn Hồng',
           status: 'infrastructure',
+          establishment: decision('2019-05-14'),
           totalAreaHa: 62.5,
           leasableAreaHa: 48.75,
           leasedAreaHa: 20,
-          developerName: 'Công ty Cổ phần Hạ tầng Diễn Châu',
+          developer,
         }),
       );
       expect(reply.status).toBe(201);
       const cluster = reply.body;
-      expect(cluster).toEqual({
+      expect(cluster).toMatchObject({
         id: expect.any(String),
+        revision: 1,
         code: 'CCN-40-001',
         name: 'Cụm công nghiệp Diễn Hồng',
         provinceCode: '40',
@@ -54,8 +58,21 @@ describe('the industrial cluster registry', () => {
         totalAreaHa: 62.5,
         leasableAreaHa: 48.75,
         leasedAreaHa: 20,
+        occupancy: { leasedCentiHa: 2000, leasableCentiHa: 4875, percentVi: '41%', percentEn: '41%' },
         developerName: 'Công ty Cổ phần Hạ tầng Diễn Châu',
-        createdAt: expect.any(String),
+        developer,
+        history: [
+          {
+            step: 'establish',
+            from: 'planned',
+            to: 'established',
+            decision: decision('2019-05-14'),
+            ruleSetId: 'nd-68-2017',
+            totalAreaHa: 62.5,
+            note: expect.any(String),
+            recordedAt: expect.any(String),
+          },
+        ],
       });
       expect((await as(officer('40')).get<ClusterView>(`${CLUSTERS}/${cluster.id}`)).body).toEqual(cluster);
       // Hundredths of a hectare, so the areas stay exact integers.
@@ -67,8 +84,18 @@ describe('the industrial cluster registry', () => {
         ),
       ).toEqual([{ total: 6250, leasable: 4875, leased: 2000 }]);
 
-      const [registered, audit] = await outboxOf(cluster.id);
-      expect([registered.type, audit.type]).toEqual([clusterRegisteredV1.type, 'audit.record.appended']);
+      const [registered, recorded, audit] = await outboxOf(cluster.id);
+      expect([registered.type, recorded.type, audit.type]).toEqual([
+        clusterRegisteredV1.type,
+        clusterRecordedV1.type,
+        'audit.record.appended',
+      ]);
+      expect(recorded.envelope.payload).toMatchObject({
+        revision: 1,
+        status: 'infrastructure',
+        establishedOn: '2019-05-14',
+        areas: { totalCentiHa: 6250, industrialCentiHa: null, leasableCentiHa: 4875, leasedCentiHa: 2000 },
+      });
       expect(registered.envelope).toMatchObject({
         version: 1,
         producer: 'clusters',
@@ -112,38 +139,45 @@ describe('the industrial cluster registry', () => {
       });
     });
 
-    it('takes 5 to 75 ha and refuses a cluster outside that range on totalAreaHa (422), writing nothing', async () => {
-      expect((await registerCluster('CCN-40-005', { totalAreaHa: 5 })).totalAreaHa).toBe(5);
+    it('takes 10 to 75 ha (5 for a craft village) and refuses a cluster outside on totalAreaHa (422), writing nothing', async () => {
+      expect((await registerCluster('CCN-40-010A', { totalAreaHa: 10 })).totalAreaHa).toBe(10);
       expect((await registerCluster('CCN-40-075', { totalAreaHa: 75 })).totalAreaHa).toBe(75);
+      const village = await registerCluster('CCN-40-005', { totalAreaHa: 5, sizeCategory: 'craft-village' });
+      expect(village.sizeCategory).toBe('craft-village');
       const before = await written();
-      for (const [totalAreaHa, shown] of [
-        [4.99, '4.99'],
-        [75.01, '75.01'],
-        [0, '0'],
+      for (const [overrides, shown] of [
+        [{ totalAreaHa: 9.99 }, { vi: '9,99 ha', en: '9.99 ha', lo: '10' }],
+        [{ totalAreaHa: 75.01 }, { vi: '75,01 ha', en: '75.01 ha', lo: '10' }],
+        [
+          { totalAreaHa: 4.99, sizeCategory: 'craft-village' },
+          { vi: '4,99 ha', en: '4.99 ha', lo: '5' },
+        ],
       ] as const) {
-        const reply = await as(central).post(CLUSTERS, clusterBody('CCN-40-999', { totalAreaHa }));
+        const reply = await as(central).post(CLUSTERS, clusterBody('CCN-40-999', overrides));
         expect({
-          totalAreaHa,
           status: reply.status,
           code: reply.body.code,
           errors: reply.body.errors?.map((e) => [e.field, e.rule]),
-          messages: reply.body.messages,
+          detail: reply.body.messages?.vi,
         }).toEqual({
-          totalAreaHa,
           status: 422,
-          code: 'cluster.area-out-of-range',
-          errors: [['totalAreaHa', 'cluster.area-out-of-range']],
-          messages: {
-            vi: `Diện tích cụm công nghiệp từ 5 ha đến 75 ha, không phải ${shown} ha`,
-            en: `A cluster covers 5 ha to 75 ha, not ${shown} ha`,
-          },
+          code: 'cluster.size-out-of-range',
+          errors: [['totalAreaHa', 'cluster.size-out-of-range']],
+          detail: expect.stringContaining(
+            `phải từ ${shown.lo} ha đến 75 ha (khoản 1 Điều 2 Nghị định 32/2024/NĐ-CP); diện tích là ${shown.vi}`,
+          ),
         });
       }
       expect(await written()).toEqual(before);
-      // The database holds the same bounds, whoever writes.
+      // The database holds the bounds no rule set crosses, whoever writes.
       await expect(
         db.query(`UPDATE industrial_cluster SET total_area_centi_ha = 7501 WHERE code = 'CCN-40-075'`),
-      ).rejects.toThrow(/industrial_cluster_total_area_centi_ha_check/);
+      ).rejects.toThrow(/industrial_cluster_total_area/);
+      await expect(
+        db.query(
+          `UPDATE industrial_cluster SET leasable_area_centi_ha = 100, leased_area_centi_ha = 101 WHERE code = 'CCN-40-075'`,
+        ),
+      ).rejects.toThrow(/industrial_cluster_leased_within_leasable/);
     });
 
     it('refuses malformed codes, areas and statuses with 400 naming the field and the rule', async () => {
@@ -156,6 +190,9 @@ describe('the industrial cluster registry', () => {
         [{ leasableAreaHa: 30, leasedAreaHa: 30.5 }, [['body.leasedAreaHa', 'area-nesting']]],
         [{ leasedAreaHa: 50.01 }, [['body.leasedAreaHa', 'area-nesting']]],
         [{ status: 'closed' }, [['body.status', 'invalid_value']]],
+        [{ status: 'removed' }, [['body.status', 'invalid_value']]],
+        [{ status: 'operating' }, [['body.establishment', 'establishment-decision-required']]],
+        [{ industrialAreaHa: 40, leasableAreaHa: 41 }, [['body.leasableAreaHa', 'area-nesting']]],
         [{ provinceCode: '4' }, [['body.provinceCode', 'invalid_format']]],
         [{ hectares: 50 }, [['body.hectares', 'unrecognized_keys']]],
       ];
@@ -192,7 +229,7 @@ describe('the industrial cluster registry', () => {
         'cluster.unknown-province',
         'provinceCode',
         {
-          vi: `Đơn vị cấp tỉnh 30 không còn hiệu lực vào ngày ${today}`,
+          vi: `Đơn vị cấp tỉnh 30 không còn hiệu lực vào ngày ${today.split('-').reverse().join('/')}`,
           en: `Provincial unit 30 is not in force on ${today}`,
         },
       ]);
@@ -235,18 +272,23 @@ describe('the industrial cluster registry', () => {
           expect.arrayContaining([lost.body.code]),
         ]);
       }
-      expect(await written()).toEqual({ clusters: before.clusters + 1, outbox: before.outbox + 2 });
+      expect(await written()).toEqual({ clusters: before.clusters + 1, outbox: before.outbox + 3 });
     });
   });
 
   describe('access by province', () => {
     // Thanh Hoá (38) and Hà Tĩnh (42) hold clusters of their own here; Hà Nội (01) is the other province.
-    let thanhHoa: ClusterView;
+    let thanhHoa: ClusterDetailView;
 
     beforeAll(async () => {
       thanhHoa = await registerCluster(
         'CCN-38-001',
-        { name: 'Cụm công nghiệp Hoằng Hoá', provinceCode: '38', status: 'operating' },
+        {
+          name: 'Cụm công nghiệp Hoằng Hoá',
+          provinceCode: '38',
+          status: 'operating',
+          establishment: decision('2020-03-02'),
+        },
         officer('38'),
       );
       await registerCluster(

@@ -78,6 +78,12 @@ describe('province isolation: sct.40 cannot touch a province-01 record by any ro
         name: 'Cụm công nghiệp Phú Nghĩa',
         provinceCode: '01',
         status: 'operating',
+        establishment: {
+          number: '2011/QĐ-UBND',
+          date: '2015-03-20',
+          authority: 'provincial-peoples-committee',
+          issuedBy: 'UBND thành phố Hà Nội',
+        },
         totalAreaHa: 60,
       })
     ).body;

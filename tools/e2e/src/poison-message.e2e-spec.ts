@@ -296,6 +296,12 @@ describe('garbage on every topic', () => {
       name: 'Cụm công nghiệp Tân Phú',
       provinceCode: PROVINCE,
       status: 'operating',
+      establishment: {
+        number: '845/QĐ-UBND',
+        date: '2019-08-01',
+        authority: 'provincial-peoples-committee',
+        issuedBy: 'Ủy ban nhân dân tỉnh',
+      },
       totalAreaHa: 30,
     });
     expect(cluster.status).toBe(201);

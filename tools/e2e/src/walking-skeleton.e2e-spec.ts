@@ -178,6 +178,12 @@ describe('walking skeleton through the gateway', () => {
       name: 'Cụm công nghiệp Nghi Phong',
       provinceCode: '40',
       status: 'operating',
+      establishment: {
+        number: '1520/QĐ-UBND',
+        date: '2016-05-12',
+        authority: 'provincial-peoples-committee',
+        issuedBy: 'UBND tỉnh Nghệ An',
+      },
       totalAreaHa: 48.5,
     });
     expect(cluster.status).toBe(201);

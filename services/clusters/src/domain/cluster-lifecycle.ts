@@ -101,7 +101,13 @@ const limitWords = (limit: AreaLimit): Bilingual => {
     : { vi: `dưới ${shown.vi}`, en: `less than ${shown.en}` };
 };
 
-function checkSize(rules: ClusterRuleSet, record: ClusterRecord, total: CentiHectares, field: string) {
+/** The decree's size bounds for the cluster's category (also at registration, by the rules in force then). */
+export function checkSize(
+  rules: ClusterRuleSet,
+  record: Pick<ClusterRecord, 'sizeCategory'>,
+  total: CentiHectares,
+  field: string,
+) {
   const min = rules.size.minCentiHa[record.sizeCategory];
   const max = rules.size.maxCentiHa;
   if (total >= min && total <= max) return;

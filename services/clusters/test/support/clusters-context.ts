@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { serviceEnvSchema } from '@kc/config';
-import type { ClusterView, Principal } from '@kc/contracts';
+import type { ClusterDetailView, Principal } from '@kc/contracts';
 import { bootService, useServiceContext, type ServiceContext } from '@kc/service-testing';
 import { central } from '@kc/testing';
 import { ClustersModule } from '../../src/app.module';
@@ -15,6 +15,30 @@ export const clusterBody = (code: string, overrides: Record<string, unknown> = {
   ...overrides,
 });
 
+/** A decision of the provincial People's Committee, dated `date`. */
+export const decision = (date: string, number = '1234/QĐ-UBND') => ({
+  number,
+  date,
+  authority: 'provincial-peoples-committee',
+  issuedBy: 'UBND tỉnh Nghệ An',
+});
+
+/** An enterprise chosen by the province's evaluation council. */
+export const developer = {
+  kind: 'enterprise',
+  name: 'Công ty Cổ phần Hạ tầng Diễn Châu',
+  taxCode: '2900123456',
+  selection: 'evaluation-council',
+};
+
+/** Registered at `status` (past the list), established by decision on `on`. */
+export const establishedBody = (
+  code: string,
+  status: string,
+  on: string,
+  overrides: Record<string, unknown> = {},
+) => clusterBody(code, { status, establishment: decision(on, `${code}/QĐ-UBND`), ...overrides });
+
 function clustersGivens({ as, db }: ServiceContext) {
   return {
     /** A cluster registered by `by` (the agency unless told) from `clusterBody(code, overrides)`: its view. */
@@ -22,8 +46,8 @@ function clustersGivens({ as, db }: ServiceContext) {
       code: string,
       overrides: Record<string, unknown> = {},
       by: Principal = central,
-    ): Promise<ClusterView> {
-      const reply = await as(by).post<ClusterView>('/api/v1/clusters', clusterBody(code, overrides));
+    ): Promise<ClusterDetailView> {
+      const reply = await as(by).post<ClusterDetailView>('/api/v1/clusters', clusterBody(code, overrides));
       expect([reply.status, reply.body.code]).toEqual([201, code]);
       return reply.body;
     },

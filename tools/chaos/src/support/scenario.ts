@@ -356,6 +356,12 @@ function operations(y: Year, sizes: Sizes, prefix: string): Operation[] {
               name: `Cụm công nghiệp ${clusterCode}`,
               provinceCode: code,
               status: 'operating',
+              establishment: {
+                number: `${i + 1}/QĐ-UBND`,
+                date: '2018-06-15',
+                authority: 'provincial-peoples-committee',
+                issuedBy: 'Ủy ban nhân dân tỉnh',
+              },
               totalAreaHa: 48.5,
             },
             { subject: clusterCode },
