@@ -203,3 +203,372 @@ function areasSummingTo(totalCentiHa, units, rnd) {
   }
   return areas;
 }
+
+// ------------------------------------------------------------------ the registry's request bodies and the rest
+
+/** "Tỉnh Lào Cai" → "UBND tỉnh Lào Cai": the body that issues a province's decisions, as decisions name it. */
+export const peoplesCommitteeOf = (unit) =>
+  `UBND ${unit ? unit.fullNameVi.replace(/^Tỉnh /, 'tỉnh ').replace(/^Thành phố /, 'thành phố ') : 'tỉnh'}`;
+
+/** A deterministic 10-digit tax code for a demo developer: the unit's code, then digits drawn from the seed. */
+export function demoTaxCode(provinceCode, seedText) {
+  return `${provinceCode}0${String(prng(`kc-demo/tax/${seedText}`).int(1_000_000, 9_999_999))}`;
+}
+
+const WORKS_BY_STATUS = {
+  established: 'none',
+  'detailed-plan': 'planned',
+  infrastructure: 'under-construction',
+  operating: 'in-use',
+};
+
+/**
+ * One generated cluster as the body of POST /api/v1/clusters: on the list with its listing decision, or at its
+ * stage with the People's Committee's establishing decision, areas in hectares (two decimals at most), the
+ * developer, investment and works (roads, power, water and drainage by its stage; the central wastewater plant).
+ */
+export function registerRequestOf(facts, unit) {
+  const ha = (centiHa) => centiHa / 100;
+  const body = {
+    code: facts.code,
+    name: facts.name,
+    provinceCode: facts.provinceCode,
+    commune: facts.commune,
+    sizeCategory: facts.sizeCategory,
+    status: facts.status,
+    provincialList: facts.provincialList,
+    totalAreaHa: ha(facts.areas.totalCentiHa),
+  };
+  if (facts.status === 'planned') return body;
+  const { industrialCentiHa, leasableCentiHa, leasedCentiHa } = facts.areas;
+  const works = WORKS_BY_STATUS[facts.status];
+  return {
+    ...body,
+    establishment: {
+      number: facts.establishment.decisionNumber,
+      date: facts.establishment.date,
+      authority: 'provincial-peoples-committee',
+      issuedBy: peoplesCommitteeOf(unit),
+    },
+    ...(industrialCentiHa == null ? {} : { industrialAreaHa: ha(industrialCentiHa) }),
+    ...(leasableCentiHa == null ? {} : { leasableAreaHa: ha(leasableCentiHa) }),
+    ...(leasedCentiHa ? { leasedAreaHa: ha(leasedCentiHa) } : {}),
+    developer: { ...facts.developer, taxCode: demoTaxCode(facts.provinceCode, facts.code) },
+    investment: facts.investment,
+    infrastructure: {
+      roads: works,
+      power: works,
+      water: works === 'under-construction' ? 'in-use' : works,
+      drainage: works,
+      wastewaterPlant: facts.wastewaterPlant,
+    },
+  };
+}
+
+/** A hand-written cluster's tenants (the data set states none): drawn from its code, in step with its stage. */
+function tenantCountsOf(body) {
+  const rnd = prng(`kc-demo/tenants/${body.code}`);
+  if (body.status !== 'operating' && body.status !== 'infrastructure')
+    return { projects: 0, operatingProjects: 0, firms: 0, workers: 0 };
+  const projects = body.status === 'operating' ? rnd.int(6, 30) : rnd.int(1, 5);
+  const operatingProjects = body.status === 'operating' ? rnd.int(Math.ceil(projects * 0.6), projects) : 0;
+  return {
+    projects,
+    operatingProjects,
+    firms: Math.max(operatingProjects, projects - rnd.int(0, Math.floor(projects / 5))),
+    workers: operatingProjects * rnd.int(40, 160),
+  };
+}
+
+const DAY_MS = 86_400_000;
+export const addDays = (iso, n) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+
+/** Circular 14/2024: cut-offs 14 June and 14 December; developers report before 20 June and 20 December. */
+const cutOffOf = (p) => `${p.year}-${p.kind === 'annual' ? '12' : '06'}-14`;
+const dueBeforeOf = (p) => `${p.year}-${p.kind === 'annual' ? '12' : '06'}-20`;
+/** How long after a period's deadline all of its recorded days (late submissions, reviews) are behind us. */
+const SETTLED_DAYS = 40;
+
+/**
+ * The last two periods whose reporting is over by `today` (their deadline at least SETTLED_DAYS ago), oldest
+ * first: on 7 December 2026 the year 2025 and the first half of 2026. Only periods under Circular 14/2024
+ * (cut-offs from 14 December 2024).
+ */
+export function lastTwoPeriods(today) {
+  const year = Number(today.slice(0, 4));
+  const periods = [];
+  for (let y = year - 2; y <= year; y++)
+    periods.push({ kind: 'six-monthly', year: y }, { kind: 'annual', year: y });
+  return periods
+    .filter((p) => cutOffOf(p) >= '2024-12-14' && addDays(dueBeforeOf(p), SETTLED_DAYS) <= today)
+    .slice(-2);
+}
+
+// prettier-ignore
+const PEOPLE = [
+  'Nguyễn Văn Hải', 'Trần Thị Mai', 'Lê Minh Tuấn', 'Phạm Thu Hà', 'Hoàng Văn Nam', 'Vũ Thị Lan', 'Đặng Quốc Bảo',
+  'Bùi Thị Hương', 'Đỗ Văn Long', 'Ngô Thị Thảo', 'Dương Văn Khánh', 'Lý Thị Ngọc',
+];
+
+/** The figures of a cluster's form 02 for `period`: today's registry figures for the latest, a little less before. */
+function figuresOf(body, tenants, earlier) {
+  const c = (ha) => Math.round((ha ?? 0) * 100);
+  const shrink = (n, share) => (earlier ? Math.floor(n * share) : n);
+  const projects = shrink(tenants.projects, 0.9);
+  const operatingProjects = Math.min(projects, shrink(tenants.operatingProjects, 0.85));
+  const firms = Math.min(projects, shrink(tenants.firms, 0.9));
+  const leasable = c(body.leasableAreaHa);
+  const plant = body.infrastructure?.wastewaterPlant ?? null;
+  return {
+    areas: {
+      totalCentiHa: c(body.totalAreaHa),
+      industrialCentiHa: c(body.industrialAreaHa ?? body.leasableAreaHa),
+      leasableCentiHa: leasable,
+      leasedCentiHa: Math.min(leasable, shrink(c(body.leasedAreaHa), 0.93)),
+    },
+    infrastructureInvestment: {
+      registeredVnd: body.investment?.registeredVnd ?? 0,
+      realisedVnd: Math.floor(shrink(body.investment?.realisedVnd ?? 0, 0.9) / 1_000_000) * 1_000_000,
+    },
+    tenants: { projects, operatingProjects, firms, workers: shrink(tenants.workers, 0.9) },
+    // A plant being built a period earlier was still being built; one in use now may have started since.
+    wastewaterPlant:
+      plant && earlier && plant.status === 'in-use' && tenants.projects % 3 === 0
+        ? { ...plant, status: 'under-construction' }
+        : plant,
+  };
+}
+
+/** The cluster whose latest report was returned once and corrected (a hand-written one, easy to find). */
+export const RETURNED_CLUSTER = 'CCN-37-001';
+/** The unit whose last few latest reports the demo leaves waiting for its department's approval. */
+export const REVIEW_UNIT = '25';
+
+/**
+ * One cluster's report for one period as its history import records it: mostly submitted between the cut-off
+ * and the deadline and approved within days; some late; RETURNED_CLUSTER's latest returned for a wrong worker
+ * count and corrected; the last three of REVIEW_UNIT's latest left awaiting approval.
+ */
+function reportRecord(body, unit, tenants, period, { latest, awaitingReview }) {
+  const rnd = prng(`kc-demo/cluster-report/${body.code}/${period.kind}-${period.year}`);
+  const figures = figuresOf(body, tenants, !latest);
+  const cutOff = cutOffOf(period);
+  const due = dueBeforeOf(period);
+  const x = rnd.next();
+  const submittedOn = x < 0.82 ? addDays(cutOff, rnd.int(1, 5)) : addDays(due, rnd.int(0, 20));
+  const submitter = `${rnd.pick(PEOPLE)} (${body.developer?.name ?? body.name})`;
+  const reviewer = `${PEOPLE[Number(body.provinceCode) % PEOPLE.length]} (Sở Công Thương ${unit?.nameVi ?? body.provinceCode})`;
+  const reviewedOn = addDays(submittedOn, rnd.int(2, 12));
+  if (latest && body.code === RETURNED_CLUSTER) {
+    const first = { ...figures, tenants: { ...figures.tenants, workers: figures.tenants.workers + 240 } };
+    return {
+      clusterCode: body.code,
+      period,
+      versions: [
+        {
+          figures: first,
+          submittedOn: addDays(cutOff, 3),
+          submittedBy: submitter,
+          review: {
+            outcome: 'returned',
+            on: addDays(cutOff, 7),
+            by: reviewer,
+            reason:
+              'Số lao động (tenants.workers) lớn hơn tổng số lao động các doanh nghiệp thứ cấp báo cáo (Biểu 01); đề nghị rà soát lại',
+          },
+        },
+        {
+          figures,
+          submittedOn: addDays(cutOff, 11),
+          submittedBy: submitter,
+          review: { outcome: 'approved', on: addDays(cutOff, 15), by: reviewer },
+        },
+      ],
+    };
+  }
+  const version = { figures, submittedOn, submittedBy: submitter };
+  return {
+    clusterCode: body.code,
+    period,
+    versions: [
+      awaitingReview
+        ? version
+        : { ...version, review: { outcome: 'approved', on: reviewedOn, by: reviewer } },
+    ],
+  };
+}
+
+/**
+ * Tenant projects of a cluster whose counts are those given (projects, operating ones, distinct firms, workers):
+ * the bodies of POST /api/v1/clusters/{id}/tenants, so that the registry's tenant summary equals the report's.
+ */
+export function tenantRequests(body, counts) {
+  const rnd = prng(`kc-demo/tenant-rows/${body.code}`);
+  const leased = Math.round((body.leasedAreaHa ?? 0) * 100);
+  const { projects, operatingProjects, firms, workers } = counts;
+  const shares = Array.from({ length: projects }, () => rnd.int(1, 4));
+  const sum = shares.reduce((a, b) => a + b, 0);
+  let areaLeft = leased;
+  let workersLeft = workers;
+  let operatingLeft = operatingProjects;
+  const craft = body.name.replace(/^Cụm công nghiệp (làng nghề )?/, '');
+  return shares.map((share, i) => {
+    const last = i === projects - 1;
+    const area = last ? areaLeft : Math.floor((leased * share) / sum);
+    areaLeft -= area;
+    const operating = operatingLeft > 0 && (projects - i <= operatingLeft || rnd.next() < 0.8);
+    if (operating) operatingLeft--;
+    const w = !operating
+      ? 0
+      : operatingLeft === 0
+        ? workersLeft
+        : Math.floor(workersLeft / (operatingLeft + 1));
+    workersLeft -= w;
+    const firm = i % firms;
+    return {
+      name: `Dự án sản xuất số ${i + 1} tại ${body.name}`,
+      firm: {
+        taxCode: demoTaxCode(body.provinceCode, `${body.code}/firm/${firm}`),
+        name: `Công ty TNHH sản xuất ${craft} số ${firm + 1}`,
+      },
+      leasedAreaHa: area / 100,
+      registeredVnd: share * 12_000_000_000,
+      realisedVnd: operating ? share * 9_000_000_000 : share * 2_000_000_000,
+      workers: w,
+      status: operating ? 'operating' : 'under-construction',
+    };
+  });
+}
+
+/**
+ * The clusters part of the demo: every cluster to register (the data set's hand-written ones and the generated
+ * northern ones, in the units in force), the tenant rows of a few operating clusters, the last two periods'
+ * reports of every cluster established by then (grouped by unit, for its department to record), petitions and
+ * an inspection. Pure: `today` decides the periods and the petitions' and inspection's days.
+ */
+export function buildClusterDemo({ handWritten, provincesNow, today }) {
+  const units = new Map(provincesNow.map((u) => [u.code, u]));
+  const existing = handWritten.map((b) => ({
+    provinceCode: b.provinceCode,
+    status: b.status,
+    totalCentiHa: Math.round(b.totalAreaHa * 100),
+  }));
+  const generated = buildNorthernClusters(existing).filter((f) => units.has(f.provinceCode));
+  const registrations = [
+    ...handWritten,
+    ...generated.map((f) => registerRequestOf(f, units.get(f.provinceCode))),
+  ];
+  const tenantCounts = new Map([
+    ...handWritten.map((b) => [b.code, tenantCountsOf(b)]),
+    ...generated.map((f) => [
+      f.code,
+      f.tenants ?? { projects: 0, operatingProjects: 0, firms: 0, workers: 0 },
+    ]),
+  ]);
+
+  // Tenant rows for the returned cluster and the two smallest operating clusters of the review unit.
+  const small = registrations
+    .filter((b) => b.provinceCode === REVIEW_UNIT && b.status === 'operating' && b.leasedAreaHa)
+    .filter((b) => tenantCounts.get(b.code).projects >= 3 && tenantCounts.get(b.code).projects <= 8)
+    .slice(0, 2);
+  const tenants = [registrations.find((b) => b.code === RETURNED_CLUSTER), ...small]
+    .filter(Boolean)
+    .map((b) => ({ code: b.code, tenants: tenantRequests(b, tenantCounts.get(b.code)) }));
+
+  const periods = lastTwoPeriods(today);
+  const latest = periods.at(-1);
+  const byUnit = new Map();
+  for (const period of periods) {
+    const reporting = registrations.filter(
+      (b) => b.status !== 'planned' && b.establishment.date <= cutOffOf(period),
+    );
+    const waiting = new Set(
+      reporting
+        .filter((b) => b.provinceCode === REVIEW_UNIT && b.code !== RETURNED_CLUSTER)
+        .slice(-3)
+        .map((b) => b.code),
+    );
+    for (const b of reporting) {
+      const isLatest = period === latest;
+      const record = reportRecord(b, units.get(b.provinceCode), tenantCounts.get(b.code), period, {
+        latest: isLatest,
+        awaitingReview: isLatest && waiting.has(b.code),
+      });
+      byUnit.set(b.provinceCode, [...(byUnit.get(b.provinceCode) ?? []), record]);
+    }
+  }
+  const reports = [...byUnit].map(([provinceCode, records]) => ({ provinceCode, records }));
+
+  const operatingIn = (code) =>
+    registrations.find((b) => b.provinceCode === code && b.status === 'operating');
+  const plantCluster = registrations.find(
+    (b) =>
+      b.provinceCode === REVIEW_UNIT && b.infrastructure?.wastewaterPlant?.status === 'under-construction',
+  );
+  const petitions = [
+    {
+      key: 'answered',
+      provinceCode: REVIEW_UNIT,
+      clusterCode: plantCluster?.code ?? null,
+      subject: 'Đề nghị hỗ trợ kinh phí khuyến công đầu tư trạm xử lý nước thải tập trung',
+      content:
+        'Sở Công Thương đề nghị Cục xem xét hỗ trợ từ kinh phí khuyến công quốc gia năm tới cho hạng mục trạm xử lý ' +
+        'nước thải tập trung của cụm công nghiệp (công suất theo thiết kế), do chủ đầu tư hạ tầng chưa thu xếp đủ vốn.',
+      answer:
+        'Cục ghi nhận đề nghị; đề nghị Sở hướng dẫn chủ đầu tư lập đề án theo nội dung 7 và gửi cùng hồ sơ đăng ký ' +
+        'kế hoạch khuyến công quốc gia năm tới trước ngày 30/9.',
+    },
+    {
+      key: 'open',
+      provinceCode: '37',
+      clusterCode: null,
+      subject: 'Kiến nghị hướng dẫn báo cáo số liệu cụm công nghiệp sau sắp xếp đơn vị hành chính',
+      content:
+        'Sau khi hợp nhất tỉnh, một số cụm công nghiệp chưa xác định được xã quản lý mới; Sở Công Thương đề nghị Cục ' +
+        'hướng dẫn cách ghi địa bàn trong biểu báo cáo định kỳ theo Thông tư 14/2024/TT-BCT.',
+      answer: null,
+    },
+  ];
+
+  const inspected = operatingIn('24');
+  const inspectedOn = addDays(today, -75);
+  const inspection = inspected && {
+    clusterCode: inspected.code,
+    provinceCode: '24',
+    body: {
+      inspectedOn,
+      authority: `Đoàn kiểm tra liên ngành, Sở Công Thương ${units.get('24')?.nameVi ?? '24'}`,
+      summary:
+        'Kiểm tra việc chấp hành quy định về bảo vệ môi trường và phòng cháy chữa cháy tại cụm công nghiệp.',
+      findings: [
+        {
+          description: 'Trạm xử lý nước thải tập trung vận hành không liên tục, chưa có nhật ký vận hành',
+          severity: 'major',
+        },
+        {
+          description: 'Đường nội bộ khu vực phía Tây chưa bảo đảm lối tiếp cận cho xe chữa cháy',
+          severity: 'minor',
+        },
+      ],
+      actions: [
+        {
+          description: 'Lập nhật ký vận hành và báo cáo kết quả quan trắc nước thải hằng tháng',
+          dueOn: addDays(inspectedOn, 30),
+          finding: 1,
+        },
+        {
+          description: 'Giải tỏa vật cản, bảo đảm lối tiếp cận cho xe chữa cháy',
+          dueOn: addDays(inspectedOn, 45),
+          finding: 2,
+        },
+      ],
+    },
+    // The second action done in time; the first left open past its day (overdue).
+    completed: [
+      { action: 2, completedOn: addDays(inspectedOn, 40), note: 'Đã giải tỏa, Sở kiểm tra lại ngày nêu' },
+    ],
+  };
+
+  return { registrations, tenants, periods, reports, petitions, inspection };
+}

@@ -14,7 +14,10 @@
 // registration reports, the assignment decision) go through its API as they would for a live plan. Next year's
 // plans stand where they would today: the national one in appraisal, Hà Nội's open for registration.
 //
-// Beside the plans: clusters; the Northern regional fair of 270 booths — this year's and, once that one is too
+// Beside the plans: clusters — the 13 hand-written ones and the northern region's (demo-clusters.mjs: 718 on the
+// provincial lists of 14 units, 28,997.5 ha, 396 established), the last two periods' reports recorded from their
+// history by each unit's department (some late, one returned and corrected, three awaiting approval), tenants of a
+// few operating clusters, two petitions and an inspection (demo-clusters-loader.mjs); the Northern regional fair of 270 booths — this year's and, once that one is too
 // close to book, next year's too — the one ahead open for booking on the day of the load (its window set anew
 // whenever it has closed), its organiser btc.hoicho bound to it through the gateway's user API; and the awards
 // (demo-awards.mjs, loaded by demo-awards-loader.mjs): the certificates of the 2018 regional and 2023 national
@@ -44,6 +47,8 @@ import {
 } from './http.mjs';
 import { buildAwardsDataset } from './demo-awards.mjs';
 import { loadAwards } from './demo-awards-loader.mjs';
+import { buildClusterDemo } from './demo-clusters.mjs';
+import { loadClusterActivity } from './demo-clusters-loader.mjs';
 import { buildDemoDataset, fairBooths, reaches, STAGES } from './demo-dataset.mjs';
 import { demoGuide } from './demo-guide.mjs';
 
@@ -89,6 +94,8 @@ export async function loadDemoData(
     provinces(central, today),
   ]);
   const data = buildDemoDataset({ provinces2018, provincesNow, currentYear, today });
+  // The hand-written clusters grow into the northern region's (the seeds' figure), with their reports and more.
+  const clusterDemo = buildClusterDemo({ handWritten: data.clusters, provincesNow, today });
   const selected = only ? data.plans.filter((p) => only.includes(p.key)) : data.plans;
   const account = accountSessions(client);
   const actors = (code) => account(`sct.${code}`);
@@ -107,6 +114,7 @@ export async function loadDemoData(
   // Every plan goes its own way (their waits for events overlap), next to the registries.
   let steps = 0;
   let registries;
+  let clusterActivity;
   let awards;
   // A past year's plan is the longest chain of waits (its import, then the other services' events, three
   // times over): its requests go before this year's step-by-step ones, and this year's plans start once its
@@ -136,8 +144,32 @@ export async function loadDemoData(
       ? null
       : ensureRegistries(central, data, tally, concurrency, now).then((r) => {
           registries = r;
-          log(`clusters, fairs (one open for booking) and their organiser ready (${elapsed()})`);
+          log(`fairs (one open for booking) and their organiser ready (${elapsed()})`);
         }),
+    // The clusters on their own chain (700-odd registrations), so the fairs do not wait for them.
+    only
+      ? null
+      : ensureAll(central, clusterDemo.registrations, concurrency, {
+          list: () => listAll(central, '/api/v1/clusters'),
+          same: (a, b) => a.code === b.code,
+          path: '/api/v1/clusters',
+        })
+          .then((r) => {
+            tally.created += r.created;
+            tally.existing += r.existing;
+            log(`${clusterDemo.registrations.length} clusters registered (${elapsed()})`);
+            return loadClusterActivity({ central, account, concurrency, log, elapsed }, clusterDemo);
+          })
+          .then((r) => {
+            clusterActivity = r;
+            tally.created += r.created;
+            tally.existing += r.existing;
+            log(
+              `cluster reports of ${clusterDemo.periods.map((p) => `${p.kind} ${p.year}`).join(' and ')}: ` +
+                `${r.reports.created} recorded, ${r.reports.existing} there already; tenants, petitions and an ` +
+                `inspection (${elapsed()})`,
+            );
+          }),
     only
       ? null
       : loadAwards(
@@ -163,11 +195,21 @@ export async function loadDemoData(
     plans: selected.length,
     projects: selected.reduce((n, e) => n + e.projects.length, 0),
     lifecycleSteps: steps,
-    clusters: only ? 0 : data.clusters.length,
+    clusters: only ? 0 : clusterDemo.registrations.length,
+    clusterReports: only ? 0 : clusterDemo.reports.reduce((n, u) => n + u.records.length, 0),
     fairs: only ? 0 : data.fairs.length,
     awardRounds: only ? 0 : awards.rounds.length,
   };
-  const guide = only ? [] : demoGuide({ data, currentYear, planIds, ...registries, awards });
+  const guide = only
+    ? []
+    : demoGuide({
+        data,
+        currentYear,
+        planIds,
+        ...registries,
+        awards,
+        clusters: { demo: clusterDemo, ...clusterActivity },
+      });
   return { ...tally, counts, currentYear, planIds, http, guide };
 }
 
@@ -245,26 +287,21 @@ async function ensurePlan(api, plan) {
 }
 
 /**
- * Clusters and fairs (with their booths): whatever is missing; then the bookable fair's window opened if it is not
- * open now, and the demo's organiser bound to its fairs. Returns the demo's fairs and the bookable one as the
- * service lists them.
+ * Fairs (with their booths): whatever is missing; then the bookable fair's window opened if it is not open now,
+ * and the demo's organiser bound to its fairs. Returns the demo's fairs and the bookable one as the service lists
+ * them. (The clusters go on their own chain: see loadDemoData.)
  */
 async function ensureRegistries(central, data, tally, concurrency, now) {
   const fairYears = [...new Set(data.fairs.map((f) => f.year))];
   const listFairs = async () =>
     (await Promise.all(fairYears.map((y) => listAll(central, `/api/v1/fairs?year=${y}`)))).flat();
-  const results = await Promise.all([
-    ensureAll(central, data.clusters, concurrency, {
-      list: () => listAll(central, '/api/v1/clusters'),
-      same: (a, b) => a.code === b.code,
-      path: '/api/v1/clusters',
-    }),
-    ensureAll(central, data.fairs, concurrency, {
+  const results = [
+    await ensureAll(central, data.fairs, concurrency, {
       list: listFairs,
       same: (a, b) => a.name === b.name,
       path: '/api/v1/fairs',
     }),
-  ]);
+  ];
   for (const r of results) {
     tally.created += r.created;
     tally.existing += r.existing;

@@ -440,7 +440,12 @@ export function buildDemoDataset({ provinces2018, provincesNow, currentYear, tod
   );
   return {
     plans,
-    clusters: CLUSTERS.map(clusterRequest).filter((c) => known.has(c.provinceCode)),
+    clusters: CLUSTERS.filter((c) => known.has(c[2])).map((c) =>
+      clusterRequest(
+        c,
+        provincesNow.find((u) => u.code === c[2]),
+      ),
+    ),
     fairs,
     bookableFair: known.has(bookable.provinceCode)
       ? { name: bookable.name, window: registrationWindow(bookable, today) }
@@ -529,16 +534,70 @@ const CLUSTERS = [
   ['CCN-82-004', 'Cụm công nghiệp Bình Thành', '82', 'infrastructure', 40.75, 0.22],
 ];
 
-function clusterRequest([code, name, provinceCode, status, totalAreaHa, leasedShare]) {
+/**
+ * The body of POST /api/v1/clusters for a hand-written cluster: past the list, with the decision of the unit's
+ * People's Committee that established it and its developer (chosen under the procedure before Decree 32/2024),
+ * industrial land 78 % and leasable land 70 % of the total, investment and works by its stage.
+ */
+function clusterRequest([code, name, provinceCode, status, totalAreaHa, leasedShare], unit) {
+  const rnd = prng(`kc-demo/cluster/${code}`);
   const hundredths = (ha) => Math.round(ha * 100);
+  const industrial = Math.round(hundredths(totalAreaHa) * 0.78);
   const leasable = Math.round(hundredths(totalAreaHa) * 0.7);
   const leased = Math.floor(leasable * leasedShare);
-  const body = { code, name, provinceCode, status, totalAreaHa };
-  if (status !== 'planned') body.leasableAreaHa = leasable / 100;
+  const listedYear = rnd.int(2010, 2016);
+  const body = {
+    code,
+    name,
+    provinceCode,
+    status,
+    provincialList: {
+      decisionNumber: `${rnd.int(100, 3999)}/QĐ-UBND`,
+      date: `${listedYear}-0${rnd.int(1, 9)}-1${rnd.int(0, 9)}`,
+    },
+    totalAreaHa,
+  };
+  if (status === 'planned') return body;
+  const issuer = unit
+    ? unit.fullNameVi.replace(/^Tỉnh /, 'tỉnh ').replace(/^Thành phố /, 'thành phố ')
+    : 'tỉnh';
+  body.establishment = {
+    number: `${rnd.int(100, 3999)}/QĐ-UBND`,
+    date: `${listedYear + rnd.int(1, 6)}-0${rnd.int(1, 9)}-2${rnd.int(0, 8)}`,
+    authority: 'provincial-peoples-committee',
+    issuedBy: `UBND ${issuer}`,
+  };
+  const built = status !== 'established';
+  if (built) body.industrialAreaHa = industrial / 100;
+  if (status !== 'established') body.leasableAreaHa = leasable / 100;
   if (leased > 0) body.leasedAreaHa = leased / 100;
-  if (status !== 'planned' && status !== 'established') {
-    body.developerName = `Công ty cổ phần đầu tư hạ tầng ${name.replace(/^Cụm công nghiệp (làng nghề )?/, '')}`;
-  }
+  body.developer = {
+    kind: 'enterprise',
+    name: `Công ty cổ phần đầu tư hạ tầng ${name.replace(/^Cụm công nghiệp (làng nghề )?/, '')}`,
+    taxCode: `${provinceCode}0${rnd.int(1_000_000, 9_999_999)}`,
+    selection: 'earlier-procedure',
+  };
+  const registeredVnd = Math.round(totalAreaHa * rnd.int(6, 12)) * BILLION;
+  body.investment = {
+    registeredVnd,
+    realisedVnd:
+      status === 'operating' ? Math.floor(registeredVnd * 0.8) : built ? Math.floor(registeredVnd * 0.3) : 0,
+  };
+  const works =
+    { 'detailed-plan': 'planned', infrastructure: 'under-construction', operating: 'in-use' }[status] ??
+    'none';
+  body.infrastructure = {
+    roads: works,
+    power: works,
+    water: works,
+    drainage: works,
+    wastewaterPlant:
+      status === 'operating'
+        ? { status: 'in-use', capacityM3PerDay: rnd.int(4, 15) * 100 }
+        : status === 'infrastructure'
+          ? { status: 'under-construction', capacityM3PerDay: rnd.int(3, 10) * 100 }
+          : null,
+  };
   return body;
 }
 

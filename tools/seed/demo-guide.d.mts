@@ -1,4 +1,5 @@
 // Types of demo-guide.mjs (plain JavaScript, run by Node) for the TypeScript that reads it: tests.
+import type { DemoClusters } from './demo-clusters.mjs';
 import type { DemoDataset } from './demo-dataset.mjs';
 
 /** A past round as the awards loader reports it: its certificates on record. */
@@ -35,4 +36,16 @@ export function demoGuide(loaded: {
   fairs: { id: string; name: string }[];
   bookableFair: { id: string; name: string; registrationClosesAt: string; holdMinutes: number } | null;
   awards: { past: LoadedPastRound[]; rounds: LoadedRound[] };
+  /** The clusters' data set and what the clusters loader recorded or found (ids for the lines). */
+  clusters?: {
+    demo: DemoClusters;
+    reports?: { reportIds: Map<string, string> };
+    petitions?: { key: string; id: string; provinceCode: string; petition: { responseDueOn: string } }[];
+    inspection?: {
+      id: string;
+      clusterCode: string;
+      provinceCode: string;
+      inspection: { actions: { id: string; completedOn: string | null }[] };
+    } | null;
+  };
 }): string[];

@@ -48,14 +48,75 @@ function owedSheets(round) {
   return `${owed.map(([juror, n]) => `${juror} has ${n} of the ${round.entries} entries to score`).join(', ')}${others}`;
 }
 
+const PERIOD_WORDS = { 'six-monthly': 'first half of', annual: 'year' };
+
+/**
+ * The clusters' lines: the returned-and-corrected report, the reports awaiting a department's approval, the
+ * inspection with an action past its day, the petitions, and where the northern registry and the period's
+ * national picture are.
+ */
+function clusterLines(row, { demo, reports, petitions = [], inspection }) {
+  const latest = demo.periods.at(-1);
+  if (!latest) return;
+  const query = `periodKind=${latest.kind}&year=${latest.year}`;
+  const label = `${PERIOD_WORDS[latest.kind]} ${latest.year}`;
+  const idOf = (code) => reports?.reportIds?.get(`${code}/${latest.kind}-${latest.year}`) ?? '{id}';
+  const latestRecords = demo.reports
+    .flatMap((u) => u.records)
+    .filter((r) => r.period.kind === latest.kind && r.period.year === latest.year);
+  const returned = latestRecords.find((r) => r.versions.length > 1);
+  if (returned) {
+    const unit = returned.clusterCode.split('-')[1];
+    row(
+      `sct.${unit}`,
+      `cluster ${returned.clusterCode}: its report for the ${label} was returned (reason recorded) and corrected;`,
+      `both versions kept, lateness from the first: GET /api/v1/cluster-reports/${idOf(returned.clusterCode)};`,
+      `the unit's clusters for the period (late, overdue): GET /api/v1/cluster-reports?provinceCode=${unit}&${query}`,
+    );
+  }
+  const waiting = latestRecords.filter((r) => !r.versions.at(-1).review);
+  if (waiting.length > 0) {
+    const unit = waiting[0].clusterCode.split('-')[1];
+    row(
+      `sct.${unit}`,
+      `${waiting.length} reports for the ${label} await your approval: ${waiting.map((r) => r.clusterCode).join(', ')};`,
+      `POST /api/v1/cluster-reports/${idOf(waiting[0].clusterCode)}/approve (or …/return {"reason": "…"});`,
+      `the approved figures summed: GET /api/v1/cluster-report-rollups?provinceCode=${unit}&${query}`,
+    );
+  }
+  if (inspection) {
+    const overdue = inspection.inspection.actions.find((a) => !a.completedOn);
+    row(
+      `sct.${inspection.provinceCode}`,
+      `inspection of ${inspection.clusterCode}: GET /api/v1/cluster-inspections/${inspection.id} (one action done,`,
+      `one past its day); record it done: POST /api/v1/cluster-inspections/${inspection.id}/actions/${overdue?.id ?? '{actionId}'}/complete`,
+    );
+  }
+  const open = petitions.find((p) => p.key === 'open');
+  const answered = petitions.find((p) => p.key === 'answered');
+  row(
+    'cuc.admin',
+    `clusters: 718 on the provincial lists of the 14 northern units (28,997.5 ha, 396 established):`,
+    `GET /api/v1/clusters?provinceCode=25; the ${label} nationwide: GET /api/v1/cluster-report-database?${query}`,
+    ...(open
+      ? [
+          `petition of unit ${open.provinceCode} waiting for an answer by ${vietnamDate(open.petition.responseDueOn)}:`,
+          `POST /api/v1/cluster-petitions/${open.id}/start, then PUT /api/v1/cluster-petitions/${open.id}/answer`,
+        ]
+      : []),
+    ...(answered ? [`answered: GET /api/v1/cluster-petitions/${answered.id}`] : []),
+  );
+}
+
 /**
  * @param {{ data: object, currentYear: number, planIds: Record<string, string>,
  *   fairs: { id: string, name: string }[], bookableFair: { id: string, name: string, registrationClosesAt: string,
  *   holdMinutes: number } | null, awards: { past: object[], rounds: object[] } }} loaded `awards`: what the
- *   awards loader found or left (demo-awards-loader.mjs)
+ *   awards loader found or left (demo-awards-loader.mjs); `clusters`: the clusters' data set (demo-clusters.mjs)
+ *   and what its loader recorded or found (demo-clusters-loader.mjs)
  * @returns {string[]} one line per account, continued lines indented
  */
-export function demoGuide({ data, currentYear, planIds, fairs, bookableFair, awards }) {
+export function demoGuide({ data, currentYear, planIds, fairs, bookableFair, awards, clusters }) {
   const lines = ['Ready to try (log in as the account, then):'];
   const row = (who, first, ...more) => {
     lines.push(`  ${who.padEnd(13)} ${first}`);
@@ -127,6 +188,7 @@ export function demoGuide({ data, currentYear, planIds, fairs, bookableFair, awa
       );
     }
   }
+  if (clusters) clusterLines(row, clusters);
   row(
     'cuc.canbo',
     `national plan ${currentYear} decided and under way, projects from registered to settled:`,
