@@ -1,10 +1,12 @@
-// Loads the demo's awards (demo-awards.mjs) through the gateway's public API: the past rounds' certificates
-// recorded by the agency, then each of this year's rounds driven as its people would — the round opened with its
-// schedule, the lower certificates recorded by their issuing authority, the council seated, each province's
-// shortlist, the entries registered by the round's authority from the dossiers the provinces sent, scoring
-// started, every sheet PUT by its own juror (each logged in), and for the published round the close and the
-// publication. Whatever is there already is left as it is: certificates are looked up by number, entries by the
-// certificate they cite, sheets in each juror's own assignments; a round goes on from the state it is in.
+// Loads the demo's awards (demo-awards.mjs) through the gateway's public API, every round driven as its people
+// would: the round opened with its schedule (the past ones as historic rounds of the agency), the lower
+// certificates recorded by their issuing authority, the council seated, each province's shortlist, the entries
+// registered by the round's authority from the dossiers the provinces sent (a historic round's with the day each
+// was received), scoring started, every sheet PUT by its own juror (each logged in), and for the published rounds
+// the close and the publication (a historic round's on the day it was announced), polled until it has committed.
+// Whatever is there already is left as it is: certificates are looked up by number, entries by the certificate
+// they cite, sheets in each juror's own assignments; a round goes on from the state it is in.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiError, createOnce, idempotencyKey, listAll, mapLimit } from './http.mjs';
 
 /**
@@ -18,19 +20,40 @@ const RECORD_BATCH = 50;
  *   today: string, log: (line: string) => void, elapsed: () => string }} ctx `central`: the agency's session;
  *   `urgent`: the agency's session whose requests go first (a round's steps follow one another, so each waits
  *   for the last); `account`: a logged-in session of a demo account (kept per account)
- * @param {{ past: object[], rounds: object[] }} awards the data set's awards
+ * @param {{ historic: object[], rounds: object[] }} awards the data set's awards
  * @returns {Promise<{ created: number, existing: number, past: object[], rounds: object[] }>} what the guide
- *   shows: per past round its certificates and provinces; per round of this year its state, and the sheets its
- *   jurors still owe or its published result
+ *   shows: per past year and level its certificates and provinces (and its rounds); per round of this year its
+ *   state, and the sheets its jurors still owe or its published result
  */
 export async function loadAwards(ctx, awards) {
   const tally = { created: 0, existing: 0 };
-  const ids = await accountIds(ctx.central, awards.rounds);
-  const [past, rounds] = await Promise.all([
-    Promise.all(awards.past.map((set) => recordPast(ctx, set, tally))),
-    Promise.all(awards.rounds.map((spec) => driveRound(ctx, spec, ids, tally))),
-  ]);
-  return { ...tally, past, rounds };
+  const all = [...awards.historic, ...awards.rounds];
+  const ids = await accountIds(ctx.central, all);
+  // Every round goes its own way: a round's entries are taken one at a time (the service locks the round for
+  // each), its sheets in parallel; the rounds side by side share the run's limit on requests in flight.
+  const loaded = await Promise.all(all.map((spec) => driveRound(ctx, spec, ids, tally)));
+  return {
+    ...tally,
+    past: pastYears(loaded.slice(0, awards.historic.length)),
+    rounds: loaded.slice(awards.historic.length),
+  };
+}
+
+/** The historic rounds per year and level (the three regional rounds of 2018 together), as the guide tells them. */
+function pastYears(rounds) {
+  const byKey = new Map();
+  for (const round of rounds) {
+    const key = `${round.level}-${round.year}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), round]);
+  }
+  return [...byKey].map(([key, of]) => ({
+    key,
+    year: of[0].year,
+    level: of[0].level,
+    certificates: of.reduce((sum, r) => sum + r.certificates.length, 0),
+    provinces: new Set(of.flatMap((r) => r.holderProvinces)).size,
+    rounds: of.map((r) => ({ id: r.id, name: r.name, entries: r.entries, passed: r.passed })),
+  }));
 }
 
 /** The platform user id of every account a council names (members, secretary), from the gateway's users API. */
@@ -60,23 +83,6 @@ async function accountIds(central, rounds) {
     ids.set(username, user.id);
   }
   return ids;
-}
-
-/** A past round's certificates recorded by the agency where missing (looked up by number first). */
-async function recordPast(ctx, set, tally) {
-  await ensureCertificates(
-    ctx,
-    set.certificates.map((certificate) => ({ issuer: 'central', certificate })),
-    tally,
-  );
-  ctx.log(`awards: ${set.label}, ${set.certificates.length} certificates on record (${ctx.elapsed()})`);
-  return {
-    key: set.key,
-    year: set.year,
-    level: set.level,
-    certificates: set.certificates.length,
-    provinces: new Set(set.certificates.map((c) => c.holder.provinceCode)).size,
-  };
 }
 
 /**
@@ -138,12 +144,13 @@ async function findRound(api, open) {
   );
 }
 
-/** One of this year's rounds, from wherever it stands to the state the data set leaves it in. */
+/** A round, from wherever it stands to the state the data set leaves it in. */
 async function driveRound(ctx, spec, ids, tally) {
   const authority = spec.authority === 'central' ? ctx.urgent : await ctx.account(`sct.${spec.authority}`);
   let round = await findRound(authority, spec.open);
   if (round) tally.existing++;
   else {
+    if (spec.open.historic) await assertSeriesUnused(ctx.central, spec.open);
     round = await createOnce(authority, '/api/v1/award-rounds', spec.open);
     tally.created++;
   }
@@ -167,9 +174,10 @@ async function driveRound(ctx, spec, ids, tally) {
   if (round.state === 'entries-open') {
     await ensureCertificates(ctx, spec.certificates, tally);
     await ensureCouncil(authority, path, spec.council, ids, tally);
+    // A historic round's shortlists come from the agency's archive (some of those units exist no more).
     await mapLimit(spec.shortlists, ctx.concurrency, async ({ provinceCode, certificateNumbers }) => {
-      const province = await ctx.account(`sct.${provinceCode}`);
-      await province.call('PUT', `${path}/shortlist/${provinceCode}`, { body: { certificateNumbers } });
+      const putter = round.historic ? authority : await ctx.account(`sct.${provinceCode}`);
+      await putter.call('PUT', `${path}/shortlist/${provinceCode}`, { body: { certificateNumbers } });
     });
     phase('certificates, council and shortlists in');
     await enter(ctx, authority, round, spec.entries, tally);
@@ -181,9 +189,45 @@ async function driveRound(ctx, spec, ids, tally) {
     phase('sheets in');
     if (spec.target === 'published') round = await step('close');
   }
-  if (round.state === 'closed' && spec.target === 'published') round = (await step('publish', {})).round;
+  if (round.state === 'closed' && spec.target === 'published') {
+    // Publication runs in the service's background (202): poll the job until it has committed. A historic
+    // round is published on the day it was announced, and its certificates are dated from it.
+    await step('publish', spec.announcedOn ? { announcedOn: spec.announcedOn } : {});
+    round = await published(authority, path);
+  }
   ctx.log(`awards: "${round.name}" ${round.state} (${ctx.elapsed()})`);
   return summary(ctx, authority, round, spec, ids);
+}
+
+const REGION_LETTERS = { north: 'B', central: 'T', south: 'N' };
+
+/**
+ * A historic round issues its certificates from 0001 of its series (`KV-B-2018-`, `QG-2023-`): an earlier demo
+ * loader recorded those numbers as paper certificates instead, and the round would number after them.
+ */
+async function assertSeriesUnused(api, open) {
+  const series =
+    open.level === 'national' ? `QG-${open.year}-` : `KV-${REGION_LETTERS[open.regionCode]}-${open.year}-`;
+  const taken = (
+    await listAll(api, `/api/v1/award-certificates?year=${open.year}&level=${open.level}`)
+  ).filter((c) => c.number.startsWith(series));
+  if (taken.length > 0) {
+    throw new Error(
+      `${taken.length} certificates ${series}… are on record without the round "${open.name}" (an earlier demo ` +
+        'loader recorded them): drop the database kc_awards (npm stop first) and `npm start` again',
+    );
+  }
+}
+
+/** Polls a round's publication until the service's background work has committed it; the round then. */
+async function published(api, path) {
+  for (let waited = 0; ; waited += 250) {
+    const job = await api.get(`${path}/publication`);
+    if (job.state === 'published') return api.get(path);
+    if (job.state === 'failed') throw new Error(`publishing ${path} failed: ${job.lastError}`);
+    if (waited > 300_000) throw new Error(`publishing ${path} is still pending after 5 minutes`);
+    await sleep(250);
+  }
 }
 
 /** Seats the council (members, secretary, jury) unless it is seated so already. */
@@ -211,16 +255,17 @@ async function ensureCouncil(api, path, council, ids, tally) {
 }
 
 /**
- * The entries not in the round yet, one after another (so their codes follow the data set's order), by the
- * round's authority; none once the entries have closed (a load resumed on a later day: the round then goes on
- * with those it has).
+ * The entries not in the round yet, one after another (so their codes follow the data set's order; the service
+ * takes a round's entries one at a time anyway, under the round's lock), by the round's authority; none once a
+ * live round's entries have closed (a load resumed on a later day: the round then goes on with those it has).
  */
 async function enter(ctx, authority, round, entries, tally) {
   const path = `/api/v1/award-rounds/${round.id}/entries`;
   const present = new Set((await listAll(authority, path)).map((e) => e.lowerCertificateNumber));
   const missing = entries.filter((e) => !present.has(e.body.lowerCertificateNumber));
   tally.existing += entries.length - missing.length;
-  if (missing.length > 0 && ctx.today > round.schedule.entriesCloseOn) {
+  // A historic round's entries carry the day they were received: its window is past by design.
+  if (missing.length > 0 && !round.historic && ctx.today > round.schedule.entriesCloseOn) {
     ctx.log(
       `awards: "${round.name}" closed its entries on ${round.schedule.entriesCloseOn}; ${missing.length} of the demo's are not in it`,
     );
@@ -304,8 +349,10 @@ async function summary(ctx, authority, round, spec, ids) {
   }
   return {
     ...base,
+    year: round.year,
     entries,
     passed,
     certificates: certificates.map((c) => c.number).sort(),
+    holderProvinces: [...new Set(certificates.map((c) => c.holder.provinceCode))],
   };
 }

@@ -3,7 +3,7 @@ import type { DemoUnit } from './demo-dataset.mjs';
 
 export type DemoProductGroup = 'handicraft' | 'agro-food' | 'machinery' | 'other';
 
-/** The body of one certificate of POST /api/v1/award-certificates/records. */
+/** A lower certificate an entry rests on: the body of one certificate of POST /api/v1/award-certificates/records. */
 export interface DemoCertificate {
   number: string;
   productGroup: DemoProductGroup;
@@ -12,21 +12,19 @@ export interface DemoCertificate {
   issuedOn: string;
 }
 
-export interface DemoPastRound {
-  key: 'regional-2018' | 'national-2023';
-  label: string;
-  year: number;
-  level: 'regional' | 'national';
-  certificates: DemoCertificate[];
-}
+/**
+ * The points a juror gives per criterion, or per sub-criterion where the round splits one (the body of
+ * PUT …/entries/:entryId/sheet is `{ scores }`).
+ */
+export type DemoScores = Record<string, number | Record<string, number>>;
 
-/** The points a juror gives per criterion (the body of PUT …/entries/:entryId/sheet is `{ scores }`). */
-export type DemoScores = {
-  market: number;
-  'economic-technical-social-environmental': number;
-  'cultural-aesthetic': number;
-  other: number;
-};
+/** A criterion as POST /api/v1/award-rounds takes it (maxima in tenths of a point). */
+export interface DemoCriterion {
+  id: 'market' | 'economic-technical-social-environmental' | 'cultural-aesthetic' | 'other';
+  label: { vi: string; en: string };
+  maxTenths: number;
+  subCriteria: { id: string; label: { vi: string; en: string }; maxTenths: number }[];
+}
 
 export interface DemoRound {
   key: string;
@@ -42,7 +40,13 @@ export interface DemoRound {
     provinceCode?: string;
     regionCode?: 'north' | 'central' | 'south';
     schedule: { entriesOpenOn: string; entriesCloseOn: string; scoringClosesOn: string };
+    /** The statutory criteria when absent. */
+    criteria?: DemoCriterion[];
+    /** A past round run again by the agency from its records. */
+    historic?: true;
   };
+  /** Historic rounds: the day the result was announced (POST …/publish's `announcedOn`). */
+  announcedOn?: string;
   council: {
     members: { username: string; displayName: string }[];
     jurors: string[];
@@ -50,6 +54,7 @@ export interface DemoRound {
   };
   /** The lower certificates the entries cite, each recorded by its issuer ('central' or a unit's department). */
   certificates: { issuer: 'central' | string; certificate: DemoCertificate }[];
+  /** Each unit's shortlist: put by its department, or by the agency in a historic round. */
   shortlists: { provinceCode: string; certificateNumbers: string[] }[];
   /** Entered by the round's authority; `body` is POST …/entries's. */
   entries: {
@@ -59,6 +64,8 @@ export interface DemoRound {
       product: { kind: 'product'; name: string };
       lowerCertificateNumber: string;
       dossier: { kind: string; fileName: string; mediaType: string; sizeBytes: number; sha256: string }[];
+      /** Historic rounds: the day the dossier was received. */
+      submittedOn?: string;
     };
   }[];
   /** The sheets the loader gives, each by its juror, for the entry citing `entry`. */
@@ -68,7 +75,9 @@ export interface DemoRound {
 }
 
 export interface DemoAwards {
-  past: DemoPastRound[];
+  /** The past rounds the seed figures come from, run again (historic): 2018 regional North, Central, South; 2023 national. */
+  historic: DemoRound[];
+  /** This year's rounds. */
   rounds: DemoRound[];
 }
 

@@ -20,8 +20,8 @@
 // few operating clusters, two petitions and an inspection (demo-clusters-loader.mjs); the Northern regional fair of 270 booths — this year's and, once that one is too
 // close to book, next year's too — the one ahead open for booking on the day of the load (its window set anew
 // whenever it has closed), its organiser btc.hoicho bound to it through the gateway's user API; and the awards
-// (demo-awards.mjs, loaded by demo-awards-loader.mjs): the certificates of the 2018 regional and 2023 national
-// rounds, this year's round in scoring with giamkhao.1–9 on its jury, and Nghệ An's provincial round scored by its
+// (demo-awards.mjs, loaded by demo-awards-loader.mjs): the 2018 regional and 2023 national rounds run again as
+// historic rounds (entered, scored by the demo jurors, published on their announcement days), this year's round in scoring with giamkhao.1–9 on its jury, and Nghệ An's provincial round scored by its
 // jurors and published. The load ends with what is ready to try, for whom (demo-guide.mjs).
 //
 // Safe to rerun, also after a partial failure (killed, broker restarted, a refusal): records are looked up

@@ -11,7 +11,15 @@ import { provincesAsOf, unitInForce } from '@kc/reference-data';
 // The rules the services apply, so the demo is checked against them rather than against a copy.
 import { councilSizeLimits } from '../../services/awards/src/domain/council';
 import { passes } from '../../services/awards/src/domain/results';
-import { scoreSheet, sheetInTenths, statutoryCriteria } from '../../services/awards/src/domain/scoring';
+import {
+  checkCriteriaConfig,
+  scoreSheet,
+  sheetInTenths,
+  statutoryCriteria,
+  type CriteriaConfig,
+} from '../../services/awards/src/domain/scoring';
+import { certificateStatusAt } from '../../services/awards/src/domain/certificate';
+import { recordPaperCertificate } from '../../services/awards/src/domain/certificate-record';
 import { demoAccounts } from '../../services/gateway/src/domain/identity/demo-accounts';
 
 const REGIONS = ['north', 'central', 'south'] as const;
@@ -182,8 +190,26 @@ describe('demo data set', () => {
       },
       awards: {
         past: [
-          { key: 'regional-2018', year: 2018, level: 'regional', certificates: 244, provinces: 63 },
-          { key: 'national-2023', year: 2023, level: 'national', certificates: 173, provinces: 54 },
+          {
+            key: 'regional-2018',
+            year: 2018,
+            level: 'regional',
+            certificates: 244,
+            provinces: 63,
+            rounds: [
+              { id: 'r-north', name: 'Bắc', entries: 160, passed: 110 },
+              { id: 'r-central', name: 'Trung', entries: 92, passed: 64 },
+              { id: 'r-south', name: 'Nam', entries: 100, passed: 70 },
+            ],
+          },
+          {
+            key: 'national-2023',
+            year: 2023,
+            level: 'national',
+            certificates: 173,
+            provinces: 54,
+            rounds: [{ id: 'r-national', name: 'Quốc gia', entries: 228, passed: 173 }],
+          },
         ],
         rounds: [round({ owed: { 'giamkhao.1': 6 } }), published],
       },
@@ -210,6 +236,8 @@ describe('demo data set', () => {
       '?year=2018 (settled: 262 projects; 244 regional award certificates, 63 provinces)',
     );
     expect(text).toContain('?year=2023 (173 national award certificates, 54 provinces)');
+    expect(text).toContain('the 2018 regional rounds run again as historic rounds (352 entries, 244 passed');
+    expect(text).toContain('GET /api/v1/award-rounds/r-national/result/verification');
     expect(text).toContain(`book a booth at "${bookable.name}", open until 29/12/2026 00:00`);
     expect(text).toContain(`/api/v1/plans/${planIds['national-2027']}/decisions`);
     expect(text).toContain('registration open until 31/12/2026: 1 draft, 1 registered, 2 base-appraised');
@@ -241,64 +269,144 @@ describe('demo awards', () => {
       today,
     });
   const awards = build('2026-11-29');
-  const past = (key: string) => awards.past.find((p) => p.key === key)!.certificates;
+  const historic = (key: string) => awards.historic.find((r) => r.key === key)!;
   const roundOf = (a: typeof awards, key: string): DemoRound => a.rounds.find((r) => r.key === key)!;
+  const criteriaOf = (round: DemoRound): CriteriaConfig =>
+    round.open.criteria ? { criteria: round.open.criteria } : statutoryCriteria;
   /** A sheet's total as the awards service scores it (refusing a score above its maximum or too precise). */
-  const total = ({ juror, entry, scores }: DemoRound['sheets'][number]) =>
-    scoreSheet(
-      statutoryCriteria,
-      sheetInTenths(statutoryCriteria, { jurorId: juror, entryCode: entry, scores }),
-    ).totalTenths;
+  const total = ({ juror, entry, scores }: DemoRound['sheets'][number], config = statutoryCriteria) =>
+    scoreSheet(config, sheetInTenths(config, { jurorId: juror, entryCode: entry, scores })).totalTenths;
   const validUntil = (issuedOn: string) => `${Number(issuedOn.slice(0, 4)) + 2}-12-31`;
+  /** Per entry (by the certificate it cites): its jury's sum and whether it passes, by the services' rules. */
+  const judged = (round: DemoRound) =>
+    round.entries.map(({ body }) => {
+      const sheets = round.sheets.filter((s) => s.entry === body.lowerCertificateNumber);
+      const sum = sheets.reduce((acc, s) => acc + total(s, criteriaOf(round)), 0);
+      return { body, sheets, sum, passed: passes(sum, sheets.length) };
+    });
+  const regional2018 = ['north', 'central', 'south'].map((r) => historic(`regional-2018-${r}`));
+  const national2023 = historic('national-2023');
 
-  it('records the 2018 regional rounds: 244 certificates, North 110, Central 64, South 70, to facilities of their region', () => {
-    const certificates = past('regional-2018');
-    expect(certificates).toHaveLength(244);
-    for (const [letter, region, count] of [
-      ['B', 'north', 110],
-      ['T', 'central', 64],
-      ['N', 'south', 70],
-    ] as const) {
-      const ofRegion = certificates.filter((c) => c.number.startsWith(`KV-${letter}-2018-`));
-      expect(ofRegion.map((c) => c.number)).toEqual(
-        Array.from({ length: count }, (_, i) => `KV-${letter}-2018-${String(i + 1).padStart(4, '0')}`),
-      );
-      for (const c of ofRegion) {
-        expect([c.number, region2018.get(c.holder.provinceCode)]).toEqual([c.number, region]);
-        expect(c.issuedOn.startsWith('2018-')).toBe(true);
-        expect(unitInForce(c.holder.provinceCode, c.issuedOn)).toBeDefined();
-      }
+  /** What every historic round shares: the agency's, dated in the past, entered and shortlisted as the rules ask. */
+  const expectHistoric = (round: DemoRound) => {
+    expect(round).toMatchObject({ target: 'published', authority: 'central', open: { historic: true } });
+    const { entriesOpenOn, entriesCloseOn, scoringClosesOn } = round.open.schedule;
+    expect(entriesOpenOn < entriesCloseOn && entriesCloseOn < scoringClosesOn).toBe(true);
+    expect(
+      scoringClosesOn <= round.announcedOn! && round.announcedOn!.startsWith(`${round.open.year}-`),
+    ).toBe(true);
+    const { min, max } = councilSizeLimits[round.open.level];
+    expect(round.council.members.length).toBeGreaterThanOrEqual(min);
+    expect(round.council.members.length).toBeLessThanOrEqual(max);
+    expect(round.council.jurors.length % 2).toBe(1);
+    const shortlisted = new Map(
+      round.shortlists.flatMap((s) => s.certificateNumbers.map((n) => [n, s.provinceCode] as const)),
+    );
+    const submitted = round.entries.map((e) => e.body.submittedOn!);
+    // Entered in the order received, so the entry codes follow it.
+    expect(submitted).toEqual([...submitted].sort());
+    for (const { body } of round.entries) {
+      const on = body.submittedOn!;
+      expect(entriesOpenOn <= on && on <= entriesCloseOn).toBe(true);
+      expect([body.facility.provinceCode, unitInForce(body.facility.provinceCode, on)?.code]).toEqual([
+        body.facility.provinceCode,
+        body.facility.provinceCode,
+      ]);
+      const { certificate, issuer } = round.certificates.find(
+        (c) => c.certificate.number === body.lowerCertificateNumber,
+      )!;
+      expect(issuer).toBe('central');
+      expect(certificate.holder.taxCode).toBe(body.facility.taxCode);
+      expect(shortlisted.get(certificate.number)).toBe(body.facility.provinceCode);
+      expect(certificate.issuedOn < on).toBe(true);
+      // The records route takes it (its rules: numbering, the units of the day, the holder in the issuer's
+      // area), and it is valid on the day entries closed.
+      const recorded = recordPaperCertificate(certificate, '2026-11-29').certificate;
+      expect(certificateStatusAt(recorded, entriesCloseOn)).toBe('valid');
     }
+    expect(new Set(round.certificates.map((c) => c.certificate.number)).size).toBe(round.certificates.length);
+  };
+
+  it('runs the 2018 regional rounds again: 244 pass by the services’ rules, North 110, Central 64, South 70, every province', () => {
+    const passedIn = regional2018.map((round) => {
+      expectHistoric(round);
+      expect(round.open).toMatchObject({ year: 2018, level: 'regional' });
+      const region = round.open.regionCode!;
+      const results = judged(round);
+      for (const { body } of results) {
+        // The facility's province lies in the round's region as it stood on the day the dossier came in.
+        expect([body.facility.provinceCode, region2018.get(body.facility.provinceCode)]).toEqual([
+          body.facility.provinceCode,
+          region,
+        ]);
+        // Resting on its province's certificate of 2017.
+        expect(body.lowerCertificateNumber).toMatch(
+          new RegExp(`^T-${body.facility.provinceCode}-2017-\\d{4}$`),
+        );
+      }
+      const passed = results.filter((r) => r.passed);
+      expect(passed).toHaveLength(round.expectedPasses!);
+      // Some fail: a real round, not a list of winners.
+      expect(results.length - passed.length).toBeGreaterThan(round.entries.length / 5);
+      return [region, passed] as const;
+    });
+    expect(passedIn.map(([region, passed]) => [region, passed.length])).toEqual([
+      ['north', 110],
+      ['central', 64],
+      ['south', 70],
+    ]);
     // Every one of the 63 provinces of 2018 had at least one product certified.
-    expect(new Set(certificates.map((c) => c.holder.provinceCode)).size).toBe(63);
+    const provinces = new Set(
+      passedIn.flatMap(([, passed]) => passed.map((p) => p.body.facility.provinceCode)),
+    );
+    expect(provinces.size).toBe(63);
   });
 
-  it('records the 2023 national round: 173 certificates from exactly 54 of the 63 provinces of the time', () => {
-    const certificates = past('national-2023');
-    expect(certificates.map((c) => c.number)).toEqual(
-      Array.from({ length: 173 }, (_, i) => `QG-2023-${String(i + 1).padStart(4, '0')}`),
-    );
-    const provinces = new Set(certificates.map((c) => c.holder.provinceCode));
+  it('runs the 2023 national round again: 173 pass by the services’ rules, from exactly 54 of the 63 provinces of the time', () => {
+    const round = national2023;
+    expectHistoric(round);
+    expect(round.open).toMatchObject({ year: 2023, level: 'national' });
+    expect(round.announcedOn).toBe('2023-11-24');
+    const results = judged(round);
+    const passed = results.filter((r) => r.passed);
+    expect(passed).toHaveLength(173);
+    expect(round.expectedPasses).toBe(173);
+    const provinces = new Set(passed.map((p) => p.body.facility.provinceCode));
     expect(provinces.size).toBe(54);
-    for (const code of provinces) expect(unitInForce(code, '2023-11-24')?.code).toBe(code);
-    expect(certificates.every((c) => c.issuedOn === '2023-11-24')).toBe(true);
+    // The 63 units of 2018 were 2023's: the provinces as they were, not today's 34.
+    for (const code of provinces) {
+      expect(region2018.has(code)).toBe(true);
+      expect(unitInForce(code, '2023-11-24')?.code).toBe(code);
+    }
+    // A few more provinces entered and had nothing pass.
+    expect(new Set(results.map((r) => r.body.facility.provinceCode)).size).toBeGreaterThan(54);
+    for (const { body } of results) {
+      // Resting on the 2022 regional certificate of its own region, valid on the day entries closed.
+      const letter = { north: 'B', central: 'T', south: 'N' }[region2018.get(body.facility.provinceCode)!];
+      expect(body.lowerCertificateNumber).toMatch(new RegExp(`^KV-${letter}-2022-\\d{4}$`));
+    }
+    // Its criteria split the two 40-point ones into sub-criteria, and the sheets score each of them.
+    const config = checkCriteriaConfig(criteriaOf(round));
+    expect(config.criteria.filter((c) => c.subCriteria.length > 0).map((c) => c.id)).toEqual([
+      'market',
+      'economic-technical-social-environmental',
+    ]);
+    for (const sheet of round.sheets) expect(typeof sheet.scores.market).toBe('object');
   });
 
   it('gives every facility its own tax code, whose check digit holds, and names in Vietnamese, NFC', () => {
     expect(isValidTaxCode('0300588569')).toBe(true);
     expect(isValidTaxCode('0300588568')).toBe(false);
     expect(taxCheckDigit('000000000')).toBeNull(); // such a code is never issued
-    const holders = [
-      ...awards.past.flatMap((p) => p.certificates),
-      ...awards.rounds.flatMap((r) => r.certificates.map((c) => c.certificate)),
-    ].map((c) => c.holder);
+    const certificates = [...awards.historic, ...awards.rounds].flatMap((r) =>
+      r.certificates.map((c) => c.certificate),
+    );
+    const holders = certificates.map((c) => c.holder);
     expect(holders.every((h) => isValidTaxCode(h.taxCode))).toBe(true);
     expect(new Set(holders.map((h) => h.taxCode)).size).toBe(holders.length);
-    for (const set of awards.past) {
-      const names = set.certificates.map((c) => `${c.productName} / ${c.holder.facilityName}`);
-      expect(names.every((n) => n === n.normalize('NFC'))).toBe(true);
-    }
-    expect(past('regional-2018')[0].holder.facilityName).toMatch(
+    const names = certificates.map((c) => `${c.productName} / ${c.holder.facilityName}`);
+    expect(names.every((n) => n === n.normalize('NFC'))).toBe(true);
+    expect(regional2018[0].certificates[0].certificate.holder.facilityName).toMatch(
       /^(Hợp tác xã|Công ty TNHH|Cơ sở sản xuất|Hộ kinh doanh|Tổ hợp tác) /,
     );
   });
@@ -351,10 +459,28 @@ describe('demo awards', () => {
     for (const juror of round.council.jurors.slice(1)) expect(owed(juror)).toBe(0);
   });
 
-  it('gives sheets the awards service takes: every score within its maximum, at most one decimal', () => {
-    const sheets = [...awards.rounds, ...build('2027-03-10').rounds].flatMap((r) => r.sheets);
-    expect(sheets.length).toBeGreaterThan(0);
-    for (const sheet of sheets) expect(total(sheet)).toBeLessThanOrEqual(1000);
+  it('gives sheets the awards service takes: every score within its maximum, at most one decimal, the round’s sub-criteria', () => {
+    const rounds = [...awards.historic, ...awards.rounds, ...build('2027-03-10').rounds];
+    let sheets = 0;
+    for (const round of rounds) {
+      // `total` throws on a score out of range, too precise, missing, unknown, or not split as the round splits it.
+      for (const sheet of round.sheets) expect(total(sheet, criteriaOf(round))).toBeLessThanOrEqual(1000);
+      sheets += round.sheets.length;
+    }
+    expect(sheets).toBeGreaterThan(4000);
+  });
+
+  it('has each juror of a jury score every entry of a published round, the jurors differing a little', () => {
+    for (const round of [...awards.historic, roundOf(awards, 'provincial-2026-40')]) {
+      const spreads = judged(round).map(({ sheets }) => {
+        expect(sheets.map((s) => s.juror)).toEqual(round.council.jurors);
+        const totals = sheets.map((s) => total(s, criteriaOf(round)));
+        return Math.max(...totals) - Math.min(...totals);
+      });
+      // Within 15 points of each other on every entry, and never all alike on a whole round.
+      expect(Math.max(...spreads)).toBeLessThanOrEqual(150);
+      expect(spreads.filter((d) => d > 0).length).toBeGreaterThan(spreads.length * 0.9);
+    }
   });
 
   it('runs a national round in scoring in an odd year, citing last year’s regional certificates', () => {
@@ -379,7 +505,7 @@ describe('demo awards', () => {
   it('seats only demo accounts: every council member a juror account, every secretary an account', () => {
     const accounts = demoAccounts(units('2026-11-29').map((u) => u.code));
     const role = new Map(accounts.map((a) => [a.username, a.role]));
-    for (const round of [...awards.rounds, ...build('2027-03-10').rounds]) {
+    for (const round of [...awards.historic, ...awards.rounds, ...build('2027-03-10').rounds]) {
       for (const m of round.council.members)
         expect([m.username, role.get(m.username)]).toEqual([m.username, 'juror']);
       expect(round.council.jurors.every((j) => round.council.members.some((m) => m.username === j))).toBe(

@@ -2,13 +2,14 @@
 import type { DemoClusters } from './demo-clusters.mjs';
 import type { DemoDataset } from './demo-dataset.mjs';
 
-/** A past round as the awards loader reports it: its certificates on record. */
+/** The historic rounds of one past year and level, as the awards loader reports them. */
 export interface LoadedPastRound {
   key: string;
   year: number;
   level: string;
   certificates: number;
   provinces: number;
+  rounds: { id: string; name: string; entries: number; passed: number }[];
 }
 
 /** One of this year's rounds as the awards loader leaves it. */

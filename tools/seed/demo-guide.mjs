@@ -194,6 +194,16 @@ export function demoGuide({ data, currentYear, planIds, fairs, bookableFair, awa
     `national plan ${currentYear} decided and under way, projects from registered to settled:`,
     `GET /api/v1/watchlist?year=${currentYear}`,
   );
+  for (const p of awards.past) {
+    const entries = p.rounds.reduce((sum, r) => sum + r.entries, 0);
+    row(
+      'cuc.canbo',
+      `the ${p.year} ${p.level} round${p.rounds.length > 1 ? 's' : ''} run again as historic rounds (${entries} entries, ` +
+        `${p.certificates} passed, scored by the demo jurors):`,
+      `GET /api/v1/award-rounds?year=${p.year}; each result re-derives:`,
+      ...p.rounds.map((r) => `GET /api/v1/award-rounds/${r.id}/result/verification`),
+    );
+  }
   const pastYears = new Map([[2018, ['settled: 262 projects']]]);
   for (const p of awards.past) {
     const what = `${p.certificates} ${p.level} award certificates, ${p.provinces} provinces`;

@@ -30,7 +30,7 @@ export const TOPICS = {
   projectEvents: {
     name: 'projects.project.events',
     producers: ['projects'],
-    consumers: ['plans', 'reporting'],
+    consumers: ['plans', 'clusters', 'reporting'],
     description: 'Facts about projects (đề án) along their lifecycle.',
   },
   clusterEvents: {
@@ -78,6 +78,13 @@ export const TOPICS = {
     consumers: ['reporting'],
     description:
       "Artisan titles conferred (Meritorious and People's Artisan): the conference figures count them.",
+  },
+  periodicReportEvents: {
+    name: 'reporting.periodic-report.events',
+    producers: ['reporting'],
+    consumers: [],
+    description:
+      "Provinces' periodic reports (issue 16): submitted, returned, approved — for integrators and future consumers.",
   },
   auditEvents: {
     name: 'audit.record.events',

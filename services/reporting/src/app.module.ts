@@ -1,12 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule } from '@kc/http';
 import { AwardProjectionsService } from './application/award-projections.service';
+import { ClusterProjectionsService } from './application/cluster-projections.service';
 import { Clock } from './application/clock';
 import { ConferencePacksService } from './application/conference-packs/conference-packs.service';
 import { ConferenceService } from './application/conference.service';
 import { FairFiguresService } from './application/fair-figures.service';
 import { ProjectProjectionsService } from './application/project-projections.service';
 import { ProjectionsService } from './application/projections.service';
+import { PeriodicReportsModule } from './application/periodic-reports/periodic-reports.module';
 import { WatchlistService } from './application/watchlist.service';
 import type { ReportingConfig } from './config/reporting.config';
 import { CONFERENCE_PACK_ENTITIES } from './infrastructure/persistence/conference-pack.entities';
@@ -19,6 +21,8 @@ import { InternationalFairs1763900000630 } from './infrastructure/persistence/mi
 import { ConferencePacks1763900000640 } from './infrastructure/persistence/migrations/1763900000640-conference-packs';
 import { AwardCertificateProjection1763900000650 } from './infrastructure/persistence/migrations/1763900000650-award-certificate-projection';
 import { AwardEntryProjections1763900000660 } from './infrastructure/persistence/migrations/1763900000660-award-entry-projections';
+import { ClusterRegistryAndReports1763900000670 } from './infrastructure/persistence/migrations/1763900000670-cluster-registry-and-reports';
+import { PeriodicReports1764200000100 } from './infrastructure/persistence/periodic-reports/1764200000100-periodic-reports';
 import { PROJECTION_ENTITIES } from './infrastructure/persistence/projection.entities';
 import { WatchlistQueries } from './infrastructure/persistence/watchlist.queries';
 import { ConferencePacksController } from './interface/http/conference-packs.controller';
@@ -26,6 +30,7 @@ import { ConferencesController } from './interface/http/conferences.controller';
 import { FairFiguresController } from './interface/http/fair-figures.controller';
 import { WatchlistController } from './interface/http/watchlist.controller';
 import { AwardProjectionEventsHandler } from './interface/events/award-projection-events.handler';
+import { ClusterProjectionEventsHandler } from './interface/events/cluster-projection-events.handler';
 import { ProjectEventsHandler } from './interface/events/project-events.handler';
 import { ProjectionEventsHandler } from './interface/events/projection-events.handler';
 
@@ -47,8 +52,11 @@ export class ReportingModule {
             ConferencePacks1763900000640,
             AwardCertificateProjection1763900000650,
             AwardEntryProjections1763900000660,
+            ClusterRegistryAndReports1763900000670,
+            PeriodicReports1764200000100,
           ],
         }),
+        PeriodicReportsModule.forRoot(config),
       ],
       controllers: [
         ConferencesController,
@@ -56,6 +64,7 @@ export class ReportingModule {
         ProjectionEventsHandler,
         ProjectEventsHandler,
         AwardProjectionEventsHandler,
+        ClusterProjectionEventsHandler,
         FairFiguresController,
         ConferencePacksController,
       ],
@@ -65,6 +74,7 @@ export class ReportingModule {
         ConferenceService,
         ProjectionsService,
         AwardProjectionsService,
+        ClusterProjectionsService,
         ProjectProjectionsService,
         WatchlistQueries,
         WatchlistService,

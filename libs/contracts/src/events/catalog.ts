@@ -1,4 +1,7 @@
 import type { EventDefinition } from './event-definition';
+import { periodicReportSubmittedV1 } from './reporting/periodic-report-submitted/v1/schema';
+import { periodicReportReturnedV1 } from './reporting/periodic-report-returned/v1/schema';
+import { periodicReportApprovedV1 } from './reporting/periodic-report-approved/v1/schema';
 import { planCreatedV1 } from './plans/plan-created/v1/schema';
 import { planCeilingSetV1 } from './plans/plan-ceiling-set/v1/schema';
 import { registrationSubmittedV1 } from './plans/registration-submitted/v1/schema';
@@ -82,6 +85,9 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   awardRoundResultPublishedV1,
   artisanTitleConferredV1,
   auditRecordAppendedV1,
+  periodicReportSubmittedV1,
+  periodicReportReturnedV1,
+  periodicReportApprovedV1,
 ];
 
 const byKey = new Map(EVENT_CATALOG.map((d) => [`${d.type}@${d.version}`, d]));

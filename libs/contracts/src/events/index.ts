@@ -41,3 +41,6 @@ export { auditRecordAppendedV1 } from './audit/record-appended/v1/schema';
 export { registrationCertifiedV1 } from './trade-fairs/registration-certified/v1/schema';
 export { participantListCertifiedV1 } from './trade-fairs/participant-list-certified/v1/schema';
 export { registrationCheckedInV1 } from './trade-fairs/registration-checked-in/v1/schema';
+export { periodicReportSubmittedV1 } from './reporting/periodic-report-submitted/v1/schema';
+export { periodicReportReturnedV1 } from './reporting/periodic-report-returned/v1/schema';
+export { periodicReportApprovedV1 } from './reporting/periodic-report-approved/v1/schema';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clusterSupportView } from './cluster-support';
 import { isoDate, provinceCode, text, vnd } from '../primitives';
 import { ruleIssue, say } from '../messages';
 import { unitAsOf } from './unit-filter';
@@ -467,6 +468,8 @@ export const clusterDetailView = clusterView.extend({
   }),
   tenants: z.array(clusterTenantView),
   history: z.array(clusterHistoryEntryView),
+  /** Support received: the linked content-7 projects of the projects service, their money and its totals. */
+  support: clusterSupportView,
 });
 export type ClusterDetailView = z.infer<typeof clusterDetailView>;
 

@@ -14,6 +14,8 @@ export const conferenceFigureDefinition = z.object({
   measure: z.enum([
     'count',
     'vnd',
+    /** An area in hundredths of a hectare (an exact integer); shown in hectares with two decimals. */
+    'centi-ha',
     'percent',
     'counts-by-status',
     'counts-by-level-and-group',
@@ -177,8 +179,249 @@ export const conferenceFigures = [
     labelVi: 'Cụm công nghiệp',
     labelEn: 'Industrial clusters',
     definitionVi:
-      'Cụm công nghiệp đã đăng ký trên hệ thống tính đến nay (cụm công nghiệp không gắn với năm).',
-    definitionEn: 'Industrial clusters registered on the platform as of now (clusters have no year).',
+      'Cụm công nghiệp trong cơ sở dữ liệu cụm công nghiệp trên hệ thống tính đến nay (có trong phương án phát triển cụm công nghiệp của tỉnh hoặc xa hơn), trừ cụm đã đưa ra khỏi phương án; mỗi cụm một lần; không gắn với năm. Các chỉ tiêu cụm theo cơ sở dữ liệu dưới đây cũng là số liệu hiện tại, tính cho đơn vị của cụm ghi trong lần cập nhật sau cùng.',
+    definitionEn:
+      "Industrial clusters in the platform's cluster registry as of now (on the provincial list or further along), removed clusters excluded; each cluster once; not tied to the year. The registry figures below are today's too, counted for the unit the latest update of the cluster recorded.",
+  },
+  {
+    key: 'clustersPlanned',
+    in: 'units',
+    measure: 'count',
+    labelVi: 'Cụm công nghiệp chưa thành lập',
+    labelEn: 'Clusters not yet established',
+    definitionVi:
+      'Cụm công nghiệp mới có trong phương án phát triển cụm công nghiệp của tỉnh, chưa có quyết định thành lập.',
+    definitionEn: 'Clusters on the provincial list that have no establishing decision yet.',
+  },
+  {
+    key: 'clustersEstablished',
+    in: 'units',
+    measure: 'count',
+    labelVi: 'Cụm công nghiệp đã thành lập',
+    labelEn: 'Clusters established',
+    definitionVi:
+      'Cụm đã có quyết định thành lập, ở bất kỳ bước nào sau đó (quy hoạch chi tiết, đầu tư hạ tầng, đang hoạt động); cộng với cụm chưa thành lập bằng số cụm công nghiệp.',
+    definitionEn:
+      'Clusters with an establishing decision, at any later step (detailed plan, infrastructure investment, operating); with the clusters not yet established they add up to the clusters figure.',
+  },
+  {
+    key: 'clustersOperating',
+    in: 'units',
+    measure: 'count',
+    labelVi: 'Cụm công nghiệp đang hoạt động',
+    labelEn: 'Clusters operating',
+    definitionVi: 'Trong số cụm đã thành lập, những cụm đã đi vào hoạt động.',
+    definitionEn: 'Of the clusters established, those operating.',
+  },
+  {
+    key: 'clusterTotalAreaCentiHa',
+    in: 'units',
+    measure: 'centi-ha',
+    labelVi: 'Tổng diện tích cụm công nghiệp (ha)',
+    labelEn: 'Cluster total area (ha)',
+    definitionVi:
+      'Tổng diện tích của các cụm công nghiệp (trừ cụm đã đưa ra khỏi phương án); số liệu ghi bằng phần trăm héc-ta (số nguyên, cộng chính xác), hiển thị bằng héc-ta với hai chữ số thập phân.',
+    definitionEn:
+      'The total area of the clusters (removed clusters excluded); carried in hundredths of a hectare (integers, summed exactly) and shown in hectares with two decimals.',
+  },
+  {
+    key: 'clusterLeasableAreaCentiHa',
+    in: 'units',
+    measure: 'centi-ha',
+    labelVi: 'Diện tích đất công nghiệp có thể cho thuê (ha)',
+    labelEn: 'Leasable industrial land (ha)',
+    definitionVi:
+      'Diện tích đất công nghiệp có thể cho thuê của các cụm; cụm chưa có số liệu tính bằng 0. Ghi và hiển thị như tổng diện tích.',
+    definitionEn:
+      "The clusters' leasable industrial land; a cluster without the figure adds 0. Carried and shown like the total area.",
+  },
+  {
+    key: 'clusterLeasedAreaCentiHa',
+    in: 'units',
+    measure: 'centi-ha',
+    labelVi: 'Diện tích đất công nghiệp đã cho thuê (ha)',
+    labelEn: 'Industrial land leased (ha)',
+    definitionVi:
+      'Diện tích đất công nghiệp đã cho thuê của các cụm; cụm chưa có số liệu tính bằng 0. Ghi và hiển thị như tổng diện tích.',
+    definitionEn:
+      "The clusters' industrial land leased; a cluster without the figure adds 0. Carried and shown like the total area.",
+  },
+  {
+    key: 'clusterOccupancyPercent',
+    in: 'units',
+    measure: 'percent',
+    labelVi: 'Tỷ lệ lấp đầy (%)',
+    labelEn: 'Occupancy rate (%)',
+    definitionVi:
+      'Diện tích đã cho thuê chia diện tích có thể cho thuê, mỗi vế cộng trên các cụm rồi mới chia (không lấy trung bình tỷ lệ của từng cụm), một chữ số thập phân; trống khi không có diện tích có thể cho thuê.',
+    definitionEn:
+      "Land leased ÷ leasable land, each summed over the clusters before dividing (never an average of the clusters' rates), one decimal; null when no land is leasable.",
+  },
+  {
+    key: 'clustersWithWastewaterPlant',
+    in: 'units',
+    measure: 'count',
+    labelVi: 'Cụm đang hoạt động có trạm xử lý nước thải tập trung',
+    labelEn: 'Operating clusters with a central wastewater plant',
+    definitionVi:
+      'Trong số cụm đang hoạt động, những cụm có trạm xử lý nước thải tập trung đang vận hành (trạm mới trong kế hoạch hoặc đang xây dựng không tính).',
+    definitionEn:
+      'Of the clusters operating, those whose central wastewater plant is in use (a plant only planned or under construction does not count).',
+  },
+  {
+    key: 'wastewaterCoveragePercent',
+    in: 'units',
+    measure: 'percent',
+    labelVi: 'Tỷ lệ cụm có trạm xử lý nước thải tập trung (%)',
+    labelEn: 'Central wastewater plant coverage (%)',
+    definitionVi:
+      'Cụm đang hoạt động có trạm xử lý nước thải tập trung đang vận hành chia số cụm đang hoạt động, một chữ số thập phân; trống khi không có cụm nào đang hoạt động.',
+    definitionEn:
+      'Operating clusters with a central wastewater plant in use ÷ clusters operating, one decimal; null when no cluster operates.',
+  },
+  {
+    key: 'clusterProjects',
+    in: 'units',
+    measure: 'count',
+    labelVi: 'Dự án đầu tư trong cụm',
+    labelEn: 'Investment projects in clusters',
+    definitionVi: 'Dự án đầu tư của các tổ chức, cá nhân thuê đất trong các cụm, theo cơ sở dữ liệu cụm.',
+    definitionEn: "The tenants' investment projects in the clusters, as the registry records them.",
+  },
+  {
+    key: 'clusterFirms',
+    in: 'units',
+    measure: 'count',
+    labelVi: 'Doanh nghiệp, cơ sở trong cụm',
+    labelEn: 'Firms in clusters',
+    definitionVi: 'Doanh nghiệp, hợp tác xã, cơ sở sản xuất thuê đất trong các cụm, theo cơ sở dữ liệu cụm.',
+    definitionEn:
+      'Firms, cooperatives and facilities that lease land in the clusters, as the registry records them.',
+  },
+  {
+    key: 'clusterWorkers',
+    in: 'units',
+    measure: 'count',
+    labelVi: 'Lao động trong cụm',
+    labelEn: 'Workers in clusters',
+    definitionVi: 'Người lao động làm việc trong các cụm, theo cơ sở dữ liệu cụm.',
+    definitionEn: 'People working in the clusters, as the registry records them.',
+  },
+  {
+    key: 'clusterReports',
+    in: 'units',
+    measure: 'count',
+    labelVi: 'Cụm có báo cáo định kỳ được duyệt',
+    labelEn: 'Clusters with an approved periodic report',
+    definitionVi:
+      'Cụm có báo cáo định kỳ (Thông tư 14/2024) được duyệt dùng cho năm xem: với mỗi cụm, báo cáo năm của năm đó nếu đã được duyệt, nếu không thì báo cáo 6 tháng đầu năm đó (clusterPeriod=annual hoặc six-monthly chỉ lấy đúng kỳ đó); một báo cáo cho mỗi cụm, số liệu của lần duyệt sau cùng. Các chỉ tiêu "theo báo cáo" là tổng số liệu của đúng các báo cáo này, tính cho đơn vị ghi trên báo cáo tại ngày chốt số liệu của kỳ (14/6 hoặc 14/12).',
+    definitionEn:
+      'Clusters with an approved periodic report (Circular 14/2024) used for the year shown: for each cluster, its annual report of that year when approved, otherwise its six-monthly report of that year (clusterPeriod=annual or six-monthly takes that period only); one report per cluster, with the figures of its latest approval. The "reported" figures are the sums of exactly these reports, counted for the unit the report names at the period\'s cut-off (14 June or 14 December).',
+  },
+  {
+    key: 'clusterReportsAnnual',
+    in: 'units',
+    measure: 'count',
+    labelVi: 'Trong đó: báo cáo năm',
+    labelEn: 'Of which annual reports',
+    definitionVi: 'Trong số báo cáo được tính, những báo cáo năm; còn lại là báo cáo 6 tháng.',
+    definitionEn: 'Of the reports counted, the annual ones; the others are six-monthly.',
+  },
+  {
+    key: 'clusterReportsLate',
+    in: 'units',
+    measure: 'count',
+    labelVi: 'Báo cáo cụm nộp muộn',
+    labelEn: 'Cluster reports submitted late',
+    definitionVi: 'Trong số báo cáo được tính, những báo cáo nộp sau hạn (20/6 hoặc 20/12).',
+    definitionEn: 'Of the reports counted, those submitted after the deadline (20 June or 20 December).',
+  },
+  {
+    key: 'reportedTotalAreaCentiHa',
+    in: 'units',
+    measure: 'centi-ha',
+    labelVi: 'Tổng diện tích cụm theo báo cáo (ha)',
+    labelEn: 'Cluster total area, as reported (ha)',
+    definitionVi:
+      'Tổng diện tích ghi trên các báo cáo được tính; ghi bằng phần trăm héc-ta, hiển thị bằng héc-ta với hai chữ số thập phân.',
+    definitionEn:
+      'The total area the reports counted give; carried in hundredths of a hectare, shown in hectares with two decimals.',
+  },
+  {
+    key: 'reportedLeasableAreaCentiHa',
+    in: 'units',
+    measure: 'centi-ha',
+    labelVi: 'Đất công nghiệp có thể cho thuê theo báo cáo (ha)',
+    labelEn: 'Leasable industrial land, as reported (ha)',
+    definitionVi: 'Diện tích đất công nghiệp có thể cho thuê ghi trên các báo cáo được tính.',
+    definitionEn: 'The leasable industrial land the reports counted give.',
+  },
+  {
+    key: 'reportedLeasedAreaCentiHa',
+    in: 'units',
+    measure: 'centi-ha',
+    labelVi: 'Đất công nghiệp đã cho thuê theo báo cáo (ha)',
+    labelEn: 'Industrial land leased, as reported (ha)',
+    definitionVi: 'Diện tích đất công nghiệp đã cho thuê ghi trên các báo cáo được tính.',
+    definitionEn: 'The industrial land leased that the reports counted give.',
+  },
+  {
+    key: 'reportedOccupancyPercent',
+    in: 'units',
+    measure: 'percent',
+    labelVi: 'Tỷ lệ lấp đầy theo báo cáo (%)',
+    labelEn: 'Occupancy rate, as reported (%)',
+    definitionVi:
+      'Đất đã cho thuê theo báo cáo chia đất có thể cho thuê theo báo cáo, mỗi vế cộng trên các báo cáo rồi mới chia, một chữ số thập phân; trống khi không có đất có thể cho thuê.',
+    definitionEn:
+      'Reported land leased ÷ reported leasable land, each summed over the reports before dividing, one decimal; null when no land is leasable.',
+  },
+  {
+    key: 'reportedClustersWithWastewaterPlant',
+    in: 'units',
+    measure: 'count',
+    labelVi: 'Cụm có trạm xử lý nước thải tập trung theo báo cáo',
+    labelEn: 'Clusters with a central wastewater plant, as reported',
+    definitionVi: 'Báo cáo được tính ghi cụm có trạm xử lý nước thải tập trung đang vận hành.',
+    definitionEn: 'Reports counted that give a central wastewater plant in use.',
+  },
+  {
+    key: 'reportedWastewaterCoveragePercent',
+    in: 'units',
+    measure: 'percent',
+    labelVi: 'Tỷ lệ cụm có trạm xử lý nước thải tập trung theo báo cáo (%)',
+    labelEn: 'Central wastewater plant coverage, as reported (%)',
+    definitionVi:
+      'Cụm có trạm xử lý nước thải tập trung đang vận hành theo báo cáo chia số cụm có báo cáo được tính (báo cáo không ghi trạng thái của cụm), một chữ số thập phân; trống khi không có báo cáo.',
+    definitionEn:
+      "Clusters reporting a central wastewater plant in use ÷ clusters with a report counted (a report does not give the cluster's status), one decimal; null without reports.",
+  },
+  {
+    key: 'reportedProjects',
+    in: 'units',
+    measure: 'count',
+    labelVi: 'Dự án đầu tư trong cụm theo báo cáo',
+    labelEn: 'Investment projects in clusters, as reported',
+    definitionVi: 'Dự án đầu tư trong cụm ghi trên các báo cáo được tính.',
+    definitionEn: 'The investment projects in the clusters that the reports counted give.',
+  },
+  {
+    key: 'reportedFirms',
+    in: 'units',
+    measure: 'count',
+    labelVi: 'Doanh nghiệp, cơ sở trong cụm theo báo cáo',
+    labelEn: 'Firms in clusters, as reported',
+    definitionVi: 'Doanh nghiệp, cơ sở trong cụm ghi trên các báo cáo được tính.',
+    definitionEn: 'The firms in the clusters that the reports counted give.',
+  },
+  {
+    key: 'reportedWorkers',
+    in: 'units',
+    measure: 'count',
+    labelVi: 'Lao động trong cụm theo báo cáo',
+    labelEn: 'Workers in clusters, as reported',
+    definitionVi: 'Người lao động trong cụm ghi trên các báo cáo được tính.',
+    definitionEn: 'The workers in the clusters that the reports counted give.',
   },
   {
     key: 'fairsHosted',

@@ -10,6 +10,13 @@ import { conferenceFigureDefinition } from './conference-figures';
 export const conferenceGroupings = ['current', 'historical'] as const;
 export type ConferenceGrouping = (typeof conferenceGroupings)[number];
 
+/**
+ * Which approved cluster reports of the year the "reported" cluster figures sum: by default each cluster's annual
+ * report when approved, else its six-monthly one; or that one period only.
+ */
+export const conferenceClusterPeriods = ['annual-else-six-monthly', 'annual', 'six-monthly'] as const;
+export type ConferenceClusterPeriod = (typeof conferenceClusterPeriods)[number];
+
 const firstCoveredYear = Number(COVERAGE_START.slice(0, 4));
 
 /** `historical` reads the units of 1 January of `year`: the provincial data must cover that day. */
@@ -39,6 +46,7 @@ export const conferenceQuery = z
       .number({ message: say('phải là một năm, ví dụ 2026', 'must be a year such as 2026') })
       .pipe(year),
     grouping: z.enum(conferenceGroupings).default('current'),
+    clusterPeriod: z.enum(conferenceClusterPeriods).default('annual-else-six-monthly'),
   })
   .superRefine(refineHistoricalYear);
 export type ConferenceQuery = z.infer<typeof conferenceQuery>;
@@ -58,6 +66,8 @@ const count = z.number().int().min(0);
 const netVnd = z.number().int();
 /** completed ÷ in the plan in percent, one decimal; null when nothing is in the plan. */
 const percent = z.number().min(0).max(100).nullable();
+/** Leased ÷ leasable land in percent, one decimal: a record may give more leased than leasable land. */
+const occupancyPercent = z.number().min(0).nullable();
 
 const projectsByStatus = z.object(
   Object.fromEntries(projectStatuses.map((status) => [status, count])) as Record<ProjectStatus, typeof count>,
@@ -121,7 +131,34 @@ export const conferenceFiguresView = z.object({
   paidVnd: vnd,
   settledVnd: vnd,
   counterpartVnd: vnd,
+  /** The cluster registry as of now (removed clusters excluded), whatever the year. */
   clustersRegistered: count,
+  clustersPlanned: count,
+  clustersEstablished: count,
+  clustersOperating: count,
+  /** Areas in hundredths of a hectare, summed exactly. */
+  clusterTotalAreaCentiHa: count,
+  clusterLeasableAreaCentiHa: count,
+  clusterLeasedAreaCentiHa: count,
+  clusterOccupancyPercent: occupancyPercent,
+  clustersWithWastewaterPlant: count,
+  wastewaterCoveragePercent: percent,
+  clusterProjects: count,
+  clusterFirms: count,
+  clusterWorkers: count,
+  /** The sums of the year's approved cluster reports (one per cluster, see `clusterPeriod`). */
+  clusterReports: count,
+  clusterReportsAnnual: count,
+  clusterReportsLate: count,
+  reportedTotalAreaCentiHa: count,
+  reportedLeasableAreaCentiHa: count,
+  reportedLeasedAreaCentiHa: count,
+  reportedOccupancyPercent: occupancyPercent,
+  reportedClustersWithWastewaterPlant: count,
+  reportedWastewaterCoveragePercent: percent,
+  reportedProjects: count,
+  reportedFirms: count,
+  reportedWorkers: count,
   fairsHosted: count,
   provincialAwardRounds: count,
   boothsAllocated: count,
@@ -179,14 +216,16 @@ export const conferenceReport = z.object({
   region: z.object({ code: z.enum(conferenceRegions), nameVi: z.string(), nameEn: z.string() }).nullable(),
   year,
   grouping: z.enum(conferenceGroupings),
+  /** Which approved cluster reports of the year the reported cluster figures sum. */
+  clusterPeriod: z.enum(conferenceClusterPeriods),
   /** The date whose provincial units the rows show: today (current) or 1 January of the year (historical). */
   unitsAsOf: isoDate,
   generatedAt: z.iso.datetime(),
   /** Every unit of the scope on `unitsAsOf`, zeros included, by code. */
   units: z.array(conferenceUnitRow),
   /**
-   * Facts that no unit of the rows can hold: with grouping=historical, clusters registered under a unit created
-   * after `unitsAsOf` (a merged unit cannot be split back). Always zero with grouping=current.
+   * Facts that no unit of the rows can hold: with grouping=historical, clusters recorded (or reports made) under a
+   * unit created after `unitsAsOf` (a merged unit cannot be split back). Always zero with grouping=current.
    */
   unattributed: conferenceFiguresView,
   totals: conferenceTotals,

@@ -21,12 +21,16 @@ import { awardComplaintRoutes } from './award-complaints.routes';
 import { artisanTitleRoutes } from './artisan-titles.routes';
 import { awardCertificateRoutes } from './award-certificates.routes';
 import { clusterRoutes } from './clusters.routes';
+import { clusterReportRoutes } from './cluster-reports.routes';
+import { clusterInspectionRoutes, clusterPetitionRoutes } from './cluster-petitions.routes';
+import { clusterSupportRoutes } from './cluster-support.routes';
 import {
   conferencePackRoutes,
   conferenceRoutes,
   fairFigureRoutes,
   watchlistRoutes,
 } from './reporting.routes';
+import { notificationRoutes, periodicReportRoutes, webhookRoutes } from './periodic-reports.routes';
 import type { RouteDefinition } from './route';
 import { tradeFairRoutes } from './trade-fairs.routes';
 
@@ -51,12 +55,16 @@ export { awardComplaintRoutes } from './award-complaints.routes';
 export { artisanTitleRoutes } from './artisan-titles.routes';
 export { awardCertificateRoutes } from './award-certificates.routes';
 export { clusterRoutes } from './clusters.routes';
+export { clusterReportRoutes } from './cluster-reports.routes';
+export { clusterInspectionRoutes, clusterPetitionRoutes } from './cluster-petitions.routes';
+export { clusterSupportRoutes } from './cluster-support.routes';
 export {
   conferencePackRoutes,
   conferenceRoutes,
   fairFigureRoutes,
   watchlistRoutes,
 } from './reporting.routes';
+export { notificationRoutes, periodicReportRoutes, webhookRoutes } from './periodic-reports.routes';
 export { fundingNormRoutes, planRoutes } from './plans.routes';
 export { programmeRoutes } from './programmes.routes';
 export { tradeFairRoutes } from './trade-fairs.routes';
@@ -73,6 +81,10 @@ export const ROUTE_TABLE: readonly RouteDefinition[] = [
   ...Object.values(documentRoutes),
   ...Object.values(liveRoutes),
   ...Object.values(clusterRoutes),
+  ...Object.values(clusterReportRoutes),
+  ...Object.values(clusterPetitionRoutes),
+  ...Object.values(clusterInspectionRoutes),
+  ...Object.values(clusterSupportRoutes),
   ...Object.values(awardRoundRoutes),
   ...Object.values(awardJuryRoutes),
   ...Object.values(awardEntryRoutes),
@@ -85,6 +97,9 @@ export const ROUTE_TABLE: readonly RouteDefinition[] = [
   ...Object.values(conferencePackRoutes),
   ...Object.values(watchlistRoutes),
   ...Object.values(fairFigureRoutes),
+  ...Object.values(periodicReportRoutes),
+  ...Object.values(notificationRoutes),
+  ...Object.values(webhookRoutes),
   ...Object.values(tradeFairRoutes),
   ...Object.values(programmeRoutes),
   ...Object.values(planRoutes),

@@ -28,6 +28,16 @@ export function formatVndShort(value: number, lang: 'vi' | 'en'): string {
   return unit ? `${text} ${unit}` : `${text} đ`;
 }
 
+/**
+ * Hundredths of a hectare as hectares with two decimals, in integers so no binary fraction creeps in:
+ * 2899750 → 28.997,50 ha.
+ */
+export function formatHectares(centiHa: number): string {
+  const sign = centiHa < 0 ? '-' : '';
+  const abs = Math.abs(centiHa);
+  return `${sign}${integer.format(Math.trunc(abs / 100))},${String(abs % 100).padStart(2, '0')} ha`;
+}
+
 /** 99,6 % — one decimal; a dash when there is nothing to divide. */
 export function formatPercent(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : `${oneDecimal.format(value)} %`;

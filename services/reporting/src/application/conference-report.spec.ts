@@ -7,7 +7,9 @@ const none: YearFacts = {
   plans: [],
   projects: [],
   contents: [],
-  clusters: [],
+  clusterRegistry: [],
+  clusterPeriod: 'annual-else-six-monthly',
+  clusterReports: [],
   fairs: [],
   awardRounds: [],
   booths: [],
@@ -57,7 +59,21 @@ const facts: YearFacts = {
     projects('36', '2018-01-01', 'registered', 2),
     projects('36', '2018-01-01', 'settled', 1, { allocated: 700_000_000, paid: 690_000_000 }),
   ],
-  clusters: [{ provinceCode: '37', asOf: '2025-09-15', count: 4 }],
+  clusterRegistry: [
+    {
+      provinceCode: '37',
+      asOf: '2025-09-15',
+      status: 'operating',
+      count: 4,
+      totalCentiHa: 25_000,
+      leasableCentiHa: 18_000,
+      leasedCentiHa: 12_000,
+      withPlantInUse: 2,
+      projects: 60,
+      firms: 50,
+      workers: 9_000,
+    },
+  ],
   // Codes read on the fair's opening day: Nam Định (36) and Hà Nam (35) are in today's Ninh Bình (37).
   booths: [
     { provinceCode: '36', asOf: '2018-05-16', allocated: 3, supported: 2, supportVnd: 19_200_000 },

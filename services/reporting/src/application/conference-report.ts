@@ -8,6 +8,7 @@ import {
 import { activityContents, regions, vietnamDate, type RegionCode } from '@kc/reference-data';
 import { artisanTitlesView } from '../domain/artisan-figures';
 import { awardCertificatesView, awardCountsOf, awardCountsView } from '../domain/award-figures';
+import { clusterRates, clusterRegistryFigures, clusterReportFigures } from '../domain/cluster-figures';
 import { safeAdd } from '../domain/exact-sum';
 import {
   addFigures,
@@ -57,7 +58,10 @@ export function conferenceReport(facts: YearFacts, request: ConferenceRequest): 
     }
   }
   for (const group of facts.projects) record(group, projectFigures(group));
-  for (const group of facts.clusters) record(group, { clustersRegistered: group.count });
+  // The registry's clusters count for the unit their latest revision recorded; a report's for the unit it named
+  // at its period's cut-off.
+  for (const group of facts.clusterRegistry) record(group, clusterRegistryFigures(group));
+  for (const group of facts.clusterReports) record(group, clusterReportFigures(group));
   for (const group of facts.fairs) record(group, { fairsHosted: group.count });
   // Booths count for the facility's unit, wherever the fair was held.
   for (const group of facts.booths) {
@@ -117,6 +121,7 @@ export function conferenceReport(facts: YearFacts, request: ConferenceRequest): 
     region: region ? { code: region.code, nameVi: region.nameVi, nameEn: region.nameEn } : null,
     year: request.year,
     grouping: request.grouping,
+    clusterPeriod: facts.clusterPeriod,
     unitsAsOf,
     generatedAt: request.now.toISOString(),
     units: units.map((unit) => ({ ...unit, ...withCompletion(unit) })),
@@ -146,13 +151,14 @@ export function conferenceReport(facts: YearFacts, request: ConferenceRequest): 
 }
 
 /**
- * The additive figures as the view shows them, with the completion rate they give (a rate is never summed,
- * always recomputed).
+ * The additive figures as the view shows them, with the rates they give (the completion rate, the clusters'
+ * occupancy and wastewater coverage): a rate is never summed, always recomputed.
  */
 function withCompletion(figures: Figures): ConferenceFigures {
   return {
     ...figures,
     completionPercent: completionPercent(figures.projectsCompleted, figures.projectsInPlan),
+    ...clusterRates(figures),
     awardEntries: awardCountsView(figures.awardEntries),
     awardPasses: awardCountsView(figures.awardPasses),
     awardCertificates: awardCertificatesView(figures.awardCertificates),

@@ -22,7 +22,7 @@ export class ConferenceService {
 
   private async report(region: RegionCode | null, query: ConferenceQuery): Promise<ConferenceReport> {
     const now = this.clock.now();
-    const facts = await this.queries.factsOf(query.year);
+    const facts = await this.queries.factsOf(query.year, undefined, query.clusterPeriod);
     return conferenceReport(facts, { region, year: query.year, grouping: query.grouping, now });
   }
 }

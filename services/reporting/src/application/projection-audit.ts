@@ -20,6 +20,17 @@ const AWARD_LEVEL_VI: Record<ConferenceAwardLevel, string> = {
 export const projectionSummaries = {
   planCreated: (p: { name: string; year: number }) => updated(`kế hoạch "${p.name}" năm ${p.year}`),
   clusterRegistered: (p: { code: string; name: string }) => updated(`cụm công nghiệp ${p.code} "${p.name}"`),
+  clusterRecorded: (p: { code: string; name: string; revision: number }) =>
+    updated(`cụm công nghiệp ${p.code} "${p.name}", lần cập nhật ${p.revision}`),
+  clusterReportApproved: (p: {
+    clusterCode: string;
+    period: { kind: 'six-monthly' | 'annual'; year: number };
+    version: number;
+  }) =>
+    updated(
+      `báo cáo ${p.period.kind === 'annual' ? 'năm' : '6 tháng'} ${p.period.year} của cụm công nghiệp ` +
+        `${p.clusterCode} được duyệt (lần nộp ${p.version})`,
+    ),
   fairCreated: (p: { name: string; year: number }) => updated(`hội chợ "${p.name}" năm ${p.year}`),
   awardRoundOpened: (p: { name: string; year: number }) => updated(`đợt bình chọn "${p.name}" năm ${p.year}`),
   boothAllocated: (p: { boothCodes: string[]; facilityTaxCode: string; fairName: string; year: number }) =>

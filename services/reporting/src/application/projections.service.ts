@@ -5,7 +5,6 @@ import type {
   awardCertificateWithdrawnV1,
   awardRoundOpenedV1,
   boothAllocatedV1,
-  clusterRegisteredV1,
   EventEnvelope,
   fairCreatedV1,
   fairCreatedV2,
@@ -16,13 +15,11 @@ import type {
   registrationCertifiedV1,
 } from '@kc/contracts';
 import { OutboxWriter, PermanentHandlerError } from '@kc/messaging';
-import { vietnamDate } from '@kc/reference-data';
 import { readingDate, readingDateForYear } from '../domain/province-dates';
 import {
   AwardCertificateProjection,
   AwardRoundProjection,
   BoothProjection,
-  ClusterProjection,
   FairProjection,
   PlanProjection,
 } from '../infrastructure/persistence/projection.entities';
@@ -67,27 +64,6 @@ export class ProjectionsService {
       ['planId'],
     );
     await this.recordUpdate(manager, event, 'plan-projection', projectionSummaries.planCreated(p));
-  }
-
-  /** Clusters are registered under the code in force on the day of registration (in Vietnam). */
-  async clusterRegistered(manager: EntityManager, event: Event<typeof clusterRegisteredV1>) {
-    const { payload: p, occurredAt } = event;
-    const day = vietnamDate(new Date(occurredAt));
-    await manager.upsert(
-      ClusterProjection,
-      {
-        clusterId: p.clusterId,
-        code: p.code,
-        name: p.name,
-        provinceCode: p.provinceCode,
-        provinceAsOf: required(readingDate(p.provinceCode, [day]), p.provinceCode, `on ${day}`),
-        status: p.status,
-        totalAreaCentiHa: p.totalAreaCentiHa,
-        registeredAt: new Date(occurredAt),
-      },
-      ['clusterId'],
-    );
-    await this.recordUpdate(manager, event, 'cluster-projection', projectionSummaries.clusterRegistered(p));
   }
 
   /** A fair's host code is read on its opening day, else by its year like other yearly facts. */

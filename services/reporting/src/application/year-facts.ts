@@ -1,4 +1,5 @@
-import type { ArtisanTitle, ConferenceAwardLevel } from '@kc/contracts';
+import type { ArtisanTitle, ConferenceAwardLevel, ConferenceClusterPeriod } from '@kc/contracts';
+import type { ClusterRegistryFigures, ClusterReportFigures } from '../domain/cluster-figures';
 import type { ProjectGroupFigures } from '../domain/figures';
 
 /** What the projections hold for one year, grouped by province code and the date that code is read on. */
@@ -63,12 +64,27 @@ export interface ArtisanTitleGroup extends Recorded {
   count: number;
 }
 
+/** The registry's clusters of one status under one code, read on the day their kept revision was recorded. */
+export interface ClusterRegistryGroup extends Recorded, ClusterRegistryFigures {
+  provinceCode: string;
+  asOf: string;
+}
+
+/** The approved reports counted for the year, of one period kind, under one code read on the period's cut-off. */
+export interface ClusterReportGroup extends Recorded, ClusterReportFigures {
+  provinceCode: string;
+  asOf: string;
+}
+
 export interface YearFacts {
   plans: PlanGroup[];
   projects: ProjectGroup[];
   contents: ContentGroup[];
-  /** All clusters registered as of now, whatever the year. */
-  clusters: CountGroup[];
+  /** The cluster registry as of now, whatever the year. */
+  clusterRegistry: ClusterRegistryGroup[];
+  /** Which of the year's approved cluster reports `clusterReports` holds (one per cluster). */
+  clusterPeriod: ConferenceClusterPeriod;
+  clusterReports: ClusterReportGroup[];
   fairs: CountGroup[];
   awardRounds: AwardRoundGroup[];
   /** By the fair's year, whoever hosted it. */

@@ -19,14 +19,18 @@ import { COMPLETED, IN_PLAN } from './project-stages';
 
 type AdditiveUnitFigure = Extract<
   (typeof conferenceFigures)[number],
-  { in: 'units'; measure: 'count' | 'vnd' }
+  { in: 'units'; measure: 'count' | 'vnd' | 'centi-ha' }
 >;
 
-/** The additive figures a conference report gives per provincial unit (counts or integer VND), as defined once. */
+/**
+ * The additive figures a conference report gives per provincial unit (counts, integer VND, hundredths of a
+ * hectare), as defined once.
+ */
 export const FIGURE_KEYS = conferenceFigures
   .filter(
     (figure): figure is AdditiveUnitFigure =>
-      figure.in === 'units' && (figure.measure === 'count' || figure.measure === 'vnd'),
+      figure.in === 'units' &&
+      (figure.measure === 'count' || figure.measure === 'vnd' || figure.measure === 'centi-ha'),
   )
   .map((figure) => figure.key);
 

@@ -15,6 +15,8 @@ const REPORTING_TOPICS = Object.values(TOPICS)
   .map((t) => t.name);
 
 export interface ReportingUnderTest extends BootedService {
+  /** The consumer group reading the topics (it names the dead-letter topics); absent when not consuming. */
+  consumerGroup?: string;
   /** Publishes envelopes on their real topics, keyed by aggregate id as the outbox relay does. */
   publish(topic: string, ...events: EventEnvelope[]): Promise<void>;
 }
@@ -32,11 +34,12 @@ async function bootReporting(database: string, consumeEvents: boolean): Promise<
     },
     database,
   );
-  if (consumeEvents) await consumeFromEnd(service, REPORTING_TOPICS);
+  const consumerGroup = consumeEvents ? await consumeFromEnd(service, REPORTING_TOPICS) : undefined;
   const producer = testKafka('reporting-itest').producer();
   await producer.connect();
   return {
     ...service,
+    consumerGroup,
     async publish(topic, ...events) {
       await producer.send({
         topic,

@@ -1,6 +1,7 @@
-import type { ConferenceTotals } from '@kc/contracts';
+import type { ConferenceClusterPeriod, ConferenceTotals } from '@kc/contracts';
 import { formatCount } from '../../i18n/format';
 import { useLang } from '../../i18n/lang';
+import { ClusterFigures } from './ClusterFigures';
 import { labelOf, type Glossary } from './figures';
 
 const LEVELS = [
@@ -17,15 +18,27 @@ const GROUPS: Record<string, [string, string]> = {
   other: ['Sản phẩm khác', 'Other products'],
 };
 
-/** Award rounds and certificates by level and group, and industrial clusters, as far as the report holds them. */
-export function AwardsClustersPanel({ totals, glossary }: { totals: ConferenceTotals; glossary: Glossary }) {
+/**
+ * Award rounds and certificates by level and group, and industrial clusters (the registry today and the year's
+ * approved reports), as far as the report holds them.
+ */
+export function AwardsClustersPanel({
+  totals,
+  glossary,
+  year,
+  clusterPeriod,
+}: {
+  totals: ConferenceTotals;
+  glossary: Glossary;
+  year: number;
+  clusterPeriod: ConferenceClusterPeriod;
+}) {
   const { t, lang } = useLang();
   const keys = [
     'awardRoundsAllLevels',
     'provincialAwardRounds',
     'regionalAwardRounds',
     'nationalAwardRounds',
-    'clustersRegistered',
     'fairsHosted',
   ] as const;
   const certificates = totals.awardCertificates;
@@ -106,6 +119,7 @@ export function AwardsClustersPanel({ totals, glossary }: { totals: ConferenceTo
           <dd>{formatCount(titles.people)}</dd>
         </div>
       </dl>
+      <ClusterFigures totals={totals} glossary={glossary} year={year} clusterPeriod={clusterPeriod} />
     </section>
   );
 }

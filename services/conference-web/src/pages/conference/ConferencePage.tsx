@@ -195,11 +195,21 @@ export default function ConferencePage({ level }: { level: 'national' | 'regiona
             )}
             <FairsPanel report={report} region={region} version={live.versions['trade-fairs']} />
             {level === 'national' ? (
-              <AwardsClustersPanel totals={report.totals} glossary={report.glossary} />
+              <AwardsClustersPanel
+                totals={report.totals}
+                glossary={report.glossary}
+                year={report.year}
+                clusterPeriod={report.clusterPeriod}
+              />
             ) : (
               <div className="stack">
                 <FundingPanel totals={report.totals} glossary={report.glossary} />
-                <AwardsClustersPanel totals={report.totals} glossary={report.glossary} />
+                <AwardsClustersPanel
+                  totals={report.totals}
+                  glossary={report.glossary}
+                  year={report.year}
+                  clusterPeriod={report.clusterPeriod}
+                />
               </div>
             )}
           </div>

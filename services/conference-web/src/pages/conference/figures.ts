@@ -1,5 +1,5 @@
 import type { ConferenceFigureDefinition, ConferenceRegion, ConferenceReport } from '@kc/contracts';
-import { formatCount, formatPercent, formatVnd, formatVndShort } from '../../i18n/format';
+import { formatCount, formatHectares, formatPercent, formatVnd, formatVndShort } from '../../i18n/format';
 import type { Lang } from '../../i18n/lang';
 
 export type Glossary = ConferenceReport['glossary'];
@@ -29,7 +29,7 @@ export function labelOf(glossary: Glossary, key: string, lang: Lang): string {
   const entry = definitionOf(glossary, key);
   if (!entry) return key;
   const label = lang === 'vi' ? entry.labelVi : entry.labelEn;
-  return label.replace(/\s*\((đồng|VND|%)\)$/, '');
+  return label.replace(/\s*\((đồng|VND|%|ha)\)$/, '');
 }
 
 /** A figure's value in full, as the glossary measures it. */
@@ -40,6 +40,7 @@ export function formatFigure(
   if (value === null) return '—';
   if (measure === 'vnd') return formatVnd(value);
   if (measure === 'percent') return formatPercent(value);
+  if (measure === 'centi-ha') return formatHectares(value);
   return formatCount(value);
 }
 
@@ -58,7 +59,10 @@ export function tileFigures(glossary: Glossary): ConferenceFigureDefinition[] {
   return glossary.filter(
     (entry) =>
       entry.in === 'units' &&
-      (entry.measure === 'count' || entry.measure === 'vnd' || entry.measure === 'percent'),
+      (entry.measure === 'count' ||
+        entry.measure === 'vnd' ||
+        entry.measure === 'percent' ||
+        entry.measure === 'centi-ha'),
   );
 }
 

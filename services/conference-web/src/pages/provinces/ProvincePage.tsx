@@ -14,7 +14,14 @@ import { query } from '../../api/http';
 import { useApi, useLiveVersions } from '../../api/resource';
 import { LiveStatus } from '../../app/LiveStatus';
 import { Chart, type ChartOption } from '../../charts/Chart';
-import { formatCount, formatDate, formatPercent, formatVnd, formatVndShort } from '../../i18n/format';
+import {
+  formatCount,
+  formatDate,
+  formatHectares,
+  formatPercent,
+  formatVnd,
+  formatVndShort,
+} from '../../i18n/format';
 import { useLang, type Lang } from '../../i18n/lang';
 import { isStaff, useSession } from '../../session/session';
 import {
@@ -59,6 +66,13 @@ const OTHER: FigureKey[] = [
   'provincialPlans',
   'provincialPlanBudgetVnd',
   'clustersRegistered',
+  'clustersOperating',
+  'clusterTotalAreaCentiHa',
+  'clusterOccupancyPercent',
+  'wastewaterCoveragePercent',
+  'clusterWorkers',
+  'clusterReports',
+  'reportedOccupancyPercent',
   'fairsHosted',
   'provincialAwardRounds',
   'boothsAllocated',
@@ -71,7 +85,7 @@ const PROJECT_PREVIEW = 10;
 function label(glossary: ConferenceFigureDefinition[], key: string, lang: Lang): string {
   const entry = glossary.find((g) => g.key === key);
   const text = entry ? (lang === 'vi' ? entry.labelVi : entry.labelEn) : key;
-  return text.replace(/\s*\((đồng|VND|%)\)$/, '');
+  return text.replace(/\s*\((đồng|VND|%|ha)\)$/, '');
 }
 
 function definition(glossary: ConferenceFigureDefinition[], key: string, lang: Lang): string | undefined {
@@ -83,6 +97,7 @@ function formatFigure(glossary: ConferenceFigureDefinition[], key: string, value
   const measure = glossary.find((g) => g.key === key)?.measure;
   if (measure === 'vnd') return formatVnd(value as number);
   if (measure === 'percent') return formatPercent(value as number | null);
+  if (measure === 'centi-ha') return formatHectares(value as number);
   return formatCount(value as number);
 }
 

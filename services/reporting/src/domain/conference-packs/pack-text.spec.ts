@@ -1,4 +1,4 @@
-import { compactVndText, cutOffLine, percentText, vndText } from './pack-text';
+import { compactVndText, cutOffLine, hectaresText, percentText, vndText } from './pack-text';
 
 describe('figures as the report writes them', () => {
   it('groups VND digits with dots and adds đ', () => {
@@ -11,6 +11,13 @@ describe('figures as the report writes them', () => {
     expect(percentText(99.6)).toBe('99,6 %');
     expect(percentText(100)).toBe('100,0 %');
     expect(percentText(null)).toBe('—');
+  });
+
+  it('writes hundredths of a hectare as hectares with two decimals, exactly', () => {
+    expect(hectaresText(2_899_750)).toBe('28.997,50');
+    expect(hectaresText(30)).toBe('0,30');
+    expect(hectaresText(6_205)).toBe('62,05');
+    expect(hectaresText(0)).toBe('0,00');
   });
 
   it('shortens chart amounts to tỷ and triệu', () => {

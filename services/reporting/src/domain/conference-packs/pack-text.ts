@@ -9,6 +9,16 @@ export const vndText = (amount: number): string => `${formatVnd(amount)} đ`;
 /** 99,6 — one decimal (as a rate is held) with a decimal comma. */
 export const oneDecimalText = (value: number): string => value.toFixed(1).replace('.', ',');
 
+/**
+ * Hundredths of a hectare as hectares with two decimals, digits grouped the Vietnamese way and computed in
+ * integers (no binary fraction on the way): 2899750 → 28.997,50.
+ */
+export function hectaresText(centiHa: number): string {
+  const sign = centiHa < 0 ? '-' : '';
+  const abs = Math.abs(centiHa);
+  return `${sign}${formatVnd(Math.trunc(abs / 100))},${String(abs % 100).padStart(2, '0')}`;
+}
+
 /** 99,6 % — a dash when nothing was in the plan to divide by. */
 export const percentText = (percent: number | null): string =>
   percent === null ? '—' : `${oneDecimalText(percent)} %`;

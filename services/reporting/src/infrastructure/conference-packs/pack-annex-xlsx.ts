@@ -27,6 +27,7 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: 'FFFFFFFF' } };
 const WHOLE = '#,##0';
 const ONE_DECIMAL = '0.0';
+const HECTARES = '#,##0.00';
 
 /**
  * One line per figure: its Vietnamese label, its key (for those who read the annex by program) and how to read
@@ -84,6 +85,17 @@ function linesOf(definitions: readonly ConferenceFigureDefinition[]): FigureLine
       ];
     }
     const key = f.key as keyof ConferenceTotals;
+    if (f.measure === 'centi-ha') {
+      // The annex shows hectares: a sheet reader sums them as they are; the key keeps the exact source figure.
+      return [
+        {
+          label: f.labelVi,
+          key: f.key,
+          numFmt: HECTARES,
+          value: (figures) => (figures[key] as number) / 100,
+        },
+      ];
+    }
     return [
       {
         label: f.labelVi,

@@ -26,6 +26,7 @@ import {
   cutOffLine,
   oneDecimalText,
   percentText,
+  hectaresText,
   vietnamDateTimeText,
   vndText,
 } from '../../domain/conference-packs/pack-text';
@@ -72,13 +73,16 @@ const measureOf = (key: ConferenceFigureKey) => conferenceFigures.find((f) => f.
 function figureText(key: ConferenceFigureKey, value: number | null): string {
   if (value === null) return '—';
   const measure = measureOf(key);
+  if (measure === 'centi-ha') return `${hectaresText(value)} ha`;
   return measure === 'vnd' ? vndText(value) : measure === 'percent' ? percentText(value) : countText(value);
 }
 
 /** A table cell: the header names the unit (đồng, %), so the cell holds the number only. */
 function cellText(key: ConferenceFigureKey, value: number | null): string {
   if (value === null) return '—';
-  return measureOf(key) === 'percent' ? oneDecimalText(value) : countText(value);
+  const measure = measureOf(key);
+  if (measure === 'centi-ha') return hectaresText(value);
+  return measure === 'percent' ? oneDecimalText(value) : countText(value);
 }
 
 const tableLayout: CustomTableLayout = {
@@ -389,6 +393,19 @@ export function renderPackReport(pack: FrozenConferencePack): Promise<Buffer> {
         'boothsSupported',
         'boothSupportVnd',
       ]),
+      ...unitTable(
+        report,
+        'Cụm công nghiệp theo đơn vị (cơ sở dữ liệu hiện tại và báo cáo được duyệt của năm)',
+        [
+          'clustersRegistered',
+          'clustersOperating',
+          'clusterTotalAreaCentiHa',
+          'clusterOccupancyPercent',
+          'wastewaterCoveragePercent',
+          'clusterReports',
+          'reportedOccupancyPercent',
+        ],
+      ),
       ...contentTable(report),
       ...totalsTable(report.totals),
       ...glossaryTable(),

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { ConferenceClusterPeriod } from '@kc/contracts';
 import type {
   ArtisanTitleGroup,
+  ClusterRegistryGroup,
+  ClusterReportGroup,
   AwardRoundGroup,
   BoothGroup,
   AwardCountGroup,
@@ -76,8 +79,44 @@ const ENTRANT = `r.province_code AS "provinceCode",
       WHERE e.round_id = r.round_id AND e.province_code = r.province_code),
     r.province_as_of), 'YYYY-MM-DD') AS "asOf"`;
 
+/** The tenants and areas of a group of clusters or reports (a registry row without a figure adds 0). */
+const CLUSTER_SUMS = `count(*) AS count,
+  coalesce(sum(total_area_centi_ha), 0) AS "totalCentiHa",
+  coalesce(sum(leasable_area_centi_ha), 0) AS "leasableCentiHa",
+  coalesce(sum(leased_area_centi_ha), 0) AS "leasedCentiHa",
+  count(*) FILTER (WHERE wastewater_plant_status = 'in-use') AS "withPlantInUse",
+  coalesce(sum(tenant_projects), 0) AS projects,
+  coalesce(sum(tenant_firms), 0) AS firms,
+  coalesce(sum(tenant_workers), 0) AS workers`;
+
+const CLUSTER_FIGURES = [
+  'count',
+  'totalCentiHa',
+  'leasableCentiHa',
+  'leasedCentiHa',
+  'withPlantInUse',
+  'projects',
+  'firms',
+  'workers',
+] as const;
+
+function clusterGroup<G extends ClusterRegistryGroup | ClusterReportGroup>(row: G): G {
+  for (const key of CLUSTER_FIGURES) row[key] = exact(row[key]);
+  return row;
+}
+
 /**
- * One grouped query per figure family (twelve in all, run together), each returning a row per (code, reading
+ * The year's approved cluster reports to count, one per cluster: with `annual-else-six-monthly` the annual report
+ * when there is one, else the six-monthly (the table keeps each period's latest approval only).
+ */
+const COUNTED_REPORTS = `counted_reports AS (
+  SELECT DISTINCT ON (cluster_id) *
+    FROM cluster_report_projection
+   WHERE year = $1 AND ($2 = 'annual-else-six-monthly' OR period_kind = $2)
+   ORDER BY cluster_id, (period_kind = 'annual') DESC)`;
+
+/**
+ * One grouped query per figure family (thirteen in all, run together), each returning a row per (code, reading
  * date): at most a few hundred rows whatever the number of facts (certificates: per day of issue, which a
  * round's certificates share; entries: per day of entry). Rolling codes up to units happens in the domain.
  */
@@ -86,12 +125,17 @@ export class ConferenceQueries {
   constructor(private readonly dataSource: DataSource) {}
 
   /** `manager`: a transaction's, for figures read in one snapshot (a frozen pack); by default the pool's. */
-  async factsOf(year: number, manager: EntityManager = this.dataSource.manager): Promise<YearFacts> {
+  async factsOf(
+    year: number,
+    manager: EntityManager = this.dataSource.manager,
+    clusterPeriod: ConferenceClusterPeriod = 'annual-else-six-monthly',
+  ): Promise<YearFacts> {
     const [
       plans,
       projects,
       contents,
-      clusters,
+      clusterRegistry,
+      clusterReports,
       fairs,
       awardRounds,
       booths,
@@ -121,9 +165,17 @@ export class ConferenceQueries {
           GROUP BY content, province_code, province_as_of, status`,
         [year],
       ),
-      // Clusters have no year: every registered cluster counts, as of now.
+      // The registry has no year: every cluster counts as its latest revision left it, as of now.
       manager.query(
-        `SELECT ${RECORDED}, count(*) AS count FROM cluster_projection GROUP BY province_code, province_as_of`,
+        `SELECT ${RECORDED}, status, ${CLUSTER_SUMS}
+           FROM cluster_projection GROUP BY province_code, province_as_of, status`,
+      ),
+      manager.query(
+        `WITH ${COUNTED_REPORTS}
+         SELECT ${RECORDED}, period_kind AS "periodKind", ${CLUSTER_SUMS},
+                count(*) FILTER (WHERE submitted_late) AS late
+           FROM counted_reports GROUP BY province_code, province_as_of, period_kind`,
+        [year, clusterPeriod],
       ),
       manager.query(
         `SELECT ${RECORDED}, count(*) AS count FROM fair_projection WHERE year = $1
@@ -185,7 +237,12 @@ export class ConferenceQueries {
       plans: plans.map((r: PlanGroup) => ({ ...r, count: exact(r.count), budgetVnd: exact(r.budgetVnd) })),
       projects: projects.map((r: ProjectGroup) => projectGroup(r)),
       contents: contents.map((r: ContentGroup) => projectGroup(r)),
-      clusters: clusters.map((r: CountGroup) => ({ ...r, count: exact(r.count) })),
+      clusterRegistry: clusterRegistry.map((r: ClusterRegistryGroup) => clusterGroup(r)),
+      clusterPeriod,
+      clusterReports: clusterReports.map((r: ClusterReportGroup) => ({
+        ...clusterGroup(r),
+        late: exact(r.late),
+      })),
       fairs: fairs.map((r: CountGroup) => ({ ...r, count: exact(r.count) })),
       awardRounds: awardRounds.map((r: AwardRoundGroup) => ({ ...r, count: exact(r.count) })),
       booths: booths.map((r: BoothGroup) => ({

@@ -1,6 +1,11 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { ArtisanTitle, ConferenceAwardLevel, ConferenceProjectStatus } from '@kc/contracts';
 import { vndTransformer } from '@kc/persistence';
+import type {
+  ClusterReportPeriodKind,
+  ClusterStatus,
+  WastewaterPlantStatus,
+} from '../../domain/cluster-projection-rules';
 
 // Read models only: written by the event handlers, read by the conference queries. Dates to read a province
 // code on (province_as_of) are ISO date strings.
@@ -96,16 +101,58 @@ export class PlanCeilingProjection {
   @Column('date', { name: 'signed_on', nullable: true }) signedOn: string | null;
 }
 
+/**
+ * One cluster of the registry, as its highest revision recorded it (`revision` 0: known only from its
+ * registration, which carries no areas beyond the total, no tenants and no plant). The code is the unit the
+ * cluster belonged to when that revision was recorded, read on `provinceAsOf` (that day in Việt Nam).
+ */
 @Entity('cluster_projection')
 export class ClusterProjection {
   @PrimaryColumn('uuid', { name: 'cluster_id' }) clusterId: string;
+  @Column('int') revision: number;
   @Column('text') code: string;
   @Column('text') name: string;
   @Column('text', { name: 'province_code' }) provinceCode: string;
   @Column('date', { name: 'province_as_of' }) provinceAsOf: string;
-  @Column('text') status: string;
+  @Column('text', { nullable: true }) commune: string | null;
+  @Column('text') status: ClusterStatus;
+  @Column('date', { name: 'established_on', nullable: true }) establishedOn: string | null;
   @Column('int', { name: 'total_area_centi_ha' }) totalAreaCentiHa: number;
+  @Column('int', { name: 'leasable_area_centi_ha', nullable: true }) leasableAreaCentiHa: number | null;
+  @Column('int', { name: 'leased_area_centi_ha', nullable: true }) leasedAreaCentiHa: number | null;
+  @Column('text', { name: 'wastewater_plant_status', nullable: true })
+  wastewaterPlantStatus: WastewaterPlantStatus | null;
+  @Column('int', { name: 'tenant_projects' }) tenantProjects: number;
+  @Column('int', { name: 'tenant_firms' }) tenantFirms: number;
+  @Column('int', { name: 'tenant_workers' }) tenantWorkers: number;
   @Column('timestamptz', { name: 'registered_at' }) registeredAt: Date;
+  @Column('timestamptz', { name: 'recorded_at', nullable: true }) recordedAt: Date | null;
+}
+
+/**
+ * A cluster's approved periodic report of one period (Circular 14/2024), at its highest approved version. The
+ * code is the unit the cluster belonged to at the period's cut-off, read on `provinceAsOf`.
+ */
+@Entity('cluster_report_projection')
+export class ClusterReportProjection {
+  @PrimaryColumn('uuid', { name: 'cluster_id' }) clusterId: string;
+  @PrimaryColumn('text', { name: 'period_kind' }) periodKind: ClusterReportPeriodKind;
+  @PrimaryColumn('int') year: number;
+  @Column('uuid', { name: 'report_id' }) reportId: string;
+  @Column('int') version: number;
+  @Column('text', { name: 'cluster_code' }) clusterCode: string;
+  @Column('text', { name: 'province_code' }) provinceCode: string;
+  @Column('date', { name: 'province_as_of' }) provinceAsOf: string;
+  @Column('date', { name: 'approved_on' }) approvedOn: string;
+  @Column('boolean', { name: 'submitted_late' }) submittedLate: boolean;
+  @Column('int', { name: 'total_area_centi_ha' }) totalAreaCentiHa: number;
+  @Column('int', { name: 'leasable_area_centi_ha' }) leasableAreaCentiHa: number;
+  @Column('int', { name: 'leased_area_centi_ha' }) leasedAreaCentiHa: number;
+  @Column('text', { name: 'wastewater_plant_status', nullable: true })
+  wastewaterPlantStatus: WastewaterPlantStatus | null;
+  @Column('int', { name: 'tenant_projects' }) tenantProjects: number;
+  @Column('int', { name: 'tenant_firms' }) tenantFirms: number;
+  @Column('int', { name: 'tenant_workers' }) tenantWorkers: number;
 }
 
 @Entity('fair_projection')
@@ -227,6 +274,7 @@ export const PROJECTION_ENTITIES = [
   ProgressReportProjection,
   AllocationProjection,
   ClusterProjection,
+  ClusterReportProjection,
   FairProjection,
   AwardRoundProjection,
   BoothProjection,

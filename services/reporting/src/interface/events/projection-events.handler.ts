@@ -5,7 +5,6 @@ import {
   awardCertificateWithdrawnV1,
   awardRoundOpenedV1,
   boothAllocatedV1,
-  clusterRegisteredV1,
   fairCreatedV1,
   fairCreatedV2,
   planCreatedV1,
@@ -31,11 +30,6 @@ export class ProjectionEventsHandler {
   @OnEvent(planCreatedV1)
   planCreated(@Payload() envelope: Event<typeof planCreatedV1>, @Ctx() ctx: EventContext) {
     return this.projections.planCreated(ctx.manager, envelope);
-  }
-
-  @OnEvent(clusterRegisteredV1)
-  clusterRegistered(@Payload() envelope: Event<typeof clusterRegisteredV1>, @Ctx() ctx: EventContext) {
-    return this.projections.clusterRegistered(ctx.manager, envelope);
   }
 
   /** Both versions: v1's facts are the part of v2 the projection keeps. */

@@ -1,0 +1,449 @@
+import { z } from 'zod';
+import { ruleIssue, say } from '../messages';
+import { isoDate, provinceCode, text } from '../primitives';
+
+/**
+ * Periodic reports of the provinces (issue 16, docs/design/periodic-reports.md): forms as versioned data,
+ * reports opened pre-filled with the platform's figures, submitted, reviewed level by level, reopened only with
+ * a recorded approval; the calendar of what is due, completeness per region and nation, the notification list
+ * and the API clients' webhooks.
+ */
+
+const bilingual = z.object({ vi: z.string(), en: z.string() });
+
+export const periodicReportStatuses = ['draft', 'submitted', 'returned', 'approved'] as const;
+export type PeriodicReportStatus = (typeof periodicReportStatuses)[number];
+export const reviewLevels = ['province', 'agency'] as const;
+export const reportFrequencies = ['month', 'quarter', 'half-year', 'year'] as const;
+export const reporterKinds = ['provincial-department', 'implementing-unit', 'certificate-holder'] as const;
+
+/** `2026-M03`, `2026-Q1`, `2026-H1`, `2026-Y`. */
+export const reportPeriodId = z
+  .string()
+  .regex(
+    /^(20[1-9]\d|2100)-(M(0[1-9]|1[0-2])|Q[1-4]|H[12]|Y)$/,
+    say(
+      'phải là kỳ báo cáo dạng 2026-M03, 2026-Q1, 2026-H1 hoặc 2026-Y (từ năm 2018)',
+      'must be a period such as 2026-M03, 2026-Q1, 2026-H1 or 2026-Y (from 2018)',
+    ),
+  )
+  .refine((id) => Number(id.slice(0, 4)) >= 2018, {
+    ...ruleIssue('period-year', 'phải từ năm 2018', 'must be from 2018 on'),
+  });
+
+export const formIdSchema = z
+  .string()
+  .regex(/^[a-z0-9-]{1,60}$/, say('phải là mã biểu mẫu', 'must be a form id'));
+
+// ---- forms -------------------------------------------------------------------------------------------------
+
+const deadlineRuleView = z.object({
+  monthsAfterPeriodEnd: z.number().int(),
+  day: z.union([z.number().int(), z.literal('last')]),
+  bound: z.enum(['on-or-before', 'before']),
+  ifDayOff: z.enum(['keep', 'next-working-day']),
+  basis: bilingual,
+  assumption: z.boolean(),
+});
+
+const indicatorView = z.object({
+  kind: z.enum(['entered', 'ratio']),
+  key: z.string(),
+  label: bilingual,
+  measure: z.enum(['count', 'vnd']).optional(),
+  breakdown: z.enum(['activity-content', 'award-level']).optional(),
+  platformSource: z.string().nullable().optional(),
+  required: z.boolean().optional(),
+  numerator: z.string().optional(),
+  denominator: z.string().optional(),
+});
+
+const cellView = z.object({
+  key: z.string(),
+  indicatorKey: z.string(),
+  member: z.string().nullable(),
+  label: bilingual,
+  measure: z.enum(['count', 'vnd']),
+  platformSource: z.string().nullable(),
+  required: z.boolean(),
+});
+
+export const formVersionSummary = z.object({
+  version: z.number().int().min(1),
+  effectiveFrom: isoDate,
+  publishedOn: isoDate,
+});
+
+export const reportFormView = z.object({
+  id: z.string(),
+  title: bilingual,
+  reporter: z.enum(reporterKinds),
+  reportsTo: bilingual,
+  frequency: z.enum(reportFrequencies),
+  basis: bilingual,
+  versions: z.array(formVersionSummary),
+});
+export type ReportFormView = z.infer<typeof reportFormView>;
+export const reportFormList = z.object({ items: z.array(reportFormView) });
+
+/** One version in full, with its cells spelled out: what a provincial system builds its own screen from. */
+export const reportFormVersionView = z.object({
+  formId: z.string(),
+  title: bilingual,
+  reporter: z.enum(reporterKinds),
+  frequency: z.enum(reportFrequencies),
+  version: z.number().int().min(1),
+  effectiveFrom: isoDate,
+  publishedOn: isoDate,
+  reviewChain: z.array(z.enum(reviewLevels)),
+  deadline: deadlineRuleView,
+  submissionOpens: z.enum(['period-start', 'period-end']),
+  sections: z.array(z.object({ key: z.string(), title: bilingual, indicators: z.array(indicatorView) })),
+  narratives: z.array(
+    z.object({ key: z.string(), label: bilingual, required: z.boolean(), maxLength: z.number().int() }),
+  ),
+  attachments: z.array(
+    z.object({
+      key: z.string(),
+      label: bilingual,
+      required: z.boolean(),
+      mediaTypes: z.array(z.string()),
+      maxBytes: z.number().int(),
+      maxFiles: z.number().int(),
+    }),
+  ),
+  cells: z.array(cellView),
+});
+export type ReportFormVersionView = z.infer<typeof reportFormVersionView>;
+
+export const formParams = z.strictObject({ formId: formIdSchema });
+export const formVersionParams = z.strictObject({
+  formId: formIdSchema,
+  version: z.coerce
+    .number()
+    .int(say('phải là số nguyên', 'must be a whole number'))
+    .min(1, say('phải từ 1', 'must be 1 or more')),
+});
+
+// ---- reports -----------------------------------------------------------------------------------------------
+
+const cellKey = z
+  .string()
+  .regex(/^[A-Za-z0-9]{1,60}(\/[a-z0-9-]{1,30})?$/, say('phải là mã ô của biểu mẫu', 'must be a cell key'));
+const cellValue = z
+  .number({ message: say('phải là một số', 'must be a number') })
+  .int(say('phải là số nguyên', 'must be a whole number'))
+  .min(0, say('không được âm', 'must not be negative'))
+  .max(Number.MAX_SAFE_INTEGER, say('quá lớn', 'is too large'));
+const narrativeKey = z.string().regex(/^[A-Za-z0-9]{1,60}$/, say('phải là mã mục', 'must be a field key'));
+
+export const openPeriodicReportRequest = z.strictObject({
+  formId: formIdSchema,
+  period: reportPeriodId,
+  provinceCode,
+  /** The reporter inside the province; for the department's forms it is the province code (the default). */
+  reporterId: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]{1,60}$/, say('phải là mã đơn vị báo cáo', 'must be a reporter id'))
+    .optional(),
+});
+export type OpenPeriodicReportRequest = z.infer<typeof openPeriodicReportRequest>;
+
+const attachment = z.strictObject({
+  slot: narrativeKey,
+  fileName: text(255),
+  mediaType: z.string().min(1).max(200),
+  bytes: z.number().int().min(1),
+  sha256: z
+    .string()
+    .regex(
+      /^[0-9a-f]{64}$/,
+      say('phải là SHA-256 (64 ký tự hex thường)', 'must be a SHA-256 (64 lower-case hex)'),
+    ),
+});
+
+/** What is given replaces what was there; what is left out stays. */
+export const editPeriodicReportRequest = z.strictObject({
+  values: z.record(cellKey, cellValue).optional(),
+  explanations: z.record(cellKey, z.string().max(5_000)).optional(),
+  narratives: z.record(narrativeKey, z.string().max(50_000)).optional(),
+  attachments: z.array(attachment).max(50).optional(),
+});
+export type EditPeriodicReportRequest = z.infer<typeof editPeriodicReportRequest>;
+
+export const returnPeriodicReportRequest = z.strictObject({ reason: text(5_000) });
+export const reopenPeriodicReportRequest = z.strictObject({ reason: text(5_000) });
+export const reopenRequestIdParams = z.strictObject({ id: z.uuid(), requestId: z.uuid() });
+
+const valuesView = z.record(z.string(), z.number().int());
+const contentView = z.object({
+  entered: valuesView,
+  explanations: z.record(z.string(), z.string()),
+  narratives: z.record(z.string(), z.string()),
+  attachments: z.array(
+    z.object({
+      slot: z.string(),
+      fileName: z.string(),
+      mediaType: z.string(),
+      bytes: z.number().int(),
+      sha256: z.string(),
+    }),
+  ),
+});
+
+export const periodicReportView = z.object({
+  id: z.uuid(),
+  formId: z.string(),
+  formVersion: z.number().int(),
+  period: z.string(),
+  periodLabel: bilingual,
+  provinceCode: z.string(),
+  reporterId: z.string(),
+  status: z.enum(periodicReportStatuses),
+  awaiting: z.enum(reviewLevels).nullable(),
+  reviewChain: z.array(z.enum(reviewLevels)),
+  deadline: z.object({
+    namedDay: isoDate,
+    lastOnTimeDay: isoDate,
+    lateFrom: z.string(),
+    moved: z.boolean(),
+    calendarVersion: z.string().nullable(),
+    assumption: z.boolean(),
+  }),
+  /** The platform's figures for the unit and period (blank cells are absent: the platform does not know them). */
+  platform: valuesView,
+  working: contentView.nullable(),
+  /** While a draft or returned: the cells that differ from the platform's figures, and whether explained. */
+  differences: z.array(
+    z.object({
+      cell: z.string(),
+      label: bilingual,
+      platform: z.number().int(),
+      entered: z.number().int().nullable(),
+      delta: z.number().int().nullable(),
+      explained: z.boolean(),
+    }),
+  ),
+  versions: z.array(
+    z.object({
+      number: z.number().int(),
+      submittedAt: z.string(),
+      submittedBy: z.string(),
+      submittedOn: isoDate,
+      onTime: z.boolean(),
+      daysLate: z.number().int(),
+      content: contentView,
+      platform: valuesView,
+    }),
+  ),
+  approvedVersion: z.number().int().nullable(),
+  events: z.array(
+    z.object({
+      kind: z.enum(['opened', 'submitted', 'withdrawn', 'approved', 'returned', 'reopened']),
+      at: z.string(),
+      by: z.string(),
+      version: z.number().int().nullable(),
+      level: z.enum(reviewLevels).nullable(),
+      reason: z.string().nullable(),
+      approvedBy: z.string().nullable(),
+    }),
+  ),
+  reopenRequest: z
+    .object({ id: z.uuid(), reason: z.string(), requestedBy: z.string(), requestedAt: z.string() })
+    .nullable(),
+});
+export type PeriodicReportView = z.infer<typeof periodicReportView>;
+
+export const periodicReportListItem = z.object({
+  id: z.uuid(),
+  formId: z.string(),
+  formVersion: z.number().int(),
+  period: z.string(),
+  provinceCode: z.string(),
+  reporterId: z.string(),
+  status: z.enum(periodicReportStatuses),
+  awaiting: z.enum(reviewLevels).nullable(),
+  lastOnTimeDay: isoDate,
+  submittedAt: z.string().nullable(),
+  onTime: z.boolean().nullable(),
+  daysLate: z.number().int().nullable(),
+});
+export type PeriodicReportListItem = z.infer<typeof periodicReportListItem>;
+
+export const periodicReportsQuery = z.strictObject({
+  formId: formIdSchema.optional(),
+  period: reportPeriodId.optional(),
+  provinceCode: provinceCode.optional(),
+  status: z.enum(periodicReportStatuses).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type PeriodicReportsQuery = z.infer<typeof periodicReportsQuery>;
+
+// ---- calendar and completeness -----------------------------------------------------------------------------
+
+export const reportCalendarQuery = z
+  .strictObject({
+    from: isoDate,
+    to: isoDate,
+    provinceCode: provinceCode.optional(),
+  })
+  .refine((q) => q.from <= q.to, {
+    ...ruleIssue('date-order', 'phải không sau to', 'must not be after to'),
+    path: ['from'],
+  })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, {
+    ...ruleIssue('window', 'khoảng ngày tối đa 366 ngày', 'the window is at most 366 days'),
+    path: ['to'],
+  });
+
+export const reportCalendarView = z.object({
+  from: isoDate,
+  to: isoDate,
+  today: isoDate,
+  items: z.array(
+    z.object({
+      formId: z.string(),
+      formTitle: bilingual,
+      period: z.string(),
+      periodLabel: bilingual,
+      provinceCode: z.string(),
+      lastOnTimeDay: isoDate,
+      daysLeft: z.number().int(),
+      reportId: z.uuid().nullable(),
+      status: z.enum([...periodicReportStatuses, 'not-opened']),
+      timeliness: z.enum(['on-time', 'late', 'overdue', 'not-yet-due']),
+    }),
+  ),
+});
+export type ReportCalendarView = z.infer<typeof reportCalendarView>;
+
+export const completenessQuery = z.strictObject({ formId: formIdSchema, period: reportPeriodId });
+
+const shareView = z.object({ count: z.number().int(), of: z.number().int(), percent: bilingual.nullable() });
+const countsView = z.object({
+  units: z.number().int(),
+  submitted: shareView,
+  onTime: shareView,
+  late: shareView,
+  overdue: shareView,
+  notYetDue: shareView,
+  approved: shareView,
+  returned: shareView,
+  awaitingReview: shareView,
+  reopened: shareView,
+  onTimeOfSubmitted: shareView,
+});
+
+export const completenessView = z.object({
+  formId: z.string(),
+  period: z.string(),
+  periodLabel: bilingual,
+  lastOnTimeDay: isoDate,
+  asOf: z.string(),
+  nation: countsView,
+  regions: z.object({ north: countsView, central: countsView, south: countsView }),
+  units: z.array(
+    z.object({
+      provinceCode: z.string(),
+      regionCode: z.enum(['north', 'central', 'south']),
+      timeliness: z.enum(['on-time', 'late', 'overdue', 'not-yet-due']),
+      daysLate: z.number().int(),
+      review: z.enum(['awaiting-review', 'returned', 'approved', 'reopened', 'none']),
+    }),
+  ),
+});
+export type CompletenessView = z.infer<typeof completenessView>;
+
+// ---- notifications -----------------------------------------------------------------------------------------
+
+export const notificationKinds = ['reminder', 'due-today', 'overdue', 'returned', 'approved'] as const;
+
+export const notificationView = z.object({
+  id: z.uuid(),
+  kind: z.enum(notificationKinds),
+  provinceCode: z.string(),
+  formId: z.string(),
+  period: z.string(),
+  reportId: z.uuid().nullable(),
+  message: bilingual,
+  createdAt: z.string(),
+  read: z.boolean(),
+});
+export type NotificationView = z.infer<typeof notificationView>;
+
+export const notificationsQuery = z.strictObject({
+  unread: z.enum(['true', 'false']).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+// ---- webhooks ----------------------------------------------------------------------------------------------
+
+export const webhookEventKinds = [
+  'periodic-report.returned',
+  'periodic-report.approved',
+  'periodic-report.reminder',
+  'periodic-report.overdue',
+] as const;
+export type WebhookEventKind = (typeof webhookEventKinds)[number];
+
+export const clientParams = z.strictObject({
+  clientId: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, say('phải là mã client', 'must be a client id')),
+});
+export const subscriptionParams = z.strictObject({
+  clientId: clientParams.shape.clientId,
+  subscriptionId: z.uuid(),
+});
+
+export const createWebhookRequest = z.strictObject({
+  url: z
+    .url(say('phải là một URL', 'must be a URL'))
+    .max(2_000)
+    .refine(
+      (u) => /^https?:\/\//.test(u),
+      ruleIssue('url-scheme', 'phải là http hoặc https', 'must be http or https'),
+    ),
+  events: z
+    .array(z.enum(webhookEventKinds))
+    .min(1, say('phải chọn ít nhất một loại sự kiện', 'must name at least one event kind'))
+    .refine((e) => new Set(e).size === e.length, ruleIssue('unique', 'không được lặp', 'must not repeat')),
+});
+export type CreateWebhookRequest = z.infer<typeof createWebhookRequest>;
+
+export const webhookSubscriptionView = z.object({
+  id: z.uuid(),
+  clientId: z.string(),
+  provinceCode: z.string().nullable(),
+  url: z.string(),
+  events: z.array(z.enum(webhookEventKinds)),
+  active: z.boolean(),
+  createdAt: z.string(),
+});
+/** Only the answer to the creation carries the secret: it is shown once and never again. */
+export const createdWebhookView = webhookSubscriptionView.extend({ secret: z.string() });
+
+export const webhookDeliveriesQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).default(1),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const webhookDeliveryView = z.object({
+  id: z.uuid(),
+  eventId: z.uuid(),
+  kind: z.enum(webhookEventKinds),
+  status: z.enum(['pending', 'delivered', 'given-up']),
+  attempts: z.array(
+    z.object({
+      number: z.number().int(),
+      at: z.string(),
+      httpStatus: z.number().int().nullable(),
+      latencyMs: z.number().int(),
+      error: z.string().nullable(),
+    }),
+  ),
+  nextAttemptAt: z.string().nullable(),
+  deliveredAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type WebhookDeliveryView = z.infer<typeof webhookDeliveryView>;

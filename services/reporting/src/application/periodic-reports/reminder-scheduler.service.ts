@@ -1,0 +1,159 @@
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { inTransaction } from '@kc/persistence';
+import { vietnamDate, workingDayCalendar } from '@kc/reference-data';
+import {
+  deadlineOf,
+  defaultReminderPolicy,
+  nextPeriod,
+  noticeSchedule,
+  periodContaining,
+  periodId,
+  periodLabel,
+  periodWindow,
+  reportingUnits,
+  countedSubmission,
+  versionInForce,
+  addDays,
+  type Notice,
+  type Period,
+  type ReminderPolicy,
+} from '../../domain/periodic-reports';
+import { recordNotice } from '../../infrastructure/persistence/periodic-reports/notice-writer';
+import { reportStore } from '../../infrastructure/persistence/periodic-reports/report-store';
+import { FormCatalogueService } from './form-catalogue.service';
+import { PeriodicReportsClock } from './periodic-reports-clock';
+
+/** How far back the scheduler looks for overdue periods: the policy's last overdue notice falls within it. */
+const LOOK_BACK_DAYS = 120;
+const CATCH_UP_DAYS = 3;
+
+/**
+ * Sends the reminders and overdue notices of the department's forms (one report per unit): for each period whose
+ * schedule reaches today, the domain's notice schedule for each unit not yet in, each notice recorded once by its
+ * key (notice.key is UNIQUE), so a re-run, a restart or a second instance running at the same moment records
+ * nothing twice. Time-based, so it runs on a timer; `runOnce` is what the timer calls.
+ */
+@Injectable()
+export class ReminderSchedulerService implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(ReminderSchedulerService.name);
+  private timer: NodeJS.Timeout | null = null;
+  policy: ReminderPolicy = defaultReminderPolicy;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly catalogue: FormCatalogueService,
+    private readonly clock: PeriodicReportsClock,
+    private readonly intervalMs: number,
+  ) {}
+
+  onModuleInit(): void {
+    if (this.intervalMs > 0) {
+      this.timer = setInterval(() => {
+        this.runOnce().catch((error) => this.logger.error(`reminder run failed: ${String(error)}`));
+      }, this.intervalMs);
+      this.timer.unref();
+    }
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Records the notices due by now; returns how many this run recorded. */
+  async runOnce(): Promise<number> {
+    const now = this.clock.now();
+    const today = vietnamDate(now);
+    const calendar = workingDayCalendar();
+    // A notice missed while no scheduler ran is still sent within CATCH_UP_DAYS; older ones are stale news.
+    const catchUpFrom = addDays(today, -CATCH_UP_DAYS);
+    let recorded = 0;
+    for (const form of this.catalogue.all().filter((f) => f.reporter === 'provincial-department')) {
+      for (const period of this.periodsAround(form.frequency, today)) {
+        let version;
+        try {
+          version = versionInForce(form, period);
+        } catch {
+          continue; // no version for that period: nothing is due under this form
+        }
+        const deadline = deadlineOf(period, version.deadline, calendar);
+        const id = periodId(period);
+        const reports = await reportStore.loadMany(this.dataSource.manager, 'form_id = $1 AND period = $2', [
+          form.id,
+          id,
+        ]);
+        const submittedAt = new Map(
+          reports.map((r) => [
+            r.report.subject.provinceCode,
+            countedSubmission(r.report)?.submittedAt ?? null,
+          ]),
+        );
+        const label = periodLabel(period);
+        for (const unit of reportingUnits(period)) {
+          const notices = noticeSchedule({
+            deadline,
+            policy: this.policy,
+            target: { formId: form.id, period: id, provinceCode: unit.code },
+            submittedAt: submittedAt.get(unit.code) ?? null,
+            through: today,
+          }).filter((n) => Date.parse(n.sendAt) <= now.getTime() && n.day >= catchUpFrom);
+          if (notices.length === 0) continue;
+          recorded += await inTransaction(this.dataSource, async (manager) => {
+            let count = 0;
+            for (const notice of notices) {
+              const done = await recordNotice(manager, {
+                key: notice.key,
+                kind: notice.kind,
+                provinceCode: unit.code,
+                formId: form.id,
+                period: id,
+                reportId: null,
+                message: messageOf(notice, form.title, label, deadline.lastOnTimeDay),
+                at: now,
+              });
+              if (done) count++;
+            }
+            return count;
+          });
+        }
+      }
+    }
+    return recorded;
+  }
+
+  /** Periods whose notices can fall due around `today`: from LOOK_BACK_DAYS before to the current one. */
+  private periodsAround(frequency: Period['frequency'], today: string): Period[] {
+    const periods: Period[] = [];
+    let period = periodContaining(frequency, addDays(today, -LOOK_BACK_DAYS - 400));
+    for (;;) {
+      if (periodWindow(period).from > today) break;
+      if (period.year >= 2018) periods.push(period);
+      period = nextPeriod(period);
+    }
+    return periods;
+  }
+}
+
+function messageOf(
+  notice: Notice,
+  title: { vi: string; en: string },
+  label: { vi: string; en: string },
+  lastOnTimeDay: string,
+) {
+  if (notice.kind === 'overdue') {
+    return {
+      vi: `${title.vi} ${label.vi} đã quá hạn ${notice.offset} ngày (hạn ${lastOnTimeDay})`,
+      en: `${title.en} for ${label.en} is ${notice.offset} days overdue (due ${lastOnTimeDay})`,
+    };
+  }
+  if (notice.kind === 'due-today') {
+    return {
+      vi: `Hôm nay là hạn cuối gửi ${title.vi} ${label.vi}`,
+      en: `Today is the last day to submit the ${title.en} for ${label.en}`,
+    };
+  }
+  return {
+    vi: `Còn ${-notice.offset} ngày đến hạn gửi ${title.vi} ${label.vi} (hạn ${lastOnTimeDay})`,
+    en: `${-notice.offset} days left to submit the ${title.en} for ${label.en} (due ${lastOnTimeDay})`,
+  };
+}
