@@ -198,7 +198,7 @@ export function demoGuide({ data, currentYear, planIds, fairs, bookableFair, awa
     const entries = p.rounds.reduce((sum, r) => sum + r.entries, 0);
     row(
       'cuc.canbo',
-      `the ${p.year} ${p.level} round${p.rounds.length > 1 ? 's' : ''} run again as historic rounds (${entries} entries, ` +
+      `the ${p.year} ${p.level} ${p.rounds.length > 1 ? 'rounds run again as historic rounds' : 'round run again as a historic round'} (${entries} entries, ` +
         `${p.certificates} passed, scored by the demo jurors):`,
       `GET /api/v1/award-rounds?year=${p.year}; each result re-derives:`,
       ...p.rounds.map((r) => `GET /api/v1/award-rounds/${r.id}/result/verification`),
