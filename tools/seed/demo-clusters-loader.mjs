@@ -1,9 +1,11 @@
 // Loads what the demo's clusters carry beyond their registration (demo-clusters.mjs) through the gateway's public
 // API, once the registry holds them: the tenant projects of a few operating clusters, the last two periods'
 // reports recorded from their history by each unit's department (sct.<code>) with their true days, two petitions
-// to the agency (one answered by it) and an inspection with its follow-up. Whatever is there already is left as
-// it is: a cluster with tenants gets none, the history import answers an identical record as `existing`,
-// petitions are found by subject, the inspection by its cluster and day.
+// to the agency (one answered by it, the other received on paper and overdue), an inspection with its follow-up,
+// and the current year's content-7 projects linked to clusters of their units as support received. Whatever is
+// there already is left as it is: a cluster with tenants gets none, the history import answers an identical
+// record as `existing`, petitions are found by subject, the inspection by its cluster and day, a support link by
+// its project.
 import { idempotencyKey, listAll, mapLimit } from './http.mjs';
 
 /**
@@ -24,13 +26,14 @@ export async function loadClusterActivity(ctx, demo) {
   const tally = { created: 0, existing: 0 };
   const clusters = await listAll(ctx.central, '/api/v1/clusters');
   const idOf = new Map(clusters.map((c) => [c.code, c.id]));
-  const [, reports, petitions, inspection] = await Promise.all([
+  const [, reports, petitions, inspection, supportLinks] = await Promise.all([
     ensureTenants(ctx, demo, idOf, tally),
     recordReports(ctx, demo, tally),
     ensurePetitions(ctx, demo, idOf, tally),
     ensureInspection(ctx, demo, idOf, tally),
+    ensureSupportLinks(ctx, demo, idOf, tally),
   ]);
-  return { ...tally, reports, petitions, inspection };
+  return { ...tally, reports, petitions, inspection, supportLinks };
 }
 
 /** Tenant projects of the few clusters the data set gives them to; a cluster with tenants is left as it is. */
@@ -102,6 +105,7 @@ async function ensurePetitions({ central, account }, demo, idOf, tally) {
           ...(p.clusterCode ? { clusterId: idOf.get(p.clusterCode) } : {}),
           subject: p.subject,
           content: p.content,
+          ...(p.receivedOn ? { receivedOn: p.receivedOn } : {}),
         };
         petition = await sct.post(path, body, idempotencyKey(path, body));
         tally.created++;
@@ -116,6 +120,60 @@ async function ensurePetitions({ central, account }, demo, idOf, tally) {
         });
       }
       return { key: p.key, id: petition.id, provinceCode: p.provinceCode, petition };
+    }),
+  );
+}
+
+/**
+ * How long to wait for a content-7 project: the projects are loaded next to the clusters (plans first, then
+ * their projects), and the clusters service learns of each from the projects events a moment later.
+ */
+const SUPPORT_WAIT_MS = 10 * 60_000;
+const SUPPORT_POLL_MS = 5_000;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Links the data set's content-7 projects to their clusters (support received), by each unit's department. A
+ * project is found by its title among its unit's content-7 projects of its year; until it exists and the
+ * clusters service has its registration (422 cluster-support.project-not-received) the step waits, up to
+ * SUPPORT_WAIT_MS, then gives up on that link with a log line. A link already there is left as it is.
+ */
+async function ensureSupportLinks({ account, log }, demo, idOf, tally) {
+  return Promise.all(
+    (demo.supportLinks ?? []).map(async (link) => {
+      const sct = await account(`sct.${link.provinceCode}`);
+      const clusterId = idOf.get(link.clusterCode);
+      const path = `/api/v1/clusters/${clusterId}/support-projects`;
+      const deadline = Date.now() + SUPPORT_WAIT_MS;
+      for (;;) {
+        const projects = await listAll(
+          sct,
+          `/api/v1/projects?provinceCode=${link.provinceCode}&year=${link.planYear}&activityContent=7`,
+        );
+        const project = projects.find((p) => p.title === link.projectTitle);
+        if (project) {
+          const held = await sct.get(path);
+          if (held.projects.some((p) => p.projectId === project.id)) {
+            tally.existing++;
+            return { ...link, clusterId, projectId: project.id };
+          }
+          try {
+            // No Idempotency-Key: linking is idempotent itself, and a key would replay a refusal met while waiting.
+            await sct.post(path, { projectId: project.id });
+            tally.created++;
+            return { ...link, clusterId, projectId: project.id };
+          } catch (error) {
+            if (error?.problem?.code !== 'cluster-support.project-not-received') throw error;
+          }
+        }
+        if (Date.now() > deadline) {
+          log(
+            `support project "${link.projectTitle}" not linked to ${link.clusterCode}: not received in time`,
+          );
+          return null;
+        }
+        await sleep(SUPPORT_POLL_MS);
+      }
     }),
   );
 }

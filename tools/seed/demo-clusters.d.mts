@@ -1,5 +1,5 @@
 // Types of demo-clusters.mjs (plain JavaScript, run by Node) for the TypeScript that reads it: tests.
-import type { DemoUnit } from './demo-dataset.mjs';
+import type { DemoPlan, DemoUnit } from './demo-dataset.mjs';
 
 type Period = { kind: 'six-monthly' | 'annual'; year: number };
 type Plant = { status: 'planned' | 'under-construction' | 'in-use'; capacityM3PerDay: number } | null;
@@ -80,6 +80,8 @@ export interface DemoClusters {
     subject: string;
     content: string;
     answer: string | null;
+    /** A petition received on paper: its day of receipt (the department records it afterwards). */
+    receivedOn?: string;
   }[];
   inspection: {
     clusterCode: string;
@@ -93,7 +95,22 @@ export interface DemoClusters {
     };
     completed: { action: number; completedOn: string; note: string }[];
   } | null;
+  /** Content-7 projects of the current year linked to a cluster of their unit as support received. */
+  supportLinks: DemoSupportLink[];
 }
+
+export interface DemoSupportLink {
+  clusterCode: string;
+  provinceCode: string;
+  projectTitle: string;
+  planYear: number;
+}
+
+export function supportLinksOf(
+  plans: DemoPlan[],
+  registrations: DemoClusterRequest[],
+  year: number,
+): DemoSupportLink[];
 
 export const NORTHERN_CLUSTER_FIGURES: {
   units: number;
@@ -119,4 +136,6 @@ export function buildClusterDemo(input: {
   handWritten: DemoClusterRequest[];
   provincesNow: DemoUnit[];
   today: string;
+  /** The demo data set's plans: their content-7 projects become support received (none without them). */
+  plans?: DemoPlan[];
 }): DemoClusters;

@@ -2,7 +2,7 @@
 // northern provinces with 718 clusters on the provincial lists (28,997.5 ha), 396 of them established, holds
 // exactly over the demo's own clusters in those units plus the ones made here. Pure: no I/O (see the spec).
 
-import { prng } from './demo-dataset.mjs';
+import { prng, reaches } from './demo-dataset.mjs';
 
 /** The seeds' figure (domain.md §8). */
 export const NORTHERN_CLUSTER_FIGURES = {
@@ -284,6 +284,21 @@ const DAY_MS = 86_400_000;
 export const addDays = (iso, n) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 
+/**
+ * `n` working days before `iso`, counting Monday to Friday only. The seed has no holiday table: a public holiday
+ * in between makes the day fewer real working days back, never too recent — 30 weekdays back stays well past the
+ * 15-working-day response deadline whatever holidays fall in it.
+ */
+export function weekdaysBefore(iso, n) {
+  let day = iso;
+  for (let left = n; left > 0; ) {
+    day = addDays(day, -1);
+    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) left--;
+  }
+  return day;
+}
+
 /** Circular 14/2024: cut-offs 14 June and 14 December; developers report before 20 June and 20 December. */
 const cutOffOf = (p) => `${p.year}-${p.kind === 'annual' ? '12' : '06'}-14`;
 const dueBeforeOf = (p) => `${p.year}-${p.kind === 'annual' ? '12' : '06'}-20`;
@@ -445,9 +460,40 @@ export function tenantRequests(body, counts) {
  * The clusters part of the demo: every cluster to register (the data set's hand-written ones and the generated
  * northern ones, in the units in force), the tenant rows of a few operating clusters, the last two periods'
  * reports of every cluster established by then (grouped by unit, for its department to record), petitions and
- * an inspection. Pure: `today` decides the periods and the petitions' and inspection's days.
+ * an inspection, and the content-7 projects of `plans` (the demo data set's) linked to clusters as support
+ * received. Pure: `today` decides the periods and the petitions' and inspection's days.
  */
-export function buildClusterDemo({ handWritten, provincesNow, today }) {
+/** How many of the demo's content-7 projects are linked to clusters as support received. */
+const SUPPORT_LINKS = 3;
+
+/**
+ * Support received: the current year's registered content-7 projects (associations, linkage clusters, CCN
+ * infrastructure, relocation and pollution treatment) of units that have an established demo cluster, each linked
+ * to a different cluster of its unit (the first operating one, else the first established), at most SUPPORT_LINKS.
+ * Empty when no such project falls in a unit with a cluster.
+ */
+export function supportLinksOf(plans, registrations, year) {
+  const used = new Set();
+  const links = [];
+  for (const plan of plans ?? []) {
+    if (plan.plan.year !== year) continue;
+    for (const project of plan.projects) {
+      if (links.length >= SUPPORT_LINKS) return links;
+      const { provinceCode, activityContents, title } = project.create;
+      if (!activityContents.includes(7) || !reaches(project.target, 'registered')) continue;
+      const candidates = registrations.filter(
+        (b) => b.provinceCode === provinceCode && b.status !== 'planned' && !used.has(b.code),
+      );
+      const cluster = candidates.find((b) => b.status === 'operating') ?? candidates[0];
+      if (!cluster) continue;
+      used.add(cluster.code);
+      links.push({ clusterCode: cluster.code, provinceCode, projectTitle: title, planYear: year });
+    }
+  }
+  return links;
+}
+
+export function buildClusterDemo({ handWritten, provincesNow, today, plans = [] }) {
   const units = new Map(provincesNow.map((u) => [u.code, u]));
   const existing = handWritten.map((b) => ({
     provinceCode: b.provinceCode,
@@ -523,6 +569,8 @@ export function buildClusterDemo({ handWritten, provincesNow, today }) {
       key: 'open',
       provinceCode: '37',
       clusterCode: null,
+      // Came on paper and recorded by the department with its day of receipt: past its deadline on load day.
+      receivedOn: weekdaysBefore(today, 30),
       subject: 'Kiến nghị hướng dẫn báo cáo số liệu cụm công nghiệp sau sắp xếp đơn vị hành chính',
       content:
         'Sau khi hợp nhất tỉnh, một số cụm công nghiệp chưa xác định được xã quản lý mới; Sở Công Thương đề nghị Cục ' +
@@ -570,5 +618,7 @@ export function buildClusterDemo({ handWritten, provincesNow, today }) {
     ],
   };
 
-  return { registrations, tenants, periods, reports, petitions, inspection };
+  const supportLinks = supportLinksOf(plans, registrations, Number(today.slice(0, 4)));
+
+  return { registrations, tenants, periods, reports, petitions, inspection, supportLinks };
 }

@@ -93,7 +93,7 @@ describe('the clusters of the demo, as the API receives them', () => {
     today: TODAY,
   });
   const handWritten = data.clusters as DemoClusterRequest[];
-  const demo = buildClusterDemo({ handWritten, provincesNow, today: TODAY });
+  const demo = buildClusterDemo({ handWritten, provincesNow, today: TODAY, plans: data.plans });
   const northern = new Set(NORTHERN_UNITS.map((u) => u.code));
 
   it('keeps the 13 hand-written clusters and registers every cluster with a body the registry accepts', () => {
@@ -223,13 +223,40 @@ describe('the clusters of the demo, as the API receives them', () => {
     ).toEqual([]);
   });
 
+  it("links up to three of the year's registered content-7 projects to distinct clusters of their own units", () => {
+    const projects = data.plans
+      .filter((p) => p.plan.year === 2026)
+      .flatMap((p) => p.projects.map((project) => project.create));
+    expect(demo.supportLinks.length).toBeGreaterThan(0);
+    expect(demo.supportLinks.length).toBeLessThanOrEqual(3);
+    for (const link of demo.supportLinks) {
+      const project = projects.find((p) => p.title === link.projectTitle);
+      expect([project?.provinceCode, project?.activityContents.includes(7)]).toEqual([
+        link.provinceCode,
+        true,
+      ]);
+      const cluster = demo.registrations.find((b) => b.code === link.clusterCode);
+      expect([cluster?.provinceCode, cluster?.status === 'planned']).toEqual([link.provinceCode, false]);
+    }
+    expect(new Set(demo.supportLinks.map((l) => l.clusterCode)).size).toBe(demo.supportLinks.length);
+    // Without the plans, nothing is linked.
+    expect(buildClusterDemo({ handWritten, provincesNow, today: TODAY }).supportLinks).toEqual([]);
+  });
+
   it('files a petition the agency answers and one it has not, and records an inspection with one action past its day', () => {
     expect(demo.petitions.map((p) => [p.key, p.answer === null])).toEqual([
       ['answered', false],
       ['open', true],
     ]);
     for (const p of demo.petitions)
-      filePetitionRequest.parse({ provinceCode: p.provinceCode, subject: p.subject, content: p.content });
+      filePetitionRequest.parse({
+        provinceCode: p.provinceCode,
+        subject: p.subject,
+        content: p.content,
+        receivedOn: p.receivedOn,
+      });
+    // The open one came on paper 30 weekdays (six weeks) before the demo's Monday: overdue on load day.
+    expect(demo.petitions.map((p) => p.receivedOn)).toEqual([undefined, '2026-10-26']);
     const { inspection } = demo;
     expect(inspection).not.toBeNull();
     recordInspectionRequest.parse({ clusterId: '00000000-0000-4000-8000-000000000000', ...inspection!.body });

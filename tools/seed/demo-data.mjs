@@ -47,6 +47,7 @@ import {
 } from './http.mjs';
 import { buildAwardsDataset } from './demo-awards.mjs';
 import { loadAwards } from './demo-awards-loader.mjs';
+import { buildPeriodicReportDemo, loadPeriodicReports } from './demo-periodic-reports.mjs';
 import { buildClusterDemo } from './demo-clusters.mjs';
 import { loadClusterActivity } from './demo-clusters-loader.mjs';
 import { buildDemoDataset, fairBooths, reaches, STAGES } from './demo-dataset.mjs';
@@ -95,7 +96,13 @@ export async function loadDemoData(
   ]);
   const data = buildDemoDataset({ provinces2018, provincesNow, currentYear, today });
   // The hand-written clusters grow into the northern region's (the seeds' figure), with their reports and more.
-  const clusterDemo = buildClusterDemo({ handWritten: data.clusters, provincesNow, today });
+  const clusterDemo = buildClusterDemo({
+    handWritten: data.clusters,
+    provincesNow,
+    today,
+    plans: data.plans,
+  });
+  const periodicReports = buildPeriodicReportDemo({ provincesNow, today });
   const selected = only ? data.plans.filter((p) => only.includes(p.key)) : data.plans;
   const account = accountSessions(client);
   const actors = (code) => account(`sct.${code}`);
@@ -181,6 +188,16 @@ export async function loadDemoData(
           tally.existing += r.existing;
           log(`awards ready (${elapsed()})`);
         }),
+    // The provinces' quarterly reports of the last four quarters, with their true days (history import).
+    only
+      ? null
+      : loadPeriodicReports({ central, log }, periodicReports).then((r) => {
+          tally.created += r.created;
+          tally.existing += r.existing + r.conflicts;
+          log(
+            `periodic reports of ${periodicReports.quarters.join(', ')}: ${r.created} recorded (${elapsed()})`,
+          );
+        }),
     ...selected.map(async (entry) => {
       const r = await drivePlan(context, entry, planIds[entry.key]);
       steps += r.steps;
@@ -209,6 +226,7 @@ export async function loadDemoData(
         ...registries,
         awards,
         clusters: { demo: clusterDemo, ...clusterActivity },
+        periodicReports,
       });
   return { ...tally, counts, currentYear, planIds, http, guide };
 }

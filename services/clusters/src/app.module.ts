@@ -22,6 +22,11 @@ import { ReportListingService } from './application/reports/report-listing.servi
 import { ClusterReports1764100000100 } from './infrastructure/persistence/migrations/1764100000100-cluster-reports';
 import { ClusterPetitionsInspections1764100000110 } from './infrastructure/persistence/migrations/1764100000110-cluster-petitions-inspections';
 import { ClusterReportHistory1764200000100 } from './infrastructure/persistence/migrations/1764200000100-cluster-report-history';
+import { ClusterSupport1764300000100 } from './infrastructure/persistence/migrations/1764300000100-cluster-support';
+import { ClusterSupportService } from './application/support/cluster-support.service';
+import { SupportProjectionService } from './application/support/support-projection.service';
+import { ClusterSupportController } from './interface/http/cluster-support.controller';
+import { ProjectEventsHandler } from './interface/events/project-events.handler';
 import { ReportHistoryService } from './application/reports/report-history.service';
 import { ClusterReportsController } from './interface/http/cluster-reports.controller';
 import {
@@ -45,6 +50,7 @@ export class ClustersModule {
             ClusterReports1764100000100,
             ClusterPetitionsInspections1764100000110,
             ClusterReportHistory1764200000100,
+            ClusterSupport1764300000100,
           ],
         }),
       ],
@@ -53,6 +59,8 @@ export class ClustersModule {
         ClusterReportsController,
         ClusterPetitionsController,
         ClusterInspectionsController,
+        ClusterSupportController,
+        ProjectEventsHandler,
       ],
       providers: [
         ClusterStore,
@@ -66,6 +74,8 @@ export class ClustersModule {
         ReportHistoryService,
         ClusterPetitionsService,
         ClusterInspectionsService,
+        ClusterSupportService,
+        SupportProjectionService,
       ],
     };
   }

@@ -9,4 +9,5 @@ void bootstrapService(ClustersModule.forRoot(config), {
   port: config.PORT,
   host: config.HOST,
   brokers: config.KAFKA_BROKERS,
+  consumesEvents: true,
 });

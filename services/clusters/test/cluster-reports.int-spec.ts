@@ -76,9 +76,11 @@ describe('periodic reports of clusters', () => {
       ]);
     });
 
-    it('lists every cluster of the province for the period with its status, lateness and, with nothing submitted past the deadline, overdue', async () => {
+    it('lists every cluster of the province established by the cut-off with its status, lateness and, with nothing submitted past the deadline, overdue', async () => {
       const idle = await operatingCluster(db, 'CCN-41-O01', '41');
       await operatingCluster(db, 'CCN-41-P01', '41', null, 'planned'); // only on the list: not expected to report
+      // Established after the period's cut-off (14 June): nothing to report for it.
+      await operatingCluster(db, 'CCN-41-N01', '41', null, 'established', '2026-06-15');
       const drafted = await operatingCluster(db, 'CCN-41-O02', '41');
       at('2026-06-16T02:00:00Z');
       const draft = await calls.open(officer('41'), {

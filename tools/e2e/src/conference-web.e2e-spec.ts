@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createClient } from 'redis';
-import type { ConferencePackView, ConferenceReport, ScreenLink } from '@kc/contracts';
+import type { ClusterDetailView, ConferencePackView, ConferenceReport, ScreenLink } from '@kc/contracts';
 import { eventually } from '@kc/testing';
 import { as, DEMO_PASSWORD, directGatewayUrl, gatewayUrl } from './gateway-client';
 
@@ -149,6 +149,77 @@ describe('the conference web app in a browser', () => {
     const codes = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-province')));
     expect(codes.every((c) => c === '40')).toBe(true);
     await shoot(page, 'officer-40-other-province');
+    await context.close();
+  }, 120_000);
+
+  it('keeps a province officer to its own unit’s clusters and opens one with its history and occupancy', async () => {
+    // Codes sort first (the list is by code), so both would be on the first page of an unscoped list.
+    const suffix = randomBytes(3).toString('hex').toUpperCase();
+    const ownCode = `A0-WEB-40-${suffix}`;
+    const otherCode = `A0-WEB-01-${suffix}`;
+    const registered = await (
+      await as('sct.40')
+    ).post<ClusterDetailView>('/api/v1/clusters', {
+      code: ownCode,
+      name: 'Cụm công nghiệp Nghi Phong',
+      provinceCode: '40',
+      status: 'established',
+      establishment: {
+        number: '0417/QĐ-UBND',
+        date: '2025-03-10',
+        authority: 'provincial-peoples-committee',
+        issuedBy: 'UBND tỉnh Nghệ An',
+      },
+      totalAreaHa: 50,
+      industrialAreaHa: 45,
+      leasableAreaHa: 40,
+      leasedAreaHa: 30,
+      infrastructure: { wastewaterPlant: { capacityM3PerDay: 500, status: 'in-use' } },
+    });
+    expect(registered.status).toBe(201);
+    const other = await (
+      await as('cuc.canbo')
+    ).post('/api/v1/clusters', {
+      code: otherCode,
+      name: 'Cụm công nghiệp Phú Túc',
+      provinceCode: '01',
+      status: 'planned',
+      totalAreaHa: 20,
+    });
+    expect(other.status).toBe(201);
+
+    const context = await browser.newContext({ viewport: PROJECTOR, locale: 'vi-VN', bypassCSP: true });
+    const page = await signIn(context, 'sct.40', '/clusters');
+    const rows = page.locator('[data-testid="cluster-row"]');
+    await eventuallyCount(rows, (n) => n > 0);
+    const shown = await rows.evaluateAll((els) =>
+      els.map((e) => [e.getAttribute('data-code'), e.getAttribute('data-province')]),
+    );
+    expect(shown.every(([, province]) => province === '40')).toBe(true);
+    expect(shown.map(([code]) => code)).toContain(ownCode);
+    expect(shown.map(([code]) => code)).not.toContain(otherCode);
+    await expectText(page.locator(`[data-code="${ownCode}"] [data-testid="cluster-occupancy"]`), /^75%$/);
+    await shoot(page, 'clusters-officer-40');
+
+    await page.locator(`[data-code="${ownCode}"] a`).first().click();
+    await page.waitForURL(new RegExp(`/clusters/${registered.body.id}$`));
+    await expectText(page.locator('[data-testid="cluster-name"]'), /Cụm công nghiệp Nghi Phong/);
+    const step = page.locator('[data-testid="cluster-history"] [data-step="establish"]');
+    await expectText(step, /Quyết định số 0417\/QĐ-UBND ngày 10\/03\/2025/);
+    await expectText(step, /UBND tỉnh Nghệ An/);
+    await expectText(page.locator('[data-testid="cluster-occupancy"]'), /75%/);
+    await expectText(page.locator('[data-testid="cluster-wastewater"]'), /Có.*500 m³\/ngày đêm/);
+    await shoot(page, 'cluster-record');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // The province's reports of the period, from the navigation (shown to staff only).
+    await page.getByRole('link', { name: 'Báo cáo CCN' }).click();
+    await page.waitForURL(/\/cluster-reports/);
+    await page
+      .locator('[data-testid="cluster-report-table"], [data-testid="cluster-reports-empty"]')
+      .first()
+      .waitFor();
+    expect(await page.locator('[data-testid="error"]').count()).toBe(0);
+    await shoot(page, 'cluster-reports-officer-40');
     await context.close();
   }, 120_000);
 

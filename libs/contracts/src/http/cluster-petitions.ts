@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import { ruleIssue } from '../messages';
 import { isoDate, provinceCode, text } from '../primitives';
+
+/** The first day a petition received on paper may be recorded with (the working-day calendar starts there). */
+export const PETITION_PAPER_FROM = '2018-01-01';
 
 export const petitionStatuses = ['received', 'in-progress', 'answered', 'closed'] as const;
 export type PetitionStatus = (typeof petitionStatuses)[number];
@@ -20,6 +24,16 @@ export const filePetitionRequest = z.strictObject({
   clusterId: z.uuid().optional(),
   subject: text(300),
   content: text(10_000),
+  /**
+   * A petition received on paper, recorded by the agency or the department: the day it was received (not in
+   * the future, not before 2018); the response deadline counts from it. Absent: received today.
+   */
+  receivedOn: isoDate
+    .refine(
+      (d) => d >= PETITION_PAPER_FROM,
+      ruleIssue('not-before-2018', 'không được trước ngày 01/01/2018', 'must not be before 2018-01-01'),
+    )
+    .optional(),
 });
 export type FilePetitionRequest = z.infer<typeof filePetitionRequest>;
 
@@ -49,6 +63,8 @@ export const petitionView = z.object({
   subject: z.string(),
   content: z.string(),
   receivedOn: isoDate,
+  /** Received on paper and recorded afterwards with its day of receipt (`receivedOn` given when filed). */
+  receivedOnPaper: z.boolean(),
   /** The 15th working day after receipt (working-day calendar with Vietnamese public holidays). */
   responseDueOn: isoDate,
   calendarVersion: z.string(),

@@ -251,6 +251,8 @@ export const periodicReportView = z.object({
   reopenRequest: z
     .object({ id: z.uuid(), reason: z.string(), requestedBy: z.string(), requestedAt: z.string() })
     .nullable(),
+  /** Set when the report was recorded from its past (paper, a legacy system) by the history import: who, when. */
+  recordedFromHistory: z.object({ recordedBy: z.string(), recordedAt: z.string() }).nullable(),
 });
 export type PeriodicReportView = z.infer<typeof periodicReportView>;
 
@@ -447,3 +449,181 @@ export const webhookDeliveryView = z.object({
   createdAt: z.string(),
 });
 export type WebhookDeliveryView = z.infer<typeof webhookDeliveryView>;
+
+// ---- past periods recorded from history --------------------------------------------------------------------
+
+/** At most this many records per history import: bounds one call's transaction (the gateway waits 10 s). */
+export const MAX_PERIODIC_REPORT_HISTORY_RECORDS = 150;
+
+/** An instant with its offset (`2026-04-14T09:30:00+07:00`): the Vietnamese day of a step is then unambiguous. */
+const recordedInstant = z.iso.datetime({
+  offset: true,
+  message: say(
+    'phải là thời điểm ISO 8601 có múi giờ, ví dụ 2026-04-14T09:30:00+07:00',
+    'must be an ISO 8601 instant with its offset, e.g. 2026-04-14T09:30:00+07:00',
+  ),
+});
+
+const recordedReview = z.discriminatedUnion('outcome', [
+  z.strictObject({ outcome: z.literal('returned'), at: recordedInstant, by: text(200), reason: text(5_000) }),
+  z.strictObject({ outcome: z.literal('approved'), at: recordedInstant, by: text(200) }),
+]);
+
+/** One version as it was really submitted, with its true instant; cells left out keep the platform's figure. */
+const recordedVersion = z.strictObject({
+  values: z.record(cellKey, cellValue),
+  explanations: z.record(cellKey, z.string().max(5_000)).optional(),
+  narratives: z.record(narrativeKey, z.string().max(50_000)),
+  attachments: z.array(attachment).max(50).optional(),
+  submittedAt: recordedInstant,
+  /** The submitter as written on the report (a name, not a platform account). */
+  submittedBy: text(200),
+  review: recordedReview.optional(),
+});
+
+/** One unit's report for one period as it really went: every version but the last was returned. */
+export const periodicReportHistoryRecord = z
+  .strictObject({
+    formId: formIdSchema,
+    period: reportPeriodId,
+    provinceCode,
+    versions: z.array(recordedVersion).min(1).max(10),
+  })
+  .superRefine((record, ctx) => {
+    record.versions.slice(0, -1).forEach((v, i) => {
+      if (v.review?.outcome !== 'returned')
+        ctx.addIssue({
+          ...ruleIssue(
+            'returned-before-next-version',
+            'phiên bản sau chỉ có khi phiên bản này bị trả lại: phải ghi lần trả lại (outcome returned)',
+            'a later version exists only if this one was returned: record its return (outcome returned)',
+          ),
+          path: ['versions', i, 'review'],
+        });
+    });
+  });
+export type PeriodicReportHistoryRecord = z.infer<typeof periodicReportHistoryRecord>;
+
+/**
+ * POST /api/v1/periodic-reports/history-imports — the agency records past periods' reports with their true
+ * submission and review instants: each record creates the report once (by form, period and unit), judged by the
+ * live rules, its lateness computed from the recorded submission instant.
+ */
+export const periodicReportHistoryImportRequest = z
+  .strictObject({
+    records: z.array(periodicReportHistoryRecord).min(1).max(MAX_PERIODIC_REPORT_HISTORY_RECORDS),
+  })
+  .superRefine((body, ctx) => {
+    const seen = new Set<string>();
+    body.records.forEach((r, i) => {
+      const key = `${r.formId}|${r.period}|${r.provinceCode}`;
+      if (seen.has(key))
+        ctx.addIssue({
+          ...ruleIssue(
+            'no-repeats',
+            'biểu mẫu, kỳ và đơn vị này đã xuất hiện ở bản ghi trước',
+            'this form, period and unit appear in an earlier record',
+          ),
+          path: ['records', i, 'period'],
+        });
+      seen.add(key);
+    });
+  });
+export type PeriodicReportHistoryImportRequest = z.infer<typeof periodicReportHistoryImportRequest>;
+
+const historyRecordRef = {
+  /** The record's position in the request (from 0). */
+  index: z.number().int().min(0),
+  formId: z.string(),
+  period: z.string(),
+  provinceCode: z.string(),
+};
+
+export const periodicReportHistoryImportView = z.object({
+  records: z.number().int().min(1),
+  /** Reports this request created, as recorded. */
+  created: z.array(
+    z.object({
+      ...historyRecordRef,
+      reportId: z.uuid(),
+      status: z.enum(periodicReportStatuses),
+      versions: z.number().int().min(1),
+      onTime: z.boolean(),
+      daysLate: z.number().int().min(0),
+    }),
+  ),
+  /** Records telling the same story as a report already held: nothing changed (a re-sent import). */
+  existing: z.array(z.object({ ...historyRecordRef, reportId: z.uuid() })),
+  /**
+   * Records refused, nothing of them written: `status` is the HTTP status the problem would have on its own
+   * (409 a different report exists for that form, period and unit; 422 a rule).
+   */
+  refused: z.array(
+    z.object({
+      ...historyRecordRef,
+      reportId: z.uuid().nullable(),
+      status: z.number().int(),
+      field: z.string(),
+      rule: z.string(),
+      message: z.string(),
+    }),
+  ),
+});
+export type PeriodicReportHistoryImportView = z.infer<typeof periodicReportHistoryImportView>;
+
+// ---- Excel: template per form version, import into a report -------------------------------------------------
+
+/** GET …/template.xlsx — with `reportId`, the platform's column and the report's working values are filled in. */
+export const formTemplateQuery = z.strictObject({ reportId: z.uuid().optional() });
+
+const MAX_BASE64 = 1_000_000;
+
+/** POST /api/v1/periodic-reports/:id/imports — the filled-in template (.xlsx): a dry run, or all cells or none. */
+export const periodicReportImportRequest = z.strictObject({
+  fileName: text(255).refine(
+    (n) => n.toLowerCase().endsWith('.xlsx'),
+    ruleIssue('xlsx-file', 'phải là tệp .xlsx', 'must be an .xlsx file'),
+  ),
+  contentBase64: z
+    .string()
+    .min(1, say('không được để trống', 'must not be empty'))
+    .max(
+      MAX_BASE64,
+      say(
+        `tối đa ${MAX_BASE64} ký tự (khoảng 700 KB .xlsx)`,
+        `must be at most ${MAX_BASE64} characters (about 700 KB of .xlsx)`,
+      ),
+    )
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, say('phải là base64', 'must be base64')),
+  /** Check everything and write nothing. */
+  dryRun: z.boolean().default(false),
+});
+export type PeriodicReportImportRequest = z.infer<typeof periodicReportImportRequest>;
+
+export const periodicReportImportProblem = z.object({
+  sheet: z.string(),
+  /** Sheet row number as Excel shows it. */
+  row: z.number().int().min(1),
+  /** Column letter, or null for a problem with a whole row or the sheet. */
+  column: z.string().nullable(),
+  /** The cell key (`kcqgAllocatedVnd/content-3`) or narrative key the problem is about, when there is one. */
+  indicator: z.string().nullable(),
+  rule: z.string(),
+  message: z.string(),
+});
+export type PeriodicReportImportProblem = z.infer<typeof periodicReportImportProblem>;
+
+export const periodicReportImportView = z.object({
+  reportId: z.uuid(),
+  fileName: z.string(),
+  dryRun: z.boolean(),
+  /** Whether the report's content was written (never for a dry run, never when a cell has a problem). */
+  written: z.boolean(),
+  values: z.number().int().min(0),
+  explanations: z.number().int().min(0),
+  narratives: z.number().int().min(0),
+  problems: z.array(periodicReportImportProblem),
+  /** After a real run: the report as it now stands (still a draft or returned: an import never submits). */
+  report: periodicReportView.nullable(),
+});
+export type PeriodicReportImportView = z.infer<typeof periodicReportImportView>;

@@ -1,6 +1,11 @@
 import {
   completenessQuery,
   completenessView,
+  formTemplateQuery,
+  periodicReportHistoryImportRequest,
+  periodicReportHistoryImportView,
+  periodicReportImportRequest,
+  periodicReportImportView,
   createdWebhookView,
   createWebhookRequest,
   editPeriodicReportRequest,
@@ -25,7 +30,7 @@ import {
   webhookSubscriptionView,
 } from '../http/periodic-reports';
 import { listOf, pageOf } from '../http/pagination';
-import { idParams, ROLE_GROUPS, route, routeGroup } from './route';
+import { idParams, ROLE_GROUPS, route, routeGroup, XLSX_MEDIA_TYPE } from './route';
 
 const READ = { roles: ROLE_GROUPS.staff, scope: 'reports:read' } as const;
 const WRITE = { roles: ROLE_GROUPS.staff, scope: 'reports:write' } as const;
@@ -53,6 +58,39 @@ export const periodicReportRoutes = routeGroup('Báo cáo định kỳ của cá
       'Định nghĩa một phiên bản biểu mẫu / One form version in full (sections, indicators, cells, deadline rule): a provincial system builds its screen from it',
     params: formVersionParams,
     response: reportFormVersionView,
+  }),
+  formTemplate: route({
+    method: 'GET',
+    path: '/api/v1/report-forms/:formId/versions/:version/template.xlsx',
+    service: 'reporting',
+    access: READ,
+    summary:
+      'Mẫu Excel của phiên bản biểu mẫu / The version’s Excel template: one row per indicator cell (code, unit), ' +
+      'the platform’s figures filled in when a report is named, the narrative fields',
+    description:
+      'With reportId (a report on this form version the caller may see), the platform column and the report’s ' +
+      'working values and explanations are filled in. The sheets are protected except the cells to fill in.',
+    params: formVersionParams,
+    query: formTemplateQuery,
+    kind: 'file',
+    produces: [XLSX_MEDIA_TYPE],
+  }),
+  historyImports: route({
+    method: 'POST',
+    path: '/api/v1/periodic-reports/history-imports',
+    service: 'reporting',
+    access: { roles: ROLE_GROUPS.central, scope: 'reports:write' },
+    summary:
+      'Ghi nhận báo cáo các kỳ đã qua / Record past periods’ reports with their true submission and review ' +
+      'instants: created once per form, period and unit; identical re-sends change nothing',
+    description:
+      'The agency only. Each record is rebuilt by the live rules (completeness, explained differences from the ' +
+      'platform’s figures, time order, nothing in the future) in its own savepoint; lateness is computed from the ' +
+      'recorded submission instant by the form version in force. Each report is marked as recorded from history ' +
+      '(who, when) and audited. A record that differs from a report already held is refused (409), nothing of it ' +
+      'written.',
+    body: periodicReportHistoryImportRequest,
+    response: periodicReportHistoryImportView,
   }),
   open: route({
     method: 'POST',
@@ -126,6 +164,18 @@ export const periodicReportRoutes = routeGroup('Báo cáo định kỳ của cá
     params: idParams,
     idempotency: 'service',
     response: periodicReportView,
+  }),
+  import: route({
+    method: 'POST',
+    path: '/api/v1/periodic-reports/:id/imports',
+    service: 'reporting',
+    access: WRITE,
+    summary:
+      'Nhập từ Excel / Fill a draft or returned report from its Excel template: a dry run naming every bad cell, ' +
+      'or all values and explanations at once (never submits)',
+    params: idParams,
+    body: periodicReportImportRequest,
+    response: periodicReportImportView,
   }),
   withdraw: route({
     method: 'POST',

@@ -169,7 +169,7 @@ export function clusterDetailView(
   c: ClusterEntity,
   steps: readonly ClusterStepEntity[],
   tenants: readonly ClusterTenantEntity[],
-): ClusterDetailView {
+): Omit<ClusterDetailView, 'support'> {
   const record = recordOf(c, steps, tenants);
   const summary = tenantSummary(record.tenants);
   return {

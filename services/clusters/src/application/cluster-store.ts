@@ -12,6 +12,7 @@ import {
   ClusterTenantEntity,
 } from '../infrastructure/persistence/cluster.entity';
 import { clusterDetailView, recordedPayload, recordOf, writeRecord } from './cluster-mapping';
+import { clusterSupport } from './support/cluster-support-view';
 
 export const clusterNotFound = (id: string) =>
   new NotFoundError(
@@ -53,7 +54,7 @@ export class ClusterStore {
     const entity = await m.getRepository(ClusterEntity).findOneBy({ id });
     if (!entity || !maySee(principal, entity.provinceCode)) throw clusterNotFound(id);
     const [steps, tenants] = await this.partsOf(m, id);
-    return clusterDetailView(entity, steps, tenants);
+    return { ...clusterDetailView(entity, steps, tenants), support: await clusterSupport(m, id) };
   }
 
   private partsOf(m: EntityManager, id: string) {

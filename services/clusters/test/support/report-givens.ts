@@ -40,6 +40,7 @@ export async function operatingCluster(
   provinceCode: string,
   developerTaxCode: string | null = null,
   status = 'operating',
+  establishedOn = '2020-03-10',
 ): Promise<string> {
   const id = randomUUID();
   await db.query(
@@ -48,6 +49,16 @@ export async function operatingCluster(
      VALUES ($1, $2, $3, $4, $5, 5000, 'Công ty Cổ phần Hạ tầng Thử nghiệm', 'enterprise', 'evaluation-council', $6)`,
     [id, code, `Cụm công nghiệp ${code}`, provinceCode, status, developerTaxCode],
   );
+  if (status !== 'planned') {
+    // Its establishing decision, recorded as the registry records one: the day decides which periods it reports.
+    await db.query(
+      `INSERT INTO cluster_lifecycle_step (id, cluster_id, seq, step, from_status, to_status, decision_number,
+         decision_date, decision_authority, decision_issued_by, rule_set_id, total_area_centi_ha, recorded_by)
+       VALUES ($1, $2, 1, 'establish', 'planned', 'established', '101/QĐ-UBND', $3, 'provincial-peoples-committee',
+         'Ủy ban nhân dân tỉnh', 'nd-68-2017', 5000, 'test')`,
+      [randomUUID(), id, establishedOn],
+    );
+  }
   return id;
 }
 

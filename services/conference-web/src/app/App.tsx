@@ -19,6 +19,9 @@ const pages = {
   awardRounds: () => import('../pages/awards/AwardRoundsPage'),
   awardRound: () => import('../pages/awards/RoundPage'),
   awardScoring: () => import('../pages/awards/ScoringPage'),
+  clusterList: () => import('../pages/clusters/ClusterListPage'),
+  cluster: () => import('../pages/clusters/ClusterPage'),
+  clusterReports: () => import('../pages/clusters/ClusterReportsPage'),
 };
 const SignInPage = lazy(pages.signIn);
 const ConferencePage = lazy(pages.conference);
@@ -32,6 +35,9 @@ const VerifyPage = lazy(pages.verify);
 const AwardRoundsPage = lazy(pages.awardRounds);
 const AwardRoundPage = lazy(pages.awardRound);
 const AwardScoringPage = lazy(pages.awardScoring);
+const ClusterListPage = lazy(pages.clusterList);
+const ClusterPage = lazy(pages.cluster);
+const ClusterReportsPage = lazy(pages.clusterReports);
 
 // The first page's chunk is fetched while the session is checked, not after (a hall's first load).
 const firstPath = window.location.pathname;
@@ -88,6 +94,9 @@ function SessionRoutes() {
         <Route path="awards" element={signedIn(<AwardRoundsPage />)} />
         <Route path="awards/:roundId" element={signedIn(<AwardRoundPage />)} />
         <Route path="awards/:roundId/scoring" element={signedIn(<AwardScoringPage />)} />
+        <Route path="clusters" element={signedIn(<ClusterListPage />)} />
+        <Route path="clusters/:id" element={signedIn(<ClusterPage />)} />
+        <Route path="cluster-reports" element={signedIn(<ClusterReportsPage />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </SessionProvider>

@@ -95,6 +95,11 @@ export function Layout({ children }: { children: ReactNode }) {
   // Rounds run across years (a juror's may be last year's): the list opens on every year.
   if (isStaff(principal) || principal?.role === 'juror')
     links.push(['/awards', 'Bình chọn sản phẩm', 'Product awards']);
+  // The cluster registry and its reports are the staff's (clusters:read): the agency and the departments.
+  if (isStaff(principal)) {
+    links.push(['/clusters', 'Cụm công nghiệp', 'Industrial clusters']);
+    links.push(['/cluster-reports', 'Báo cáo CCN', 'Cluster reports']);
+  }
   const role = principal ? ROLE_NAMES[principal.role] : null;
 
   const end = async () => {

@@ -43,11 +43,12 @@ interface PetitionRow {
   closed_on: string | null;
   filed_by: string;
   filed_at: Date;
+  received_on_paper: boolean;
 }
 
 const SELECT = `SELECT id, province_code, cluster_id, cluster_code, petitioner, developer_tax_code, subject, content,
   received_on::text, response_due_on::text, calendar_version, status, answer, answered_by, answered_on::text,
-  close_note, closed_by, closed_on::text, filed_by, filed_at FROM cluster_petition`;
+  close_note, closed_by, closed_on::text, filed_by, filed_at, received_on_paper FROM cluster_petition`;
 
 const toView = (r: PetitionRow, today: string): PetitionView => ({
   id: r.id,
@@ -59,6 +60,7 @@ const toView = (r: PetitionRow, today: string): PetitionView => ({
   subject: r.subject,
   content: r.content,
   receivedOn: r.received_on,
+  receivedOnPaper: r.received_on_paper,
   responseDueOn: r.response_due_on,
   calendarVersion: r.calendar_version,
   status: r.status,
@@ -115,7 +117,24 @@ export class ClusterPetitionsService {
         );
       let provinceCode: string;
       let petitioner: 'province' | 'developer';
-      if (principal.role === 'business') {
+      const onPaper = request.receivedOn !== undefined;
+      if (onPaper) this.assertPaperReceipt(principal, request.receivedOn as string);
+      if (onPaper && isCentral(principal)) {
+        // The agency records a department's petition that came on paper: the province is named or the cluster's.
+        const named = request.provinceCode ?? cluster?.provinceCode;
+        if (!named)
+          throw new RuleViolationError(
+            {
+              vi: 'Kiến nghị nhận bằng văn bản giấy phải nêu tỉnh gửi (provinceCode) hoặc cụm công nghiệp',
+              en: 'A petition received on paper names the province that sent it (provinceCode) or its cluster',
+            },
+            'cluster-petition.province-required',
+            'provinceCode',
+          );
+        if (request.clusterId && (!cluster || cluster.provinceCode !== named)) throw clusterMissing();
+        provinceCode = named;
+        petitioner = 'province';
+      } else if (principal.role === 'business') {
         if (!request.clusterId)
           throw new RuleViolationError(
             {
@@ -151,13 +170,14 @@ export class ClusterPetitionsService {
           'cluster-petition.not-petitioner',
         );
       }
-      const receivedOn = this.today();
+      const receivedOn = request.receivedOn ?? this.today();
       const calendar = workingDayCalendar();
       const id = randomUUID();
       await manager.query(
         `INSERT INTO cluster_petition (id, province_code, cluster_id, cluster_code, petitioner, developer_tax_code,
-           subject, content, received_on, response_due_on, calendar_version, status, filed_by, filed_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'received', $12, $13)`,
+           subject, content, received_on, response_due_on, calendar_version, status, filed_by, filed_at,
+           received_on_paper)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'received', $12, $13, $14)`,
         [
           id,
           provinceCode,
@@ -172,6 +192,7 @@ export class ClusterPetitionsService {
           calendar.version.id,
           principal.name,
           this.clock.now(),
+          onPaper,
         ],
       );
       await this.outbox.audit(manager, {
@@ -179,10 +200,38 @@ export class ClusterPetitionsService {
         resourceType: 'cluster-petition',
         resourceId: id,
         provinceCode,
-        summary: `Kiến nghị "${request.subject}" của ${petitioner === 'developer' ? `chủ đầu tư hạ tầng cụm ${cluster?.code}` : `tỉnh ${provinceCode}`}`,
+        summary:
+          `Kiến nghị "${request.subject}" của ${petitioner === 'developer' ? `chủ đầu tư hạ tầng cụm ${cluster?.code}` : `tỉnh ${provinceCode}`}` +
+          (onPaper ? ` (nhận bằng văn bản giấy ngày ${receivedOn})` : ''),
       });
       return this.viewIn(manager, id);
     });
+  }
+
+  /**
+   * A day of receipt other than today is the record of a petition that came on paper: only the agency or a
+   * department records one, and never with a day after today in Việt Nam (2018 and later: the schema).
+   */
+  private assertPaperReceipt(principal: Principal, receivedOn: string): void {
+    if (!isCentral(principal) && principal.role !== 'province-officer')
+      throw new ForbiddenError(
+        {
+          vi: 'Chỉ Cục hoặc Sở Công Thương ghi nhận kiến nghị nhận bằng văn bản giấy với ngày nhận (receivedOn)',
+          en: 'Only the agency or a department records a petition received on paper with its day of receipt (receivedOn)',
+        },
+        'cluster-petition.paper-receipt-recorder',
+        'receivedOn',
+      );
+    const today = this.today();
+    if (receivedOn > today)
+      throw new RuleViolationError(
+        {
+          vi: `Ngày nhận kiến nghị ${receivedOn} không được sau hôm nay (${today})`,
+          en: `The day of receipt ${receivedOn} must not be after today (${today})`,
+        },
+        'cluster-petition.received-in-future',
+        'receivedOn',
+      );
   }
 
   async list(principal: Principal, query: ListPetitionsQuery): Promise<Page<PetitionView>> {

@@ -14,7 +14,7 @@ import {
 import { safeSum } from '../../domain/cluster-record';
 import { isOverdue } from '../../domain/periodic-report';
 import { rollUpProvince } from '../../domain/province-rollup';
-import { deadlineOf, periodLabel, type ReportPeriod } from '../../domain/report-periods';
+import { dataWindow, deadlineOf, periodLabel, type ReportPeriod } from '../../domain/report-periods';
 import { vietnamDate } from '@kc/reference-data';
 import { reportingClusters, type ClusterFacts } from '../../infrastructure/persistence/reports/cluster-facts';
 import { loadReports, type StoredReport } from '../../infrastructure/persistence/reports/report-repository';
@@ -44,7 +44,7 @@ export class ReportListingService {
    */
   async lines(provinceCodes: string[] | undefined, period: ReportPeriod): Promise<ClusterLine[]> {
     const manager = this.dataSource.manager;
-    const clusters = await reportingClusters(manager, provinceCodes);
+    const clusters = await reportingClusters(manager, provinceCodes, dataWindow(period).cutOff);
     const reports = await loadReports(manager, {
       provinceCodes,
       periodKind: period.kind,

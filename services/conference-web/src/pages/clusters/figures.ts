@@ -135,7 +135,13 @@ export function reportTiming(report: {
 }
 
 export function timingText(
-  report: { late: boolean; daysLate: number; overdue: boolean; daysOverdue: number; firstSubmittedOn: string | null },
+  report: {
+    late: boolean;
+    daysLate: number;
+    overdue: boolean;
+    daysOverdue: number;
+    firstSubmittedOn: string | null;
+  },
   lang: Lang,
 ): string {
   const vi = lang === 'vi';
@@ -165,4 +171,24 @@ export function percentBound(text: string | null): string | undefined {
   if (!/^\d{1,3}(\.\d+)?$/.test(cleaned)) return undefined;
   const value = Number(cleaned);
   return value >= 0 && value <= 100 ? String(value) : undefined;
+}
+
+/**
+ * The rule set a lifecycle step was judged by, named as its decree (`nd-32-2024` → "Nghị định 32/2024/NĐ-CP");
+ * an id this app does not know is shown as sent, so a new rule set still reads.
+ */
+export function ruleSetText(id: string, lang: Lang): string {
+  if (id === 'before-registry')
+    return lang === 'vi' ? 'quy định trước Nghị định 68/2017' : 'the rules before Decree 68/2017';
+  const decree = /^nd-(\d+)-(\d{4})$/.exec(id);
+  if (!decree) return id;
+  return lang === 'vi'
+    ? `Nghị định ${decree[1]}/${decree[2]}/NĐ-CP`
+    : `Decree ${decree[1]}/${decree[2]}/ND-CP`;
+}
+
+/** A note the registry writes in both languages ("vi / en") in the reader's; any other note as written. */
+export function bilingualNote(note: string, lang: Lang): string {
+  const parts = note.split(' / ');
+  return parts.length === 2 ? parts[lang === 'vi' ? 0 : 1]!.trim() : note;
 }

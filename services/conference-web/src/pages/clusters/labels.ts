@@ -32,7 +32,11 @@ export const CLUSTER_STATUS_TONE: Record<ClusterStatus, string> = {
 };
 
 /** The status as the API says it in Vietnamese, our English otherwise. */
-export function clusterStatusText(status: ClusterStatus, statusLabel: string | undefined, lang: Lang): string {
+export function clusterStatusText(
+  status: ClusterStatus,
+  statusLabel: string | undefined,
+  lang: Lang,
+): string {
   return lang === 'vi' && statusLabel ? statusLabel : pick(CLUSTER_STATUS[status], lang);
 }
 
@@ -61,11 +65,12 @@ export const WORKS_STATUS: Record<Detail['infrastructure']['roads'], Pair> = {
   'in-use': ['Đã đưa vào sử dụng', 'In use'],
 };
 
-export const PLANT_STATUS: Record<NonNullable<Detail['infrastructure']['wastewaterPlant']>['status'], Pair> = {
-  planned: ['Quy hoạch', 'Planned'],
-  'under-construction': ['Đang xây dựng', 'Under construction'],
-  'in-use': ['Đang vận hành', 'In operation'],
-};
+export const PLANT_STATUS: Record<NonNullable<Detail['infrastructure']['wastewaterPlant']>['status'], Pair> =
+  {
+    planned: ['Quy hoạch', 'Planned'],
+    'under-construction': ['Đang xây dựng', 'Under construction'],
+    'in-use': ['Đang vận hành', 'In operation'],
+  };
 
 export const WORKS: [keyof Omit<Detail['infrastructure'], 'wastewaterPlant'>, Pair][] = [
   ['roads', ['Đường giao thông nội bộ', 'Internal roads']],

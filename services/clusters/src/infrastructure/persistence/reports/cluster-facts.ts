@@ -31,17 +31,20 @@ export async function clustersByCode(
 }
 
 /**
- * Clusters expected to report for a period: established or beyond (a cluster only on the provincial list has
- * no developer yet), and not removed.
+ * Clusters expected to report for a period: established by its cut-off (a cluster only on the provincial list
+ * has no developer yet, and one established later had nothing to report for it), and not removed.
  */
 export async function reportingClusters(
   manager: EntityManager,
   provinceCodes: readonly string[] | undefined,
+  cutOff: string,
 ): Promise<ClusterFacts[]> {
   return manager.query(
-    `SELECT ${COLUMNS} FROM industrial_cluster
+    `SELECT ${COLUMNS} FROM industrial_cluster c
       WHERE status NOT IN ('planned', 'removed') AND ($1::text[] IS NULL OR province_code = ANY($1))
+        AND EXISTS (SELECT 1 FROM cluster_lifecycle_step s
+                     WHERE s.cluster_id = c.id AND s.step = 'establish' AND s.decision_date <= $2::date)
       ORDER BY province_code, code`,
-    [provinceCodes ?? null],
+    [provinceCodes ?? null, cutOff],
   );
 }
