@@ -1,6 +1,7 @@
 // Types of demo-guide.mjs (plain JavaScript, run by Node) for the TypeScript that reads it: tests.
 import type { DemoClusters } from './demo-clusters.mjs';
 import type { DemoDataset } from './demo-dataset.mjs';
+import type { DemoPeriodicReports } from './demo-periodic-reports.mjs';
 
 /** The historic rounds of one past year and level, as the awards loader reports them. */
 export interface LoadedPastRound {
@@ -49,4 +50,6 @@ export function demoGuide(loaded: {
       inspection: { actions: { id: string; completedOn: string | null }[] };
     } | null;
   };
+  /** The provinces' periodic reports of the demo (demo-periodic-reports.mjs). */
+  periodicReports?: DemoPeriodicReports;
 }): string[];

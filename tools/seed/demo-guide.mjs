@@ -116,7 +116,16 @@ function clusterLines(row, { demo, reports, petitions = [], inspection }) {
  *   and what its loader recorded or found (demo-clusters-loader.mjs)
  * @returns {string[]} one line per account, continued lines indented
  */
-export function demoGuide({ data, currentYear, planIds, fairs, bookableFair, awards, clusters }) {
+export function demoGuide({
+  data,
+  currentYear,
+  planIds,
+  fairs,
+  bookableFair,
+  awards,
+  clusters,
+  periodicReports,
+}) {
   const lines = ['Ready to try (log in as the account, then):'];
   const row = (who, first, ...more) => {
     lines.push(`  ${who.padEnd(13)} ${first}`);
@@ -214,5 +223,12 @@ export function demoGuide({ data, currentYear, planIds, fairs, bookableFair, awa
     `conference views: GET /api/v1/conferences/national?year=${currentYear};`,
     ...[...pastYears].sort(([a], [b]) => a - b).map(([year, what]) => `?year=${year} (${what.join('; ')})`),
   );
+  if (periodicReports?.latest)
+    row(
+      'cuc.canbo',
+      `provinces' quarterly reports of ${periodicReports.quarters.join(', ')} (unit ${periodicReports.missing} never sent ` +
+        `${periodicReports.latest}, unit ${periodicReports.returned}'s was returned and corrected):`,
+      `GET /api/v1/periodic-reports/completeness?formId=${periodicReports.formId}&period=${periodicReports.latest}`,
+    );
   return lines;
 }

@@ -23,6 +23,7 @@ import { AwardCertificateProjection1763900000650 } from './infrastructure/persis
 import { AwardEntryProjections1763900000660 } from './infrastructure/persistence/migrations/1763900000660-award-entry-projections';
 import { ClusterRegistryAndReports1763900000670 } from './infrastructure/persistence/migrations/1763900000670-cluster-registry-and-reports';
 import { PeriodicReports1764200000100 } from './infrastructure/persistence/periodic-reports/1764200000100-periodic-reports';
+import { PeriodicReportHistory1764200000200 } from './infrastructure/persistence/periodic-reports/1764200000200-periodic-report-history';
 import { PROJECTION_ENTITIES } from './infrastructure/persistence/projection.entities';
 import { WatchlistQueries } from './infrastructure/persistence/watchlist.queries';
 import { ConferencePacksController } from './interface/http/conference-packs.controller';
@@ -54,6 +55,7 @@ export class ReportingModule {
             AwardEntryProjections1763900000660,
             ClusterRegistryAndReports1763900000670,
             PeriodicReports1764200000100,
+            PeriodicReportHistory1764200000200,
           ],
         }),
         PeriodicReportsModule.forRoot(config),

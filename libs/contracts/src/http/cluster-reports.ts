@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { xlsxUpload } from './spreadsheet-upload';
 import { ruleIssue, say } from '../messages';
 import { isoDate, provinceCode, text, vnd, year } from '../primitives';
 import { clusterCode } from './clusters';
@@ -325,21 +326,11 @@ export const clusterReportDatabaseView = z.object({
 });
 export type ClusterReportDatabaseView = z.infer<typeof clusterReportDatabaseView>;
 
-const MAX_BASE64 = 1_000_000;
-
 /** POST /api/v1/cluster-report-imports — a province's period of cluster reports from one sheet. */
 export const clusterReportImportRequest = z.strictObject({
   provinceCode,
   period: reportPeriod,
-  fileName: text(255).refine(
-    (n) => n.toLowerCase().endsWith('.xlsx'),
-    ruleIssue('xlsx-file', 'phải là tệp .xlsx', 'must be an .xlsx file'),
-  ),
-  contentBase64: z
-    .string()
-    .min(1, say('không được để trống', 'must not be empty'))
-    .max(MAX_BASE64, say(`tối đa ${MAX_BASE64} ký tự`, `must be at most ${MAX_BASE64} characters`))
-    .regex(/^[A-Za-z0-9+/]+={0,2}$/, say('phải là base64', 'must be base64')),
+  ...xlsxUpload,
   /** Check every cell and write nothing. */
   dryRun: z.boolean().default(false),
   /** Also submit every imported report (as the department, on the developers' behalf). */

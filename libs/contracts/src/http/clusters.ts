@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { xlsxUpload } from './spreadsheet-upload';
 import { clusterSupportView } from './cluster-support';
 import { isoDate, provinceCode, text, vnd } from '../primitives';
 import { ruleIssue, say } from '../messages';
@@ -473,26 +474,10 @@ export const clusterDetailView = clusterView.extend({
 });
 export type ClusterDetailView = z.infer<typeof clusterDetailView>;
 
-const MAX_BASE64 = 1_000_000;
-
 /** POST /api/v1/clusters/imports — a province's cluster list (.xlsx): a dry run, or all rows or none. */
 export const clusterImportRequest = z.strictObject({
   provinceCode,
-  fileName: text(255).refine(
-    (n) => n.toLowerCase().endsWith('.xlsx'),
-    ruleIssue('xlsx-file', 'phải là tệp .xlsx', 'must be an .xlsx file'),
-  ),
-  contentBase64: z
-    .string()
-    .min(1, say('không được để trống', 'must not be empty'))
-    .max(
-      MAX_BASE64,
-      say(
-        `tối đa ${MAX_BASE64} ký tự (khoảng 700 KB .xlsx)`,
-        `must be at most ${MAX_BASE64} characters (about 700 KB of .xlsx)`,
-      ),
-    )
-    .regex(/^[A-Za-z0-9+/]+={0,2}$/, say('phải là base64', 'must be base64')),
+  ...xlsxUpload,
   /** Check everything and write nothing. */
   dryRun: z.boolean().default(false),
 });

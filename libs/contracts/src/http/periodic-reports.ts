@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { xlsxUpload } from './spreadsheet-upload';
 import { ruleIssue, say } from '../messages';
 import { isoDate, provinceCode, text } from '../primitives';
 
@@ -576,25 +577,9 @@ export type PeriodicReportHistoryImportView = z.infer<typeof periodicReportHisto
 /** GET …/template.xlsx — with `reportId`, the platform's column and the report's working values are filled in. */
 export const formTemplateQuery = z.strictObject({ reportId: z.uuid().optional() });
 
-const MAX_BASE64 = 1_000_000;
-
 /** POST /api/v1/periodic-reports/:id/imports — the filled-in template (.xlsx): a dry run, or all cells or none. */
 export const periodicReportImportRequest = z.strictObject({
-  fileName: text(255).refine(
-    (n) => n.toLowerCase().endsWith('.xlsx'),
-    ruleIssue('xlsx-file', 'phải là tệp .xlsx', 'must be an .xlsx file'),
-  ),
-  contentBase64: z
-    .string()
-    .min(1, say('không được để trống', 'must not be empty'))
-    .max(
-      MAX_BASE64,
-      say(
-        `tối đa ${MAX_BASE64} ký tự (khoảng 700 KB .xlsx)`,
-        `must be at most ${MAX_BASE64} characters (about 700 KB of .xlsx)`,
-      ),
-    )
-    .regex(/^[A-Za-z0-9+/]+={0,2}$/, say('phải là base64', 'must be base64')),
+  ...xlsxUpload,
   /** Check everything and write nothing. */
   dryRun: z.boolean().default(false),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { xlsxUpload } from './spreadsheet-upload';
 import { isoDate, text, vnd } from '../primitives';
-import { ruleIssue, say } from '../messages';
+import { say } from '../messages';
 import { advanceCategories, disbursementKinds, projectCode, yearMonth } from '../events/projects/vocabulary';
 import { listProjectsQuery } from './projects';
 
@@ -122,27 +123,10 @@ export const advanceRuleList = z.array(advanceRuleView);
 
 const importModes = ['all', 'valid-rows'] as const;
 
-/** Base64 of at most ~700 KB of .xlsx, inside the platform's 1 MB JSON body limit. */
-const MAX_BASE64 = 960_000;
-
 /** POST /api/v1/projects/imports — a province's registration sheet (.xlsx, the template's columns). */
 export const projectImportRequest = z.strictObject({
   planId: z.uuid(),
-  fileName: text(255).refine(
-    (n) => n.toLowerCase().endsWith('.xlsx'),
-    ruleIssue('xlsx-file', 'phải là tệp .xlsx', 'must be an .xlsx file'),
-  ),
-  contentBase64: z
-    .string()
-    .min(1, say('không được để trống', 'must not be empty'))
-    .max(
-      MAX_BASE64,
-      say(
-        `tối đa ${MAX_BASE64} ký tự (khoảng 700 KB .xlsx)`,
-        `must be at most ${MAX_BASE64} characters (about 700 KB of .xlsx)`,
-      ),
-    )
-    .regex(/^[A-Za-z0-9+/]+={0,2}$/, say('phải là base64', 'must be base64')),
+  ...xlsxUpload,
   /** Check everything and write nothing. */
   dryRun: z.boolean().default(false),
   /** `all`: write only a fully valid sheet; `valid-rows`: write the valid rows and report the others. */

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PlatformFiguresQueries } from '../../infrastructure/persistence/periodic-reports/platform-figures.queries';
 import { PeriodicReportsController } from '../../interface/http/periodic-reports.controller';
+import { PeriodicReportsFilesController } from '../../interface/http/periodic-reports-files.controller';
 import { PeriodicReportsNotificationsController } from '../../interface/http/periodic-reports-notifications.controller';
 import { PeriodicReportsWebhooksController } from '../../interface/http/periodic-reports-webhooks.controller';
 import { FormCatalogueService } from './form-catalogue.service';
@@ -11,13 +12,19 @@ import { PeriodicReportsService } from './periodic-reports.service';
 import { ReminderSchedulerService } from './reminder-scheduler.service';
 import { ReportCalendarService } from './report-calendar.service';
 import { ReportEventsPublisher } from './report-events';
+import { ReportHistoryService } from './report-history.service';
+import { ReportImportService } from './report-import.service';
 import { WebhookWorkerService } from './webhook-worker.service';
+import { WEBHOOK_URL_POLICY } from './webhook-url-policy';
 import { WebhooksService } from './webhooks.service';
 
 export interface PeriodicReportsTimers {
   /** 0 or absent: the scheduler runs only when called. */
   PERIODIC_REPORT_REMINDER_POLL_MS?: number;
   WEBHOOK_DELIVERY_POLL_MS?: number;
+  /** Plain http to the loopback host for webhooks; absent: allowed outside production. */
+  WEBHOOK_ALLOW_HTTP_LOOPBACK?: boolean;
+  NODE_ENV?: string;
 }
 
 /** Periodic reports of the provinces (issue 16): forms, reports, calendar, notifications, webhooks. */
@@ -27,6 +34,7 @@ export class PeriodicReportsModule {
     return {
       module: PeriodicReportsModule,
       controllers: [
+        PeriodicReportsFilesController,
         PeriodicReportsController,
         PeriodicReportsNotificationsController,
         PeriodicReportsWebhooksController,
@@ -37,9 +45,17 @@ export class PeriodicReportsModule {
         PlatformFiguresQueries,
         ReportEventsPublisher,
         PeriodicReportsService,
+        ReportHistoryService,
+        ReportImportService,
         ReportCalendarService,
         NotificationsService,
         WebhooksService,
+        {
+          provide: WEBHOOK_URL_POLICY,
+          useValue: {
+            allowHttpLoopback: timers.WEBHOOK_ALLOW_HTTP_LOOPBACK ?? timers.NODE_ENV !== 'production',
+          },
+        },
         {
           provide: ReminderSchedulerService,
           inject: [DataSource, FormCatalogueService, PeriodicReportsClock],

@@ -418,7 +418,13 @@ export class PeriodicReportsService {
           requestedAt: request.requested_at.toISOString(),
         }
       : null;
-    return reportView(stored.id, stored.report, this.catalogue.form(stored.report.formId), open);
+    return reportView(
+      stored.id,
+      stored.report,
+      this.catalogue.form(stored.report.formId),
+      open,
+      stored.recorded,
+    );
   }
 
   private byKey(manager: EntityManager, actor: string, key: string) {

@@ -21,6 +21,7 @@ export function reportView(
   report: PeriodicReport,
   form: FormDefinition,
   reopenRequest: OpenReopenRequest | null,
+  recorded: { by: string; at: string } | null = null,
 ): PeriodicReportView {
   const diffs = report.working ? workingDifferences(report, form) : [];
   const open = new Set(unexplained(diffs, report.working?.explanations ?? {}).map((d) => d.cell));
@@ -86,6 +87,7 @@ export function reportView(
       approvedBy: e.kind === 'reopened' ? e.approvedBy : null,
     })),
     reopenRequest,
+    recordedFromHistory: recorded ? { recordedBy: recorded.by, recordedAt: recorded.at } : null,
   };
 }
 

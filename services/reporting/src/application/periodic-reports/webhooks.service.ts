@@ -1,9 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CreateWebhookRequest, Principal, WebhookDeliveryView, WebhookEventKind } from '@kc/contracts';
 import { ForbiddenError, NotFoundError } from '@kc/errors';
 import { PeriodicReportsClock } from './periodic-reports-clock';
+import { assertWebhookUrl, WEBHOOK_URL_POLICY, type WebhookUrlPolicy } from './webhook-url-policy';
 
 interface SubscriptionRow {
   id: string;
@@ -35,6 +36,7 @@ export class WebhooksService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: PeriodicReportsClock,
+    @Inject(WEBHOOK_URL_POLICY) private readonly urlPolicy: WebhookUrlPolicy,
   ) {}
 
   async create(principal: Principal, clientId: string, body: CreateWebhookRequest) {
@@ -60,6 +62,7 @@ export class WebhooksService {
         'webhook.client-only',
       );
     }
+    assertWebhookUrl(body.url, this.urlPolicy);
     // 32 random bytes: shown once in this answer, kept to sign every delivery (HMAC needs the secret itself).
     const secret = randomBytes(32).toString('hex');
     const [row] = await this.dataSource.query(

@@ -10,3 +10,4 @@ export * from './completeness';
 export * from './reminders';
 export * from './webhook-signature';
 export * from './webhook-backoff';
+export * from './report-history';

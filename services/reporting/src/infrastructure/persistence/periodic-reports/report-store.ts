@@ -15,6 +15,8 @@ export interface StoredReport {
   id: string;
   report: PeriodicReport;
   openedAt: string;
+  /** Set when the report was recorded from its past by the agency's history import. */
+  recorded: { by: string; at: string } | null;
 }
 
 interface ReportRow {
@@ -32,10 +34,12 @@ interface ReportRow {
   working: ReportContent | null;
   approved_version: number | null;
   opened_at: Date;
+  recorded_by: string | null;
+  recorded_at: Date | null;
 }
 
 const REPORT_COLUMNS = `id, form_id, form_version, period, province_code, reporter_id, status, awaiting, review_chain,
-  deadline, platform, working, approved_version, opened_at`;
+  deadline, platform, working, approved_version, opened_at, recorded_by, recorded_at`;
 
 /**
  * Reads and writes the periodic report aggregate: one row, its frozen versions and its recorded steps. Writes
@@ -90,6 +94,10 @@ export const reportStore = {
     return rows.map((row) => ({
       id: row.id,
       openedAt: row.opened_at.toISOString(),
+      recorded:
+        row.recorded_by && row.recorded_at
+          ? { by: row.recorded_by, at: row.recorded_at.toISOString() }
+          : null,
       report: {
         formId: row.form_id,
         formVersion: row.form_version,
@@ -119,8 +127,17 @@ export const reportStore = {
     }));
   },
 
-  /** Writes a report just opened: its row and its first step (the opening). */
-  async insert(manager: EntityManager, id: string, report: PeriodicReport, at: Date): Promise<void> {
+  /**
+   * Writes a report just opened: its row and its first step (the opening). `recorded`: the agency recorded it
+   * from history (the mark is written here and never changes).
+   */
+  async insert(
+    manager: EntityManager,
+    id: string,
+    report: PeriodicReport,
+    at: Date,
+    recorded?: { by: string; at: Date },
+  ): Promise<void> {
     const [opened] = report.events;
     if (opened?.kind !== 'opened' || report.events.length !== 1)
       throw new Error('insert takes a report just opened');
@@ -128,8 +145,8 @@ export const reportStore = {
       manager,
       `INSERT INTO periodic_report (id, form_id, form_version, period, province_code, reporter_id, status, awaiting,
          review_chain, deadline, last_on_time_day, platform, working, approved_version, event_count, opened_at,
-         opened_by, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1, $15, $16, $15)`,
+         opened_by, updated_at, recorded_by, recorded_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1, $15, $16, $15, $17, $18)`,
       [
         id,
         report.formId,
@@ -147,6 +164,8 @@ export const reportStore = {
         report.approvedVersion,
         at,
         opened.by,
+        recorded?.by ?? null,
+        recorded?.at ?? null,
       ],
       { inTransaction: true },
     );
