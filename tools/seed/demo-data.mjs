@@ -215,7 +215,7 @@ export async function loadDemoData(
     clusters: only ? 0 : clusterDemo.registrations.length,
     clusterReports: only ? 0 : clusterDemo.reports.reduce((n, u) => n + u.records.length, 0),
     fairs: only ? 0 : data.fairs.length,
-    awardRounds: only ? 0 : awards.historic.length + awards.rounds.length,
+    awardRounds: only ? 0 : awards.past.reduce((n, p) => n + p.rounds.length, 0) + awards.rounds.length,
   };
   const guide = only
     ? []
