@@ -5,7 +5,16 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createClient } from 'redis';
-import type { ClusterDetailView, ConferencePackView, ConferenceReport, ScreenLink } from '@kc/contracts';
+import type {
+  ClusterDetailView,
+  CompletenessView,
+  ConferencePackView,
+  ConferenceReport,
+  Page as ApiPage,
+  PeriodicReportListItem,
+  PeriodicReportView,
+  ScreenLink,
+} from '@kc/contracts';
 import { eventually } from '@kc/testing';
 import { as, DEMO_PASSWORD, directGatewayUrl, gatewayUrl } from './gateway-client';
 
@@ -223,6 +232,91 @@ describe('the conference web app in a browser', () => {
     await context.close();
   }, 120_000);
 
+  it('shows the agency the completeness of the latest due quarter after a province submits its report', async () => {
+    // The quarter the panel opens on: the latest whose named deadline (the 15th after it) is past in Việt Nam.
+    const period = latestDueQuarter(new Date());
+    const form = 'sct-khuyen-cong-quy';
+    const officer = await as('sct.40');
+    const reportOf40 = async () =>
+      (
+        await officer.get<ApiPage<PeriodicReportListItem>>(
+          `/api/v1/periodic-reports?formId=${form}&period=${period}`,
+        )
+      ).body.items.find((r) => r.provinceCode === '40');
+    // Opened once per period and unit: a report left by an earlier run (or another test) is taken as it stands.
+    const opened = await officer.post<PeriodicReportView>('/api/v1/periodic-reports', {
+      formId: form,
+      period,
+      provinceCode: '40',
+    });
+    expect([201, 409]).toContain(opened.status);
+    const report = await reportOf40();
+    expect(report).toBeDefined();
+    if (report!.status === 'draft' || report!.status === 'returned') {
+      const view = await officer.get<PeriodicReportView>(`/api/v1/periodic-reports/${report!.id}`);
+      const edited = await fetch(`${gatewayUrl()}/api/v1/periodic-reports/${report!.id}/content`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${officer.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          // The platform's figures as they are, plus the cells only the department knows.
+          values: {
+            ...view.body.working!.entered,
+            trainees: 120,
+            brands: 2,
+            demonstrationModels: 1,
+            facilitiesGivenMachinery: 3,
+          },
+          narratives: { results: 'Hoàn thành kế hoạch quý', difficulties: 'Giải ngân chậm' },
+          attachments: [
+            {
+              slot: 'signedReport',
+              fileName: 'bao-cao-quy.pdf',
+              mediaType: 'application/pdf',
+              bytes: 123_456,
+              sha256: 'a'.repeat(64),
+            },
+          ],
+        }),
+      });
+      expect(edited.status).toBe(200);
+      const submitted = await officer.post(`/api/v1/periodic-reports/${report!.id}/submit`, undefined, {
+        'idempotency-key': randomUUID(),
+      });
+      expect(submitted.status).toBe(200);
+    }
+    expect((await reportOf40())!.status).not.toMatch(/^(draft|returned)$/);
+    const panel = await (
+      await as('cuc.canbo')
+    ).get<CompletenessView>(`/api/v1/periodic-reports/completeness?formId=${form}&period=${period}`);
+    expect(panel.status).toBe(200);
+    expect(panel.body.nation.submitted.count).toBeGreaterThanOrEqual(1);
+    const unit40 = panel.body.units.find((u) => u.provinceCode === '40')!;
+    expect(['on-time', 'late']).toContain(unit40.timeliness);
+
+    const context = await browser.newContext({ viewport: PROJECTOR, locale: 'vi-VN', bypassCSP: true });
+    const page = await signIn(context, 'cuc.canbo', '/conferences/national/2018');
+    await page.getByRole('link', { name: 'Đầy đủ báo cáo' }).click();
+    await page.waitForURL(/\/periodic-reports\/completeness/);
+    const nation = page.locator('[data-testid="completeness-nation"]');
+    const count = (key: keyof CompletenessView['nation']) =>
+      new RegExp(`^${(panel.body.nation[key] as { count: number }).count}$`);
+    await expectText(nation.locator('[data-figure="submitted"]'), count('submitted'));
+    await expectText(nation.locator('[data-figure="onTime"]'), count('onTime'));
+    await expectText(nation.locator('[data-figure="late"]'), count('late'));
+    await expectText(nation.locator('[data-figure="overdue"]'), count('overdue'));
+    await expectText(nation.locator('[data-figure="awaitingReview"]'), count('awaitingReview'));
+    // The unit is named under its standing, with the Vietnamese name of the reference data.
+    await expectText(
+      page.locator(`[data-units="timeliness-${unit40.timeliness}"] [data-unit-code="40"]`),
+      /Nghệ An/,
+    );
+    await expectText(page.locator('[data-testid="completeness-subtitle"]'), /Quý (I|II|III|IV)\/\d{4}/);
+    expect(await page.locator('[data-testid="error"]').count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await shoot(page, 'periodic-report-completeness');
+    await context.close();
+  }, 120_000);
+
   it('shows a write made through the API on an open page, without a reload', async () => {
     const context = await browser.newContext({ viewport: PROJECTOR, locale: 'vi-VN', bypassCSP: true });
     const page = await signIn(context, 'cuc.canbo', `/conferences/national/${LIVE_YEAR}`);
@@ -343,6 +437,18 @@ describe('the conference web app in a browser', () => {
     await context.close();
   });
 });
+
+/** The latest quarter whose named deadline (the 15th of the month after it) is before today in Việt Nam. */
+function latestDueQuarter(now: Date): string {
+  const today = new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  for (let year = Number(today.slice(0, 4)); ; year--) {
+    for (let q = 4; q >= 1; q--) {
+      const month = q * 3 + 1;
+      const due = month > 12 ? `${year + 1}-01-15` : `${year}-${String(month).padStart(2, '0')}-15`;
+      if (due < today) return `${year}-Q${q}`;
+    }
+  }
+}
 
 /** A screen link that expired ten minutes ago, written where the gateway keeps links (Redis, by token hash). */
 async function expiredScreenToken(): Promise<string> {

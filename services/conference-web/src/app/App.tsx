@@ -22,6 +22,10 @@ const pages = {
   clusterList: () => import('../pages/clusters/ClusterListPage'),
   cluster: () => import('../pages/clusters/ClusterPage'),
   clusterReports: () => import('../pages/clusters/ClusterReportsPage'),
+  reportCompleteness: () => import('../pages/periodic-reports/CompletenessPage'),
+  periodicReports: () => import('../pages/periodic-reports/PeriodicReportsPage'),
+  periodicReport: () => import('../pages/periodic-reports/PeriodicReportPage'),
+  notifications: () => import('../pages/periodic-reports/NotificationsPage'),
 };
 const SignInPage = lazy(pages.signIn);
 const ConferencePage = lazy(pages.conference);
@@ -38,6 +42,10 @@ const AwardScoringPage = lazy(pages.awardScoring);
 const ClusterListPage = lazy(pages.clusterList);
 const ClusterPage = lazy(pages.cluster);
 const ClusterReportsPage = lazy(pages.clusterReports);
+const CompletenessPage = lazy(pages.reportCompleteness);
+const PeriodicReportsPage = lazy(pages.periodicReports);
+const PeriodicReportPage = lazy(pages.periodicReport);
+const NotificationsPage = lazy(pages.notifications);
 
 // The first page's chunk is fetched while the session is checked, not after (a hall's first load).
 const firstPath = window.location.pathname;
@@ -97,6 +105,10 @@ function SessionRoutes() {
         <Route path="clusters" element={signedIn(<ClusterListPage />)} />
         <Route path="clusters/:id" element={signedIn(<ClusterPage />)} />
         <Route path="cluster-reports" element={signedIn(<ClusterReportsPage />)} />
+        <Route path="periodic-reports" element={signedIn(<PeriodicReportsPage />)} />
+        <Route path="periodic-reports/completeness" element={signedIn(<CompletenessPage />)} />
+        <Route path="periodic-reports/:id" element={signedIn(<PeriodicReportPage />)} />
+        <Route path="notifications" element={signedIn(<NotificationsPage />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </SessionProvider>

@@ -1,7 +1,9 @@
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Link, NavLink, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
-import type { Role } from '@kc/contracts';
+import type { NotificationView, Page, Role } from '@kc/contracts';
+import { useApi } from '../api/resource';
 import { useLang, type Lang } from '../i18n/lang';
+import { badgeText, NOTIFICATIONS_READ_EVENT } from '../pages/periodic-reports/figures';
 import { isStaff, useSession } from '../session/session';
 import { selectableYears, thisYear } from './years';
 
@@ -57,6 +59,33 @@ function YearSelect({ year }: { year: number }) {
   );
 }
 
+/**
+ * The reader's unread notifications, counted again on each navigation and after a notice is marked read (the
+ * page's live subscription is the page's own: the shell does not open a second one).
+ */
+function useUnreadCount(enabled: boolean): number {
+  const location = useLocation();
+  const [reads, setReads] = useState(0);
+  useEffect(() => {
+    const onRead = () => setReads((n) => n + 1);
+    window.addEventListener(NOTIFICATIONS_READ_EVENT, onRead);
+    return () => window.removeEventListener(NOTIFICATIONS_READ_EVENT, onRead);
+  }, []);
+  // Counted again when the location moves (state adjusted while rendering: no second fetch on the first load).
+  const [seenKey, setSeenKey] = useState(location.key);
+  const [moves, setMoves] = useState(0);
+  if (seenKey !== location.key) {
+    setSeenKey(location.key);
+    setMoves((n) => n + 1);
+  }
+  // Refetched by version (the query stays the route's own: the gateway refuses unknown parameters).
+  const unread = useApi<Page<NotificationView>>(
+    enabled ? '/api/v1/notifications?unread=true&limit=1' : null,
+    moves + reads,
+  );
+  return unread.data?.total ?? 0;
+}
+
 /** VI / EN, as two pressed-or-not buttons: the state is visible and announced. */
 export function LangSwitch() {
   const { lang, setLang, t } = useLang();
@@ -100,6 +129,14 @@ export function Layout({ children }: { children: ReactNode }) {
     links.push(['/clusters', 'Cụm công nghiệp', 'Industrial clusters']);
     links.push(['/cluster-reports', 'Báo cáo CCN', 'Cluster reports']);
   }
+  // Periodic reports: the completeness panel is everyone's (the route is open to every role, the viewer
+  // included); the reports and the notifications are the staff's (reports:read).
+  links.push(['/periodic-reports/completeness', 'Đầy đủ báo cáo', 'Report completeness']);
+  if (isStaff(principal)) {
+    links.push(['/periodic-reports', 'Báo cáo định kỳ', 'Periodic reports']);
+    links.push(['/notifications', 'Thông báo', 'Notifications']);
+  }
+  const unread = badgeText(useUnreadCount(isStaff(principal)));
   const role = principal ? ROLE_NAMES[principal.role] : null;
 
   const end = async () => {
@@ -142,7 +179,16 @@ export function Layout({ children }: { children: ReactNode }) {
           <ul>
             {links.map(([to, vi, en]) => (
               <li key={to}>
-                <NavLink to={to}>{t(vi, en)}</NavLink>
+                {/* The report list's link stays unlit on the completeness panel below it. */}
+                <NavLink to={to} end={to === '/periodic-reports'}>
+                  {t(vi, en)}
+                  {to === '/notifications' && unread ? (
+                    <span className="nav-badge" data-testid="unread-badge">
+                      {unread}
+                      <span className="visually-hidden"> {t('chưa đọc', 'unread')}</span>
+                    </span>
+                  ) : null}
+                </NavLink>
               </li>
             ))}
           </ul>

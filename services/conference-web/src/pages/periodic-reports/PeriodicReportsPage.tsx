@@ -1,0 +1,365 @@
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import type {
+  Page,
+  PeriodicReportListItem,
+  PeriodicReportView,
+  ReportCalendarView,
+  ReportFormView,
+} from '@kc/contracts';
+import { api, query } from '../../api/http';
+import { useApi, useLiveVersions, useReference } from '../../api/resource';
+import { LiveStatus } from '../../app/LiveStatus';
+import { formatDate, formatDateTime } from '../../i18n/format';
+import { useLang } from '../../i18n/lang';
+import { isAgency, isStaff, useSession } from '../../session/session';
+import { vietnamDay } from '../clusters/figures';
+import { ErrorNotice, Loading, Notice, Pager, provinceName, useProvinceIndex } from '../projects/common';
+import { ReportStatusBadge, TimelinessBadge } from './common';
+import { isPeriodId, periodText, reportStatusText, type ReportStatus } from './figures';
+
+const PAGE_SIZE = 50;
+const STATUSES: ReportStatus[] = ['draft', 'submitted', 'returned', 'approved'];
+
+/** YYYY-MM-DD `days` after (or before) a calendar day. */
+function shiftDay(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * What is due: the department's reports whose last on-time day falls in a window around today, with the days
+ * left, the report's status and its timeliness; a province officer opens a report not yet opened from here.
+ */
+function Calendar({ version, mayOpen }: { version: number; mayOpen: boolean }) {
+  const { t, lang } = useLang();
+  const navigate = useNavigate();
+  const { provinceOf } = useProvinceIndex();
+  const today = vietnamDay(new Date());
+  const calendar = useApi<ReportCalendarView>(
+    `/api/v1/periodic-reports/calendar${query({ from: shiftDay(today, -200), to: shiftDay(today, 160) })}`,
+    version,
+  );
+  const [opening, setOpening] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const open = async (item: ReportCalendarView['items'][number]) => {
+    setOpening(`${item.formId}|${item.period}`);
+    setFailure(null);
+    try {
+      const report = await api<PeriodicReportView>('/api/v1/periodic-reports', {
+        method: 'POST',
+        body: { formId: item.formId, period: item.period, provinceCode: item.provinceCode },
+      });
+      navigate(`/periodic-reports/${report.id}`);
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setOpening(null);
+    }
+  };
+  return (
+    <section className="card" aria-labelledby="pr-calendar">
+      <h2 id="pr-calendar">{t('Lịch báo cáo', 'Reporting calendar')}</h2>
+      {failure ? (
+        <ErrorNotice error={failure} what={t('Không lập được báo cáo', 'Could not open the report')} />
+      ) : null}
+      {calendar.error ? <ErrorNotice error={calendar.error} /> : null}
+      {!calendar.data && !calendar.error ? <Loading /> : null}
+      {calendar.data && calendar.data.items.length === 0 ? (
+        <p>{t('Không có báo cáo nào đến hạn trong khoảng này.', 'No report falls due in this window.')}</p>
+      ) : null}
+      {calendar.data && calendar.data.items.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table dd-cards" data-testid="report-calendar">
+            <thead>
+              <tr>
+                <th scope="col">{t('Báo cáo', 'Report')}</th>
+                <th scope="col">{t('Đơn vị', 'Unit')}</th>
+                <th scope="col">{t('Hạn cuối', 'Last on-time day')}</th>
+                <th scope="col" className="num">
+                  {t('Còn (ngày)', 'Days left')}
+                </th>
+                <th scope="col">{t('Trạng thái', 'Status')}</th>
+                <th scope="col">{t('Thời hạn', 'Timeliness')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {calendar.data.items.map((item) => {
+                const unit = provinceOf.get(item.provinceCode);
+                const key = `${item.formId}|${item.period}|${item.provinceCode}`;
+                return (
+                  <tr
+                    key={key}
+                    data-testid="calendar-row"
+                    data-period={item.period}
+                    data-status={item.status}
+                  >
+                    <td className="wrap">
+                      {item.reportId ? (
+                        <Link to={`/periodic-reports/${item.reportId}`}>{item.formTitle[lang]}</Link>
+                      ) : (
+                        item.formTitle[lang]
+                      )}
+                      <div className="muted">{periodText(item.period, lang)}</div>
+                    </td>
+                    <td data-label={t('Đơn vị', 'Unit')}>
+                      {unit ? provinceName(unit, lang) : item.provinceCode}
+                    </td>
+                    <td data-label={t('Hạn', 'Due')}>{formatDate(item.lastOnTimeDay)}</td>
+                    <td className="num" data-label={t('Còn', 'Left')}>
+                      {item.daysLeft}
+                    </td>
+                    <td data-label={t('Trạng thái', 'Status')}>
+                      {item.status === 'not-opened' && mayOpen ? (
+                        <button
+                          type="button"
+                          className="button secondary"
+                          disabled={opening !== null}
+                          onClick={() => void open(item)}
+                        >
+                          {t('Lập báo cáo', 'Open the report')}
+                        </button>
+                      ) : (
+                        <ReportStatusBadge status={item.status} awaiting={null} />
+                      )}
+                    </td>
+                    <td data-label={t('Thời hạn', 'Timeliness')}>
+                      <TimelinessBadge timeliness={item.timeliness} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/**
+ * "Báo cáo định kỳ": a province officer's reports (the calendar of what is due, then its reports) and, for the
+ * agency, every unit's reports with filters. The staff's (reports:read); the viewer reads the completeness panel.
+ */
+export default function PeriodicReportsPage() {
+  const { t, lang } = useLang();
+  const { principal } = useSession();
+  const [params, setParams] = useSearchParams();
+  const staff = isStaff(principal);
+  const agency = isAgency(principal);
+  const live = useLiveVersions(['reporting']);
+  const { provinceOf, sortedProvinces } = useProvinceIndex();
+  const forms = useReference<{ items: ReportFormView[] }>(staff ? '/api/v1/report-forms' : null);
+  const formId = params.get('formId') ?? '';
+  const periodParam = params.get('period') ?? '';
+  const period = isPeriodId(periodParam) ? periodParam : '';
+  const province = agency ? (params.get('province') ?? '') : '';
+  const status = STATUSES.includes(params.get('status') as ReportStatus) ? params.get('status')! : '';
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const list = useApi<Page<PeriodicReportListItem>>(
+    staff
+      ? `/api/v1/periodic-reports${query({
+          formId: formId || undefined,
+          period: period || undefined,
+          provinceCode: province || undefined,
+          status: status || undefined,
+          page,
+          limit: PAGE_SIZE,
+        })}`
+      : null,
+    live.version,
+  );
+  const [periodDraft, setPeriodDraft] = useState(periodParam);
+
+  const set = (changes: Record<string, string>) =>
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value) next.set(key, value);
+        else next.delete(key);
+      }
+      next.delete('page');
+      return next;
+    });
+  const pageHref = (n: number) => {
+    const next = new URLSearchParams(params);
+    if (n > 1) next.set('page', String(n));
+    else next.delete('page');
+    return `?${next}`;
+  };
+  const formTitle = (id: string) => forms.data?.items.find((f) => f.id === id)?.title[lang] ?? id;
+
+  if (!staff) {
+    return (
+      <div className="page">
+        <h1>{t('Báo cáo định kỳ', 'Periodic reports')}</h1>
+        <Notice testId="periodic-reports-not-for-role">
+          {t(
+            'Báo cáo định kỳ dành cho cán bộ của Cục và các Sở Công Thương. Mức độ đầy đủ và đúng hạn xem tại ',
+            'Periodic reports are for the agency’s and the departments’ staff. Completeness and timeliness: ',
+          )}
+          <Link to="/periodic-reports/completeness">{t('trang tổng hợp', 'the panel')}</Link>.
+        </Notice>
+      </div>
+    );
+  }
+
+  return (
+    <div className="page pr-page">
+      <header className="dd-page-head">
+        <div>
+          <h1>{t('Báo cáo định kỳ của các tỉnh', 'Provinces’ periodic reports')}</h1>
+          <p className="dd-subtitle">
+            {agency
+              ? t('Mọi đơn vị', 'Every unit')
+              : (() => {
+                  const unit = principal?.provinceCode ? provinceOf.get(principal.provinceCode) : undefined;
+                  return unit ? provinceName(unit, lang) : (principal?.provinceCode ?? '');
+                })()}{' '}
+            · <Link to="/periodic-reports/completeness">{t('Mức độ đầy đủ, đúng hạn', 'Completeness')}</Link>{' '}
+            · <Link to="/notifications">{t('Thông báo', 'Notifications')}</Link>
+          </p>
+        </div>
+        <LiveStatus connected={live.connected} fetchedAt={list.fetchedAt} />
+      </header>
+
+      {!agency ? <Calendar version={live.version} mayOpen={principal?.role === 'province-officer'} /> : null}
+
+      <form
+        className="dd-filters card"
+        onSubmit={(e) => e.preventDefault()}
+        aria-label={t('Bộ lọc', 'Filters')}
+      >
+        <label>
+          {t('Biểu mẫu', 'Form')}
+          <select value={formId} onChange={(e) => set({ formId: e.target.value })} data-testid="filter-form">
+            <option value="">{t('Tất cả', 'All')}</option>
+            {(forms.data?.items ?? []).map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.title[lang]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('Kỳ (vd. 2026-Q3)', 'Period (e.g. 2026-Q3)')}
+          <input
+            value={periodDraft}
+            placeholder="2026-Q3"
+            data-testid="filter-period"
+            onChange={(e) => {
+              const value = e.target.value.trim().toUpperCase();
+              setPeriodDraft(value);
+              if (value === '' || isPeriodId(value)) set({ period: value });
+            }}
+          />
+        </label>
+        {agency ? (
+          <label>
+            {t('Đơn vị', 'Unit')}
+            <select
+              value={province}
+              onChange={(e) => set({ province: e.target.value })}
+              data-testid="filter-province"
+            >
+              <option value="">{t('Tất cả', 'All')}</option>
+              {sortedProvinces.map((p) => (
+                <option key={p.code} value={p.code}>
+                  {provinceName(p, lang)}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <label>
+          {t('Trạng thái', 'Status')}
+          <select
+            value={status}
+            onChange={(e) => set({ status: e.target.value })}
+            data-testid="filter-status"
+          >
+            <option value="">{t('Tất cả', 'All')}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {reportStatusText(s, null, lang)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
+
+      <section className="card" aria-labelledby="pr-list">
+        <h2 id="pr-list">{t('Các báo cáo', 'Reports')}</h2>
+        {list.error ? <ErrorNotice error={list.error} /> : null}
+        {!list.data && !list.error ? <Loading /> : null}
+        {list.data && list.data.items.length === 0 ? (
+          <p data-testid="periodic-reports-empty">{t('Không có báo cáo nào.', 'No reports.')}</p>
+        ) : null}
+        {list.data && list.data.items.length > 0 ? (
+          <>
+            <div className="table-wrap">
+              <table className="table dd-cards" data-testid="periodic-report-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('Báo cáo', 'Report')}</th>
+                    <th scope="col">{t('Đơn vị', 'Unit')}</th>
+                    <th scope="col">{t('Trạng thái', 'Status')}</th>
+                    <th scope="col">{t('Hạn cuối', 'Last on-time day')}</th>
+                    <th scope="col">{t('Nộp lúc', 'Submitted at')}</th>
+                    <th scope="col">{t('Thời hạn', 'Timeliness')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.data.items.map((item) => {
+                    const unit = provinceOf.get(item.provinceCode);
+                    return (
+                      <tr
+                        key={item.id}
+                        data-testid="periodic-report-row"
+                        data-province={item.provinceCode}
+                        data-status={item.status}
+                      >
+                        <td className="wrap">
+                          <Link to={`/periodic-reports/${item.id}`}>{formTitle(item.formId)}</Link>
+                          <div className="muted">{periodText(item.period, lang)}</div>
+                        </td>
+                        <td data-label={t('Đơn vị', 'Unit')}>
+                          {unit ? provinceName(unit, lang) : item.provinceCode}
+                        </td>
+                        <td data-label={t('Trạng thái', 'Status')}>
+                          <ReportStatusBadge status={item.status} awaiting={item.awaiting} />
+                        </td>
+                        <td data-label={t('Hạn', 'Due')}>{formatDate(item.lastOnTimeDay)}</td>
+                        <td data-label={t('Nộp', 'Submitted')}>
+                          {item.submittedAt ? formatDateTime(item.submittedAt) : '—'}
+                        </td>
+                        <td data-label={t('Thời hạn', 'Timeliness')}>
+                          {item.onTime === null ? (
+                            '—'
+                          ) : (
+                            <TimelinessBadge
+                              timeliness={item.onTime ? 'on-time' : 'late'}
+                              daysLate={item.daysLate}
+                            />
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+            <Pager
+              page={list.data.page}
+              limit={list.data.limit}
+              total={list.data.total}
+              hrefFor={pageHref}
+              noun={t('báo cáo', 'reports')}
+            />
+          </>
+        ) : null}
+      </section>
+    </div>
+  );
+}
