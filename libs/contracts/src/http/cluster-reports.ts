@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { xlsxUpload } from './spreadsheet-upload';
+import { reportHistoryImportView } from './report-history-import';
 import { ruleIssue, say } from '../messages';
 import { isoDate, provinceCode, text, vnd, year } from '../primitives';
 import { clusterCode } from './clusters';
@@ -433,41 +434,12 @@ export const clusterReportHistoryImportRequest = z
   });
 export type ClusterReportHistoryImportRequest = z.infer<typeof clusterReportHistoryImportRequest>;
 
-const historyRecordRef = {
-  /** The record's position in the request (from 0). */
-  index: z.number().int().min(0),
-  clusterCode: z.string(),
-  period: reportPeriod,
-};
-
-export const clusterReportHistoryImportView = z.object({
-  records: z.number().int().min(1),
-  /** Reports this request created, as recorded. */
-  created: z.array(
-    z.object({
-      ...historyRecordRef,
-      reportId: z.uuid(),
-      status: z.enum(clusterReportStatuses),
-      versions: z.number().int().min(1),
-      late: z.boolean(),
-      daysLate: z.number().int().min(0),
-    }),
-  ),
-  /** Records identical to a report already on the platform: nothing changed (a re-sent import). */
-  existing: z.array(z.object({ ...historyRecordRef, reportId: z.uuid() })),
-  /**
-   * Records refused, nothing of them written: `status` is the HTTP status the problem would have on its own
-   * (409 a different report already exists for that cluster and period, 422 a rule, 404 an unknown cluster).
-   */
-  refused: z.array(
-    z.object({
-      ...historyRecordRef,
-      reportId: z.uuid().nullable(),
-      status: z.number().int(),
-      field: z.string(),
-      rule: z.string(),
-      message: z.string(),
-    }),
-  ),
-});
+export const clusterReportHistoryImportView = reportHistoryImportView(
+  { clusterCode: z.string(), period: reportPeriod },
+  {
+    status: z.enum(clusterReportStatuses),
+    late: z.boolean(),
+    daysLate: z.number().int().min(0),
+  },
+);
 export type ClusterReportHistoryImportView = z.infer<typeof clusterReportHistoryImportView>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { xlsxUpload } from './spreadsheet-upload';
+import { reportHistoryImportView } from './report-history-import';
 import { ruleIssue, say } from '../messages';
 import { isoDate, provinceCode, text } from '../primitives';
 
@@ -532,44 +533,14 @@ export const periodicReportHistoryImportRequest = z
   });
 export type PeriodicReportHistoryImportRequest = z.infer<typeof periodicReportHistoryImportRequest>;
 
-const historyRecordRef = {
-  /** The record's position in the request (from 0). */
-  index: z.number().int().min(0),
-  formId: z.string(),
-  period: z.string(),
-  provinceCode: z.string(),
-};
-
-export const periodicReportHistoryImportView = z.object({
-  records: z.number().int().min(1),
-  /** Reports this request created, as recorded. */
-  created: z.array(
-    z.object({
-      ...historyRecordRef,
-      reportId: z.uuid(),
-      status: z.enum(periodicReportStatuses),
-      versions: z.number().int().min(1),
-      onTime: z.boolean(),
-      daysLate: z.number().int().min(0),
-    }),
-  ),
-  /** Records telling the same story as a report already held: nothing changed (a re-sent import). */
-  existing: z.array(z.object({ ...historyRecordRef, reportId: z.uuid() })),
-  /**
-   * Records refused, nothing of them written: `status` is the HTTP status the problem would have on its own
-   * (409 a different report exists for that form, period and unit; 422 a rule).
-   */
-  refused: z.array(
-    z.object({
-      ...historyRecordRef,
-      reportId: z.uuid().nullable(),
-      status: z.number().int(),
-      field: z.string(),
-      rule: z.string(),
-      message: z.string(),
-    }),
-  ),
-});
+export const periodicReportHistoryImportView = reportHistoryImportView(
+  { formId: z.string(), period: z.string(), provinceCode: z.string() },
+  {
+    status: z.enum(periodicReportStatuses),
+    onTime: z.boolean(),
+    daysLate: z.number().int().min(0),
+  },
+);
 export type PeriodicReportHistoryImportView = z.infer<typeof periodicReportHistoryImportView>;
 
 // ---- Excel: template per form version, import into a report -------------------------------------------------
