@@ -44,4 +44,25 @@ describe('validation of a request part', () => {
       ['body.extra', 'unrecognized_keys'],
     ]);
   });
+
+  it('names the field inside a union that its closest variant refuses, not the union as a whole', () => {
+    const either = route({
+      method: 'POST',
+      path: '/y',
+      service: 'gateway',
+      access: 'public',
+      summary: 'y / y',
+      body: z.union([
+        z.strictObject({ clusterId: z.string(), figures: z.strictObject({ leased: z.number() }) }),
+        z.strictObject({ provinceCode: z.string() }),
+      ]),
+    });
+    const post = (body: unknown) => routeInput(either, { params: {}, query: {}, body } as unknown as Request);
+    expect(problemOf(() => post({ clusterId: 'c', figures: { leased: true } })).errors).toEqual([
+      expect.objectContaining({ field: 'body.figures.leased', rule: 'invalid_type' }),
+    ]);
+    expect(problemOf(() => post({ clusterId: 'c', figures: { leased: 1, note: 'x' } })).errors).toEqual([
+      expect.objectContaining({ field: 'body.figures.note', rule: 'unrecognized_keys' }),
+    ]);
+  });
 });

@@ -49,8 +49,23 @@ const ruleOf = (issue: Issue): string => {
 
 const UNKNOWN_FIELD: Bilingual = { vi: 'không phải trường được chấp nhận', en: 'is not a known field' };
 
+/**
+ * A union's refusal, told as the refusal of its closest variant (the one with the fewest issues; the first on a
+ * tie), so the client learns which field inside it is wrong rather than only that the union as a whole is.
+ */
+function withUnionsOpened(issues: readonly Issue[]): Issue[] {
+  return issues.flatMap((issue) => {
+    if (issue.code !== 'invalid_union' || !issue.errors?.length) return [issue];
+    const closest = issue.errors.reduce((best, variant) => (variant.length < best.length ? variant : best));
+    if (closest.length === 0) return [issue];
+    return withUnionsOpened(
+      closest.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }) as Issue),
+    );
+  });
+}
+
 export function fieldErrors(error: z.ZodError, location: string): ProblemFieldError[] {
-  return error.issues.flatMap((issue) => {
+  return withUnionsOpened(error.issues).flatMap((issue) => {
     const base = [location, ...issue.path.map(String)].join('.');
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => fieldError(`${base}.${key}`, 'unrecognized_keys', UNKNOWN_FIELD));

@@ -95,6 +95,7 @@ const PATTERN_CANDIDATES = [
   'x',
   '1',
   '2030',
+  '2030-Q2',
 ];
 
 function stringExample(schema: JsonSchema): string {
