@@ -85,14 +85,14 @@ const OAUTH_ANSWERS: Record<number, string> = {
 
 /** Which problem answers a route can give, from its method, its path and whether it is public. */
 export function problemStatuses(
-  entry: Pick<RouteDefinition, 'method' | 'path' | 'access' | 'whenConfigured'>,
+  entry: Pick<RouteDefinition, 'method' | 'path' | 'access' | 'whenConfigured' | 'queryNamesResource'>,
 ): number[] {
   // Any request can be too long in its line and headers (431) before a route is even chosen.
   const statuses = [400, 429, 431, 500, 503];
   if (entry.access !== 'public') statuses.push(401, 403);
   // The credential exchanges are public, and refuse bad credentials.
   else if (entry.path.startsWith('/api/v1/auth/')) statuses.push(401);
-  if (entry.path.includes('/:') || entry.whenConfigured) statuses.push(404);
+  if (entry.path.includes('/:') || entry.whenConfigured || entry.queryNamesResource) statuses.push(404);
   if (entry.method !== 'GET') statuses.push(409, 413, 415, 422);
   return statuses.sort((a, b) => a - b);
 }

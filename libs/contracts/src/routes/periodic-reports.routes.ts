@@ -129,6 +129,7 @@ export const periodicReportRoutes = routeGroup('Báo cáo định kỳ của cá
     summary:
       'Mức độ đầy đủ và đúng hạn / Completeness and timeliness of a form’s period per unit, region and nation',
     query: completenessQuery,
+    queryNamesResource: true,
     response: completenessView,
   }),
   get: route({

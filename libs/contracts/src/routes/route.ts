@@ -92,6 +92,8 @@ export interface RouteDefinition {
    * it answers 404 `<context>.<x>-not-configured`.
    */
   whenConfigured?: string;
+  /** The query names a resource (a form, by its id) that may not exist: then the answer is 404. */
+  queryNamesResource?: true;
   /** The status of success (default 200; 201 for a create; 302 for a redirect). */
   status?: 200 | 201 | 202 | 204 | 302;
   /**
