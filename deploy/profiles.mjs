@@ -4,7 +4,7 @@
 //   test — tests: Kafka 127.0.0.1:19092, databases kc_test_<db>, Redis db 1, base port 3400 (3200 + 106 would collide with MySQL's 3306)
 //   chaos — fault-injection tests (tools/chaos): Kafka 127.0.0.1:29092, databases kc_chaos_<db>, Redis db 2,
 //           base port 3500, and a PostgreSQL (port 5442) and a Redis (port 6392) of its own
-//   bench — benchmarks (tools/bench): Kafka 127.0.0.1:39092, databases kc_bench_<db>, Redis db 3, base port 3700;
+//   bench — benchmarks (tools/bench): Kafka 127.0.0.1:31092, databases kc_bench_<db>, Redis db 3, base port 3700;
 //           a benchmark starts it on a clean slate and stops it afterwards, so its data never reaches the demo
 //
 // dev, test and bench share one Postgres server and one Redis server; they never share a database, a Redis db, a
@@ -77,8 +77,10 @@ const PROFILE_DEFS = {
   bench: {
     // Measured as it would run in production (no test shortcuts).
     nodeEnv: 'production',
-    kafkaPort: 39092,
-    controllerPort: 39093,
+    // Below Linux's ephemeral range (32768–60999): a probe of a port in it can connect to itself while the
+    // broker is starting and hold the port the broker then fails to bind.
+    kafkaPort: 31092,
+    controllerPort: 31093,
     databasePrefix: 'kc_bench_',
     redisDb: 3,
     basePort: 3700,

@@ -50,7 +50,7 @@ const FLAGS = [
 ] as const;
 const USAGE = `npm run bench:projects -- [--projects 50000] [--years 8] [--samples 200] [--advances 2000]
   [--allocations 1000] [--lines 5] [--concurrency 20]
-  [--pg postgres://postgres@127.0.0.1:5432] [--brokers 127.0.0.1:39092 --redis redis://127.0.0.1:6379/3]`;
+  [--pg postgres://postgres@127.0.0.1:5432] [--brokers 127.0.0.1:31092 --redis redis://127.0.0.1:6379/3]`;
 
 async function main(): Promise<number> {
   const f = benchFlags(process.argv.slice(2), FLAGS, USAGE);

@@ -1,5 +1,5 @@
 // The benchmarks' own platform: the `bench` profile of deploy/profiles.mjs (databases kc_bench_*, Redis db 3, a
-// broker on 39092, the gateway on 3700). A benchmark starts it on a clean slate and stops it when done, so what a
+// broker on 31092, the gateway on 3700). A benchmark starts it on a clean slate and stops it when done, so what a
 // run writes never reaches the demo's databases (the dev profile) nor the tests' (test, chaos); an address given
 // by hand that belongs to one of those profiles is refused before anything is sent.
 import fs from 'node:fs';

@@ -9,7 +9,7 @@ describe('the bench profile', () => {
     const bench = targetsOf('bench', plain);
     expect(bench.databases.every((url) => /\/kc_bench_[a-z_]+$/.test(url))).toBe(true);
     expect(bench.redis).toBe('redis://127.0.0.1:6379/3');
-    expect(bench.brokers).toBe('127.0.0.1:39092');
+    expect(bench.brokers).toBe('127.0.0.1:31092');
     expect(bench.gateway).toBe('http://127.0.0.1:3700');
   });
 
@@ -28,7 +28,7 @@ describe('a benchmark pointed at another profile', () => {
     ['the demo gateway', { gateway: 'http://localhost:3000' }, /--gateway .* dev profile \(the demo\)/],
     ['a demo service', { gateway: 'http://127.0.0.1:3104' }, /dev profile/],
     ['the demo trade-fairs database', { database: dev.tradeFairsDatabase }, /--db .* a database of the dev/],
-    ['the demo broker', { brokers: '127.0.0.1:39092,localhost:9092' }, /--brokers localhost:9092 .* dev/],
+    ['the demo broker', { brokers: '127.0.0.1:31092,localhost:9092' }, /--brokers localhost:9092 .* dev/],
     ['the demo Redis db (no db named: db 0)', { redis: 'redis://127.0.0.1:6379' }, /--redis .* dev/],
     ['the tests broker', { brokers: '127.0.0.1:19092' }, /test profile/],
     ['the tests databases', { database: 'postgres://postgres@127.0.0.1/kc_test_plans' }, /test profile/],
