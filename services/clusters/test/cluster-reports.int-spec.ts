@@ -105,6 +105,21 @@ describe('periodic reports of clusters', () => {
       );
       expect(list.body.items[0]).toMatchObject({ clusterId: idle, reportId: null, dueBefore: '2026-06-20' });
       expect(list.body.items[2]).toMatchObject({ reportId: onTime.id, firstSubmittedOn: '2026-06-18' });
+      const codes = async (filter: string) => {
+        const page = await as(officer('41')).get<Page<ClusterReportListItem>>(
+          `${REPORTS}?periodKind=six-monthly&year=2026&${filter}`,
+        );
+        expect(page.status).toBe(200);
+        return [page.body.total, page.body.items.map((i) => i.clusterCode)];
+      };
+      expect(await codes('overdue=true')).toEqual([2, ['CCN-41-O01', 'CCN-41-O02']]);
+      expect(await codes('overdue=false')).toEqual([1, ['CCN-41-O03']]);
+      expect(await codes('status=not-opened')).toEqual([1, ['CCN-41-O01']]);
+      expect(await codes(`clusterId=${idle}`)).toEqual([1, ['CCN-41-O01']]);
+      expect(await codes('status=approved')).toEqual([0, []]);
+      const bad = await as(officer('41')).get(`${REPORTS}?periodKind=six-monthly&year=2026&status=late`);
+      expect(bad.status).toBe(400);
+      expect(JSON.stringify(bad.body)).toContain('query.status');
       expect((await calls.get(officer('41'), draft.body.id)).body.overdue).toBe(true);
     });
   });

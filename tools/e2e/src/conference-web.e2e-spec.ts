@@ -229,6 +229,14 @@ describe('the conference web app in a browser', () => {
       .waitFor();
     expect(await page.locator('[data-testid="error"]').count()).toBe(0);
     await shoot(page, 'cluster-reports-officer-40');
+    // Only the clusters that owe their report: the API filters, the heading says so.
+    await page.locator('[data-testid="filter-report-show"]').selectOption('overdue');
+    await page.waitForURL(/show=overdue/);
+    await expectText(page.locator('#cl-report-list'), /Quá hạn chưa nộp/);
+    await eventuallyCount(
+      page.locator('[data-testid="cluster-report-row"]:not([data-overdue="true"])'),
+      (n) => n === 0,
+    );
     await context.close();
   }, 120_000);
 

@@ -147,6 +147,12 @@ export const clusterReportsQuery = z.strictObject({
   provinceCode: provinceCode.optional(),
   periodKind: z.enum(reportPeriodKinds),
   year: z.coerce.number().int().min(2000).max(2100),
+  /** One cluster's report of the period. */
+  clusterId: z.uuid().optional(),
+  /** Only reports in this state (`not-opened`: clusters with no report yet). */
+  status: z.enum([...clusterReportStatuses, 'not-opened']).optional(),
+  /** `true`: nothing submitted and the deadline passed; `false`: the others. */
+  overdue: z.enum(['true', 'false']).optional(),
   page: z.coerce.number().int().min(1).default(1),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -107,7 +107,14 @@ export class ReportListingService {
     const period: ReportPeriod = { kind: query.periodKind, year: query.year };
     const provinces = listProvinceFilter(principal, query.provinceCode);
     const today = vietnamDate(this.clock.now());
-    const items = (await this.lines(provinces, period)).map((line) => this.itemOf(line, period, today));
+    const items = (await this.lines(provinces, period))
+      .map((line) => this.itemOf(line, period, today))
+      .filter(
+        (item) =>
+          (!query.clusterId || item.clusterId === query.clusterId) &&
+          (!query.status || item.status === query.status) &&
+          (!query.overdue || item.overdue === (query.overdue === 'true')),
+      );
     const start = (query.page - 1) * query.limit;
     return {
       items: items.slice(start, start + query.limit),

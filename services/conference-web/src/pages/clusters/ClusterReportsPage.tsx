@@ -26,6 +26,16 @@ import {
 
 const PAGE_SIZE = 50;
 
+/** What a department usually looks for in its list: who has not reported, who awaits its review. */
+const SHOW_FILTERS = [
+  { key: 'all', vi: 'Mọi cụm', en: 'Every cluster', query: {} },
+  { key: 'overdue', vi: 'Quá hạn chưa nộp', en: 'Overdue', query: { overdue: 'true' } },
+  { key: 'not-opened', vi: 'Chưa lập báo cáo', en: 'Not opened', query: { status: 'not-opened' } },
+  { key: 'submitted', vi: 'Chờ duyệt', en: 'Awaiting approval', query: { status: 'submitted' } },
+  { key: 'returned', vi: 'Đã trả lại', en: 'Returned', query: { status: 'returned' } },
+  { key: 'approved', vi: 'Đã duyệt', en: 'Approved', query: { status: 'approved' } },
+] as const;
+
 type Sums = ClusterReportDatabaseView['nation'];
 
 /** One row of the national database view: a province's (or the nation's) coverage and summed figures. */
@@ -227,10 +237,13 @@ function RollUp({
 /** Every cluster of a province expected to report for the period, with its report's status and timing. */
 function ProvinceReports({
   list,
+  shown,
   exportHref,
   pageHref,
 }: {
   list: Resource<Page<ClusterReportListItem>>;
+  /** The "show" filter's label, unless every cluster is shown. */
+  shown: { vi: string; en: string } | null;
   exportHref: string;
   pageHref: (n: number) => string;
 }) {
@@ -241,10 +254,15 @@ function ProvinceReports({
     <section className="card" aria-labelledby="cl-report-list">
       <div className="dd-section-title">
         <h2 id="cl-report-list">
-          {t(
-            `${countText(list.data.total, lang)} cụm phải báo cáo`,
-            `${countText(list.data.total, lang)} clusters expected to report`,
-          )}
+          {shown
+            ? t(
+                `${countText(list.data.total, lang)} cụm · ${shown.vi}`,
+                `${countText(list.data.total, lang)} clusters · ${shown.en}`,
+              )
+            : t(
+                `${countText(list.data.total, lang)} cụm phải báo cáo`,
+                `${countText(list.data.total, lang)} clusters expected to report`,
+              )}
         </h2>
         <a className="button secondary" href={exportHref} download data-testid="cluster-reports-export">
           {t('Tải Excel', 'Download Excel')}
@@ -252,7 +270,9 @@ function ProvinceReports({
       </div>
       {list.data.items.length === 0 ? (
         <p data-testid="cluster-reports-empty">
-          {t('Không có cụm nào phải báo cáo kỳ này.', 'No cluster is expected to report for this period.')}
+          {shown
+            ? t('Không có cụm nào khớp bộ lọc.', 'No cluster matches the filter.')
+            : t('Không có cụm nào phải báo cáo kỳ này.', 'No cluster is expected to report for this period.')}
         </p>
       ) : (
         <div className="table-wrap">
@@ -342,8 +362,11 @@ export default function ClusterReportsPage() {
       : null,
     live.version,
   );
+  const show = SHOW_FILTERS.find((f) => f.key === params.get('show')) ?? SHOW_FILTERS[0];
   const list = useApi<Page<ClusterReportListItem>>(
-    reader && !national ? `/api/v1/cluster-reports${query({ ...filters, page, limit: PAGE_SIZE })}` : null,
+    reader && !national
+      ? `/api/v1/cluster-reports${query({ ...filters, ...show.query, page, limit: PAGE_SIZE })}`
+      : null,
     live.version,
   );
   const exportHref = `/api/v1/cluster-reports/export.xlsx${query(filters)}`;
@@ -424,6 +447,22 @@ export default function ClusterReportsPage() {
             </select>
           </label>
         ) : null}
+        {national ? null : (
+          <label>
+            {t('Hiển thị', 'Show')}
+            <select
+              value={show.key}
+              onChange={(e) => set({ show: e.target.value === 'all' ? '' : e.target.value })}
+              data-testid="filter-report-show"
+            >
+              {SHOW_FILTERS.map((f) => (
+                <option key={f.key} value={f.key}>
+                  {t(f.vi, f.en)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
       </form>
 
       {national ? (
@@ -431,7 +470,12 @@ export default function ClusterReportsPage() {
       ) : (
         <>
           {province ? <RollUp provinceCode={province} period={period} version={live.version} /> : null}
-          <ProvinceReports list={list} exportHref={exportHref} pageHref={pageHref} />
+          <ProvinceReports
+            list={list}
+            shown={show.key === 'all' ? null : show}
+            exportHref={exportHref}
+            pageHref={pageHref}
+          />
         </>
       )}
     </div>
