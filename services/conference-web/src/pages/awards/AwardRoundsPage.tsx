@@ -1,4 +1,5 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useListParams } from '../../app/list-params';
 import type { AwardRoundView, Page } from '@kc/contracts';
 import { query } from '../../api/http';
 import { useApi, useLiveVersions } from '../../api/resource';
@@ -42,13 +43,12 @@ function ScheduleCell({ round }: { round: AwardRoundView }) {
 export default function AwardRoundsPage() {
   const { t, lang } = useLang();
   const { principal } = useSession();
-  const [params, setParams] = useSearchParams();
+  const { params, page, setFilters, pageHref: hrefFor } = useListParams();
   const juror = principal?.role === 'juror';
   const reader = juror || isStaff(principal);
   const year = params.get('year') ?? '';
   const level = params.get('level') ?? '';
   const state = params.get('state') ?? '';
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const areaText = useAreaText();
 
   const live = useLiveVersions(['awards']);
@@ -61,20 +61,7 @@ export default function AwardRoundsPage() {
   })}`;
   const list = useApi<Page<AwardRoundView>>(reader ? path : null, live.version);
 
-  const choose = (name: string, value: string) =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      if (value) next.set(name, value);
-      else next.delete(name);
-      next.delete('page');
-      return next;
-    });
-  const hrefFor = (n: number) => {
-    const next = new URLSearchParams(params);
-    if (n > 1) next.set('page', String(n));
-    else next.delete('page');
-    return `?${next}`;
-  };
+  const choose = (name: string, value: string) => setFilters({ [name]: value });
 
   if (!reader) {
     return (

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useListParams } from '../../app/list-params';
 import type { ClusterStatus, ClusterView, Page } from '@kc/contracts';
 import { query } from '../../api/http';
 import { useApi, useLiveVersions } from '../../api/resource';
@@ -60,7 +61,7 @@ function BoundInput({
 export default function ClusterListPage() {
   const { t, lang } = useLang();
   const { principal } = useSession();
-  const [params, setParams] = useSearchParams();
+  const { params, page, setFilters, pageHref: hrefFor } = useListParams();
   const reader = mayReadClusters(principal);
   const agency = isAgency(principal);
   // A department reads its own unit (the API limits it so; asking for another would be refused 403).
@@ -69,7 +70,6 @@ export default function ClusterListPage() {
   const plant = params.get('wastewater') ?? '';
   const occupancyMin = percentBound(params.get('occupancyMin')) ?? '';
   const occupancyMax = percentBound(params.get('occupancyMax')) ?? '';
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const { provinceOf, sortedProvinces } = useProvinceIndex();
 
   const filters = {
@@ -87,21 +87,7 @@ export default function ClusterListPage() {
   );
   const exportHref = `/api/v1/clusters/export.xlsx${query(filters)}`;
 
-  /** A changed filter starts again at page 1. */
-  const update = (name: string, value: string) =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      if (value) next.set(name, value);
-      else next.delete(name);
-      next.delete('page');
-      return next;
-    });
-  const hrefFor = (n: number) => {
-    const next = new URLSearchParams(params);
-    if (n > 1) next.set('page', String(n));
-    else next.delete('page');
-    return `?${next}`;
-  };
+  const update = (name: string, value: string) => setFilters({ [name]: value });
 
   const unit = province ? provinceOf.get(province) : undefined;
   const unitText = unit

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useListParams } from '../../app/list-params';
 import type {
   ClusterReportDatabaseView,
   ClusterReportListItem,
@@ -340,12 +341,11 @@ function ProvinceReports({
 export default function ClusterReportsPage() {
   const { t, lang } = useLang();
   const { principal } = useSession();
-  const [params, setParams] = useSearchParams();
+  const { params, page, setFilters: set, pageHref } = useListParams();
   const reader = mayReadClusters(principal);
   const agency = isAgency(principal);
   const period = periodFromParams(params.get('periodKind'), params.get('year'), vietnamDay(new Date()));
   const province = agency ? (params.get('province') ?? '') : (principal?.provinceCode ?? '');
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const live = useLiveVersions(['clusters']);
   const { provinceOf, sortedProvinces } = useProvinceIndex();
   // The agency without a province reads the national database view; a province's list otherwise.
@@ -371,24 +371,8 @@ export default function ClusterReportsPage() {
   );
   const exportHref = `/api/v1/cluster-reports/export.xlsx${query(filters)}`;
 
-  const set = (changes: Record<string, string>) =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      for (const [key, value] of Object.entries(changes)) {
-        if (value) next.set(key, value);
-        else next.delete(key);
-      }
-      next.delete('page');
-      return next;
-    });
   const provinceHref = (code: string) =>
     `?${new URLSearchParams({ province: code, periodKind: period.kind, year: String(period.year) })}`;
-  const pageHref = (n: number) => {
-    const next = new URLSearchParams(params);
-    if (n > 1) next.set('page', String(n));
-    else next.delete('page');
-    return `?${next}`;
-  };
 
   if (!reader) {
     return (

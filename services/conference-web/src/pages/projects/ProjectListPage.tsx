@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useListParams } from '../../app/list-params';
 import type { Page, ProjectStatus, ProjectView, ProvinceDetailView } from '@kc/contracts';
 import { query } from '../../api/http';
 import { useApi, useLiveVersions, useReference } from '../../api/resource';
@@ -37,7 +38,7 @@ const SEARCH_DELAY_MS = 300;
 export default function ProjectListPage() {
   const { t, lang } = useLang();
   const { principal } = useSession();
-  const [params, setParams] = useSearchParams();
+  const { params, page, setFilters: update, pageHref: hrefFor } = useListParams();
   const ownUnit = principal?.role === 'province-officer' ? principal.provinceCode : undefined;
   const province = ownUnit ?? params.get('province') ?? '';
   const year = params.get('year') ?? '';
@@ -46,34 +47,15 @@ export default function ProjectListPage() {
   const q = params.get('q') ?? '';
   // `recorded`: the unit's code as recorded only (a unit as it was, from its historical page).
   const unitAsOf = params.get('unitAsOf') === 'recorded' ? 'recorded' : undefined;
-  const page = Math.max(1, Number(params.get('page')) || 1);
 
   const [search, setSearch] = useState(q);
   useEffect(() => setSearch(q), [q]);
   useEffect(() => {
     if (search.trim() === q) return;
+    // A search being refined replaces its history entry: one per search, not one per pause in typing.
     const timer = setTimeout(() => update({ q: search.trim() }, q !== ''), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [search]);
-
-  /**
-   * A changed filter starts again at page 1. A search being refined replaces its history entry (one per search,
-   * not one per pause in typing).
-   */
-  function update(changes: Record<string, string>, replace = false) {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        next.delete('page');
-        return next;
-      },
-      { replace },
-    );
-  }
 
   const staff = isStaff(principal);
   const apiQuery = query({
@@ -100,12 +82,6 @@ export default function ProjectListPage() {
   const region = unit ? regions.data?.items.find((r) => r.code === unit.regionCode) : undefined;
   const crumbYear = year ? Number(year) : thisYear();
 
-  const hrefFor = (n: number) => {
-    const next = new URLSearchParams(params);
-    if (n > 1) next.set('page', String(n));
-    else next.delete('page');
-    return `?${next}`;
-  };
   const exportHref = `/api/v1/projects/export.xlsx${query({
     q: q || undefined,
     provinceCode: province || undefined,
