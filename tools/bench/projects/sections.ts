@@ -7,6 +7,8 @@ import type { Loaded } from './dataset';
 /** What a section of the benchmark gets: the projects service's HTTP pool and token, its database, the data. */
 export interface BenchContext {
   http: HttpPool;
+  /** The projects service's address (for the load worker). */
+  baseUrl: string;
   db: Client;
   token: string;
   loaded: Loaded;

@@ -2,7 +2,9 @@
  * Reads through the gateway, side by side: a route the gateway answers itself (the floor of the edge), a read it
  * forwards to a service, a conference view, and the health check — each driven by autocannon with the same
  * connections for the same time, one after the other. Prints requests/s, latency and the forwarded read's share
- * of the gateway's own route (issue 12's target: at least 60 %). Prints figures; not a test.
+ * of the gateway's own route (issue 12's target: at least 60 %). The conference view runs twice: as fast as it
+ * goes (the saturated gateway's latency) and at a steady 1,050 requests/s offered, the hall of issue 12's target
+ * (≥ 1,000 requests/s with p99 < 50 ms at 50 connections), which is judged on that run. Prints figures; not a test.
  *
  *   npm run bench:reads -- [--connections 20] [--seconds 8] [--projects 0] [--gateway URL]
  *
@@ -63,7 +65,16 @@ async function login(gateway: string, username: string): Promise<string> {
   return ((await reply.json()) as { accessToken: string }).accessToken;
 }
 
-async function measure(gateway: string, m: Measure, connections: number, seconds: number): Promise<Figures> {
+/** The hall of issue 12's target: a steady offered rate a little above 1,000 requests/s, so that meeting it shows. */
+const HALL_RATE = 1050;
+
+async function measure(
+  gateway: string,
+  m: Measure,
+  connections: number,
+  seconds: number,
+  overallRate?: number,
+): Promise<Figures> {
   // As a browser asks: it takes gzip (the edge gzips the answers it keeps).
   const headers: Record<string, string> = {
     'accept-encoding': 'gzip',
@@ -74,7 +85,13 @@ async function measure(gateway: string, m: Measure, connections: number, seconds
   if (first.status !== 200) throw new Error(`${m.path}: HTTP ${first.status} before the run`);
   // Then a few seconds unmeasured, so that the figures are the steady state's, not the compiler's first run.
   await autocannon({ url: `${gateway}${m.path}`, connections, duration: WARM_UP_SECONDS, headers });
-  const result = await autocannon({ url: `${gateway}${m.path}`, connections, duration: seconds, headers });
+  const result = await autocannon({
+    url: `${gateway}${m.path}`,
+    connections,
+    duration: seconds,
+    headers,
+    ...(overallRate ? { overallRate } : {}),
+  });
   return {
     name: m.name,
     requestsPerSecond: result.requests.average,
@@ -108,6 +125,10 @@ async function main(): Promise<void> {
     }
     const rows: Figures[] = [];
     for (const m of MEASURES) rows.push(await measure(platform.gateway, m, connections, seconds));
+    // The same view at the hall's steady rate: what a hall sees, not the latency of a saturated gateway.
+    const view = MEASURES[3];
+    const hallRow = await measure(platform.gateway, view, connections, seconds, HALL_RATE);
+    rows.push({ ...hallRow, name: `${view.name.replace(' (national)', '')} at ${HALL_RATE}/s offered` });
     console.log(`\n  ${connections} connections, ${seconds} s each, one after the other\n`);
     console.log(
       `  ${'route'.padEnd(36)} ${'req/s'.padStart(8)} ${'p50'.padStart(7)} ${'p99'.padStart(7)}  non-2xx errors`,
@@ -125,11 +146,12 @@ async function main(): Promise<void> {
     console.log(
       `  forwarded (not kept) / own  ${((100 * forwarded.requestsPerSecond) / own.requestsPerSecond).toFixed(0)} %`,
     );
-    const view = rows[3];
-    const hall = view.requestsPerSecond >= 1000 && view.p99 < 50;
+    const [saturated, hall] = [rows[3], rows[5]];
+    const met = hall.requestsPerSecond >= 1000 && hall.p99 < 50 && hall.non2xx + hall.errors === 0;
     console.log(
-      `  conference view  ${view.requestsPerSecond.toFixed(0)} req/s, p99 ${view.p99} ms at ${connections} connections` +
-        `${projects ? ` over ${projects} projects` : ''} (target ≥ 1,000 req/s, p99 < 50 ms at 50: ${hall && connections >= 50 ? 'met' : 'not met'})`,
+      `  conference view  as fast as it goes: ${saturated.requestsPerSecond.toFixed(0)} req/s, p99 ${saturated.p99} ms; ` +
+        `at ${HALL_RATE}/s offered: ${hall.requestsPerSecond.toFixed(0)} req/s, p99 ${hall.p99} ms — ${connections} connections` +
+        `${projects ? ` over ${projects} projects` : ''} (target ≥ 1,000 req/s with p99 < 50 ms at 50: ${met && connections >= 50 ? 'met' : 'not met'})`,
     );
     console.log(`  load average after the run: ${loadAverage()}`);
     console.log(
