@@ -6,3 +6,4 @@ export * from './bootstrap';
 export * from './platform.module';
 export * from './replica-catch-up';
 export * from './route';
+export * from './stored-file';

@@ -24,6 +24,11 @@ import { AwardEntryProjections1763900000660 } from './infrastructure/persistence
 import { ClusterRegistryAndReports1763900000670 } from './infrastructure/persistence/migrations/1763900000670-cluster-registry-and-reports';
 import { PeriodicReports1764200000100 } from './infrastructure/persistence/periodic-reports/1764200000100-periodic-reports';
 import { PeriodicReportHistory1764200000200 } from './infrastructure/persistence/periodic-reports/1764200000200-periodic-report-history';
+import { MoneyLedger1764300000100 } from './infrastructure/persistence/money-ledger/1764300000100-money-ledger';
+import { ProjectCompletedOn1764300000500 } from './infrastructure/persistence/migrations/1764300000500-project-completed-on';
+import { PeriodicReportReporters1764300000200 } from './infrastructure/persistence/periodic-reports/1764300000200-periodic-report-reporters';
+import { WebhookManagement1764300000300 } from './infrastructure/persistence/periodic-reports/1764300000300-webhook-management';
+import { PeriodicReportFiles1764300000400 } from './infrastructure/persistence/periodic-reports/1764300000400-periodic-report-files';
 import { PROJECTION_ENTITIES } from './infrastructure/persistence/projection.entities';
 import { WatchlistQueries } from './infrastructure/persistence/watchlist.queries';
 import { ConferencePacksController } from './interface/http/conference-packs.controller';
@@ -56,6 +61,11 @@ export class ReportingModule {
             ClusterRegistryAndReports1763900000670,
             PeriodicReports1764200000100,
             PeriodicReportHistory1764200000200,
+            MoneyLedger1764300000100,
+            ProjectCompletedOn1764300000500,
+            PeriodicReportReporters1764300000200,
+            WebhookManagement1764300000300,
+            PeriodicReportFiles1764300000400,
           ],
         }),
         PeriodicReportsModule.forRoot(config),

@@ -3,6 +3,7 @@ import type { Principal } from '@kc/contracts';
 import { central, eventually, officer } from '@kc/testing';
 import { PeriodicReportsClock } from '../src/application/periodic-reports/periodic-reports-clock';
 import { ReminderSchedulerService } from '../src/application/periodic-reports/reminder-scheduler.service';
+import { signedReportFile, uploadFile } from './support/attachment-files';
 import { useReportingContext } from './support/reporting-context';
 
 type View = {
@@ -30,13 +31,7 @@ const provincialSystem = (code: string, scopes: string[]): Principal => ({
   provinceCode: code,
   scopes,
 });
-const signedReport = {
-  slot: 'signedReport',
-  fileName: 'bao-cao-quy-1.pdf',
-  mediaType: 'application/pdf',
-  bytes: 123_456,
-  sha256: 'a'.repeat(64),
-};
+const signedReport = signedReportFile('bao-cao-quy-1', 'bao-cao-quy-1.pdf');
 
 /** Issue 16 against the real database: forms, the workflow's guarantees, lateness, isolation, reminders. */
 describe('periodic reports of the provinces', () => {
@@ -64,6 +59,16 @@ describe('periodic reports of the provinces', () => {
          signed_on, amount_vnd, previous_vnd)
        VALUES ($1, $2, 'KCQG', $3, 2026, '12/QĐ-BCT', '2026-01-10', 800000000, 0)`,
       [randomUUID(), project, randomUUID()],
+    );
+    // The money the pre-fill sums up to the period's last day: the money ledger's dated movements.
+    await db.query(
+      `INSERT INTO money_movement (movement_key, project_id, kind, fund, amount_vnd, moved_on, plan_year,
+         province_code, province_as_of)
+       VALUES ('allocation:' || $1::uuid, $1::uuid, 'allocation', 'KCQG', 800000000, '2026-01-10', 2026, '40',
+               '2026-01-01'),
+              ('disbursement:' || $1::uuid, $1::uuid, 'advance', 'KCQG', 200000000, '2026-03-02', 2026, '40',
+               '2026-01-01')`,
+      [project],
     );
     await db.query(
       `INSERT INTO booth_projection (registration_id, fair_id, fair_year, facility_tax_code, province_code,
@@ -106,9 +111,10 @@ describe('periodic reports of the provinces', () => {
         ...values,
       },
       narratives: { results: 'Hoàn thành tốt kế hoạch quý I', difficulties: 'Giải ngân chậm' },
-      attachments: [signedReport],
+      attachments: [signedReport.attachment],
     });
     expect([reply.status, reply.body.code]).toEqual([200, undefined]);
+    await uploadFile(as(by), id, signedReport.bytes);
     return reply.body;
   };
   const submit = (id: string, by: Principal, key = randomUUID()) =>
@@ -372,14 +378,21 @@ describe('periodic reports of the provinces', () => {
       type: string;
       topic: string;
       envelope: { payload: Record<string, unknown> };
-    }>(`SELECT type, topic, envelope FROM outbox WHERE message_key = $1 ORDER BY seq`, [id]);
+    }>(
+      // Not the audit of the signed report's upload (periodic-report-files.int-spec.ts): the workflow's steps.
+      `SELECT type, topic, envelope FROM outbox WHERE message_key = $1
+          AND envelope -> 'payload' ->> 'action' IS DISTINCT FROM 'periodic-report.attachment-upload' ORDER BY seq`,
+      [id],
+    );
     expect(outbox.map((r) => r.type)).toEqual([
       'reporting.periodic-report.submitted',
       'reporting.periodic-report.returned',
       'reporting.periodic-report.submitted',
       'reporting.periodic-report.approved',
+      // The reopening publishes no event but is audited through the outbox (the edge's change signal).
+      'audit.record.appended',
     ]);
-    expect(outbox.every((r) => r.topic === 'reporting.periodic-report.events')).toBe(true);
+    expect(outbox.slice(0, 4).every((r) => r.topic === 'reporting.periodic-report.events')).toBe(true);
     expect(outbox[3].envelope.payload).toMatchObject({ version: 2, final: true, figures: { trainees: 120 } });
     expect(outbox[1].envelope.payload).toMatchObject({ reason: 'Thiếu số liệu nội dung 3', level: 'agency' });
     // The relay publishes them to the broker (polled with a deadline, not slept for).

@@ -262,6 +262,9 @@ describe('the conference web app in a browser', () => {
     expect(report).toBeDefined();
     if (report!.status === 'draft' || report!.status === 'returned') {
       const view = await officer.get<PeriodicReportView>(`/api/v1/periodic-reports/${report!.id}`);
+      // The signed report's scan: declared in the content, its bytes uploaded, before the submission needs it.
+      const scan = Buffer.from('%PDF-1.7\nBáo cáo quý có chữ ký của Sở Công Thương Nghệ An\n');
+      const scanSha = createHash('sha256').update(scan).digest('hex');
       const edited = await fetch(`${gatewayUrl()}/api/v1/periodic-reports/${report!.id}/content`, {
         method: 'PUT',
         headers: { authorization: `Bearer ${officer.token}`, 'content-type': 'application/json' },
@@ -280,13 +283,18 @@ describe('the conference web app in a browser', () => {
               slot: 'signedReport',
               fileName: 'bao-cao-quy.pdf',
               mediaType: 'application/pdf',
-              bytes: 123_456,
-              sha256: 'a'.repeat(64),
+              bytes: scan.length,
+              sha256: scanSha,
             },
           ],
         }),
       });
       expect(edited.status).toBe(200);
+      const uploaded = await officer.post(
+        `/api/v1/periodic-reports/${report!.id}/attachments/${scanSha}/content`,
+        { offset: 0, contentBase64: scan.toString('base64') },
+      );
+      expect(uploaded.status).toBe(200);
       const submitted = await officer.post(`/api/v1/periodic-reports/${report!.id}/submit`, undefined, {
         'idempotency-key': randomUUID(),
       });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDate, provinceCode, text, year } from '../primitives';
 import { ruleIssue, say } from '../messages';
 import { awardLevels, awardProductGroups, type AwardLevel } from './award-certificates';
+import { filePieceRequest } from './file-pieces';
 import { taxCode } from './booths';
 import { unitAsOf } from './unit-filter';
 
@@ -306,11 +307,6 @@ export const submitAwardEntryRequest = z.strictObject({
 });
 export type SubmitAwardEntryRequest = z.infer<typeof submitAwardEntryRequest>;
 
-/** The largest piece of a file one request carries: base64 of it stays well inside the 1 MB JSON body limit. */
-export const DOSSIER_CHUNK_MAX_BYTES = 512 * 1024;
-/** Base64 of `DOSSIER_CHUNK_MAX_BYTES` bytes: 4 characters per 3 bytes, padded. */
-const DOSSIER_CHUNK_MAX_BASE64 = Math.ceil(DOSSIER_CHUNK_MAX_BYTES / 3) * 4;
-
 export const dossierFileParams = z.strictObject({
   id: z.uuid(),
   entryId: z.uuid(),
@@ -322,21 +318,7 @@ export const dossierFileParams = z.strictObject({
  * POST …/entries/:entryId/dossier/:position/content — the next piece of a declared file's bytes. A file of up to
  * 512 KiB goes in one request (offset 0); a larger one in pieces, each starting where the last one ended.
  */
-export const putDossierContentRequest = z.strictObject({
-  /** Where this piece starts in the file: the bytes received so far. */
-  offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-  contentBase64: z
-    .string()
-    .min(1, say('không được để trống', 'must not be empty'))
-    .max(
-      DOSSIER_CHUNK_MAX_BASE64,
-      say(
-        `tối đa ${DOSSIER_CHUNK_MAX_BASE64} ký tự (512 KiB mỗi lần gửi; tệp lớn hơn gửi thành nhiều phần)`,
-        `must be at most ${DOSSIER_CHUNK_MAX_BASE64} characters (512 KiB a request; send a larger file in pieces)`,
-      ),
-    )
-    .regex(/^[A-Za-z0-9+/]+={0,2}$/, say('phải là base64', 'must be base64')),
-});
+export const putDossierContentRequest = filePieceRequest;
 export type PutDossierContentRequest = z.infer<typeof putDossierContentRequest>;
 
 export const dossierFileView = z.object({

@@ -210,6 +210,87 @@ export const conferenceContentRow = z.object({
 });
 export type ConferenceContentRow = z.infer<typeof conferenceContentRow>;
 
+/** One indicator of the provincial departments' periodic reports (the forms' catalogue, in form order). */
+export const reportedIndicatorDefinition = z.object({
+  key: z.string(),
+  labelVi: z.string(),
+  labelEn: z.string(),
+  kind: z.enum(['entered', 'ratio']),
+  /** Ratios are in basis points (62,5 % = 6250). */
+  measure: z.enum(['count', 'vnd', 'basis-points']),
+  /** What a broken-down indicator is entered by (`content-3`, `national`); empty when entered once. */
+  members: z.array(z.object({ key: z.string(), labelVi: z.string(), labelEn: z.string() })),
+});
+export type ReportedIndicatorDefinition = z.infer<typeof reportedIndicatorDefinition>;
+
+/**
+ * Sums of approved report figures: per entered indicator its total (VND or a count, exact), per broken-down one
+ * its members, and the ratios in basis points computed from these totals (never an average of rates).
+ */
+export const reportedIndicatorFigures = z.object({
+  totals: z.record(z.string(), vnd),
+  members: z.record(z.string(), z.record(z.string(), vnd)),
+  ratios: z.record(z.string(), count.nullable()),
+});
+export type ReportedIndicatorFigures = z.infer<typeof reportedIndicatorFigures>;
+
+/** The report a unit's year figure comes from: its figures are year-to-date up to `cutOff`. */
+export const reportedIndicatorSource = z.object({
+  formId: z.string(),
+  period: z.string(),
+  cutOff: isoDate,
+  approvedVersion: z.number().int().min(1),
+  /** Reopened for correction: this approved version counts until a correction is approved. */
+  underCorrection: z.boolean(),
+});
+
+/** A unit that owes the year's reports, as it was then; `report` null: none approved (it adds nothing). */
+export const reportingUnitView = z.object({
+  code: provinceCode,
+  nameVi: z.string(),
+  regionCode: z.enum(conferenceRegions),
+  /** The row its figures are in: itself, or (grouping=current) the unit of today that holds it. */
+  countedIn: provinceCode,
+  report: reportedIndicatorSource.nullable(),
+});
+
+/** Figures null: none of the area's reporting units has an approved report (not a zero). */
+const reportedArea = z.object({
+  expected: count,
+  reported: count,
+  figures: reportedIndicatorFigures.nullable(),
+});
+
+/**
+ * The indicators the provincial departments reported (approved periodic reports), beside the platform's own
+ * figures: a unit's year figure is its approved annual report, else its approved six-monthly or quarterly report
+ * with the latest cut-off (year-to-date). Rows follow the report's grouping; regions and the total sum the same
+ * rows. Reporting units are those in force on the year's last day (today while the year runs).
+ */
+export const conferenceReportedIndicators = z.object({
+  /** Periodic reports exist on the platform for periods ending on or after this day. */
+  departmentFormsFrom: isoDate,
+  reportingUnitsAsOf: isoDate,
+  unitsAsOf: isoDate,
+  indicators: z.array(reportedIndicatorDefinition),
+  reportingUnits: z.array(reportingUnitView),
+  units: z.array(
+    z.object({
+      code: provinceCode,
+      nameVi: z.string(),
+      regionCode: z.enum(conferenceRegions),
+      reportedBy: z.array(provinceCode),
+      missing: z.array(provinceCode),
+      figures: reportedIndicatorFigures.nullable(),
+    }),
+  ),
+  regions: z.array(
+    reportedArea.extend({ code: z.enum(conferenceRegions), nameVi: z.string(), nameEn: z.string() }),
+  ),
+  total: reportedArea,
+});
+export type ConferenceReportedIndicators = z.infer<typeof conferenceReportedIndicators>;
+
 /** GET /api/v1/conferences/national and /regional/:region. */
 export const conferenceReport = z.object({
   scope: z.enum(['national', 'regional']),
@@ -233,6 +314,8 @@ export const conferenceReport = z.object({
   byContent: z.array(conferenceContentRow),
   /** What each figure counts, in Vietnamese and English (the same table as GET /api/v1/conferences/figures). */
   glossary: z.array(conferenceFigureDefinition),
+  /** The figures the provincial departments reported in their approved periodic reports. */
+  reportedIndicators: conferenceReportedIndicators,
 });
 export type ConferenceReport = z.infer<typeof conferenceReport>;
 

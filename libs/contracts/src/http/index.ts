@@ -12,6 +12,7 @@ export * from './cluster-support';
 export * from './trade-fairs';
 export * from './booths';
 export * from './awards';
+export * from './file-pieces';
 export * from './award-certificates';
 export * from './reference';
 export * from './conferences';

@@ -143,7 +143,10 @@ export const openPeriodicReportRequest = z.strictObject({
   formId: formIdSchema,
   period: reportPeriodId,
   provinceCode,
-  /** The reporter inside the province; for the department's forms it is the province code (the default). */
+  /**
+   * The reporter inside the province: for the department's forms the province code (the default); for the
+   * implementing units' monthly report the project's id; for the certificate holders' report the facility's tax code.
+   */
   reporterId: z
     .string()
     .regex(/^[A-Za-z0-9.-]{1,60}$/, say('phải là mã đơn vị báo cáo', 'must be a reporter id'))
@@ -192,6 +195,29 @@ const contentView = z.object({
     }),
   ),
 });
+
+/** …/periodic-reports/:id/attachments/:sha256 — a declared attachment's file, by its SHA-256 within the report. */
+export const attachmentFileParams = z.strictObject({
+  id: z.uuid(),
+  sha256: z
+    .string()
+    .regex(
+      /^[0-9a-f]{64}$/,
+      say('phải là SHA-256 (64 ký tự hex thường)', 'must be a SHA-256 (64 lower-case hex)'),
+    ),
+});
+
+/** What the platform holds of a declared attachment's file. */
+export const attachmentFileView = z.object({
+  sha256: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number().int(),
+  /** The bytes received so far (…/attachments/:sha256/content); all of them once whole. */
+  receivedBytes: z.number().int(),
+  /** Every byte is in and hashes to `sha256` (computed by the service): it may be submitted and downloaded. */
+  complete: z.boolean(),
+});
+export type AttachmentFileView = z.infer<typeof attachmentFileView>;
 
 export const periodicReportView = z.object({
   id: z.uuid(),
@@ -255,6 +281,8 @@ export const periodicReportView = z.object({
     .nullable(),
   /** Set when the report was recorded from its past (paper, a legacy system) by the history import: who, when. */
   recordedFromHistory: z.object({ recordedBy: z.string(), recordedAt: z.string() }).nullable(),
+  /** The files held for the attachments of the working content and the versions, by SHA-256. */
+  files: z.array(attachmentFileView).optional(),
 });
 export type PeriodicReportView = z.infer<typeof periodicReportView>;
 
@@ -309,9 +337,15 @@ export const reportCalendarView = z.object({
     z.object({
       formId: z.string(),
       formTitle: bilingual,
+      /** Who files the form: the unit itself, a project's implementing unit, a certificate holder. */
+      reporter: z.enum(reporterKinds),
       period: z.string(),
       periodLabel: bilingual,
       provinceCode: z.string(),
+      /** The unit's code, the project's id, or the holding facility's tax code (what `reporterId` opens with). */
+      reporterId: z.string(),
+      /** The unit's name, the project's code and title, or the facility's name. */
+      reporterName: z.string(),
       lastOnTimeDay: isoDate,
       daysLeft: z.number().int(),
       reportId: z.uuid().nullable(),
@@ -322,7 +356,12 @@ export const reportCalendarView = z.object({
 });
 export type ReportCalendarView = z.infer<typeof reportCalendarView>;
 
-export const completenessQuery = z.strictObject({ formId: formIdSchema, period: reportPeriodId });
+export const completenessQuery = z.strictObject({
+  formId: formIdSchema,
+  period: reportPeriodId,
+  /** Forms with many reporters per unit: list the reporters of this unit only (the counts stay whole). */
+  provinceCode: provinceCode.optional(),
+});
 
 const shareView = z.object({ count: z.number().int(), of: z.number().int(), percent: bilingual.nullable() });
 const countsView = z.object({
@@ -335,27 +374,44 @@ const countsView = z.object({
   approved: shareView,
   returned: shareView,
   awaitingReview: shareView,
+  /** Of those awaiting review: waiting for the province (implementing units' reports), for the agency. */
+  awaitingProvince: shareView,
+  awaitingAgency: shareView,
   reopened: shareView,
   onTimeOfSubmitted: shareView,
 });
 
+const regionCodeView = z.enum(['north', 'central', 'south']);
+const standingView = {
+  provinceCode: z.string(),
+  regionCode: regionCodeView,
+  timeliness: z.enum(['on-time', 'late', 'overdue', 'not-yet-due']),
+  daysLate: z.number().int(),
+  review: z.enum(['awaiting-review', 'returned', 'approved', 'reopened', 'none']),
+  awaiting: z.enum(reviewLevels).nullable(),
+};
+
+/**
+ * Nation, regions and units are counted from the same reporter rows, so units add up to their region and regions
+ * to the nation. A department's form has one reporter per unit (`units` names them, to everyone); the implementing
+ * units' and certificate holders' forms have many per unit (`units` is empty; `provinces` counts them, and
+ * `reporters` lists those the caller may see: all for the agency, the unit's own for a province officer, itself
+ * for a business user, none for other roles).
+ */
 export const completenessView = z.object({
   formId: z.string(),
+  reporter: z.enum(reporterKinds),
   period: z.string(),
   periodLabel: bilingual,
   lastOnTimeDay: isoDate,
   asOf: z.string(),
   nation: countsView,
   regions: z.object({ north: countsView, central: countsView, south: countsView }),
-  units: z.array(
-    z.object({
-      provinceCode: z.string(),
-      regionCode: z.enum(['north', 'central', 'south']),
-      timeliness: z.enum(['on-time', 'late', 'overdue', 'not-yet-due']),
-      daysLate: z.number().int(),
-      review: z.enum(['awaiting-review', 'returned', 'approved', 'reopened', 'none']),
-    }),
-  ),
+  provinces: z.array(z.object({ provinceCode: z.string(), regionCode: regionCodeView, counts: countsView })),
+  units: z.array(z.object(standingView)),
+  reporters: z.array(z.object({ reporterId: z.string(), name: z.string(), ...standingView })),
+  /** Certificates valid in the year whose holder the platform does not know yet: not placed in any count. */
+  holdersUnknown: z.number().int().min(0),
 });
 export type CompletenessView = z.infer<typeof completenessView>;
 
@@ -367,6 +423,8 @@ export const notificationView = z.object({
   id: z.uuid(),
   kind: z.enum(notificationKinds),
   provinceCode: z.string(),
+  /** The project or facility the notice is about; null for the department's own report. */
+  reporterId: z.string().nullable(),
   formId: z.string(),
   period: z.string(),
   reportId: z.uuid().nullable(),
@@ -399,21 +457,62 @@ export const subscriptionParams = z.strictObject({
   clientId: clientParams.shape.clientId,
   subscriptionId: z.uuid(),
 });
+export const webhookDeliveryParams = subscriptionParams.extend({ deliveryId: z.uuid() });
 
-export const createWebhookRequest = z.strictObject({
-  url: z
-    .url(say('phải là một URL', 'must be a URL'))
-    .max(2_000)
-    .refine(
-      (u) => /^https?:\/\//.test(u),
-      ruleIssue('url-scheme', 'phải là http hoặc https', 'must be http or https'),
-    ),
-  events: z
-    .array(z.enum(webhookEventKinds))
-    .min(1, say('phải chọn ít nhất một loại sự kiện', 'must name at least one event kind'))
-    .refine((e) => new Set(e).size === e.length, ruleIssue('unique', 'không được lặp', 'must not repeat')),
-});
+/** What a delivery carries: the subscribed notices, and the test event a client asks for (never subscribed to). */
+export const webhookDeliveryKinds = [...webhookEventKinds, 'webhook.ping'] as const;
+export const webhookDeliveryStatuses = ['pending', 'delivered', 'given-up', 'cancelled'] as const;
+
+const webhookUrl = z
+  .url(say('phải là một URL', 'must be a URL'))
+  .max(2_000)
+  .refine(
+    (u) => /^https?:\/\//.test(u),
+    ruleIssue('url-scheme', 'phải là http hoặc https', 'must be http or https'),
+  );
+const webhookEvents = z
+  .array(z.enum(webhookEventKinds))
+  .min(1, say('phải chọn ít nhất một loại sự kiện', 'must name at least one event kind'))
+  .refine((e) => new Set(e).size === e.length, ruleIssue('unique', 'không được lặp', 'must not repeat'));
+
+export const createWebhookRequest = z.strictObject({ url: webhookUrl, events: webhookEvents });
 export type CreateWebhookRequest = z.infer<typeof createWebhookRequest>;
+
+/** A change of URL, event kinds or pause (`active: false`): what is left out stays as it is. */
+export const updateWebhookRequest = z
+  .strictObject({
+    url: webhookUrl.optional(),
+    events: webhookEvents.optional(),
+    active: z.boolean().optional(),
+  })
+  .refine(
+    (b) => b.url !== undefined || b.events !== undefined || b.active !== undefined,
+    ruleIssue(
+      'empty-change',
+      'phải nêu ít nhất một thay đổi',
+      'must change at least one of url, events, active',
+    ),
+  );
+export type UpdateWebhookRequest = z.infer<typeof updateWebhookRequest>;
+
+export const webhookListQuery = z.strictObject({
+  /** Unsubscribed endpoints are left out unless asked for (their delivery log stays readable by id). */
+  includeUnsubscribed: z.enum(['true', 'false']).default('false'),
+});
+
+/**
+ * How long the replaced secret keeps signing beside the new one: 0 (a leaked secret) to 86 400 seconds, by
+ * default the whole day (the domain's SECRET_OVERLAP_SECONDS).
+ */
+export const rotateWebhookSecretRequest = z.strictObject({
+  overlapSeconds: z
+    .number()
+    .int(say('phải là số giây nguyên', 'must be whole seconds'))
+    .min(0, say('không được âm', 'must not be negative'))
+    .max(86_400, say('tối đa 86 400 giây (24 giờ)', 'must be at most 86,400 seconds (24 h)'))
+    .optional(),
+});
+export type RotateWebhookSecretRequest = z.infer<typeof rotateWebhookSecretRequest>;
 
 export const webhookSubscriptionView = z.object({
   id: z.uuid(),
@@ -423,11 +522,26 @@ export const webhookSubscriptionView = z.object({
   events: z.array(z.enum(webhookEventKinds)),
   active: z.boolean(),
   createdAt: z.string(),
+  /** When the secret was last rotated (never: null). */
+  secretRotatedAt: z.string().nullable(),
+  /** While the replaced secret still signs beside the new one: when it stops. */
+  previousSecretExpiresAt: z.string().nullable(),
+  /** Unsubscribed: nothing is sent any more, its pending deliveries were cancelled, its log stays. */
+  unsubscribedAt: z.string().nullable(),
 });
 /** Only the answer to the creation carries the secret: it is shown once and never again. */
 export const createdWebhookView = webhookSubscriptionView.extend({ secret: z.string() });
+/** The answer to a rotation: the new secret, shown once (a retry with the same Idempotency-Key shows it again). */
+export const webhookSecretRotationView = z.object({
+  subscriptionId: z.uuid(),
+  rotation: z.number().int().min(1),
+  secret: z.string(),
+  rotatedAt: z.string(),
+  previousSecretExpiresAt: z.string().nullable(),
+});
 
 export const webhookDeliveriesQuery = z.strictObject({
+  status: z.enum(webhookDeliveryStatuses).optional(),
   page: z.coerce.number().int().min(1).default(1),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -435,8 +549,8 @@ export const webhookDeliveriesQuery = z.strictObject({
 export const webhookDeliveryView = z.object({
   id: z.uuid(),
   eventId: z.uuid(),
-  kind: z.enum(webhookEventKinds),
-  status: z.enum(['pending', 'delivered', 'given-up']),
+  kind: z.enum(webhookDeliveryKinds),
+  status: z.enum(webhookDeliveryStatuses),
   attempts: z.array(
     z.object({
       number: z.number().int(),
@@ -448,6 +562,10 @@ export const webhookDeliveryView = z.object({
   ),
   nextAttemptAt: z.string().nullable(),
   deliveredAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  /** How often it was redriven after giving up, and the last time. */
+  redrives: z.number().int().min(0),
+  redrivenAt: z.string().nullable(),
   createdAt: z.string(),
 });
 export type WebhookDeliveryView = z.infer<typeof webhookDeliveryView>;

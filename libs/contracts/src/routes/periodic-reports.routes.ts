@@ -1,4 +1,6 @@
 import {
+  attachmentFileParams,
+  attachmentFileView,
   completenessQuery,
   completenessView,
   formTemplateQuery,
@@ -28,16 +30,30 @@ import {
   webhookDeliveriesQuery,
   webhookDeliveryView,
   webhookSubscriptionView,
+  rotateWebhookSecretRequest,
+  updateWebhookRequest,
+  webhookDeliveryParams,
+  webhookListQuery,
+  webhookSecretRotationView,
 } from '../http/periodic-reports';
+import { filePieceRequest } from '../http/file-pieces';
 import { listOf, pageOf } from '../http/pagination';
 import { idParams, ROLE_GROUPS, route, routeGroup, XLSX_MEDIA_TYPE } from './route';
 
 const READ = { roles: ROLE_GROUPS.staff, scope: 'reports:read' } as const;
 const WRITE = { roles: ROLE_GROUPS.staff, scope: 'reports:write' } as const;
+/**
+ * What a reporter does with its own reports: the staff, and a business user for its facility's certificate-holder
+ * reports (the service narrows it to those; every other report answers 404).
+ */
+const REPORTER_READ = { roles: [...ROLE_GROUPS.staff, 'business'], scope: 'reports:read' } as const;
+const REPORTER_WRITE = { roles: [...ROLE_GROUPS.staff, 'business'], scope: 'reports:write' } as const;
 
 /**
  * Periodic reports of the provinces (issue 16). A province officer (or the province's system, an API client with
- * `reports:write`) acts on its own unit's reports only — another unit's answer 404; the agency reviews.
+ * `reports:write`) acts on its own unit's reports only — the department's, its implementing units' — and reviews
+ * its certificate holders'; a business user files its own facility's holder reports; another's answer 404; the
+ * agency reviews.
  * `calendar` and `completeness` are listed before `:id`.
  */
 export const periodicReportRoutes = routeGroup('Báo cáo định kỳ của các tỉnh / Provinces’ periodic reports', {
@@ -45,7 +61,7 @@ export const periodicReportRoutes = routeGroup('Báo cáo định kỳ của cá
     method: 'GET',
     path: '/api/v1/report-forms',
     service: 'reporting',
-    access: READ,
+    access: REPORTER_READ,
     summary: 'Danh mục biểu mẫu báo cáo / The report forms and their versions',
     response: reportFormList,
   }),
@@ -53,7 +69,7 @@ export const periodicReportRoutes = routeGroup('Báo cáo định kỳ của cá
     method: 'GET',
     path: '/api/v1/report-forms/:formId/versions/:version',
     service: 'reporting',
-    access: READ,
+    access: REPORTER_READ,
     summary:
       'Định nghĩa một phiên bản biểu mẫu / One form version in full (sections, indicators, cells, deadline rule): a provincial system builds its screen from it',
     params: formVersionParams,
@@ -96,7 +112,7 @@ export const periodicReportRoutes = routeGroup('Báo cáo định kỳ của cá
     method: 'POST',
     path: '/api/v1/periodic-reports',
     service: 'reporting',
-    access: WRITE,
+    access: REPORTER_WRITE,
     summary:
       'Lập báo cáo / Open a report for a unit and period: pins the form version in force, pre-filled with the platform’s figures',
     body: openPeriodicReportRequest,
@@ -107,7 +123,7 @@ export const periodicReportRoutes = routeGroup('Báo cáo định kỳ của cá
     method: 'GET',
     path: '/api/v1/periodic-reports',
     service: 'reporting',
-    access: READ,
+    access: REPORTER_READ,
     summary: 'Danh sách báo cáo / Reports by form, period, province, status (an officer sees their own)',
     query: periodicReportsQuery,
     response: pageOf(periodicReportListItem),
@@ -116,7 +132,7 @@ export const periodicReportRoutes = routeGroup('Báo cáo định kỳ của cá
     method: 'GET',
     path: '/api/v1/periodic-reports/calendar',
     service: 'reporting',
-    access: READ,
+    access: REPORTER_READ,
     summary: 'Lịch báo cáo / What is due per unit between two days, with days left and standing',
     query: reportCalendarQuery,
     response: reportCalendarView,
@@ -136,7 +152,7 @@ export const periodicReportRoutes = routeGroup('Báo cáo định kỳ của cá
     method: 'GET',
     path: '/api/v1/periodic-reports/:id',
     service: 'reporting',
-    access: READ,
+    access: REPORTER_READ,
     summary: 'Chi tiết báo cáo / A report with its platform figures, differences, versions and history',
     params: idParams,
     response: periodicReportView,
@@ -145,17 +161,53 @@ export const periodicReportRoutes = routeGroup('Báo cáo định kỳ của cá
     method: 'PUT',
     path: '/api/v1/periodic-reports/:id/content',
     service: 'reporting',
-    access: WRITE,
+    access: REPORTER_WRITE,
     summary: 'Sửa nội dung / Edit a draft or returned report’s values, explanations, narratives, attachments',
     params: idParams,
     body: editPeriodicReportRequest,
     response: periodicReportView,
   }),
+  putAttachmentContent: route({
+    method: 'POST',
+    path: '/api/v1/periodic-reports/:id/attachments/:sha256/content',
+    service: 'reporting',
+    access: REPORTER_WRITE,
+    summary: 'Tải lên tệp đính kèm / Upload a declared attachment’s bytes (in pieces of up to 512 KiB)',
+    description:
+      'By the reporter, while the report is a draft or returned, for a file its content declares (PUT …/content, ' +
+      '`attachments`: slot, name, type, size, SHA-256). Each piece starts at the bytes received so far (`offset`); ' +
+      'the first must be the declared type (read from the bytes), no piece may pass the declared size, and the ' +
+      'last is kept only if the SHA-256 the service computes is the declared one — else the file’s bytes are ' +
+      'discarded (422). A whole file is never changed; submission needs every declared file whole.',
+    params: attachmentFileParams,
+    body: filePieceRequest,
+    response: attachmentFileView,
+  }),
+  attachmentFile: route({
+    method: 'GET',
+    path: '/api/v1/periodic-reports/:id/attachments/:sha256',
+    service: 'reporting',
+    access: REPORTER_READ,
+    summary: 'Tải về tệp đính kèm / Download an attachment’s file',
+    description:
+      'For whoever sees the report: its reporter and its reviewers (the province, the agency). The exact bytes ' +
+      'with the stored type and the declared name; the ETag is the file’s SHA-256.',
+    params: attachmentFileParams,
+    kind: 'file',
+    produces: [
+      'application/pdf',
+      'image/jpeg',
+      'image/png',
+      XLSX_MEDIA_TYPE,
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ],
+    etag: true,
+  }),
   submit: route({
     method: 'POST',
     path: '/api/v1/periodic-reports/:id/submit',
     service: 'reporting',
-    access: WRITE,
+    access: REPORTER_WRITE,
     summary:
       'Gửi báo cáo / Submit: a numbered, unchangeable version; lateness from the receipt time (Vietnam)',
     description:
@@ -182,7 +234,7 @@ export const periodicReportRoutes = routeGroup('Báo cáo định kỳ của cá
     method: 'POST',
     path: '/api/v1/periodic-reports/:id/withdraw',
     service: 'reporting',
-    access: WRITE,
+    access: REPORTER_WRITE,
     summary: 'Rút lại / Withdraw a submission nobody reviewed yet, before the deadline',
     params: idParams,
     response: periodicReportView,
@@ -234,7 +286,7 @@ export const notificationRoutes = routeGroup('Thông báo / Notifications', {
     method: 'GET',
     path: '/api/v1/notifications',
     service: 'reporting',
-    access: READ,
+    access: REPORTER_READ,
     summary: 'Thông báo của tôi / My notifications, newest first',
     query: notificationsQuery,
     response: pageOf(notificationView),
@@ -243,7 +295,7 @@ export const notificationRoutes = routeGroup('Thông báo / Notifications', {
     method: 'POST',
     path: '/api/v1/notifications/:id/read',
     service: 'reporting',
-    access: READ,
+    access: REPORTER_READ,
     summary: 'Đánh dấu đã đọc / Mark a notification read',
     params: idParams,
     response: notificationView,
@@ -251,8 +303,9 @@ export const notificationRoutes = routeGroup('Thông báo / Notifications', {
 });
 
 /**
- * Webhooks of an API client (a provincial system): it subscribes itself; the agency's administrators read every
- * client's subscriptions and delivery logs.
+ * Webhooks of an API client (a provincial system): it subscribes itself and manages its own subscriptions
+ * (another client's answer 404); the agency's administrators read every client's subscriptions and delivery logs
+ * and redrive given-up deliveries. Secrets appear only in the answers to a creation and a rotation.
  */
 export const webhookRoutes = routeGroup('Webhook của hệ thống tích hợp / API client webhooks', {
   create: route({
@@ -273,7 +326,67 @@ export const webhookRoutes = routeGroup('Webhook của hệ thống tích hợp 
     access: READ,
     summary: 'Danh sách webhook / The client’s subscriptions',
     params: clientParams,
+    query: webhookListQuery,
     response: listOf(webhookSubscriptionView),
+  }),
+  get: route({
+    method: 'GET',
+    path: '/api/v1/api-clients/:clientId/webhooks/:subscriptionId',
+    service: 'reporting',
+    access: READ,
+    summary: 'Một webhook / One subscription (never its secret)',
+    params: subscriptionParams,
+    response: webhookSubscriptionView,
+  }),
+  update: route({
+    method: 'PATCH',
+    path: '/api/v1/api-clients/:clientId/webhooks/:subscriptionId',
+    service: 'reporting',
+    access: WRITE,
+    summary: 'Sửa webhook / Change the URL or event kinds, pause or resume',
+    description:
+      'Paused (`active: false`): nothing is sent and events meanwhile are not recorded for it; its pending ' +
+      'deliveries wait and go out on resume. A new URL takes the pending deliveries too.',
+    params: subscriptionParams,
+    body: updateWebhookRequest,
+    response: webhookSubscriptionView,
+  }),
+  unsubscribe: route({
+    method: 'DELETE',
+    path: '/api/v1/api-clients/:clientId/webhooks/:subscriptionId',
+    service: 'reporting',
+    access: WRITE,
+    summary:
+      'Hủy đăng ký / Unsubscribe: pending deliveries are cancelled, the log stays, the secrets are erased',
+    params: subscriptionParams,
+    response: webhookSubscriptionView,
+  }),
+  rotateSecret: route({
+    method: 'POST',
+    path: '/api/v1/api-clients/:clientId/webhooks/:subscriptionId/secret-rotations',
+    service: 'reporting',
+    access: WRITE,
+    summary:
+      'Đổi khóa ký / Rotate the signing secret: the old one keeps signing beside the new one for the overlap',
+    description:
+      'During the overlap (24 h by default, 0 to retire a leaked secret at once) every delivery carries two `v1` ' +
+      'signatures, the new secret’s first. Needs an Idempotency-Key: a retry answers the same secret and does ' +
+      'not rotate again; rotating again inside an overlap retires the oldest secret at once.',
+    params: subscriptionParams,
+    body: rotateWebhookSecretRequest,
+    idempotency: 'service',
+    status: 201,
+    response: webhookSecretRotationView,
+  }),
+  ping: route({
+    method: 'POST',
+    path: '/api/v1/api-clients/:clientId/webhooks/:subscriptionId/pings',
+    service: 'reporting',
+    access: WRITE,
+    summary: 'Gửi sự kiện thử / Send a test event (webhook.ping), signed and logged like any delivery',
+    params: subscriptionParams,
+    status: 202,
+    response: webhookDeliveryView,
   }),
   deliveries: route({
     method: 'GET',
@@ -284,5 +397,15 @@ export const webhookRoutes = routeGroup('Webhook của hệ thống tích hợp 
     params: subscriptionParams,
     query: webhookDeliveriesQuery,
     response: pageOf(webhookDeliveryView),
+  }),
+  redrive: route({
+    method: 'POST',
+    path: '/api/v1/api-clients/:clientId/webhooks/:subscriptionId/deliveries/:deliveryId/redrive',
+    service: 'reporting',
+    access: WRITE,
+    summary:
+      'Gửi lại / Redrive a given-up delivery: due now, with a fresh attempt budget (a delivered one: 409)',
+    params: webhookDeliveryParams,
+    response: webhookDeliveryView,
   }),
 });

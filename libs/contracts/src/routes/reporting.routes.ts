@@ -24,7 +24,10 @@ export const conferenceRoutes = routeGroup('Hội nghị / Conferences', {
       'the money of the year (VND), clusters, fairs hosted, provincial award rounds and booths; in the totals ' +
       'also the national plans, the plans of all levels and the regional and national award rounds; and the ' +
       'project figures per activity content (byContent). Every figure is defined once, with its Vietnamese ' +
-      'and English label, in the glossary of the response (also GET /api/v1/conferences/figures).',
+      'and English label, in the glossary of the response (also GET /api/v1/conferences/figures). Beside ' +
+      'them, reportedIndicators: what the provincial departments reported in their approved periodic reports ' +
+      '(the annual report, else the latest approved year-to-date one), per unit, region and in total, with the ' +
+      'units that have not reported listed.',
     query: conferenceQuery,
     response: conferenceReport,
     cache: 'shared',

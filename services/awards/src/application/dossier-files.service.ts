@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DossierFileView, Principal, PutDossierContentRequest } from '@kc/contracts';
 import { ConflictError, NotFoundError, RuleViolationError } from '@kc/errors';
 import { OutboxWriter } from '@kc/messaging';
 import { sql } from '@kc/persistence';
-import { checksumProblem, chunkProblem, type ChunkProblem } from '../domain/dossier-content';
+import { pieceStore, sha256Hex, type RunSql } from '@kc/uploads';
+import { chunkProblem, completeFileProblem, type ChunkProblem } from '../domain/dossier-content';
 import { assertState } from '../domain/round-state';
 import {
   AwardEntryFileEntity,
@@ -41,6 +41,13 @@ const fileView = (roundId: string, file: AwardEntryFileEntity): DossierFileView 
 
 const refusal = (problem: ChunkProblem) =>
   new RuleViolationError(problem.messages, problem.code, problem.field);
+
+/** A dossier file's pieces: `award_entry_file_chunk`, keyed by entry and position. */
+const pieces = pieceStore({ table: 'award_entry_file_chunk', key: ['entry_id', 'position'] });
+const inTx =
+  (manager: EntityManager): RunSql =>
+  (text, params) =>
+    sql(manager, text, params, { inTransaction: true });
 
 export interface DossierDownload {
   fileName: string;
@@ -84,7 +91,11 @@ export class DossierFilesService {
       });
       if (!file) throw fileNotFound(entry.code, position);
       assertState(round.state, 'entries-open', { vi: 'gửi tệp hồ sơ', en: 'upload dossier files' });
-      const retried = await this.sameStoredPiece(manager, file, request.offset, bytes);
+      // A piece sent again after its answer was lost: the same bytes at the same offset change nothing.
+      const key = [entryId, position];
+      const retried =
+        request.offset < file.receivedBytes &&
+        (await pieces.holds(inTx(manager), key, request.offset, bytes));
       if (retried) return { view: fileView(roundId, file) };
       if (file.uploadedAt !== null) {
         throw new ConflictError(
@@ -108,12 +119,7 @@ export class DossierFilesService {
       }
       const problem = chunkProblem(file, request.offset, bytes);
       if (problem) throw refusal(problem);
-      await sql(
-        manager,
-        `INSERT INTO award_entry_file_chunk (entry_id, position, offset_bytes, bytes) VALUES ($1, $2, $3, $4)`,
-        [entryId, position, request.offset, bytes],
-        { inTransaction: true },
-      );
+      await pieces.append(inTx(manager), key, request.offset, bytes);
       const received = request.offset + bytes.length;
       if (received < file.sizeBytes) {
         await manager
@@ -122,13 +128,10 @@ export class DossierFilesService {
         return { view: fileView(roundId, { ...file, receivedBytes: received }) };
       }
       // The last piece: the service's own SHA-256 over every stored byte, in order, against the declared one.
-      const computed = await this.storedSha256(manager, entryId, position);
-      const mismatch = checksumProblem(file, position, computed);
+      const whole = await pieces.whole(inTx(manager), key);
+      const mismatch = completeFileProblem(file, position, whole, sha256Hex(whole));
       if (mismatch) {
-        await sql(manager, `DELETE FROM award_entry_file_chunk WHERE entry_id = $1 AND position = $2`, [
-          entryId,
-          position,
-        ]);
+        await pieces.discard(inTx(manager), key);
         await manager.getRepository(AwardEntryFileEntity).update({ entryId, position }, { receivedBytes: 0 });
         await this.audit(manager, entry, file, 'discarded');
         return { refused: mismatch };
@@ -173,45 +176,12 @@ export class DossierFilesService {
         'award-dossier.not-uploaded',
       );
     }
-    const pieces = await sql<{ bytes: Buffer }>(
-      manager,
-      `SELECT bytes FROM award_entry_file_chunk WHERE entry_id = $1 AND position = $2 ORDER BY offset_bytes`,
-      [entryId, position],
-    );
     return {
       fileName: file.fileName,
       mediaType: file.mediaType,
       sha256: file.sha256,
-      bytes: Buffer.concat(pieces.map((p) => p.bytes)),
+      bytes: await pieces.whole((text, params) => sql(manager, text, params), [entryId, position]),
     };
-  }
-
-  /** A piece sent again after its answer was lost: the same bytes at the same offset change nothing. */
-  private async sameStoredPiece(
-    manager: EntityManager,
-    file: AwardEntryFileEntity,
-    offset: number,
-    bytes: Buffer,
-  ): Promise<boolean> {
-    if (offset >= file.receivedBytes) return false;
-    const [row] = await sql<{ same: boolean }>(
-      manager,
-      `SELECT bytes = $4 AS same FROM award_entry_file_chunk
-       WHERE entry_id = $1 AND position = $2 AND offset_bytes = $3`,
-      [file.entryId, file.position, offset, bytes],
-    );
-    return row?.same ?? false;
-  }
-
-  private async storedSha256(manager: EntityManager, entryId: string, position: number): Promise<string> {
-    const pieces = await sql<{ bytes: Buffer }>(
-      manager,
-      `SELECT bytes FROM award_entry_file_chunk WHERE entry_id = $1 AND position = $2 ORDER BY offset_bytes`,
-      [entryId, position],
-    );
-    const hash = createHash('sha256');
-    for (const piece of pieces) hash.update(piece.bytes);
-    return hash.digest('hex');
   }
 
   private audit(

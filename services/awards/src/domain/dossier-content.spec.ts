@@ -1,4 +1,4 @@
-import { CHUNK_MAX_BYTES, checksumProblem, chunkProblem, sniffMediaType } from './dossier-content';
+import { CHUNK_MAX_BYTES, chunkProblem, completeFileProblem, sniffMediaType } from './dossier-content';
 
 const pdf = Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n');
 const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46]);
@@ -8,7 +8,6 @@ const form = {
   fileName: 'phieu.pdf',
   mediaType: 'application/pdf',
   sizeBytes: 1000,
-  receivedBytes: 0,
 };
 const codeOf = (p: ReturnType<typeof chunkProblem>) => (p ? `${p.code} @ ${p.field}` : null);
 
@@ -27,7 +26,7 @@ describe('dossier content', () => {
       'dossier.media-type @ body.contentBase64',
     );
     // Later pieces are the middle of the file: no signature to read there.
-    expect(chunkProblem({ ...form, receivedBytes: 500 }, 500, Buffer.alloc(10))).toBeNull();
+    expect(chunkProblem(form, 500, Buffer.alloc(10))).toBeNull();
   });
 
   it('refuses a piece that runs past the declared size, to the byte', () => {
@@ -46,9 +45,9 @@ describe('dossier content', () => {
   });
 
   it('names the declared checksum when the stored bytes hash otherwise', () => {
-    const declared = { fileName: 'phieu.pdf', sha256: 'a'.repeat(64) };
-    expect(checksumProblem(declared, 0, 'a'.repeat(64))).toBeNull();
-    expect(checksumProblem(declared, 2, 'b'.repeat(64))).toMatchObject({
+    const declared = { ...form, sha256: 'a'.repeat(64) };
+    expect(completeFileProblem(declared, 0, pdf, 'a'.repeat(64))).toBeNull();
+    expect(completeFileProblem(declared, 2, pdf, 'b'.repeat(64))).toMatchObject({
       code: 'dossier.checksum-mismatch',
       field: 'dossier.2.sha256',
     });

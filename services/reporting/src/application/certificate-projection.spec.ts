@@ -105,8 +105,11 @@ describe('certificate projection', () => {
       provinceCode: '36',
       issuedOn: '2024-06-20',
       validUntil: '2026-12-31',
+      holderTaxCode: '0600123456',
+      holderName: 'Hợp tác xã sơn mài Cát Đằng',
     });
     expect(writes.conflict).toEqual(['number']);
+    expect(writes.overwrites).toEqual(expect.arrayContaining(['holder_tax_code', 'holder_name']));
     expect(writes.overwrites).not.toContain('withdrawn_on');
     expect(audit).toHaveBeenCalledTimes(1);
     expect(audit).toHaveBeenCalledWith(manager, {

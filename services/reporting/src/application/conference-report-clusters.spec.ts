@@ -17,6 +17,7 @@ const none: YearFacts = {
   certificatesIssued: [],
   certificatesValid: [],
   artisanTitles: [],
+  approvedReports: [],
 };
 
 const sums = {

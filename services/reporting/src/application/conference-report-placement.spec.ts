@@ -86,6 +86,7 @@ function variedFacts(): YearFacts {
     certificatesIssued,
     certificatesValid,
     artisanTitles: titles,
+    approvedReports: [],
   };
 }
 

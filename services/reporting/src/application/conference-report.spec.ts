@@ -18,6 +18,7 @@ const none: YearFacts = {
   certificatesIssued: [],
   certificatesValid: [],
   artisanTitles: [],
+  approvedReports: [],
 };
 
 /** `count` projects of one status, each with the same money. */

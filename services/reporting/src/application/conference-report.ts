@@ -18,6 +18,7 @@ import {
   type FigureKey,
   type Figures,
 } from '../domain/figures';
+import { reportedIndicators } from '../domain/periodic-reports/reported-indicators';
 import { completionPercent } from '../domain/project-stages';
 import { historicalUnitsDate } from '../domain/province-dates';
 import { placements, rollUp, type RecordedFigures } from '../domain/roll-up';
@@ -147,6 +148,13 @@ export function conferenceReport(facts: YearFacts, request: ConferenceRequest): 
     },
     byContent,
     glossary: [...conferenceFigures],
+    // What the departments reported, beside the platform's own figures: rows of the same grouping.
+    reportedIndicators: reportedIndicators(facts.approvedReports, {
+      year: request.year,
+      grouping: request.grouping,
+      region: request.region,
+      today: vietnamDate(request.now),
+    }),
   };
 }
 

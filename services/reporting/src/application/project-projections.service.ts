@@ -16,7 +16,17 @@ import type {
   projectStoppedV1,
 } from '@kc/contracts';
 import { OutboxWriter, PermanentHandlerError } from '@kc/messaging';
+import { vietnamDate } from '@kc/reference-data';
+import {
+  allocationMovements,
+  disbursementMovement,
+  releaseMovement,
+  settlementMovement,
+  type MoneyMovement,
+} from '../domain/money-ledger';
+import { COMPLETED } from '../domain/project-stages';
 import { readingDateForYear } from '../domain/province-dates';
+import { recordMovements } from '../infrastructure/persistence/money-ledger/money-ledger';
 import {
   AllocationProjection,
   PlanCeilingProjection,
@@ -35,8 +45,9 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  * projects.project.events keyed by project id, so they arrive in order after its registration; a fact about a
  * project never registered here means the registration was parked in the dead-letter topic: the fact is
  * parked too, and a redrive replays both in order. Plans decisions come on another topic in no order relative
- * to those, so allocations are stored on their own and summed when read. Every write goes through the inbox
- * transaction's manager with one audit record.
+ * to those, so allocations are stored on their own and summed when read. Every movement of money (allocation,
+ * disbursement, settlement, release) is also appended, dated, to the money ledger, which the periodic reports
+ * sum up to a period's last day. Every write goes through the inbox transaction's manager with one audit record.
  */
 @Injectable()
 export class ProjectProjectionsService {
@@ -115,6 +126,13 @@ export class ProjectProjectionsService {
     const beforeFacts = p.to === 'draft' || (p.from === 'draft' && p.to === 'registered');
     if (beforeFacts && !(await this.exists(manager, p.projectId))) return;
     await this.update(manager, p.projectId, { status: p.to, statusChangedAt: new Date(p.at) }, event.type);
+    // The first step into a completed status dates the completion (a later liquidation or settlement keeps it).
+    await manager.query(
+      `UPDATE project_projection
+          SET completed_on = CASE WHEN $2 THEN coalesce(completed_on, $3::date) END
+        WHERE project_id = $1`,
+      [p.projectId, (COMPLETED as ReadonlySet<string>).has(p.to), vietnamDate(new Date(p.at))],
+    );
     await this.record(manager, event, projectSummaries.statusChanged(p));
   }
 
@@ -169,11 +187,15 @@ export class ProjectProjectionsService {
     await this.record(manager, event, projectSummaries.progressReported(p));
   }
 
-  /** The event carries the running totals, so a movement sets them rather than adding to them. */
+  /**
+   * The event carries the running totals, so a movement sets them rather than adding to them; the ledger keeps
+   * the movement itself, from the project's fund, on its day.
+   */
   async disbursementRecorded(manager: EntityManager, event: Event<typeof disbursementRecordedV1>) {
     const { payload: p } = event;
     const project = await manager.findOneBy(ProjectProjection, { projectId: p.projectId });
     if (!project) throw this.unregistered(p.projectId, event.type);
+    await this.ledger(manager, event, [disbursementMovement(p, project.fundingSource)]);
     const firstAdvance =
       p.kind === 'advance' && project.firstAdvanceOn === null ? p.on : project.firstAdvanceOn;
     await manager.update(
@@ -186,6 +208,9 @@ export class ProjectProjectionsService {
 
   async settled(manager: EntityManager, event: Event<typeof projectSettledV1>) {
     const { payload: p } = event;
+    const project = await manager.findOneBy(ProjectProjection, { projectId: p.projectId });
+    if (!project) throw this.unregistered(p.projectId, event.type);
+    await this.ledger(manager, event, [settlementMovement(p, project.fundingSource)]);
     await this.update(
       manager,
       p.projectId,
@@ -195,9 +220,11 @@ export class ProjectProjectionsService {
     await this.record(manager, event, projectSummaries.settled(p));
   }
 
-  /** What a stop gave back no longer counts as allocated. */
+  /** What a stop gave back no longer counts as allocated, from the stop's day on. */
   async stopped(manager: EntityManager, event: Event<typeof projectStoppedV1>) {
     const { payload: p } = event;
+    // An unknown project fails the update below, which rolls the movement back with it.
+    await this.ledger(manager, event, [releaseMovement(p)]);
     await this.update(
       manager,
       p.projectId,
@@ -226,9 +253,14 @@ export class ProjectProjectionsService {
     await this.record(manager, event, projectSummaries.adjusted(p));
   }
 
-  /** Each allocation row holds the amount after the decision and before it; a replay changes nothing. */
+  /**
+   * Each allocation row holds the amount after the decision and before it; a replay changes nothing. The ledger
+   * takes each change on the signing day (the project may not be registered here yet: the ledger needs only the
+   * decision's facts).
+   */
   async assignmentDecided(manager: EntityManager, event: Event<typeof assignmentDecidedV1>) {
     const { payload: p } = event;
+    await this.ledger(manager, event, allocationMovements(p));
     await manager
       .createQueryBuilder()
       .insert()
@@ -274,6 +306,25 @@ export class ProjectProjectionsService {
     if (result[1] === 0)
       throw new PermanentHandlerError(`plan ${p.planId} has a ceiling but was never projected`);
     await this.record(manager, event, projectSummaries.ceilingSet(p), 'plan-projection');
+  }
+
+  /** Appends movements with the day their code is read on: the plan year's, as the project's own code. */
+  private async ledger(
+    manager: EntityManager,
+    event: { id: string; type: string },
+    movements: readonly (MoneyMovement | null)[],
+  ): Promise<void> {
+    const entries = movements
+      .filter((m): m is MoneyMovement => m !== null)
+      .map((m) => {
+        const provinceAsOf = readingDateForYear(m.provinceCode, m.planYear);
+        if (provinceAsOf === undefined)
+          throw new PermanentHandlerError(
+            `${event.type}: province code ${m.provinceCode} named no provincial unit in ${m.planYear}`,
+          );
+        return { ...m, provinceAsOf };
+      });
+    await recordMovements(manager, entries, event.id);
   }
 
   private async exists(manager: EntityManager, projectId: string): Promise<boolean> {

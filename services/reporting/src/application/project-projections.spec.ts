@@ -23,17 +23,41 @@ function envelope<P>(type: string, payload: P, version = 1): EventEnvelope<P> {
   } as EventEnvelope<P>;
 }
 
-/** A manager over one optional project row: records updates, answers lookups. */
-function fakeManager(row: Record<string, unknown> | null) {
+/**
+ * A manager over one optional project row: records updates, answers lookups. The money ledger takes every
+ * movement as new, unless `recorded` holds the ledger's rows (then a movement under a key found there is not).
+ */
+function fakeManager(row: Record<string, unknown> | null, recorded: Record<string, unknown>[] = []) {
   const update = jest.fn().mockResolvedValue({ affected: row ? 1 : 0 });
   const upsert = jest.fn().mockResolvedValue(undefined);
+  const query = jest.fn(async (sql: string, params: unknown[]) => {
+    const keys = params[0] as string[];
+    if (sql.trimStart().startsWith('INSERT INTO money_movement'))
+      return keys.filter((k) => !recorded.some((r) => r.key === k)).map((k) => ({ movement_key: k }));
+    return recorded.filter((r) => keys.includes(r.key as string));
+  });
   const manager = {
     existsBy: jest.fn().mockResolvedValue(row !== null),
     findOneBy: jest.fn().mockResolvedValue(row),
     update,
     upsert,
+    query,
   } as unknown as EntityManager;
-  return { manager, update, upsert };
+  /** The movements appended, one object per movement. */
+  const appended = () =>
+    query.mock.calls
+      .filter(([sql]) => sql.trimStart().startsWith('INSERT INTO money_movement'))
+      .flatMap(([, params]) =>
+        (params[0] as string[]).map((key, i) => ({
+          key,
+          kind: (params[2] as string[])[i],
+          fund: (params[3] as string[])[i],
+          amountVnd: (params[4] as string[])[i],
+          on: (params[5] as string[])[i],
+          provinceAsOf: (params[8] as string[])[i],
+        })),
+      );
+  return { manager, update, upsert, appended };
 }
 
 function service() {
@@ -100,20 +124,21 @@ describe('project projection', () => {
     const move = (kind: string, on: string, advancedVnd: number, paidVnd: number) =>
       envelope('projects.disbursement.recorded', {
         ...ids,
+        disbursementId: '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
         kind,
         amountVnd: 1,
         on,
         advancedVnd,
         paidVnd,
       }) as never;
-    const first = fakeManager({ projectId: PROJECT_ID, firstAdvanceOn: null });
+    const first = fakeManager({ projectId: PROJECT_ID, firstAdvanceOn: null, fundingSource: 'KCQG' });
     await projects.disbursementRecorded(first.manager, move('advance', '2026-05-02', 400, 400));
     expect(first.update.mock.calls[0][2]).toEqual({
       advancedVnd: 400,
       paidVnd: 400,
       firstAdvanceOn: '2026-05-02',
     });
-    const later = fakeManager({ projectId: PROJECT_ID, firstAdvanceOn: '2026-05-02' });
+    const later = fakeManager({ projectId: PROJECT_ID, firstAdvanceOn: '2026-05-02', fundingSource: 'KCQG' });
     await projects.disbursementRecorded(later.manager, move('advance', '2026-07-01', 600, 600));
     expect(later.update.mock.calls[0][2]).toMatchObject({ firstAdvanceOn: '2026-05-02' });
   });
@@ -156,6 +181,100 @@ describe('project projection', () => {
       after: { partners: [] },
     });
     await expect(projects.adjusted(fakeManager(null).manager, partner as never)).rejects.toThrow(
+      PermanentHandlerError,
+    );
+  });
+
+  it("appends each movement to the money ledger on its day, from the project's fund, refunds taken back", async () => {
+    const { projects } = service();
+    const { manager, appended } = fakeManager({
+      projectId: PROJECT_ID,
+      firstAdvanceOn: null,
+      fundingSource: 'KCDP',
+    });
+    const refund = envelope('projects.disbursement.recorded', {
+      ...ids,
+      disbursementId: '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
+      kind: 'refund',
+      amountVnd: 25_000_000,
+      on: '2026-04-02',
+      advancedVnd: 0,
+      paidVnd: 375_000_000,
+    });
+    await projects.disbursementRecorded(manager, refund as never);
+    await projects.settled(
+      manager,
+      envelope('projects.project.settled', {
+        ...ids,
+        settledVnd: 370_000_000,
+        settledOn: '2026-12-20',
+        late: false,
+      }) as never,
+    );
+    expect(appended()).toEqual([
+      {
+        key: 'disbursement:7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
+        kind: 'refund',
+        fund: 'KCDP',
+        amountVnd: '-25000000',
+        on: '2026-04-02',
+        provinceAsOf: '2026-01-01',
+      },
+      {
+        key: `settlement:${PROJECT_ID}`,
+        kind: 'settlement',
+        fund: 'KCDP',
+        amountVnd: '370000000',
+        on: '2026-12-20',
+        provinceAsOf: '2026-01-01',
+      },
+    ]);
+  });
+
+  it('takes the same movement given again under another event as nothing new, and parks a different one', async () => {
+    const { projects } = service();
+    const settled = (settledVnd: number) =>
+      envelope('projects.project.settled', {
+        ...ids,
+        settledVnd,
+        settledOn: '2026-12-20',
+        late: false,
+      }) as never;
+    const recorded = {
+      key: `settlement:${PROJECT_ID}`,
+      projectId: PROJECT_ID,
+      kind: 'settlement',
+      fund: 'KCQG',
+      amountVnd: '370000000',
+      on: '2026-12-20',
+      planYear: 2026,
+    };
+    const project = { projectId: PROJECT_ID, fundingSource: 'KCQG' };
+    const same = fakeManager(project, [recorded]);
+    await projects.settled(same.manager, settled(370_000_000));
+    expect(same.update).toHaveBeenCalledTimes(1);
+    const other = fakeManager(project, [recorded]);
+    await expect(projects.settled(other.manager, settled(360_000_000))).rejects.toThrow(
+      PermanentHandlerError,
+    );
+    expect(other.update).not.toHaveBeenCalled();
+  });
+
+  it('parks a decision allocating to a code that named no unit in the plan year', async () => {
+    const { projects } = service();
+    const decision = envelope('plans.assignment.decided', {
+      decisionId: '1d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a',
+      planId: PLAN_ID,
+      planYear: 2026,
+      number: '12/QĐ-BCT',
+      signedOn: '2026-01-10',
+      kind: 'initial',
+      // Nam Định (36) went into Ninh Bình on 2025-07-01: the code names no unit in 2026.
+      allocations: [
+        { projectId: PROJECT_ID, provinceCode: '36', fundingSource: 'KCQG', amountVnd: 1, previousVnd: 0 },
+      ],
+    });
+    await expect(projects.assignmentDecided(fakeManager(null).manager, decision as never)).rejects.toThrow(
       PermanentHandlerError,
     );
   });

@@ -165,9 +165,22 @@ export class ProjectionsService {
         provinceCode: p.provinceCode,
         issuedOn: p.issuedOn,
         validUntil: p.validUntil,
+        // The holder: who owes the holders' annual report (periodic reports), matched to a business user.
+        holderTaxCode: p.holderTaxCode,
+        holderName: p.holderName,
       })
       .orUpdate(
-        ['round_id', 'level', 'round_year', 'product_group', 'province_code', 'issued_on', 'valid_until'],
+        [
+          'round_id',
+          'level',
+          'round_year',
+          'product_group',
+          'province_code',
+          'issued_on',
+          'valid_until',
+          'holder_tax_code',
+          'holder_name',
+        ],
         ['number'],
       )
       .execute();

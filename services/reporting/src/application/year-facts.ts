@@ -1,6 +1,7 @@
 import type { ArtisanTitle, ConferenceAwardLevel, ConferenceClusterPeriod } from '@kc/contracts';
 import type { ClusterRegistryFigures, ClusterReportFigures } from '../domain/cluster-figures';
 import type { ProjectGroupFigures } from '../domain/figures';
+import type { ApprovedReport } from '../domain/periodic-reports';
 
 /** What the projections hold for one year, grouped by province code and the date that code is read on. */
 interface Recorded {
@@ -98,4 +99,6 @@ export interface YearFacts {
   certificatesValid: CountGroup[];
   /** By the year of the conferral decision. */
   artisanTitles: ArtisanTitleGroup[];
+  /** The department periodic reports of the year with an approved version (which one counts: the domain's). */
+  approvedReports: ApprovedReport[];
 }

@@ -86,15 +86,21 @@ export function projectEventsOf(plan: { planId: string; year: number }) {
         beneficiaryTaxCodes: ['2900123456'],
       }),
 
-    /** The walk along the lifecycle, one status-changed event per step. */
-    walk: (projectId: string, provinceCode: string, statuses: string[], planYear = plan.year) =>
+    /** The walk along the lifecycle, one status-changed event per step (each step at `at`, default now). */
+    walk: (
+      projectId: string,
+      provinceCode: string,
+      statuses: string[],
+      planYear = plan.year,
+      at = new Date().toISOString(),
+    ) =>
       statuses.slice(1).map((to, i) =>
         envelope('projects.project.status-changed', 1, projectId, provinceCode, {
           ...project(projectId, provinceCode, planYear),
           from: statuses[i],
           to,
           action: ACTIONS[to],
-          at: new Date().toISOString(),
+          at,
         }),
       ),
 

@@ -2,18 +2,9 @@ import { Controller, Headers, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { currentPrincipal } from '@kc/auth';
 import { awardEntryRoutes as routes, type RouteAnswer, type RouteInput } from '@kc/contracts';
-import { Input, Route } from '@kc/http';
+import { Input, Route, sendStoredFile } from '@kc/http';
 import { DossierFilesService } from '../../application/dossier-files.service';
 import { EntriesService } from '../../application/entries.service';
-
-/** `attachment` with an ASCII fallback and the exact (Vietnamese) name in RFC 8187 form. */
-const attachment = (fileName: string) =>
-  `attachment; filename="${fileName
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .normalize('NFD')
-    .replace(/[^\x20-\x7e]/g, '')
-    .replace(/["\\]/g, '_')}"; ` + `filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 @Controller()
 export class EntriesController {
@@ -47,16 +38,7 @@ export class EntriesController {
     @Res() res: Response,
   ): Promise<void> {
     const file = await this.dossier.download(currentPrincipal(), params.id, params.entryId, params.position);
-    const etag = `"${file.sha256}"`;
-    res.setHeader('etag', etag);
-    res.setHeader('cache-control', 'private, no-cache');
-    if (ifNoneMatch?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
-      res.status(304).end();
-      return;
-    }
-    res.setHeader('content-type', file.mediaType);
-    res.setHeader('content-disposition', attachment(file.fileName));
-    res.send(file.bytes);
+    sendStoredFile(res, file, ifNoneMatch);
   }
 
   @Route(routes.shortlist)

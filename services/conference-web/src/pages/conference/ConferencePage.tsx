@@ -23,6 +23,7 @@ import {
 import { FundingPanel } from './FundingPanel';
 import { HeadlineFigures } from './HeadlineFigures';
 import { RegionPanel } from './RegionPanel';
+import { ReportedIndicatorsPanel } from './ReportedIndicatorsPanel';
 import { TrendPanel } from './TrendPanel';
 import { UnitTiles } from './UnitTiles';
 import { WatchlistPanel } from './WatchlistPanel';
@@ -189,6 +190,7 @@ export default function ConferencePage({ level }: { level: 'national' | 'regiona
               </>
             )}
             <ContentPanel rows={report.byContent} glossary={report.glossary} />
+            <ReportedIndicatorsPanel section={report.reportedIndicators} />
             <TrendPanel level={level} region={region} report={report} version={live.versions.reporting} />
             {isStaff(principal) && (
               <WatchlistPanel year={year} region={region} version={live.versions.reporting} />

@@ -15,7 +15,7 @@ import {
   useProvinceIndex,
   useRegions,
 } from '../projects/common';
-import { FormPeriodPicker, useDepartmentForms } from './common';
+import { FormPeriodPicker, TimelinessBadge, useReportForms } from './common';
 import {
   DEFAULT_FORM_ID,
   daysLateText,
@@ -23,6 +23,8 @@ import {
   isPeriodId,
   latestDuePeriod,
   periodText,
+  provinceRows,
+  reportersNoun,
   REVIEW_ORDER,
   reviewText,
   TIMELINESS_ORDER,
@@ -53,8 +55,11 @@ function ShareFigure({ id, label, share, tone }: { id: string; label: string; sh
   );
 }
 
-/** The counts of the nation or a region: timeliness first (what the conference asks), then the review. */
-function CountsFigures({ counts, large }: { counts: Counts; large?: boolean }) {
+/**
+ * The counts of the nation or a region: timeliness first (what the conference asks), then the review — for a
+ * form reviewed by the province then the agency, how many wait for each.
+ */
+function CountsFigures({ counts, large, twoLevel }: { counts: Counts; large?: boolean; twoLevel?: boolean }) {
   const { t } = useLang();
   return (
     <div className={large ? 'figures pr-figures large' : 'figures pr-figures'}>
@@ -77,12 +82,141 @@ function CountsFigures({ counts, large }: { counts: Counts; large?: boolean }) {
         share={counts.returned}
         tone="pr-danger"
       />
-      <ShareFigure
-        id="awaitingReview"
-        label={t('Chờ duyệt', 'Awaiting review')}
-        share={counts.awaitingReview}
-      />
+      {twoLevel ? (
+        <>
+          <ShareFigure
+            id="awaitingProvince"
+            label={t('Chờ Sở duyệt', 'Awaiting the province')}
+            share={counts.awaitingProvince}
+          />
+          <ShareFigure
+            id="awaitingAgency"
+            label={t('Chờ Cục duyệt', 'Awaiting the agency')}
+            share={counts.awaitingAgency}
+          />
+        </>
+      ) : (
+        <ShareFigure
+          id="awaitingReview"
+          label={t('Chờ duyệt', 'Awaiting review')}
+          share={counts.awaitingReview}
+        />
+      )}
     </div>
+  );
+}
+
+/** The units of a region with reporters (projects, facilities), each with its counts: who owes, who is in. */
+function ProvinceTable({
+  data,
+  region,
+  nameOf,
+  sortKeyOf,
+}: {
+  data: CompletenessView;
+  region: RegionCode;
+  nameOf: (code: string) => string;
+  sortKeyOf: (code: string) => string;
+}) {
+  const { t, lang } = useLang();
+  const rows = provinceRows(data, region, nameOf, sortKeyOf);
+  if (rows.length === 0)
+    return <p className="muted">{t('Không có đơn vị nào phải báo cáo.', 'No one reports here.')}</p>;
+  return (
+    <div className="table-wrap">
+      <table className="table dd-cards" data-testid="completeness-provinces">
+        <thead>
+          <tr>
+            <th scope="col">{t('Tỉnh, thành phố', 'Province')}</th>
+            <th scope="col" className="num">
+              {t('Phải nộp', 'Owed')} ({reportersNoun(data.reporter, lang)})
+            </th>
+            <th scope="col" className="num">
+              {t('Đúng hạn', 'On time')}
+            </th>
+            <th scope="col" className="num">
+              {t('Muộn', 'Late')}
+            </th>
+            <th scope="col" className="num">
+              {t('Quá hạn', 'Overdue')}
+            </th>
+            <th scope="col" className="num">
+              {t('Chưa đến hạn', 'Not yet due')}
+            </th>
+            <th scope="col" className="num">
+              {t('Chờ duyệt', 'Awaiting review')}
+            </th>
+            <th scope="col" className="num">
+              {t('Đã duyệt', 'Approved')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.code} data-testid="completeness-province-row" data-province-code={row.code}>
+              <th scope="row">{row.name}</th>
+              <td className="num" data-label={t('Phải nộp', 'Owed')} data-count="units">
+                {formatCount(row.counts.units)}
+              </td>
+              <td className="num" data-label={t('Đúng hạn', 'On time')} data-count="onTime">
+                {formatCount(row.counts.onTime.count)}
+              </td>
+              <td className="num" data-label={t('Muộn', 'Late')} data-count="late">
+                {formatCount(row.counts.late.count)}
+              </td>
+              <td className="num" data-label={t('Quá hạn', 'Overdue')} data-count="overdue">
+                {formatCount(row.counts.overdue.count)}
+              </td>
+              <td className="num" data-label={t('Chưa đến hạn', 'Not yet due')} data-count="notYetDue">
+                {formatCount(row.counts.notYetDue.count)}
+              </td>
+              <td className="num" data-label={t('Chờ duyệt', 'Awaiting review')} data-count="awaitingReview">
+                {formatCount(row.counts.awaitingReview.count)}
+              </td>
+              <td className="num" data-label={t('Đã duyệt', 'Approved')} data-count="approved">
+                {formatCount(row.counts.approved.count)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The reporters the caller may see (the agency all, a province its own, a facility itself), by standing. */
+function ReporterTable({ data, nameOf }: { data: CompletenessView; nameOf: (code: string) => string }) {
+  const { t, lang } = useLang();
+  return (
+    <section className="card" aria-labelledby="pr-reporters" data-testid="completeness-reporters">
+      <h2 id="pr-reporters">{t('Đơn vị báo cáo', 'Reporters')}</h2>
+      <div className="table-wrap">
+        <table className="table dd-cards">
+          <thead>
+            <tr>
+              <th scope="col">
+                {data.reporter === 'implementing-unit' ? t('Đề án', 'Project') : t('Cơ sở', 'Facility')}
+              </th>
+              <th scope="col">{t('Tỉnh, thành phố', 'Province')}</th>
+              <th scope="col">{t('Thời hạn', 'Timeliness')}</th>
+              <th scope="col">{t('Xem xét', 'Review')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.reporters.map((r) => (
+              <tr key={r.reporterId} data-testid="completeness-reporter-row" data-reporter-id={r.reporterId}>
+                <td className="wrap">{r.name}</td>
+                <td data-label={t('Tỉnh', 'Province')}>{nameOf(r.provinceCode)}</td>
+                <td data-label={t('Thời hạn', 'Timeliness')}>
+                  <TimelinessBadge timeliness={r.timeliness} daysLate={r.daysLate} />
+                </td>
+                <td data-label={t('Xem xét', 'Review')}>{reviewText(r.review, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
 
@@ -143,14 +277,14 @@ export default function CompletenessPage() {
   const { t, lang } = useLang();
   const { principal } = useSession();
   const [params, setParams] = useSearchParams();
-  const forms = useDepartmentForms(isStaff(principal));
+  const forms = useReportForms(isStaff(principal) || principal?.role === 'business');
   const formId = forms.some((f) => f.id === params.get('formId')) ? params.get('formId')! : DEFAULT_FORM_ID;
   const form = forms.find((f) => f.id === formId) ?? forms[0]!;
   const asked = params.get('period');
   const period =
     isPeriodId(asked) && frequencyOf(asked) === form.frequency
       ? asked
-      : latestDuePeriod(form.frequency, vietnamDay(new Date()));
+      : latestDuePeriod(form.frequency, vietnamDay(new Date()), form.reporter);
   const live = useLiveVersions(['reporting']);
   const panel = useApi<CompletenessView>(
     `/api/v1/periodic-reports/completeness${query({ formId, period })}`,
@@ -216,9 +350,18 @@ export default function CompletenessPage() {
             data-testid="completeness-nation"
           >
             <h2 id="pr-nation">
-              {t('Toàn quốc', 'Nationwide')}: {formatCount(data.nation.units)} {t('đơn vị', 'units')}
+              {t('Toàn quốc', 'Nationwide')}: {formatCount(data.nation.units)}{' '}
+              {reportersNoun(data.reporter, lang)}
             </h2>
-            <CountsFigures counts={data.nation} large />
+            <CountsFigures counts={data.nation} large twoLevel={data.reporter === 'implementing-unit'} />
+            {data.holdersUnknown > 0 ? (
+              <p className="muted" data-testid="completeness-holders-unknown">
+                {t(
+                  `Còn ${formatCount(data.holdersUnknown)} giấy chứng nhận còn hiệu lực chưa rõ cơ sở nắm giữ, chưa được tính.`,
+                  `${formatCount(data.holdersUnknown)} valid certificates have no known holder yet and are not counted.`,
+                )}
+              </p>
+            ) : null}
           </section>
           <div className="grid pr-regions">
             {REGIONS.map((code) => (
@@ -230,17 +373,23 @@ export default function CompletenessPage() {
                 data-testid="completeness-region"
               >
                 <h2 id={`pr-region-${code}`}>
-                  {regionTitle(code)}: {formatCount(data.regions[code].units)} {t('đơn vị', 'units')}
+                  {regionTitle(code)}: {formatCount(data.regions[code].units)}{' '}
+                  {reportersNoun(data.reporter, lang)}
                 </h2>
-                <CountsFigures counts={data.regions[code]} />
-                <UnitLists
-                  units={data.units.filter((u) => u.regionCode === code)}
-                  nameOf={nameOf}
-                  sortKeyOf={sortKeyOf}
-                />
+                <CountsFigures counts={data.regions[code]} twoLevel={data.reporter === 'implementing-unit'} />
+                {data.reporter === 'provincial-department' ? (
+                  <UnitLists
+                    units={data.units.filter((u) => u.regionCode === code)}
+                    nameOf={nameOf}
+                    sortKeyOf={sortKeyOf}
+                  />
+                ) : (
+                  <ProvinceTable data={data} region={code} nameOf={nameOf} sortKeyOf={sortKeyOf} />
+                )}
               </section>
             ))}
           </div>
+          {data.reporters.length > 0 ? <ReporterTable data={data} nameOf={nameOf} /> : null}
         </>
       ) : null}
     </div>

@@ -15,6 +15,7 @@ import {
   provinceName,
   useProvinceIndex,
 } from '../projects/common';
+import { AttachmentsSection } from './AttachmentsSection';
 import { ReportStatusBadge, TimelinessBadge } from './common';
 import { periodText, sectionRows, shownContent, type CellRow } from './figures';
 // The facts grid and the history timeline look as on the cluster pages.
@@ -338,19 +339,19 @@ export default function PeriodicReportPage() {
             <p className="wrap">{shown.content?.narratives[n.key]?.trim() || '—'}</p>
           </div>
         ))}
-        {shown.content && shown.content.attachments.length > 0 ? (
-          <>
-            <h3>{t('Tệp đính kèm', 'Attachments')}</h3>
-            <ul>
-              {shown.content.attachments.map((a) => (
-                <li key={`${a.slot}-${a.sha256}`}>
-                  {a.fileName} ({formatCount(a.bytes)} bytes, SHA-256 {a.sha256.slice(0, 12)}…)
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
       </section>
+
+      <AttachmentsSection
+        report={r}
+        attachments={shown.content?.attachments ?? []}
+        slots={form.data?.attachments ?? []}
+        mayUpload={
+          shown.version === null &&
+          principal?.role === 'province-officer' &&
+          principal.provinceCode === r.provinceCode
+        }
+        onDone={() => setActed((n) => n + 1)}
+      />
 
       <section className="card" aria-labelledby="pr-versions">
         <h2 id="pr-versions">{t('Các phiên bản đã gửi', 'Submitted versions')}</h2>

@@ -28,11 +28,15 @@ function shiftDay(day: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+type CalendarItem = ReportCalendarView['items'][number];
+
 /**
- * What is due: the department's reports whose last on-time day falls in a window around today, with the days
- * left, the report's status and its timeliness; a province officer opens a report not yet opened from here.
+ * What is due: the reports whose last on-time day falls in a window around today — the department's own, its
+ * implementing units' (one per project in execution) and its certificate holders' — with the days left, the
+ * report's status and its timeliness. A province officer opens from here what it files (the department's and the
+ * implementing units'); a holder's report is opened by the holder itself.
  */
-function Calendar({ version, mayOpen }: { version: number; mayOpen: boolean }) {
+function Calendar({ version, mayOpen }: { version: number; mayOpen: (item: CalendarItem) => boolean }) {
   const { t, lang } = useLang();
   const navigate = useNavigate();
   const { provinceOf } = useProvinceIndex();
@@ -43,13 +47,18 @@ function Calendar({ version, mayOpen }: { version: number; mayOpen: boolean }) {
   );
   const [opening, setOpening] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
-  const open = async (item: ReportCalendarView['items'][number]) => {
-    setOpening(`${item.formId}|${item.period}`);
+  const open = async (item: CalendarItem) => {
+    setOpening(`${item.formId}|${item.period}|${item.reporterId}`);
     setFailure(null);
     try {
       const report = await api<PeriodicReportView>('/api/v1/periodic-reports', {
         method: 'POST',
-        body: { formId: item.formId, period: item.period, provinceCode: item.provinceCode },
+        body: {
+          formId: item.formId,
+          period: item.period,
+          provinceCode: item.provinceCode,
+          ...(item.reporter === 'provincial-department' ? {} : { reporterId: item.reporterId }),
+        },
       });
       navigate(`/periodic-reports/${report.id}`);
     } catch (error) {
@@ -87,7 +96,7 @@ function Calendar({ version, mayOpen }: { version: number; mayOpen: boolean }) {
             <tbody>
               {calendar.data.items.map((item) => {
                 const unit = provinceOf.get(item.provinceCode);
-                const key = `${item.formId}|${item.period}|${item.provinceCode}`;
+                const key = `${item.formId}|${item.period}|${item.provinceCode}|${item.reporterId}`;
                 return (
                   <tr
                     key={key}
@@ -103,15 +112,26 @@ function Calendar({ version, mayOpen }: { version: number; mayOpen: boolean }) {
                       )}
                       <div className="muted">{periodText(item.period, lang)}</div>
                     </td>
-                    <td data-label={t('Đơn vị', 'Unit')}>
-                      {unit ? provinceName(unit, lang) : item.provinceCode}
+                    <td data-label={t('Đơn vị', 'Unit')} className="wrap">
+                      {item.reporter === 'provincial-department' ? (
+                        unit ? (
+                          provinceName(unit, lang)
+                        ) : (
+                          item.provinceCode
+                        )
+                      ) : (
+                        <>
+                          {item.reporterName}
+                          <div className="muted">{unit ? provinceName(unit, lang) : item.provinceCode}</div>
+                        </>
+                      )}
                     </td>
                     <td data-label={t('Hạn', 'Due')}>{formatDate(item.lastOnTimeDay)}</td>
                     <td className="num" data-label={t('Còn', 'Left')}>
                       {item.daysLeft}
                     </td>
                     <td data-label={t('Trạng thái', 'Status')}>
-                      {item.status === 'not-opened' && mayOpen ? (
+                      {item.status === 'not-opened' && mayOpen(item) ? (
                         <button
                           type="button"
                           className="button secondary"
@@ -224,7 +244,12 @@ export default function PeriodicReportsPage() {
         <LiveStatus connected={live.connected} fetchedAt={list.fetchedAt} />
       </header>
 
-      {!agency ? <Calendar version={live.version} mayOpen={principal?.role === 'province-officer'} /> : null}
+      {!agency ? (
+        <Calendar
+          version={live.version}
+          mayOpen={(item) => principal?.role === 'province-officer' && item.reporter !== 'certificate-holder'}
+        />
+      ) : null}
 
       <form
         className="dd-filters card"

@@ -3,7 +3,7 @@ import { useReference } from '../../api/resource';
 import { selectableYears } from '../../app/years';
 import { useLang } from '../../i18n/lang';
 import {
-  DEPARTMENT_FORMS,
+  REPORT_FORMS,
   frequencyOf,
   periodsOfYear,
   periodText,
@@ -12,6 +12,7 @@ import {
   TIMELINESS_TONE,
   timelinessText,
   type Frequency,
+  type ReporterKind,
   type ReportStatus,
   type Timeliness,
 } from './figures';
@@ -22,19 +23,21 @@ import './periodic-reports.css';
 export interface FormChoice {
   id: string;
   frequency: Frequency;
+  reporter: ReporterKind;
   title: { vi: string; en: string };
 }
 
 /**
- * The department's forms from the catalogue (staff may read it); the built-in list otherwise (a viewer reads
- * the completeness panel but not the catalogue).
+ * Every form from the catalogue (staff and businesses may read it) — the departments', the implementing units',
+ * the certificate holders' —; the built-in list otherwise (a viewer reads the completeness panel but not the
+ * catalogue).
  */
-export function useDepartmentForms(mayReadCatalogue: boolean): FormChoice[] {
+export function useReportForms(mayReadCatalogue: boolean): FormChoice[] {
   const forms = useReference<{ items: ReportFormView[] }>(mayReadCatalogue ? '/api/v1/report-forms' : null);
-  const items = forms.data?.items.filter((f) => f.reporter === 'provincial-department');
+  const items = forms.data?.items;
   return items && items.length > 0
-    ? items.map((f) => ({ id: f.id, frequency: f.frequency, title: f.title }))
-    : DEPARTMENT_FORMS;
+    ? items.map((f) => ({ id: f.id, frequency: f.frequency, reporter: f.reporter, title: f.title }))
+    : REPORT_FORMS;
 }
 
 /** A form and one of its periods (year, then the period of that year). */

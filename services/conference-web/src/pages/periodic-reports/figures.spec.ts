@@ -5,6 +5,8 @@ import {
   namedDeadline,
   periodsOfYear,
   periodText,
+  provinceRows,
+  reportersNoun,
   reportStatusText,
   sectionRows,
   shownContent,
@@ -29,6 +31,18 @@ describe('periods of the periodic reports', () => {
     expect(latestDuePeriod('year', '2026-12-07')).toBe('2025-Y');
   });
 
+  it('opens the implementing units’ form on the latest month past the 25th, the holders’ on the latest year past January', () => {
+    expect(namedDeadline('2026-M03', 'implementing-unit')).toBe('2026-03-25');
+    expect(latestDuePeriod('month', '2026-03-25', 'implementing-unit')).toBe('2026-M02');
+    expect(latestDuePeriod('month', '2026-03-26', 'implementing-unit')).toBe('2026-M03');
+    expect(latestDuePeriod('month', '2026-01-10', 'implementing-unit')).toBe('2025-M12');
+    expect(namedDeadline('2025-Y', 'certificate-holder')).toBe('2026-01-31');
+    expect(latestDuePeriod('year', '2026-01-20', 'certificate-holder')).toBe('2024-Y');
+    expect(latestDuePeriod('year', '2026-02-01', 'certificate-holder')).toBe('2025-Y');
+    // The departments' annual report falls due on 15 January: the same day shows 2025 for them already.
+    expect(latestDuePeriod('year', '2026-01-20')).toBe('2025-Y');
+  });
+
   it('lists a year’s periods and writes them in each language', () => {
     expect(periodsOfYear('quarter', 2026)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
     expect(periodsOfYear('month', 2026)[2]).toBe('2026-M03');
@@ -47,6 +61,7 @@ describe('the completeness panel’s unit lists', () => {
     timeliness,
     daysLate,
     review: 'none',
+    awaiting: null,
   });
   const names: Record<string, string> = { '01': 'Hà Nội', '40': 'Nghệ An', '04': 'Cao Bằng' };
 
@@ -180,5 +195,60 @@ describe('labels', () => {
 
   it('hides the unread badge at zero and caps it at 99+', () => {
     expect([badgeText(0), badgeText(3), badgeText(120)]).toEqual([null, '3', '99+']);
+  });
+});
+
+describe('the completeness panel of a form with many reporters per unit', () => {
+  const counts = (units: number, onTime = 0) => {
+    const share = (count: number) => ({ count, of: units, percent: null });
+    return {
+      units,
+      submitted: share(onTime),
+      onTime: share(onTime),
+      late: share(0),
+      overdue: share(units - onTime),
+      notYetDue: share(0),
+      approved: share(0),
+      returned: share(0),
+      awaitingReview: share(onTime),
+      awaitingProvince: share(onTime),
+      awaitingAgency: share(0),
+      reopened: share(0),
+      onTimeOfSubmitted: share(onTime),
+    };
+  };
+  const view = {
+    provinces: [
+      { provinceCode: '40', regionCode: 'north' as const, counts: counts(2, 1) },
+      { provinceCode: '01', regionCode: 'north' as const, counts: counts(1) },
+      { provinceCode: '04', regionCode: 'north' as const, counts: counts(0) },
+      { provinceCode: '79', regionCode: 'south' as const, counts: counts(3) },
+    ],
+  };
+  const names: Record<string, string> = {
+    '01': 'Thành phố Hà Nội',
+    '40': 'Tỉnh Nghệ An',
+    '04': 'Tỉnh Cao Bằng',
+  };
+  const bare: Record<string, string> = { '01': 'Hà Nội', '40': 'Nghệ An', '04': 'Cao Bằng' };
+
+  it('lists a region’s units that owe reports, by bare Vietnamese name, with their counts', () => {
+    const rows = provinceRows(
+      view,
+      'north',
+      (code) => names[code] ?? code,
+      (code) => bare[code] ?? code,
+    );
+    expect(rows.map((r) => [r.code, r.name, r.counts.units, r.counts.onTime.count])).toEqual([
+      ['01', 'Thành phố Hà Nội', 1, 0],
+      ['40', 'Tỉnh Nghệ An', 2, 1],
+    ]);
+    expect(provinceRows(view, 'central', (code) => code)).toEqual([]);
+  });
+
+  it('names what is counted: units, projects or facilities', () => {
+    expect(reportersNoun('provincial-department', 'vi')).toBe('đơn vị');
+    expect(reportersNoun('implementing-unit', 'vi')).toBe('đề án');
+    expect(reportersNoun('certificate-holder', 'en')).toBe('facilities');
   });
 });

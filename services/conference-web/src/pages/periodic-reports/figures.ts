@@ -12,23 +12,48 @@ import type {
  */
 export type Lang = 'vi' | 'en';
 export type Frequency = 'month' | 'quarter' | 'half-year' | 'year';
+/** Who files a form: the department itself, a project's implementing unit, a certificate holder. */
+export type ReporterKind = CompletenessView['reporter'];
 
-/** The department's forms (the only ones the completeness panel covers): the fallback when forms cannot be read. */
-export const DEPARTMENT_FORMS: { id: string; frequency: Frequency; title: { vi: string; en: string } }[] = [
+/** The forms of the completeness panel: the fallback when the catalogue cannot be read (a viewer). */
+export const REPORT_FORMS: {
+  id: string;
+  frequency: Frequency;
+  reporter: ReporterKind;
+  title: { vi: string; en: string };
+}[] = [
   {
     id: 'sct-khuyen-cong-quy',
     frequency: 'quarter',
+    reporter: 'provincial-department',
     title: { vi: 'Báo cáo quý tình hình thực hiện khuyến công', en: 'Quarterly khuyến công report' },
   },
   {
     id: 'sct-khuyen-cong-6-thang',
     frequency: 'half-year',
+    reporter: 'provincial-department',
     title: { vi: 'Báo cáo 6 tháng tình hình thực hiện khuyến công', en: 'Six-monthly khuyến công report' },
   },
   {
     id: 'sct-khuyen-cong-nam',
     frequency: 'year',
+    reporter: 'provincial-department',
     title: { vi: 'Báo cáo năm tình hình thực hiện khuyến công', en: 'Annual khuyến công report' },
+  },
+  {
+    id: 'don-vi-thuc-hien-thang',
+    frequency: 'month',
+    reporter: 'implementing-unit',
+    title: { vi: 'Báo cáo tiến độ thực hiện đề án hằng tháng', en: 'Monthly project progress report' },
+  },
+  {
+    id: 'chu-giay-chung-nhan-nam',
+    frequency: 'year',
+    reporter: 'certificate-holder',
+    title: {
+      vi: 'Báo cáo năm của cơ sở có sản phẩm CNNT tiêu biểu',
+      en: 'Annual report of a holder of a typical-product certificate',
+    },
   },
 ];
 export const DEFAULT_FORM_ID = 'sct-khuyen-cong-quy';
@@ -53,11 +78,15 @@ function lastMonth(period: string): number {
 }
 
 /**
- * The day the department's rule names for a period: the 15th of the month after it ends. The API's deadline may
- * fall later (moved past days off); this only picks which period a page opens on.
+ * The day a form's rule names for a period: for the departments the 15th of the month after it ends, for the
+ * implementing units the 25th of the month itself ("before the 25th"), for certificate holders the end of the
+ * January after the year. The API's deadline may fall later (moved past days off); this only picks which period a
+ * page opens on.
  */
-export function namedDeadline(period: string): string {
+export function namedDeadline(period: string, reporter: ReporterKind = 'provincial-department'): string {
   const year = Number(period.slice(0, 4));
+  if (reporter === 'implementing-unit') return `${year}-${String(lastMonth(period)).padStart(2, '0')}-25`;
+  if (reporter === 'certificate-holder') return `${year + 1}-01-31`;
   const month = lastMonth(period) + 1;
   const [y, m] = month > 12 ? [year + 1, 1] : [year, month];
   return `${y}-${String(m).padStart(2, '0')}-15`;
@@ -78,11 +107,15 @@ export function periodsOfYear(frequency: Frequency, year: number): string[] {
 }
 
 /** The latest period of the frequency whose named deadline is before `day` (YYYY-MM-DD in Việt Nam). */
-export function latestDuePeriod(frequency: Frequency, day: string): string {
+export function latestDuePeriod(
+  frequency: Frequency,
+  day: string,
+  reporter: ReporterKind = 'provincial-department',
+): string {
   const year = Number(day.slice(0, 4));
   for (let y = year; y >= year - 2; y--) {
     const due = periodsOfYear(frequency, y)
-      .filter((p) => namedDeadline(p) < day)
+      .filter((p) => namedDeadline(p, reporter) < day)
       .pop();
     if (due) return due;
   }
@@ -165,6 +198,42 @@ export function unitsByState<K extends string>(
       .sort((a, b) => a.sortKey.localeCompare(b.sortKey, 'vi'))
       .map(({ code, name, daysLate }) => ({ code, name, daysLate })),
   }));
+}
+
+/** One unit's line in the table of a form with many reporters per unit (implementing units, holders). */
+export interface ProvinceRow {
+  code: string;
+  name: string;
+  counts: CompletenessView['nation'];
+}
+
+/**
+ * The units of a region that have reporters for the period, by Vietnamese name, each with its counts (a unit
+ * without any reporter is left out of the table; the region's and the nation's figures count it as zero).
+ */
+export function provinceRows(
+  view: Pick<CompletenessView, 'provinces'>,
+  region: Unit['regionCode'],
+  nameOf: (code: string) => string,
+  sortKeyOf: (code: string) => string = nameOf,
+): ProvinceRow[] {
+  return view.provinces
+    .filter((p) => p.regionCode === region && p.counts.units > 0)
+    .map((p) => ({
+      code: p.provinceCode,
+      name: nameOf(p.provinceCode),
+      counts: p.counts,
+      key: sortKeyOf(p.provinceCode),
+    }))
+    .sort((a, b) => a.key.localeCompare(b.key, 'vi'))
+    .map(({ code, name, counts }) => ({ code, name, counts }));
+}
+
+/** What a form's reporters are called, counted: "3 đề án", "12 cơ sở", "34 đơn vị". */
+export function reportersNoun(reporter: ReporterKind, lang: Lang): string {
+  if (reporter === 'implementing-unit') return lang === 'vi' ? 'đề án' : 'projects';
+  if (reporter === 'certificate-holder') return lang === 'vi' ? 'cơ sở' : 'facilities';
+  return lang === 'vi' ? 'đơn vị' : 'units';
 }
 
 // ---- one report --------------------------------------------------------------------------------------------

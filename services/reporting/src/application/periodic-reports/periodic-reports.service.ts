@@ -16,6 +16,7 @@ import { inTransaction, pgCode, pgConstraint, sql } from '@kc/persistence';
 import { workingDayCalendar } from '@kc/reference-data';
 import {
   approveReport,
+  deadlineOf,
   editReport,
   openReport,
   parsePeriod,
@@ -28,7 +29,9 @@ import {
   versionInForce,
   withdrawReport,
   type FormDefinition,
+  type Period,
   type PeriodicReport,
+  type ReportSubject,
 } from '../../domain/periodic-reports';
 import { recordNotice } from '../../infrastructure/persistence/periodic-reports/notice-writer';
 import { PlatformFiguresQueries } from '../../infrastructure/persistence/periodic-reports/platform-figures.queries';
@@ -36,6 +39,8 @@ import {
   reportStore,
   type StoredReport,
 } from '../../infrastructure/persistence/periodic-reports/report-store';
+import { reportFiles } from '../../infrastructure/persistence/periodic-reports/report-files.store';
+import { ExpectedReportersService } from './expected-reporters.service';
 import { FormCatalogueService } from './form-catalogue.service';
 import { PeriodicReportsClock } from './periodic-reports-clock';
 import { ReportEventsPublisher } from './report-events';
@@ -44,8 +49,8 @@ import {
   assertReporter,
   assertVisible,
   reportNotFound,
+  reportScope,
   reviewLevelOf,
-  unitScope,
 } from './report-access';
 import { reportListItem, reportView, type OpenReopenRequest } from './report-views';
 
@@ -67,6 +72,7 @@ export class PeriodicReportsService {
     private readonly figures: PlatformFiguresQueries,
     private readonly clock: PeriodicReportsClock,
     private readonly events: ReportEventsPublisher,
+    private readonly expected: ExpectedReportersService,
   ) {}
 
   async open(principal: Principal, body: OpenPeriodicReportRequest): Promise<PeriodicReportView> {
@@ -82,7 +88,9 @@ export class PeriodicReportsService {
         'period',
       );
     }
-    assertReporter(principal, body.provinceCode);
+    const reporterId = this.reporterIdOf(form, body);
+    const subject = { provinceCode: body.provinceCode, reporterId };
+    assertReporter(principal, form.reporter, subject);
     if (!reportingUnits(period).some((u) => u.code === body.provinceCode)) {
       throw new RuleViolationError(
         {
@@ -93,17 +101,17 @@ export class PeriodicReportsService {
         'provinceCode',
       );
     }
-    const reporterId = this.reporterIdOf(form, body);
+    if (form.reporter !== 'provincial-department') await this.assertExpected(form, period, subject);
     const id = randomUUID();
     const now = this.clock.now();
     try {
       await inTransaction(this.dataSource, async (manager) => {
         const version = versionInForce(form, period);
-        const platform = await this.figures.figuresOf(version, period, body.provinceCode, manager);
+        const platform = await this.figures.figuresOf(version, period, subject, manager);
         const report = openReport({
           form,
           period,
-          subject: { provinceCode: body.provinceCode, reporterId },
+          subject,
           platform,
           calendar: workingDayCalendar(),
           by: actorOf(principal),
@@ -130,13 +138,17 @@ export class PeriodicReportsService {
   async get(principal: Principal, id: string): Promise<PeriodicReportView> {
     const stored = await reportStore.load(this.dataSource.manager, id, false);
     if (!stored) throw reportNotFound(id);
-    assertVisible(principal, stored.report.subject, id);
+    assertVisible(principal, this.reporterOf(stored), stored.report.subject, id);
     return this.view(this.dataSource.manager, stored);
   }
 
   async list(principal: Principal, query: PeriodicReportsQuery): Promise<Page<PeriodicReportListItem>> {
-    const scope = unitScope(principal);
-    if (scope !== null && query.provinceCode !== undefined && query.provinceCode !== scope) {
+    const scope = reportScope(principal);
+    if (
+      scope.kind === 'province' &&
+      query.provinceCode !== undefined &&
+      query.provinceCode !== scope.provinceCode
+    ) {
       return { items: [], page: query.page, limit: query.limit, total: 0 };
     }
     const conditions: string[] = [];
@@ -145,8 +157,13 @@ export class PeriodicReportsService {
       params.push(value);
       conditions.push(condition.replace('?', `$${params.length}`));
     };
-    if (scope !== null) add('province_code = ?', scope);
+    if (scope.kind === 'province') add('province_code = ?', scope.provinceCode);
     else if (query.provinceCode) add('province_code = ?', query.provinceCode);
+    if (scope.kind === 'facility') {
+      // A facility's own holder reports only: its tax code is the reporter of no other form.
+      add('reporter_id = ?', scope.taxCode);
+      add('form_id = ANY(?)', this.formsOf('certificate-holder'));
+    }
     if (query.formId) add('form_id = ?', query.formId);
     if (query.period) add('period = ?', query.period);
     if (query.status) add('status = ?', query.status);
@@ -176,20 +193,23 @@ export class PeriodicReportsService {
   /** Edits a draft or returned report; the platform's column is refreshed first (the projections moved on). */
   async edit(principal: Principal, id: string, body: EditPeriodicReportRequest): Promise<PeriodicReportView> {
     return this.step(principal, id, async (manager, stored, form) => {
-      assertReporter(principal, stored.report.subject.provinceCode);
+      assertReporter(principal, form.reporter, stored.report.subject);
       const period = parsePeriod(stored.report.period);
       const version = form.versions.find((v) => v.version === stored.report.formVersion)!;
       let report = stored.report;
       if (report.status === 'draft' || report.status === 'returned') {
-        const platform = await this.figures.figuresOf(version, period, report.subject.provinceCode, manager);
+        const platform = await this.figures.figuresOf(version, period, report.subject, manager);
         report = refreshPlatformFigures(report, form, platform);
       }
-      return editReport(report, form, {
+      const edited = editReport(report, form, {
         entered: body.values,
         explanations: body.explanations,
         narratives: body.narratives,
         attachments: body.attachments,
       });
+      // A file no longer declared (removed, or replaced by another) is dropped unless a version pins it.
+      if (body.attachments) await reportFiles.dropUndeclared(manager, id, edited.working!.attachments);
+      return edited;
     });
   }
 
@@ -208,10 +228,11 @@ export class PeriodicReportsService {
         principal,
         id,
         async (manager, stored, form) => {
-          assertReporter(principal, stored.report.subject.provinceCode);
+          assertReporter(principal, form.reporter, stored.report.subject);
           const raced = await this.byKey(manager, actor, key);
           if (raced) throw new KeyUsed();
-          return submitReport(stored.report, form, { by: actor, at: this.clock.now().toISOString() });
+          const files = await reportFiles.list(manager, id);
+          return submitReport(stored.report, form, { by: actor, at: this.clock.now().toISOString() }, files);
         },
         { key, requestHash },
       );
@@ -227,8 +248,8 @@ export class PeriodicReportsService {
   }
 
   async withdraw(principal: Principal, id: string): Promise<PeriodicReportView> {
-    return this.step(principal, id, async (_manager, stored) => {
-      assertReporter(principal, stored.report.subject.provinceCode);
+    return this.step(principal, id, async (_manager, stored, form) => {
+      assertReporter(principal, form.reporter, stored.report.subject);
       return withdrawReport(stored.report, { by: actorOf(principal), at: this.clock.now().toISOString() });
     });
   }
@@ -260,8 +281,8 @@ export class PeriodicReportsService {
   async requestReopen(principal: Principal, id: string, reason: string): Promise<PeriodicReportView> {
     await inTransaction(this.dataSource, async (manager) => {
       const stored = await this.loadVisible(manager, principal, id);
-      const unit = stored.report.subject.provinceCode;
-      if (unitScope(principal) !== null) assertReporter(principal, unit);
+      if (reportScope(principal).kind !== 'agency')
+        assertReporter(principal, this.reporterOf(stored), stored.report.subject);
       if (stored.report.status !== 'approved') {
         throw new ConflictError(
           {
@@ -365,6 +386,7 @@ export class PeriodicReportsService {
       const seq = before.events.length + i + 1;
       const base = {
         provinceCode: after.subject.provinceCode,
+        reporterId: this.noticeReporterOf(after),
         formId: after.formId,
         period: after.period,
         reportId: id,
@@ -399,7 +421,7 @@ export class PeriodicReportsService {
   private async loadVisible(manager: EntityManager, principal: Principal, id: string): Promise<StoredReport> {
     const stored = await reportStore.load(manager, id, true);
     if (!stored) throw reportNotFound(id);
-    assertVisible(principal, stored.report.subject, id);
+    assertVisible(principal, this.reporterOf(stored), stored.report.subject, id);
     return stored;
   }
 
@@ -418,13 +440,16 @@ export class PeriodicReportsService {
           requestedAt: request.requested_at.toISOString(),
         }
       : null;
-    return reportView(
-      stored.id,
-      stored.report,
-      this.catalogue.form(stored.report.formId),
-      open,
-      stored.recorded,
-    );
+    return {
+      ...reportView(
+        stored.id,
+        stored.report,
+        this.catalogue.form(stored.report.formId),
+        open,
+        stored.recorded,
+      ),
+      files: await reportFiles.list(manager, stored.id),
+    };
   }
 
   private byKey(manager: EntityManager, actor: string, key: string) {
@@ -452,6 +477,58 @@ export class PeriodicReportsService {
       );
     }
     return { view: await this.get(principal, id), replayed: true };
+  }
+
+  private reporterOf(stored: Pick<StoredReport, 'report'>) {
+    return this.catalogue.form(stored.report.formId).reporter;
+  }
+
+  private formsOf(reporter: FormDefinition['reporter']): string[] {
+    return this.catalogue
+      .all()
+      .filter((f) => f.reporter === reporter)
+      .map((f) => f.id);
+  }
+
+  /** The reporter a notice names: none for a department's own report (the unit is the reporter). */
+  private noticeReporterOf(report: PeriodicReport): string | null {
+    return this.reporterOf({ report }) === 'provincial-department' ? null : report.subject.reporterId;
+  }
+
+  /**
+   * A project or facility reports only for a period it owes (the domain's reporters of that period, from the
+   * projections), and in the unit it belongs to then.
+   */
+  private async assertExpected(form: FormDefinition, period: Period, subject: ReportSubject) {
+    const deadline = deadlineOf(period, versionInForce(form, period).deadline, workingDayCalendar());
+    const { reporters } = (await this.expected.of(form))(period, deadline);
+    const found = reporters.find((r) => r.reporterId === subject.reporterId);
+    const label = periodLabel(period);
+    if (!found) {
+      throw new RuleViolationError(
+        form.reporter === 'implementing-unit'
+          ? {
+              vi: `Đề án ${subject.reporterId} không trong thời gian thực hiện vào kỳ ${label.vi}: không có báo cáo tiến độ`,
+              en: `Project ${subject.reporterId} is not in execution in ${label.en}: it owes no progress report`,
+            }
+          : {
+              vi: `Cơ sở ${subject.reporterId} không có giấy chứng nhận còn hiệu lực trong kỳ ${label.vi}`,
+              en: `Facility ${subject.reporterId} holds no certificate valid in ${label.en}`,
+            },
+        'periodic-report.reporter-not-expected',
+        'reporterId',
+      );
+    }
+    if (found.provinceCode !== subject.provinceCode) {
+      throw new RuleViolationError(
+        {
+          vi: `${found.name} thuộc đơn vị ${found.provinceCode}, không phải ${subject.provinceCode}`,
+          en: `${found.name} belongs to unit ${found.provinceCode}, not ${subject.provinceCode}`,
+        },
+        'periodic-report.reporter-unit',
+        'provinceCode',
+      );
+    }
   }
 
   private reporterIdOf(form: FormDefinition, body: OpenPeriodicReportRequest): string {

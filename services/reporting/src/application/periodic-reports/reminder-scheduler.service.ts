@@ -11,7 +11,6 @@ import {
   periodId,
   periodLabel,
   periodWindow,
-  reportingUnits,
   countedSubmission,
   versionInForce,
   addDays,
@@ -21,6 +20,7 @@ import {
 } from '../../domain/periodic-reports';
 import { recordNotice } from '../../infrastructure/persistence/periodic-reports/notice-writer';
 import { reportStore } from '../../infrastructure/persistence/periodic-reports/report-store';
+import { ExpectedReportersService } from './expected-reporters.service';
 import { FormCatalogueService } from './form-catalogue.service';
 import { PeriodicReportsClock } from './periodic-reports-clock';
 
@@ -29,10 +29,12 @@ const LOOK_BACK_DAYS = 120;
 const CATCH_UP_DAYS = 3;
 
 /**
- * Sends the reminders and overdue notices of the department's forms (one report per unit): for each period whose
- * schedule reaches today, the domain's notice schedule for each unit not yet in, each notice recorded once by its
- * key (notice.key is UNIQUE), so a re-run, a restart or a second instance running at the same moment records
- * nothing twice. Time-based, so it runs on a timer; `runOnce` is what the timer calls.
+ * Sends the reminders and overdue notices of every form: for each period whose schedule reaches today, the
+ * domain's notice schedule for each reporter not yet in — each unit for the departments' forms, each project in
+ * execution for the implementing units', each holding facility for the certificate holders' — each notice
+ * recorded once by its key (notice.key is UNIQUE; a reporter inside a unit has keys of its own), so a re-run, a
+ * restart or a second instance running at the same moment records nothing twice. Time-based, so it runs on a
+ * timer; `runOnce` is what the timer calls.
  */
 @Injectable()
 export class ReminderSchedulerService implements OnModuleInit, OnApplicationShutdown {
@@ -44,6 +46,7 @@ export class ReminderSchedulerService implements OnModuleInit, OnApplicationShut
     private readonly dataSource: DataSource,
     private readonly catalogue: FormCatalogueService,
     private readonly clock: PeriodicReportsClock,
+    private readonly expected: ExpectedReportersService,
     private readonly intervalMs: number,
   ) {}
 
@@ -68,7 +71,9 @@ export class ReminderSchedulerService implements OnModuleInit, OnApplicationShut
     // A notice missed while no scheduler ran is still sent within CATCH_UP_DAYS; older ones are stale news.
     const catchUpFrom = addDays(today, -CATCH_UP_DAYS);
     let recorded = 0;
-    for (const form of this.catalogue.all().filter((f) => f.reporter === 'provincial-department')) {
+    for (const form of this.catalogue.all()) {
+      const reportersOf = await this.expected.of(form);
+      const perReporter = form.reporter !== 'provincial-department';
       for (const period of this.periodsAround(form.frequency, today)) {
         let version;
         try {
@@ -83,18 +88,20 @@ export class ReminderSchedulerService implements OnModuleInit, OnApplicationShut
           id,
         ]);
         const submittedAt = new Map(
-          reports.map((r) => [
-            r.report.subject.provinceCode,
-            countedSubmission(r.report)?.submittedAt ?? null,
-          ]),
+          reports.map((r) => [r.report.subject.reporterId, countedSubmission(r.report)?.submittedAt ?? null]),
         );
         const label = periodLabel(period);
-        for (const unit of reportingUnits(period)) {
+        for (const reporter of reportersOf(period, deadline).reporters) {
           const notices = noticeSchedule({
             deadline,
             policy: this.policy,
-            target: { formId: form.id, period: id, provinceCode: unit.code },
-            submittedAt: submittedAt.get(unit.code) ?? null,
+            target: {
+              formId: form.id,
+              period: id,
+              provinceCode: reporter.provinceCode,
+              ...(perReporter ? { reporterId: reporter.reporterId } : {}),
+            },
+            submittedAt: submittedAt.get(reporter.reporterId) ?? null,
             through: today,
           }).filter((n) => Date.parse(n.sendAt) <= now.getTime() && n.day >= catchUpFrom);
           if (notices.length === 0) continue;
@@ -104,11 +111,19 @@ export class ReminderSchedulerService implements OnModuleInit, OnApplicationShut
               const done = await recordNotice(manager, {
                 key: notice.key,
                 kind: notice.kind,
-                provinceCode: unit.code,
+                provinceCode: reporter.provinceCode,
+                reporterId: perReporter ? reporter.reporterId : null,
                 formId: form.id,
                 period: id,
                 reportId: null,
-                message: messageOf(notice, form.title, label, deadline.lastOnTimeDay),
+                message: messageOf(
+                  notice,
+                  form.title,
+                  perReporter
+                    ? { vi: `${label.vi} (${reporter.name})`, en: `${label.en} (${reporter.name})` }
+                    : label,
+                  deadline.lastOnTimeDay,
+                ),
                 at: now,
               });
               if (done) count++;

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CompletenessView, Principal, ReportCalendarView } from '@kc/contracts';
 import { RuleViolationError } from '@kc/errors';
-import { vietnamDate, workingDayCalendar } from '@kc/reference-data';
+import { regionOf, vietnamDate, workingDayCalendar } from '@kc/reference-data';
 import {
   addDays,
   completeness,
+  countedReporters,
   countedSubmission,
   daysLeft,
   deadlineOf,
@@ -16,20 +17,24 @@ import {
   periodId,
   periodLabel,
   periodWindow,
+  reporterCompleteness,
   reportingUnits,
   versionInForce,
+  type ExpectedReporter,
   type FormDefinition,
   type Period,
 } from '../../domain/periodic-reports';
 import { reportStore } from '../../infrastructure/persistence/periodic-reports/report-store';
+import { ExpectedReportersService } from './expected-reporters.service';
 import { FormCatalogueService } from './form-catalogue.service';
 import { PeriodicReportsClock } from './periodic-reports-clock';
-import { unitScope } from './report-access';
+import { covers, reportScope, reportScopeOrNone, type ReportScope } from './report-access';
 
 /**
- * What is due and who is in: the calendar per unit, and the completeness panel of one form and period (the
- * domain's completeness: per unit, per region and for the nation from the same rows). Both cover the department's
- * forms, one report per unit and period.
+ * What is due and who is in: the calendar of the caller's reporters, and the completeness panel of one form and
+ * period (the domain's reporter completeness: per unit, per region and for the nation from the same rows). Every
+ * form: the departments report once per unit; implementing units once per project in execution; certificate
+ * holders once per holding facility (ExpectedReportersService).
  */
 @Injectable()
 export class ReportCalendarService {
@@ -37,33 +42,56 @@ export class ReportCalendarService {
     private readonly dataSource: DataSource,
     private readonly catalogue: FormCatalogueService,
     private readonly clock: PeriodicReportsClock,
+    private readonly expected: ExpectedReportersService,
   ) {}
 
-  async completeness(formId: string, periodIdText: string): Promise<CompletenessView> {
-    const form = this.departmentForm(formId);
-    const period = this.periodOf(form, periodIdText);
+  async completeness(
+    principal: Principal,
+    query: { formId: string; period: string; provinceCode?: string },
+  ): Promise<CompletenessView> {
+    const form = this.catalogue.form(query.formId);
+    const period = this.periodOf(form, query.period);
     const version = versionInForce(form, period);
     const deadline = deadlineOf(period, version.deadline, workingDayCalendar());
-    const reports = await reportStore.loadMany(this.dataSource.manager, 'form_id = $1 AND period = $2', [
-      form.id,
-      periodIdText,
-    ]);
+    const reports = (
+      await reportStore.loadMany(this.dataSource.manager, 'form_id = $1 AND period = $2', [
+        form.id,
+        query.period,
+      ])
+    ).map((r) => r.report);
     const now = this.clock.now().toISOString();
-    const panel = completeness(
-      reportingUnits(period),
-      reports.map((r) => r.report),
-      deadline,
-      now,
-    );
-    return {
+    const units = reportingUnits(period);
+    const head = {
       formId: form.id,
-      period: periodIdText,
+      reporter: form.reporter,
+      period: query.period,
       periodLabel: periodLabel(period),
       lastOnTimeDay: deadline.lastOnTimeDay,
       asOf: now,
+    };
+    if (form.reporter === 'provincial-department') {
+      // The departments' panel names its units (public bodies) to everyone, as before.
+      const panel = completeness(units, reports, deadline, now);
+      return { ...head, ...panel, reporters: [], holdersUnknown: 0 };
+    }
+    const expected = (await this.expected.of(form))(period, deadline);
+    const { to } = periodWindow(period);
+    const counted = countedReporters(expected.reporters, reports, (code) => regionOf(code, to));
+    const panel = reporterCompleteness(units, counted.reporters, counted.reports, deadline, now);
+    // Who reported what is shown to those who may see the reports: the agency, a unit its own, a facility itself.
+    const scope = reportScopeOrNone(principal);
+    const shown = (row: ExpectedReporter) =>
+      scope !== null &&
+      covers(scope, form.reporter, { provinceCode: row.provinceCode, reporterId: row.reporterId }) &&
+      (!query.provinceCode || row.provinceCode === query.provinceCode);
+    return {
+      ...head,
       nation: panel.nation,
       regions: panel.regions,
-      units: panel.units,
+      provinces: panel.provinces,
+      units: [],
+      reporters: panel.reporters.filter(shown),
+      holdersUnknown: expected.holdersUnknown,
     };
   }
 
@@ -71,12 +99,13 @@ export class ReportCalendarService {
     principal: Principal,
     query: { from: string; to: string; provinceCode?: string },
   ): Promise<ReportCalendarView> {
-    const scope = unitScope(principal);
+    const scope = reportScope(principal);
     const now = this.clock.now();
     const today = vietnamDate(now);
     const calendar = workingDayCalendar();
     const items: ReportCalendarView['items'] = [];
-    for (const form of this.catalogue.all().filter((f) => f.reporter === 'provincial-department')) {
+    for (const form of this.catalogue.all().filter((f) => mayOwe(scope, f))) {
+      const reportersOf = await this.expected.of(form);
       for (
         let period = firstPeriod(form, query.from);
         periodWindow(period).from <= query.to;
@@ -91,24 +120,29 @@ export class ReportCalendarService {
         const deadline = deadlineOf(period, version.deadline, calendar);
         if (deadline.lastOnTimeDay < query.from || deadline.lastOnTimeDay > query.to) continue;
         const id = periodId(period);
-        const units = reportingUnits(period).filter(
-          (u) =>
-            (scope === null || u.code === scope) && (!query.provinceCode || u.code === query.provinceCode),
+        const reporters = reportersOf(period, deadline).reporters.filter(
+          (r) =>
+            covers(scope, form.reporter, { provinceCode: r.provinceCode, reporterId: r.reporterId }) &&
+            (!query.provinceCode || r.provinceCode === query.provinceCode),
         );
+        if (reporters.length === 0) continue;
         const reports = new Map(
           (
             await reportStore.loadMany(this.dataSource.manager, 'form_id = $1 AND period = $2', [form.id, id])
-          ).map((r) => [r.report.subject.provinceCode, r]),
+          ).map((r) => [r.report.subject.reporterId, r]),
         );
-        for (const unit of units) {
-          const stored = reports.get(unit.code);
+        for (const reporter of reporters) {
+          const stored = reports.get(reporter.reporterId);
           const counted = stored ? countedSubmission(stored.report) : null;
           items.push({
             formId: form.id,
             formTitle: form.title,
+            reporter: form.reporter,
             period: id,
             periodLabel: periodLabel(period),
-            provinceCode: unit.code,
+            provinceCode: reporter.provinceCode,
+            reporterId: reporter.reporterId,
+            reporterName: reporter.name,
             lastOnTimeDay: deadline.lastOnTimeDay,
             daysLeft: daysLeft(deadline, today),
             reportId: stored?.id ?? null,
@@ -128,24 +162,10 @@ export class ReportCalendarService {
       (a, b) =>
         a.lastOnTimeDay.localeCompare(b.lastOnTimeDay) ||
         a.formId.localeCompare(b.formId) ||
-        a.provinceCode.localeCompare(b.provinceCode),
+        a.provinceCode.localeCompare(b.provinceCode) ||
+        a.reporterName.localeCompare(b.reporterName, 'vi'),
     );
     return { from: query.from, to: query.to, today, items };
-  }
-
-  private departmentForm(formId: string): FormDefinition {
-    const form = this.catalogue.form(formId);
-    if (form.reporter !== 'provincial-department') {
-      throw new RuleViolationError(
-        {
-          vi: 'Mức độ đầy đủ tính cho biểu mẫu của Sở Công Thương (một báo cáo mỗi tỉnh mỗi kỳ)',
-          en: "Completeness is computed for the departments' forms (one report per unit and period)",
-        },
-        'periodic-report.completeness-form',
-        'formId',
-      );
-    }
-    return form;
   }
 
   private periodOf(form: FormDefinition, id: string): Period {
@@ -163,6 +183,10 @@ export class ReportCalendarService {
     return period;
   }
 }
+
+/** A facility owes only the holders' report; the agency and the units see every form. */
+const mayOwe = (scope: ReportScope, form: FormDefinition) =>
+  scope.kind !== 'facility' || form.reporter === 'certificate-holder';
 
 /** A period early enough that its deadline (up to a year after its end) can fall on `from`. */
 function firstPeriod(form: FormDefinition, from: string): Period {

@@ -7,7 +7,7 @@ import type { PeriodicReport, ReportEvent } from '../../domain/periodic-reports'
 /**
  * The workflow's integration events, written to reporting's outbox in the transaction of the step (the relay
  * publishes them on reporting.periodic-report.events, key = report id). Opening, withdrawing and reopening stay
- * inside reporting: nobody outside acts on them yet.
+ * inside reporting: nobody outside acts on them yet (a reopening is audited, see below).
  */
 @Injectable()
 export class ReportEventsPublisher {
@@ -64,6 +64,19 @@ export class ReportEventsPublisher {
           approvedAt: new Date(event.at).toISOString(),
           figures: event.final ? { ...report.versions[event.version - 1].content.entered } : null,
         },
+      });
+    } else if (event.kind === 'reopened') {
+      // No integration event, but the audit record goes through the outbox: its commit is the change signal that
+      // drops the conference views kept at the edge, which show the report as being corrected (edge-cache.md).
+      await this.outbox.audit(manager, {
+        action: 'periodic-report.reopen',
+        resourceType: 'periodic-report',
+        resourceId: id,
+        provinceCode: report.subject.provinceCode,
+        summary:
+          `Mở lại báo cáo ${report.period} của ${report.subject.reporterId} (${report.formId}); phiên bản đã duyệt ` +
+          `${report.approvedVersion} vẫn được tính đến khi bản sửa được duyệt. Đề nghị: ${event.requestedBy}; ` +
+          `phê duyệt: ${event.approvedBy}; lý do: ${event.reason}`,
       });
     }
   }

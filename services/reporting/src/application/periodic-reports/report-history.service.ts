@@ -180,7 +180,7 @@ export class ReportHistoryService {
     const platform = await this.figures.figuresOf(
       versionInForce(form, period),
       period,
-      record.provinceCode,
+      { provinceCode: record.provinceCode, reporterId: record.provinceCode },
       manager,
     );
     const report = replayRecordedReport({

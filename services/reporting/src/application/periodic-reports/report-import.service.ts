@@ -66,9 +66,9 @@ export class ReportImportService {
   ): Promise<PeriodicReportImportView> {
     const stored = await reportStore.load(this.dataSource.manager, id, false);
     if (!stored) throw reportNotFound(id);
-    assertVisible(principal, stored.report.subject, id);
-    assertReporter(principal, stored.report.subject.provinceCode);
     const form = this.catalogue.form(stored.report.formId);
+    assertVisible(principal, form.reporter, stored.report.subject, id);
+    assertReporter(principal, form.reporter, stored.report.subject);
     const version = form.versions.find((v) => v.version === stored.report.formVersion)!;
     const answer = (problems: PeriodicReportImportProblem[], counts = { v: 0, e: 0, n: 0 }) => ({
       reportId: id,

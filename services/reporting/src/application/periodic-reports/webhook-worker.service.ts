@@ -3,10 +3,13 @@ import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } fro
 import { DataSource } from 'typeorm';
 import { inTransaction, sql } from '@kc/persistence';
 import {
+  attemptsInRound,
   defaultRetryPolicy,
   nextAttempt,
+  secretsInForce,
   SIGNATURE_HEADER,
   signatureHeader,
+  statusAfterAttempt,
   type RetryPolicy,
 } from '../../domain/periodic-reports';
 import { PeriodicReportsClock } from './periodic-reports-clock';
@@ -18,18 +21,23 @@ const REQUEST_TIMEOUT_MS = 10_000;
 
 interface Claimed {
   id: string;
+  subscription_id: string;
   event_id: string;
   body: string;
   attempts: number;
-  first_attempt_at: Date | null;
+  round_first_attempt: number;
+  round_started_at: Date | null;
   url: string;
   secret: string;
+  previous_secret: string | null;
+  previous_secret_expires_at: Date | null;
 }
 
 /**
- * Delivers the pending webhook deliveries: signs each with the subscription's secret (the domain's KC-Signature),
- * logs every attempt, marks the first 2xx delivered and schedules the next attempt by the domain's backoff
- * otherwise. State lives in the tables — a restart picks up where the last run stopped — and a delivery is
+ * Delivers the pending webhook deliveries of active subscriptions (a paused one's wait): signs each with the
+ * secrets in force at the attempt (the domain's KC-Signature; two while a rotation's overlap lasts), logs every
+ * attempt, marks the first 2xx delivered and schedules the next attempt by the domain's backoff otherwise,
+ * counting the attempts of the current round (a redrive opens a new one). State lives in the tables — a restart picks up where the last run stopped — and a delivery is
  * claimed with FOR UPDATE SKIP LOCKED plus a lease, so two workers never send one delivery at once. The clock
  * and the jitter draw are injectable: tests walk the retry schedule without sleeping.
  */
@@ -74,15 +82,17 @@ export class WebhookWorkerService implements OnModuleInit, OnApplicationShutdown
     const rows = await sql<Claimed>(
       this.dataSource.manager,
       `WITH due AS (
-         SELECT id FROM webhook_delivery
-          WHERE status = 'pending' AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until <= $1)
-          ORDER BY next_attempt_at
+         SELECT d.id FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id
+          WHERE d.status = 'pending' AND d.next_attempt_at <= $1 AND (d.lease_until IS NULL OR d.lease_until <= $1)
+            AND s.active
+          ORDER BY d.next_attempt_at
           LIMIT ${BATCH}
-          FOR UPDATE SKIP LOCKED)
+          FOR UPDATE OF d SKIP LOCKED)
        UPDATE webhook_delivery d SET lease_until = $2, lease_token = $3
          FROM due, webhook_subscription s
         WHERE d.id = due.id AND s.id = d.subscription_id
-       RETURNING d.id, d.event_id, d.body, d.attempts, d.first_attempt_at, s.url, s.secret`,
+       RETURNING d.id, d.subscription_id, d.event_id, d.body, d.attempts, d.round_first_attempt,
+                 d.round_started_at, s.url, s.secret, s.previous_secret, s.previous_secret_expires_at`,
       [now, new Date(now.getTime() + LEASE_MS), token],
     );
     for (const delivery of rows) await this.attempt(delivery, token);
@@ -100,7 +110,19 @@ export class WebhookWorkerService implements OnModuleInit, OnApplicationShutdown
         headers: {
           'content-type': 'application/json',
           [SIGNATURE_HEADER]: signatureHeader(
-            [delivery.secret],
+            secretsInForce(
+              {
+                current: delivery.secret,
+                previous:
+                  delivery.previous_secret && delivery.previous_secret_expires_at
+                    ? {
+                        secret: delivery.previous_secret,
+                        expiresAtMs: delivery.previous_secret_expires_at.getTime(),
+                      }
+                    : null,
+              },
+              at.getTime(),
+            ),
             Math.floor(at.getTime() / 1000),
             delivery.body,
           ),
@@ -119,34 +141,49 @@ export class WebhookWorkerService implements OnModuleInit, OnApplicationShutdown
     const latencyMs = Number((process.hrtime.bigint() - started) / 1_000_000n);
     const ok = status !== null && status >= 200 && status < 300;
     const number = delivery.attempts + 1;
-    const firstMs = (delivery.first_attempt_at ?? at).getTime();
     const next = ok
       ? null
       : nextAttempt(this.policy, {
-          attemptsMade: number,
-          firstAttemptMs: firstMs,
+          attemptsMade: attemptsInRound(number, delivery.round_first_attempt),
+          firstAttemptMs: (delivery.round_started_at ?? at).getTime(),
           lastAttemptMs: at.getTime(),
           random: Math.min(this.random(), 0.999_999),
         });
     await inTransaction(this.dataSource, async (manager) => {
+      // Held against a concurrent unsubscribe, which leaves a delivery in flight to its worker: read after the
+      // lock, an unsubscribe that committed first cancels the delivery here (unless it was received).
+      const [subscription] = await sql<{ unsubscribed: boolean }>(
+        manager,
+        `SELECT unsubscribed_at IS NOT NULL AS unsubscribed FROM webhook_subscription WHERE id = $1 FOR SHARE`,
+        [delivery.subscription_id],
+        { inTransaction: true },
+      );
+      const outcome = statusAfterAttempt({
+        ok,
+        retry: next?.retry ?? false,
+        unsubscribed: subscription.unsubscribed,
+      });
       const updated = await sql(
         manager,
         `UPDATE webhook_delivery
-            SET attempts = $3, first_attempt_at = coalesce(first_attempt_at, $4), lease_until = NULL,
-                lease_token = NULL, status = $5, next_attempt_at = $6, delivered_at = $7
-          WHERE id = $1 AND lease_token = $2 RETURNING id`,
+            SET attempts = $3, first_attempt_at = coalesce(first_attempt_at, $4),
+                round_started_at = coalesce(round_started_at, $4), lease_until = NULL, lease_token = NULL,
+                status = $5, next_attempt_at = $6, delivered_at = $7, cancelled_at = $8
+          WHERE id = $1 AND lease_token = $2 AND status = 'pending' RETURNING id`,
         [
           delivery.id,
           token,
           number,
           at,
-          ok ? 'delivered' : next?.retry ? 'pending' : 'given-up',
-          next?.retry ? new Date(next.atMs) : null,
-          ok ? at : null,
+          outcome,
+          outcome === 'pending' && next?.retry ? new Date(next.atMs) : null,
+          outcome === 'delivered' ? at : null,
+          outcome === 'cancelled' ? at : null,
         ],
         { inTransaction: true },
       );
-      // The lease ran out and another worker took the delivery over: its attempt is the one logged.
+      // The lease ran out and another worker took the delivery over (or an unsubscribe cancelled it once the
+      // lease had run out): that one's outcome is the one logged.
       if (updated.length === 0) return;
       await sql(
         manager,

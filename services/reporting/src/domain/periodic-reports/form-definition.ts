@@ -161,7 +161,8 @@ export interface Cell {
   required: boolean;
 }
 
-function membersOf(breakdown: Breakdown | undefined): { member: string; label: Bilingual }[] {
+/** The members of a breakdown (`content-1` … `content-9`, `commune` … `national`); none for a single figure. */
+export function membersOf(breakdown: Breakdown | undefined): { member: string; label: Bilingual }[] {
   if (breakdown === 'activity-content') {
     return activityContents.map((c) => ({
       member: `content-${c.code}`,

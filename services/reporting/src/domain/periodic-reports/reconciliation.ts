@@ -154,12 +154,14 @@ export function ratioValues(version: FormVersion, values: Values): Record<string
     if (indicator.kind !== 'ratio') continue;
     const n = indicatorTotal(version, values, indicator.numerator);
     const d = indicatorTotal(version, values, indicator.denominator);
-    result[indicator.key] =
-      n === null || d === null || d === 0
-        ? null
-        : Number((BigInt(n) * 20_000n + BigInt(d)) / (2n * BigInt(d)));
+    result[indicator.key] = n === null || d === null ? null : basisPoints(n, d);
   }
   return result;
+}
+
+/** n ÷ d in basis points (62.5 % = 6250), half up on exact integers; null when d is 0. */
+export function basisPoints(n: number, d: number): number | null {
+  return d === 0 ? null : Number((BigInt(n) * 20_000n + BigInt(d)) / (2n * BigInt(d)));
 }
 
 export const enteredIndicatorKeys = (version: FormVersion): string[] =>

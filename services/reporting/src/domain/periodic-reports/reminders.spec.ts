@@ -52,6 +52,10 @@ describe('reminders and notices', () => {
     expect(schedule(null).map((n) => n.key)).toEqual(first.map((n) => n.key));
     expect(first[2].key).toBe('periodic-report:sct-khuyen-cong-quy:2026-Q1:40:due-today:2026-04-15');
     expect(noticeKey({ ...target, provinceCode: '01' }, 'due-today', '2026-04-15')).not.toBe(first[2].key);
+    // A reporter inside the unit (a project, a facility) has keys of its own; the unit's report keeps its keys.
+    expect(noticeKey({ ...target, reporterId: '2900000001' }, 'due-today', '2026-04-15')).toBe(
+      'periodic-report:sct-khuyen-cong-quy:2026-Q1:40:2900000001:due-today:2026-04-15',
+    );
     const sent = new Set(first.slice(0, 3).map((n) => n.key));
     expect(unsent(schedule(null, '2026-04-21'), sent).map((n) => n.day)).toEqual([
       '2026-04-18',

@@ -43,6 +43,11 @@ export interface NoticeTarget {
   formId: string;
   period: string;
   provinceCode: string;
+  /**
+   * The reporter inside the unit (a project, a facility) for forms with many reporters per unit; absent for the
+   * department's own report, whose keys stay as they were.
+   */
+  reporterId?: string;
 }
 
 export function assertPolicy(policy: ReminderPolicy): void {
@@ -60,7 +65,15 @@ export function assertPolicy(policy: ReminderPolicy): void {
 }
 
 export const noticeKey = (target: NoticeTarget, kind: NoticeKind | string, day: IsoDate): string =>
-  ['periodic-report', target.formId, target.period, target.provinceCode, kind, day]
+  [
+    'periodic-report',
+    target.formId,
+    target.period,
+    target.provinceCode,
+    ...(target.reporterId === undefined ? [] : [target.reporterId]),
+    kind,
+    day,
+  ]
     .map(encodeURIComponent)
     .join(':');
 

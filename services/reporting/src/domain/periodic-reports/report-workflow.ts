@@ -16,6 +16,7 @@ import {
   type ReviewLevel,
 } from './form-definition';
 import { periodId, periodLabel, periodWindow, parsePeriod, type Period } from './periods';
+import { notUploaded, type StoredFile } from './attachment-files';
 import { differences, reconciliationViolations, valueViolations, type Values } from './reconciliation';
 import { instantMs, vietnamDayOf, type Instant } from './vietnam-time';
 
@@ -306,6 +307,17 @@ function attachmentViolations(
   attachments.forEach((a, i) => {
     const slot = version.attachments.find((s) => s.key === a.slot);
     const field = `attachments[${i}]`;
+    // A file is stored and pinned by its SHA-256 within the report: the same bytes are one attachment.
+    if (attachments.findIndex((other) => other.sha256 === a.sha256) < i) {
+      violations.push({
+        field: `${field}.sha256`,
+        code: 'periodic-report.attachment-repeated',
+        messages: {
+          vi: `Tệp "${a.fileName}" trùng nội dung với một tệp đính kèm khác của báo cáo`,
+          en: `File "${a.fileName}" has the same content as another attachment of the report`,
+        },
+      });
+    }
     if (!slot) {
       violations.push({
         field: `${field}.slot`,
@@ -432,8 +444,15 @@ export interface Act {
  * Submits the working content as a new numbered, frozen version. Refused while a required cell, narrative or
  * attachment is missing or a difference from the platform's figures is unexplained (every such problem listed
  * at once). After the deadline the submission is still taken — and recorded as late, in whole Vietnamese days.
+ * `files`: what the platform holds of the declared files; each must be whole (a live submission). Without it
+ * (a report recorded from history, whose files the platform never held) the declarations alone are checked.
  */
-export function submitReport(report: PeriodicReport, form: FormDefinition, act: Act): PeriodicReport {
+export function submitReport(
+  report: PeriodicReport,
+  form: FormDefinition,
+  act: Act,
+  files?: readonly StoredFile[],
+): PeriodicReport {
   assertAllowed(report, 'submit');
   assertInOrder(report, act.at);
   const version = assertPinned(report, form);
@@ -458,6 +477,7 @@ export function submitReport(report: PeriodicReport, form: FormDefinition, act: 
     ...valueViolations(version, working.entered, true),
     ...narrativeViolations(version, working.narratives, true),
     ...attachmentViolations(version, working.attachments, true),
+    ...(files ? notUploaded(working.attachments, files) : []),
   ];
   const reconciliation = reconciliationViolations(diffs, working.explanations);
   const violations = [...completeness, ...reconciliation];

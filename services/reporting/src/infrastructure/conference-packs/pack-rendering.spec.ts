@@ -55,6 +55,7 @@ const facts: YearFacts = {
     { provinceCode: '01', asOf: '2018-09-02', title: 'people', count: 2 },
     { provinceCode: '79', asOf: '2018-09-02', title: 'meritorious', count: 7 },
   ],
+  approvedReports: [],
 };
 
 function packOf(scope: ConferencePackScope): FrozenConferencePack {

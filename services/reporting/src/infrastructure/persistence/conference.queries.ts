@@ -14,6 +14,7 @@ import type {
   ProjectGroup,
   YearFacts,
 } from '../../application/year-facts';
+import { approvedReportsOf } from './periodic-reports/approved-reports.queries';
 
 /** Postgres sums of bigint come back as numeric strings; a figure must stay an exact integer. */
 function exact(value: string | number): number {
@@ -119,6 +120,7 @@ const COUNTED_REPORTS = `counted_reports AS (
  * One grouped query per figure family (thirteen in all, run together), each returning a row per (code, reading
  * date): at most a few hundred rows whatever the number of facts (certificates: per day of issue, which a
  * round's certificates share; entries: per day of entry). Rolling codes up to units happens in the domain.
+ * Beside them, the year's approved periodic reports (a few per unit).
  */
 @Injectable()
 export class ConferenceQueries {
@@ -144,6 +146,7 @@ export class ConferenceQueries {
       issued,
       valid,
       artisanTitles,
+      approvedReports,
     ] = await Promise.all([
       manager.query(
         `SELECT level, ${RECORDED}, count(*) AS count, coalesce(sum(budget_vnd), 0) AS "budgetVnd"
@@ -232,6 +235,7 @@ export class ConferenceQueries {
           GROUP BY title, province_code, province_as_of`,
         [year],
       ),
+      approvedReportsOf(manager, year),
     ]);
     return {
       plans: plans.map((r: PlanGroup) => ({ ...r, count: exact(r.count), budgetVnd: exact(r.budgetVnd) })),
@@ -256,6 +260,7 @@ export class ConferenceQueries {
       certificatesIssued: issued.map((r: AwardCountGroup) => ({ ...r, count: exact(r.count) })),
       certificatesValid: valid.map((r: CountGroup) => ({ ...r, count: exact(r.count) })),
       artisanTitles: artisanTitles.map((r: ArtisanTitleGroup) => ({ ...r, count: exact(r.count) })),
+      approvedReports,
     };
   }
 }

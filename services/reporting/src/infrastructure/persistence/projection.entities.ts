@@ -59,6 +59,8 @@ export class ProjectProjection {
   /** What a stop gave back to the plan (allocated − paid then). */
   @Column('bigint', { name: 'released_vnd', default: 0, transformer: vndTransformer }) releasedVnd: number;
   @Column('date', { name: 'stopped_on', nullable: true }) stoppedOn: string | null;
+  /** The Vietnamese day it was accepted (its first step into a completed status); null while not completed. */
+  @Column('date', { name: 'completed_on', nullable: true }) completedOn: string | null;
   @Column('text', { name: 'last_progress_month', nullable: true }) lastProgressMonth: string | null;
   @Column('int', { name: 'last_progress_percent', nullable: true }) lastProgressPercent: number | null;
   @Column('timestamptz', { name: 'last_report_received_at', nullable: true })
@@ -220,6 +222,9 @@ export class AwardCertificateProjection {
   @Column('date', { name: 'issued_on' }) issuedOn: string;
   @Column('date', { name: 'valid_until' }) validUntil: string;
   @Column('date', { name: 'withdrawn_on', nullable: true }) withdrawnOn: string | null;
+  /** Null for a certificate projected before the holder was kept (a replay of the awards topic fills it). */
+  @Column('text', { name: 'holder_tax_code', nullable: true }) holderTaxCode: string | null;
+  @Column('text', { name: 'holder_name', nullable: true }) holderName: string | null;
 }
 
 /** One entry in an award round; the entrant's province code as recorded, read on `submittedOn`. */

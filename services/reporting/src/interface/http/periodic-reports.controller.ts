@@ -96,7 +96,7 @@ export class PeriodicReportsController {
   completeness(
     @Input() { query }: RouteInput<typeof routes.completeness>,
   ): RouteAnswer<typeof routes.completeness> {
-    return this.calendar.completeness(query.formId, query.period);
+    return this.calendar.completeness(currentPrincipal(), query);
   }
 
   @Route(routes.get)

@@ -1,16 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { safeAdd } from '../../../domain/exact-sum';
+import {
+  MEASURE_OF,
+  MOVEMENT_KINDS,
+  moneyCell,
+  type Fund,
+  type MovementKind,
+} from '../../../domain/money-ledger';
 import { unitCounted } from '../../../domain/roll-up';
-import { IN_PLAN, COMPLETED } from '../../../domain/project-stages';
 import {
   cellsOf,
   periodWindow,
   type FormVersion,
   type Period,
+  type ReportSubject,
   type Values,
 } from '../../../domain/periodic-reports';
-
-const quoted = (set: ReadonlySet<string>) => [...set].map((s) => `'${s}'`).join(', ');
 
 /** A figure recorded under a province code read on a date, for one cell. */
 interface Recorded {
@@ -22,11 +28,19 @@ interface Recorded {
 
 /**
  * The platform's own figures for one unit and period, read from reporting's projections by each cell's
- * `platformSource`: the plan year of the period, up to its last day where the projection keeps dates (booths
- * certified, certificates issued); projects and money are their current state (the projections keep no dated
- * history yet — design gap). A project classified by several contents counts under its first-listed content, so
- * the content cells add up to the unit's total. Figures recorded under an old code are rolled up to the unit in
- * force on the period's last day. A cell whose source the platform does not project stays absent (blank).
+ * `platformSource`: the plan year of the period, up to its last day (`to`, a Vietnamese calendar day).
+ *
+ * - Money (allocated, disbursed, settled, per fund): the sum of the money ledger's movements of the plan year
+ *   dated up to `to` (a plan decision's signing day, a disbursement's day, a settlement's, a stop's release).
+ * - Projects in the plan on `to`: a decision signed by then allocated them support and they were not stopped by
+ *   then (or are stopped on a day not known). Counterpart funds, a pledge no event moves, and the clusters
+ *   supported are those of these projects.
+ * - Completed: of those, the ones accepted by then (the day of their first step into a completed status).
+ * - Booths certified and certificates issued (not withdrawn) by `to`.
+ *
+ * A project classified by several contents counts, with its money, under its first-listed content, so the
+ * content cells add up to the unit's total. Figures recorded under an old code are rolled up to the unit in
+ * force on `to`. A cell whose source the platform does not project stays absent (blank).
  */
 @Injectable()
 export class PlatformFiguresQueries {
@@ -35,9 +49,10 @@ export class PlatformFiguresQueries {
   async figuresOf(
     version: FormVersion,
     period: Period,
-    unitCode: string,
+    subject: ReportSubject,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Values> {
+    const unitCode = subject.provinceCode;
     const { to } = periodWindow(period);
     const year = period.year;
     const sources = new Set(cellsOf(version).flatMap((c) => (c.platformSource ? [c.platformSource] : [])));
@@ -46,52 +61,38 @@ export class PlatformFiguresQueries {
       if (!sources.has(source)) return;
       recorded.push(...((await manager.query(query, params)) as Recorded[]));
     };
+    // In the plan on the last day: allocated by a decision signed by then, not stopped by then.
     const PROJECTS = `WITH p AS (
-        SELECT p.*, coalesce(a.allocated_vnd, 0) - p.released_vnd AS allocated_vnd, p.activity_contents[1] AS content
+        SELECT p.*, p.activity_contents[1] AS content
           FROM project_projection p
-          LEFT JOIN (SELECT project_id, sum(amount_vnd - previous_vnd) AS allocated_vnd
-                       FROM allocation_projection WHERE plan_year = $1 GROUP BY project_id) a USING (project_id)
-         WHERE p.plan_year = $1 AND p.status IN (${quoted(IN_PLAN)}))`;
+         WHERE p.plan_year = $1
+           AND EXISTS (SELECT 1 FROM allocation_projection a
+                        WHERE a.project_id = p.project_id AND a.amount_vnd > 0 AND a.signed_on <= $2::date)
+           AND (p.stopped_on > $2::date OR (p.stopped_on IS NULL AND p.status <> 'stopped')))`;
     const AT = `province_code AS "provinceCode", to_char(province_as_of, 'YYYY-MM-DD') AS "asOf"`;
     await read(
       'projects.inPlan',
       `${PROJECTS} SELECT ${AT}, 'projectsApproved/content-' || content AS cell, count(*) AS value
          FROM p GROUP BY 1, 2, 3`,
-      [year],
+      [year, to],
     );
     await read(
       'projects.completed',
       `${PROJECTS} SELECT ${AT}, 'projectsCompleted/content-' || content AS cell, count(*) AS value
-         FROM p WHERE status IN (${quoted(COMPLETED)}) GROUP BY 1, 2, 3`,
-      [year],
+         FROM p WHERE completed_on <= $2::date GROUP BY 1, 2, 3`,
+      [year, to],
     );
-    for (const [level, fund, prefix] of [
-      ['national', 'KCQG', 'kcqg'],
-      ['provincial', 'KCDP', 'kcdp'],
-    ] as const) {
-      for (const [measure, column, key] of [
-        ['allocated', 'allocated_vnd', 'Allocated'],
-        ['paid', 'paid_vnd', 'Disbursed'],
-        ['settled', 'coalesce(settled_vnd, 0)', 'Settled'],
-      ] as const) {
-        await read(
-          `money.${level}.${measure}`,
-          `${PROJECTS} SELECT ${AT}, '${prefix}${key}Vnd/content-' || content AS cell, sum(${column}) AS value
-             FROM p WHERE funding_source = '${fund}' GROUP BY 1, 2, 3`,
-          [year],
-        );
-      }
-    }
+    await this.readMoney(manager, sources, year, to, recorded);
     await read(
       'money.counterpart',
       `${PROJECTS} SELECT ${AT}, 'counterpartVnd' AS cell, sum(counterpart_vnd) AS value FROM p GROUP BY 1, 2`,
-      [year],
+      [year, to],
     );
     await read(
       'projects.clustersSupported',
       `${PROJECTS} SELECT ${AT}, 'clustersSupported' AS cell, count(*) AS value
          FROM p WHERE advance_category = 'cluster-infrastructure' GROUP BY 1, 2`,
-      [year],
+      [year, to],
     );
     await read(
       'fairs.boothsSupported',
@@ -118,14 +119,65 @@ export class PlatformFiguresQueries {
     for (const row of recorded) {
       if (!cells.has(row.cell)) continue;
       if (unitCounted(row.provinceCode, row.asOf, to).code !== unitCode) continue;
-      values[row.cell] = (values[row.cell] ?? 0) + Number(row.value);
+      // A sum beyond a safe integer comes back rounded to one that is not safe: safeAdd refuses it.
+      values[row.cell] = safeAdd(row.cell, values[row.cell] ?? 0, Number(row.value));
     }
+    await this.readProjectMoney(manager, version, subject, to, values);
     // A source the platform projects knows its zeros: an empty cell of such a source is 0, not blank.
     for (const cell of cellsOf(version)) {
       if (cell.platformSource && PROJECTED.has(cell.platformSource) && !(cell.key in values))
         values[cell.key] = 0;
     }
     return values;
+  }
+
+  /**
+   * An implementing unit's report is about one project (its reporter id): what the ledger shows disbursed on it
+   * up to `to` (advances and payments, refunds deducted), whatever the plan year.
+   */
+  private async readProjectMoney(
+    manager: EntityManager,
+    version: FormVersion,
+    subject: ReportSubject,
+    to: string,
+    values: Record<string, number>,
+  ): Promise<void> {
+    const cells = cellsOf(version).filter((c) => c.platformSource === 'money.project.paid');
+    if (cells.length === 0) return;
+    const paidKinds = MOVEMENT_KINDS.filter((kind) => MEASURE_OF[kind] === 'paid');
+    const [row] = (await manager.query(
+      `SELECT coalesce(sum(amount_vnd), 0) AS paid FROM money_movement
+        WHERE project_id = $1::uuid AND kind = ANY($2) AND moved_on <= $3::date`,
+      [subject.reporterId, paidKinds, to],
+    )) as { paid: string }[];
+    for (const cell of cells) values[cell.key] = safeAdd(cell.key, 0, Number(row.paid));
+  }
+
+  /**
+   * The ledger's movements of the plan year up to `to`, by code, fund, kind and the project's first-listed
+   * content (the project's row, as its counts use it: a decision may come before the registration).
+   */
+  private async readMoney(
+    manager: EntityManager,
+    sources: ReadonlySet<string>,
+    year: number,
+    to: string,
+    recorded: Recorded[],
+  ): Promise<void> {
+    if (![...sources].some((s) => s.startsWith('money.') && s !== 'money.counterpart')) return;
+    const rows: (Omit<Recorded, 'cell'> & { fund: Fund; kind: MovementKind; content: number })[] =
+      await manager.query(
+        `SELECT m.province_code AS "provinceCode", to_char(m.province_as_of, 'YYYY-MM-DD') AS "asOf",
+                m.fund, m.kind, p.activity_contents[1] AS content, sum(m.amount_vnd) AS value
+           FROM money_movement m JOIN project_projection p USING (project_id)
+          WHERE m.plan_year = $1 AND m.moved_on <= $2::date
+          GROUP BY 1, 2, 3, 4, 5`,
+        [year, to],
+      );
+    for (const { fund, kind, content, ...row } of rows) {
+      const { source, cell } = moneyCell(fund, kind, content);
+      if (sources.has(source)) recorded.push({ ...row, cell });
+    }
   }
 }
 
