@@ -227,6 +227,12 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
   'POST /api/v1/api-clients/:clientId/webhooks': STAFF,
   'GET /api/v1/api-clients/:clientId/webhooks': STAFF,
   'GET /api/v1/api-clients/:clientId/webhooks/:subscriptionId/deliveries': STAFF,
+  'GET /api/v1/api-clients/:clientId/webhooks/:subscriptionId': STAFF,
+  'PATCH /api/v1/api-clients/:clientId/webhooks/:subscriptionId': STAFF,
+  'DELETE /api/v1/api-clients/:clientId/webhooks/:subscriptionId': STAFF,
+  'POST /api/v1/api-clients/:clientId/webhooks/:subscriptionId/secret-rotations': STAFF,
+  'POST /api/v1/api-clients/:clientId/webhooks/:subscriptionId/pings': STAFF,
+  'POST /api/v1/api-clients/:clientId/webhooks/:subscriptionId/deliveries/:deliveryId/redrive': STAFF,
 };
 
 const concrete = (path: string) =>
