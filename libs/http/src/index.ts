@@ -7,3 +7,4 @@ export * from './platform.module';
 export * from './replica-catch-up';
 export * from './route';
 export * from './stored-file';
+export * from './idempotency-key';

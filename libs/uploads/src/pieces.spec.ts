@@ -1,4 +1,10 @@
-import { checksumProblem, PIECE_MAX_BYTES, pieceProblem, wholeFileProblem } from './pieces';
+import {
+  checksumProblem,
+  PIECE_MAX_BYTES,
+  pieceOrderProblem,
+  pieceProblem,
+  wholeFileProblem,
+} from './pieces';
 import { XLSX } from './media-types';
 
 const pdf = Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n');
@@ -50,5 +56,22 @@ describe('pieces of a declared file', () => {
     expect(codeOf(wholeFileProblem(workbook, zip, 'c'.repeat(64), 'x.', fields))).toBe(
       'x.media-type @ f.mediaType',
     );
+  });
+});
+
+describe('the order of pieces', () => {
+  const file = { fileName: 'bao-cao.pdf', receivedBytes: 1024, complete: false };
+
+  it('takes a piece where the bytes received so far end', () => {
+    expect(pieceOrderProblem(file, 1024, 'x.')).toBeNull();
+  });
+
+  it('refuses a gap or an overlap, naming where the next piece starts', () => {
+    expect(pieceOrderProblem(file, 2048, 'x.')).toMatchObject({ code: 'x.offset', field: 'body.offset' });
+    expect(pieceOrderProblem(file, 0, 'x.')?.messages.en).toContain('must start at byte 1024');
+  });
+
+  it('refuses anything once the file is whole', () => {
+    expect(pieceOrderProblem({ ...file, complete: true }, 1024, 'x.')?.code).toBe('x.already-uploaded');
   });
 });

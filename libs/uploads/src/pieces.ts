@@ -81,6 +81,38 @@ export function pieceProblem(
   return null;
 }
 
+/**
+ * Where a piece may start: nowhere once the file is whole, else exactly where the bytes received so far end
+ * (pieces come in order; a client resumes from `receivedBytes`). Both are conflicts with the file's state (409).
+ */
+export function pieceOrderProblem(
+  file: { fileName: string; receivedBytes: number; complete: boolean },
+  offset: number,
+  prefix: string,
+): UploadProblem | null {
+  if (file.complete) {
+    return {
+      code: `${prefix}already-uploaded`,
+      field: 'body.offset',
+      messages: {
+        vi: `Tệp "${file.fileName}" đã được tải lên đủ và khớp mã SHA-256; không nhận thêm`,
+        en: `File "${file.fileName}" is already uploaded whole and matches its SHA-256; it takes no more`,
+      },
+    };
+  }
+  if (offset !== file.receivedBytes) {
+    return {
+      code: `${prefix}offset`,
+      field: 'body.offset',
+      messages: {
+        vi: `Phần tiếp theo của tệp "${file.fileName}" phải bắt đầu ở byte ${file.receivedBytes}`,
+        en: `The next piece of file "${file.fileName}" must start at byte ${file.receivedBytes}`,
+      },
+    };
+  }
+  return null;
+}
+
 /** The declared SHA-256 against the one computed over the stored bytes, once the last byte is in. */
 export function checksumProblem(
   file: { fileName: string; sha256: string },

@@ -4,7 +4,7 @@ import type { DossierFileView, Principal, PutDossierContentRequest } from '@kc/c
 import { ConflictError, NotFoundError, RuleViolationError } from '@kc/errors';
 import { OutboxWriter } from '@kc/messaging';
 import { sql } from '@kc/persistence';
-import { pieceStore, sha256Hex, type RunSql } from '@kc/uploads';
+import { pieceOrderProblem, pieceStore, sha256Hex, type RunSql } from '@kc/uploads';
 import { chunkProblem, completeFileProblem, type ChunkProblem } from '../domain/dossier-content';
 import { assertState } from '../domain/round-state';
 import {
@@ -97,26 +97,12 @@ export class DossierFilesService {
         request.offset < file.receivedBytes &&
         (await pieces.holds(inTx(manager), key, request.offset, bytes));
       if (retried) return { view: fileView(roundId, file) };
-      if (file.uploadedAt !== null) {
-        throw new ConflictError(
-          {
-            vi: `Tệp "${file.fileName}" đã được tải lên đủ và khớp mã SHA-256; không nhận thêm`,
-            en: `File "${file.fileName}" is already uploaded whole and matches its SHA-256; it takes no more`,
-          },
-          'award-dossier.already-uploaded',
-          'body.offset',
-        );
-      }
-      if (request.offset !== file.receivedBytes) {
-        throw new ConflictError(
-          {
-            vi: `Phần tiếp theo của tệp "${file.fileName}" phải bắt đầu ở byte ${file.receivedBytes}`,
-            en: `The next piece of file "${file.fileName}" must start at byte ${file.receivedBytes}`,
-          },
-          'award-dossier.offset',
-          'body.offset',
-        );
-      }
+      const outOfOrder = pieceOrderProblem(
+        { fileName: file.fileName, receivedBytes: file.receivedBytes, complete: file.uploadedAt !== null },
+        request.offset,
+        'award-dossier.',
+      );
+      if (outOfOrder) throw new ConflictError(outOfOrder.messages, outOfOrder.code, outOfOrder.field);
       const problem = chunkProblem(file, request.offset, bytes);
       if (problem) throw refusal(problem);
       await pieces.append(inTx(manager), key, request.offset, bytes);

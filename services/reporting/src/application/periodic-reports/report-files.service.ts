@@ -4,8 +4,9 @@ import type { AttachmentFileView, FilePieceRequest, Principal } from '@kc/contra
 import { ConflictError, NotFoundError, RuleViolationError } from '@kc/errors';
 import { OutboxWriter } from '@kc/messaging';
 import { inTransaction, sql } from '@kc/persistence';
-import { sha256Hex, type UploadProblem } from '@kc/uploads';
+import { pieceOrderProblem, sha256Hex, type UploadProblem } from '@kc/uploads';
 import {
+  ATTACHMENT_CODE_PREFIX,
   attachmentFileProblem,
   attachmentPieceProblem,
   type Attachment,
@@ -44,6 +45,7 @@ const notWhole = (a: Attachment, file: StoredFile | null) =>
 
 const refusal = (problem: UploadProblem) =>
   new RuleViolationError(problem.messages, problem.code, problem.field);
+const conflict = (problem: UploadProblem) => new ConflictError(problem.messages, problem.code, problem.field);
 
 const view = (file: StoredFile): AttachmentFileView => ({ ...file });
 
@@ -120,26 +122,12 @@ export class ReportFilesService {
       ) {
         return { view: view(file) };
       }
-      if (file.complete) {
-        throw new ConflictError(
-          {
-            vi: `Tệp "${declared.fileName}" đã được tải lên đủ và khớp mã SHA-256; không nhận thêm`,
-            en: `File "${declared.fileName}" is already uploaded whole and matches its SHA-256; it takes no more`,
-          },
-          'periodic-report.attachment-uploaded',
-          'body.offset',
-        );
-      }
-      if (request.offset !== file.receivedBytes) {
-        throw new ConflictError(
-          {
-            vi: `Phần tiếp theo của tệp "${declared.fileName}" phải bắt đầu ở byte ${file.receivedBytes}`,
-            en: `The next piece of file "${declared.fileName}" must start at byte ${file.receivedBytes}`,
-          },
-          'periodic-report.attachment-offset',
-          'body.offset',
-        );
-      }
+      const outOfOrder = pieceOrderProblem(
+        { fileName: declared.fileName, receivedBytes: file.receivedBytes, complete: file.complete },
+        request.offset,
+        ATTACHMENT_CODE_PREFIX,
+      );
+      if (outOfOrder) throw conflict(outOfOrder);
       const problem = attachmentPieceProblem(declared, request.offset, bytes);
       if (problem) throw refusal(problem);
       await reportFilePieces.append(run, key, request.offset, bytes);

@@ -19,7 +19,8 @@ export interface StoredFile {
   complete: boolean;
 }
 
-const PREFIX = 'periodic-report.attachment-';
+/** The code prefix of an attachment upload's refusals (`periodic-report.attachment-offset`, …). */
+export const ATTACHMENT_CODE_PREFIX = 'periodic-report.attachment-';
 
 const declared = (a: Attachment) => ({
   fileName: a.fileName,
@@ -33,7 +34,7 @@ export const attachmentPieceProblem = (
   a: Attachment,
   offset: number,
   bytes: Uint8Array,
-): UploadProblem | null => pieceProblem(declared(a), offset, bytes, PREFIX);
+): UploadProblem | null => pieceProblem(declared(a), offset, bytes, ATTACHMENT_CODE_PREFIX);
 
 /** The whole file once its last byte is in: the declared SHA-256, and a workbook or document as declared. */
 export const attachmentFileProblem = (
@@ -41,7 +42,7 @@ export const attachmentFileProblem = (
   bytes: Uint8Array,
   computedSha256: string,
 ): UploadProblem | null =>
-  wholeFileProblem(declared(a), bytes, computedSha256, PREFIX, {
+  wholeFileProblem(declared(a), bytes, computedSha256, ATTACHMENT_CODE_PREFIX, {
     sha256: `attachments.${a.slot}.sha256`,
     mediaType: `attachments.${a.slot}.mediaType`,
   });

@@ -1,33 +1,16 @@
 import { Controller, Headers, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import {
-  IDEMPOTENCY_KEY_RULE,
-  isValidIdempotencyKey,
-  webhookRoutes as routes,
-  type RouteAnswer,
-  type RouteInput,
-} from '@kc/contracts';
+import { webhookRoutes as routes, type RouteAnswer, type RouteInput } from '@kc/contracts';
 import { currentPrincipal } from '@kc/auth';
-import { fieldError, Input, Route, ValidationProblem } from '@kc/http';
+import { Input, requiredIdempotencyKey, Route } from '@kc/http';
 import { WebhookDeliveriesService } from '../../application/periodic-reports/webhook-deliveries.service';
 import { WebhooksService } from '../../application/periodic-reports/webhooks.service';
 
-function rotationKeyOf(value: string | undefined): string {
-  if (value === undefined) {
-    throw new ValidationProblem([
-      fieldError('header.idempotency-key', 'required', {
-        vi: 'Đổi khóa ký cần có Idempotency-Key (thử lại không được đổi khóa lần nữa)',
-        en: 'a secret rotation needs an Idempotency-Key (a retry must not rotate again)',
-      }),
-    ]);
-  }
-  if (!isValidIdempotencyKey(value)) {
-    throw new ValidationProblem([
-      fieldError('header.idempotency-key', 'invalid_format', IDEMPOTENCY_KEY_RULE),
-    ]);
-  }
-  return value;
-}
+/** Why this write needs an Idempotency-Key (the service keeps it in the write's transaction). */
+const KEY_NEEDED = {
+  vi: 'Đổi khóa ký cần có Idempotency-Key (thử lại không được đổi khóa lần nữa)',
+  en: 'a secret rotation needs an Idempotency-Key (a retry must not rotate again)',
+};
 
 /** API clients' webhook subscriptions, their secrets and their delivery log. */
 @Controller()
@@ -75,7 +58,7 @@ export class PeriodicReportsWebhooksController {
       params.clientId,
       params.subscriptionId,
       body,
-      rotationKeyOf(key),
+      requiredIdempotencyKey(key, KEY_NEEDED),
     );
     if (replayed) res.setHeader('idempotent-replayed', 'true');
     return view;

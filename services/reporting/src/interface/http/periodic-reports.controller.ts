@@ -1,35 +1,18 @@
 import { Controller, Headers, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import {
-  IDEMPOTENCY_KEY_RULE,
-  isValidIdempotencyKey,
-  periodicReportRoutes as routes,
-  type RouteAnswer,
-  type RouteInput,
-} from '@kc/contracts';
+import { periodicReportRoutes as routes, type RouteAnswer, type RouteInput } from '@kc/contracts';
 import { currentPrincipal } from '@kc/auth';
-import { fieldError, Input, Route, ValidationProblem } from '@kc/http';
+import { Input, requiredIdempotencyKey, Route } from '@kc/http';
 import { cellsOf } from '../../domain/periodic-reports';
 import { FormCatalogueService } from '../../application/periodic-reports/form-catalogue.service';
 import { PeriodicReportsService } from '../../application/periodic-reports/periodic-reports.service';
 import { ReportCalendarService } from '../../application/periodic-reports/report-calendar.service';
 
-function idempotencyKeyOf(value: string | undefined): string {
-  if (value === undefined) {
-    throw new ValidationProblem([
-      fieldError('header.idempotency-key', 'required', {
-        vi: 'Gửi báo cáo cần có Idempotency-Key',
-        en: 'a submission needs an Idempotency-Key',
-      }),
-    ]);
-  }
-  if (!isValidIdempotencyKey(value)) {
-    throw new ValidationProblem([
-      fieldError('header.idempotency-key', 'invalid_format', IDEMPOTENCY_KEY_RULE),
-    ]);
-  }
-  return value;
-}
+/** Why this write needs an Idempotency-Key (the service keeps it in the write's transaction). */
+const KEY_NEEDED = {
+  vi: 'Gửi báo cáo cần có Idempotency-Key',
+  en: 'a submission needs an Idempotency-Key',
+};
 
 /** Internal HTTP for the gateway: forms, reports and their workflow, the calendar and completeness. */
 @Controller()
@@ -118,7 +101,7 @@ export class PeriodicReportsController {
     const { view, replayed } = await this.reports.submit(
       currentPrincipal(),
       params.id,
-      idempotencyKeyOf(key),
+      requiredIdempotencyKey(key, KEY_NEEDED),
     );
     if (replayed) res.setHeader('idempotent-replayed', 'true');
     return view;

@@ -1,33 +1,15 @@
 import { Controller, Headers, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { currentPrincipal } from '@kc/auth';
-import {
-  IDEMPOTENCY_KEY_RULE,
-  isValidIdempotencyKey,
-  tradeFairRoutes as routes,
-  type RouteInput,
-  type RouteAnswer,
-} from '@kc/contracts';
-import { fieldError, Input, Route, ValidationProblem } from '@kc/http';
+import { tradeFairRoutes as routes, type RouteInput, type RouteAnswer } from '@kc/contracts';
+import { Input, requiredIdempotencyKey, Route } from '@kc/http';
 import { RegistrationsService } from '../../application/registrations.service';
 
-/** Required here (a booking must never be doubled); the same key rule as at the gateway. */
-function idempotencyKeyOf(value: string | undefined): string {
-  if (value === undefined) {
-    throw new ValidationProblem([
-      fieldError('header.idempotency-key', 'required', {
-        vi: 'Đăng ký cần có Idempotency-Key',
-        en: 'a registration needs an Idempotency-Key',
-      }),
-    ]);
-  }
-  if (!isValidIdempotencyKey(value)) {
-    throw new ValidationProblem([
-      fieldError('header.idempotency-key', 'invalid_format', IDEMPOTENCY_KEY_RULE),
-    ]);
-  }
-  return value;
-}
+/** Why this write needs an Idempotency-Key (the service keeps it in the write's transaction). */
+const KEY_NEEDED = {
+  vi: 'Đăng ký cần có Idempotency-Key',
+  en: 'a registration needs an Idempotency-Key',
+};
 
 @Controller()
 export class RegistrationsController {
@@ -43,7 +25,7 @@ export class RegistrationsController {
     const { view, replayed } = await this.registrations.register(
       currentPrincipal(),
       params.id,
-      idempotencyKeyOf(key),
+      requiredIdempotencyKey(key, KEY_NEEDED),
       body,
     );
     if (replayed) res.setHeader('idempotent-replayed', 'true');
