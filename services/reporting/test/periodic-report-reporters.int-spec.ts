@@ -457,4 +457,104 @@ describe('periodic reports of implementing units and certificate holders', () =>
       ).body.items.map((n) => n.kind),
     ).toEqual(['approved']);
   });
+
+  it('counts a monthly progress report sent to the projects service as the month’s report: no reminder, not overdue', async () => {
+    const APRIL = '2026-M04'; // last on-time day 24/04/2026; owed by P1, P2, P3 (signed 26/03), P7 and P8
+    /** A row as reporting projects `projects.project.progress-reported`, with the projects service's own flag. */
+    const progressReceived = (projectId: string, month: string, receivedAt: string, late: boolean) =>
+      db.query(
+        `INSERT INTO progress_report_projection (project_id, month, report_id, percent_done, spent_vnd, received_at, late)
+         VALUES ($1, $2, $3, 40, 120000000, $4, $5)`,
+        [projectId, month, randomUUID(), receivedAt, late],
+      );
+    const noticesOf = async (period: string, where = 'TRUE', parameters: unknown[] = []) =>
+      (
+        await db.query(
+          `SELECT reporter_id, kind, to_char(created_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS day
+             FROM notice WHERE form_id = $1 AND period = $2 AND ${where} ORDER BY reporter_id, kind, day`,
+          [MONTHLY, period, ...parameters],
+        )
+      ).rows as { reporter_id: string; kind: string; day: string }[];
+    const scheduler = context.service.app.get(ReminderSchedulerService);
+
+    // P8 sent March's progress report only on 02/04 (late), P1 April's on 20/04 (on time).
+    await progressReceived(P8, '2026-03', '2026-04-02T03:00:00Z', true);
+    await progressReceived(P1, '2026-04', '2026-04-20T03:00:00Z', false);
+    at('2026-04-22T02:00:00Z'); // 09:00 on 22/04: two days before April's report day
+    await scheduler.runOnce();
+    expect((await noticesOf(APRIL, `kind = 'reminder'`)).map((n) => n.reporter_id).sort()).toEqual(
+      [P2, P3, P7, P8].sort(),
+    );
+    // March's overdue notice of 20/04 (caught up) goes to P7 alone: P8's progress report came in on 02/04.
+    expect(
+      (await noticesOf(MARCH, `kind = 'overdue' AND created_at = $3`, ['2026-04-22T02:00:00Z'])).map(
+        (n) => n.reporter_id,
+      ),
+    ).toEqual([P7]);
+
+    // P2's came in at 00:30 on 25/04 in Hà Nội — still 24/04 in UTC. The projects service does not flag it late
+    // (it counts the 25th as on time); the form says "before the 25th", so it is one day late.
+    await progressReceived(P2, '2026-04', '2026-04-24T17:30:00Z', false);
+    at('2026-04-28T02:00:00Z');
+    const { body } = await panel(MONTHLY, APRIL);
+    const row = (id: string) => body.reporters.find((r) => r.reporterId === id)!;
+    expect(
+      [P1, P2, P3, P7, P8].map((id) => [row(id).timeliness, row(id).daysLate, row(id).submittedVia]),
+    ).toEqual([
+      ['on-time', 0, 'progress-report'],
+      ['late', 1, 'progress-report'],
+      ['overdue', 0, null], // P3 sent nothing
+      ['overdue', 0, null],
+      ['overdue', 0, null], // P8's March report does not answer April
+    ]);
+    // Nobody reviews a progress report in this workflow.
+    expect([row(P1).review, row(P1).awaiting, row(P2).review]).toEqual(['none', null, 'none']);
+    expect([
+      body.nation.units,
+      body.nation.submitted.count,
+      body.nation.onTime.count,
+      body.nation.late.count,
+      body.nation.overdue.count,
+      body.nation.awaitingReview.count,
+    ]).toEqual([5, 2, 1, 1, 3, 0]);
+    const of40 = body.provinces.find((p) => p.provinceCode === '40')!.counts;
+    expect([of40.units, of40.onTime.count, of40.late.count, of40.overdue.count]).toEqual([3, 1, 1, 1]);
+    // March: P8 now counts as sent, 9 days late (02/04 after 24/03), beside P1's and P2's periodic reports.
+    const march = await panel(MONTHLY, MARCH);
+    const p8 = march.body.reporters.find((r) => r.reporterId === P8)!;
+    expect([p8.timeliness, p8.daysLate, p8.submittedVia, p8.review]).toEqual([
+      'late',
+      9,
+      'progress-report',
+      'none',
+    ]);
+    expect(march.body.reporters.find((r) => r.reporterId === P1)!.submittedVia).toBe('periodic-report');
+    expect([march.body.nation.late.count, march.body.nation.overdue.count]).toEqual([2, 1]);
+
+    // The province's calendar says what came in, by which channel; nothing was opened here.
+    const calendar = await as(officer('40')).get<ReportCalendarView>(
+      '/api/v1/periodic-reports/calendar?from=2026-04-01&to=2026-04-30',
+    );
+    const items = calendar.body.items.filter((i) => i.formId === MONTHLY && i.period === APRIL);
+    expect(
+      [P1, P2, P3].map((id) => {
+        const item = items.find((i) => i.reporterId === id)!;
+        return [item.status, item.reportId, item.timeliness, item.submittedVia];
+      }),
+    ).toEqual([
+      ['not-opened', null, 'on-time', 'progress-report'],
+      ['not-opened', null, 'late', 'progress-report'],
+      ['not-opened', null, 'overdue', null],
+    ]);
+
+    // April's first overdue notice (27/04, caught up): to those who sent nothing; P1 and P2 get none, ever.
+    await scheduler.runOnce();
+    expect((await noticesOf(APRIL, `kind = 'overdue'`)).map((n) => n.reporter_id).sort()).toEqual(
+      [P3, P7, P8].sort(),
+    );
+    expect(await noticesOf(APRIL, 'reporter_id = ANY($3)', [[P1, P2]])).toEqual([
+      { reporter_id: P2, kind: 'reminder', day: '2026-04-22' }, // before its report came in
+    ]);
+    expect(await scheduler.runOnce()).toBe(0);
+  });
 });

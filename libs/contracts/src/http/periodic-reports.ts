@@ -18,6 +18,11 @@ export type PeriodicReportStatus = (typeof periodicReportStatuses)[number];
 export const reviewLevels = ['province', 'agency'] as const;
 export const reportFrequencies = ['month', 'quarter', 'half-year', 'year'] as const;
 export const reporterKinds = ['provincial-department', 'implementing-unit', 'certificate-holder'] as const;
+/**
+ * How the submission that counts came in: a periodic report, or — for the implementing units' monthly form — the
+ * monthly progress report the projects service received for the month (the earlier of the two counts).
+ */
+export const submissionChannels = ['periodic-report', 'progress-report'] as const;
 
 /** `2026-M03`, `2026-Q1`, `2026-H1`, `2026-Y`. */
 export const reportPeriodId = z
@@ -351,6 +356,8 @@ export const reportCalendarView = z.object({
       reportId: z.uuid().nullable(),
       status: z.enum([...periodicReportStatuses, 'not-opened']),
       timeliness: z.enum(['on-time', 'late', 'overdue', 'not-yet-due']),
+      /** The channel of the submission that counts; null while none does (the service always sets it). */
+      submittedVia: z.enum(submissionChannels).nullable().optional(),
     }),
   ),
 });
@@ -409,7 +416,15 @@ export const completenessView = z.object({
   regions: z.object({ north: countsView, central: countsView, south: countsView }),
   provinces: z.array(z.object({ provinceCode: z.string(), regionCode: regionCodeView, counts: countsView })),
   units: z.array(z.object(standingView)),
-  reporters: z.array(z.object({ reporterId: z.string(), name: z.string(), ...standingView })),
+  reporters: z.array(
+    z.object({
+      reporterId: z.string(),
+      name: z.string(),
+      ...standingView,
+      /** The channel of the submission that counts (review stays `none` for a progress report alone); null: none. */
+      submittedVia: z.enum(submissionChannels).nullable(),
+    }),
+  ),
   /** Certificates valid in the year whose holder the platform does not know yet: not placed in any count. */
   holdersUnknown: z.number().int().min(0),
 });

@@ -5,11 +5,14 @@ import {
   certificateHolderReporters,
   departmentReporters,
   implementingUnitReporters,
+  progressMonthOf,
+  takesProgressReports,
   type CertificateFacts,
   type Deadline,
   type ExpectedReporter,
   type FormDefinition,
   type Period,
+  type ProgressReceipt,
   type ProjectFacts,
 } from '../../domain/periodic-reports';
 import { reporterFacts } from '../../infrastructure/persistence/periodic-reports/reporter-facts.queries';
@@ -54,5 +57,20 @@ export class ExpectedReportersService {
         return (period) => certificateHolderReporters(certificates, period);
       }
     }
+  }
+
+  /**
+   * The monthly progress reports the projects service received for the periods `from`–`to`, read once, for a
+   * form they also answer (the implementing units' monthly form; none for the others). The domain picks each
+   * period's month (`progressReceiptsOf`) and judges them with the periodic reports (`reporterSubmission`).
+   */
+  async progressReceipts(
+    form: FormDefinition,
+    from: Period,
+    to: Period,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ProgressReceipt[]> {
+    if (!takesProgressReports(form)) return [];
+    return reporterFacts.progressReceipts(manager, progressMonthOf(from), progressMonthOf(to));
   }
 }

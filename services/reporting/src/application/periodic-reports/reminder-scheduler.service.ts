@@ -11,11 +11,14 @@ import {
   periodId,
   periodLabel,
   periodWindow,
-  countedSubmission,
+  progressReceiptsOf,
+  reporterSubmission,
+  takesProgressReports,
   versionInForce,
   addDays,
   type Notice,
   type Period,
+  type ProgressReceipt,
   type ReminderPolicy,
 } from '../../domain/periodic-reports';
 import { recordNotice } from '../../infrastructure/persistence/periodic-reports/notice-writer';
@@ -31,7 +34,8 @@ const CATCH_UP_DAYS = 3;
 /**
  * Sends the reminders and overdue notices of every form: for each period whose schedule reaches today, the
  * domain's notice schedule for each reporter not yet in — each unit for the departments' forms, each project in
- * execution for the implementing units', each holding facility for the certificate holders' — each notice
+ * execution for the implementing units' (in once its periodic report or its progress report to the projects
+ * service came, whichever first), each holding facility for the certificate holders' — each notice
  * recorded once by its key (notice.key is UNIQUE; a reporter inside a unit has keys of its own), so a re-run, a
  * restart or a second instance running at the same moment records nothing twice. Time-based, so it runs on a
  * timer; `runOnce` is what the timer calls.
@@ -74,7 +78,10 @@ export class ReminderSchedulerService implements OnModuleInit, OnApplicationShut
     for (const form of this.catalogue.all()) {
       const reportersOf = await this.expected.of(form);
       const perReporter = form.reporter !== 'provincial-department';
-      for (const period of this.periodsAround(form.frequency, today)) {
+      const periods = this.periodsAround(form.frequency, today);
+      if (periods.length === 0) continue;
+      const receipts = await this.expected.progressReceipts(form, periods[0], periods[periods.length - 1]);
+      for (const period of periods) {
         let version;
         try {
           version = versionInForce(form, period);
@@ -87,9 +94,10 @@ export class ReminderSchedulerService implements OnModuleInit, OnApplicationShut
           form.id,
           id,
         ]);
-        const submittedAt = new Map(
-          reports.map((r) => [r.report.subject.reporterId, countedSubmission(r.report)?.submittedAt ?? null]),
-        );
+        const stored = new Map(reports.map((r) => [r.report.subject.reporterId, r.report]));
+        const progress = takesProgressReports(form)
+          ? progressReceiptsOf(period, receipts)
+          : new Map<string, ProgressReceipt>();
         const label = periodLabel(period);
         for (const reporter of reportersOf(period, deadline).reporters) {
           const notices = noticeSchedule({
@@ -101,7 +109,9 @@ export class ReminderSchedulerService implements OnModuleInit, OnApplicationShut
               provinceCode: reporter.provinceCode,
               ...(perReporter ? { reporterId: reporter.reporterId } : {}),
             },
-            submittedAt: submittedAt.get(reporter.reporterId) ?? null,
+            submittedAt:
+              reporterSubmission(stored.get(reporter.reporterId), progress.get(reporter.reporterId), deadline)
+                ?.submittedAt ?? null,
             through: today,
           }).filter((n) => Date.parse(n.sendAt) <= now.getTime() && n.day >= catchUpFrom);
           if (notices.length === 0) continue;

@@ -7,7 +7,6 @@ import {
   addDays,
   completeness,
   countedReporters,
-  countedSubmission,
   daysLeft,
   deadlineOf,
   isPastDeadline,
@@ -17,12 +16,16 @@ import {
   periodId,
   periodLabel,
   periodWindow,
+  progressReceiptsOf,
   reporterCompleteness,
+  reporterSubmission,
   reportingUnits,
+  takesProgressReports,
   versionInForce,
   type ExpectedReporter,
   type FormDefinition,
   type Period,
+  type ProgressReceipt,
 } from '../../domain/periodic-reports';
 import { reportStore } from '../../infrastructure/persistence/periodic-reports/report-store';
 import { ExpectedReportersService } from './expected-reporters.service';
@@ -34,7 +37,9 @@ import { covers, reportScope, reportScopeOrNone, type ReportScope } from './repo
  * What is due and who is in: the calendar of the caller's reporters, and the completeness panel of one form and
  * period (the domain's reporter completeness: per unit, per region and for the nation from the same rows). Every
  * form: the departments report once per unit; implementing units once per project in execution; certificate
- * holders once per holding facility (ExpectedReportersService).
+ * holders once per holding facility (ExpectedReportersService). For the implementing units' monthly form a
+ * progress report the projects service received for the month counts as the submission too (the domain's
+ * reporterSubmission), so a project that sent it is neither due nor overdue in either view.
  */
 @Injectable()
 export class ReportCalendarService {
@@ -77,7 +82,10 @@ export class ReportCalendarService {
     const expected = (await this.expected.of(form))(period, deadline);
     const { to } = periodWindow(period);
     const counted = countedReporters(expected.reporters, reports, (code) => regionOf(code, to));
-    const panel = reporterCompleteness(units, counted.reporters, counted.reports, deadline, now);
+    const progress = takesProgressReports(form)
+      ? { period, receipts: await this.expected.progressReceipts(form, period, period) }
+      : undefined;
+    const panel = reporterCompleteness(units, counted.reporters, counted.reports, deadline, now, progress);
     // Who reported what is shown to those who may see the reports: the agency, a unit its own, a facility itself.
     const scope = reportScopeOrNone(principal);
     const shown = (row: ExpectedReporter) =>
@@ -106,6 +114,11 @@ export class ReportCalendarService {
     const items: ReportCalendarView['items'] = [];
     for (const form of this.catalogue.all().filter((f) => mayOwe(scope, f))) {
       const reportersOf = await this.expected.of(form);
+      const receipts = await this.expected.progressReceipts(
+        form,
+        firstPeriod(form, query.from),
+        periodContaining(form.frequency, query.to),
+      );
       for (
         let period = firstPeriod(form, query.from);
         periodWindow(period).from <= query.to;
@@ -131,9 +144,12 @@ export class ReportCalendarService {
             await reportStore.loadMany(this.dataSource.manager, 'form_id = $1 AND period = $2', [form.id, id])
           ).map((r) => [r.report.subject.reporterId, r]),
         );
+        const progress = takesProgressReports(form)
+          ? progressReceiptsOf(period, receipts)
+          : new Map<string, ProgressReceipt>();
         for (const reporter of reporters) {
           const stored = reports.get(reporter.reporterId);
-          const counted = stored ? countedSubmission(stored.report) : null;
+          const submission = reporterSubmission(stored?.report, progress.get(reporter.reporterId), deadline);
           items.push({
             formId: form.id,
             formTitle: form.title,
@@ -147,13 +163,14 @@ export class ReportCalendarService {
             daysLeft: daysLeft(deadline, today),
             reportId: stored?.id ?? null,
             status: stored?.report.status ?? 'not-opened',
-            timeliness: counted
-              ? counted.lateness.onTime
+            timeliness: submission
+              ? submission.lateness.onTime
                 ? 'on-time'
                 : 'late'
               : isPastDeadline(deadline, now.toISOString())
                 ? 'overdue'
                 : 'not-yet-due',
+            submittedVia: submission?.via ?? null,
           });
         }
       }

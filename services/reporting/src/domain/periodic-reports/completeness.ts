@@ -3,6 +3,13 @@ import { provincesAsOf, type RegionCode } from '@kc/reference-data';
 import { isPastDeadline, type Deadline } from './deadlines';
 import type { ReviewLevel } from './form-definition';
 import { periodWindow, type Period } from './periods';
+import {
+  progressReceiptsOf,
+  reporterSubmission,
+  type ProgressReceipt,
+  type ProgressReceipts,
+  type SubmissionChannel,
+} from './progress-reports';
 import { countedSubmission, type PeriodicReport } from './report-workflow';
 import type { Instant } from './vietnam-time';
 
@@ -37,14 +44,21 @@ function reviewState(report: PeriodicReport): ReviewState {
   return report.approvedVersion !== null ? 'reopened' : 'none';
 }
 
-/** One report's standing, or a unit's without a report: timeliness from the counted submission. */
+/**
+ * A reporter's standing: timeliness from the submission that counts (the periodic report's, or the progress
+ * report's for the implementing units' monthly form — see reporterSubmission), review from the periodic report.
+ * A reporter known only through its progress report has review `none`: nobody reviews that in this workflow.
+ */
 function standingOf(
   report: PeriodicReport | undefined,
+  receipt: ProgressReceipt | undefined,
+  deadline: Deadline,
   overdue: boolean,
-): Pick<UnitStanding, 'timeliness' | 'daysLate' | 'review' | 'awaiting'> {
-  const counted = report ? countedSubmission(report) : null;
-  const timeliness: Timeliness = counted
-    ? counted.lateness.onTime
+): Pick<ReporterStanding, 'timeliness' | 'daysLate' | 'review' | 'awaiting' | 'submittedVia'> {
+  const submission = reporterSubmission(report, receipt, deadline);
+  const reviewed = report && countedSubmission(report) ? report : null;
+  const timeliness: Timeliness = submission
+    ? submission.lateness.onTime
       ? 'on-time'
       : 'late'
     : overdue
@@ -52,9 +66,10 @@ function standingOf(
       : 'not-yet-due';
   return {
     timeliness,
-    daysLate: counted?.lateness.daysLate ?? 0,
-    review: report && counted ? reviewState(report) : 'none',
-    awaiting: report && counted && report.status === 'submitted' ? report.awaiting : null,
+    daysLate: submission?.lateness.daysLate ?? 0,
+    review: reviewed ? reviewState(reviewed) : 'none',
+    awaiting: reviewed && reviewed.status === 'submitted' ? reviewed.awaiting : null,
+    submittedVia: submission?.via ?? null,
   };
 }
 
@@ -193,6 +208,8 @@ export interface ExpectedReporter {
 export interface ReporterStanding extends UnitStanding {
   reporterId: string;
   name: string;
+  /** The channel of the submission that counts; null while nothing counts. */
+  submittedVia: SubmissionChannel | null;
 }
 
 export interface ProvinceCounts {
@@ -236,12 +253,17 @@ export function countedReporters(
 /**
  * Each reporter's standing at `now`. A report of a reporter not listed, or two
  * reports of one reporter, is an error (see countedReporters for reports that came in unexpectedly).
+ * `progress`: for the implementing units' monthly form, the progress reports the projects service received —
+ * those of the period's month count as submissions (progress-reports.ts). A receipt of a project not listed is
+ * not counted: the projects service also takes a month's report from a project that owed none (signed after the
+ * report day), and nothing was owed.
  */
 export function reporterStandings(
   reporters: readonly ExpectedReporter[],
   reports: readonly PeriodicReport[],
   deadline: Deadline,
   now: Instant,
+  progress?: ProgressReceipts,
 ): ReporterStanding[] {
   const byReporter = new Map<string, PeriodicReport>();
   const known = new Set(reporters.map((r) => r.reporterId));
@@ -255,13 +277,16 @@ export function reporterStandings(
     if (byReporter.has(id)) throw new RangeError(`${id} has more than one report for the period`);
     byReporter.set(id, report);
   }
+  const receipts = progress
+    ? progressReceiptsOf(progress.period, progress.receipts)
+    : new Map<string, ProgressReceipt>();
   const overdue = isPastDeadline(deadline, now);
   return reporters.map(({ reporterId, name, provinceCode, regionCode }) => ({
     reporterId,
     name,
     provinceCode,
     regionCode,
-    ...standingOf(byReporter.get(reporterId), overdue),
+    ...standingOf(byReporter.get(reporterId), receipts.get(reporterId), deadline, overdue),
   }));
 }
 
@@ -269,7 +294,7 @@ export function reporterStandings(
  * The panel of a form with many reporters per unit: counts per unit (how many reporters are expected, in on time
  * or late, overdue, not yet due; reviewed), per region and for the nation — all three from the same reporter
  * rows, so units add up to their region and regions to the nation. `units` are the period's units: one with no
- * reporter shows zeros; a reporter placed in another unit is an error.
+ * reporter shows zeros; a reporter placed in another unit is an error. `progress`: see reporterStandings.
  */
 export function reporterCompleteness(
   units: readonly { code: string; regionCode: RegionCode }[],
@@ -277,6 +302,7 @@ export function reporterCompleteness(
   reports: readonly PeriodicReport[],
   deadline: Deadline,
   now: Instant,
+  progress?: ProgressReceipts,
 ): ReporterCompleteness {
   const regionOfUnit = new Map(units.map((u) => [u.code, u.regionCode]));
   // A reporter takes its unit's region, so a unit's rows always fall in the region it is counted in.
@@ -286,7 +312,7 @@ export function reporterCompleteness(
       throw new RangeError(`${r.reporterId} is placed in unit ${r.provinceCode}, not a unit of the period`);
     return { ...r, regionCode };
   });
-  const rows = reporterStandings(placed, reports, deadline, now);
+  const rows = reporterStandings(placed, reports, deadline, now, progress);
   const region = (code: RegionCode) => countsOf(rows.filter((r) => r.regionCode === code));
   return {
     nation: countsOf(rows),

@@ -8,6 +8,7 @@ export * from './reconciliation';
 export * from './report-workflow';
 export * from './completeness';
 export * from './reporters';
+export * from './progress-reports';
 export * from './reminders';
 export * from './webhook-signature';
 export * from './webhook-backoff';

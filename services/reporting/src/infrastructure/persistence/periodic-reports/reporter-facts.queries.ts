@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { sql } from '@kc/persistence';
-import type { CertificateFacts, ProjectFacts } from '../../../domain/periodic-reports';
+import type { CertificateFacts, ProgressReceipt, ProjectFacts } from '../../../domain/periodic-reports';
 
 const DATE = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
 
@@ -23,6 +23,27 @@ export const reporterFacts = {
         ORDER BY project_id`,
       [],
     );
+  },
+
+  /**
+   * The monthly progress reports the projects service received for the months `from`–`to` (`2026-03`), with
+   * their receipt time. The projection's `late` flag is not read: the form's deadline judges the receipt
+   * (progress-reports.ts says why).
+   */
+  async progressReceipts(manager: EntityManager, from: string, to: string): Promise<ProgressReceipt[]> {
+    const rows = await sql<{ projectId: string; month: string; receivedAt: Date }>(
+      manager,
+      `SELECT project_id AS "projectId", month, received_at AS "receivedAt"
+         FROM progress_report_projection
+        WHERE month BETWEEN $1 AND $2
+        ORDER BY month, project_id`,
+      [from, to],
+    );
+    return rows.map((r) => ({
+      projectId: r.projectId,
+      month: r.month,
+      receivedAt: r.receivedAt.toISOString(),
+    }));
   },
 
   certificates(manager: EntityManager): Promise<CertificateFacts[]> {
