@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -13,6 +13,8 @@ import type {
   Page as ApiPage,
   PeriodicReportListItem,
   PeriodicReportView,
+  RecordAwardCertificatesView,
+  ReportCalendarView,
   ScreenLink,
 } from '@kc/contracts';
 import { eventually } from '@kc/testing';
@@ -333,6 +335,120 @@ describe('the conference web app in a browser', () => {
     await context.close();
   }, 120_000);
 
+  it('lets a certificate holder file last year’s annual report on the page, then shows its province it awaits review', async () => {
+    // dn.demo's facility (0101234567, Hà Nội) holds no certificate in the demo data: its province records one
+    // issued last year, as a department records its paper certificates, so the facility owes last year's report.
+    const today = vietnamToday();
+    const year = Number(today.slice(0, 4)) - 1;
+    const period = `${year}-Y`;
+    const form = 'chu-giay-chung-nhan-nam';
+    const facility = '0101234567';
+    const recorded = await (
+      await as('sct.01')
+    ).post<RecordAwardCertificatesView>('/api/v1/award-certificates/records', {
+      certificates: [
+        {
+          number: `T-01-${year}-${String(randomInt(1, 10_000)).padStart(4, '0')}`,
+          productGroup: 'handicraft',
+          productName: 'Bộ bàn ghế mây tre đan Phú Vinh',
+          holder: { facilityName: 'Hợp tác xã mây tre đan Phú Vinh', taxCode: facility, provinceCode: '01' },
+          issuedOn: `${year}-11-20`,
+        },
+      ],
+    });
+    expect(recorded.status).toBe(200);
+    expect(recorded.body.results.map((r) => r.outcome)).toEqual(['recorded']);
+    // Reporting learns the holder from the certificate's event: the facility's calendar then lists the report.
+    const business = await as('dn.demo');
+    await eventually(async () => {
+      const calendar = await business.get<ReportCalendarView>(
+        `/api/v1/periodic-reports/calendar?from=${shiftDay(today, -366)}&to=${today}`,
+      );
+      return calendar.body.items?.some((i) => i.formId === form && i.period === period);
+    }, 60_000);
+
+    const context = await browser.newContext({ viewport: PROJECTOR, locale: 'vi-VN', bypassCSP: true });
+    const page = await signIn(context, 'dn.demo', '/notifications');
+    // Its notices, and the reports from the navigation: both routes admit a business user.
+    await page
+      .locator('[data-testid="notifications"], [data-testid="notifications-empty"]')
+      .first()
+      .waitFor();
+    expect(await page.locator('[data-testid="error"]').count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Báo cáo định kỳ', exact: true }).click();
+    await page.waitForURL(/\/periodic-reports$/);
+    const due = page.locator(`[data-testid="calendar-row"][data-period="${period}"]`);
+    await expectText(due, /Hợp tác xã mây tre đan Phú Vinh/);
+    expect(await page.locator('[data-testid="error"]').count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await shoot(page, 'holder-report-calendar');
+    await due.getByRole('button', { name: 'Lập báo cáo' }).click();
+    await page.waitForURL(/\/periodic-reports\/[0-9a-f-]{36}$/);
+    const id = new URL(page.url()).pathname.split('/').pop()!;
+
+    // The holders' form: revenue and workers required, the product's changes optional; no Excel, no review.
+    await page.locator('[data-testid="report-editor"]').waitFor();
+    expect(
+      await page.locator('[data-testid="report-template"], [data-testid="report-approve"]').count(),
+    ).toBe(0);
+    await page.getByLabel('Doanh thu từ sản phẩm').fill('1.250.000.000');
+    await page.getByLabel('Số lao động').fill('18');
+    await page.getByLabel('Thay đổi của sản phẩm').fill('Thêm mẫu ghế mây đan cho khách xuất khẩu');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await shoot(page, 'holder-report-editor');
+    await page.getByTestId('report-submit').click();
+    await expectText(page.locator('.dd-subtitle [data-report-status]'), /^Đã gửi, chờ Sở duyệt$/);
+    expect(await page.locator('[data-testid="report-editor"]').count()).toBe(0);
+    // Before the deadline it may withdraw; after it the submission is locked, and the page says so.
+    await page.locator('[data-testid="report-withdraw"], [data-testid="report-locked"]').first().waitFor();
+    expect(await page.locator('[data-testid="report-approve"]').count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await shoot(page, 'holder-report-submitted');
+    await context.close();
+
+    const filed = await business.get<PeriodicReportView>(`/api/v1/periodic-reports/${id}`);
+    expect(filed.body).toMatchObject({
+      formId: form,
+      period,
+      provinceCode: '01',
+      reporterId: facility,
+      status: 'submitted',
+      awaiting: 'province',
+    });
+    expect(filed.body.versions.map((v) => v.content.entered)).toEqual([
+      { revenueVnd: 1_250_000_000, workers: 18 },
+    ]);
+    expect(filed.body.versions[0]!.content.narratives).toEqual({
+      changes: 'Thêm mẫu ghế mây đan cho khách xuất khẩu',
+    });
+
+    // The province reviews its holders' reports (it does not file them): the report awaits it.
+    const officerContext = await browser.newContext({
+      viewport: PROJECTOR,
+      locale: 'vi-VN',
+      bypassCSP: true,
+    });
+    const officer = await signIn(
+      officerContext,
+      'sct.01',
+      `/periodic-reports?formId=${form}&status=submitted`,
+    );
+    const row = officer.locator(`[data-testid="periodic-report-row"]:has(a[href="/periodic-reports/${id}"])`);
+    await expectText(row.locator('[data-report-status]'), /^Đã gửi, chờ Sở duyệt$/);
+    await expectText(row, new RegExp(facility));
+    await row.getByRole('link').first().click();
+    await officer.waitForURL(new RegExp(`/periodic-reports/${id}$`));
+    await officer.getByTestId('report-approve').waitFor();
+    await expectText(officer.locator('[data-cell="revenueVnd"]'), /1\.250\.000\.000 đ/);
+    expect(
+      await officer.locator('[data-testid="report-withdraw"], [data-testid="report-editor"]').count(),
+    ).toBe(0);
+    expect(await accessibilityViolations(officer)).toEqual([]);
+    await shoot(officer, 'holder-report-awaiting-province');
+    await officerContext.close();
+  }, 180_000);
+
   it('shows a write made through the API on an open page, without a reload', async () => {
     const context = await browser.newContext({ viewport: PROJECTOR, locale: 'vi-VN', bypassCSP: true });
     const page = await signIn(context, 'cuc.canbo', `/conferences/national/${LIVE_YEAR}`);
@@ -453,6 +569,18 @@ describe('the conference web app in a browser', () => {
     await context.close();
   });
 });
+
+/** Today in Việt Nam (UTC+7 all year), YYYY-MM-DD. */
+function vietnamToday(): string {
+  return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** YYYY-MM-DD `days` after (or before) a calendar day. */
+function shiftDay(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
 
 /** The latest quarter whose named deadline (the 15th of the month after it) is before today in Việt Nam. */
 function latestDueQuarter(now: Date): string {

@@ -11,7 +11,8 @@ export interface Problem {
   code?: string;
   /** The refusal in each language (the platform's problem+json carries both). */
   messages?: { vi: string; en: string };
-  errors?: { field?: string; rule?: string; message?: string }[];
+  /** Each refusal of a field: `message` is `vi / en`, `messages` the same in each language. */
+  errors?: { field?: string; rule?: string; message?: string; messages?: { vi: string; en: string } }[];
 }
 
 export class ApiError extends Error {

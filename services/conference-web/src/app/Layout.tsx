@@ -4,6 +4,7 @@ import type { NotificationView, Page, Role } from '@kc/contracts';
 import { useApi } from '../api/resource';
 import { useLang, type Lang } from '../i18n/lang';
 import { badgeText, NOTIFICATIONS_READ_EVENT } from '../pages/periodic-reports/figures';
+import { readsReports } from '../pages/periodic-reports/report-access';
 import { isStaff, useSession } from '../session/session';
 import { selectableYears, thisYear } from './years';
 
@@ -130,13 +131,15 @@ export function Layout({ children }: { children: ReactNode }) {
     links.push(['/cluster-reports', 'Báo cáo CCN', 'Cluster reports']);
   }
   // Periodic reports: the completeness panel is everyone's (the route is open to every role, the viewer
-  // included); the reports and the notifications are the staff's (reports:read).
+  // included); the reports and the notifications are the staff's and a business user's bound to its facility
+  // (its certificate-holder reports: the routes admit `business`, the service narrows it to its own).
   links.push(['/periodic-reports/completeness', 'Đầy đủ báo cáo', 'Report completeness']);
-  if (isStaff(principal)) {
+  const reportReader = readsReports(principal);
+  if (reportReader) {
     links.push(['/periodic-reports', 'Báo cáo định kỳ', 'Periodic reports']);
     links.push(['/notifications', 'Thông báo', 'Notifications']);
   }
-  const unread = badgeText(useUnreadCount(isStaff(principal)));
+  const unread = badgeText(useUnreadCount(reportReader));
   const role = principal ? ROLE_NAMES[principal.role] : null;
 
   const end = async () => {

@@ -209,6 +209,13 @@ function ReporterTable({ data, nameOf }: { data: CompletenessView; nameOf: (code
                 <td data-label={t('Tỉnh', 'Province')}>{nameOf(r.provinceCode)}</td>
                 <td data-label={t('Thời hạn', 'Timeliness')}>
                   <TimelinessBadge timeliness={r.timeliness} daysLate={r.daysLate} />
+                  {r.submittedVia === 'progress-report' && (
+                    // Sent to the projects service as its monthly progress report: it counts, nobody reviews it here.
+                    <span className="muted" data-testid="completeness-via-progress">
+                      {' '}
+                      {t('qua báo cáo tiến độ', 'via the progress report')}
+                    </span>
+                  )}
                 </td>
                 <td data-label={t('Xem xét', 'Review')}>{reviewText(r.review, lang)}</td>
               </tr>

@@ -6,9 +6,10 @@ import { useApi, useLiveVersions } from '../../api/resource';
 import { LiveStatus } from '../../app/LiveStatus';
 import { formatDateTime } from '../../i18n/format';
 import { useLang } from '../../i18n/lang';
-import { isStaff, useSession } from '../../session/session';
+import { useSession } from '../../session/session';
 import { ErrorNotice, Loading, Notice, Pager, provinceName, useProvinceIndex } from '../projects/common';
 import { NOTIFICATIONS_READ_EVENT, noticeKindText, periodText } from './figures';
+import { readsReports } from './report-access';
 import './periodic-reports.css';
 
 const PAGE_SIZE = 50;
@@ -22,20 +23,21 @@ const KIND_TONE: Record<NotificationView['kind'], string> = {
 
 /**
  * "Thông báo": the signed-in reader's notices (reminders, due today, overdue, returns, approvals), newest first,
- * each marked read on its own. The staff's (the route is reports:read for the agency and the departments).
+ * each marked read on its own. The staff's and a facility's (the route admits the agency, the departments and
+ * business users; a business user gets its facility's holder notices only).
  */
 export default function NotificationsPage() {
   const { t, lang } = useLang();
   const { principal } = useSession();
   const [params] = useSearchParams();
-  const staff = isStaff(principal);
+  const reader = readsReports(principal);
   const unreadOnly = params.get('unread') === 'true';
   const page = Math.max(1, Number(params.get('page')) || 1);
   const live = useLiveVersions(['reporting']);
   const [marked, setMarked] = useState(0);
   const [failure, setFailure] = useState<unknown>(null);
   const list = useApi<Page<NotificationView>>(
-    staff
+    reader
       ? `/api/v1/notifications${query({ unread: unreadOnly ? 'true' : undefined, page, limit: PAGE_SIZE })}`
       : null,
     live.version + marked,
@@ -59,14 +61,14 @@ export default function NotificationsPage() {
     return `?${next}`;
   };
 
-  if (!staff) {
+  if (!reader) {
     return (
       <div className="page">
         <h1>{t('Thông báo', 'Notifications')}</h1>
         <Notice testId="notifications-not-for-role">
           {t(
-            'Thông báo về báo cáo định kỳ dành cho cán bộ của Cục và các Sở Công Thương.',
-            'Periodic-report notifications are for the agency’s and the departments’ staff.',
+            'Thông báo về báo cáo định kỳ dành cho cán bộ của Cục, các Sở Công Thương và cơ sở có sản phẩm được cấp giấy chứng nhận.',
+            'Periodic-report notifications are for the agency’s and the departments’ staff and for holders of award certificates.',
           )}
         </Notice>
       </div>

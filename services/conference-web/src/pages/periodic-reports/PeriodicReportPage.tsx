@@ -6,7 +6,8 @@ import { useApi, useLiveVersions } from '../../api/resource';
 import { LiveStatus } from '../../app/LiveStatus';
 import { formatDate, formatDateTime, formatVnd, formatCount } from '../../i18n/format';
 import { useLang } from '../../i18n/lang';
-import { isAgency, isStaff, useSession } from '../../session/session';
+import { useSession } from '../../session/session';
+import { vietnamDay } from '../clusters/figures';
 import {
   Breadcrumbs,
   ErrorNotice,
@@ -17,7 +18,17 @@ import {
 } from '../projects/common';
 import { AttachmentsSection } from './AttachmentsSection';
 import { ReportStatusBadge, TimelinessBadge } from './common';
-import { periodText, sectionRows, shownContent, type CellRow } from './figures';
+import { periodText, sectionRows, shownContent, type CellRow, type ReporterKind } from './figures';
+import { ReportEditor } from './ReportEditor';
+import { latestReturn } from './report-editor';
+import {
+  facilityOf,
+  filesReport,
+  mayWithdraw,
+  readsReports,
+  reviewsReport,
+  usesExcel,
+} from './report-access';
 // The facts grid and the history timeline look as on the cluster pages.
 import '../clusters/clusters.css';
 
@@ -92,19 +103,30 @@ function SectionTable({ title, rows, id }: { title: string; rows: CellRow[]; id:
   );
 }
 
-/** The workflow's buttons for who may press them; the API decides and its refusal is shown as it says it. */
-function Actions({ report, onDone }: { report: Report; onDone: () => void }) {
+/**
+ * The workflow's buttons for who may press them; the API decides and its refusal is shown as it says it. A
+ * reporter who enters its figures on the page (`editor`) submits from the form, so only the withdrawal is here.
+ */
+function Actions({
+  report,
+  reporterKind,
+  editor,
+  onDone,
+}: {
+  report: Report;
+  reporterKind: ReporterKind;
+  editor: boolean;
+  onDone: () => void;
+}) {
   const { t } = useLang();
   const { principal } = useSession();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const [reason, setReason] = useState('');
-  const officer = principal?.role === 'province-officer';
-  const reporter = officer && principal?.provinceCode === report.provinceCode;
-  const reviewer =
-    report.status === 'submitted' &&
-    ((report.awaiting === 'agency' && isAgency(principal)) || (report.awaiting === 'province' && officer));
+  const reporter = filesReport(principal, reporterKind, report);
+  const reviewer = reviewsReport(principal, report);
   const mayEditStatus = report.status === 'draft' || report.status === 'returned';
+  const withdrawable = mayWithdraw(report, vietnamDay(new Date()));
 
   const act = async (path: string, body?: unknown, headers: Record<string, string> = {}) => {
     setBusy(true);
@@ -124,13 +146,13 @@ function Actions({ report, onDone }: { report: Report; onDone: () => void }) {
     }
   };
 
-  if (!(reporter && (mayEditStatus || report.status === 'submitted')) && !reviewer) return null;
+  if (!(reporter && ((mayEditStatus && !editor) || report.status === 'submitted')) && !reviewer) return null;
   return (
     <section className="card" aria-labelledby="pr-actions">
       <h2 id="pr-actions">{t('Xử lý báo cáo', 'Act on the report')}</h2>
       {failure ? <ErrorNotice error={failure} what={t('Không thực hiện được', 'Refused')} /> : null}
       <div className="pr-actions">
-        {reporter && mayEditStatus ? (
+        {reporter && mayEditStatus && !editor ? (
           <button
             type="button"
             className="button"
@@ -142,15 +164,24 @@ function Actions({ report, onDone }: { report: Report; onDone: () => void }) {
             {t('Gửi báo cáo', 'Submit')}
           </button>
         ) : null}
-        {reporter && report.status === 'submitted' ? (
+        {reporter && withdrawable ? (
           <button
             type="button"
             className="button secondary"
             disabled={busy}
+            data-testid="report-withdraw"
             onClick={() => void act('withdraw')}
           >
             {t('Rút lại (trước hạn, khi chưa duyệt)', 'Withdraw (before the deadline, before any review)')}
           </button>
+        ) : null}
+        {reporter && report.status === 'submitted' && !withdrawable ? (
+          <p className="muted" data-testid="report-locked">
+            {t(
+              'Báo cáo đã gửi không rút lại được nữa (đã quá hạn hoặc đã được xem xét); chỉ khi cấp xem xét trả lại mới sửa được.',
+              'The submission can no longer be withdrawn (the deadline passed or a reviewer acted); only a return reopens it.',
+            )}
+          </p>
         ) : null}
         {reviewer ? (
           <>
@@ -179,7 +210,7 @@ function Actions({ report, onDone }: { report: Report; onDone: () => void }) {
           </>
         ) : null}
       </div>
-      {reporter && mayEditStatus ? (
+      {reporter && mayEditStatus && !editor ? (
         <p className="muted">
           {t(
             'Nhập số liệu bằng mẫu Excel hoặc hệ thống của tỉnh; mỗi chênh lệch so với số liệu nền tảng cần giải trình trước khi gửi.',
@@ -193,31 +224,33 @@ function Actions({ report, onDone }: { report: Report; onDone: () => void }) {
 
 /**
  * One periodic report: its cells by section with the platform's figure beside the entered one, differences and
- * their explanations, narratives, attachments, every version and the history; the template download; the
- * workflow's buttons for the roles allowed.
+ * their explanations, narratives, attachments, every version and the history; the template download (staff); the
+ * workflow's buttons for the roles allowed. A facility (a business user) files its certificate-holder report here:
+ * the form for its figures and narratives replaces the read-only tables while the report is a draft or returned,
+ * and the latest return's reason is shown above it.
  */
 export default function PeriodicReportPage() {
   const { t, lang } = useLang();
   const { id } = useParams();
   const { principal } = useSession();
-  const staff = isStaff(principal);
+  const reader = readsReports(principal);
   const live = useLiveVersions(['reporting']);
   const [acted, setActed] = useState(0);
-  const report = useApi<Report>(staff && id ? `/api/v1/periodic-reports/${id}` : null, live.version + acted);
+  const report = useApi<Report>(reader && id ? `/api/v1/periodic-reports/${id}` : null, live.version + acted);
   const r = report.data;
   const form = useApi<ReportFormVersionView>(
     r ? `/api/v1/report-forms/${r.formId}/versions/${r.formVersion}` : null,
   );
   const { provinceOf } = useProvinceIndex();
 
-  if (!staff) {
+  if (!reader) {
     return (
       <div className="page">
         <h1>{t('Báo cáo định kỳ', 'Periodic report')}</h1>
         <Notice testId="periodic-reports-not-for-role">
           {t(
-            'Báo cáo định kỳ dành cho cán bộ của Cục và các Sở Công Thương.',
-            'Periodic reports are for staff.',
+            'Báo cáo định kỳ dành cho cán bộ của Cục, các Sở Công Thương và cơ sở có sản phẩm được cấp giấy chứng nhận.',
+            'Periodic reports are for the agency’s and the departments’ staff and for holders of award certificates.',
           )}
         </Notice>
       </div>
@@ -236,6 +269,12 @@ export default function PeriodicReportPage() {
   const shown = shownContent(r);
   const sections = form.data ? sectionRows(form.data, shown.content, shown.platform, lang) : [];
   const counted = r.versions.find((v) => v.number === 1) ?? null;
+  const reporterKind = form.data?.reporter ?? null;
+  const isReporter = reporterKind !== null && filesReport(principal, reporterKind, r);
+  const editable = r.status === 'draft' || r.status === 'returned';
+  // A facility enters its figures here (the Excel template and import are the staff's routes).
+  const editor = isReporter && editable && facilityOf(principal) !== null && !!form.data;
+  const returned = latestReturn(r);
   const templateHref = `/api/v1/report-forms/${r.formId}/versions/${r.formVersion}/template.xlsx?reportId=${r.id}`;
 
   return (
@@ -252,7 +291,14 @@ export default function PeriodicReportPage() {
             {form.data ? form.data.title[lang] : r.formId} · {periodText(r.period, lang)}
           </h1>
           <p className="dd-subtitle">
-            {unitName} · {t('Phiên bản biểu mẫu', 'Form version')} {r.formVersion} ·{' '}
+            {unitName}
+            {reporterKind === 'certificate-holder' ? (
+              <>
+                {' '}
+                · {t('Cơ sở, mã số thuế', 'Facility, tax code')} {r.reporterId}
+              </>
+            ) : null}{' '}
+            · {t('Phiên bản biểu mẫu', 'Form version')} {r.formVersion} ·{' '}
             <ReportStatusBadge status={r.status} awaiting={r.awaiting} />
           </p>
         </div>
@@ -291,14 +337,16 @@ export default function PeriodicReportPage() {
             <dt>{t('Phiên bản được tính', 'Version that counts')}</dt>
             <dd>{r.approvedVersion ?? '—'}</dd>
           </div>
-          <div>
-            <dt>{t('Mẫu Excel', 'Excel template')}</dt>
-            <dd>
-              <a href={templateHref} download data-testid="report-template">
-                {t('Tải mẫu (kèm số liệu báo cáo)', 'Download (with the report’s figures)')}
-              </a>
-            </dd>
-          </div>
+          {usesExcel(principal) ? (
+            <div>
+              <dt>{t('Mẫu Excel', 'Excel template')}</dt>
+              <dd>
+                <a href={templateHref} download data-testid="report-template">
+                  {t('Tải mẫu (kèm số liệu báo cáo)', 'Download (with the report’s figures)')}
+                </a>
+              </dd>
+            </div>
+          ) : null}
         </dl>
         {r.deadline.assumption ? (
           <p className="muted">
@@ -316,39 +364,71 @@ export default function PeriodicReportPage() {
         ) : null}
       </section>
 
-      <Actions report={r} onDone={() => setActed((n) => n + 1)} />
+      {returned ? (
+        <section className="card pr-returned" aria-labelledby="pr-returned" data-testid="report-returned">
+          <h2 id="pr-returned">{t('Báo cáo bị trả lại', 'The report was returned')}</h2>
+          <p>
+            {returned.level === 'agency' ? t('Cục', 'The agency') : t('Sở Công Thương', 'The department')} ·{' '}
+            {returned.by} · {formatDateTime(returned.at)}
+            {returned.version
+              ? ` · ${t(`phiên bản ${returned.version}`, `version ${returned.version}`)}`
+              : ''}
+          </p>
+          <p className="wrap">
+            <strong>{t('Lý do', 'Reason')}:</strong> {returned.reason}
+          </p>
+          {isReporter ? (
+            <p className="muted">
+              {t('Sửa theo lý do trên rồi gửi lại.', 'Correct it as the reason says, then submit it again.')}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
 
-      <section className="card" aria-labelledby="pr-cells">
-        <h2 id="pr-cells">
-          {shown.version
-            ? t(`Số liệu (phiên bản ${shown.version})`, `Figures (version ${shown.version})`)
-            : t('Số liệu (bản đang soạn)', 'Figures (working copy)')}
-        </h2>
-        {form.error ? <ErrorNotice error={form.error} /> : null}
-        {!form.data && !form.error ? <Loading /> : null}
-        {sections.map((s) => (
-          <SectionTable key={s.key} id={`pr-section-${s.key}`} title={s.title} rows={s.rows} />
-        ))}
-      </section>
+      {reporterKind !== null ? (
+        <Actions
+          report={r}
+          reporterKind={reporterKind}
+          editor={editor}
+          onDone={() => setActed((n) => n + 1)}
+        />
+      ) : null}
 
-      <section className="card" aria-labelledby="pr-narratives">
-        <h2 id="pr-narratives">{t('Thuyết minh', 'Narratives')}</h2>
-        {(form.data?.narratives ?? []).map((n) => (
-          <div key={n.key} data-narrative={n.key}>
-            <h3>{n.label[lang]}</h3>
-            <p className="wrap">{shown.content?.narratives[n.key]?.trim() || '—'}</p>
-          </div>
-        ))}
-      </section>
+      {editor && form.data ? (
+        <ReportEditor report={r} form={form.data} onDone={() => setActed((n) => n + 1)} />
+      ) : (
+        <>
+          <section className="card" aria-labelledby="pr-cells">
+            <h2 id="pr-cells">
+              {shown.version
+                ? t(`Số liệu (phiên bản ${shown.version})`, `Figures (version ${shown.version})`)
+                : t('Số liệu (bản đang soạn)', 'Figures (working copy)')}
+            </h2>
+            {form.error ? <ErrorNotice error={form.error} /> : null}
+            {!form.data && !form.error ? <Loading /> : null}
+            {sections.map((s) => (
+              <SectionTable key={s.key} id={`pr-section-${s.key}`} title={s.title} rows={s.rows} />
+            ))}
+          </section>
+
+          <section className="card" aria-labelledby="pr-narratives">
+            <h2 id="pr-narratives">{t('Thuyết minh', 'Narratives')}</h2>
+            {(form.data?.narratives ?? []).map((n) => (
+              <div key={n.key} data-narrative={n.key}>
+                <h3>{n.label[lang]}</h3>
+                <p className="wrap">{shown.content?.narratives[n.key]?.trim() || '—'}</p>
+              </div>
+            ))}
+          </section>
+        </>
+      )}
 
       <AttachmentsSection
         report={r}
         attachments={shown.content?.attachments ?? []}
         slots={form.data?.attachments ?? []}
         mayUpload={
-          shown.version === null &&
-          principal?.role === 'province-officer' &&
-          principal.provinceCode === r.provinceCode
+          shown.version === null && editable && isReporter && (form.data?.attachments.length ?? 0) > 0
         }
         onDone={() => setActed((n) => n + 1)}
       />

@@ -8,41 +8,49 @@ import type {
   ReportFormView,
 } from '@kc/contracts';
 import { api, query } from '../../api/http';
-import { useApi, useLiveVersions, useReference } from '../../api/resource';
+import { useApi, useLiveVersions, useReference, useResource } from '../../api/resource';
 import { LiveStatus } from '../../app/LiveStatus';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { useLang } from '../../i18n/lang';
-import { isAgency, isStaff, useSession } from '../../session/session';
+import { isAgency, useSession } from '../../session/session';
 import { vietnamDay } from '../clusters/figures';
 import { ErrorNotice, Loading, Notice, Pager, provinceName, useProvinceIndex } from '../projects/common';
 import { ReportStatusBadge, TimelinessBadge } from './common';
+import { calendarItemKey, calendarWindows, mergeCalendars, type CalendarItem } from './calendar';
 import { isPeriodId, periodText, reportStatusText, type ReportStatus } from './figures';
+import { facilityOf, filesReport, readsReports } from './report-access';
 
 const PAGE_SIZE = 50;
 const STATUSES: ReportStatus[] = ['draft', 'submitted', 'returned', 'approved'];
-
-/** YYYY-MM-DD `days` after (or before) a calendar day. */
-function shiftDay(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-type CalendarItem = ReportCalendarView['items'][number];
 
 /**
  * What is due: the reports whose last on-time day falls in a window around today — the department's own, its
  * implementing units' (one per project in execution) and its certificate holders' — with the days left, the
  * report's status and its timeliness. A province officer opens from here what it files (the department's and the
- * implementing units'); a holder's report is opened by the holder itself.
+ * implementing units'); a holder's report is opened by the holder itself, whose calendar lists only its own.
  */
-function Calendar({ version, mayOpen }: { version: number; mayOpen: (item: CalendarItem) => boolean }) {
+function Calendar({
+  version,
+  mayOpen,
+  facility,
+}: {
+  version: number;
+  mayOpen: (item: CalendarItem) => boolean;
+  /** The reader is a facility: its annual reports, a year back (calendarWindows). */
+  facility: boolean;
+}) {
   const { t, lang } = useLang();
   const navigate = useNavigate();
   const { provinceOf } = useProvinceIndex();
   const today = vietnamDay(new Date());
-  const calendar = useApi<ReportCalendarView>(
-    `/api/v1/periodic-reports/calendar${query({ from: shiftDay(today, -200), to: shiftDay(today, 160) })}`,
+  const paths = calendarWindows(today, facility).map(
+    (w) => `/api/v1/periodic-reports/calendar${query({ from: w.from, to: w.to })}`,
+  );
+  const calendar = useResource<{ items: CalendarItem[] }>(
+    paths.join(' '),
+    async () => ({
+      items: mergeCalendars(await Promise.all(paths.map((path) => api<ReportCalendarView>(path)))),
+    }),
     version,
   );
   const [opening, setOpening] = useState<string | null>(null);
@@ -84,7 +92,7 @@ function Calendar({ version, mayOpen }: { version: number; mayOpen: (item: Calen
             <thead>
               <tr>
                 <th scope="col">{t('Báo cáo', 'Report')}</th>
-                <th scope="col">{t('Đơn vị', 'Unit')}</th>
+                <th scope="col">{facility ? t('Cơ sở', 'Facility') : t('Đơn vị', 'Unit')}</th>
                 <th scope="col">{t('Hạn cuối', 'Last on-time day')}</th>
                 <th scope="col" className="num">
                   {t('Còn (ngày)', 'Days left')}
@@ -96,7 +104,7 @@ function Calendar({ version, mayOpen }: { version: number; mayOpen: (item: Calen
             <tbody>
               {calendar.data.items.map((item) => {
                 const unit = provinceOf.get(item.provinceCode);
-                const key = `${item.formId}|${item.period}|${item.provinceCode}|${item.reporterId}`;
+                const key = calendarItemKey(item);
                 return (
                   <tr
                     key={key}
@@ -112,7 +120,7 @@ function Calendar({ version, mayOpen }: { version: number; mayOpen: (item: Calen
                       )}
                       <div className="muted">{periodText(item.period, lang)}</div>
                     </td>
-                    <td data-label={t('Đơn vị', 'Unit')} className="wrap">
+                    <td data-label={facility ? t('Cơ sở', 'Facility') : t('Đơn vị', 'Unit')} className="wrap">
                       {item.reporter === 'provincial-department' ? (
                         unit ? (
                           provinceName(unit, lang)
@@ -159,18 +167,20 @@ function Calendar({ version, mayOpen }: { version: number; mayOpen: (item: Calen
 }
 
 /**
- * "Báo cáo định kỳ": a province officer's reports (the calendar of what is due, then its reports) and, for the
- * agency, every unit's reports with filters. The staff's (reports:read); the viewer reads the completeness panel.
+ * "Báo cáo định kỳ": a province officer's reports (the calendar of what is due, then its reports), for the
+ * agency every unit's reports with filters, for a business user its facility's annual reports as a certificate
+ * holder (its calendar, then its reports). The viewer reads the completeness panel.
  */
 export default function PeriodicReportsPage() {
   const { t, lang } = useLang();
   const { principal } = useSession();
   const [params, setParams] = useSearchParams();
-  const staff = isStaff(principal);
+  const reader = readsReports(principal);
   const agency = isAgency(principal);
+  const facility = facilityOf(principal);
   const live = useLiveVersions(['reporting']);
   const { provinceOf, sortedProvinces } = useProvinceIndex();
-  const forms = useReference<{ items: ReportFormView[] }>(staff ? '/api/v1/report-forms' : null);
+  const forms = useReference<{ items: ReportFormView[] }>(reader ? '/api/v1/report-forms' : null);
   const formId = params.get('formId') ?? '';
   const periodParam = params.get('period') ?? '';
   const period = isPeriodId(periodParam) ? periodParam : '';
@@ -178,7 +188,7 @@ export default function PeriodicReportsPage() {
   const status = STATUSES.includes(params.get('status') as ReportStatus) ? params.get('status')! : '';
   const page = Math.max(1, Number(params.get('page')) || 1);
   const list = useApi<Page<PeriodicReportListItem>>(
-    staff
+    reader
       ? `/api/v1/periodic-reports${query({
           formId: formId || undefined,
           period: period || undefined,
@@ -209,15 +219,17 @@ export default function PeriodicReportsPage() {
     return `?${next}`;
   };
   const formTitle = (id: string) => forms.data?.items.find((f) => f.id === id)?.title[lang] ?? id;
+  const holderForm = (id: string) =>
+    forms.data?.items.find((f) => f.id === id)?.reporter === 'certificate-holder';
 
-  if (!staff) {
+  if (!reader) {
     return (
       <div className="page">
         <h1>{t('Báo cáo định kỳ', 'Periodic reports')}</h1>
         <Notice testId="periodic-reports-not-for-role">
           {t(
-            'Báo cáo định kỳ dành cho cán bộ của Cục và các Sở Công Thương. Mức độ đầy đủ và đúng hạn xem tại ',
-            'Periodic reports are for the agency’s and the departments’ staff. Completeness and timeliness: ',
+            'Báo cáo định kỳ dành cho cán bộ của Cục, các Sở Công Thương và cơ sở có sản phẩm được cấp giấy chứng nhận. Mức độ đầy đủ và đúng hạn xem tại ',
+            'Periodic reports are for the agency’s and the departments’ staff and for holders of award certificates. Completeness and timeliness: ',
           )}
           <Link to="/periodic-reports/completeness">{t('trang tổng hợp', 'the panel')}</Link>.
         </Notice>
@@ -229,14 +241,20 @@ export default function PeriodicReportsPage() {
     <div className="page pr-page">
       <header className="dd-page-head">
         <div>
-          <h1>{t('Báo cáo định kỳ của các tỉnh', 'Provinces’ periodic reports')}</h1>
+          <h1>
+            {facility
+              ? t('Báo cáo định kỳ của cơ sở', 'The facility’s periodic reports')
+              : t('Báo cáo định kỳ của các tỉnh', 'Provinces’ periodic reports')}
+          </h1>
           <p className="dd-subtitle">
-            {agency
-              ? t('Mọi đơn vị', 'Every unit')
-              : (() => {
-                  const unit = principal?.provinceCode ? provinceOf.get(principal.provinceCode) : undefined;
-                  return unit ? provinceName(unit, lang) : (principal?.provinceCode ?? '');
-                })()}{' '}
+            {facility
+              ? `${t('Mã số thuế', 'Tax code')} ${facility}`
+              : agency
+                ? t('Mọi đơn vị', 'Every unit')
+                : (() => {
+                    const unit = principal?.provinceCode ? provinceOf.get(principal.provinceCode) : undefined;
+                    return unit ? provinceName(unit, lang) : (principal?.provinceCode ?? '');
+                  })()}{' '}
             · <Link to="/periodic-reports/completeness">{t('Mức độ đầy đủ, đúng hạn', 'Completeness')}</Link>{' '}
             · <Link to="/notifications">{t('Thông báo', 'Notifications')}</Link>
           </p>
@@ -244,10 +262,20 @@ export default function PeriodicReportsPage() {
         <LiveStatus connected={live.connected} fetchedAt={list.fetchedAt} />
       </header>
 
+      {facility ? (
+        <p className="muted" data-testid="holder-duty">
+          {t(
+            'Cơ sở có sản phẩm được cấp giấy chứng nhận sản phẩm công nghiệp nông thôn tiêu biểu còn hiệu lực trong năm gửi báo cáo năm cho Sở Công Thương. Hạn nộp và trạng thái từng báo cáo ở lịch dưới đây; báo cáo gửi sau hạn vẫn được nhận và ghi là nộp muộn.',
+            'A facility holding an award certificate valid during a year sends that year’s report to its department. The calendar below gives each report’s deadline and status; a report sent after its deadline is still taken, marked late.',
+          )}
+        </p>
+      ) : null}
+
       {!agency ? (
         <Calendar
           version={live.version}
-          mayOpen={(item) => principal?.role === 'province-officer' && item.reporter !== 'certificate-holder'}
+          facility={facility !== null}
+          mayOpen={(item) => filesReport(principal, item.reporter, item)}
         />
       ) : null}
 
@@ -256,17 +284,24 @@ export default function PeriodicReportsPage() {
         onSubmit={(e) => e.preventDefault()}
         aria-label={t('Bộ lọc', 'Filters')}
       >
-        <label>
-          {t('Biểu mẫu', 'Form')}
-          <select value={formId} onChange={(e) => set({ formId: e.target.value })} data-testid="filter-form">
-            <option value="">{t('Tất cả', 'All')}</option>
-            {(forms.data?.items ?? []).map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.title[lang]}
-              </option>
-            ))}
-          </select>
-        </label>
+        {/* A facility files one form: its list is that form's already. */}
+        {!facility ? (
+          <label>
+            {t('Biểu mẫu', 'Form')}
+            <select
+              value={formId}
+              onChange={(e) => set({ formId: e.target.value })}
+              data-testid="filter-form"
+            >
+              <option value="">{t('Tất cả', 'All')}</option>
+              {(forms.data?.items ?? []).map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.title[lang]}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         <label>
           {t('Kỳ (vd. 2026-Q3)', 'Period (e.g. 2026-Q3)')}
           <input
@@ -351,6 +386,11 @@ export default function PeriodicReportsPage() {
                         </td>
                         <td data-label={t('Đơn vị', 'Unit')}>
                           {unit ? provinceName(unit, lang) : item.provinceCode}
+                          {holderForm(item.formId) ? (
+                            <div className="muted">
+                              {t('MST', 'Tax code')} {item.reporterId}
+                            </div>
+                          ) : null}
                         </td>
                         <td data-label={t('Trạng thái', 'Status')}>
                           <ReportStatusBadge status={item.status} awaiting={item.awaiting} />
