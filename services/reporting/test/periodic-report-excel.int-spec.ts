@@ -28,7 +28,7 @@ interface ImportView {
 
 const provincialSystem: Principal = {
   kind: 'client',
-  id: 'client-sct-40',
+  id: '7c1e3a40-5d2b-4f40-9a40-000000000040',
   name: 'He thong SCT Nghe An',
   role: 'province-officer',
   provinceCode: '40',

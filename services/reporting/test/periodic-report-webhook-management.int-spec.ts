@@ -10,7 +10,7 @@ import { useReportingContext } from './support/reporting-context';
 
 const system: Principal = {
   kind: 'client',
-  id: 'client-sct-40',
+  id: '7c1e3a40-5d2b-4f40-9a40-000000000040',
   name: 'He thong SCT Nghe An',
   role: 'province-officer',
   provinceCode: '40',
@@ -18,7 +18,7 @@ const system: Principal = {
 };
 const otherSystem: Principal = {
   ...system,
-  id: 'client-sct-38',
+  id: '7c1e3a38-5d2b-4f38-9a38-000000000038',
   name: 'He thong SCT Thanh Hoa',
   provinceCode: '38',
 };

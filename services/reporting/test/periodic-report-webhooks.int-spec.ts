@@ -11,7 +11,7 @@ import { useReportingContext } from './support/reporting-context';
 
 const provincialSystem: Principal = {
   kind: 'client',
-  id: 'client-sct-40',
+  id: '7c1e3a40-5d2b-4f40-9a40-000000000040',
   name: 'He thong SCT Nghe An',
   role: 'province-officer',
   provinceCode: '40',
@@ -206,7 +206,7 @@ describe('webhook delivery to a provincial system', () => {
     ).rejects.toThrow(/webhook_attempt_one_success/);
 
     // Another client's log is not disclosed; the agency's administrator reads it.
-    const other = await as({ ...provincialSystem, id: 'client-sct-38', provinceCode: '38' }).get(
+    const other = await as({ ...provincialSystem, id: '7c1e3a38-5d2b-4f38-9a38-000000000038', provinceCode: '38' }).get(
       `/api/v1/api-clients/${provincialSystem.id}/webhooks/${subscriptionId}/deliveries`,
     );
     expect(other.status).toBe(404);

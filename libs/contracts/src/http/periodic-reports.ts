@@ -466,7 +466,8 @@ export const webhookEventKinds = [
 export type WebhookEventKind = (typeof webhookEventKinds)[number];
 
 export const clientParams = z.strictObject({
-  clientId: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, say('phải là mã client', 'must be a client id')),
+  /** An API client's id (the gateway gives each a UUID). */
+  clientId: z.uuid(say('phải là mã hệ thống tích hợp (UUID)', "must be an API client's id (a UUID)")),
 });
 export const subscriptionParams = z.strictObject({
   clientId: clientParams.shape.clientId,
