@@ -206,9 +206,11 @@ describe('webhook delivery to a provincial system', () => {
     ).rejects.toThrow(/webhook_attempt_one_success/);
 
     // Another client's log is not disclosed; the agency's administrator reads it.
-    const other = await as({ ...provincialSystem, id: '7c1e3a38-5d2b-4f38-9a38-000000000038', provinceCode: '38' }).get(
-      `/api/v1/api-clients/${provincialSystem.id}/webhooks/${subscriptionId}/deliveries`,
-    );
+    const other = await as({
+      ...provincialSystem,
+      id: '7c1e3a38-5d2b-4f38-9a38-000000000038',
+      provinceCode: '38',
+    }).get(`/api/v1/api-clients/${provincialSystem.id}/webhooks/${subscriptionId}/deliveries`);
     expect(other.status).toBe(404);
     const admin = await as({ ...central, id: 'u-admin', role: 'central-admin' }).get(
       `/api/v1/api-clients/${provincialSystem.id}/webhooks`,
