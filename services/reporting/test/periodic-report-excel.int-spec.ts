@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Principal } from '@kc/contracts';
 import { central, officer } from '@kc/testing';
 import { PeriodicReportsClock } from '../src/application/periodic-reports/periodic-reports-clock';
+import { provincialSystem } from './support/provincial-systems';
 import { useReportingContext } from './support/reporting-context';
 
 const FORM = 'sct-khuyen-cong-quy';
@@ -25,15 +26,6 @@ interface ImportView {
   problems: { sheet: string; row: number; column: string | null; indicator: string | null; rule: string }[];
   report: ReportView | null;
 }
-
-const provincialSystem: Principal = {
-  kind: 'client',
-  id: '7c1e3a40-5d2b-4f40-9a40-000000000040',
-  name: 'He thong SCT Nghe An',
-  role: 'province-officer',
-  provinceCode: '40',
-  scopes: ['reports:read', 'reports:write'],
-};
 
 async function workbookOf(bytes: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();

@@ -6,22 +6,11 @@ import { central, officer } from '@kc/testing';
 import { defaultRetryPolicy, verifySignature } from '../src/domain/periodic-reports';
 import { PeriodicReportsClock } from '../src/application/periodic-reports/periodic-reports-clock';
 import { WebhookWorkerService } from '../src/application/periodic-reports/webhook-worker.service';
+import { otherProvincialSystem, provincialSystem } from './support/provincial-systems';
 import { useReportingContext } from './support/reporting-context';
 
-const system: Principal = {
-  kind: 'client',
-  id: '7c1e3a40-5d2b-4f40-9a40-000000000040',
-  name: 'He thong SCT Nghe An',
-  role: 'province-officer',
-  provinceCode: '40',
-  scopes: ['reports:read', 'reports:write'],
-};
-const otherSystem: Principal = {
-  ...system,
-  id: '7c1e3a38-5d2b-4f38-9a38-000000000038',
-  name: 'He thong SCT Thanh Hoa',
-  provinceCode: '38',
-};
+const system = provincialSystem;
+const otherSystem = otherProvincialSystem;
 const admin: Principal = { ...central, id: 'u-admin', name: 'cuc.quantri', role: 'central-admin' };
 
 interface Received {

@@ -1,22 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
-import type { Principal } from '@kc/contracts';
 import { central, officer } from '@kc/testing';
 import { verifySignature } from '../src/domain/periodic-reports';
 import { PeriodicReportsClock } from '../src/application/periodic-reports/periodic-reports-clock';
 import { ReminderSchedulerService } from '../src/application/periodic-reports/reminder-scheduler.service';
 import { WebhookWorkerService } from '../src/application/periodic-reports/webhook-worker.service';
+import { otherProvincialSystem, provincialSystem } from './support/provincial-systems';
 import { useReportingContext } from './support/reporting-context';
-
-const provincialSystem: Principal = {
-  kind: 'client',
-  id: '7c1e3a40-5d2b-4f40-9a40-000000000040',
-  name: 'He thong SCT Nghe An',
-  role: 'province-officer',
-  provinceCode: '40',
-  scopes: ['reports:read', 'reports:write'],
-};
 
 interface Received {
   eventId: string;
@@ -206,11 +197,9 @@ describe('webhook delivery to a provincial system', () => {
     ).rejects.toThrow(/webhook_attempt_one_success/);
 
     // Another client's log is not disclosed; the agency's administrator reads it.
-    const other = await as({
-      ...provincialSystem,
-      id: '7c1e3a38-5d2b-4f38-9a38-000000000038',
-      provinceCode: '38',
-    }).get(`/api/v1/api-clients/${provincialSystem.id}/webhooks/${subscriptionId}/deliveries`);
+    const other = await as(otherProvincialSystem).get(
+      `/api/v1/api-clients/${provincialSystem.id}/webhooks/${subscriptionId}/deliveries`,
+    );
     expect(other.status).toBe(404);
     const admin = await as({ ...central, id: 'u-admin', role: 'central-admin' }).get(
       `/api/v1/api-clients/${provincialSystem.id}/webhooks`,

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useListParams } from '../../app/list-params';
 import type { NotificationView, Page } from '@kc/contracts';
 import { api, query } from '../../api/http';
 import { useApi, useLiveVersions } from '../../api/resource';
@@ -29,10 +30,9 @@ const KIND_TONE: Record<NotificationView['kind'], string> = {
 export default function NotificationsPage() {
   const { t, lang } = useLang();
   const { principal } = useSession();
-  const [params] = useSearchParams();
+  const { params, page, pageHref } = useListParams();
   const reader = readsReports(principal);
   const unreadOnly = params.get('unread') === 'true';
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const live = useLiveVersions(['reporting']);
   const [marked, setMarked] = useState(0);
   const [failure, setFailure] = useState<unknown>(null);
@@ -53,12 +53,6 @@ export default function NotificationsPage() {
     } catch (error) {
       setFailure(error);
     }
-  };
-  const pageHref = (n: number) => {
-    const next = new URLSearchParams(params);
-    if (n > 1) next.set('page', String(n));
-    else next.delete('page');
-    return `?${next}`;
   };
 
   if (!reader) {

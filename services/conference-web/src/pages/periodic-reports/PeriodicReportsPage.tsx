@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { useListParams } from '../../app/list-params';
 import type {
   Page,
   PeriodicReportListItem,
@@ -174,7 +175,7 @@ function Calendar({
 export default function PeriodicReportsPage() {
   const { t, lang } = useLang();
   const { principal } = useSession();
-  const [params, setParams] = useSearchParams();
+  const { params, page, setFilters: set, pageHref } = useListParams();
   const reader = readsReports(principal);
   const agency = isAgency(principal);
   const facility = facilityOf(principal);
@@ -186,7 +187,6 @@ export default function PeriodicReportsPage() {
   const period = isPeriodId(periodParam) ? periodParam : '';
   const province = agency ? (params.get('province') ?? '') : '';
   const status = STATUSES.includes(params.get('status') as ReportStatus) ? params.get('status')! : '';
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const list = useApi<Page<PeriodicReportListItem>>(
     reader
       ? `/api/v1/periodic-reports${query({
@@ -202,22 +202,6 @@ export default function PeriodicReportsPage() {
   );
   const [periodDraft, setPeriodDraft] = useState(periodParam);
 
-  const set = (changes: Record<string, string>) =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      for (const [key, value] of Object.entries(changes)) {
-        if (value) next.set(key, value);
-        else next.delete(key);
-      }
-      next.delete('page');
-      return next;
-    });
-  const pageHref = (n: number) => {
-    const next = new URLSearchParams(params);
-    if (n > 1) next.set('page', String(n));
-    else next.delete('page');
-    return `?${next}`;
-  };
   const formTitle = (id: string) => forms.data?.items.find((f) => f.id === id)?.title[lang] ?? id;
   const holderForm = (id: string) =>
     forms.data?.items.find((f) => f.id === id)?.reporter === 'certificate-holder';
