@@ -186,6 +186,11 @@ describe('periodic reports of the provinces', () => {
     });
     expect([opened.status, opened.body.code]).toEqual([403, 'periodic-report.reporter-only']);
     expect((await as(central).get(`/api/v1/periodic-reports/${report.id}`)).status).toBe(200);
+    // Listing another unit's reports is refused, as every list of the platform refuses it.
+    const otherList = await as(officer('42')).get<{ code?: string }>(
+      '/api/v1/periodic-reports?provinceCode=40',
+    );
+    expect([otherList.status, otherList.body.code]).toEqual([403, 'auth.other-province']);
   });
 
   it('refuses a submission with unexplained differences, listing each one', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { listProvinceFilter } from '@kc/auth';
 import {
   requestFingerprint,
   type EditPeriodicReportRequest,
@@ -144,21 +145,19 @@ export class PeriodicReportsService {
 
   async list(principal: Principal, query: PeriodicReportsQuery): Promise<Page<PeriodicReportListItem>> {
     const scope = reportScope(principal);
-    if (
-      scope.kind === 'province' &&
-      query.provinceCode !== undefined &&
-      query.provinceCode !== scope.provinceCode
-    ) {
-      return { items: [], page: query.page, limit: query.limit, total: 0 };
-    }
+    // Another unit's list is refused (403 auth.other-province), as every list of the platform does; a facility
+    // lists its own reports, which the reporter condition below already limits.
+    const provinces =
+      scope.kind === 'facility'
+        ? query.provinceCode && [query.provinceCode]
+        : listProvinceFilter(principal, query.provinceCode);
     const conditions: string[] = [];
     const params: unknown[] = [];
     const add = (condition: string, value: unknown) => {
       params.push(value);
       conditions.push(condition.replace('?', `$${params.length}`));
     };
-    if (scope.kind === 'province') add('province_code = ?', scope.provinceCode);
-    else if (query.provinceCode) add('province_code = ?', query.provinceCode);
+    if (provinces) add('province_code = ANY(?)', provinces);
     if (scope.kind === 'facility') {
       // A facility's own holder reports only: its tax code is the reporter of no other form.
       add('reporter_id = ?', scope.taxCode);
